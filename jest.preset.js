@@ -1,0 +1,27 @@
+const nxPreset = require('@nx/jest/preset').default;
+
+// SWC transpiles tests (type checking is the separate `typecheck` step), emitting the
+// decorator metadata NestJS and TypeORM read at run time.
+const swcTransform = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+module.exports = {
+  ...nxPreset,
+  testEnvironment: 'node',
+  transform: { '^.+\\.[tj]s$': swcTransform },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testTimeout: 30_000,
+  // Tests run in UTC whatever the machine's zone (STYLE.md: time is UTC).
+  setupFiles: [require.resolve('./tools/jest/setup-env.js')],
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'agencies',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/agencies',
+};

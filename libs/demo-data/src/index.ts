@@ -1,0 +1,3 @@
+export * from './demo-agencies';
+export * from './demo-users';
+export * from './demo-resources';

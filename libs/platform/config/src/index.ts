@@ -1,0 +1,2 @@
+export * from './config-definition';
+export * from './config.module';
