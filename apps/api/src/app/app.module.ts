@@ -1,0 +1,44 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AgenciesModule, AgencyFactsLoader, AgencyFactsModule, agenciesEntities } from '@hub/agencies';
+import { AuthModule } from '@hub/auth';
+import { AuthzModule } from '@hub/authz';
+import { ConfigModule, loadConfig } from '@hub/config';
+import { DatabaseModule } from '@hub/database';
+import { GraphiqlModule, graphqlConfig, GraphqlConfig, graphqlOptions } from '@hub/graphql';
+import { LoggingModule } from '@hub/observability';
+import { serverConfig } from './api-config';
+import { HealthController } from './health.controller';
+
+/** Every table the API maps, gathered from the domain libs that own them. */
+export const apiEntities = [...agenciesEntities];
+
+const production = () => loadConfig(serverConfig).NODE_ENV === 'production';
+const graphiqlEnabled = () => loadConfig(graphqlConfig).GRAPHIQL_ENABLED ?? !production();
+
+@Module({})
+export class AppModule {
+  /** Built at start, after configuration was validated, so optional parts follow configuration. */
+  static register(): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggingModule,
+        DatabaseModule.forRoot({ entities: apiEntities }),
+        AuthModule,
+        AuthzModule.forRoot({ imports: [AgencyFactsModule], factsLoader: AgencyFactsLoader }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [ConfigModule.forFeature(graphqlConfig)],
+          inject: [graphqlConfig.token],
+          useFactory: (config: GraphqlConfig) =>
+            graphqlOptions({ config, production: production(), logger: new Logger('GraphQL') }),
+        }),
+        AgenciesModule,
+        ...(graphiqlEnabled() ? [GraphiqlModule] : []),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, Repository, SelectQueryBuilder } from 'typeorm';
+import { AgencyEntity } from './agency.entity';
+
+export interface AgencyPage {
+  first: number;
+  /** Keyset: (name, id) of the last row already seen. */
+  after?: { name: string; id: string };
+}
+
+export interface DirectoryFilter {
+  need?: string;
+  language?: string;
+  areaKey?: string;
+  acceptingOnly?: boolean;
+}
+
+export type AgencyChanges = Partial<
+  Pick<
+    AgencyEntity,
+    | 'name'
+    | 'description'
+    | 'services'
+    | 'languages'
+    | 'serviceAreas'
+    | 'serviceAreaKeys'
+    | 'hours'
+    | 'intakePhone'
+    | 'intakeEmail'
+    | 'website'
+    | 'addressStreet'
+    | 'addressCity'
+    | 'addressRegion'
+    | 'addressPostalCode'
+    | 'acceptingReferrals'
+    | 'confidentialLocation'
+  >
+>;
+
+/**
+ * Every query on agencies. Agencies are public records (the directory), so there is no row
+ * filter by caller; field-level disclosure (confidential addresses) is the service's job.
+ */
+@Injectable()
+export class AgencyRepository {
+  private readonly agencies: Repository<AgencyEntity>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.agencies = dataSource.getRepository(AgencyEntity);
+  }
+
+  findById(id: string): Promise<AgencyEntity | null> {
+    return this.agencies.findOneBy({ id });
+  }
+
+  async findByIds(ids: readonly string[]): Promise<AgencyEntity[]> {
+    if (ids.length === 0) return [];
+    return this.agencies.createQueryBuilder('agency').where('agency.id = ANY(:ids)', { ids: [...ids] }).getMany();
+  }
+
+  /** Served by agency_type_name_id_idx / agency_name_id_idx. Fetches first + 1 to know if more follow. */
+  list(filter: { type?: string }, page: AgencyPage): Promise<AgencyEntity[]> {
+    const query = this.agencies.createQueryBuilder('agency');
+    if (filter.type) query.andWhere('agency.type = :type', { type: filter.type });
+    return this.paged(query, page).getMany();
+  }
+
+  /** Served by the GIN indexes on services, languages and service_area_keys. */
+  searchDirectory(filter: DirectoryFilter, page: AgencyPage): Promise<AgencyEntity[]> {
+    const query = this.agencies.createQueryBuilder('agency');
+    if (filter.need) query.andWhere('agency.services @> ARRAY[:need]::text[]', { need: filter.need });
+    if (filter.language) query.andWhere('agency.languages @> ARRAY[:language]::text[]', { language: filter.language });
+    if (filter.areaKey) query.andWhere('agency.service_area_keys @> ARRAY[:area]::text[]', { area: filter.areaKey });
+    if (filter.acceptingOnly) query.andWhere('agency.accepting_referrals');
+    return this.paged(query, page).getMany();
+  }
+
+  /**
+   * Optimistic concurrency: the row changes only if it still has the version the client saw.
+   * Returns null when it did not (someone else changed it, or it is gone).
+   */
+  async update(id: string, expectedVersion: number, changes: AgencyChanges): Promise<AgencyEntity | null> {
+    const result = await this.agencies
+      .createQueryBuilder()
+      .update(AgencyEntity)
+      .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+      .returning('*')
+      .execute();
+    if (result.affected !== 1) return null;
+    return this.findById(id);
+  }
+
+  private paged(query: SelectQueryBuilder<AgencyEntity>, page: AgencyPage): SelectQueryBuilder<AgencyEntity> {
+    if (page.after) {
+      const { name, id } = page.after;
+      query.andWhere(
+        new Brackets((q) => q.where('(agency.name, agency.id) > (:afterName, :afterId)', { afterName: name, afterId: id })),
+      );
+    }
+    return query.orderBy('agency.name', 'ASC').addOrderBy('agency.id', 'ASC').limit(page.first + 1);
+  }
+}

@@ -1,0 +1,39 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Public } from '@hub/auth';
+import { Access, AccessScope } from '@hub/authz';
+import { Connection } from '@hub/graphql';
+import { AgenciesArgs, DirectoryArgs } from './agency.args';
+import { Agency, AgencyConnection } from './agency.model';
+import { AgencyService } from './agency.service';
+import { UpdateAgencyProfileInput, UpdateAgencyProfilePayload } from './update-agency-profile.input';
+
+@Resolver(() => Agency)
+export class AgencyResolver {
+  constructor(private readonly service: AgencyService) {}
+
+  @Query(() => AgencyConnection, { description: 'Member agencies, by name' })
+  agencies(@Access() scope: AccessScope, @Args() args: AgenciesArgs): Promise<Connection<Agency>> {
+    return this.service.list(scope, args);
+  }
+
+  @Query(() => Agency)
+  agency(@Access() scope: AccessScope, @Args('id', { type: () => ID }) id: string): Promise<Agency> {
+    return this.service.get(scope, id);
+  }
+
+  @Public()
+  @Query(() => AgencyConnection, {
+    description: 'Public service directory: agencies by need, language, area and whether they accept referrals',
+  })
+  directory(@Access() scope: AccessScope, @Args() args: DirectoryArgs): Promise<Connection<Agency>> {
+    return this.service.directory(scope, args);
+  }
+
+  @Mutation(() => UpdateAgencyProfilePayload, { description: "Agency admins update their own agency's profile" })
+  async updateAgencyProfile(
+    @Access() scope: AccessScope,
+    @Args('input') input: UpdateAgencyProfileInput,
+  ): Promise<UpdateAgencyProfilePayload> {
+    return { agency: await this.service.updateProfile(scope, input) };
+  }
+}

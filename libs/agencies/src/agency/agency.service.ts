@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { AccessScope, subject } from '@hub/authz';
+import {
+  BadUserInputError,
+  Connection,
+  ConflictError,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  ForbiddenError,
+  NotFoundError,
+  toConnection,
+} from '@hub/graphql';
+import { AgencyType } from '../taxonomy/agency-type';
+import { ServiceNeed } from '../taxonomy/service-need';
+import { serviceAreaKey } from '../taxonomy/service-area';
+import { AgencyEntity } from './agency.entity';
+import { AgenciesArgs, DirectoryArgs } from './agency.args';
+import { Agency } from './agency.model';
+import { AgencyChanges, AgencyPage, AgencyRepository } from './agency.repository';
+import { UpdateAgencyProfileInput } from './update-agency-profile.input';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Agencies and their directory entries: reading (with confidential addresses withheld) and profile changes. */
+@Injectable()
+export class AgencyService {
+  constructor(private readonly agencies: AgencyRepository) {}
+
+  async get(scope: AccessScope, id: string): Promise<Agency> {
+    const entity = UUID.test(id) ? await this.agencies.findById(id) : null;
+    if (!entity) throw new NotFoundError('Agency', id);
+    return this.toModel(scope, entity);
+  }
+
+  /** For DataLoaders: agencies by id in key order (missing ones as errors). */
+  async getMany(scope: AccessScope, ids: readonly string[]): Promise<(Agency | Error)[]> {
+    const found = new Map((await this.agencies.findByIds(ids.filter((id) => UUID.test(id)))).map((a) => [a.id, a]));
+    return ids.map((id) => {
+      const entity = found.get(id);
+      return entity ? this.toModel(scope, entity) : new NotFoundError('Agency', id);
+    });
+  }
+
+  async list(scope: AccessScope, args: AgenciesArgs): Promise<Connection<Agency>> {
+    const page = this.page(args);
+    const rows = await this.agencies.list({ type: args.type }, page);
+    return this.connection(scope, rows, page.first);
+  }
+
+  async directory(scope: AccessScope, args: DirectoryArgs): Promise<Connection<Agency>> {
+    const page = this.page(args);
+    const rows = await this.agencies.searchDirectory(
+      {
+        need: args.need,
+        language: args.language,
+        areaKey: args.area === undefined ? undefined : serviceAreaKey(args.area),
+        acceptingOnly: args.acceptingOnly ?? false,
+      },
+      page,
+    );
+    return this.connection(scope, rows, page.first);
+  }
+
+  async updateProfile(scope: AccessScope, input: UpdateAgencyProfileInput): Promise<Agency> {
+    const current = await this.agencies.findById(input.agencyId);
+    if (!current) throw new NotFoundError('Agency', input.agencyId);
+    if (!scope.ability.can('update', subject('Agency', { id: current.id }))) {
+      throw new ForbiddenError('Only an agency admin of this agency may update its profile');
+    }
+    const changes = this.changesFrom(input);
+    if (Object.keys(changes).length === 0) throw new BadUserInputError('Nothing to update');
+    const updated = await this.agencies.update(current.id, input.expectedVersion, changes);
+    if (!updated) {
+      throw new ConflictError(`Agency ${current.id} was changed by someone else; reload it and try again`);
+    }
+    return this.toModel(scope, updated);
+  }
+
+  private changesFrom(input: UpdateAgencyProfileInput): AgencyChanges {
+    const changes: AgencyChanges = {};
+    const text = (value: string | null | undefined) => (value === null || value === undefined ? value : value.trim());
+    if (input.name !== undefined) changes.name = input.name.trim();
+    if (input.description !== undefined) changes.description = input.description.trim();
+    if (input.services !== undefined) changes.services = [...input.services];
+    if (input.languages !== undefined) changes.languages = [...input.languages];
+    if (input.serviceAreas !== undefined) {
+      const areas = input.serviceAreas.map((area) => area.trim().replace(/\s+/g, ' '));
+      if (areas.some((area) => area.length === 0)) {
+        throw new BadUserInputError('Invalid input', [{ field: 'serviceAreas', message: 'must not contain blank names' }]);
+      }
+      changes.serviceAreas = areas;
+      changes.serviceAreaKeys = [...new Set(areas.map(serviceAreaKey))];
+    }
+    if (input.hours !== undefined) changes.hours = text(input.hours) ?? null;
+    if (input.intakePhone !== undefined) changes.intakePhone = text(input.intakePhone) ?? null;
+    if (input.intakeEmail !== undefined) changes.intakeEmail = text(input.intakeEmail) ?? null;
+    if (input.website !== undefined) changes.website = text(input.website) ?? null;
+    if (input.address !== undefined) {
+      changes.addressStreet = input.address?.street.trim() ?? null;
+      changes.addressCity = input.address?.city.trim() ?? null;
+      changes.addressRegion = input.address?.region.trim() ?? null;
+      changes.addressPostalCode = input.address?.postalCode.trim() ?? null;
+    }
+    if (input.acceptingReferrals !== undefined) changes.acceptingReferrals = input.acceptingReferrals;
+    if (input.confidentialLocation !== undefined) changes.confidentialLocation = input.confidentialLocation;
+    return changes;
+  }
+
+  private page(args: { first?: number; after?: string }): AgencyPage {
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    if (!args.after) return { first };
+    const [name, id] = decodeCursor(args.after, ['string', 'string']) as [string, string];
+    return { first, after: { name, id } };
+  }
+
+  private connection(scope: AccessScope, rows: AgencyEntity[], first: number): Connection<Agency> {
+    return toConnection(rows, first, (row) => [row.name, row.id], (row) => this.toModel(scope, row));
+  }
+
+  /** The one place an agency becomes what a client sees; the policy decides about the address. */
+  toModel(scope: AccessScope, entity: AgencyEntity): Agency {
+    const mayReadAddress = scope.ability.can(
+      'read',
+      subject('Agency', { id: entity.id, confidentialLocation: entity.confidentialLocation }),
+      'address',
+    );
+    const hasAddress = entity.addressStreet !== null && entity.addressCity !== null;
+    return {
+      id: entity.id,
+      name: entity.name,
+      type: entity.type as AgencyType,
+      jurisdiction: entity.jurisdiction,
+      description: entity.description,
+      services: entity.services as ServiceNeed[],
+      languages: entity.languages,
+      serviceAreas: entity.serviceAreas,
+      hours: entity.hours,
+      intakePhone: entity.intakePhone,
+      intakeEmail: entity.intakeEmail,
+      website: entity.website,
+      address:
+        mayReadAddress && hasAddress
+          ? {
+              street: entity.addressStreet ?? '',
+              city: entity.addressCity ?? '',
+              region: entity.addressRegion ?? '',
+              postalCode: entity.addressPostalCode ?? '',
+            }
+          : null,
+      acceptingReferrals: entity.acceptingReferrals,
+      confidentialLocation: entity.confidentialLocation,
+      version: entity.version,
+      updatedAt: entity.updatedAt,
+    };
+  }
+}

@@ -1,0 +1,11 @@
+export * from './agencies.module';
+export * from './agencies.entities';
+export * from './migrations';
+export * from './demo/demo-seed';
+export * from './taxonomy/service-need';
+export * from './taxonomy/agency-type';
+export * from './taxonomy/languages';
+export { Agency, AgencyAddress } from './agency/agency.model';
+export { AgencyService } from './agency/agency.service';
+export { AgencyFactsLoader } from './agency/agency-facts.loader';
+export { TaskForceService } from './task-force/task-force.service';

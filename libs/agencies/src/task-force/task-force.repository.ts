@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { TaskForceEntity, TaskForceMembershipEntity } from './task-force.entity';
+
+/** Every query on task forces and memberships. */
+@Injectable()
+export class TaskForceRepository {
+  private readonly taskForces: Repository<TaskForceEntity>;
+  private readonly memberships: Repository<TaskForceMembershipEntity>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.taskForces = dataSource.getRepository(TaskForceEntity);
+    this.memberships = dataSource.getRepository(TaskForceMembershipEntity);
+  }
+
+  findById(id: string): Promise<TaskForceEntity | null> {
+    return this.taskForces.findOneBy({ id });
+  }
+
+  async findByIds(ids: readonly string[]): Promise<TaskForceEntity[]> {
+    if (ids.length === 0) return [];
+    return this.taskForces.createQueryBuilder('tf').where('tf.id = ANY(:ids)', { ids: [...ids] }).getMany();
+  }
+
+  /** Served by task_force_name_id_idx. */
+  list(page: { first: number; after?: { name: string; id: string } }): Promise<TaskForceEntity[]> {
+    const query = this.taskForces.createQueryBuilder('tf');
+    if (page.after) {
+      query.where('(tf.name, tf.id) > (:afterName, :afterId)', { afterName: page.after.name, afterId: page.after.id });
+    }
+    return query.orderBy('tf.name', 'ASC').addOrderBy('tf.id', 'ASC').limit(page.first + 1).getMany();
+  }
+
+  /** Members of several task forces in one query (batched per request). */
+  async membersOf(taskForceIds: readonly string[]): Promise<TaskForceMembershipEntity[]> {
+    if (taskForceIds.length === 0) return [];
+    return this.memberships
+      .createQueryBuilder('m')
+      .where('m.task_force_id = ANY(:ids)', { ids: [...taskForceIds] })
+      .orderBy('m.task_force_id')
+      .addOrderBy('m.joined_at')
+      .addOrderBy('m.agency_id')
+      .getMany();
+  }
+
+  /** Served by task_force_membership_agency_idx. */
+  membershipsOfAgency(agencyId: string): Promise<TaskForceMembershipEntity[]> {
+    return this.memberships.find({ where: { agencyId }, order: { joinedAt: 'ASC' } });
+  }
+
+  findMembership(taskForceId: string, agencyId: string): Promise<TaskForceMembershipEntity | null> {
+    return this.memberships.findOneBy({ taskForceId, agencyId });
+  }
+
+  /** Inserts a membership; returns null if the agency is already a member. */
+  async addMember(taskForceId: string, agencyId: string, role: string): Promise<TaskForceMembershipEntity | null> {
+    const result = await this.memberships
+      .createQueryBuilder()
+      .insert()
+      .into(TaskForceMembershipEntity)
+      .values({ taskForceId, agencyId, role, version: 1, joinedAt: () => 'now()' })
+      .orIgnore()
+      .execute();
+    if (result.identifiers.length === 0 || result.raw.length === 0) return null;
+    return this.findMembership(taskForceId, agencyId);
+  }
+
+  /** Changes the role if the version still matches; null otherwise. */
+  async updateMember(
+    taskForceId: string,
+    agencyId: string,
+    expectedVersion: number,
+    role: string,
+  ): Promise<TaskForceMembershipEntity | null> {
+    const result = await this.memberships
+      .createQueryBuilder()
+      .update(TaskForceMembershipEntity)
+      .set({ role, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('task_force_id = :taskForceId AND agency_id = :agencyId AND version = :expectedVersion', {
+        taskForceId,
+        agencyId,
+        expectedVersion,
+      })
+      .execute();
+    if (result.affected !== 1) return null;
+    return this.findMembership(taskForceId, agencyId);
+  }
+
+  async removeMember(taskForceId: string, agencyId: string): Promise<boolean> {
+    const result = await this.memberships.delete({ taskForceId, agencyId });
+    return result.affected === 1;
+  }
+
+  /** The facts the policy needs about a caller's agency, in one query. */
+  async agencyFacts(agencyId: string): Promise<{ agencyType: string | null; taskForceIds: string[] }> {
+    const rows: { type: string; task_force_ids: string[] | null }[] = await this.dataSource.query(
+      `SELECT a.type, array_remove(array_agg(m.task_force_id::text ORDER BY m.task_force_id), NULL) AS task_force_ids
+         FROM agency a LEFT JOIN task_force_membership m ON m.agency_id = a.id
+        WHERE a.id = $1
+        GROUP BY a.type`,
+      [agencyId],
+    );
+    if (rows.length === 0) return { agencyType: null, taskForceIds: [] };
+    return { agencyType: rows[0].type, taskForceIds: rows[0].task_force_ids ?? [] };
+  }
+}

@@ -1,0 +1,81 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Access, AccessScope, accessOf } from '@hub/authz';
+import { Connection, PageArgs, requestLoader } from '@hub/graphql';
+import { Agency } from '../agency/agency.model';
+import { AgencyService } from '../agency/agency.service';
+import {
+  AddTaskForceMemberInput,
+  RemoveTaskForceMemberInput,
+  RemoveTaskForceMemberPayload,
+  TaskForceMemberPayload,
+  UpdateTaskForceMemberInput,
+} from './task-force-member.input';
+import { TaskForce, TaskForceConnection, TaskForceMember } from './task-force.model';
+import { TaskForceService } from './task-force.service';
+
+@Resolver(() => TaskForce)
+export class TaskForceResolver {
+  constructor(private readonly service: TaskForceService) {}
+
+  @Query(() => TaskForceConnection, { description: 'Task forces on the hub' })
+  taskForces(@Access() scope: AccessScope, @Args() args: PageArgs): Promise<Connection<TaskForce>> {
+    return this.service.list(scope, args);
+  }
+
+  @ResolveField(() => [TaskForceMember])
+  members(@Parent() taskForce: TaskForce, @Context('req') req: object) {
+    const scope = accessOf(req);
+    return requestLoader<string, TaskForceMember[]>(req, 'taskForce.members', (ids) =>
+      this.service.membersOf(scope, ids),
+    ).load(taskForce.id);
+  }
+
+  @Mutation(() => TaskForceMemberPayload)
+  async addTaskForceMember(
+    @Access() scope: AccessScope,
+    @Args('input') input: AddTaskForceMemberInput,
+  ): Promise<TaskForceMemberPayload> {
+    return { member: await this.service.addMember(scope, input) };
+  }
+
+  @Mutation(() => TaskForceMemberPayload)
+  async updateTaskForceMember(
+    @Access() scope: AccessScope,
+    @Args('input') input: UpdateTaskForceMemberInput,
+  ): Promise<TaskForceMemberPayload> {
+    return { member: await this.service.updateMember(scope, input) };
+  }
+
+  @Mutation(() => RemoveTaskForceMemberPayload)
+  async removeTaskForceMember(
+    @Access() scope: AccessScope,
+    @Args('input') input: RemoveTaskForceMemberInput,
+  ): Promise<RemoveTaskForceMemberPayload> {
+    await this.service.removeMember(scope, input);
+    return { taskForceId: input.taskForceId, agencyId: input.agencyId };
+  }
+}
+
+@Resolver(() => TaskForceMember)
+export class TaskForceMemberResolver {
+  constructor(
+    private readonly agencies: AgencyService,
+    private readonly taskForces: TaskForceService,
+  ) {}
+
+  @ResolveField(() => Agency)
+  agency(@Parent() member: TaskForceMember, @Context('req') req: object) {
+    const scope = accessOf(req);
+    return requestLoader<string, Agency>(req, 'agency.byId', (ids) => this.agencies.getMany(scope, ids)).load(
+      member.agencyId,
+    );
+  }
+
+  @ResolveField(() => TaskForce)
+  taskForce(@Parent() member: TaskForceMember, @Context('req') req: object) {
+    const scope = accessOf(req);
+    return requestLoader<string, TaskForce>(req, 'taskForce.byId', (ids) => this.taskForces.getMany(scope, ids)).load(
+      member.taskForceId,
+    );
+  }
+}

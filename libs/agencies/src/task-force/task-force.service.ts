@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { AccessScope, subject } from '@hub/authz';
+import {
+  Connection,
+  ConflictError,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  ForbiddenError,
+  NotFoundError,
+  PageArgs,
+  toConnection,
+} from '@hub/graphql';
+import { AgencyRepository } from '../agency/agency.repository';
+import { TaskForceRole } from '../taxonomy/agency-type';
+import { TaskForceEntity, TaskForceMembershipEntity } from './task-force.entity';
+import { AddTaskForceMemberInput, RemoveTaskForceMemberInput, UpdateTaskForceMemberInput } from './task-force-member.input';
+import { TaskForce, TaskForceMember } from './task-force.model';
+import { TaskForceRepository } from './task-force.repository';
+
+/** Task forces and their memberships, managed by the task force's coordinator. */
+@Injectable()
+export class TaskForceService {
+  constructor(
+    private readonly taskForces: TaskForceRepository,
+    private readonly agencies: AgencyRepository,
+  ) {}
+
+  async list(scope: AccessScope, args: PageArgs): Promise<Connection<TaskForce>> {
+    this.mayRead(scope);
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    const after = args.after ? (decodeCursor(args.after, ['string', 'string']) as [string, string]) : undefined;
+    const rows = await this.taskForces.list({ first, after: after && { name: after[0], id: after[1] } });
+    return toConnection(rows, first, (row) => [row.name, row.id], toTaskForce);
+  }
+
+  async getMany(scope: AccessScope, ids: readonly string[]): Promise<(TaskForce | Error)[]> {
+    this.mayRead(scope);
+    const found = new Map((await this.taskForces.findByIds(ids)).map((tf) => [tf.id, tf]));
+    return ids.map((id) => {
+      const entity = found.get(id);
+      return entity ? toTaskForce(entity) : new NotFoundError('TaskForce', id);
+    });
+  }
+
+  /** Members of each task force, in key order (for a per-request DataLoader). */
+  async membersOf(scope: AccessScope, taskForceIds: readonly string[]): Promise<TaskForceMember[][]> {
+    this.mayRead(scope);
+    const rows = await this.taskForces.membersOf(taskForceIds);
+    return taskForceIds.map((id) => rows.filter((row) => row.taskForceId === id).map(toMember));
+  }
+
+  async membershipsOfAgency(scope: AccessScope, agencyId: string): Promise<TaskForceMember[]> {
+    this.mayRead(scope);
+    return (await this.taskForces.membershipsOfAgency(agencyId)).map(toMember);
+  }
+
+  async addMember(scope: AccessScope, input: AddTaskForceMemberInput): Promise<TaskForceMember> {
+    await this.mustExist(input.taskForceId, input.agencyId);
+    this.must(scope, 'create', input);
+    const created = await this.taskForces.addMember(input.taskForceId, input.agencyId, input.role);
+    if (!created) throw new ConflictError('That agency is already a member of this task force');
+    return toMember(created);
+  }
+
+  async updateMember(scope: AccessScope, input: UpdateTaskForceMemberInput): Promise<TaskForceMember> {
+    const current = await this.taskForces.findMembership(input.taskForceId, input.agencyId);
+    if (!current) throw new NotFoundError('TaskForceMember', `${input.taskForceId}/${input.agencyId}`);
+    this.must(scope, 'update', input);
+    const updated = await this.taskForces.updateMember(input.taskForceId, input.agencyId, input.expectedVersion, input.role);
+    if (!updated) throw new ConflictError('The membership was changed by someone else; reload it and try again');
+    return toMember(updated);
+  }
+
+  async removeMember(scope: AccessScope, input: RemoveTaskForceMemberInput): Promise<void> {
+    const current = await this.taskForces.findMembership(input.taskForceId, input.agencyId);
+    if (!current) throw new NotFoundError('TaskForceMember', `${input.taskForceId}/${input.agencyId}`);
+    this.must(scope, 'delete', input);
+    if (!(await this.taskForces.removeMember(input.taskForceId, input.agencyId))) {
+      throw new ConflictError('The membership was removed by someone else');
+    }
+  }
+
+  private mayRead(scope: AccessScope): void {
+    if (!scope.ability.can('read', 'TaskForce')) throw new ForbiddenError();
+  }
+
+  private must(
+    scope: AccessScope,
+    action: 'create' | 'update' | 'delete',
+    target: { taskForceId: string; agencyId: string },
+  ): void {
+    const record = subject('TaskForceMembership', { taskForceId: target.taskForceId, agencyId: target.agencyId });
+    if (!scope.ability.can(action, record)) {
+      throw new ForbiddenError('Only a coordinator of this task force may manage its members (and not remove their own agency)');
+    }
+  }
+
+  private async mustExist(taskForceId: string, agencyId: string): Promise<void> {
+    if (!(await this.taskForces.findById(taskForceId))) throw new NotFoundError('TaskForce', taskForceId);
+    if (!(await this.agencies.findById(agencyId))) throw new NotFoundError('Agency', agencyId);
+  }
+}
+
+const toTaskForce = (entity: TaskForceEntity): TaskForce => ({
+  id: entity.id,
+  name: entity.name,
+  jurisdiction: entity.jurisdiction,
+  description: entity.description,
+});
+
+const toMember = (entity: TaskForceMembershipEntity): TaskForceMember => ({
+  taskForceId: entity.taskForceId,
+  agencyId: entity.agencyId,
+  role: entity.role as TaskForceRole,
+  joinedAt: entity.joinedAt,
+  version: entity.version,
+});

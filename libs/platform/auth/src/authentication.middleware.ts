@@ -1,0 +1,34 @@
+import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Response } from 'express';
+import { AuthenticatedRequest } from './request-context';
+import { InvalidTokenError, TokenVerifier } from './token-verifier';
+
+/**
+ * Verifies the bearer token before any GraphQL work starts, so a bad token gets HTTP 401 and
+ * nothing else: no resolver runs, no partial answer. No token means an anonymous caller, who
+ * reaches only @Public() fields.
+ */
+@Injectable()
+export class AuthenticationMiddleware implements NestMiddleware {
+  private readonly logger = new Logger('Authentication');
+
+  constructor(private readonly verifier: TokenVerifier) {}
+
+  async use(req: AuthenticatedRequest, res: Response, next: NextFunction): Promise<void> {
+    const header = req.headers.authorization;
+    if (header === undefined) return next();
+    const match = /^Bearer ([A-Za-z0-9\-_.~+/]+=*)$/i.exec(header.trim());
+    try {
+      if (!match) throw new InvalidTokenError('authorization header is not a bearer token');
+      req.caller = await this.verifier.verify(match[1]);
+      return next();
+    } catch (error) {
+      if (!(error instanceof InvalidTokenError)) throw error;
+      this.logger.warn({ reason: error.reason }, 'token refused');
+      res
+        .status(401)
+        .set('WWW-Authenticate', 'Bearer error="invalid_token"')
+        .json({ errors: [{ message: 'Invalid or expired access token', extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+  }
+}

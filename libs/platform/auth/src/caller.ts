@@ -1,0 +1,13 @@
+/** The authenticated person behind a request, as the verified token describes them. */
+export interface Caller {
+  /** Keycloak user id (`sub`). */
+  readonly userId: string;
+  readonly username: string;
+  readonly name: string | null;
+  readonly email: string | null;
+  /** The agency the user belongs to (`agency_id` claim); null for service accounts. */
+  readonly agencyId: string | null;
+  /** Realm roles (`realm_access.roles`), Keycloak's built-in ones included as given. */
+  readonly roles: readonly string[];
+  readonly tokenId: string | null;
+}

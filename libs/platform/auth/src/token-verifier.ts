@@ -1,0 +1,151 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErrors } from 'jose';
+import type { KeyObject } from 'node:crypto';
+import KeycloakConnect from 'keycloak-connect';
+import { authConfig, AuthConfig } from './auth.config';
+import { Caller } from './caller';
+
+/** Why a token was refused; logged, never sent to the client (the client only learns UNAUTHENTICATED). */
+export class InvalidTokenError extends Error {
+  constructor(readonly reason: string) {
+    super(`invalid token: ${reason}`);
+    this.name = 'InvalidTokenError';
+  }
+}
+
+type GrantManager = {
+  createGrant(raw: string): Promise<{ access_token?: { content: Record<string, unknown> } }>;
+};
+
+/**
+ * Verifies Keycloak access tokens.
+ *
+ * keycloak-connect does the Keycloak-specific validation (signature, `typ`, `iss`, expiry), but
+ * it caches keys forever, stalls on a new `kid` and skips several checks (STACK.md). So we keep
+ * the key set ourselves (jose's remote JWKS: an unknown `kid` triggers a refetch at once, and
+ * keys are trusted for at most AUTH_JWKS_CACHE_SECONDS), hand keycloak-connect the one key to
+ * verify with, and add the checks it misses: `alg` pinned to RS256, audience, `exp` required,
+ * `nbf`, `iat` not in the future.
+ */
+@Injectable()
+export class TokenVerifier {
+  private readonly logger = new Logger(TokenVerifier.name);
+  private readonly issuer: string;
+  private readonly jwksUrl: URL;
+  private readonly keySet: ReturnType<typeof createRemoteJWKSet>;
+  /** One keycloak-connect grant manager per public key (few keys live at once). */
+  private readonly grantManagers = new Map<string, GrantManager>();
+
+  constructor(@Inject(authConfig.token) private readonly config: AuthConfig) {
+    const realmUrl = `${config.AUTH_SERVER_URL.replace(/\/+$/, '')}/realms/${config.AUTH_REALM}`;
+    this.issuer = config.AUTH_ISSUER ?? realmUrl;
+    this.jwksUrl = new URL(config.AUTH_JWKS_URL ?? `${realmUrl}/protocol/openid-connect/certs`);
+    this.keySet = createRemoteJWKSet(this.jwksUrl, {
+      cacheMaxAge: config.AUTH_JWKS_CACHE_SECONDS * 1000,
+      // A rotated key must work at once; refetches on unknown kids are still rate-limited.
+      cooldownDuration: 1000,
+      timeoutDuration: 5000,
+    });
+  }
+
+  /** Fetches the realm's key set; used by the readiness check. */
+  async keysReachable(): Promise<boolean> {
+    try {
+      const response = await fetch(this.jwksUrl, { signal: AbortSignal.timeout(3000) });
+      if (!response.ok) return false;
+      const body = (await response.json()) as { keys?: unknown[] };
+      return Array.isArray(body.keys) && body.keys.length > 0;
+    } catch {
+      return false;
+    }
+  }
+
+  async verify(token: string): Promise<Caller> {
+    const { header, claims } = this.decode(token);
+    if (header.alg !== 'RS256') throw new InvalidTokenError(`algorithm ${String(header.alg)} not allowed`);
+    if (typeof header.kid !== 'string' || header.kid.length === 0) throw new InvalidTokenError('no key id');
+
+    const key = await this.keyFor(header.kid);
+    await this.verifyWithKeycloak(token, key);
+    this.checkClaims(claims);
+    return toCaller(claims);
+  }
+
+  private decode(token: string) {
+    try {
+      return { header: decodeProtectedHeader(token), claims: decodeJwt(token) };
+    } catch {
+      throw new InvalidTokenError('malformed');
+    }
+  }
+
+  private async keyFor(kid: string): Promise<KeyObject> {
+    try {
+      return (await this.keySet({ alg: 'RS256', kid }, undefined)) as unknown as KeyObject;
+    } catch (error) {
+      if (error instanceof joseErrors.JWKSNoMatchingKey) throw new InvalidTokenError(`unknown key ${kid}`);
+      this.logger.warn(`realm keys unavailable: ${(error as Error).message}`);
+      throw new InvalidTokenError('realm keys unavailable');
+    }
+  }
+
+  private async verifyWithKeycloak(token: string, key: KeyObject): Promise<void> {
+    const der = key.export({ type: 'spki', format: 'der' }).toString('base64');
+    let manager = this.grantManagers.get(der);
+    if (!manager) {
+      const keycloak = new KeycloakConnect({}, {
+        realm: this.config.AUTH_REALM,
+        'auth-server-url': this.config.AUTH_SERVER_URL,
+        resource: this.config.AUTH_CLIENT_ID,
+        'bearer-only': true,
+        'verify-token-audience': true,
+        'confidential-port': 0,
+        'ssl-required': 'external',
+        // Not in keycloak-connect's .d.ts, but read by its config (STACK.md).
+        'realm-public-key': der,
+      } as unknown as KeycloakConnect.KeycloakConfig) as unknown as { grantManager: GrantManager };
+      manager = keycloak.grantManager;
+      // keycloak-connect compares `iss` with its realm URL; a configured issuer override wins.
+      (manager as unknown as { realmUrl: string }).realmUrl = this.issuer;
+      if (this.grantManagers.size > 16) this.grantManagers.clear();
+      this.grantManagers.set(der, manager);
+    }
+    try {
+      const grant = await manager.createGrant(JSON.stringify({ access_token: token }));
+      if (!grant.access_token) throw new Error('no access token in grant');
+    } catch (error) {
+      throw new InvalidTokenError((error as Error).message.replace(/^Grant validation failed\. Reason: /, ''));
+    }
+  }
+
+  private checkClaims(claims: Record<string, unknown>): void {
+    const now = Math.floor(Date.now() / 1000);
+    const leeway = this.config.AUTH_CLOCK_LEEWAY_SECONDS;
+    if (claims.iss !== this.issuer) throw new InvalidTokenError('wrong issuer');
+    if (claims.typ !== 'Bearer') throw new InvalidTokenError('not an access token');
+    if (typeof claims.exp !== 'number') throw new InvalidTokenError('no expiry');
+    if (claims.exp <= now) throw new InvalidTokenError('expired');
+    if (claims.nbf !== undefined && (typeof claims.nbf !== 'number' || claims.nbf > now + leeway)) {
+      throw new InvalidTokenError('not yet valid');
+    }
+    if (typeof claims.iat === 'number' && claims.iat > now + leeway) throw new InvalidTokenError('issued in the future');
+    const audience = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+    if (!audience.includes(this.config.AUTH_CLIENT_ID)) throw new InvalidTokenError('wrong audience');
+    if (typeof claims.sub !== 'string' || claims.sub.length === 0) throw new InvalidTokenError('no subject');
+  }
+}
+
+function toCaller(claims: Record<string, unknown>): Caller {
+  const realmAccess = claims.realm_access as { roles?: unknown } | undefined;
+  const roles = Array.isArray(realmAccess?.roles) ? realmAccess.roles.filter((r): r is string => typeof r === 'string') : [];
+  const text = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : null);
+  return {
+    userId: claims.sub as string,
+    username: text(claims.preferred_username) ?? (claims.sub as string),
+    name: text(claims.name),
+    email: text(claims.email),
+    agencyId: text(claims.agency_id),
+    roles,
+    tokenId: text(claims.jti),
+  };
+}

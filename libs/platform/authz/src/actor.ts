@@ -1,0 +1,26 @@
+import { Caller } from '@hub/auth';
+
+/** The caller as the policy sees them: who, which agency of which type, which task forces. */
+export interface Actor {
+  readonly userId: string | null;
+  readonly agencyId: string | null;
+  readonly agencyType: string | null;
+  readonly roles: readonly string[];
+  /** Task forces the caller's agency is a member of. */
+  readonly taskForceIds: readonly string[];
+}
+
+export const ANONYMOUS: Actor = { userId: null, agencyId: null, agencyType: null, roles: [], taskForceIds: [] };
+
+/**
+ * Where the facts about a caller's agency come from. The agencies domain provides it; the policy
+ * only needs the answer, so the platform stays free of domain code.
+ */
+export interface ActorFacts {
+  agencyType: string | null;
+  taskForceIds: string[];
+}
+export interface ActorFactsLoader {
+  load(caller: Caller): Promise<ActorFacts>;
+}
+export const ACTOR_FACTS_LOADER = Symbol.for('hub.authz.actorFactsLoader');

@@ -1,0 +1,26 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ACTOR_FACTS_LOADER, ActorFactsLoader } from './actor';
+import { AuthzGuard } from './authz.guard';
+import { AuthzService } from './authz.service';
+
+/** Global: the one AuthzService and its guard; the actor facts come from the agencies domain. */
+@Module({})
+export class AuthzModule {
+  static forRoot(options: {
+    imports: NonNullable<DynamicModule['imports']>;
+    factsLoader: Type<ActorFactsLoader>;
+  }): DynamicModule {
+    return {
+      module: AuthzModule,
+      global: true,
+      imports: options.imports,
+      providers: [
+        AuthzService,
+        { provide: ACTOR_FACTS_LOADER, useExisting: options.factsLoader },
+        { provide: APP_GUARD, useClass: AuthzGuard },
+      ],
+      exports: [AuthzService],
+    };
+  }
+}

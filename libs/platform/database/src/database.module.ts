@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConfigModule } from '@hub/config';
+import { databaseConfig, DatabaseConfig } from './database.config';
+import { dataSourceOptions, EntityList } from './data-source-options';
+
+/** The API's data source, connected as the least-privileged role; migrations are not run here. */
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: { entities: EntityList }): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          imports: [ConfigModule.forFeature(databaseConfig)],
+          inject: [databaseConfig.token],
+          useFactory: (config: DatabaseConfig) =>
+            dataSourceOptions({
+              url: config.DATABASE_URL,
+              entities: options.entities,
+              poolSize: config.DATABASE_POOL_SIZE,
+              ssl: config.DATABASE_SSL,
+              statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+              applicationName: 'hub-api',
+            }),
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,7 @@
+export * from './database.config';
+export * from './snake-naming.strategy';
+export * from './data-source-options';
+export * from './database.module';
+export * from './provisioning';
+export * from './postgres-errors';
+export { databaseMigrations } from './migrations';

@@ -1,0 +1,45 @@
+import type { DevIdpClient } from './dev-idp.types';
+
+/** The realm's clients, as in the Keycloak realm export (DESIGN.md §5). */
+export const DEV_IDP_CLIENTS: DevIdpClient[] = [
+  { clientId: 'hub-cli', public: true, directAccessGrants: true },
+  // Bearer-only: the API only verifies tokens, it never obtains any.
+  { clientId: 'hub-api', public: false, directAccessGrants: false },
+  {
+    clientId: 'hub-worker',
+    public: false,
+    secret: process.env['DEV_IDP_WORKER_SECRET'] || 'dev-worker-secret',
+    directAccessGrants: false,
+    serviceAccountRoles: [],
+  },
+];
+
+/**
+ * The protocol mappers dev-idp imitates, in Keycloak's realm-export shape, so a static check can
+ * compare them with `docker/keycloak/` (mapper type, claim name, which tokens carry it).
+ */
+export const KEYCLOAK_TOKEN_MAPPERS = [
+  {
+    name: 'agency_id',
+    protocol: 'openid-connect',
+    protocolMapper: 'oidc-usermodel-attribute-mapper',
+    config: {
+      'user.attribute': 'agency_id',
+      'claim.name': 'agency_id',
+      'jsonType.label': 'String',
+      'access.token.claim': 'true',
+      'id.token.claim': 'true',
+      'userinfo.token.claim': 'true',
+    },
+  },
+  {
+    name: 'hub-api audience',
+    protocol: 'openid-connect',
+    protocolMapper: 'oidc-audience-mapper',
+    config: {
+      'included.client.audience': 'hub-api',
+      'access.token.claim': 'true',
+      'id.token.claim': 'false',
+    },
+  },
+] as const;

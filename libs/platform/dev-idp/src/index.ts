@@ -1,0 +1,12 @@
+export type { DevIdp, DevIdpClient, DevIdpOptions, DevIdpUser } from './dev-idp.types';
+export { createDevIdp } from './dev-idp';
+export { DEV_IDP_CLIENTS, KEYCLOAK_TOKEN_MAPPERS } from './clients';
+export { usersWithPassword, type DevIdpUserProfile } from './users';
+export {
+  KeyStore,
+  listKeyFile,
+  rotateKeyFile,
+  withdrawKeyFile,
+  type RealmKeyInfo,
+  type RealmPublicJwk,
+} from './key-store';

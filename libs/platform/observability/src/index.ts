@@ -1,0 +1,3 @@
+export * from './logging.config';
+export * from './logging.module';
+export * from './redaction';

@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ConfigModule } from '@hub/config';
+import { loggingConfig, LoggingConfig } from './logging.config';
+import { REDACT_PATHS } from './redaction';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/**
+ * Structured JSON logs (pino), one request id per request — taken from `X-Request-Id` when a
+ * proxy sent a sane one, else new — echoed back in the response header.
+ */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      imports: [ConfigModule.forFeature(loggingConfig)],
+      inject: [loggingConfig.token],
+      useFactory: (config: LoggingConfig) => ({
+        pinoHttp: {
+          level: config.LOG_LEVEL,
+          redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+          genReqId: (req: IncomingMessage, res: ServerResponse) => {
+            const given = req.headers['x-request-id'];
+            const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+            res.setHeader('X-Request-Id', id);
+            return id;
+          },
+          customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
+            error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+          autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
+          serializers: {
+            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+          },
+        },
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}
