@@ -26,7 +26,8 @@ const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 const root = readJson('package.json');
 const pkgFile = path.join(outDir, 'package.json');
 if (!fs.existsSync(path.join(outDir, 'main.js'))) fail(`${outDir}/main.js is missing: did the build run?`);
-if (!fs.existsSync(pkgFile)) fail(`${pkgFile} is missing: enable generatePackageJson in the api webpack config`);
+if (!fs.existsSync(pkgFile))
+  fail(`${pkgFile} is missing: enable generatePackageJson in the api webpack config`);
 const pkg = readJson(pkgFile);
 pkg.dependencies = pkg.dependencies || {};
 

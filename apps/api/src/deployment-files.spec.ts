@@ -77,7 +77,10 @@ function references(node: unknown): { name: string; operator: string }[] {
 }
 
 /** A service's environment as compose hands it to the container. */
-function environmentOf(name: string, env: Record<string, string | undefined> = SECRETS): Record<string, string> {
+function environmentOf(
+  name: string,
+  env: Record<string, string | undefined> = SECRETS,
+): Record<string, string> {
   const raw = service(name).environment ?? {};
   const entries: [string, string][] = Array.isArray(raw)
     ? raw.map((line) => {
@@ -91,8 +94,11 @@ function environmentOf(name: string, env: Record<string, string | undefined> = S
 /** Container ports a service publishes, and the host port of each. */
 function publishedPorts(name: string, env: Record<string, string | undefined> = SECRETS) {
   return (service(name).ports ?? []).map((port) => {
-    if (typeof port !== 'string') return { host: String(port.published ?? ''), container: String(port.target) };
-    const parts = interpolate(port, env).replace(/\/(tcp|udp)$/, '').split(':');
+    if (typeof port !== 'string')
+      return { host: String(port.published ?? ''), container: String(port.target) };
+    const parts = interpolate(port, env)
+      .replace(/\/(tcp|udp)$/, '')
+      .split(':');
     return { host: parts.length > 1 ? parts[parts.length - 2] : '', container: parts[parts.length - 1] };
   });
 }
@@ -199,7 +205,10 @@ function parseDockerfile(text: string): Stage[] {
       const [, image, name] = /^(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/i.exec(args) ?? ['', args, undefined];
       stages.push({ image, name, instructions: [] });
     } else if (stages.length > 0) {
-      stages[stages.length - 1].instructions.push({ keyword: keyword.toUpperCase(), args: args.replace(/\s+/g, ' ') });
+      stages[stages.length - 1].instructions.push({
+        keyword: keyword.toUpperCase(),
+        args: args.replace(/\s+/g, ' '),
+      });
     }
   }
   return stages;
@@ -208,7 +217,8 @@ function parseDockerfile(text: string): Stage[] {
 const DOCKERFILE = 'docker/api.Dockerfile';
 const stages = parseDockerfile(read(DOCKERFILE));
 const finalStage = stages[stages.length - 1];
-const finalArgs = (keyword: string) => finalStage.instructions.filter((i) => i.keyword === keyword).map((i) => i.args);
+const finalArgs = (keyword: string) =>
+  finalStage.instructions.filter((i) => i.keyword === keyword).map((i) => i.args);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -333,7 +343,10 @@ describe('docker/compose.yaml', () => {
 
     it('publishes Keycloak on the port of the public URL', () => {
       const publicUrl = new URL(env['AUTH_SERVER_URL']);
-      expect(publishedPorts('keycloak')).toContainEqual({ host: publicUrl.port, container: keycloak['KC_HTTP_PORT'] });
+      expect(publishedPorts('keycloak')).toContainEqual({
+        host: publicUrl.port,
+        container: keycloak['KC_HTTP_PORT'],
+      });
     });
 
     it('fetches the realm keys from the keycloak service inside the network', () => {
@@ -375,7 +388,9 @@ describe('docker/keycloak/realm-taskforce.json', () => {
   });
 
   it('has exactly the clients dev-idp imitates, with the same kind and grants', () => {
-    const custom = realm.clients.map((c) => c.clientId).filter((id) => !KEYCLOAK_BUILTIN_CLIENTS.includes(id));
+    const custom = realm.clients
+      .map((c) => c.clientId)
+      .filter((id) => !KEYCLOAK_BUILTIN_CLIENTS.includes(id));
     expect(custom.sort()).toEqual(DEV_IDP_CLIENTS.map((c) => c.clientId).sort());
     for (const devClient of DEV_IDP_CLIENTS) {
       const kc = client(devClient.clientId);
@@ -425,7 +440,9 @@ describe('docker/keycloak/realm-taskforce.json', () => {
         }),
       );
     }
-    const agency = hubCli.protocolMappers?.find((m) => m.protocolMapper === 'oidc-usermodel-attribute-mapper');
+    const agency = hubCli.protocolMappers?.find(
+      (m) => m.protocolMapper === 'oidc-usermodel-attribute-mapper',
+    );
     expect(agency?.config).toMatchObject({
       'user.attribute': 'agency_id',
       'claim.name': 'agency_id',
@@ -443,14 +460,20 @@ describe('docker/keycloak/realm-taskforce.json', () => {
   it('names the API client (AUTH_CLIENT_ID) in the audience of every client that obtains tokens', () => {
     const audience = environmentOf('api')['AUTH_CLIENT_ID'];
     const obtaining = realm.clients.filter(
-      (c) => c.directAccessGrantsEnabled === true || c.serviceAccountsEnabled === true || c.standardFlowEnabled === true,
+      (c) =>
+        c.directAccessGrantsEnabled === true ||
+        c.serviceAccountsEnabled === true ||
+        c.standardFlowEnabled === true,
     );
     expect(obtaining.map((c) => c.clientId).sort()).toEqual(['hub-cli', 'hub-worker']);
     for (const c of obtaining) {
       expect(c.protocolMappers).toContainEqual(
         expect.objectContaining({
           protocolMapper: 'oidc-audience-mapper',
-          config: expect.objectContaining({ 'included.client.audience': audience, 'access.token.claim': 'true' }),
+          config: expect.objectContaining({
+            'included.client.audience': audience,
+            'access.token.claim': 'true',
+          }),
         }),
       );
     }
@@ -462,7 +485,9 @@ describe('docker/keycloak/realm-taskforce.json', () => {
     const [profileJson] = providers[0].config['kc.user.profile.config'];
     const profile = JSON.parse(profileJson) as { attributes: UserProfileAttribute[] };
     const names = profile.attributes.map((a) => a.name);
-    expect(names).toEqual(expect.arrayContaining(['username', 'email', 'firstName', 'lastName', 'agency_id']));
+    expect(names).toEqual(
+      expect.arrayContaining(['username', 'email', 'firstName', 'lastName', 'agency_id']),
+    );
     expect(profile.attributes.find((a) => a.name === 'agency_id')).toMatchObject({
       permissions: { edit: ['admin'] },
       multivalued: false,
@@ -480,7 +505,9 @@ describe('docker/api.Dockerfile', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     expect(stages[0].name).toBe('build');
     for (const stage of stages) expect(stage.image).toMatch(/^node:20[.-]/);
-    expect(stages[0].instructions.some((i) => i.keyword === 'RUN' && /nx build api\b/.test(i.args))).toBe(true);
+    expect(stages[0].instructions.some((i) => i.keyword === 'RUN' && /nx build api\b/.test(i.args))).toBe(
+      true,
+    );
   });
 
   it('runs the final stage as a non-root user', () => {

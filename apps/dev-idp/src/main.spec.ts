@@ -11,32 +11,16 @@ interface Finished {
   stderr: string;
 }
 
-/** Runs main.ts the way the workspace starts it (ts-node, transpile only, tsconfig paths). */
+/** Runs main.ts the way `npm run dev-idp` does (tools/register.js: ts-node via SWC, tsconfig paths). */
 function startMain(
   args: string[],
   env: Record<string, string>,
 ): { child: ChildProcess; finished: Promise<Finished> } {
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'apps/dev-idp/src/main.ts',
-      ...args,
-    ],
-    {
-      cwd: REPO_ROOT,
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        TS_NODE_PROJECT: 'apps/dev-idp/tsconfig.app.json',
-        TS_NODE_BASEURL: REPO_ROOT,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, ['-r', './tools/register.js', 'apps/dev-idp/src/main.ts', ...args], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,10 +1,9 @@
-import { agenciesMigrations, seedDemoData } from '@hub/agencies';
-import { databaseMigrations } from '@hub/database';
+import { seedDemoData } from '@hub/agencies';
 import { startTestHub, TestHub, TestHubOptions } from '@hub/testing';
 import { createApp } from '../app/create-app';
+import { apiMigrations } from '../app/migrations';
 
-/** Every migration the API's database needs, in the order the libs own them. */
-export const apiMigrations = [...databaseMigrations, ...agenciesMigrations];
+export { apiMigrations };
 
 /** The hub with demo data, for end-to-end suites. */
 export function startHub(options: Partial<TestHubOptions> = {}): Promise<TestHub> {

@@ -1,7 +1,15 @@
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import type { DevIdp } from './dev-idp.types';
 import { rotateKeyFile, withdrawKeyFile } from './key-store';
-import { getJson, kidOf, passwordGrant, startTestIdp, tempDir, type TempDir } from './testing/spec-support';
+import {
+  getJson,
+  kidOf,
+  lifetimeOf,
+  passwordGrant,
+  startTestIdp,
+  tempDir,
+  type TempDir,
+} from './testing/spec-support';
 
 async function certKids(idp: DevIdp): Promise<string[]> {
   const { body } = await getJson(`${idp.issuer}/protocol/openid-connect/certs`);
@@ -178,7 +186,7 @@ describe('dev-idp key lifecycle', () => {
     const claims = decodeJwt(String(body['access_token']));
     expect(claims.iss).toBe(idp.issuer);
     expect(claims.aud).toEqual(['other-api', 'account']);
-    expect(claims.exp! - claims.iat!).toBe(60);
+    expect(lifetimeOf(claims)).toBe(60);
     expect((claims['realm_access'] as { roles: string[] }).roles).toContain('default-roles-other');
     expect(lines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toContain('key file created');
   });

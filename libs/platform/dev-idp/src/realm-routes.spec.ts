@@ -12,6 +12,7 @@ import type { DevIdp } from './dev-idp.types';
 import {
   basicAuth,
   getJson,
+  lifetimeOf,
   passwordGrant,
   postToken,
   startTestIdp,
@@ -111,6 +112,9 @@ describe('dev-idp realm endpoints (real HTTP)', () => {
     const other = await getJson(`${idp.url}/realms/master/.well-known/openid-configuration`);
     expect(other.status).toBe(404);
     expect(other.body).toEqual({ error: 'Realm does not exist', error_description: 'Realm does not exist' });
+    const unknownPath = await getJson(`${oidc}/nothing-here`);
+    expect(unknownPath.status).toBe(404);
+    expect(unknownPath.body).toEqual({ error: 'Unable to find matching target resource method' });
     const auth = await getJson(`${oidc}/auth?client_id=hub-cli&response_type=code`);
     expect(auth.status).toBe(501);
     expect(auth.body['error']).toBe('not_implemented');
@@ -163,7 +167,7 @@ describe('dev-idp realm endpoints (real HTTP)', () => {
         email: 'ngo.caseworker@demo.taskforce.example',
         agency_id: user.agencyId,
       });
-      expect(claims.exp! - claims.iat!).toBe(300);
+      expect(lifetimeOf(claims)).toBe(300);
       expect(claims.iat).toBeGreaterThanOrEqual(before);
       expect(claims.iat).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
     });
@@ -191,7 +195,7 @@ describe('dev-idp realm endpoints (real HTTP)', () => {
         agency_id: TEST_USERS[0].agencyId,
         email: 'ngo.caseworker@demo.taskforce.example',
       });
-      expect(claims.exp! - claims.iat!).toBe(300);
+      expect(lifetimeOf(claims)).toBe(300);
     });
 
     it('signs in by e-mail or by username in any case, like Keycloak', async () => {
@@ -346,7 +350,7 @@ describe('dev-idp realm endpoints (real HTTP)', () => {
         realm_access: { roles: [] },
       });
       expect(claims).not.toHaveProperty('agency_id');
-      expect(claims.exp! - claims.iat!).toBe(300);
+      expect(lifetimeOf(claims)).toBe(300);
 
       const body = await postToken(idp, {
         grant_type: 'client_credentials',
@@ -399,7 +403,7 @@ describe('dev-idp realm endpoints (real HTTP)', () => {
         sub: TEST_USERS[0].sub,
         sid: first.body['session_state'],
       });
-      expect(refreshClaims.exp! - refreshClaims.iat!).toBe(1800);
+      expect(lifetimeOf(refreshClaims)).toBe(1800);
 
       const second = await postToken(idp, {
         grant_type: 'refresh_token',

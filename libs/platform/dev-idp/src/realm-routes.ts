@@ -27,9 +27,7 @@ export function createRealmApp(context: RealmContext): Express {
   app.use('/realms/:realm', (_req, res) => {
     res.status(404).json({ error: 'Realm does not exist', error_description: 'Realm does not exist' });
   });
-  app.use((_req, res) => {
-    res.status(404).json({ error: 'Unable to find matching target resource method' });
-  });
+  app.use(notFound);
   app.use(errorHandler(context));
   return app;
 }
@@ -137,8 +135,13 @@ function realmRouter(context: RealmContext): express.Router {
   };
   router.get('/protocol/openid-connect/userinfo', userinfo);
   router.post('/protocol/openid-connect/userinfo', userinfo);
+  router.use(notFound);
 
   return router;
+}
+
+function notFound(_req: Request, res: Response): void {
+  res.status(404).json({ error: 'Unable to find matching target resource method' });
 }
 
 function errorHandler(context: RealmContext): ErrorRequestHandler {

@@ -1,15 +1,16 @@
 import { Controller, Get, Header, Module, NotFoundException, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Public } from '@hub/auth';
 
 // GraphiQL 3 ships a ready UMD bundle with React 18 (STACK.md pitfall 12): served from our own
 // node_modules, never a CDN. Only registered when GraphiQL is enabled (never in production).
-const ASSETS: Record<string, { module: string; type: string }> = {
-  'react.js': { module: 'react/umd/react.production.min.js', type: 'application/javascript' },
-  'react-dom.js': { module: 'react-dom/umd/react-dom.production.min.js', type: 'application/javascript' },
-  'graphiql.js': { module: 'graphiql/graphiql.min.js', type: 'application/javascript' },
-  'graphiql.css': { module: 'graphiql/graphiql.min.css', type: 'text/css' },
+const ASSETS: Record<string, { module: string; file: string; type: string }> = {
+  'react.js': { module: 'react', file: 'umd/react.production.min.js', type: 'application/javascript' },
+  'react-dom.js': { module: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'application/javascript' },
+  'graphiql.js': { module: 'graphiql', file: 'graphiql.min.js', type: 'application/javascript' },
+  'graphiql.css': { module: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
 };
 
 const PAGE = `<!doctype html>
@@ -53,7 +54,8 @@ class GraphiqlController {
     if (!asset) throw new NotFoundException();
     let body = this.cache.get(name);
     if (!body) {
-      body = readFileSync(require.resolve(asset.module));
+      // Resolved from each package's own folder: their `exports` maps hide these files.
+      body = readFileSync(join(dirname(require.resolve(`${asset.module}/package.json`)), asset.file));
       this.cache.set(name, body);
     }
     res.type(asset.type).set('Cache-Control', 'public, max-age=3600').send(body);

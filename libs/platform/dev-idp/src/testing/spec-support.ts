@@ -94,3 +94,8 @@ export function kidOf(token: string): string {
   };
   return header.kid;
 }
+
+/** exp − iat of a decoded token, in seconds. */
+export function lifetimeOf(claims: { exp?: number; iat?: number }): number {
+  return Number(claims.exp) - Number(claims.iat);
+}

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'hub-tools',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/tools/hub',
+};

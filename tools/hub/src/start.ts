@@ -1,0 +1,113 @@
+import type { ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { provisionDatabase } from '@hub/database';
+import { findOrStartPostgres, PostgresServer } from './postgres-server';
+import { ROOT, runTs, runTsToEnd, waitForHttp } from './processes';
+
+const API_PORT = Number(process.env.PORT ?? 3000);
+const IDP_PORT = Number(process.env.DEV_IDP_PORT ?? 8080);
+const log = (line: string) => process.stdout.write(`[hub] ${line}\n`);
+
+/**
+ * `npm start`: a database (DATABASE_URL, else the local server, else embedded), migrations, demo
+ * data, dev-idp and the API; prints how to call it. Ctrl-C stops everything it started.
+ */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const children: ChildProcess[] = [];
+  let postgres: PostgresServer | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping…');
+    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null)));
+    await postgres?.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    let apiUrl: string;
+    let ownerUrl: string;
+    if (process.env.DATABASE_URL) {
+      apiUrl = process.env.DATABASE_URL;
+      ownerUrl = process.env.DATABASE_OWNER_URL ?? apiUrl;
+      log('using DATABASE_URL (and DATABASE_OWNER_URL for migrations, if set)');
+    } else {
+      postgres = await findOrStartPostgres({ dataDir: resolve(ROOT, '.hub/postgres'), log });
+      const db = await provisionDatabase({
+        adminUrl: postgres.adminUrl,
+        database: process.env.HUB_DATABASE ?? 'hub_dev',
+        // Development-only credentials for the two roles (production sets its own).
+        ownerPassword: 'hub_owner_dev',
+        apiPassword: 'hub_api_dev',
+      });
+      apiUrl = db.apiUrl;
+      ownerUrl = db.ownerUrl;
+    }
+
+    await runTsToEnd('apps/api/src/migrate.ts', { DATABASE_OWNER_URL: ownerUrl }, '[migrate]');
+    await runTsToEnd('apps/api/src/seed.ts', { DATABASE_OWNER_URL: ownerUrl, NODE_ENV: 'development' }, '[seed]');
+
+    const idpUrl = `http://127.0.0.1:${IDP_PORT}`;
+    const idp = runTs('apps/dev-idp/src/main.ts', { DEV_IDP_PORT: String(IDP_PORT), NODE_ENV: 'development' }, { prefix: '[dev-idp]' });
+    children.push(idp);
+    await waitForHttp(`${idpUrl}/realms/taskforce/.well-known/openid-configuration`, idp, 60_000);
+
+    const api = runTs(
+      'apps/api/src/main.ts',
+      {
+        NODE_ENV: 'development',
+        HOST: '127.0.0.1',
+        PORT: String(API_PORT),
+        DATABASE_URL: apiUrl,
+        AUTH_SERVER_URL: idpUrl,
+        AUTH_REALM: 'taskforce',
+        AUTH_CLIENT_ID: 'hub-api',
+      },
+      { prefix: '[api]' },
+    );
+    children.push(api);
+    for (const child of children) {
+      child.once('exit', (code) => {
+        if (!stopping) {
+          log(`a process exited unexpectedly (${code}); stopping`);
+          void stop(1);
+        }
+      });
+    }
+    const base = `http://127.0.0.1:${API_PORT}`;
+    await waitForHttp(`${base}/health/ready`, api, 120_000);
+
+    const tokenCurl =
+      `TOKEN=$(curl -s -d grant_type=password -d client_id=hub-cli -d username=ngo.caseworker -d password=demo ` +
+      `${idpUrl}/realms/taskforce/protocol/openid-connect/token | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')`;
+    const meCurl =
+      `curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' ` +
+      `-d '{"query":"{ me { username roles agency { name } agencyType taskForces { taskForce { name } role } } }"}' ${base}/graphql`;
+    process.stdout.write(
+      [
+        '',
+        `Task Force Hub is ready (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+        `  GraphQL:   ${base}/graphql`,
+        `  GraphiQL:  ${base}/graphiql`,
+        `  Identity:  ${idpUrl}/realms/taskforce (demo users, password "demo")`,
+        '',
+        'Get a token for ngo.caseworker and ask who you are:',
+        `  ${tokenCurl}`,
+        `  ${meCurl}`,
+        '',
+        'Ctrl-C stops everything.',
+        '',
+      ].join('\n'),
+    );
+  } catch (error) {
+    log(`could not start: ${(error as Error).message}`);
+    await stop(1);
+  }
+}
+
+void main();
