@@ -1,5 +1,3 @@
-# syntax=docker/dockerfile:1
-#
 # Production image of apps/api. Build from the workspace root:
 #   docker build -f docker/api.Dockerfile -t task-force-hub/api .
 # The compose file (docker/compose.yaml) builds it, and runs migrations with the `build` stage.

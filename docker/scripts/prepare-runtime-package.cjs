@@ -32,11 +32,16 @@ const pkg = readJson(pkgFile);
 pkg.dependencies = pkg.dependencies || {};
 
 const rootVersions = { ...root.devDependencies, ...root.dependencies };
+/** The version installed in the workspace (what the lockfile chose), else the root's range. */
+const installedVersion = (name) => {
+  const file = path.join('node_modules', name, 'package.json');
+  return fs.existsSync(file) ? readJson(file).version : rootVersions[name];
+};
 const resolveRefs = (value) => {
   if (typeof value === 'string') {
     if (!value.startsWith('$')) return value;
     const name = value.slice(1);
-    const version = pkg.dependencies[name] || rootVersions[name];
+    const version = pkg.dependencies[name] || installedVersion(name);
     if (!version) fail(`override reference ${value} names no dependency of the root package.json`);
     return version;
   }
@@ -55,7 +60,7 @@ if (Object.keys(overrides).length > 0) pkg.overrides = overrides;
 
 if (!pkg.dependencies.pg && rootVersions.pg) {
   console.warn('prepare-runtime-package: adding pg (list it in the webpack runtimeDependencies)');
-  pkg.dependencies.pg = rootVersions.pg;
+  pkg.dependencies.pg = installedVersion('pg');
 }
 
 fs.writeFileSync(pkgFile, `${JSON.stringify(pkg, null, 2)}\n`);

@@ -8,14 +8,18 @@ async function main(): Promise<void> {
   const { HOST, PORT } = loadConfig(serverConfig);
   await app.listen(PORT, HOST);
   const url = await app.getUrl();
-  process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: 'api ready', graphql: `${url}/graphql` })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ level: 30, time: Date.now(), msg: 'api ready', graphql: `${url}/graphql` })}\n`,
+  );
 }
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`api failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `api failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

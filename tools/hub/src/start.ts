@@ -22,7 +22,11 @@ async function main(): Promise<void> {
     stopping = true;
     log('stopping…');
     for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-    await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null)));
+    await Promise.all(
+      children
+        .filter((child) => child.exitCode === null)
+        .map((child) => new Promise((r) => child.once('exit', r))),
+    );
     await postgres?.stop();
     process.exit(code);
   };
@@ -50,10 +54,18 @@ async function main(): Promise<void> {
     }
 
     await runTsToEnd('apps/api/src/migrate.ts', { DATABASE_OWNER_URL: ownerUrl }, '[migrate]');
-    await runTsToEnd('apps/api/src/seed.ts', { DATABASE_OWNER_URL: ownerUrl, NODE_ENV: 'development' }, '[seed]');
+    await runTsToEnd(
+      'apps/api/src/seed.ts',
+      { DATABASE_OWNER_URL: ownerUrl, NODE_ENV: 'development' },
+      '[seed]',
+    );
 
     const idpUrl = `http://127.0.0.1:${IDP_PORT}`;
-    const idp = runTs('apps/dev-idp/src/main.ts', { DEV_IDP_PORT: String(IDP_PORT), NODE_ENV: 'development' }, { prefix: '[dev-idp]' });
+    const idp = runTs(
+      'apps/dev-idp/src/main.ts',
+      { DEV_IDP_PORT: String(IDP_PORT), NODE_ENV: 'development' },
+      { prefix: '[dev-idp]' },
+    );
     children.push(idp);
     await waitForHttp(`${idpUrl}/realms/taskforce/.well-known/openid-configuration`, idp, 60_000);
 

@@ -21,8 +21,16 @@ async function main(): Promise<number> {
   };
   const steps: [string, string, string[]][] = [
     ['type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.typecheck.json']],
-    ['lint', 'npx', ['nx', 'run-many', '-t', 'lint', '--parallel=2', '--outputStyle=stream', '--skip-nx-cache']],
-    ['tests', 'npx', ['nx', 'run-many', '-t', 'test', '--parallel=2', '--outputStyle=stream', '--skip-nx-cache']],
+    [
+      'lint',
+      'npx',
+      ['nx', 'run-many', '-t', 'lint', '--parallel=2', '--outputStyle=stream', '--skip-nx-cache'],
+    ],
+    [
+      'tests',
+      'npx',
+      ['nx', 'run-many', '-t', 'test', '--parallel=2', '--outputStyle=stream', '--skip-nx-cache'],
+    ],
   ];
   let failed: string | undefined;
   try {
@@ -30,7 +38,9 @@ async function main(): Promise<number> {
       const stepStart = Date.now();
       log(`${name}…`);
       const code = await runCommand(command, args, env);
-      log(`${name}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${((Date.now() - stepStart) / 1000).toFixed(0)} s`);
+      log(
+        `${name}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${((Date.now() - stepStart) / 1000).toFixed(0)} s`,
+      );
       if (code !== 0) {
         failed = name;
         break;

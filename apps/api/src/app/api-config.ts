@@ -11,7 +11,13 @@ export const serverConfig = defineConfig(
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development').describe('Runtime mode'),
     HOST: z.string().min(1).default('127.0.0.1').describe('Interface to listen on'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port (0 = any free port)'),
-    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000).describe('Grace period on SIGTERM'),
+    SHUTDOWN_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(120_000)
+      .default(10_000)
+      .describe('Grace period on SIGTERM'),
   }),
 );
 export type ServerConfig = ConfigOf<typeof serverConfig>;

@@ -31,12 +31,20 @@ export function codesOf(response: { body: GraphqlBody }): (string | undefined)[]
 }
 
 /** A row (or rows) read as the database owner, for "nothing changed" comparisons. */
-export function rows<T = Record<string, unknown>>(hub: TestHub, sql: string, params: unknown[] = []): Promise<T[]> {
+export function rows<T = Record<string, unknown>>(
+  hub: TestHub,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   return hub.asOwner((ds) => ds.query(sql, params) as Promise<T[]>);
 }
 
 /** Polls `check` until it returns true or `timeoutMs` passes; returns the last result. */
-export async function eventually(check: () => Promise<boolean>, timeoutMs = 5000, intervalMs = 200): Promise<boolean> {
+export async function eventually(
+  check: () => Promise<boolean>,
+  timeoutMs = 5000,
+  intervalMs = 200,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return true;

@@ -13,22 +13,31 @@ describe('me (e2e, real tokens from dev-idp)', () => {
     await hub.close();
   });
 
-  it.each(DEMO_USERS.map((user) => [user.username, user] as const))('returns %s as the token and agency describe them', async (_name, user) => {
-    const agency = DEMO_AGENCIES.find((a) => a.id === user.agencyId);
-    const { status, body } = await hub.gql<{ me: Record<string, unknown> }>(ME, {}, { user: user.username });
-    expect(status).toBe(200);
-    expect(body.errors).toBeUndefined();
-    expect(body.data?.me).toEqual({
-      userId: user.sub,
-      username: user.username,
-      name: user.name,
-      email: user.email,
-      roles: [...user.roles].sort(),
-      agencyType: agency?.type,
-      agency: { id: agency?.id, name: agency?.name, type: agency?.type },
-      taskForces: [{ role: agency?.taskForceRole, taskForce: { id: DEMO_TASK_FORCE.id, name: DEMO_TASK_FORCE.name } }],
-    });
-  });
+  it.each(DEMO_USERS.map((user) => [user.username, user] as const))(
+    'returns %s as the token and agency describe them',
+    async (_name, user) => {
+      const agency = DEMO_AGENCIES.find((a) => a.id === user.agencyId);
+      const { status, body } = await hub.gql<{ me: Record<string, unknown> }>(
+        ME,
+        {},
+        { user: user.username },
+      );
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.me).toEqual({
+        userId: user.sub,
+        username: user.username,
+        name: user.name,
+        email: user.email,
+        roles: [...user.roles].sort(),
+        agencyType: agency?.type,
+        agency: { id: agency?.id, name: agency?.name, type: agency?.type },
+        taskForces: [
+          { role: agency?.taskForceRole, taskForce: { id: DEMO_TASK_FORCE.id, name: DEMO_TASK_FORCE.name } },
+        ],
+      });
+    },
+  );
 
   it('is refused without a token, with UNAUTHENTICATED and no data', async () => {
     const { status, body } = await hub.gql(ME);

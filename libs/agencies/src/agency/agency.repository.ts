@@ -56,7 +56,10 @@ export class AgencyRepository {
 
   async findByIds(ids: readonly string[]): Promise<AgencyEntity[]> {
     if (ids.length === 0) return [];
-    return this.agencies.createQueryBuilder('agency').where('agency.id = ANY(:ids)', { ids: [...ids] }).getMany();
+    return this.agencies
+      .createQueryBuilder('agency')
+      .where('agency.id = ANY(:ids)', { ids: [...ids] })
+      .getMany();
   }
 
   /** Served by agency_type_name_id_idx / agency_name_id_idx. Fetches first + 1 to know if more follow. */
@@ -70,8 +73,10 @@ export class AgencyRepository {
   searchDirectory(filter: DirectoryFilter, page: AgencyPage): Promise<AgencyEntity[]> {
     const query = this.agencies.createQueryBuilder('agency');
     if (filter.need) query.andWhere('agency.services @> ARRAY[:need]::text[]', { need: filter.need });
-    if (filter.language) query.andWhere('agency.languages @> ARRAY[:language]::text[]', { language: filter.language });
-    if (filter.areaKey) query.andWhere('agency.service_area_keys @> ARRAY[:area]::text[]', { area: filter.areaKey });
+    if (filter.language)
+      query.andWhere('agency.languages @> ARRAY[:language]::text[]', { language: filter.language });
+    if (filter.areaKey)
+      query.andWhere('agency.service_area_keys @> ARRAY[:area]::text[]', { area: filter.areaKey });
     if (filter.acceptingOnly) query.andWhere('agency.accepting_referrals');
     return this.paged(query, page).getMany();
   }
@@ -96,9 +101,14 @@ export class AgencyRepository {
     if (page.after) {
       const { name, id } = page.after;
       query.andWhere(
-        new Brackets((q) => q.where('(agency.name, agency.id) > (:afterName, :afterId)', { afterName: name, afterId: id })),
+        new Brackets((q) =>
+          q.where('(agency.name, agency.id) > (:afterName, :afterId)', { afterName: name, afterId: id }),
+        ),
       );
     }
-    return query.orderBy('agency.name', 'ASC').addOrderBy('agency.id', 'ASC').limit(page.first + 1);
+    return query
+      .orderBy('agency.name', 'ASC')
+      .addOrderBy('agency.id', 'ASC')
+      .limit(page.first + 1);
   }
 }

@@ -23,13 +23,16 @@ export class AgencyResolver {
 
   @Public()
   @Query(() => AgencyConnection, {
-    description: 'Public service directory: agencies by need, language, area and whether they accept referrals',
+    description:
+      'Public service directory: agencies by need, language, area and whether they accept referrals',
   })
   directory(@Access() scope: AccessScope, @Args() args: DirectoryArgs): Promise<Connection<Agency>> {
     return this.service.directory(scope, args);
   }
 
-  @Mutation(() => UpdateAgencyProfilePayload, { description: "Agency admins update their own agency's profile" })
+  @Mutation(() => UpdateAgencyProfilePayload, {
+    description: "Agency admins update their own agency's profile",
+  })
   async updateAgencyProfile(
     @Access() scope: AccessScope,
     @Args('input') input: UpdateAgencyProfileInput,

@@ -34,7 +34,9 @@ export class AgencyService {
 
   /** For DataLoaders: agencies by id in key order (missing ones as errors). */
   async getMany(scope: AccessScope, ids: readonly string[]): Promise<(Agency | Error)[]> {
-    const found = new Map((await this.agencies.findByIds(ids.filter((id) => UUID.test(id)))).map((a) => [a.id, a]));
+    const found = new Map(
+      (await this.agencies.findByIds(ids.filter((id) => UUID.test(id)))).map((a) => [a.id, a]),
+    );
     return ids.map((id) => {
       const entity = found.get(id);
       return entity ? this.toModel(scope, entity) : new NotFoundError('Agency', id);
@@ -78,7 +80,8 @@ export class AgencyService {
 
   private changesFrom(input: UpdateAgencyProfileInput): AgencyChanges {
     const changes: AgencyChanges = {};
-    const text = (value: string | null | undefined) => (value === null || value === undefined ? value : value.trim());
+    const text = (value: string | null | undefined) =>
+      value === null || value === undefined ? value : value.trim();
     if (input.name !== undefined) changes.name = input.name.trim();
     if (input.description !== undefined) changes.description = input.description.trim();
     if (input.services !== undefined) changes.services = [...input.services];
@@ -86,7 +89,9 @@ export class AgencyService {
     if (input.serviceAreas !== undefined) {
       const areas = input.serviceAreas.map((area) => area.trim().replace(/\s+/g, ' '));
       if (areas.some((area) => area.length === 0)) {
-        throw new BadUserInputError('Invalid input', [{ field: 'serviceAreas', message: 'must not contain blank names' }]);
+        throw new BadUserInputError('Invalid input', [
+          { field: 'serviceAreas', message: 'must not contain blank names' },
+        ]);
       }
       changes.serviceAreas = areas;
       changes.serviceAreaKeys = [...new Set(areas.map(serviceAreaKey))];
@@ -114,7 +119,12 @@ export class AgencyService {
   }
 
   private connection(scope: AccessScope, rows: AgencyEntity[], first: number): Connection<Agency> {
-    return toConnection(rows, first, (row) => [row.name, row.id], (row) => this.toModel(scope, row));
+    return toConnection(
+      rows,
+      first,
+      (row) => [row.name, row.id],
+      (row) => this.toModel(scope, row),
+    );
   }
 
   /** The one place an agency becomes what a client sees; the policy decides about the address. */

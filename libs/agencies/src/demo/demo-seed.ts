@@ -6,7 +6,10 @@ import { serviceAreaKey } from '../taxonomy/service-area';
  * Writes the demo task force, agencies and hotlines. Idempotent (upserts by fixed ids) and
  * dev-only: it refuses to run with NODE_ENV=production.
  */
-export async function seedDemoData(dataSource: DataSource, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function seedDemoData(
+  dataSource: DataSource,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   if (env.NODE_ENV === 'production') throw new Error('Refusing to seed demo data with NODE_ENV=production');
   await dataSource.transaction(async (tx) => {
     for (const a of DEMO_AGENCIES) {

@@ -64,7 +64,9 @@ export class CreateAgencies1763780000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (task_force_id, agency_id)
       )`);
-    await q.query(`CREATE INDEX task_force_membership_agency_idx ON task_force_membership (agency_id, task_force_id)`);
+    await q.query(
+      `CREATE INDEX task_force_membership_agency_idx ON task_force_membership (agency_id, task_force_id)`,
+    );
 
     await q.query(`
       CREATE TABLE resource (

@@ -15,8 +15,15 @@ export class ResourceRepository {
   list(page: { first: number; after?: { name: string; id: string } }): Promise<ResourceEntity[]> {
     const query = this.resources.createQueryBuilder('r');
     if (page.after) {
-      query.where('(r.name, r.id) > (:afterName, :afterId)', { afterName: page.after.name, afterId: page.after.id });
+      query.where('(r.name, r.id) > (:afterName, :afterId)', {
+        afterName: page.after.name,
+        afterId: page.after.id,
+      });
     }
-    return query.orderBy('r.name', 'ASC').addOrderBy('r.id', 'ASC').limit(page.first + 1).getMany();
+    return query
+      .orderBy('r.name', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(page.first + 1)
+      .getMany();
   }
 }

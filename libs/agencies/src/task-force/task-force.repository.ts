@@ -20,16 +20,26 @@ export class TaskForceRepository {
 
   async findByIds(ids: readonly string[]): Promise<TaskForceEntity[]> {
     if (ids.length === 0) return [];
-    return this.taskForces.createQueryBuilder('tf').where('tf.id = ANY(:ids)', { ids: [...ids] }).getMany();
+    return this.taskForces
+      .createQueryBuilder('tf')
+      .where('tf.id = ANY(:ids)', { ids: [...ids] })
+      .getMany();
   }
 
   /** Served by task_force_name_id_idx. */
   list(page: { first: number; after?: { name: string; id: string } }): Promise<TaskForceEntity[]> {
     const query = this.taskForces.createQueryBuilder('tf');
     if (page.after) {
-      query.where('(tf.name, tf.id) > (:afterName, :afterId)', { afterName: page.after.name, afterId: page.after.id });
+      query.where('(tf.name, tf.id) > (:afterName, :afterId)', {
+        afterName: page.after.name,
+        afterId: page.after.id,
+      });
     }
-    return query.orderBy('tf.name', 'ASC').addOrderBy('tf.id', 'ASC').limit(page.first + 1).getMany();
+    return query
+      .orderBy('tf.name', 'ASC')
+      .addOrderBy('tf.id', 'ASC')
+      .limit(page.first + 1)
+      .getMany();
   }
 
   /** Members of several task forces in one query (batched per request). */
@@ -54,7 +64,11 @@ export class TaskForceRepository {
   }
 
   /** Inserts a membership; returns null if the agency is already a member. */
-  async addMember(taskForceId: string, agencyId: string, role: string): Promise<TaskForceMembershipEntity | null> {
+  async addMember(
+    taskForceId: string,
+    agencyId: string,
+    role: string,
+  ): Promise<TaskForceMembershipEntity | null> {
     const result = await this.memberships
       .createQueryBuilder()
       .insert()

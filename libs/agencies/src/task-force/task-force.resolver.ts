@@ -74,8 +74,8 @@ export class TaskForceMemberResolver {
   @ResolveField(() => TaskForce)
   taskForce(@Parent() member: TaskForceMember, @Context('req') req: object) {
     const scope = accessOf(req);
-    return requestLoader<string, TaskForce>(req, 'taskForce.byId', (ids) => this.taskForces.getMany(scope, ids)).load(
-      member.taskForceId,
-    );
+    return requestLoader<string, TaskForce>(req, 'taskForce.byId', (ids) =>
+      this.taskForces.getMany(scope, ids),
+    ).load(member.taskForceId);
   }
 }

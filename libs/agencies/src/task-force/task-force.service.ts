@@ -13,7 +13,11 @@ import {
 import { AgencyRepository } from '../agency/agency.repository';
 import { TaskForceRole } from '../taxonomy/agency-type';
 import { TaskForceEntity, TaskForceMembershipEntity } from './task-force.entity';
-import { AddTaskForceMemberInput, RemoveTaskForceMemberInput, UpdateTaskForceMemberInput } from './task-force-member.input';
+import {
+  AddTaskForceMemberInput,
+  RemoveTaskForceMemberInput,
+  UpdateTaskForceMemberInput,
+} from './task-force-member.input';
 import { TaskForce, TaskForceMember } from './task-force.model';
 import { TaskForceRepository } from './task-force.repository';
 
@@ -28,7 +32,9 @@ export class TaskForceService {
   async list(scope: AccessScope, args: PageArgs): Promise<Connection<TaskForce>> {
     this.mayRead(scope);
     const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const after = args.after ? (decodeCursor(args.after, ['string', 'string']) as [string, string]) : undefined;
+    const after = args.after
+      ? (decodeCursor(args.after, ['string', 'string']) as [string, string])
+      : undefined;
     const rows = await this.taskForces.list({ first, after: after && { name: after[0], id: after[1] } });
     return toConnection(rows, first, (row) => [row.name, row.id], toTaskForce);
   }
@@ -66,8 +72,14 @@ export class TaskForceService {
     const current = await this.taskForces.findMembership(input.taskForceId, input.agencyId);
     if (!current) throw new NotFoundError('TaskForceMember', `${input.taskForceId}/${input.agencyId}`);
     this.must(scope, 'update', input);
-    const updated = await this.taskForces.updateMember(input.taskForceId, input.agencyId, input.expectedVersion, input.role);
-    if (!updated) throw new ConflictError('The membership was changed by someone else; reload it and try again');
+    const updated = await this.taskForces.updateMember(
+      input.taskForceId,
+      input.agencyId,
+      input.expectedVersion,
+      input.role,
+    );
+    if (!updated)
+      throw new ConflictError('The membership was changed by someone else; reload it and try again');
     return toMember(updated);
   }
 
@@ -89,9 +101,14 @@ export class TaskForceService {
     action: 'create' | 'update' | 'delete',
     target: { taskForceId: string; agencyId: string },
   ): void {
-    const record = subject('TaskForceMembership', { taskForceId: target.taskForceId, agencyId: target.agencyId });
+    const record = subject('TaskForceMembership', {
+      taskForceId: target.taskForceId,
+      agencyId: target.agencyId,
+    });
     if (!scope.ability.can(action, record)) {
-      throw new ForbiddenError('Only a coordinator of this task force may manage its members (and not remove their own agency)');
+      throw new ForbiddenError(
+        'Only a coordinator of this task force may manage its members (and not remove their own agency)',
+      );
     }
   }
 

@@ -24,4 +24,7 @@ export enum ServiceNeed {
   RETURN_AND_REINTEGRATION = 'RETURN_AND_REINTEGRATION',
   EMERGENCY_RESPONSE = 'EMERGENCY_RESPONSE',
 }
-registerEnumType(ServiceNeed, { name: 'ServiceNeed', description: 'The service taxonomy shared by the directory, needs and referrals' });
+registerEnumType(ServiceNeed, {
+  name: 'ServiceNeed',
+  description: 'The service taxonomy shared by the directory, needs and referrals',
+});

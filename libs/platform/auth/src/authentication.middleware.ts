@@ -28,7 +28,9 @@ export class AuthenticationMiddleware implements NestMiddleware {
       res
         .status(401)
         .set('WWW-Authenticate', 'Bearer error="invalid_token"')
-        .json({ errors: [{ message: 'Invalid or expired access token', extensions: { code: 'UNAUTHENTICATED' } }] });
+        .json({
+          errors: [{ message: 'Invalid or expired access token', extensions: { code: 'UNAUTHENTICATED' } }],
+        });
     }
   }
 }

@@ -114,7 +114,9 @@ export class TokenVerifier {
       const grant = await manager.createGrant(JSON.stringify({ access_token: token }));
       if (!grant.access_token) throw new Error('no access token in grant');
     } catch (error) {
-      throw new InvalidTokenError((error as Error).message.replace(/^Grant validation failed\. Reason: /, ''));
+      throw new InvalidTokenError(
+        (error as Error).message.replace(/^Grant validation failed\. Reason: /, ''),
+      );
     }
   }
 
@@ -128,7 +130,8 @@ export class TokenVerifier {
     if (claims.nbf !== undefined && (typeof claims.nbf !== 'number' || claims.nbf > now + leeway)) {
       throw new InvalidTokenError('not yet valid');
     }
-    if (typeof claims.iat === 'number' && claims.iat > now + leeway) throw new InvalidTokenError('issued in the future');
+    if (typeof claims.iat === 'number' && claims.iat > now + leeway)
+      throw new InvalidTokenError('issued in the future');
     const audience = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
     if (!audience.includes(this.config.AUTH_CLIENT_ID)) throw new InvalidTokenError('wrong audience');
     if (typeof claims.sub !== 'string' || claims.sub.length === 0) throw new InvalidTokenError('no subject');
@@ -137,7 +140,9 @@ export class TokenVerifier {
 
 function toCaller(claims: Record<string, unknown>): Caller {
   const realmAccess = claims.realm_access as { roles?: unknown } | undefined;
-  const roles = Array.isArray(realmAccess?.roles) ? realmAccess.roles.filter((r): r is string => typeof r === 'string') : [];
+  const roles = Array.isArray(realmAccess?.roles)
+    ? realmAccess.roles.filter((r): r is string => typeof r === 'string')
+    : [];
   const text = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : null);
   return {
     userId: claims.sub as string,

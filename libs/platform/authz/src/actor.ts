@@ -10,7 +10,13 @@ export interface Actor {
   readonly taskForceIds: readonly string[];
 }
 
-export const ANONYMOUS: Actor = { userId: null, agencyId: null, agencyType: null, roles: [], taskForceIds: [] };
+export const ANONYMOUS: Actor = {
+  userId: null,
+  agencyId: null,
+  agencyType: null,
+  roles: [],
+  taskForceIds: [],
+};
 
 /**
  * Where the facts about a caller's agency come from. The agencies domain provides it; the policy

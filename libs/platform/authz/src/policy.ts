@@ -1,4 +1,10 @@
-import { AbilityBuilder, createMongoAbility, ForcedSubject, MongoAbility, subject as asSubject } from '@casl/ability';
+import {
+  AbilityBuilder,
+  createMongoAbility,
+  ForcedSubject,
+  MongoAbility,
+  subject as asSubject,
+} from '@casl/ability';
 import { Actor } from './actor';
 
 /**
@@ -20,7 +26,10 @@ type TaggedRecord = { [K in SubjectName]: PolicyRecords[K] & ForcedSubject<K> }[
 export type AppAbility = MongoAbility<[Action, SubjectName | TaggedRecord]>;
 
 /** Tags a plain record with its subject type for `ability.can(action, subject('Agency', record))`. */
-export function subject<K extends SubjectName>(type: K, record: PolicyRecords[K]): PolicyRecords[K] & ForcedSubject<K> {
+export function subject<K extends SubjectName>(
+  type: K,
+  record: PolicyRecords[K],
+): PolicyRecords[K] & ForcedSubject<K> {
   return asSubject(type, { ...record });
 }
 

@@ -1,7 +1,17 @@
 import { z } from 'zod';
-import { ConfigError, defineConfig, env, environmentVariables, loadConfig, validateAll } from './config-definition';
+import {
+  ConfigError,
+  defineConfig,
+  env,
+  environmentVariables,
+  loadConfig,
+  validateAll,
+} from './config-definition';
 
-const database = defineConfig('database', z.object({ DATABASE_URL: env.url(), POOL_SIZE: env.int(1, 50).default(10) }));
+const database = defineConfig(
+  'database',
+  z.object({ DATABASE_URL: env.url(), POOL_SIZE: env.int(1, 50).default(10) }),
+);
 const logging = defineConfig('logging', z.object({ LOG_PRETTY: env.boolean().default(false) }));
 
 describe('configuration', () => {

@@ -13,16 +13,17 @@ export interface ConfigDefinition<S extends z.ZodObject<z.ZodRawShape>> {
 
 export type ConfigOf<D> = D extends ConfigDefinition<infer S> ? z.infer<S> : never;
 
-export function defineConfig<S extends z.ZodObject<z.ZodRawShape>>(namespace: string, schema: S): ConfigDefinition<S> {
+export function defineConfig<S extends z.ZodObject<z.ZodRawShape>>(
+  namespace: string,
+  schema: S,
+): ConfigDefinition<S> {
   return { namespace, schema, token: Symbol.for(`hub.config.${namespace}`) };
 }
 
 /** A bad or missing variable: the message names every offending variable, so start-up fails clearly. */
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
-    super(
-      `Invalid configuration:\n${problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n')}`,
-    );
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }

@@ -62,10 +62,13 @@ export async function provisionDatabase(options: ProvisionOptions): Promise<Prov
       ] as const) {
         const exists = await client.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [role]);
         const verb = exists.rowCount ? 'ALTER' : 'CREATE';
-        await client.query(`${verb} ROLE ${ident(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${literal(password)}`);
+        await client.query(
+          `${verb} ROLE ${ident(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${literal(password)}`,
+        );
       }
       const found = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [database]);
-      if (!found.rowCount) await client.query(`CREATE DATABASE ${ident(database)} OWNER ${ident(OWNER_ROLE)}`);
+      if (!found.rowCount)
+        await client.query(`CREATE DATABASE ${ident(database)} OWNER ${ident(OWNER_ROLE)}`);
       await client.query(`REVOKE ALL ON DATABASE ${ident(database)} FROM PUBLIC`);
       await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${ident(database)} TO ${ident(API_ROLE)}`);
     } finally {
@@ -88,7 +91,9 @@ export async function dropDatabase(adminUrl: string, database: string): Promise<
 
 /** Runs pending migrations as the owner; returns the names applied. */
 export async function runMigrations(ownerUrl: string, migrations: MigrationList): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions({ url: ownerUrl, migrations, applicationName: 'hub-migrate' }));
+  const dataSource = new DataSource(
+    dataSourceOptions({ url: ownerUrl, migrations, applicationName: 'hub-migrate' }),
+  );
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });

@@ -8,7 +8,11 @@ import { Public } from '@hub/auth';
 // node_modules, never a CDN. Only registered when GraphiQL is enabled (never in production).
 const ASSETS: Record<string, { module: string; file: string; type: string }> = {
   'react.js': { module: 'react', file: 'umd/react.production.min.js', type: 'application/javascript' },
-  'react-dom.js': { module: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'application/javascript' },
+  'react-dom.js': {
+    module: 'react-dom',
+    file: 'umd/react-dom.production.min.js',
+    type: 'application/javascript',
+  },
   'graphiql.js': { module: 'graphiql', file: 'graphiql.min.js', type: 'application/javascript' },
   'graphiql.css': { module: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
 };

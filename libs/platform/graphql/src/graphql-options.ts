@@ -68,7 +68,11 @@ export function graphqlOptions({ config, production, logger }: GraphqlOptionsInp
       const raw = (formatted.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR';
       const code = NEST_CODES[raw] ?? raw;
       if (CONTRACT_CODES.has(code)) {
-        const { stacktrace: _stacktrace, originalError: _originalError, ...rest } = formatted.extensions ?? {};
+        const {
+          stacktrace: _stacktrace,
+          originalError: _originalError,
+          ...rest
+        } = formatted.extensions ?? {};
         return {
           ...formatted,
           extensions: production ? { ...stripInternals(rest), code } : { ...formatted.extensions, code },
@@ -76,7 +80,7 @@ export function graphqlOptions({ config, production, logger }: GraphqlOptionsInp
       }
       // Anything unexpected: log it whole, tell the client nothing about internals.
       const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-      logger.error(original instanceof Error ? original.stack ?? original.message : String(original));
+      logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
       return {
         message: 'Internal server error',
         locations: formatted.locations,

@@ -8,7 +8,10 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Page size, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})`,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -80,7 +83,9 @@ export function decodeCursor(cursor: string, shape: readonly ('string' | 'number
     });
     return key as (string | number)[];
   } catch {
-    throw new BadUserInputError('Invalid cursor', [{ field: 'after', message: 'is not a cursor from this list' }]);
+    throw new BadUserInputError('Invalid cursor', [
+      { field: 'after', message: 'is not a cursor from this list' },
+    ]);
   }
 }
 
@@ -95,6 +100,9 @@ export function toConnection<R, T>(
   const edges = page.map((row) => ({ cursor: encodeCursor(keyOf(row)), node: toNode(row) }));
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+    },
   };
 }

@@ -31,7 +31,11 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
             error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
           autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
           serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            req: (req: { id: string; method: string; url: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url,
+            }),
           },
         },
       }),

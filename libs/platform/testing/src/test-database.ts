@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, dropDatabase, MigrationList, provisionDatabase, runMigrations } from '@hub/database';
+import {
+  dataSourceOptions,
+  dropDatabase,
+  MigrationList,
+  provisionDatabase,
+  runMigrations,
+} from '@hub/database';
 
 /** The server tests use: set by `npm test` (local server or embedded), else the local default. */
 export function testAdminUrl(): string {
@@ -25,11 +31,19 @@ export async function createTestDatabase(migrations: MigrationList): Promise<Tes
     apiPassword: 'hub_api_test',
   });
   await runMigrations(provisioned.ownerUrl, migrations);
-  return { name, ownerUrl: provisioned.ownerUrl, apiUrl: provisioned.apiUrl, drop: () => dropDatabase(adminUrl, name) };
+  return {
+    name,
+    ownerUrl: provisioned.ownerUrl,
+    apiUrl: provisioned.apiUrl,
+    drop: () => dropDatabase(adminUrl, name),
+  };
 }
 
 /** Opens a data source for the duration of `work` (seeding, inspecting rows in assertions). */
-export async function withDataSource<T>(url: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+export async function withDataSource<T>(
+  url: string,
+  work: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
   const dataSource = new DataSource(dataSourceOptions({ url, applicationName: 'hub-test' }));
   await dataSource.initialize();
   try {

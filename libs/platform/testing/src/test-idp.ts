@@ -12,7 +12,12 @@ export interface TestIdp extends DevIdp {
 /** dev-idp on a free port with fresh keys in a temporary folder. */
 export async function startTestIdp(): Promise<TestIdp> {
   const dir = await mkdtemp(join(tmpdir(), 'hub-idp-'));
-  const idp = await createDevIdp({ port: 0, keyFile: join(dir, 'keys.json'), users: usersWithPassword(DEMO_USERS, DEMO_PASSWORD), logger: () => undefined });
+  const idp = await createDevIdp({
+    port: 0,
+    keyFile: join(dir, 'keys.json'),
+    users: usersWithPassword(DEMO_USERS, DEMO_PASSWORD),
+    logger: () => undefined,
+  });
   const close = idp.close.bind(idp);
   const tokens = new Map<string, { token: string; until: number }>();
   return Object.assign(idp, {
@@ -22,10 +27,16 @@ export async function startTestIdp(): Promise<TestIdp> {
       const response = await fetch(`${idp.issuer}/protocol/openid-connect/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'password', client_id: 'hub-cli', username, password: DEMO_PASSWORD }),
+        body: new URLSearchParams({
+          grant_type: 'password',
+          client_id: 'hub-cli',
+          username,
+          password: DEMO_PASSWORD,
+        }),
       });
       const body = (await response.json()) as { access_token?: string; error?: string };
-      if (!response.ok || !body.access_token) throw new Error(`no token for ${username}: ${body.error ?? response.status}`);
+      if (!response.ok || !body.access_token)
+        throw new Error(`no token for ${username}: ${body.error ?? response.status}`);
       tokens.set(username, { token: body.access_token, until: Date.now() + 60_000 });
       return body.access_token;
     },
