@@ -5,7 +5,11 @@ import { createApp } from './app/create-app';
 
 async function main(): Promise<void> {
   const app = await createApp();
-  const { HOST, PORT } = loadConfig(serverConfig);
+  const { HOST, PORT, SHUTDOWN_TIMEOUT_MS } = loadConfig(serverConfig);
+  // Nest's shutdown hooks close the server and the pool on these signals; if that hangs, give up.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS).unref());
+  }
   await app.listen(PORT, HOST);
   const url = await app.getUrl();
   process.stdout.write(

@@ -1,0 +1,26 @@
+const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
+const { join } = require('path');
+
+// Production bundle of the API (docker/api.Dockerfile): dist/apps/api/main.js plus a generated
+// package.json listing the runtime dependencies to install beside it.
+module.exports = {
+  output: {
+    path: join(__dirname, '../../dist/apps/api'),
+    clean: true,
+    ...(process.env.NODE_ENV !== 'production' && { devtoolModuleFilenameTemplate: '[absolute-resource-path]' }),
+  },
+  plugins: [
+    new NxAppWebpackPlugin({
+      target: 'node',
+      compiler: 'tsc',
+      main: './src/main.ts',
+      tsConfig: './tsconfig.app.json',
+      optimization: false,
+      outputHashing: 'none',
+      generatePackageJson: true,
+      // Loaded lazily by @nestjs/apollo or TypeORM, so the bundler cannot see them (STACK.md 1, 6).
+      runtimeDependencies: ['pg'],
+      sourceMap: true,
+    }),
+  ],
+};
