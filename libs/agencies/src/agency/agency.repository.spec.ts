@@ -1,0 +1,131 @@
+import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { dataSourceOptions, databaseMigrations } from '@hub/database';
+import { createTestDatabase, TestDatabase } from '@hub/testing';
+import { agenciesEntities } from '../agencies.entities';
+import { agenciesMigrations } from '../migrations';
+import { AgencyRepository } from './agency.repository';
+
+/** Keeps the last SELECT TypeORM sent, so the test can ask PostgreSQL how it would run it. */
+class LastQuery implements TypeOrmLogger {
+  sql = '';
+  params: unknown[] = [];
+  logQuery(query: string, parameters?: unknown[]) {
+    if (/^\s*SELECT/i.test(query) && !query.includes('EXPLAIN')) {
+      this.sql = query;
+      this.params = parameters ?? [];
+    }
+  }
+  logQueryError() {}
+  logQuerySlow() {}
+  logSchemaBuild() {}
+  logMigration() {}
+  log() {}
+}
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+const flatten = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(flatten)];
+
+describe('AgencyRepository (integration, real PostgreSQL and migrations)', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let repository: AgencyRepository;
+  const last = new LastQuery();
+
+  beforeAll(async () => {
+    db = await createTestDatabase([...databaseMigrations, ...agenciesMigrations]);
+    dataSource = new DataSource({
+      ...dataSourceOptions({ url: db.ownerUrl, entities: agenciesEntities }),
+      logging: ['query'],
+      logger: last,
+    });
+    await dataSource.initialize();
+    repository = new AgencyRepository(dataSource);
+    // 5,000 agencies: few offer LEGAL, speak 'vi' or serve 'bayview', so an index is the right plan.
+    await dataSource.query(`
+      INSERT INTO agency (name, type, jurisdiction, services, languages, service_areas, service_area_keys, accepting_referrals)
+      SELECT 'Agency ' || lpad(i::text, 5, '0'), 'NGO', 'County ' || (i % 50),
+             CASE WHEN i % 500 = 0 THEN ARRAY['LEGAL'] ELSE ARRAY['CASE_MANAGEMENT'] END,
+             CASE WHEN i % 700 = 0 THEN ARRAY['en','vi'] ELSE ARRAY['en'] END,
+             CASE WHEN i % 900 = 0 THEN ARRAY['Bayview'] ELSE ARRAY['Elsewhere ' || i] END,
+             CASE WHEN i % 900 = 0 THEN ARRAY['bayview'] ELSE ARRAY['elsewhere ' || i] END,
+             i % 2 = 0
+        FROM generate_series(1, 5000) AS i`);
+    await dataSource.query('ANALYZE agency');
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await db?.drop();
+  });
+
+  async function planOfLastQuery(): Promise<PlanNode[]> {
+    const [{ 'QUERY PLAN': plan }] = (await dataSource.query(
+      `EXPLAIN (FORMAT JSON) ${last.sql}`,
+      last.params,
+    )) as {
+      'QUERY PLAN': { Plan: PlanNode }[];
+    }[];
+    return flatten(plan[0].Plan);
+  }
+
+  it.each([
+    ['need', { need: 'LEGAL' }, 'agency_services_idx', 10],
+    ['language', { language: 'vi' }, 'agency_languages_idx', 7],
+    ['area', { areaKey: 'bayview' }, 'agency_service_area_keys_idx', 5],
+  ] as const)('serves a directory search by %s from its index', async (_name, filter, index, expected) => {
+    const rows = await repository.searchDirectory(filter, { first: 100 });
+    expect(rows).toHaveLength(expected);
+    const nodes = await planOfLastQuery();
+    expect(nodes.some((node) => node['Index Name'] === index)).toBe(true);
+    expect(nodes.some((node) => node['Node Type'] === 'Seq Scan' && node['Relation Name'] === 'agency')).toBe(
+      false,
+    );
+  });
+
+  it('serves the agencies list page from the (name, id) index', async () => {
+    await repository.list(
+      {},
+      { first: 20, after: { name: 'Agency 02000', id: '00000000-0000-0000-0000-000000000000' } },
+    );
+    const nodes = await planOfLastQuery();
+    expect(nodes.some((node) => node['Index Name'] === 'agency_name_id_idx')).toBe(true);
+  });
+
+  it('pages by keyset without gaps or repeats', async () => {
+    const seen: string[] = [];
+    let after: { name: string; id: string } | undefined;
+    for (;;) {
+      const rows = await repository.searchDirectory(
+        { acceptingOnly: true, need: 'CASE_MANAGEMENT' },
+        { first: 400, after },
+      );
+      const page = rows.slice(0, 400);
+      seen.push(...page.map((row) => row.id));
+      if (rows.length <= 400) break;
+      after = { name: page[page.length - 1].name, id: page[page.length - 1].id };
+    }
+    const [{ count }] = (await dataSource.query(
+      `SELECT count(*)::int AS count FROM agency WHERE accepting_referrals AND services @> ARRAY['CASE_MANAGEMENT']`,
+    )) as { count: number }[];
+    expect(seen).toHaveLength(count);
+    expect(new Set(seen).size).toBe(count);
+  });
+
+  it('updates only from the version the client saw (a lost update is refused)', async () => {
+    const [row] = (await dataSource.query(`SELECT id, version FROM agency ORDER BY name LIMIT 1`)) as {
+      id: string;
+      version: number;
+    }[];
+    const first = await repository.update(row.id, row.version, { hours: 'Mon–Fri' });
+    expect(first?.version).toBe(row.version + 1);
+    expect(first?.hours).toBe('Mon–Fri');
+    // A second writer who also read `row.version` must not overwrite the first.
+    expect(await repository.update(row.id, row.version, { hours: 'Weekends' })).toBeNull();
+    expect((await repository.findById(row.id))?.hours).toBe('Mon–Fri');
+  });
+});
