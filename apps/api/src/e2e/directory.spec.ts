@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_AGENCIES, DEMO_AGENCY_IDS, DEMO_RESOURCES } from '@hub/demo-data';
 import { TestHub } from '@hub/testing';
-import { codeOf } from './e2e-support';
+import { codeOf, must } from './e2e-support';
 import { startHub } from './hub';
 
 interface Address {
@@ -31,8 +31,8 @@ const AGENCIES = `query { agencies(first: 100) { edges { node { ${NODE} } } page
 const AGENCY = `query Agency($id: ID!) { agency(id: $id) { ${NODE} confidentialLocation } }`;
 const TASK_FORCES = `query { taskForces { edges { node { id members { agencyId agency { ${NODE} } } } } } }`;
 
-const HARBOR_LIGHT = DEMO_AGENCIES.find((a) => a.id === DEMO_AGENCY_IDS.harborLight)!;
-const SAFE_PASSAGE = DEMO_AGENCIES.find((a) => a.id === DEMO_AGENCY_IDS.safePassage)!;
+const HARBOR_LIGHT = must(DEMO_AGENCIES.find((a) => a.id === DEMO_AGENCY_IDS.harborLight));
+const SAFE_PASSAGE = must(DEMO_AGENCIES.find((a) => a.id === DEMO_AGENCY_IDS.safePassage));
 const SECRET_STREET = '100 Lantern Way';
 
 /** Every demo agency, in the directory's order (name, then id). */
@@ -76,19 +76,55 @@ describe('directory, agencies and confidential locations (e2e)', () => {
     it.each([
       ['need LEGAL', { need: 'LEGAL' }, ['Safe Passage Legal Aid']],
       ['language "vi"', { language: 'vi' }, ['Harbor Light Survivor Services']],
-      ['area "bayview" (case-insensitive, exact)', { area: 'bayview' }, ['Bayview Police Department', 'Harbor Light Survivor Services', 'Safe Passage Legal Aid']],
-      ['area "  BAYVIEW " (trimmed, case-insensitive)', { area: '  BAYVIEW ' }, ['Bayview Police Department', 'Harbor Light Survivor Services', 'Safe Passage Legal Aid']],
+      [
+        'area "bayview" (case-insensitive, exact)',
+        { area: 'bayview' },
+        ['Bayview Police Department', 'Harbor Light Survivor Services', 'Safe Passage Legal Aid'],
+      ],
+      [
+        'area "  BAYVIEW " (trimmed, case-insensitive)',
+        { area: '  BAYVIEW ' },
+        ['Bayview Police Department', 'Harbor Light Survivor Services', 'Safe Passage Legal Aid'],
+      ],
       ['area "Marin Flats"', { area: 'marin flats' }, ['Safe Passage Legal Aid']],
       ['area "Bay" (a partial name matches nothing)', { area: 'Bay' }, []],
       ['area "Bay Count" (a prefix matches nothing)', { area: 'Bay Count' }, []],
-      ['acceptingOnly', { acceptingOnly: true }, ['Bayview Police Department', 'Harbor Light Survivor Services', 'Safe Passage Legal Aid']],
+      [
+        'acceptingOnly',
+        { acceptingOnly: true },
+        ['Bayview Police Department', 'Harbor Light Survivor Services', 'Safe Passage Legal Aid'],
+      ],
       ['acceptingOnly false (no filter)', { acceptingOnly: false }, BY_NAME],
-      ['need VICTIM_ADVOCACY', { need: 'VICTIM_ADVOCACY' }, ['Federal Victim Assistance Office', 'Harbor Light Survivor Services']],
-      ['need VICTIM_ADVOCACY and acceptingOnly', { need: 'VICTIM_ADVOCACY', acceptingOnly: true }, ['Harbor Light Survivor Services']],
-      ['need EMERGENCY_RESPONSE, area Bayview, acceptingOnly', { need: 'EMERGENCY_RESPONSE', area: 'Bayview', acceptingOnly: true }, ['Bayview Police Department', 'Harbor Light Survivor Services']],
-      ['need EMERGENCY_RESPONSE and language vi', { need: 'EMERGENCY_RESPONSE', language: 'vi' }, ['Harbor Light Survivor Services']],
-      ['language es and area Marin Flats', { language: 'es', area: 'Marin Flats' }, ['Safe Passage Legal Aid']],
-      ['language zh and need HOUSING_AND_SHELTER (no agency has both)', { language: 'zh', need: 'HOUSING_AND_SHELTER' }, []],
+      [
+        'need VICTIM_ADVOCACY',
+        { need: 'VICTIM_ADVOCACY' },
+        ['Federal Victim Assistance Office', 'Harbor Light Survivor Services'],
+      ],
+      [
+        'need VICTIM_ADVOCACY and acceptingOnly',
+        { need: 'VICTIM_ADVOCACY', acceptingOnly: true },
+        ['Harbor Light Survivor Services'],
+      ],
+      [
+        'need EMERGENCY_RESPONSE, area Bayview, acceptingOnly',
+        { need: 'EMERGENCY_RESPONSE', area: 'Bayview', acceptingOnly: true },
+        ['Bayview Police Department', 'Harbor Light Survivor Services'],
+      ],
+      [
+        'need EMERGENCY_RESPONSE and language vi',
+        { need: 'EMERGENCY_RESPONSE', language: 'vi' },
+        ['Harbor Light Survivor Services'],
+      ],
+      [
+        'language es and area Marin Flats',
+        { language: 'es', area: 'Marin Flats' },
+        ['Safe Passage Legal Aid'],
+      ],
+      [
+        'language zh and need HOUSING_AND_SHELTER (no agency has both)',
+        { language: 'zh', need: 'HOUSING_AND_SHELTER' },
+        [],
+      ],
       ['need DENTAL (nobody offers it)', { need: 'DENTAL' }, []],
     ])('filters by %s', async (_name, variables, expected) => {
       expect(await directoryNames(variables)).toEqual(expected);
@@ -102,7 +138,7 @@ describe('directory, agencies and confidential locations (e2e)', () => {
         const { status, body } = await directory({ first: 2, after });
         expect(status).toBe(200);
         expect(body.errors).toBeUndefined();
-        const connection = body.data!.directory;
+        const connection = must(body.data).directory;
         expect(connection.edges.length).toBeLessThanOrEqual(2);
         seen.push(...connection.edges.map((edge) => edge.node.name));
         hasNext.push(connection.pageInfo.hasNextPage);
@@ -117,13 +153,17 @@ describe('directory, agencies and confidential locations (e2e)', () => {
     it('pages a filtered search too (acceptingOnly, first: 2)', async () => {
       const first = await directory({ acceptingOnly: true, first: 2 });
       expect(first.body.data?.directory.pageInfo.hasNextPage).toBe(true);
-      const second = await directory({ acceptingOnly: true, first: 2, after: first.body.data?.directory.pageInfo.endCursor });
+      const second = await directory({
+        acceptingOnly: true,
+        first: 2,
+        after: first.body.data?.directory.pageInfo.endCursor,
+      });
       expect(second.body.data?.directory.pageInfo.hasNextPage).toBe(false);
-      expect([...first.body.data!.directory.edges, ...second.body.data!.directory.edges].map((e) => e.node.name)).toEqual([
-        'Bayview Police Department',
-        'Harbor Light Survivor Services',
-        'Safe Passage Legal Aid',
-      ]);
+      expect(
+        [...must(first.body.data).directory.edges, ...must(second.body.data).directory.edges].map(
+          (e) => e.node.name,
+        ),
+      ).toEqual(['Bayview Police Department', 'Harbor Light Survivor Services', 'Safe Passage Legal Aid']);
     });
 
     it.each([
@@ -133,7 +173,10 @@ describe('directory, agencies and confidential locations (e2e)', () => {
       ['first: 101', { first: 101 }],
       ['first: -1', { first: -1 }],
       ['a garbage cursor', { after: 'garbage!' }],
-      ['a well-formed cursor of the wrong shape', { after: Buffer.from(JSON.stringify([1, 2, 3])).toString('base64url') }],
+      [
+        'a well-formed cursor of the wrong shape',
+        { after: Buffer.from(JSON.stringify([1, 2, 3])).toString('base64url') },
+      ],
       ['an empty area', { area: '' }],
       ['an area over 100 characters', { area: 'x'.repeat(101) }],
       ['an unknown need (enum value via variables)', { need: 'TELEPORTATION' }],
@@ -145,16 +188,22 @@ describe('directory, agencies and confidential locations (e2e)', () => {
     });
 
     it('lists the three national hotlines with their phone numbers', async () => {
-      const { status, body } = await hub.gql<{ resources: { edges: { node: { name: string; phone: string } }[] } }>(
-        '{ resources { edges { node { name phone } } pageInfo { hasNextPage } } }',
-      );
+      const { status, body } = await hub.gql<{
+        resources: { edges: { node: { name: string; phone: string } }[] };
+      }>('{ resources { edges { node { name phone } } pageInfo { hasNextPage } } }');
       expect(status).toBe(200);
       expect(body.errors).toBeUndefined();
-      const phones = body.data!.resources.edges.map((edge) => edge.node.phone);
+      const phones = must(body.data).resources.edges.map((edge) => edge.node.phone);
       expect(phones).toHaveLength(3);
       expect([...phones].sort()).toEqual(['1-855-484-2846', '1-888-373-7888', '1-888-428-7581']);
-      expect(body.data!.resources.edges.map((edge) => edge.node).sort((a, b) => a.phone.localeCompare(b.phone))).toEqual(
-        DEMO_RESOURCES.map((r) => ({ name: r.name, phone: r.phone })).sort((a, b) => a.phone.localeCompare(b.phone)),
+      expect(
+        must(body.data)
+          .resources.edges.map((edge) => edge.node)
+          .sort((a, b) => a.phone.localeCompare(b.phone)),
+      ).toEqual(
+        DEMO_RESOURCES.map((r) => ({ name: r.name, phone: r.phone })).sort((a, b) =>
+          a.phone.localeCompare(b.phone),
+        ),
       );
     });
   });
@@ -163,24 +212,39 @@ describe('directory, agencies and confidential locations (e2e)', () => {
     it('withholds Harbor Light’s address from the anonymous directory, and shows Safe Passage’s', async () => {
       const { status, body } = await directory({});
       expect(status).toBe(200);
-      const nodes = body.data!.directory.edges.map((edge) => edge.node);
-      expect(nodes.find((n) => n.id === HARBOR_LIGHT.id)).toEqual({ id: HARBOR_LIGHT.id, name: HARBOR_LIGHT.name, address: null });
+      const nodes = must(body.data).directory.edges.map((edge) => edge.node);
+      expect(nodes.find((n) => n.id === HARBOR_LIGHT.id)).toEqual({
+        id: HARBOR_LIGHT.id,
+        name: HARBOR_LIGHT.name,
+        address: null,
+      });
       expect(nodes.find((n) => n.id === SAFE_PASSAGE.id)?.address).toEqual(SAFE_PASSAGE.address);
       expect(JSON.stringify(body)).not.toContain(SECRET_STREET);
     });
 
     it('withholds it from the anonymous directory even when searching by its area and services', async () => {
       const { body } = await directory({ area: 'Port Harbor', need: 'HOUSING_AND_SHELTER', language: 'vi' });
-      expect(body.data?.directory.edges.map((e) => e.node)).toEqual([{ id: HARBOR_LIGHT.id, name: HARBOR_LIGHT.name, address: null }]);
+      expect(body.data?.directory.edges.map((e) => e.node)).toEqual([
+        { id: HARBOR_LIGHT.id, name: HARBOR_LIGHT.name, address: null },
+      ]);
       expect(JSON.stringify(body)).not.toContain(SECRET_STREET);
     });
 
     describe.each(OUTSIDERS)('for %s (another agency)', (user) => {
       it('is null in agency(id), and Safe Passage’s address is shown', async () => {
-        const harbor = await hub.gql<{ agency: AgencyNode & { confidentialLocation: boolean } }>(AGENCY, { id: HARBOR_LIGHT.id }, { user });
+        const harbor = await hub.gql<{ agency: AgencyNode & { confidentialLocation: boolean } }>(
+          AGENCY,
+          { id: HARBOR_LIGHT.id },
+          { user },
+        );
         expect(harbor.status).toBe(200);
         expect(harbor.body.errors).toBeUndefined();
-        expect(harbor.body.data?.agency).toEqual({ id: HARBOR_LIGHT.id, name: HARBOR_LIGHT.name, address: null, confidentialLocation: true });
+        expect(harbor.body.data?.agency).toEqual({
+          id: HARBOR_LIGHT.id,
+          name: HARBOR_LIGHT.name,
+          address: null,
+          confidentialLocation: true,
+        });
         expect(JSON.stringify(harbor.body)).not.toContain(SECRET_STREET);
 
         const safe = await hub.gql<{ agency: AgencyNode }>(AGENCY, { id: SAFE_PASSAGE.id }, { user });
@@ -191,7 +255,7 @@ describe('directory, agencies and confidential locations (e2e)', () => {
         const { status, body } = await hub.gql<{ agencies: Page }>(AGENCIES, {}, { user });
         expect(status).toBe(200);
         expect(body.errors).toBeUndefined();
-        const nodes = body.data!.agencies.edges.map((edge) => edge.node);
+        const nodes = must(body.data).agencies.edges.map((edge) => edge.node);
         expect(nodes.map((n) => n.name)).toEqual(BY_NAME);
         expect(nodes.find((n) => n.id === HARBOR_LIGHT.id)?.address).toBeNull();
         expect(nodes.find((n) => n.id === SAFE_PASSAGE.id)?.address).toEqual(SAFE_PASSAGE.address);
@@ -200,22 +264,28 @@ describe('directory, agencies and confidential locations (e2e)', () => {
 
       it('is null in the directory with a token', async () => {
         const { body } = await directory({}, user);
-        expect(body.data?.directory.edges.find((e) => e.node.id === HARBOR_LIGHT.id)?.node.address).toBeNull();
+        expect(
+          body.data?.directory.edges.find((e) => e.node.id === HARBOR_LIGHT.id)?.node.address,
+        ).toBeNull();
         expect(JSON.stringify(body)).not.toContain(SECRET_STREET);
       });
 
       it('is null in taskForces { members { agency { address } } }', async () => {
-        const { status, body } = await hub.gql<{ taskForces: { edges: { node: { members: { agencyId: string; agency: AgencyNode }[] } }[] } }>(
-          TASK_FORCES,
-          {},
-          { user },
-        );
+        const { status, body } = await hub.gql<{
+          taskForces: { edges: { node: { members: { agencyId: string; agency: AgencyNode }[] } }[] };
+        }>(TASK_FORCES, {}, { user });
         expect(status).toBe(200);
         expect(body.errors).toBeUndefined();
-        const members = body.data!.taskForces.edges.flatMap((edge) => edge.node.members);
+        const members = must(body.data).taskForces.edges.flatMap((edge) => edge.node.members);
         expect(members).toHaveLength(6);
-        expect(members.find((m) => m.agencyId === HARBOR_LIGHT.id)?.agency).toEqual({ id: HARBOR_LIGHT.id, name: HARBOR_LIGHT.name, address: null });
-        expect(members.find((m) => m.agencyId === SAFE_PASSAGE.id)?.agency.address).toEqual(SAFE_PASSAGE.address);
+        expect(members.find((m) => m.agencyId === HARBOR_LIGHT.id)?.agency).toEqual({
+          id: HARBOR_LIGHT.id,
+          name: HARBOR_LIGHT.name,
+          address: null,
+        });
+        expect(members.find((m) => m.agencyId === SAFE_PASSAGE.id)?.agency.address).toEqual(
+          SAFE_PASSAGE.address,
+        );
         expect(JSON.stringify(body)).not.toContain(SECRET_STREET);
       });
     });
@@ -227,17 +297,27 @@ describe('directory, agencies and confidential locations (e2e)', () => {
         expect(one.body.data?.agency.address).toEqual(HARBOR_LIGHT.address);
 
         const list = await hub.gql<{ agencies: Page }>(AGENCIES, {}, { user });
-        expect(list.body.data?.agencies.edges.find((e) => e.node.id === HARBOR_LIGHT.id)?.node.address).toEqual(HARBOR_LIGHT.address);
+        expect(
+          list.body.data?.agencies.edges.find((e) => e.node.id === HARBOR_LIGHT.id)?.node.address,
+        ).toEqual(HARBOR_LIGHT.address);
 
         const search = await directory({}, user);
-        expect(search.body.data?.directory.edges.find((e) => e.node.id === HARBOR_LIGHT.id)?.node.address).toEqual(HARBOR_LIGHT.address);
+        expect(
+          search.body.data?.directory.edges.find((e) => e.node.id === HARBOR_LIGHT.id)?.node.address,
+        ).toEqual(HARBOR_LIGHT.address);
 
-        const tf = await hub.gql<{ taskForces: { edges: { node: { members: { agencyId: string; agency: AgencyNode }[] } }[] } }>(TASK_FORCES, {}, { user });
-        const member = tf.body.data?.taskForces.edges.flatMap((e) => e.node.members).find((m) => m.agencyId === HARBOR_LIGHT.id);
+        const tf = await hub.gql<{
+          taskForces: { edges: { node: { members: { agencyId: string; agency: AgencyNode }[] } }[] };
+        }>(TASK_FORCES, {}, { user });
+        const member = tf.body.data?.taskForces.edges
+          .flatMap((e) => e.node.members)
+          .find((m) => m.agencyId === HARBOR_LIGHT.id);
         expect(member?.agency.address).toEqual(HARBOR_LIGHT.address);
         expect(one.body.data?.agency.address?.street).toBe(SECRET_STREET);
         // Other agencies' public addresses are there too.
-        expect(list.body.data?.agencies.edges.find((e) => e.node.id === SAFE_PASSAGE.id)?.node.address).toEqual(SAFE_PASSAGE.address);
+        expect(
+          list.body.data?.agencies.edges.find((e) => e.node.id === SAFE_PASSAGE.id)?.node.address,
+        ).toEqual(SAFE_PASSAGE.address);
       });
     });
   });
@@ -265,9 +345,16 @@ describe('directory, agencies and confidential locations (e2e)', () => {
     });
 
     it('agencies filters by type', async () => {
-      const { body } = await hub.gql<{ agencies: Page }>('{ agencies(type: NGO) { edges { node { name } } } }', {}, { user: 'pd.investigator' });
+      const { body } = await hub.gql<{ agencies: Page }>(
+        '{ agencies(type: NGO) { edges { node { name } } } }',
+        {},
+        { user: 'pd.investigator' },
+      );
       expect(body.errors).toBeUndefined();
-      expect(body.data?.agencies.edges.map((e) => e.node.name)).toEqual(['Harbor Light Survivor Services', 'Safe Passage Legal Aid']);
+      expect(body.data?.agencies.edges.map((e) => e.node.name)).toEqual([
+        'Harbor Light Survivor Services',
+        'Safe Passage Legal Aid',
+      ]);
     });
   });
 });

@@ -25,11 +25,6 @@ export function codeOf(response: { body: GraphqlBody }): string | undefined {
   return response.body.errors?.[0]?.extensions?.code;
 }
 
-/** Every error code in a response, in order. */
-export function codesOf(response: { body: GraphqlBody }): (string | undefined)[] {
-  return (response.body.errors ?? []).map((error) => error.extensions?.code);
-}
-
 /** A row (or rows) read as the database owner, for "nothing changed" comparisons. */
 export function rows<T = Record<string, unknown>>(
   hub: TestHub,
@@ -39,18 +34,10 @@ export function rows<T = Record<string, unknown>>(
   return hub.asOwner((ds) => ds.query(sql, params) as Promise<T[]>);
 }
 
-/** Polls `check` until it returns true or `timeoutMs` passes; returns the last result. */
-export async function eventually(
-  check: () => Promise<boolean>,
-  timeoutMs = 5000,
-  intervalMs = 200,
-): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return true;
-    if (Date.now() >= deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
-
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The value, or a thrown error naming what was missing (fails the test instead of a non-null assertion). */
+export function must<T>(value: T | null | undefined, what = 'value'): T {
+  if (value === null || value === undefined) throw new Error(`expected a ${what}, got ${String(value)}`);
+  return value;
+}

@@ -8,6 +8,7 @@ import {
   SignJWT,
   type JWK,
   type JWTPayload,
+  type KeyLike,
 } from 'jose';
 import { InvalidTokenError, TokenVerifier } from '@hub/auth';
 import { DEMO_AGENCY_IDS, DEMO_PASSWORD } from '@hub/demo-data';
@@ -85,7 +86,7 @@ const FORGERIES: [string, RegExp | null, Forgery][] = [
     /algorithm HS256 not allowed/,
     async (hub, claims) => {
       const jwk = await signingJwk(hub);
-      const pem = await exportSPKI(await importJWK(jwk, 'RS256'));
+      const pem = await exportSPKI((await importJWK(jwk, 'RS256')) as KeyLike);
       return bearer(hs256(claims, pem, jwk.kid));
     },
   ],
@@ -165,6 +166,24 @@ const FORGERIES: [string, RegExp | null, Forgery][] = [
     async (hub, claims) => bearer(await hub.idp.signWithRealmKey({ ...claims, nbf: now() + 120 })),
   ],
   [
+    'iat 120 s in the future',
+    /issued in the future/,
+    async (hub, claims) => bearer(await hub.idp.signWithRealmKey({ ...claims, iat: now() + 120 })),
+  ],
+  [
+    'exp as a string',
+    /no expiry/,
+    async (hub, claims) => bearer(await hub.idp.signWithRealmKey({ ...claims, exp: String(now() + 300) })),
+  ],
+  [
+    'no sub',
+    /no subject/,
+    async (hub, claims) => {
+      const { sub: _sub, ...rest } = claims;
+      return bearer(await hub.idp.signWithRealmKey(rest));
+    },
+  ],
+  [
     'no exp',
     /no expiry/,
     async (hub, claims) => {
@@ -181,6 +200,11 @@ const FORGERIES: [string, RegExp | null, Forgery][] = [
       return bearer(tokens.id_token);
     },
   ],
+  [
+    'a refresh token from the password grant',
+    /wrong type|not an access token/,
+    async (hub) => bearer((await passwordGrant(hub, USER)).refresh_token),
+  ],
   ['garbage (not-a-jwt)', /malformed/, async () => bearer('not-a-jwt')],
   ['an empty bearer', null, async () => 'Bearer '],
   [
@@ -194,6 +218,7 @@ function expectRefused(response: Awaited<ReturnType<typeof rawGql>>): void {
   expect(response.status).toBe(401);
   expect(codeOf(response)).toBe('UNAUTHENTICATED');
   expect(response.body.data ?? null).toBeNull();
+  expect(response.headers['www-authenticate']).toMatch(/^Bearer /);
   expect(JSON.stringify(response.body)).not.toContain('Harbor Light');
 }
 

@@ -15,7 +15,10 @@ const TOO_DEEP_IN_FRAGMENTS = `query { taskForces { ...Page } }
   fragment Members on TaskForce { members { agency { name } } }`; // depth 6 once fragments are flattened
 
 const aliased = (count: number) =>
-  `{ ${['a', 'b', 'c', 'd', 'e'].slice(0, count).map((alias) => `${alias}: directory { edges { node { name } } }`).join(' ')} }`;
+  `{ ${['a', 'b', 'c', 'd', 'e']
+    .slice(0, count)
+    .map((alias) => `${alias}: directory { edges { node { name } } }`)
+    .join(' ')} }`;
 const TOO_MANY_ALIASES = aliased(4);
 const ENOUGH_ALIASES = aliased(3);
 
@@ -47,7 +50,9 @@ describe('operation limits (e2e, depth 5, aliases 3, cost 60)', () => {
   let taskForcesSpy: jest.SpyInstance;
 
   beforeAll(async () => {
-    hub = await startHub({ env: { GRAPHQL_MAX_DEPTH: '5', GRAPHQL_MAX_ALIASES: '3', GRAPHQL_MAX_COST: '60' } });
+    hub = await startHub({
+      env: { GRAPHQL_MAX_DEPTH: '5', GRAPHQL_MAX_ALIASES: '3', GRAPHQL_MAX_COST: '60' },
+    });
   });
   afterAll(async () => {
     await hub.close();
@@ -80,7 +85,11 @@ describe('operation limits (e2e, depth 5, aliases 3, cost 60)', () => {
   });
 
   it('runs an operation of depth exactly 5 (control)', async () => {
-    const response = await hub.gql<{ taskForces: { edges: { node: { members: { role: string }[] } }[] } }>(DEEP_ENOUGH, {}, { user: USER });
+    const response = await hub.gql<{ taskForces: { edges: { node: { members: { role: string }[] } }[] } }>(
+      DEEP_ENOUGH,
+      {},
+      { user: USER },
+    );
     expect(response.status).toBe(200);
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data?.taskForces.edges[0].node.members).toHaveLength(6);
@@ -115,7 +124,9 @@ describe('operation limits (e2e, depth 5, aliases 3, cost 60)', () => {
   });
 
   it('runs an operation just under the cost limit (control)', async () => {
-    const response = await hub.gql<{ directory: { edges: { node: Record<string, unknown> }[] } }>(CHEAP_ENOUGH);
+    const response = await hub.gql<{ directory: { edges: { node: Record<string, unknown> }[] } }>(
+      CHEAP_ENOUGH,
+    );
     expect(response.status).toBe(200);
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data?.directory.edges).toHaveLength(6);

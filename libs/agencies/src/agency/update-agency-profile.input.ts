@@ -15,6 +15,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsLanguageCode } from '../taxonomy/is-language-code.validator';
@@ -48,6 +49,9 @@ export class AgencyAddressInput {
   postalCode: string;
 }
 
+/** Present (even as null) means "validate it": fields that cannot be cleared refuse null. */
+const notUndefined = (_object: unknown, value: unknown) => value !== undefined;
+
 /** Changes to an agency's profile and directory entry; omitted fields stay as they are. */
 @InputType()
 export class UpdateAgencyProfileInput {
@@ -61,34 +65,34 @@ export class UpdateAgencyProfileInput {
   expectedVersion: number;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @ValidateIf(notUndefined)
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   name?: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @ValidateIf(notUndefined)
   @IsString()
   @MaxLength(2000)
   description?: string;
 
   @Field(() => [ServiceNeed], { nullable: true })
-  @IsOptional()
+  @ValidateIf(notUndefined)
   @IsEnum(ServiceNeed, { each: true })
   @ArrayUnique()
   @ArrayMaxSize(30)
   services?: ServiceNeed[];
 
   @Field(() => [String], { nullable: true, description: 'ISO 639-1 codes' })
-  @IsOptional()
+  @ValidateIf(notUndefined)
   @IsLanguageCode({ each: true })
   @ArrayUnique()
   @ArrayMaxSize(50)
   languages?: string[];
 
   @Field(() => [String], { nullable: true })
-  @IsOptional()
+  @ValidateIf(notUndefined)
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(100, { each: true })
@@ -125,12 +129,12 @@ export class UpdateAgencyProfileInput {
   address?: AgencyAddressInput | null;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @ValidateIf(notUndefined)
   @IsBoolean()
   acceptingReferrals?: boolean;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @ValidateIf(notUndefined)
   @IsBoolean()
   confidentialLocation?: boolean;
 }

@@ -13,6 +13,9 @@ export class InvalidTokenError extends Error {
   }
 }
 
+/** At most one key-set refetch per second, however many unknown `kid`s arrive. */
+const JWKS_COOLDOWN_MS = 1000;
+
 type GrantManager = {
   createGrant(raw: string): Promise<{ access_token?: { content: Record<string, unknown> } }>;
 };
@@ -43,7 +46,7 @@ export class TokenVerifier {
     this.keySet = createRemoteJWKSet(this.jwksUrl, {
       cacheMaxAge: config.AUTH_JWKS_CACHE_SECONDS * 1000,
       // A rotated key must work at once; refetches on unknown kids are still rate-limited.
-      cooldownDuration: 1000,
+      cooldownDuration: JWKS_COOLDOWN_MS,
       timeoutDuration: 5000,
     });
   }
@@ -79,11 +82,19 @@ export class TokenVerifier {
     }
   }
 
-  private async keyFor(kid: string): Promise<KeyObject> {
+  private async keyFor(kid: string, retried = false): Promise<KeyObject> {
     try {
       return (await this.keySet({ alg: 'RS256', kid }, undefined)) as unknown as KeyObject;
     } catch (error) {
-      if (error instanceof joseErrors.JWKSNoMatchingKey) throw new InvalidTokenError(`unknown key ${kid}`);
+      if (error instanceof joseErrors.JWKSNoMatchingKey) {
+        // The key set may have been fetched just before a rotation, inside the refetch cooldown:
+        // wait the cooldown out and look once more, so a new key is never refused.
+        if (!retried) {
+          await new Promise((resolve) => setTimeout(resolve, JWKS_COOLDOWN_MS + 50));
+          return this.keyFor(kid, true);
+        }
+        throw new InvalidTokenError(`unknown key ${kid}`);
+      }
       this.logger.warn(`realm keys unavailable: ${(error as Error).message}`);
       throw new InvalidTokenError('realm keys unavailable');
     }

@@ -3,8 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConfigModule } from '@hub/config';
 import { databaseConfig, DatabaseConfig } from './database.config';
 import { dataSourceOptions, EntityList } from './data-source-options';
+import { Transactions } from './transaction';
 
-/** The API's data source, connected as the least-privileged role; migrations are not run here. */
+/** The API's data source, connected as the least-privileged role (migrations are not run here), and Transactions for every domain. */
 @Module({})
 export class DatabaseModule {
   static forRoot(options: { entities: EntityList }): DynamicModule {
@@ -25,6 +26,9 @@ export class DatabaseModule {
             }),
         }),
       ],
+      providers: [Transactions],
+      exports: [Transactions],
+      global: true,
     };
   }
 }

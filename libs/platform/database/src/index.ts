@@ -4,4 +4,5 @@ export * from './data-source-options';
 export * from './database.module';
 export * from './provisioning';
 export * from './postgres-errors';
+export * from './transaction';
 export { databaseMigrations } from './migrations';

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloDriverConfig } from '@nestjs/apollo';
-import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError, ValidationContext } from 'graphql';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
@@ -29,6 +29,15 @@ const NEST_CODES: Record<string, string> = {
   UNAUTHORIZED: 'UNAUTHENTICATED',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
+};
+
+/**
+ * GraphQL Armor throws from inside validation by default, which Apollo reports as a 500; report
+ * the rejection as an ordinary validation error instead (HTTP 400, GRAPHQL_VALIDATION_FAILED).
+ */
+const reportAsValidation = {
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
 };
 
 export interface GraphqlOptionsInput {
@@ -60,9 +69,19 @@ export function graphqlOptions({ config, production, logger }: GraphqlOptionsInp
     preserveHttpStatusForExecutionErrors: false,
     context: ({ req }: { req: unknown }) => ({ req }),
     validationRules: [
-      maxDepthRule({ n: config.GRAPHQL_MAX_DEPTH, exposeLimits: true, flattenFragments: true }),
-      maxAliasesRule({ n: config.GRAPHQL_MAX_ALIASES, exposeLimits: true }),
-      costLimitRule({ maxCost: config.GRAPHQL_MAX_COST, exposeLimits: true, flattenFragments: true }),
+      maxDepthRule({
+        n: config.GRAPHQL_MAX_DEPTH,
+        exposeLimits: true,
+        flattenFragments: true,
+        ...reportAsValidation,
+      }),
+      maxAliasesRule({ n: config.GRAPHQL_MAX_ALIASES, exposeLimits: true, ...reportAsValidation }),
+      costLimitRule({
+        maxCost: config.GRAPHQL_MAX_COST,
+        exposeLimits: true,
+        flattenFragments: true,
+        ...reportAsValidation,
+      }),
     ],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const raw = (formatted.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR';

@@ -1,0 +1,8 @@
+import { AuditEventEntity } from './audit-event.entity';
+
+export * from './audit-writer';
+export * from './audit.module';
+export { auditMigrations } from './migrations';
+
+/** Tables this lib owns, gathered by the app. */
+export const auditEntities = [AuditEventEntity];

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'consents',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/consents',
+};
