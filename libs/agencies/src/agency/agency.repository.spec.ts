@@ -15,11 +15,21 @@ class LastQuery implements TypeOrmLogger {
       this.params = parameters ?? [];
     }
   }
-  logQueryError() {}
-  logQuerySlow() {}
-  logSchemaBuild() {}
-  logMigration() {}
-  log() {}
+  logQueryError() {
+    return undefined;
+  }
+  logQuerySlow() {
+    return undefined;
+  }
+  logSchemaBuild() {
+    return undefined;
+  }
+  logMigration() {
+    return undefined;
+  }
+  log() {
+    return undefined;
+  }
 }
 
 interface PlanNode {
