@@ -33,7 +33,7 @@ function ensureInstalled() {
 }
 
 const task = process.argv[2];
-const entries = { start: 'tools/hub/src/start.ts', test: 'tools/hub/src/test.ts' };
+const entries = { start: 'tools/hub/src/start-hub.ts', test: 'tools/hub/src/run-tests.ts' };
 if (!entries[task]) {
   console.error(`usage: node tools/run.js <${Object.keys(entries).join('|')}>`);
   process.exit(2);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { authConfig } from '@hub/auth';
 import { ConfigOf, defineConfig } from '@hub/config';
+import { consentsConfig } from '@hub/consents';
 import { databaseConfig } from '@hub/database';
 import { graphqlConfig } from '@hub/graphql';
 import { loggingConfig } from '@hub/observability';
@@ -23,4 +24,11 @@ export const serverConfig = defineConfig(
 export type ServerConfig = ConfigOf<typeof serverConfig>;
 
 /** Every configuration slice the API reads; all are validated before anything starts. */
-export const apiConfigDefinitions = [serverConfig, loggingConfig, databaseConfig, authConfig, graphqlConfig];
+export const apiConfigDefinitions = [
+  serverConfig,
+  loggingConfig,
+  databaseConfig,
+  authConfig,
+  graphqlConfig,
+  consentsConfig,
+];

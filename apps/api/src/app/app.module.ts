@@ -2,17 +2,25 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AgenciesModule, AgencyFactsLoader, AgencyFactsModule, agenciesEntities } from '@hub/agencies';
+import { AuditModule, auditEntities } from '@hub/audit';
 import { AuthModule } from '@hub/auth';
 import { AuthzModule } from '@hub/authz';
 import { ConfigModule, loadConfig } from '@hub/config';
+import { ConsentsModule, consentsEntities } from '@hub/consents';
 import { DatabaseModule } from '@hub/database';
 import { GraphiqlModule, graphqlConfig, GraphqlConfig, graphqlOptions } from '@hub/graphql';
+import { NotificationsModule, notificationsEntities } from '@hub/notifications';
 import { LoggingModule } from '@hub/observability';
 import { serverConfig } from './api-config';
 import { HealthController } from './health.controller';
 
 /** Every table the API maps, gathered from the domain libs that own them. */
-export const apiEntities = [...agenciesEntities];
+export const apiEntities = [
+  ...agenciesEntities,
+  ...auditEntities,
+  ...notificationsEntities,
+  ...consentsEntities,
+];
 
 const production = () => loadConfig(serverConfig).NODE_ENV === 'production';
 const graphiqlEnabled = () => loadConfig(graphqlConfig).GRAPHIQL_ENABLED ?? !production();
@@ -35,7 +43,10 @@ export class AppModule {
           useFactory: (config: GraphqlConfig) =>
             graphqlOptions({ config, production: production(), logger: new Logger('GraphQL') }),
         }),
+        AuditModule,
         AgenciesModule,
+        NotificationsModule,
+        ConsentsModule,
         ...(graphiqlEnabled() ? [GraphiqlModule] : []),
       ],
       controllers: [HealthController],

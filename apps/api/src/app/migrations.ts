@@ -1,5 +1,14 @@
 import { agenciesMigrations } from '@hub/agencies';
+import { auditMigrations } from '@hub/audit';
+import { consentsMigrations } from '@hub/consents';
 import { databaseMigrations } from '@hub/database';
+import { notificationsMigrations } from '@hub/notifications';
 
 /** Every migration of the API's database, gathered from the libs that own them. */
-export const apiMigrations = [...databaseMigrations, ...agenciesMigrations];
+export const apiMigrations = [
+  ...databaseMigrations,
+  ...agenciesMigrations,
+  ...auditMigrations,
+  ...notificationsMigrations,
+  ...consentsMigrations,
+];

@@ -6,13 +6,20 @@ import {
   subject as asSubject,
 } from '@casl/ability';
 import { Actor } from './actor';
+import {
+  DATA_CLASSES,
+  isLawEnforcement,
+  purposeOf,
+  SURVIVOR_FIELDS_BY_CLASS,
+  SURVIVOR_RECORD_FIELDS,
+} from './survivor-data';
 
 /**
  * THE policy: who may do what to which record and which fields (DESIGN.md §4). Every service asks
  * the ability built here; nobody hand-writes a role check. Subjects are named by string so this
  * platform lib knows no domain code; each domain passes plain records tagged with `subject()`.
  */
-export type Action = 'read' | 'create' | 'update' | 'delete';
+export type Action = 'read' | 'create' | 'update' | 'delete' | 'revoke';
 
 /** The fields of each record the rules look at (the rest of the record is irrelevant to them). */
 export interface PolicyRecords {
@@ -20,6 +27,19 @@ export interface PolicyRecords {
   TaskForce: { id: string };
   TaskForceMembership: { taskForceId: string; agencyId: string };
   Resource: { id: string };
+  /**
+   * `liveGrants`: the survivor's consent grants that are live at the moment of the check (not
+   * revoked, within their period); the SQL side computes the same with an EXISTS on live grants.
+   * `minor`: the flag, or a date of birth under 18 at that moment.
+   */
+  Survivor: {
+    id: string;
+    ownerAgencyId: string;
+    minor: boolean;
+    liveGrants: { agencyId: string; purposes: string[]; classes: string[] }[];
+  };
+  /** `liveRecipientAgencyIds`: agencies holding a live grant from this consent. */
+  Consent: { id: string; ownerAgencyId: string; liveRecipientAgencyIds: string[] };
 }
 export type SubjectName = keyof PolicyRecords;
 type TaggedRecord = { [K in SubjectName]: PolicyRecords[K] & ForcedSubject<K> }[SubjectName];
@@ -64,5 +84,42 @@ export function defineAbilityFor(actor: Actor): AppAbility {
     }
   }
 
+  defineSurvivorRules(actor, can);
+
   return build();
+}
+
+/** Who works with survivor records at all: case staff and investigators (DESIGN.md §4). */
+const SURVIVOR_STAFF = ['caseworker', 'supervisor', 'investigator'];
+
+/**
+ * Survivor records under consent. The owning agency's staff see and change everything; another
+ * agency sees a record only through a live grant for its own purpose of use, and only the
+ * classes granted. Law enforcement never sees a minor through consent alone.
+ */
+function defineSurvivorRules(actor: Actor, can: AbilityBuilder<AppAbility>['can']): void {
+  const agencyId = actor.agencyId;
+  if (!actor.userId || !agencyId || !actor.roles.some((role) => SURVIVOR_STAFF.includes(role))) return;
+
+  const own = { ownerAgencyId: agencyId };
+  can('create', 'Survivor', own);
+  can('update', 'Survivor', own);
+  can('read', 'Survivor', own);
+  can('create', 'Consent', own);
+  can('read', 'Consent', own);
+  can('revoke', 'Consent', own);
+
+  const purpose = purposeOf(actor.agencyType);
+  const adultsOnly = isLawEnforcement(actor.agencyType, actor.roles) ? { minor: false } : {};
+  const grant = (grantCondition: Record<string, unknown>) => ({
+    liveGrants: { $elemMatch: { agencyId, purposes: purpose, ...grantCondition } },
+    ...adultsOnly,
+  });
+  can('read', 'Survivor', [...SURVIVOR_RECORD_FIELDS], grant({}));
+  for (const dataClass of DATA_CLASSES) {
+    can('read', 'Survivor', [...SURVIVOR_FIELDS_BY_CLASS[dataClass]], grant({ classes: dataClass }));
+  }
+  // The survivor may revoke through any agency that holds a live grant from the consent.
+  can('read', 'Consent', { liveRecipientAgencyIds: agencyId });
+  can('revoke', 'Consent', { liveRecipientAgencyIds: agencyId });
 }

@@ -1,2 +1,3 @@
 export * from './config-definition';
 export * from './config.module';
+export * from './clock';

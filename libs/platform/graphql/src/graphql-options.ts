@@ -6,6 +6,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import type { Logger } from '@nestjs/common';
 import { GraphqlConfig } from './graphql.config';
+import { redactionsPlugin } from './redaction';
 
 const CONTRACT_CODES = new Set([
   'UNAUTHENTICATED',
@@ -64,7 +65,7 @@ export function graphqlOptions({ config, production, logger }: GraphqlOptionsInp
     // Hides "Did you mean …?" field suggestions from clients in production.
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
-    plugins: [unauthenticatedStatusPlugin],
+    plugins: [unauthenticatedStatusPlugin, redactionsPlugin as ApolloServerPlugin],
     // Nest would reset the status to 200 after execution; an unauthenticated caller must get 401.
     preserveHttpStatusForExecutionErrors: false,
     context: ({ req }: { req: unknown }) => ({ req }),

@@ -5,3 +5,5 @@ export * from './graphql-options';
 export * from './validation.pipe';
 export * from './graphiql.module';
 export * from './request-loaders';
+export * from './redaction';
+export * from './selection';

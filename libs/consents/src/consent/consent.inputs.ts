@@ -1,0 +1,174 @@
+import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  ConsentObtainedHow,
+  ConsentPurpose,
+  DataClass,
+  GrantorType,
+  RevocationChannel,
+} from '../shared/enums';
+import { IsLanguageCode } from '../shared/is-language-code';
+import { Consent } from './consent.model';
+
+@InputType()
+export class ConsentGrantorInput {
+  @Field(() => GrantorType, {
+    description: 'SELF, or for a minor a parent, guardian or legal representative',
+  })
+  @IsEnum(GrantorType)
+  type: GrantorType;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @Field(() => String, { nullable: true, description: 'Required when the grantor is not the survivor' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  relationship?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'Required true when the grantor is not the survivor: the recording worker attests the grantor is not suspected of involvement in the exploitation',
+  })
+  @IsOptional()
+  @IsBoolean()
+  notSuspectedAttestation?: boolean;
+}
+
+@InputType()
+export class ConsentAcknowledgementsInput {
+  @Field()
+  @IsBoolean()
+  rightToRevoke: boolean;
+
+  @Field()
+  @IsBoolean()
+  notConditionOfService: boolean;
+
+  @Field()
+  @IsBoolean()
+  redisclosureRisk: boolean;
+}
+
+@InputType()
+export class RecordConsentInput {
+  @Field(() => ID)
+  @IsUUID()
+  survivorId: string;
+
+  @Field(() => ConsentGrantorInput)
+  @ValidateNested()
+  @Type(() => ConsentGrantorInput)
+  grantor: ConsentGrantorInput;
+
+  @Field(() => [ID], { description: 'Named recipient agencies (1–20)' })
+  @IsUUID('all', { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  recipientAgencyIds: string[];
+
+  @Field(() => [ConsentPurpose])
+  @IsEnum(ConsentPurpose, { each: true })
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  purposes: ConsentPurpose[];
+
+  @Field(() => [DataClass])
+  @IsEnum(DataClass, { each: true })
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  dataClasses: DataClass[];
+
+  @Field({ nullable: true, description: 'Default: now' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  validFrom?: Date;
+
+  @Field({ description: 'Required; at most the configured cap (default 90 days) after validFrom' })
+  @Type(() => Date)
+  @IsDate()
+  validUntil: Date;
+
+  @Field(() => ConsentObtainedHow)
+  @IsEnum(ConsentObtainedHow)
+  obtainedHow: ConsentObtainedHow;
+
+  @Field({ description: 'ISO 639-1 language the consent was explained and signed in' })
+  @IsLanguageCode()
+  language: string;
+
+  @Field()
+  @IsBoolean()
+  interpreterUsed: boolean;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  interpreterName?: string;
+
+  @Field(() => ConsentAcknowledgementsInput)
+  @ValidateNested()
+  @Type(() => ConsentAcknowledgementsInput)
+  acknowledgements: ConsentAcknowledgementsInput;
+
+  @Field({ description: 'Reference to the signed document (e.g. a document-management id)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  documentReference: string;
+}
+
+@InputType()
+export class RevokeConsentInput {
+  @Field(() => ID)
+  @IsUUID()
+  consentId: string;
+
+  @Field(() => RevocationChannel, { description: 'How the survivor revoked' })
+  @IsEnum(RevocationChannel)
+  channel: RevocationChannel;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+}
+
+@ObjectType()
+export class ConsentPayload {
+  @Field(() => Consent)
+  consent: Consent;
+}
+
+@ArgsType()
+export class ConsentsArgs {
+  @Field(() => ID)
+  @IsUUID()
+  survivorId: string;
+}

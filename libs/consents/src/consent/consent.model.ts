@@ -1,0 +1,120 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import {
+  ConsentObtainedHow,
+  ConsentPurpose,
+  ConsentStatus,
+  DataClass,
+  GrantorType,
+  RevocationChannel,
+} from '../shared/enums';
+
+@ObjectType()
+export class ConsentGrantor {
+  @Field(() => GrantorType)
+  type: GrantorType;
+
+  @Field(() => String, { nullable: true })
+  name: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Relationship to the survivor (for a minor's parent, guardian…)",
+  })
+  relationship: string | null;
+
+  @Field({
+    description:
+      'The recording worker attested the grantor is not suspected of involvement in the exploitation',
+  })
+  notSuspectedAttested: boolean;
+}
+
+@ObjectType()
+export class ConsentAcknowledgements {
+  @Field({ description: 'Told of the right to revoke and how' })
+  rightToRevoke: boolean;
+
+  @Field({ description: 'Told that release is not a condition of service' })
+  notConditionOfService: boolean;
+
+  @Field({ description: 'Told of the risk of re-disclosure' })
+  redisclosureRisk: boolean;
+}
+
+@ObjectType()
+export class ConsentRevocation {
+  @Field()
+  revokedAt: Date;
+
+  @Field(() => ID)
+  revokedBy: string;
+
+  @Field(() => ID)
+  revokedByAgencyId: string;
+
+  @Field(() => RevocationChannel)
+  channel: RevocationChannel;
+
+  @Field(() => String, { nullable: true })
+  reason: string | null;
+}
+
+@ObjectType({ description: "A survivor's informed, written, time-limited consent; immutable once recorded" })
+export class Consent {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  survivorId: string;
+
+  @Field(() => ID)
+  ownerAgencyId: string;
+
+  @Field(() => ConsentGrantor)
+  grantor: ConsentGrantor;
+
+  @Field(() => [ID])
+  recipientAgencyIds: string[];
+
+  @Field(() => [ConsentPurpose])
+  purposes: ConsentPurpose[];
+
+  @Field(() => [DataClass])
+  dataClasses: DataClass[];
+
+  @Field()
+  validFrom: Date;
+
+  @Field()
+  validUntil: Date;
+
+  @Field(() => ConsentStatus)
+  status: ConsentStatus;
+
+  @Field(() => ConsentObtainedHow)
+  obtainedHow: ConsentObtainedHow;
+
+  @Field({ description: 'ISO 639-1 language the consent was explained and signed in' })
+  language: string;
+
+  @Field()
+  interpreterUsed: boolean;
+
+  @Field(() => String, { nullable: true })
+  interpreterName: string | null;
+
+  @Field(() => ConsentAcknowledgements)
+  acknowledgements: ConsentAcknowledgements;
+
+  @Field({ description: 'Reference to the signed document' })
+  documentReference: string;
+
+  @Field(() => ID)
+  recordedBy: string;
+
+  @Field()
+  recordedAt: Date;
+
+  @Field(() => ConsentRevocation, { nullable: true })
+  revocation: ConsentRevocation | null;
+}

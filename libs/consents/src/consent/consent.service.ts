@@ -1,0 +1,250 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AgencyService } from '@hub/agencies';
+import { AuditWriter } from '@hub/audit';
+import { AccessScope, purposeOf, subject } from '@hub/authz';
+import { Clock } from '@hub/config';
+import { Transactions } from '@hub/database';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '@hub/graphql';
+import { NotificationPublisher } from '@hub/notifications';
+import { consentsConfig, ConsentsConfig } from '../consents.config';
+import {
+  ConsentObtainedHow,
+  ConsentPurpose,
+  ConsentStatus,
+  DataClass,
+  GrantorType,
+  RevocationChannel,
+} from '../shared/enums';
+import { isMinorAt } from '../survivor/survivor-access';
+import { SurvivorRepository } from '../survivor/survivor.repository';
+import { consentProblems } from './consent-rules';
+import { ConsentsArgs, RecordConsentInput, RevokeConsentInput } from './consent.inputs';
+import { Consent } from './consent.model';
+import { ConsentRepository, ConsentWithRevocation } from './consent.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Consent: recording (with its grants, in one transaction), revoking (grants cut in the same
+ * transaction, so access ends at once everywhere), and listing what the caller may see.
+ */
+@Injectable()
+export class ConsentService {
+  constructor(
+    private readonly consents: ConsentRepository,
+    private readonly survivors: SurvivorRepository,
+    private readonly agencies: AgencyService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditWriter,
+    private readonly notifications: NotificationPublisher,
+    private readonly clock: Clock,
+    @Inject(consentsConfig.token) private readonly config: ConsentsConfig,
+  ) {}
+
+  async forSurvivor(scope: AccessScope, args: ConsentsArgs): Promise<Consent[]> {
+    const now = this.clock.now();
+    if (!(await this.survivors.findVisible(scope, args.survivorId, now)))
+      throw new NotFoundError('Survivor', args.survivorId);
+    const found = await this.consents.forSurvivor(args.survivorId);
+    const live = await this.consents.liveRecipients(
+      found.map((c) => c.consent.id),
+      now,
+    );
+    return found
+      .filter(({ consent }) =>
+        scope.ability.can('read', subject('Consent', consentRecord(consent, live.get(consent.id) ?? []))),
+      )
+      .map((c) => toModel(c, now));
+  }
+
+  async record(scope: AccessScope, input: RecordConsentInput): Promise<Consent> {
+    const { actor, ability } = scope;
+    const now = this.clock.now();
+    const survivor = await this.survivors.findVisible(scope, input.survivorId, now);
+    if (!survivor) throw new NotFoundError('Survivor', input.survivorId);
+    if (
+      !ability.can(
+        'create',
+        subject('Consent', { id: '', ownerAgencyId: survivor.ownerAgencyId, liveRecipientAgencyIds: [] }),
+      )
+    ) {
+      await this.audit.recordDenied({
+        actor,
+        action: 'RECORD_CONSENT',
+        subjectType: 'Survivor',
+        subjectId: survivor.id,
+      });
+      throw new ForbiddenError("Only the owning agency's case staff may record a survivor's consent");
+    }
+
+    const problems = consentProblems(input, {
+      now,
+      maxDays: this.config.CONSENT_MAX_DAYS,
+      survivorIsMinor: isMinorAt(survivor, now),
+      ownerAgencyId: survivor.ownerAgencyId,
+    });
+    const recipients = await this.agencies.getMany(scope, input.recipientAgencyIds);
+    recipients.forEach((recipient, index) => {
+      if (recipient instanceof Error) {
+        problems.push({
+          field: 'recipientAgencyIds',
+          message: `unknown agency ${input.recipientAgencyIds[index]}`,
+        });
+      }
+    });
+    if (problems.length) {
+      throw new BadUserInputError(
+        `Invalid consent: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
+        problems,
+      );
+    }
+
+    const saved = await this.transactions.run(async (tx) => {
+      const consent = await this.consents.insertWithGrants(tx, {
+        survivorId: survivor.id,
+        ownerAgencyId: survivor.ownerAgencyId,
+        grantorType: input.grantor.type,
+        grantorName: input.grantor.name?.trim() ?? null,
+        grantorRelationship: input.grantor.relationship?.trim() ?? null,
+        grantorNotSuspectedAttested: input.grantor.notSuspectedAttestation === true,
+        recipientAgencyIds: [...input.recipientAgencyIds],
+        purposes: [...input.purposes],
+        dataClasses: [...input.dataClasses],
+        validFrom: input.validFrom ?? now,
+        validUntil: input.validUntil,
+        obtainedHow: input.obtainedHow,
+        language: input.language,
+        interpreterUsed: input.interpreterUsed,
+        interpreterName: input.interpreterName?.trim() ?? null,
+        acknowledgedRightToRevoke: input.acknowledgements.rightToRevoke,
+        acknowledgedNotConditionOfService: input.acknowledgements.notConditionOfService,
+        acknowledgedRedisclosureRisk: input.acknowledgements.redisclosureRisk,
+        documentReference: input.documentReference.trim(),
+        recordedBy: actor.userId as string,
+      });
+      await this.audit.record(tx, {
+        actor,
+        action: 'RECORD_CONSENT',
+        subjectType: 'Consent',
+        subjectId: consent.id,
+        purpose: purposeOf(actor.agencyType),
+        decision: 'ALLOWED',
+      });
+      await this.notifications.publish(tx, {
+        agencyIds: consent.recipientAgencyIds,
+        eventType: 'CONSENT_RECORDED',
+        subjectType: 'Survivor',
+        subjectId: survivor.id,
+        message: `A consent naming your agency was recorded for survivor ${survivor.reference}.`,
+      });
+      return consent;
+    });
+    return toModel({ consent: saved, revocation: null }, now);
+  }
+
+  async revoke(scope: AccessScope, input: RevokeConsentInput): Promise<Consent> {
+    const { actor, ability } = scope;
+    const now = this.clock.now();
+    const found = UUID.test(input.consentId) ? await this.consents.findById(input.consentId) : null;
+    const live = found
+      ? ((await this.consents.liveRecipients([found.consent.id], now)).get(found.consent.id) ?? [])
+      : [];
+    const record = found && subject('Consent', consentRecord(found.consent, live));
+    // A consent the caller may not see does not exist for them.
+    if (!found || !record || !ability.can('read', record))
+      throw new NotFoundError('Consent', input.consentId);
+    if (!ability.can('revoke', record)) {
+      await this.audit.recordDenied({
+        actor,
+        action: 'REVOKE_CONSENT',
+        subjectType: 'Consent',
+        subjectId: found.consent.id,
+      });
+      throw new ForbiddenError('Not permitted to revoke this consent');
+    }
+
+    const revocation = await this.transactions.run(async (tx) => {
+      const done = await this.consents.revoke(tx, {
+        consentId: found.consent.id,
+        revokedBy: actor.userId as string,
+        revokedByAgencyId: actor.agencyId as string,
+        channel: input.channel,
+        reason: input.reason?.trim() || null,
+      });
+      if (!done) throw new ConflictError('This consent was already revoked');
+      await this.audit.record(tx, {
+        actor,
+        action: 'REVOKE_CONSENT',
+        subjectType: 'Consent',
+        subjectId: found.consent.id,
+        purpose: purposeOf(actor.agencyType),
+        decision: 'ALLOWED',
+      });
+      if (actor.agencyId !== found.consent.ownerAgencyId) {
+        // The survivor revoked through another agency: the owner must know at once.
+        await this.notifications.publish(tx, {
+          agencyIds: [found.consent.ownerAgencyId],
+          eventType: 'CONSENT_REVOKED',
+          subjectType: 'Survivor',
+          subjectId: found.consent.survivorId,
+          message: 'A consent for one of your survivor records was revoked through a partner agency.',
+        });
+      }
+      return done;
+    });
+    return toModel({ consent: found.consent, revocation }, now);
+  }
+}
+
+function consentRecord(consent: { id: string; ownerAgencyId: string }, liveRecipientAgencyIds: string[]) {
+  return { id: consent.id, ownerAgencyId: consent.ownerAgencyId, liveRecipientAgencyIds };
+}
+
+function statusAt({ consent, revocation }: ConsentWithRevocation, now: Date): ConsentStatus {
+  if (revocation) return ConsentStatus.REVOKED;
+  if (consent.validFrom.getTime() > now.getTime()) return ConsentStatus.PENDING;
+  if (consent.validUntil.getTime() <= now.getTime()) return ConsentStatus.EXPIRED;
+  return ConsentStatus.ACTIVE;
+}
+
+function toModel(found: ConsentWithRevocation, now: Date): Consent {
+  const { consent, revocation } = found;
+  return {
+    id: consent.id,
+    survivorId: consent.survivorId,
+    ownerAgencyId: consent.ownerAgencyId,
+    grantor: {
+      type: consent.grantorType as GrantorType,
+      name: consent.grantorName,
+      relationship: consent.grantorRelationship,
+      notSuspectedAttested: consent.grantorNotSuspectedAttested,
+    },
+    recipientAgencyIds: consent.recipientAgencyIds,
+    purposes: consent.purposes as ConsentPurpose[],
+    dataClasses: consent.dataClasses as DataClass[],
+    validFrom: consent.validFrom,
+    validUntil: consent.validUntil,
+    status: statusAt(found, now),
+    obtainedHow: consent.obtainedHow as ConsentObtainedHow,
+    language: consent.language,
+    interpreterUsed: consent.interpreterUsed,
+    interpreterName: consent.interpreterName,
+    acknowledgements: {
+      rightToRevoke: consent.acknowledgedRightToRevoke,
+      notConditionOfService: consent.acknowledgedNotConditionOfService,
+      redisclosureRisk: consent.acknowledgedRedisclosureRisk,
+    },
+    documentReference: consent.documentReference,
+    recordedBy: consent.recordedBy,
+    recordedAt: consent.recordedAt,
+    revocation: revocation
+      ? {
+          revokedAt: revocation.revokedAt,
+          revokedBy: revocation.revokedBy,
+          revokedByAgencyId: revocation.revokedByAgencyId,
+          channel: revocation.channel as RevocationChannel,
+          reason: revocation.reason,
+        }
+      : null,
+  };
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { AgenciesModule } from '@hub/agencies';
+import { Clock, ConfigModule } from '@hub/config';
+import { NotificationsModule } from '@hub/notifications';
+import { consentsConfig } from './consents.config';
+import { ConsentRepository } from './consent/consent.repository';
+import { ConsentResolver } from './consent/consent.resolver';
+import { ConsentService } from './consent/consent.service';
+import { SurvivorRepository } from './survivor/survivor.repository';
+import { SurvivorResolver } from './survivor/survivor.resolver';
+import { SurvivorService } from './survivor/survivor.service';
+
+/** Survivors, consents, grants and revocation. */
+@Module({
+  imports: [AgenciesModule, NotificationsModule, ConfigModule.forFeature(consentsConfig)],
+  providers: [
+    Clock,
+    SurvivorRepository,
+    SurvivorService,
+    SurvivorResolver,
+    ConsentRepository,
+    ConsentService,
+    ConsentResolver,
+  ],
+  exports: [SurvivorService],
+})
+export class ConsentsModule {}

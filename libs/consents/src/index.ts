@@ -1,0 +1,12 @@
+import { ConsentEntity, ConsentGrantEntity, ConsentRevocationEntity } from './consent/consent.entity';
+import { SurvivorEntity } from './survivor/survivor.entity';
+
+export * from './consents.module';
+export * from './consents.config';
+export * from './shared/enums';
+export { consentsMigrations } from './migrations';
+export { survivorSqlMap, liveGrantSql, isMinorAt, survivorRecord } from './survivor/survivor-access';
+export { SurvivorService } from './survivor/survivor.service';
+
+/** Tables this lib owns, gathered by the app. */
+export const consentsEntities = [SurvivorEntity, ConsentEntity, ConsentRevocationEntity, ConsentGrantEntity];

@@ -1,0 +1,84 @@
+import type { PolicyRecords, SqlSubjectMap } from '@hub/authz';
+
+export type SurvivorRecord = PolicyRecords['Survivor'];
+export type LiveGrant = SurvivorRecord['liveGrants'][number];
+
+/**
+ * The moment a query is about, as a SQL literal. Built only from a Date we created (never from
+ * input), so inlining it is safe; it lets one statement use the same clock as the in-memory check.
+ */
+export function sqlInstant(now: Date): string {
+  if (Number.isNaN(now.getTime())) throw new Error('invalid clock');
+  return `'${now.toISOString()}'::timestamptz`;
+}
+
+/** SQL for "this survivor is a minor at `now`": the flag, or a date of birth under 18. */
+export function minorSql(alias: string, now: Date): string {
+  return `(${alias}.minor OR (${alias}.date_of_birth IS NOT NULL AND ${alias}.date_of_birth > (${sqlInstant(now)} AT TIME ZONE 'UTC' - interval '18 years')::date))`;
+}
+
+/** The same rule in memory. */
+export function isMinorAt(record: { minor: boolean; dateOfBirth: string | null }, now: Date): boolean {
+  if (record.minor) return true;
+  if (!record.dateOfBirth) return false;
+  const [year, month, day] = record.dateOfBirth.split('-').map(Number);
+  const eighteenth = Date.UTC(year + 18, month - 1, day);
+  return now.getTime() < eighteenth;
+}
+
+/** SQL for "this grant row is live at `now`". */
+export function liveGrantSql(alias: string, now: Date): string {
+  const at = sqlInstant(now);
+  return `(${alias}.revoked_at IS NULL AND ${alias}.valid_from <= ${at} AND ${alias}.valid_until > ${at})`;
+}
+
+export function isLiveAt(
+  grant: { revokedAt: Date | null; validFrom: Date; validUntil: Date },
+  now: Date,
+): boolean {
+  return (
+    grant.revokedAt === null &&
+    grant.validFrom.getTime() <= now.getTime() &&
+    grant.validUntil.getTime() > now.getTime()
+  );
+}
+
+/**
+ * The consents domain's query scope: how the policy's Survivor conditions read in SQL for a
+ * survivor row aliased `alias`. Other domains (referrals) join survivors through this, so a
+ * revocation or expiry cuts access at once on every path.
+ */
+export function survivorSqlMap(alias: string, now: Date): SqlSubjectMap {
+  return {
+    fields: {
+      id: { sql: `${alias}.id`, kind: 'scalar' },
+      ownerAgencyId: { sql: `${alias}.owner_agency_id`, kind: 'scalar' },
+      minor: { sql: minorSql(alias, now), kind: 'scalar' },
+    },
+    collections: {
+      liveGrants: {
+        exists: (inner: string) =>
+          `EXISTS (SELECT 1 FROM consent_grant lg WHERE lg.survivor_id = ${alias}.id AND ${liveGrantSql('lg', now)} AND ${inner})`,
+        fields: {
+          agencyId: { sql: 'lg.agency_id', kind: 'scalar' },
+          purposes: { sql: 'lg.purposes', kind: 'array' },
+          classes: { sql: 'lg.data_classes', kind: 'array' },
+        },
+      },
+    },
+  };
+}
+
+/** The record the policy checks in memory, built from the row and its grants live at `now`. */
+export function survivorRecord(
+  survivor: { id: string; ownerAgencyId: string; minor: boolean; dateOfBirth: string | null },
+  liveGrants: LiveGrant[],
+  now: Date,
+): SurvivorRecord {
+  return {
+    id: survivor.id,
+    ownerAgencyId: survivor.ownerAgencyId,
+    minor: isMinorAt(survivor, now),
+    liveGrants,
+  };
+}

@@ -1,0 +1,230 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessScope, rulesToSql } from '@hub/authz';
+import { Tx } from '@hub/database';
+import { NeedData, SafeContactData, SurvivorEntity, SurvivorPersonalData } from './survivor.entity';
+import { liveGrantSql, LiveGrant, survivorSqlMap } from './survivor-access';
+
+const COLUMNS = `s.id, s.reference, s.owner_agency_id, s.idempotency_key, s.minor, s.given_name, s.family_name,
+  s.aliases, to_char(s.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, s.gender, s.phone, s.email, s.address,
+  s.safe_contact, s.needs, s.preferred_language, s.interpreter_needed, s.situation_summary, s.case_notes,
+  s.immigration_status, s.immigration_documents, s.medical_notes, s.mental_health_notes, s.substance_use_notes,
+  s.created_by, s.version, s.created_at, s.updated_at`;
+
+type Row = Record<string, unknown>;
+
+function toEntity(row: Row): SurvivorEntity {
+  return {
+    id: row.id as string,
+    reference: row.reference as string,
+    ownerAgencyId: row.owner_agency_id as string,
+    idempotencyKey: (row.idempotency_key as string | null) ?? null,
+    minor: row.minor as boolean,
+    givenName: row.given_name as string | null,
+    familyName: row.family_name as string | null,
+    aliases: (row.aliases as string[] | null) ?? [],
+    dateOfBirth: row.date_of_birth as string | null,
+    gender: row.gender as string | null,
+    phone: row.phone as string | null,
+    email: row.email as string | null,
+    address: row.address as string | null,
+    safeContact: row.safe_contact as SafeContactData | null,
+    needs: (row.needs as NeedData[] | null) ?? [],
+    preferredLanguage: row.preferred_language as string | null,
+    interpreterNeeded: row.interpreter_needed as boolean | null,
+    situationSummary: row.situation_summary as string | null,
+    caseNotes: row.case_notes as string | null,
+    immigrationStatus: row.immigration_status as string | null,
+    immigrationDocuments: row.immigration_documents as string | null,
+    medicalNotes: row.medical_notes as string | null,
+    mentalHealthNotes: row.mental_health_notes as string | null,
+    substanceUseNotes: row.substance_use_notes as string | null,
+    createdBy: row.created_by as string,
+    version: row.version as number,
+    createdAt: row.created_at as Date,
+    updatedAt: row.updated_at as Date,
+  };
+}
+
+const PERSONAL_COLUMNS: Record<keyof SurvivorPersonalData, string> = {
+  givenName: 'given_name',
+  familyName: 'family_name',
+  aliases: 'aliases',
+  dateOfBirth: 'date_of_birth',
+  gender: 'gender',
+  phone: 'phone',
+  email: 'email',
+  address: 'address',
+  safeContact: 'safe_contact',
+  needs: 'needs',
+  preferredLanguage: 'preferred_language',
+  interpreterNeeded: 'interpreter_needed',
+  situationSummary: 'situation_summary',
+  caseNotes: 'case_notes',
+  immigrationStatus: 'immigration_status',
+  immigrationDocuments: 'immigration_documents',
+  medicalNotes: 'medical_notes',
+  mentalHealthNotes: 'mental_health_notes',
+  substanceUseNotes: 'substance_use_notes',
+};
+const JSON_COLUMNS = new Set(['safe_contact', 'needs']);
+
+export interface SurvivorFilter {
+  ownedBy?: string;
+  minor?: boolean;
+  reference?: string;
+}
+
+export interface SurvivorPage {
+  first: number;
+  /** Keyset: newest first by (created_at, id). */
+  after?: { createdAt: string; id: string };
+}
+
+/**
+ * Every query on survivors. Reads take the caller's access scope and apply the policy's rules
+ * as SQL (rules → WHERE, joined to live grants at `now`), so a record the caller may not see is
+ * never fetched, and paging counts only visible records.
+ */
+@Injectable()
+export class SurvivorRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async findVisible(
+    scope: AccessScope,
+    id: string,
+    now: Date,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<SurvivorEntity | null> {
+    const access = rulesToSql(scope.ability, 'read', 'Survivor', survivorSqlMap('s', now), 2);
+    const rows: Row[] = await tx.query(
+      `SELECT ${COLUMNS} FROM survivor s WHERE s.id = $1 AND ${access.sql}`,
+      [id, ...access.params],
+    );
+    return rows.length ? toEntity(rows[0]) : null;
+  }
+
+  /** Served by survivor_owner_created_idx / survivor_created_idx and the live-grant indexes. */
+  async listVisible(
+    scope: AccessScope,
+    filter: SurvivorFilter,
+    page: SurvivorPage,
+    now: Date,
+  ): Promise<SurvivorEntity[]> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (filter.ownedBy) where.push(`s.owner_agency_id = ${param(filter.ownedBy)}`);
+    if (filter.reference) where.push(`s.reference = ${param(filter.reference)}`);
+    if (filter.minor !== undefined) {
+      const minor = survivorSqlMap('s', now).fields.minor.sql;
+      where.push(filter.minor ? minor : `NOT ${minor}`);
+    }
+    if (page.after)
+      where.push(
+        `(s.created_at, s.id) < (${param(page.after.createdAt)}::timestamptz, ${param(page.after.id)}::uuid)`,
+      );
+    const access = rulesToSql(scope.ability, 'read', 'Survivor', survivorSqlMap('s', now), params.length + 1);
+    where.push(access.sql);
+    params.push(...access.params);
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM survivor s WHERE ${where.join(' AND ')}
+        ORDER BY s.created_at DESC, s.id DESC LIMIT ${param(page.first + 1)}`,
+      params,
+    );
+    return rows.map(toEntity);
+  }
+
+  /** The grants live at `now` for these survivors, in one query (what the in-memory policy checks). */
+  async liveGrants(
+    survivorIds: readonly string[],
+    now: Date,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<Map<string, LiveGrant[]>> {
+    const result = new Map<string, LiveGrant[]>(survivorIds.map((id) => [id, []]));
+    if (survivorIds.length === 0) return result;
+    const rows: { survivor_id: string; agency_id: string; purposes: string[]; data_classes: string[] }[] =
+      await tx.query(
+        `SELECT g.survivor_id, g.agency_id, g.purposes, g.data_classes FROM consent_grant g
+        WHERE g.survivor_id = ANY($1::uuid[]) AND ${liveGrantSql('g', now)}`,
+        [[...survivorIds]],
+      );
+    for (const row of rows) {
+      result
+        .get(row.survivor_id)
+        ?.push({ agencyId: row.agency_id, purposes: row.purposes, classes: row.data_classes });
+    }
+    return result;
+  }
+
+  async findByIdempotencyKey(tx: Tx, ownerAgencyId: string, key: string): Promise<SurvivorEntity | null> {
+    const rows: Row[] = await tx.query(
+      `SELECT ${COLUMNS} FROM survivor s WHERE s.owner_agency_id = $1 AND s.idempotency_key = $2`,
+      [ownerAgencyId, key],
+    );
+    return rows.length ? toEntity(rows[0]) : null;
+  }
+
+  /** Inserts a record; returns null when the idempotency key was already used (a retried create). */
+  async insert(
+    tx: Tx,
+    record: {
+      reference: string;
+      ownerAgencyId: string;
+      idempotencyKey: string | null;
+      minor: boolean;
+      createdBy: string;
+    },
+    data: Partial<SurvivorPersonalData>,
+  ): Promise<SurvivorEntity | null> {
+    const columns = ['reference', 'owner_agency_id', 'idempotency_key', 'minor', 'created_by'];
+    const values: unknown[] = [
+      record.reference,
+      record.ownerAgencyId,
+      record.idempotencyKey,
+      record.minor,
+      record.createdBy,
+    ];
+    for (const [field, value] of Object.entries(data)) {
+      const column = PERSONAL_COLUMNS[field as keyof SurvivorPersonalData];
+      if (!column || value === undefined) continue;
+      columns.push(column);
+      values.push(JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value);
+    }
+    const rows: Row[] = await tx.query(
+      `INSERT INTO survivor AS s (${columns.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})
+       ON CONFLICT (owner_agency_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+       RETURNING ${COLUMNS}`,
+      values,
+    );
+    return rows.length ? toEntity(rows[0]) : null;
+  }
+
+  /** Optimistic concurrency: changes only the version the client saw; null when it is stale. */
+  async update(
+    tx: Tx,
+    id: string,
+    expectedVersion: number,
+    changes: Partial<SurvivorPersonalData> & { minor?: boolean },
+  ): Promise<SurvivorEntity | null> {
+    const sets: string[] = [];
+    const values: unknown[] = [id, expectedVersion];
+    for (const [field, value] of Object.entries(changes)) {
+      if (value === undefined) continue;
+      const column = field === 'minor' ? 'minor' : PERSONAL_COLUMNS[field as keyof SurvivorPersonalData];
+      if (!column) continue;
+      values.push(JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value);
+      sets.push(`${column} = $${values.length}`);
+    }
+    const rows: Row[] = await tx.query(
+      `UPDATE survivor AS s SET ${[...sets, 'version = s.version + 1', 'updated_at = now()'].join(', ')}
+        WHERE s.id = $1 AND s.version = $2 RETURNING ${COLUMNS}`,
+      values,
+    );
+    return rows.length ? toEntity(rows[0]) : null;
+  }
+}

@@ -1,0 +1,327 @@
+import { Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import { AuditWriter } from '@hub/audit';
+import { AccessScope, purposeOf, subject, SURVIVOR_PERSONAL_FIELDS } from '@hub/authz';
+import { Clock } from '@hub/config';
+import { Transactions } from '@hub/database';
+import {
+  BadUserInputError,
+  Connection,
+  ConflictError,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  ForbiddenError,
+  markRedacted,
+  NotFoundError,
+  toConnection,
+} from '@hub/graphql';
+import { ServiceNeed } from '@hub/agencies';
+import { NeedPriority } from '../shared/enums';
+import { ageBandAt } from './age-band';
+import { SurvivorEntity, SurvivorPersonalData } from './survivor.entity';
+import { SurvivorDataInput } from './survivor-data.input';
+import { CreateSurvivorInput, SurvivorsArgs, UpdateSurvivorInput } from './survivor.inputs';
+import { Survivor } from './survivor.model';
+import { LiveGrant, survivorRecord } from './survivor-access';
+import { SurvivorRepository } from './survivor.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** Fields of the model that are personal and what the client asked for of them. */
+export type Requested = ReadonlySet<string> | undefined;
+
+/**
+ * Survivor records: creating and updating one's own, reading under the policy (row filter in
+ * SQL, field redaction in memory from the same rules), auditing every disclosure and change.
+ */
+@Injectable()
+export class SurvivorService {
+  constructor(
+    private readonly survivors: SurvivorRepository,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(scope: AccessScope, id: string, requested?: Requested): Promise<Survivor> {
+    const now = this.clock.now();
+    const entity = UUID.test(id) ? await this.survivors.findVisible(scope, id, now) : null;
+    if (!entity) throw new NotFoundError('Survivor', id);
+    const grants = await this.survivors.liveGrants([entity.id], now);
+    const [model] = await this.disclose(scope, [entity], grants, now, requested);
+    return model;
+  }
+
+  async list(scope: AccessScope, args: SurvivorsArgs, requested?: Requested): Promise<Connection<Survivor>> {
+    const now = this.clock.now();
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    const after = args.after
+      ? (decodeCursor(args.after, ['string', 'string']) as [string, string])
+      : undefined;
+    const rows = await this.survivors.listVisible(
+      scope,
+      {
+        ownedBy: args.ownedOnly ? (scope.actor.agencyId ?? undefined) : undefined,
+        minor: args.minor,
+        reference: args.reference,
+      },
+      { first, after: after && { createdAt: after[0], id: after[1] } },
+      now,
+    );
+    const page = rows.slice(0, first);
+    const grants = await this.survivors.liveGrants(
+      page.map((row) => row.id),
+      now,
+    );
+    const models = await this.disclose(scope, page, grants, now, requested);
+    const byId = new Map(models.map((model) => [model.id, model]));
+    return toConnection(
+      rows,
+      first,
+      (row) => [row.createdAt.toISOString(), row.id],
+      (row) => byId.get(row.id) as Survivor,
+    );
+  }
+
+  async create(scope: AccessScope, input: CreateSurvivorInput): Promise<Survivor> {
+    const { actor, ability } = scope;
+    if (
+      !actor.agencyId ||
+      !ability.can(
+        'create',
+        subject('Survivor', { id: '', ownerAgencyId: actor.agencyId, minor: false, liveGrants: [] }),
+      )
+    ) {
+      await this.audit.recordDenied({
+        actor,
+        action: 'CREATE_SURVIVOR',
+        subjectType: 'Survivor',
+        subjectId: null,
+      });
+      throw new ForbiddenError('Only case staff and investigators may create survivor records');
+    }
+    const now = this.clock.now();
+    const data = personalData(input, now);
+    const entity = await this.transactions.run(async (tx) => {
+      if (input.idempotencyKey) {
+        const existing = await this.survivors.findByIdempotencyKey(
+          tx,
+          actor.agencyId as string,
+          input.idempotencyKey,
+        );
+        if (existing) return existing;
+      }
+      const created = await this.survivors.insert(
+        tx,
+        {
+          reference: newReference(),
+          ownerAgencyId: actor.agencyId as string,
+          idempotencyKey: input.idempotencyKey ?? null,
+          minor: input.minor ?? false,
+          createdBy: actor.userId as string,
+        },
+        data,
+      );
+      // A concurrent retry with the same key won the race: answer with its record.
+      const record =
+        created ??
+        (await this.survivors.findByIdempotencyKey(tx, actor.agencyId as string, input.idempotencyKey ?? ''));
+      if (!record) throw new ConflictError('The record could not be created; retry');
+      if (created) {
+        await this.audit.record(tx, {
+          actor,
+          action: 'CREATE_SURVIVOR',
+          subjectType: 'Survivor',
+          subjectId: created.id,
+          fields: Object.keys(data).filter(
+            (field) => data[field as keyof SurvivorPersonalData] !== undefined,
+          ),
+          purpose: purposeOf(actor.agencyType),
+          decision: 'ALLOWED',
+        });
+      }
+      return record;
+    });
+    return this.toModel(scope, entity, [], now).model;
+  }
+
+  async update(scope: AccessScope, input: UpdateSurvivorInput): Promise<Survivor> {
+    const { actor, ability } = scope;
+    const now = this.clock.now();
+    const current = await this.survivors.findVisible(scope, input.id, now);
+    if (!current) throw new NotFoundError('Survivor', input.id);
+    const grants = await this.survivors.liveGrants([current.id], now);
+    if (
+      !ability.can('update', subject('Survivor', survivorRecord(current, grants.get(current.id) ?? [], now)))
+    ) {
+      await this.audit.recordDenied({
+        actor,
+        action: 'UPDATE_SURVIVOR',
+        subjectType: 'Survivor',
+        subjectId: current.id,
+      });
+      throw new ForbiddenError("Only the owning agency's case staff may change a survivor record");
+    }
+    const changes: Partial<SurvivorPersonalData> & { minor?: boolean } = personalData(input, now);
+    if (input.minor !== undefined) changes.minor = input.minor;
+    const changed = Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined);
+    if (changed.length === 0) throw new BadUserInputError('Nothing to update');
+    const updated = await this.transactions.run(async (tx) => {
+      const row = await this.survivors.update(tx, current.id, input.expectedVersion, changes);
+      if (!row)
+        throw new ConflictError(
+          `Survivor ${current.id} was changed by someone else; reload it and try again`,
+        );
+      await this.audit.record(tx, {
+        actor,
+        action: 'UPDATE_SURVIVOR',
+        subjectType: 'Survivor',
+        subjectId: row.id,
+        fields: changed,
+        purpose: purposeOf(actor.agencyType),
+        decision: 'ALLOWED',
+      });
+      return row;
+    });
+    return this.toModel(scope, updated, grants.get(updated.id) ?? [], now).model;
+  }
+
+  /** Models for the caller, with the disclosure audited (one event per record that showed personal fields). */
+  private async disclose(
+    scope: AccessScope,
+    entities: SurvivorEntity[],
+    grants: Map<string, LiveGrant[]>,
+    now: Date,
+    requested: Requested,
+  ): Promise<Survivor[]> {
+    const results = entities.map((entity) => this.toModel(scope, entity, grants.get(entity.id) ?? [], now));
+    const events = results.flatMap(({ model, permitted }) => {
+      const disclosed = permitted.filter((field) => !requested || requested.has(field));
+      return disclosed.length
+        ? [
+            {
+              actor: scope.actor,
+              action: 'READ_SURVIVOR',
+              subjectType: 'Survivor',
+              subjectId: model.id,
+              fields: disclosed,
+              purpose: purposeOf(scope.actor.agencyType),
+              decision: 'ALLOWED' as const,
+            },
+          ]
+        : [];
+    });
+    await this.audit.recordDisclosure(...events);
+    return results.map((result) => result.model);
+  }
+
+  /** The one place a survivor becomes what a client sees: the policy decides field by field. */
+  private toModel(
+    scope: AccessScope,
+    entity: SurvivorEntity,
+    liveGrants: LiveGrant[],
+    now: Date,
+  ): { model: Survivor; permitted: string[] } {
+    const record = subject('Survivor', survivorRecord(entity, liveGrants, now));
+    const permitted = SURVIVOR_PERSONAL_FIELDS.filter((field) => scope.ability.can('read', record, field));
+    const allowed = new Set(permitted);
+    const show = <T>(field: string, value: T): T | null => (allowed.has(field) ? value : null);
+    const model: Survivor = {
+      id: entity.id,
+      reference: entity.reference,
+      ownerAgencyId: entity.ownerAgencyId,
+      minor: record.minor,
+      ageBand: ageBandAt(entity, now),
+      givenName: show('givenName', entity.givenName),
+      familyName: show('familyName', entity.familyName),
+      aliases: show('aliases', entity.aliases),
+      dateOfBirth: show('dateOfBirth', entity.dateOfBirth),
+      gender: show('gender', entity.gender),
+      phone: show('phone', entity.phone),
+      email: show('email', entity.email),
+      address: show('address', entity.address),
+      safeContact: show('safeContact', entity.safeContact),
+      needs: show(
+        'needs',
+        entity.needs.map((n) => ({ need: n.need as ServiceNeed, priority: n.priority as NeedPriority })),
+      ),
+      preferredLanguage: show('preferredLanguage', entity.preferredLanguage),
+      interpreterNeeded: show('interpreterNeeded', entity.interpreterNeeded),
+      situationSummary: show('situationSummary', entity.situationSummary),
+      caseNotes: show('caseNotes', entity.caseNotes),
+      immigrationStatus: show('immigrationStatus', entity.immigrationStatus),
+      immigrationDocuments: show('immigrationDocuments', entity.immigrationDocuments),
+      medicalNotes: show('medicalNotes', entity.medicalNotes),
+      mentalHealthNotes: show('mentalHealthNotes', entity.mentalHealthNotes),
+      substanceUseNotes: show('substanceUseNotes', entity.substanceUseNotes),
+      version: entity.version,
+      createdAt: entity.createdAt,
+      updatedAt: entity.updatedAt,
+    };
+    return {
+      model: markRedacted(
+        model,
+        SURVIVOR_PERSONAL_FIELDS.filter((field) => !allowed.has(field)),
+      ),
+      permitted,
+    };
+  }
+}
+
+/** The personal data of an input, normalised; undefined = not given, null = clear. */
+function personalData(input: SurvivorDataInput, now: Date): Partial<SurvivorPersonalData> {
+  if (input.dateOfBirth) {
+    const born = Date.parse(`${input.dateOfBirth}T00:00:00Z`);
+    if (born > now.getTime() || born < Date.UTC(1900, 0, 1)) {
+      throw new BadUserInputError('Invalid input', [
+        { field: 'dateOfBirth', message: 'must be a past date after 1900' },
+      ]);
+    }
+  }
+  if (input.needs) {
+    const needs = input.needs.map((n) => n.need);
+    if (new Set(needs).size !== needs.length) {
+      throw new BadUserInputError('Invalid input', [
+        { field: 'needs', message: 'lists a need more than once' },
+      ]);
+    }
+  }
+  const text = (value: string | null | undefined) =>
+    value === undefined || value === null ? value : value.trim();
+  return {
+    givenName: text(input.givenName),
+    familyName: text(input.familyName),
+    aliases: input.aliases === null ? [] : input.aliases?.map((alias) => alias.trim()),
+    dateOfBirth: input.dateOfBirth,
+    gender: text(input.gender),
+    phone: text(input.phone),
+    email: text(input.email),
+    address: text(input.address),
+    safeContact:
+      input.safeContact === undefined || input.safeContact === null
+        ? input.safeContact
+        : {
+            safeTimes: text(input.safeContact.safeTimes) ?? null,
+            safeMethod: text(input.safeContact.safeMethod) ?? null,
+            doNotContact: input.safeContact.doNotContact,
+          },
+    needs: input.needs === null ? [] : input.needs?.map((n) => ({ need: n.need, priority: n.priority })),
+    preferredLanguage: input.preferredLanguage,
+    interpreterNeeded: input.interpreterNeeded,
+    situationSummary: text(input.situationSummary),
+    caseNotes: text(input.caseNotes),
+    immigrationStatus: text(input.immigrationStatus),
+    immigrationDocuments: text(input.immigrationDocuments),
+    medicalNotes: text(input.medicalNotes),
+    mentalHealthNotes: text(input.mentalHealthNotes),
+    substanceUseNotes: text(input.substanceUseNotes),
+  };
+}
+
+/** A pseudonymous reference: S- and 10 Crockford base-32 characters (50 bits of randomness). */
+function newReference(): string {
+  let reference = 'S-';
+  for (let i = 0; i < 10; i += 1) reference += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+  return reference;
+}

@@ -1,0 +1,5 @@
+import { NotificationEntity, NotificationReadEntity } from './notification/notification.entity';
+import { OutboxEntity } from './outbox/outbox.entity';
+
+/** The tables this domain owns, gathered by the app into its one data source. */
+export const notificationsEntities = [NotificationEntity, NotificationReadEntity, OutboxEntity];

@@ -1,0 +1,26 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A message for the worker to deliver at least once (table `outbox`); written in the change's transaction. */
+@Entity({ name: 'outbox' })
+export class OutboxEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  /** What kind of message, e.g. `notification.created`. */
+  @Column('text')
+  topic: string;
+
+  /** References only (ids, types); never personal data. */
+  @Column('jsonb')
+  payload: Record<string, unknown>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  /** Null until the worker delivered it. */
+  @Column('timestamptz', { nullable: true })
+  processedAt: Date | null;
+
+  @Column('integer')
+  attempts: number;
+}
