@@ -59,6 +59,6 @@ export class MarkNotificationsReadPayload {
   })
   marked: number;
 
-  @Field(() => Int, { description: 'How many of the agency's notifications the caller has still not read' })
+  @Field(() => Int, { description: 'How many of the agency’s notifications the caller has still not read' })
   unreadCount: number;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessScope } from '@hub/authz';
+import { AccessScope, subject } from '@hub/authz';
 import { Transactions } from '@hub/database';
 import {
   BadUserInputError,
@@ -68,19 +68,15 @@ export class NotificationService {
     });
   }
 
-  /**
-   * THE authorisation point of the notification feed: everything above reads and marks only
-   * the agency and user returned here, and the repository filters by them.
-   *
-   * TODO(policy): once policy.ts knows the subject 'Notification'
-   * (`PolicyRecords.Notification: { agencyId: string }`, rule
-   * `can('read', 'Notification', { agencyId: actor.agencyId })` for a caller with userId and
-   * agencyId), replace the agency check below with
-   *   if (!scope.ability.can('read', subject('Notification', { agencyId }))) throw new ForbiddenError(…);
-   */
+  /** Whose feed this is: the caller's agency, if the policy lets them read its notifications. */
   private feedOwner(scope: AccessScope): FeedOwner {
     const { agencyId, userId } = scope.actor;
-    if (!userId || !agencyId || !UUID.test(agencyId)) {
+    if (
+      !userId ||
+      !agencyId ||
+      !UUID.test(agencyId) ||
+      !scope.ability.can('read', subject('Notification', { agencyId }))
+    ) {
       throw new ForbiddenError('Notifications go to agencies; this caller belongs to none');
     }
     return { agencyId, userId };

@@ -38,6 +38,7 @@ export interface PolicyRecords {
     minor: boolean;
     liveGrants: { agencyId: string; purposes: string[]; classes: string[] }[];
   };
+  Notification: { agencyId: string };
   /** `liveRecipientAgencyIds`: agencies holding a live grant from this consent. */
   Consent: { id: string; ownerAgencyId: string; liveRecipientAgencyIds: string[] };
 }
@@ -70,6 +71,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   if (actor.userId && actor.agencyId) {
     can('read', 'TaskForce');
     can('read', 'TaskForceMembership');
+    // Notifications go to an agency; its members read them (and mark them read, per user).
+    can('read', 'Notification', { agencyId: actor.agencyId });
 
     if (has(actor, 'agency_admin')) {
       can('update', 'Agency', { id: actor.agencyId });

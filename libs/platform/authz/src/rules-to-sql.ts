@@ -172,7 +172,9 @@ function conditionsAst(rule: RuleLike, subjectType: string): AstNode {
   // Reading `ast` parses the conditions with the ability's own matcher: it throws exactly where CASL does.
   const ast = rule.ast;
   if (!isAstNode(ast)) {
-    throw new Error(`rulesToSql: a rule on ${subjectType} has conditions but its matcher gives no @ucast AST`);
+    throw new Error(
+      `rulesToSql: a rule on ${subjectType} has conditions but its matcher gives no @ucast AST`,
+    );
   }
   return ast;
 }
@@ -182,7 +184,8 @@ function isAstNode(value: unknown): value is AstNode {
 }
 
 function compileNode(node: AstNode, scope: Scope, context: Context): Expr {
-  if (typeof node.field === 'string') return compileField(node as AstNode & { field: string }, scope, context);
+  if (typeof node.field === 'string')
+    return compileField(node as AstNode & { field: string }, scope, context);
   const children = (): Expr[] => {
     if (!Array.isArray(node.value) || !node.value.every(isAstNode)) {
       throw new Error(`rulesToSql: malformed "${node.operator}" condition on ${scope.label}`);
@@ -203,6 +206,8 @@ function compileNode(node: AstNode, scope: Scope, context: Context): Expr {
   }
 }
 
+/** @ucast/core's field name for "the value itself", e.g. inside `{ $elemMatch: { $eq: 1 } }`. */
+const ITSELF = '__itself__';
 const FIELD_OPERATORS = new Set(['eq', 'ne', 'in', 'nin', 'lt', 'lte', 'gt', 'gte', 'exists', 'all', 'size']);
 
 function compileField(node: AstNode & { field: string }, scope: Scope, context: Context): Expr {
@@ -218,7 +223,9 @@ function compileField(node: AstNode & { field: string }, scope: Scope, context: 
   if (!Object.hasOwn(scope.fields, field)) {
     const hint = field.startsWith('$')
       ? ` (CASL's default mongo matcher has no "${field}" operator and reads it as a field name)`
-      : '';
+      : field === ITSELF
+        ? " ($elemMatch with operators on the element itself; test the element's fields instead)"
+        : '';
     throw new Error(`rulesToSql: unknown field "${field}" on ${scope.label}${hint}`);
   }
   if (operator === 'elemMatch') {
@@ -241,10 +248,11 @@ function compileElemMatch(
   scope: Scope,
   context: Context,
 ): Expr {
-  if (!isAstNode(node.value)) throw new Error(`rulesToSql: malformed $elemMatch on "${field}" of ${scope.label}`);
+  if (!isAstNode(node.value))
+    throw new Error(`rulesToSql: malformed $elemMatch on "${field}" of ${scope.label}`);
   // @ucast/js elemMatch: isArray(value) && value.some(element => matches(element)). The element scope has no
   // collections of its own; `{ $elemMatch: { $eq: … } }` (operators on the element itself) parses to the
-  // field "__itself__", which is not a mapped element field and therefore throws.
+  // field ITSELF, which is not a mapped element field and therefore throws.
   const inner = compileNode(
     node.value,
     { fields: collection.fields, collections: {}, label: `${scope.label}.${field}[]` },
@@ -374,7 +382,10 @@ function scalarField(operator: string, raw: unknown, spec: SqlFieldMap, where: s
       const value = checkComparable(raw, where, operator);
       const nullMatches = comparisonHolds(operator, caslCompare(nullValue(spec), value));
       return or([
-        atom((p) => `${c} IS NOT NULL AND ${ordered(c, value)} ${SQL_COMPARISON[operator]} ${valueParam(p, value)}`),
+        atom(
+          (p) =>
+            `${c} IS NOT NULL AND ${ordered(c, value)} ${SQL_COMPARISON[operator]} ${valueParam(p, value)}`,
+        ),
         nullMatches ? isNull : FALSE,
       ]);
     }
@@ -391,7 +402,13 @@ function scalarField(operator: string, raw: unknown, spec: SqlFieldMap, where: s
   }
 }
 
-function arrayField(operator: string, raw: unknown, spec: SqlFieldMap, where: string, context: Context): Expr {
+function arrayField(
+  operator: string,
+  raw: unknown,
+  spec: SqlFieldMap,
+  where: string,
+  context: Context,
+): Expr {
   const c = operandSql(spec.sql);
   const isNull = sql(`${c} IS NULL`);
   const hasNullElement = sql(`array_position(${c}, NULL) IS NOT NULL`);
