@@ -64,7 +64,7 @@ export function rulesToSql(
   if (!Number.isInteger(firstParam) || firstParam < 1) {
     throw new Error(`rulesToSql: firstParam must be a positive integer, got ${firstParam}`);
   }
-  const context: Context = { subjectType, aliases: 0 };
+  const context: Context = { aliases: 0 };
   const root: Scope = { fields: map.fields, collections: map.collections ?? {}, label: subjectType };
 
   // ability.can takes the first rule, highest priority first, whose conditions match (Ability.relevantRuleFor);
@@ -159,7 +159,7 @@ interface Scope {
 }
 
 interface Context {
-  subjectType: string;
+  /** Numbers the unnest aliases so that nested ones never shadow each other. */
   aliases: number;
 }
 
@@ -212,6 +212,13 @@ const FIELD_OPERATORS = new Set(['eq', 'ne', 'in', 'nin', 'lt', 'lte', 'gt', 'gt
 
 function compileField(node: AstNode & { field: string }, scope: Scope, context: Context): Expr {
   const { field, operator } = node;
+  if (field.includes('.')) {
+    // @ucast/js reads "a.b" as a path through nested objects and arrays, with its own rules for a null
+    // or an array on the way; a flat field on the record says what it means.
+    throw new Error(
+      `rulesToSql: dotted path "${field}" on ${scope.label} is not supported; use a flat field`,
+    );
+  }
   if (Object.hasOwn(scope.collections, field)) {
     if (operator !== 'elemMatch') {
       throw new Error(
