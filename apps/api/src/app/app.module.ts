@@ -11,6 +11,9 @@ import { DatabaseModule } from '@hub/database';
 import { GraphiqlModule, graphqlConfig, GraphqlConfig, graphqlOptions } from '@hub/graphql';
 import { NotificationsModule, notificationsEntities } from '@hub/notifications';
 import { LoggingModule } from '@hub/observability';
+import { ProtocolsModule, protocolsEntities } from '@hub/protocols';
+import { ReferralsModule, referralsEntities } from '@hub/referrals';
+import { TechnicalAssistanceModule, technicalAssistanceEntities } from '@hub/technical-assistance';
 import { serverConfig } from './api-config';
 import { HealthController } from './health.controller';
 
@@ -20,6 +23,9 @@ export const apiEntities = [
   ...auditEntities,
   ...notificationsEntities,
   ...consentsEntities,
+  ...referralsEntities,
+  ...protocolsEntities,
+  ...technicalAssistanceEntities,
 ];
 
 const production = () => loadConfig(serverConfig).NODE_ENV === 'production';
@@ -47,6 +53,9 @@ export class AppModule {
         AgenciesModule,
         NotificationsModule,
         ConsentsModule,
+        ReferralsModule,
+        ProtocolsModule,
+        TechnicalAssistanceModule,
         ...(graphiqlEnabled() ? [GraphiqlModule] : []),
       ],
       controllers: [HealthController],

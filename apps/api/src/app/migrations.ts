@@ -3,6 +3,9 @@ import { auditMigrations } from '@hub/audit';
 import { consentsMigrations } from '@hub/consents';
 import { databaseMigrations } from '@hub/database';
 import { notificationsMigrations } from '@hub/notifications';
+import { protocolsMigrations } from '@hub/protocols';
+import { referralsMigrations } from '@hub/referrals';
+import { technicalAssistanceMigrations } from '@hub/technical-assistance';
 
 /** Every migration of the API's database, gathered from the libs that own them. */
 export const apiMigrations = [
@@ -11,4 +14,7 @@ export const apiMigrations = [
   ...auditMigrations,
   ...notificationsMigrations,
   ...consentsMigrations,
+  ...referralsMigrations,
+  ...protocolsMigrations,
+  ...technicalAssistanceMigrations,
 ];

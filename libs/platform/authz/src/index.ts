@@ -6,3 +6,6 @@ export * from './access';
 export * from './authz.guard';
 export * from './survivor-data';
 export * from './rules-to-sql';
+export * from './referral.rules';
+export * from './protocol.rules';
+export * from './technical-assistance.rules';

@@ -6,6 +6,13 @@ import {
   subject as asSubject,
 } from '@casl/ability';
 import { Actor } from './actor';
+import { defineProtocolRules, ProtocolAction, ProtocolPolicyRecords } from './protocol.rules';
+import { defineReferralRules, ReferralAction, ReferralPolicyRecords } from './referral.rules';
+import {
+  defineTechnicalAssistanceRules,
+  TechnicalAssistanceAction,
+  TechnicalAssistancePolicyRecords,
+} from './technical-assistance.rules';
 import {
   DATA_CLASSES,
   isLawEnforcement,
@@ -19,10 +26,21 @@ import {
  * the ability built here; nobody hand-writes a role check. Subjects are named by string so this
  * platform lib knows no domain code; each domain passes plain records tagged with `subject()`.
  */
-export type Action = 'read' | 'create' | 'update' | 'delete' | 'revoke';
+export type Action =
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'revoke'
+  | ReferralAction
+  | ProtocolAction
+  | TechnicalAssistanceAction;
 
 /** The fields of each record the rules look at (the rest of the record is irrelevant to them). */
-export interface PolicyRecords {
+export interface PolicyRecords
+  extends ReferralPolicyRecords,
+    ProtocolPolicyRecords,
+    TechnicalAssistancePolicyRecords {
   Agency: { id: string; confidentialLocation?: boolean };
   TaskForce: { id: string };
   TaskForceMembership: { taskForceId: string; agencyId: string };
@@ -57,7 +75,8 @@ export function subject<K extends SubjectName>(
 const has = (actor: Actor, role: string) => actor.roles.includes(role);
 
 export function defineAbilityFor(actor: Actor): AppAbility {
-  const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  const { can, cannot, build } = builder;
 
   // The directory and hotlines are public.
   can('read', 'Agency');
@@ -88,6 +107,10 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   }
 
   defineSurvivorRules(actor, can);
+  // Each domain's rules live in their own file here, so the policy stays one reviewable place.
+  defineReferralRules(actor, builder);
+  defineProtocolRules(actor, builder);
+  defineTechnicalAssistanceRules(actor, builder);
 
   return build();
 }

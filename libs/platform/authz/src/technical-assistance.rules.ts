@@ -1,0 +1,15 @@
+import type { AbilityBuilder } from '@casl/ability';
+import type { Actor } from './actor';
+import type { AppAbility } from './policy';
+
+/** The TechnicalAssistance subjects and the fields of each record the rules look at. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-empty-interface
+export interface TechnicalAssistancePolicyRecords {}
+
+/** Actions beyond read/create/update/delete that these rules use. */
+export type TechnicalAssistanceAction = never;
+
+/** TechnicalAssistance rules (DESIGN.md §4). Called by defineAbilityFor for every caller. */
+export function defineTechnicalAssistanceRules(_actor: Actor, _builder: AbilityBuilder<AppAbility>): void {
+  return undefined;
+}

@@ -1,0 +1,5 @@
+export * from './protocols.module';
+export { protocolsMigrations } from './migrations';
+
+/** Tables this lib owns, gathered by the app. */
+export const protocolsEntities = [];

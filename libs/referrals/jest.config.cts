@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'referrals',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/referrals',
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'technical-assistance',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/technical-assistance',
+};
