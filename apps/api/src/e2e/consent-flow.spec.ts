@@ -58,7 +58,7 @@ describe('survivor records under consent (e2e)', () => {
       { user },
     );
     expect(body.errors).toBeUndefined();
-    return body.data!.createSurvivor.survivor;
+    return body.data?.createSurvivor.survivor as { id: string; reference: string };
   }
 
   it('legal aid sees exactly the consented classes; police see nothing; a revocation cuts access at once', async () => {
@@ -119,7 +119,7 @@ describe('survivor records under consent (e2e)', () => {
       REVOKE,
       {
         input: {
-          consentId: recorded.body.data!.recordConsent.consent.id,
+          consentId: recorded.body.data?.recordConsent.consent.id,
           channel: 'IN_PERSON',
           reason: 'Survivor asked',
         },

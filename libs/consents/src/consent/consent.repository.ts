@@ -30,20 +30,33 @@ export class ConsentRepository {
     return result;
   }
 
-  /** Agencies holding a grant from each consent that is live at `now`. */
-  async liveRecipients(
+  /** The grants from each consent that are live at `now` (who holds them, for which purposes). */
+  async liveGrants(
     consentIds: readonly string[],
     now: Date,
     tx: Tx = this.dataSource.manager,
-  ): Promise<Map<string, string[]>> {
-    const result = new Map<string, string[]>(consentIds.map((id) => [id, []]));
+  ): Promise<Map<string, { agencyId: string; purposes: string[] }[]>> {
+    const result = new Map<string, { agencyId: string; purposes: string[] }[]>(
+      consentIds.map((id) => [id, []]),
+    );
     if (consentIds.length === 0) return result;
-    const rows: { consent_id: string; agency_id: string }[] = await tx.query(
-      `SELECT g.consent_id, g.agency_id FROM consent_grant g WHERE g.consent_id = ANY($1::uuid[]) AND ${liveGrantSql('g', now)}`,
+    const rows: { consent_id: string; agency_id: string; purposes: string[] }[] = await tx.query(
+      `SELECT g.consent_id, g.agency_id, g.purposes FROM consent_grant g
+        WHERE g.consent_id = ANY($1::uuid[]) AND ${liveGrantSql('g', now)}`,
       [[...consentIds]],
     );
-    for (const row of rows) result.get(row.consent_id)?.push(row.agency_id);
+    for (const row of rows)
+      result.get(row.consent_id)?.push({ agencyId: row.agency_id, purposes: row.purposes });
     return result;
+  }
+
+  /** What the policy needs about a consent's survivor: the minor flag and date of birth. */
+  async survivorFacts(survivorId: string): Promise<{ minor: boolean; dateOfBirth: string | null } | null> {
+    const rows: { minor: boolean; date_of_birth: string | null }[] = await this.dataSource.query(
+      `SELECT minor, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth FROM survivor WHERE id = $1`,
+      [survivorId],
+    );
+    return rows.length ? { minor: rows[0].minor, dateOfBirth: rows[0].date_of_birth } : null;
   }
 
   /** Records a consent and, in the same transaction, the access rows derived from it. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AgencyService } from '@hub/agencies';
+import { Agency, AgencyService } from '@hub/agencies';
 import { AuditWriter } from '@hub/audit';
-import { AccessScope, purposeOf, subject } from '@hub/authz';
+import { AccessScope, isLawEnforcement, purposeOf, subject } from '@hub/authz';
 import { Clock } from '@hub/config';
 import { Transactions } from '@hub/database';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '@hub/graphql';
@@ -43,16 +43,20 @@ export class ConsentService {
 
   async forSurvivor(scope: AccessScope, args: ConsentsArgs): Promise<Consent[]> {
     const now = this.clock.now();
-    if (!(await this.survivors.findVisible(scope, args.survivorId, now)))
-      throw new NotFoundError('Survivor', args.survivorId);
+    const survivor = await this.survivors.findVisible(scope, args.survivorId, now);
+    if (!survivor) throw new NotFoundError('Survivor', args.survivorId);
     const found = await this.consents.forSurvivor(args.survivorId);
-    const live = await this.consents.liveRecipients(
+    const live = await this.consents.liveGrants(
       found.map((c) => c.consent.id),
       now,
     );
+    const minor = isMinorAt(survivor, now);
     return found
       .filter(({ consent }) =>
-        scope.ability.can('read', subject('Consent', consentRecord(consent, live.get(consent.id) ?? []))),
+        scope.ability.can(
+          'read',
+          subject('Consent', consentRecord(consent, minor, live.get(consent.id) ?? [])),
+        ),
       )
       .map((c) => toModel(c, now));
   }
@@ -65,7 +69,7 @@ export class ConsentService {
     if (
       !ability.can(
         'create',
-        subject('Consent', { id: '', ownerAgencyId: survivor.ownerAgencyId, liveRecipientAgencyIds: [] }),
+        subject('Consent', { id: '', ownerAgencyId: survivor.ownerAgencyId, minor: false, liveGrants: [] }),
       )
     ) {
       await this.audit.recordDenied({
@@ -130,8 +134,17 @@ export class ConsentService {
         purpose: purposeOf(actor.agencyType),
         decision: 'ALLOWED',
       });
+      // Only recipients the consent actually serves hear of it: a record an agency may not see
+      // does not exist for it (wrong purpose of use, or police and a minor).
+      const minor = isMinorAt(survivor, now);
+      const served = recipients.filter(
+        (agency): agency is Agency =>
+          !(agency instanceof Error) &&
+          input.purposes.includes(purposeOf(agency.type) as ConsentPurpose) &&
+          !(minor && isLawEnforcement(agency.type, [])),
+      );
       await this.notifications.publish(tx, {
-        agencyIds: consent.recipientAgencyIds,
+        agencyIds: served.map((agency) => agency.id),
         eventType: 'CONSENT_RECORDED',
         subjectType: 'Survivor',
         subjectId: survivor.id,
@@ -147,9 +160,11 @@ export class ConsentService {
     const now = this.clock.now();
     const found = UUID.test(input.consentId) ? await this.consents.findById(input.consentId) : null;
     const live = found
-      ? ((await this.consents.liveRecipients([found.consent.id], now)).get(found.consent.id) ?? [])
+      ? ((await this.consents.liveGrants([found.consent.id], now)).get(found.consent.id) ?? [])
       : [];
-    const record = found && subject('Consent', consentRecord(found.consent, live));
+    const facts = found ? await this.consents.survivorFacts(found.consent.survivorId) : null;
+    const record =
+      found && facts && subject('Consent', consentRecord(found.consent, isMinorAt(facts, now), live));
     // A consent the caller may not see does not exist for them.
     if (!found || !record || !ability.can('read', record))
       throw new NotFoundError('Consent', input.consentId);
@@ -196,8 +211,12 @@ export class ConsentService {
   }
 }
 
-function consentRecord(consent: { id: string; ownerAgencyId: string }, liveRecipientAgencyIds: string[]) {
-  return { id: consent.id, ownerAgencyId: consent.ownerAgencyId, liveRecipientAgencyIds };
+function consentRecord(
+  consent: { id: string; ownerAgencyId: string },
+  minor: boolean,
+  liveGrants: { agencyId: string; purposes: string[] }[],
+) {
+  return { id: consent.id, ownerAgencyId: consent.ownerAgencyId, minor, liveGrants };
 }
 
 function statusAt({ consent, revocation }: ConsentWithRevocation, now: Date): ConsentStatus {

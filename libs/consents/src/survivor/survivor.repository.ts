@@ -10,7 +10,8 @@ const COLUMNS = `s.id, s.reference, s.owner_agency_id, s.idempotency_key, s.mino
   s.aliases, to_char(s.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, s.gender, s.phone, s.email, s.address,
   s.safe_contact, s.needs, s.preferred_language, s.interpreter_needed, s.situation_summary, s.case_notes,
   s.immigration_status, s.immigration_documents, s.medical_notes, s.mental_health_notes, s.substance_use_notes,
-  s.created_by, s.version, s.created_at, s.updated_at`;
+  s.created_by, s.version, s.created_at, s.updated_at,
+  to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`;
 
 type Row = Record<string, unknown>;
 
@@ -111,7 +112,7 @@ export class SurvivorRepository {
     filter: SurvivorFilter,
     page: SurvivorPage,
     now: Date,
-  ): Promise<SurvivorEntity[]> {
+  ): Promise<(SurvivorEntity & { cursor: string })[]> {
     const params: unknown[] = [];
     const where: string[] = [];
     const param = (value: unknown) => {
@@ -136,7 +137,8 @@ export class SurvivorRepository {
         ORDER BY s.created_at DESC, s.id DESC LIMIT ${param(page.first + 1)}`,
       params,
     );
-    return rows.map(toEntity);
+    // The cursor keeps created_at to the microsecond: a millisecond one would skip rows.
+    return rows.map((row) => Object.assign(toEntity(row), { cursor: row.cursor_at as string }));
   }
 
   /** The grants live at `now` for these survivors, in one query (what the in-memory policy checks). */
@@ -220,11 +222,12 @@ export class SurvivorRepository {
       values.push(JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value);
       sets.push(`${column} = $${values.length}`);
     }
-    const rows: Row[] = await tx.query(
+    // For UPDATE, TypeORM's query() answers [rows, rowCount], not rows.
+    const [rows, changed] = (await tx.query(
       `UPDATE survivor AS s SET ${[...sets, 'version = s.version + 1', 'updated_at = now()'].join(', ')}
         WHERE s.id = $1 AND s.version = $2 RETURNING ${COLUMNS}`,
       values,
-    );
-    return rows.length ? toEntity(rows[0]) : null;
+    )) as [Row[], number];
+    return changed === 1 ? toEntity(rows[0]) : null;
   }
 }

@@ -57,7 +57,7 @@ export class SurvivorService {
     const now = this.clock.now();
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     const after = args.after
-      ? (decodeCursor(args.after, ['string', 'string']) as [string, string])
+      ? checkedCursor(decodeCursor(args.after, ['string', 'string']) as [string, string])
       : undefined;
     const rows = await this.survivors.listVisible(
       scope,
@@ -79,7 +79,7 @@ export class SurvivorService {
     return toConnection(
       rows,
       first,
-      (row) => [row.createdAt.toISOString(), row.id],
+      (row) => [row.cursor, row.id],
       (row) => byId.get(row.id) as Survivor,
     );
   }
@@ -317,6 +317,18 @@ function personalData(input: SurvivorDataInput, now: Date): Partial<SurvivorPers
     mentalHealthNotes: text(input.mentalHealthNotes),
     substanceUseNotes: text(input.substanceUseNotes),
   };
+}
+
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** A cursor is opaque but forgeable: its parts must be what the list wrote before they reach SQL. */
+function checkedCursor([createdAt, id]: [string, string]): [string, string] {
+  if (!CURSOR_TIME.test(createdAt) || Number.isNaN(Date.parse(createdAt)) || !UUID.test(id)) {
+    throw new BadUserInputError('Invalid cursor', [
+      { field: 'after', message: 'is not a cursor from this list' },
+    ]);
+  }
+  return [createdAt, id];
 }
 
 /** A pseudonymous reference: S- and 10 Crockford base-32 characters (50 bits of randomness). */

@@ -57,8 +57,13 @@ export interface PolicyRecords
     liveGrants: { agencyId: string; purposes: string[]; classes: string[] }[];
   };
   Notification: { agencyId: string };
-  /** `liveRecipientAgencyIds`: agencies holding a live grant from this consent. */
-  Consent: { id: string; ownerAgencyId: string; liveRecipientAgencyIds: string[] };
+  /** `liveGrants`: the grants from this consent live at the moment of the check; `minor` as for Survivor. */
+  Consent: {
+    id: string;
+    ownerAgencyId: string;
+    minor: boolean;
+    liveGrants: { agencyId: string; purposes: string[] }[];
+  };
 }
 export type SubjectName = keyof PolicyRecords;
 type TaggedRecord = { [K in SubjectName]: PolicyRecords[K] & ForcedSubject<K> }[SubjectName];
@@ -145,7 +150,9 @@ function defineSurvivorRules(actor: Actor, can: AbilityBuilder<AppAbility>['can'
   for (const dataClass of DATA_CLASSES) {
     can('read', 'Survivor', [...SURVIVOR_FIELDS_BY_CLASS[dataClass]], grant({ classes: dataClass }));
   }
-  // The survivor may revoke through any agency that holds a live grant from the consent.
-  can('read', 'Consent', { liveRecipientAgencyIds: agencyId });
-  can('revoke', 'Consent', { liveRecipientAgencyIds: agencyId });
+  // The survivor may revoke through any agency whose live grant from the consent serves it (the
+  // same test as seeing the record: its purpose of use, and no minor for law enforcement).
+  const servedBy = { liveGrants: { $elemMatch: { agencyId, purposes: purpose } }, ...adultsOnly };
+  can('read', 'Consent', servedBy);
+  can('revoke', 'Consent', servedBy);
 }

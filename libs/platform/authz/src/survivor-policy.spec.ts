@@ -182,7 +182,7 @@ describe('survivor policy', () => {
 
 describe('consent policy', () => {
   const consent = (over: Partial<PolicyRecords['Consent']> = {}) =>
-    subject('Consent', { id: 'c1', ownerAgencyId: NGO, liveRecipientAgencyIds: [], ...over });
+    subject('Consent', { id: 'c1', ownerAgencyId: NGO, minor: false, liveGrants: [], ...over });
 
   it.each([
     ['owner records', caseworker, 'create', consent(), true],
@@ -191,7 +191,7 @@ describe('consent policy', () => {
       'a live recipient reads and revokes',
       legal,
       'revoke',
-      consent({ liveRecipientAgencyIds: [LEGAL] }),
+      consent({ liveGrants: [{ agencyId: LEGAL, purposes: ['SERVICE'] }] }),
       true,
     ],
     ['a former recipient cannot revoke', legal, 'revoke', consent(), false],
@@ -199,15 +199,29 @@ describe('consent policy', () => {
       'a recipient cannot record for another agency',
       legal,
       'create',
-      consent({ liveRecipientAgencyIds: [LEGAL] }),
+      consent({ liveGrants: [{ agencyId: LEGAL, purposes: ['SERVICE'] }] }),
       false,
     ],
     ['an unrelated agency cannot read', investigator, 'read', consent(), false],
     [
+      'a recipient whose purpose the grant does not serve cannot revoke',
+      investigator,
+      'revoke',
+      consent({ liveGrants: [{ agencyId: POLICE, purposes: ['SERVICE'] }] }),
+      false,
+    ],
+    [
+      'police cannot act on a minor’s consent',
+      investigator,
+      'read',
+      consent({ minor: true, liveGrants: [{ agencyId: POLICE, purposes: ['INVESTIGATION'] }] }),
+      false,
+    ],
+    [
       'a coordinator cannot revoke',
       coordinator,
       'revoke',
-      consent({ liveRecipientAgencyIds: ['agency-tf'] }),
+      consent({ liveGrants: [{ agencyId: 'agency-tf', purposes: ['SERVICE'] }] }),
       false,
     ],
   ] as const)('%s', (_name, who, action, record, allowed) => {
