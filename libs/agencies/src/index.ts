@@ -5,6 +5,7 @@ export * from './demo/demo-seed';
 export * from './taxonomy/service-need';
 export * from './taxonomy/agency-type';
 export * from './taxonomy/languages';
+export { IsLanguageCode } from './taxonomy/is-language-code.validator';
 export { Agency, AgencyAddress } from './agency/agency.model';
 export { AgencyService } from './agency/agency.service';
 export { AgencyFactsLoader } from './agency/agency-facts.loader';

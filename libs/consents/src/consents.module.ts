@@ -3,6 +3,7 @@ import { AgenciesModule } from '@hub/agencies';
 import { Clock, ConfigModule } from '@hub/config';
 import { NotificationsModule } from '@hub/notifications';
 import { consentsConfig } from './consents.config';
+import { AccessGrantService } from './grant/access-grant.service';
 import { ConsentRepository } from './consent/consent.repository';
 import { ConsentResolver } from './consent/consent.resolver';
 import { ConsentService } from './consent/consent.service';
@@ -15,6 +16,7 @@ import { SurvivorService } from './survivor/survivor.service';
   imports: [AgenciesModule, NotificationsModule, ConfigModule.forFeature(consentsConfig)],
   providers: [
     Clock,
+    AccessGrantService,
     SurvivorRepository,
     SurvivorService,
     SurvivorResolver,
@@ -22,6 +24,6 @@ import { SurvivorService } from './survivor/survivor.service';
     ConsentService,
     ConsentResolver,
   ],
-  exports: [SurvivorService],
+  exports: [SurvivorService, ConsentService, AccessGrantService, Clock],
 })
 export class ConsentsModule {}

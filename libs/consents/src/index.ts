@@ -5,8 +5,17 @@ export * from './consents.module';
 export * from './consents.config';
 export * from './shared/enums';
 export { consentsMigrations } from './migrations';
-export { survivorSqlMap, liveGrantSql, isMinorAt, survivorRecord } from './survivor/survivor-access';
+export {
+  survivorSqlMap,
+  liveGrantSql,
+  liveConsentGrantSql,
+  isMinorAt,
+  survivorRecord,
+} from './survivor/survivor-access';
+export { ConsentService } from './consent/consent.service';
 export { SurvivorService } from './survivor/survivor.service';
+export { AccessGrantService, type NonConsentGrant } from './grant/access-grant.service';
+export { Survivor } from './survivor/survivor.model';
 
 /** Tables this lib owns, gathered by the app. */
 export const consentsEntities = [SurvivorEntity, ConsentEntity, ConsentRevocationEntity, ConsentGrantEntity];

@@ -1,5 +1,9 @@
+import { ReferralEntity, ReferralEventEntity, ReferralMessageEntity } from './referral/referral.entity';
+
 export * from './referrals.module';
 export { referralsMigrations } from './migrations';
+export { ReferralService } from './referral/referral.service';
+export * from './referral/referral.enums';
 
 /** Tables this lib owns, gathered by the app. */
-export const referralsEntities = [];
+export const referralsEntities = [ReferralEntity, ReferralEventEntity, ReferralMessageEntity];

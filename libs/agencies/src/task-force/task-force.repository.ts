@@ -106,6 +106,16 @@ export class TaskForceRepository {
     return result.affected === 1;
   }
 
+  /** Whether two agencies are members of at least one common task force. */
+  async shareATaskForce(agencyA: string, agencyB: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM task_force_membership a JOIN task_force_membership b ON b.task_force_id = a.task_force_id
+        WHERE a.agency_id = $1 AND b.agency_id = $2 LIMIT 1`,
+      [agencyA, agencyB],
+    );
+    return rows.length > 0;
+  }
+
   /** The facts the policy needs about a caller's agency, in one query. */
   async agencyFacts(agencyId: string): Promise<{ agencyType: string | null; taskForceIds: string[] }> {
     const rows: { type: string; task_force_ids: string[] | null }[] = await this.dataSource.query(

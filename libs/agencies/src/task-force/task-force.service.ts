@@ -60,6 +60,11 @@ export class TaskForceService {
     return (await this.taskForces.membershipsOfAgency(agencyId)).map(toMember);
   }
 
+  /** For referrals: agencies refer to each other within a shared task force. */
+  shareATaskForce(agencyA: string, agencyB: string): Promise<boolean> {
+    return this.taskForces.shareATaskForce(agencyA, agencyB);
+  }
+
   async addMember(scope: AccessScope, input: AddTaskForceMemberInput): Promise<TaskForceMember> {
     await this.mustExist(input.taskForceId, input.agencyId);
     this.must(scope, 'create', input);

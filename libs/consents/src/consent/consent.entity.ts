@@ -92,14 +92,23 @@ export class ConsentRevocationEntity {
   reason: string | null;
 }
 
-/** An access row derived from a consent: one per recipient agency; reads join the live ones. */
+/**
+ * An access row: one per recipient agency of a consent, or from a child-safety referral (or
+ * break-glass) with the id of what created it. Reads join the live ones.
+ */
 @Entity({ name: 'consent_grant' })
 export class ConsentGrantEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column('uuid')
-  consentId: string;
+  @Column('uuid', { nullable: true })
+  consentId: string | null;
+
+  @Column('text')
+  basis: 'CONSENT' | 'CHILD_SAFETY' | 'BREAK_GLASS';
+
+  @Column('uuid', { nullable: true })
+  sourceId: string | null;
 
   @Column('uuid')
   survivorId: string;

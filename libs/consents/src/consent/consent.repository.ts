@@ -68,6 +68,8 @@ export class ConsentRepository {
     await tx.getRepository(ConsentGrantEntity).insert(
       consent.recipientAgencyIds.map((agencyId) => ({
         consentId: saved.id,
+        basis: 'CONSENT' as const,
+        sourceId: null,
         survivorId: consent.survivorId,
         agencyId,
         dataClasses: consent.dataClasses,

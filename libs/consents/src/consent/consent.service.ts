@@ -4,7 +4,7 @@ import { AuditWriter } from '@hub/audit';
 import { AccessScope, isLawEnforcement, purposeOf, subject } from '@hub/authz';
 import { Clock } from '@hub/config';
 import { Transactions } from '@hub/database';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '@hub/graphql';
+import { BadUserInputError, ConflictError, ForbiddenError, InputProblem, NotFoundError } from '@hub/graphql';
 import { NotificationPublisher } from '@hub/notifications';
 import { consentsConfig, ConsentsConfig } from '../consents.config';
 import {
@@ -59,6 +59,44 @@ export class ConsentService {
         ),
       )
       .map((c) => toModel(c, now));
+  }
+
+  /**
+   * Whether a consent lets the caller share `classes` of a survivor with `recipientAgencyId` for
+   * services now (what a referral needs); the problems found, empty when it does.
+   */
+  async referralCoverage(
+    scope: AccessScope,
+    request: { survivorId: string; consentId: string; recipientAgencyId: string; classes: readonly string[] },
+  ): Promise<InputProblem[]> {
+    const now = this.clock.now();
+    const survivor = UUID.test(request.survivorId)
+      ? await this.survivors.findVisible(scope, request.survivorId, now)
+      : null;
+    if (!survivor) return [{ field: 'survivorId', message: 'is not a survivor record you can see' }];
+    const found = UUID.test(request.consentId) ? await this.consents.findById(request.consentId) : null;
+    if (!found || found.consent.survivorId !== survivor.id) {
+      return [{ field: 'consentId', message: "is not one of this survivor's consents" }];
+    }
+    const grant = (
+      (await this.consents.liveGrants([found.consent.id], now)).get(found.consent.id) ?? []
+    ).find((g) => g.agencyId === request.recipientAgencyId);
+    const problems: InputProblem[] = [];
+    if (found.revocation || !grant) {
+      problems.push({
+        field: 'consentId',
+        message: 'does not cover the recipient agency now (not named, revoked, expired or not yet valid)',
+      });
+    } else if (!grant.purposes.includes(ConsentPurpose.SERVICE)) {
+      problems.push({ field: 'consentId', message: 'does not allow sharing for SERVICE' });
+    }
+    const missing = request.classes.filter((c) => !found.consent.dataClasses.includes(c));
+    if (missing.length)
+      problems.push({
+        field: 'sharedClasses',
+        message: `are not covered by the consent: ${missing.join(', ')}`,
+      });
+    return problems;
   }
 
   async record(scope: AccessScope, input: RecordConsentInput): Promise<Consent> {

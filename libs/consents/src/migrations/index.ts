@@ -1,3 +1,7 @@
 import { CreateSurvivorsAndConsents1763810000000 } from './1763810000000-create-survivors-and-consents';
+import { GeneraliseAccessGrants1763820000000 } from './1763820000000-generalise-access-grants';
 
-export const consentsMigrations = [CreateSurvivorsAndConsents1763810000000];
+export const consentsMigrations = [
+  CreateSurvivorsAndConsents1763810000000,
+  GeneraliseAccessGrants1763820000000,
+];

@@ -63,6 +63,7 @@ export function survivorSqlMap(alias: string, now: Date): SqlSubjectMap {
           agencyId: { sql: 'lg.agency_id', kind: 'scalar' },
           purposes: { sql: 'lg.purposes', kind: 'array' },
           classes: { sql: 'lg.data_classes', kind: 'array' },
+          basis: { sql: 'lg.basis', kind: 'scalar' },
         },
       },
     },
@@ -81,4 +82,12 @@ export function survivorRecord(
     minor: isMinorAt(survivor, now),
     liveGrants,
   };
+}
+
+/**
+ * SQL for "the consent `consentIdExpr` gives agency `agencyIdExpr` a live grant at `now`": how
+ * another domain (referrals) knows on read that a consent behind it was revoked or has ended.
+ */
+export function liveConsentGrantSql(consentIdExpr: string, agencyIdExpr: string, now: Date): string {
+  return `EXISTS (SELECT 1 FROM consent_grant cg WHERE cg.consent_id = ${consentIdExpr} AND cg.agency_id = ${agencyIdExpr} AND ${liveGrantSql('cg', now)})`;
 }

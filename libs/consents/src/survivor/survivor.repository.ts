@@ -106,6 +106,17 @@ export class SurvivorRepository {
     return rows.length ? toEntity(rows[0]) : null;
   }
 
+  /** Several records by id in one query, each only if the caller may see it. */
+  async findVisibleMany(scope: AccessScope, ids: readonly string[], now: Date): Promise<SurvivorEntity[]> {
+    if (ids.length === 0) return [];
+    const access = rulesToSql(scope.ability, 'read', 'Survivor', survivorSqlMap('s', now), 2);
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM survivor s WHERE s.id = ANY($1::uuid[]) AND ${access.sql}`,
+      [[...ids], ...access.params],
+    );
+    return rows.map(toEntity);
+  }
+
   /** Served by survivor_owner_created_idx / survivor_created_idx and the live-grant indexes. */
   async listVisible(
     scope: AccessScope,
@@ -149,16 +160,24 @@ export class SurvivorRepository {
   ): Promise<Map<string, LiveGrant[]>> {
     const result = new Map<string, LiveGrant[]>(survivorIds.map((id) => [id, []]));
     if (survivorIds.length === 0) return result;
-    const rows: { survivor_id: string; agency_id: string; purposes: string[]; data_classes: string[] }[] =
-      await tx.query(
-        `SELECT g.survivor_id, g.agency_id, g.purposes, g.data_classes FROM consent_grant g
+    const rows: {
+      survivor_id: string;
+      agency_id: string;
+      purposes: string[];
+      data_classes: string[];
+      basis: LiveGrant['basis'];
+    }[] = await tx.query(
+      `SELECT g.survivor_id, g.agency_id, g.purposes, g.data_classes, g.basis FROM consent_grant g
         WHERE g.survivor_id = ANY($1::uuid[]) AND ${liveGrantSql('g', now)}`,
-        [[...survivorIds]],
-      );
+      [[...survivorIds]],
+    );
     for (const row of rows) {
-      result
-        .get(row.survivor_id)
-        ?.push({ agencyId: row.agency_id, purposes: row.purposes, classes: row.data_classes });
+      result.get(row.survivor_id)?.push({
+        agencyId: row.agency_id,
+        purposes: row.purposes,
+        classes: row.data_classes,
+        basis: row.basis,
+      });
     }
     return result;
   }

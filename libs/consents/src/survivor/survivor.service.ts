@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { AuditWriter } from '@hub/audit';
-import { AccessScope, purposeOf, subject, SURVIVOR_PERSONAL_FIELDS } from '@hub/authz';
+import {
+  AccessScope,
+  DataClassName,
+  purposeOf,
+  subject,
+  SURVIVOR_FIELDS_BY_CLASS,
+  SURVIVOR_PERSONAL_FIELDS,
+} from '@hub/authz';
 import { Clock } from '@hub/config';
 import { Transactions } from '@hub/database';
 import {
@@ -51,6 +58,35 @@ export class SurvivorService {
     const grants = await this.survivors.liveGrants([entity.id], now);
     const [model] = await this.disclose(scope, [entity], grants, now, requested);
     return model;
+  }
+
+  /**
+   * Several records at once (for DataLoaders), in key order; a missing or invisible one is a
+   * NotFoundError. `sharedClasses` narrows what a non-owner sees to the classes something (a
+   * referral) shares: the intersection of what it shares and what the live grant allows.
+   */
+  async getMany(
+    scope: AccessScope,
+    ids: readonly string[],
+    options: { sharedClasses?: ReadonlyMap<string, readonly string[]>; requested?: Requested } = {},
+  ): Promise<(Survivor | Error)[]> {
+    const now = this.clock.now();
+    const valid = [...new Set(ids.filter((id) => UUID.test(id)))];
+    const entities = await this.survivors.findVisibleMany(scope, valid, now);
+    const grants = await this.survivors.liveGrants(
+      entities.map((e) => e.id),
+      now,
+    );
+    const models = await this.disclose(
+      scope,
+      entities,
+      grants,
+      now,
+      options.requested,
+      options.sharedClasses,
+    );
+    const byId = new Map(models.map((model) => [model.id, model]));
+    return ids.map((id) => byId.get(id) ?? new NotFoundError('Survivor', id));
   }
 
   async list(scope: AccessScope, args: SurvivorsArgs, requested?: Requested): Promise<Connection<Survivor>> {
@@ -194,8 +230,11 @@ export class SurvivorService {
     grants: Map<string, LiveGrant[]>,
     now: Date,
     requested: Requested,
+    sharedClasses?: ReadonlyMap<string, readonly string[]>,
   ): Promise<Survivor[]> {
-    const results = entities.map((entity) => this.toModel(scope, entity, grants.get(entity.id) ?? [], now));
+    const results = entities.map((entity) =>
+      this.toModel(scope, entity, grants.get(entity.id) ?? [], now, sharedClasses?.get(entity.id)),
+    );
     const events = results.flatMap(({ model, permitted }) => {
       const disclosed = permitted.filter((field) => !requested || requested.has(field));
       return disclosed.length
@@ -222,9 +261,17 @@ export class SurvivorService {
     entity: SurvivorEntity,
     liveGrants: LiveGrant[],
     now: Date,
+    sharedClasses?: readonly string[],
   ): { model: Survivor; permitted: string[] } {
     const record = subject('Survivor', survivorRecord(entity, liveGrants, now));
-    const permitted = SURVIVOR_PERSONAL_FIELDS.filter((field) => scope.ability.can('read', record, field));
+    // Through a referral a non-owner sees only what the referral shares (and the grant allows).
+    const shared =
+      sharedClasses && entity.ownerAgencyId !== scope.actor.agencyId
+        ? new Set(sharedClasses.flatMap((c) => SURVIVOR_FIELDS_BY_CLASS[c as DataClassName] ?? []))
+        : undefined;
+    const permitted = SURVIVOR_PERSONAL_FIELDS.filter(
+      (field) => scope.ability.can('read', record, field) && (!shared || shared.has(field)),
+    );
     const allowed = new Set(permitted);
     const show = <T>(field: string, value: T): T | null => (allowed.has(field) ? value : null);
     const model: Survivor = {

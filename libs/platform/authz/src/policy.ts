@@ -54,7 +54,7 @@ export interface PolicyRecords
     id: string;
     ownerAgencyId: string;
     minor: boolean;
-    liveGrants: { agencyId: string; purposes: string[]; classes: string[] }[];
+    liveGrants: { agencyId: string; purposes: string[]; classes: string[]; basis: GrantBasis }[];
   };
   Notification: { agencyId: string };
   /** `liveGrants`: the grants from this consent live at the moment of the check; `minor` as for Survivor. */
@@ -68,6 +68,9 @@ export interface PolicyRecords
 export type SubjectName = keyof PolicyRecords;
 type TaggedRecord = { [K in SubjectName]: PolicyRecords[K] & ForcedSubject<K> }[SubjectName];
 export type AppAbility = MongoAbility<[Action, SubjectName | TaggedRecord]>;
+
+/** Why an agency holds access to a survivor record. */
+export type GrantBasis = 'CONSENT' | 'CHILD_SAFETY' | 'BREAK_GLASS';
 
 /** Tags a plain record with its subject type for `ability.can(action, subject('Agency', record))`. */
 export function subject<K extends SubjectName>(
@@ -141,14 +144,28 @@ function defineSurvivorRules(actor: Actor, can: AbilityBuilder<AppAbility>['can'
   can('revoke', 'Consent', own);
 
   const purpose = purposeOf(actor.agencyType);
-  const adultsOnly = isLawEnforcement(actor.agencyType, actor.roles) ? { minor: false } : {};
-  const grant = (grantCondition: Record<string, unknown>) => ({
-    liveGrants: { $elemMatch: { agencyId, purposes: purpose, ...grantCondition } },
-    ...adultsOnly,
-  });
-  can('read', 'Survivor', [...SURVIVOR_RECORD_FIELDS], grant({}));
-  for (const dataClass of DATA_CLASSES) {
-    can('read', 'Survivor', [...SURVIVOR_FIELDS_BY_CLASS[dataClass]], grant({ classes: dataClass }));
+  const lawEnforcement = isLawEnforcement(actor.agencyType, actor.roles);
+  const adultsOnly = lawEnforcement ? { minor: false } : {};
+  // Law enforcement sees through consent only adults, through a child-safety referral a minor
+  // too, and never through break-glass. Everyone else through any live grant.
+  const grantRoutes: Record<string, unknown>[] = lawEnforcement
+    ? [
+        { basis: 'CONSENT', adultsOnly: true },
+        { basis: 'CHILD_SAFETY', adultsOnly: false },
+      ]
+    : [{}];
+  const grant = (route: Record<string, unknown>, grantCondition: Record<string, unknown>) => {
+    const { adultsOnly: onlyAdults, ...basis } = route;
+    return {
+      liveGrants: { $elemMatch: { agencyId, purposes: purpose, ...basis, ...grantCondition } },
+      ...(onlyAdults ? { minor: false } : {}),
+    };
+  };
+  for (const route of grantRoutes) {
+    can('read', 'Survivor', [...SURVIVOR_RECORD_FIELDS], grant(route, {}));
+    for (const dataClass of DATA_CLASSES) {
+      can('read', 'Survivor', [...SURVIVOR_FIELDS_BY_CLASS[dataClass]], grant(route, { classes: dataClass }));
+    }
   }
   // The survivor may revoke through any agency whose live grant from the consent serves it (the
   // same test as seeing the record: its purpose of use, and no minor for law enforcement).

@@ -2,14 +2,55 @@ import type { AbilityBuilder } from '@casl/ability';
 import type { Actor } from './actor';
 import type { AppAbility } from './policy';
 
-/** The Referral subjects and the fields of each record the rules look at. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-empty-interface
-export interface ReferralPolicyRecords {}
+/** The referral subjects and the fields of each record the rules look at. */
+export interface ReferralPolicyRecords {
+  /** `status`: as stored (a DRAFT is the sender's own business). */
+  Referral: { id: string; fromAgencyId: string; toAgencyId: string; status: string };
+}
 
-/** Actions beyond read/create/update/delete that these rules use. */
-export type ReferralAction = never;
+/** Transitions and acts on referrals beyond read/create. */
+export type ReferralAction =
+  | 'send'
+  | 'withdraw'
+  | 'acknowledge'
+  | 'accept'
+  | 'decline'
+  | 'start'
+  | 'hold'
+  | 'complete'
+  | 'fail'
+  | 'message'
+  | 'reportChildSafety';
 
-/** Referral rules (DESIGN.md §4). Called by defineAbilityFor for every caller. */
-export function defineReferralRules(_actor: Actor, _builder: AbilityBuilder<AppAbility>): void {
-  return undefined;
+const SENDING_STAFF = ['caseworker', 'supervisor', 'investigator'];
+const RECEIVING_STAFF = ['caseworker', 'supervisor'];
+
+/**
+ * Referrals (DESIGN.md §4): the sending agency's caseworkers, supervisors and investigators
+ * create, send and withdraw; the receiving agency's caseworkers and supervisors move it through
+ * its lifecycle; staff of either agency read it and write in its thread; nobody else sees it.
+ * A supervisor of the agency that owns a minor's record may make a child-safety referral.
+ */
+export function defineReferralRules(actor: Actor, { can }: AbilityBuilder<AppAbility>): void {
+  const agencyId = actor.agencyId;
+  if (!actor.userId || !agencyId) return;
+  const has = (roles: string[]) => actor.roles.some((role) => roles.includes(role));
+
+  if (has(SENDING_STAFF)) {
+    can(['read', 'message', 'create', 'send', 'withdraw'], 'Referral', { fromAgencyId: agencyId });
+    can(['read', 'message'], 'Referral', { toAgencyId: agencyId, status: { $ne: 'DRAFT' } });
+  }
+  if (has(RECEIVING_STAFF)) {
+    can(
+      ['read', 'message', 'acknowledge', 'accept', 'decline', 'start', 'hold', 'complete', 'fail'],
+      'Referral',
+      {
+        toAgencyId: agencyId,
+        status: { $ne: 'DRAFT' },
+      },
+    );
+  }
+  if (actor.roles.includes('supervisor')) {
+    can('reportChildSafety', 'Survivor', { ownerAgencyId: agencyId });
+  }
 }

@@ -28,7 +28,12 @@ const survivor = (over: Partial<Survivor> = {}): Survivor => ({
   liveGrants: [],
   ...over,
 });
-const grant = (agencyId: string, purposes: string[], classes: string[]) => ({ agencyId, purposes, classes });
+const grant = (
+  agencyId: string,
+  purposes: string[],
+  classes: string[],
+  basis: 'CONSENT' | 'CHILD_SAFETY' | 'BREAK_GLASS' = 'CONSENT',
+) => ({ agencyId, purposes, classes, basis });
 
 type Case = [string, Actor, Action, Survivor, string | undefined, boolean];
 

@@ -1,0 +1,147 @@
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A referral from one agency to another (table `referral`). */
+@Entity({ name: 'referral' })
+export class ReferralEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('text')
+  kind: string;
+
+  @Column('uuid', { nullable: true })
+  parentReferralId: string | null;
+
+  @Column('uuid')
+  fromAgencyId: string;
+
+  @Column('uuid')
+  toAgencyId: string;
+
+  @Column('text', { array: true })
+  needs: string[];
+
+  @Column('text')
+  urgency: string;
+
+  @Column('integer', { nullable: true })
+  requestedResponseHours: number | null;
+
+  @Column('timestamptz', { nullable: true })
+  responseDueAt: Date | null;
+
+  @Column('text', { nullable: true })
+  notes: string | null;
+
+  @Column('uuid', { nullable: true })
+  survivorId: string | null;
+
+  @Column('uuid', { nullable: true })
+  consentId: string | null;
+
+  @Column('text', { array: true })
+  sharedClasses: string[];
+
+  @Column('text', { nullable: true })
+  language: string | null;
+
+  @Column('text', { nullable: true })
+  ageBand: string | null;
+
+  @Column('text', { nullable: true })
+  callback: string | null;
+
+  @Column('text', { nullable: true })
+  legalBasis: string | null;
+
+  @Column('text', { nullable: true })
+  reportReason: string | null;
+
+  @Column('text')
+  status: string;
+
+  @Column('text', { nullable: true })
+  declineReason: string | null;
+
+  @Column('text', { nullable: true })
+  declineReasonText: string | null;
+
+  @Column('text', { nullable: true })
+  declinedBy: string | null;
+
+  @Column('text', { nullable: true })
+  failureReason: string | null;
+
+  @Column('text', { array: true, nullable: true })
+  outcomeServices: string[] | null;
+
+  @Column('text', { nullable: true })
+  outcomeText: string | null;
+
+  @Column('text', { nullable: true })
+  idempotencyKey: string | null;
+
+  @Column('text', { nullable: true })
+  requestHash: string | null;
+
+  @Column('text')
+  createdBy: string;
+
+  @Column('integer')
+  version: number;
+
+  @Column('timestamptz')
+  createdAt: Date;
+
+  @Column('timestamptz')
+  updatedAt: Date;
+}
+
+/** One transition: who moved the referral from which state to which, when and why. */
+@Entity({ name: 'referral_event' })
+export class ReferralEventEntity {
+  @PrimaryColumn('bigint')
+  id: string;
+
+  @Column('uuid')
+  referralId: string;
+
+  @Column('text', { nullable: true })
+  fromStatus: string | null;
+
+  @Column('text')
+  toStatus: string;
+
+  @Column('text')
+  actorUserId: string;
+
+  @Column('uuid')
+  actorAgencyId: string;
+
+  @Column('text', { nullable: true })
+  reason: string | null;
+
+  @Column('timestamptz')
+  occurredAt: Date;
+}
+
+@Entity({ name: 'referral_message' })
+export class ReferralMessageEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  referralId: string;
+
+  @Column('text')
+  authorUserId: string;
+
+  @Column('uuid')
+  authorAgencyId: string;
+
+  @Column('text')
+  body: string;
+
+  @Column('timestamptz')
+  createdAt: Date;
+}

@@ -1,0 +1,206 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Agency, ServiceNeed } from '@hub/agencies';
+import { DataClass, Survivor } from '@hub/consents';
+import { PageInfo } from '@hub/graphql';
+import { DeclinedBy, DeclineReason, ReferralKind, ReferralStatus, Urgency } from './referral.enums';
+
+@ObjectType()
+export class ReferralEvent {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ReferralStatus, { nullable: true })
+  fromStatus: ReferralStatus | null;
+
+  @Field(() => ReferralStatus)
+  toStatus: ReferralStatus;
+
+  @Field(() => ID)
+  actorUserId: string;
+
+  @Field(() => ID)
+  actorAgencyId: string;
+
+  @Field(() => String, { nullable: true })
+  reason: string | null;
+
+  @Field()
+  occurredAt: Date;
+}
+
+@ObjectType()
+export class ReferralMessage {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  authorUserId: string;
+
+  @Field(() => ID)
+  authorAgencyId: string;
+
+  @Field()
+  body: string;
+
+  @Field()
+  createdAt: Date;
+}
+
+@ObjectType({ description: 'What the receiving agency did: the sender always sees it (closed loop)' })
+export class ReferralOutcome {
+  @Field(() => [ServiceNeed])
+  servicesDelivered: ServiceNeed[];
+
+  @Field(() => String, { nullable: true })
+  text: string | null;
+}
+
+@ObjectType()
+export class ReferralDecline {
+  @Field(() => DeclineReason)
+  reason: DeclineReason;
+
+  @Field(() => String, { nullable: true })
+  text: string | null;
+
+  @Field(() => DeclinedBy)
+  declinedBy: DeclinedBy;
+}
+
+@ObjectType({
+  description:
+    'A referral between agencies. With a survivor it shares the classes named (what the live consent grant allows); without one it is de-identified: needs, urgency, language, age band and a callback route.',
+})
+export class Referral {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ReferralKind)
+  kind: ReferralKind;
+
+  @Field(() => ID, { nullable: true })
+  parentReferralId: string | null;
+
+  @Field(() => ID)
+  fromAgencyId: string;
+
+  @Field(() => ID)
+  toAgencyId: string;
+
+  @Field(() => Agency)
+  fromAgency?: Agency;
+
+  @Field(() => Agency)
+  toAgency?: Agency;
+
+  @Field(() => [ServiceNeed])
+  needs: ServiceNeed[];
+
+  @Field(() => Urgency)
+  urgency: Urgency;
+
+  @Field(() => ReferralStatus, { description: 'As of now (EXPIRED computed on read)' })
+  status: ReferralStatus;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Set when sent: the default per urgency unless asked otherwise',
+  })
+  responseDueAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  notes: string | null;
+
+  @Field(() => ID, { nullable: true })
+  survivorId: string | null;
+
+  @Field(() => Survivor, {
+    nullable: true,
+    description: 'Null when de-identified or no longer visible to the caller',
+  })
+  survivor?: Survivor | null;
+
+  @Field(() => ID, { nullable: true })
+  consentId: string | null;
+
+  @Field(() => [DataClass])
+  sharedClasses: DataClass[];
+
+  @Field(() => String, { nullable: true, description: 'De-identified: preferred language (ISO 639-1)' })
+  language: string | null;
+
+  @Field(() => String, { nullable: true, description: 'De-identified: age band' })
+  ageBand: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'De-identified: how the recipient reaches back (no personal data)',
+  })
+  callback: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Child-safety: the legal basis of the report' })
+  legalBasis: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Child-safety: why the report is made' })
+  reportReason: string | null;
+
+  @Field(() => ReferralDecline, { nullable: true })
+  decline: ReferralDecline | null;
+
+  @Field(() => String, { nullable: true })
+  failureReason: string | null;
+
+  @Field(() => ReferralOutcome, { nullable: true })
+  outcome: ReferralOutcome | null;
+
+  @Field(() => [ReferralEvent])
+  events?: ReferralEvent[];
+
+  @Field(() => ReferralEvent, { nullable: true })
+  lastEvent?: ReferralEvent | null;
+
+  @Field(() => [ReferralMessage])
+  messages?: ReferralMessage[];
+
+  @Field(() => Int, { description: 'Pass back as expectedVersion with the next transition' })
+  version: number;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+}
+
+@ObjectType()
+export class ReferralEdge {
+  @Field()
+  cursor: string;
+
+  @Field(() => Referral)
+  node: Referral;
+}
+
+@ObjectType({ description: 'How many referrals are in each box for the caller' })
+export class ReferralBoxCounts {
+  @Field(() => Int)
+  received: number;
+
+  @Field(() => Int)
+  sent: number;
+
+  @Field(() => Int)
+  needsAction: number;
+}
+
+@ObjectType()
+export class ReferralConnection {
+  @Field(() => [ReferralEdge])
+  edges: ReferralEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => ReferralBoxCounts)
+  counts: ReferralBoxCounts;
+}

@@ -1,0 +1,358 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessScope, rulesToSql, SqlSubjectMap } from '@hub/authz';
+import { liveConsentGrantSql } from '@hub/consents';
+import { Tx } from '@hub/database';
+import { ReferralEntity, ReferralEventEntity, ReferralMessageEntity } from './referral.entity';
+import { ReferralBox } from './referral.enums';
+
+type Row = Record<string, unknown>;
+
+/** A referral row as read: with whether its consent still covers the recipient, and its cursor. */
+export type ReferralRow = ReferralEntity & { consentLive: boolean; cursor: string };
+
+const at = (now: Date) => `'${now.toISOString()}'::timestamptz`;
+
+/** SQL for the status as of `now` (EXPIRED computed), as effectiveStatus() does in memory. */
+function statusSql(now: Date): string {
+  return `(CASE WHEN r.status IN ('SENT', 'ACKNOWLEDGED') AND (
+      (r.response_due_at IS NOT NULL AND r.response_due_at <= ${at(now)})
+      OR (r.consent_id IS NOT NULL AND NOT ${liveConsentGrantSql('r.consent_id', 'r.to_agency_id', now)}))
+    THEN 'EXPIRED' ELSE r.status END)`;
+}
+
+function columns(now: Date): string {
+  return `r.*, (r.consent_id IS NULL OR ${liveConsentGrantSql('r.consent_id', 'r.to_agency_id', now)}) AS consent_live,
+    to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`;
+}
+
+const REFERRAL_SQL: SqlSubjectMap = {
+  fields: {
+    id: { sql: 'r.id', kind: 'scalar' },
+    fromAgencyId: { sql: 'r.from_agency_id', kind: 'scalar' },
+    toAgencyId: { sql: 'r.to_agency_id', kind: 'scalar' },
+    status: { sql: 'r.status', kind: 'scalar' },
+  },
+};
+
+function toRow(row: Row): ReferralRow {
+  return {
+    id: row.id as string,
+    kind: row.kind as string,
+    parentReferralId: row.parent_referral_id as string | null,
+    fromAgencyId: row.from_agency_id as string,
+    toAgencyId: row.to_agency_id as string,
+    needs: row.needs as string[],
+    urgency: row.urgency as string,
+    requestedResponseHours: row.requested_response_hours as number | null,
+    responseDueAt: row.response_due_at as Date | null,
+    notes: row.notes as string | null,
+    survivorId: row.survivor_id as string | null,
+    consentId: row.consent_id as string | null,
+    sharedClasses: (row.shared_classes as string[] | null) ?? [],
+    language: row.language as string | null,
+    ageBand: row.age_band as string | null,
+    callback: row.callback as string | null,
+    legalBasis: row.legal_basis as string | null,
+    reportReason: row.report_reason as string | null,
+    status: row.status as string,
+    declineReason: row.decline_reason as string | null,
+    declineReasonText: row.decline_reason_text as string | null,
+    declinedBy: row.declined_by as string | null,
+    failureReason: row.failure_reason as string | null,
+    outcomeServices: row.outcome_services as string[] | null,
+    outcomeText: row.outcome_text as string | null,
+    idempotencyKey: row.idempotency_key as string | null,
+    requestHash: row.request_hash as string | null,
+    createdBy: row.created_by as string,
+    version: row.version as number,
+    createdAt: row.created_at as Date,
+    updatedAt: row.updated_at as Date,
+    consentLive: (row.consent_live as boolean | undefined) ?? true,
+    cursor: row.cursor_at as string,
+  };
+}
+
+export type NewReferral = Omit<
+  ReferralEntity,
+  | 'id'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'declineReason'
+  | 'declineReasonText'
+  | 'declinedBy'
+  | 'failureReason'
+  | 'outcomeServices'
+  | 'outcomeText'
+>;
+
+export type ReferralChanges = Partial<
+  Pick<
+    ReferralEntity,
+    | 'status'
+    | 'responseDueAt'
+    | 'declineReason'
+    | 'declineReasonText'
+    | 'declinedBy'
+    | 'failureReason'
+    | 'outcomeServices'
+    | 'outcomeText'
+  >
+>;
+
+const CHANGE_COLUMNS: Record<keyof ReferralChanges, string> = {
+  status: 'status',
+  responseDueAt: 'response_due_at',
+  declineReason: 'decline_reason',
+  declineReasonText: 'decline_reason_text',
+  declinedBy: 'declined_by',
+  failureReason: 'failure_reason',
+  outcomeServices: 'outcome_services',
+  outcomeText: 'outcome_text',
+};
+
+/**
+ * Every query on referrals, their events and messages. Reads take the caller's access scope and
+ * apply the policy as SQL, so an inbox pages over exactly the referrals the caller may see.
+ */
+@Injectable()
+export class ReferralRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async findVisible(
+    scope: AccessScope,
+    id: string,
+    now: Date,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<ReferralRow | null> {
+    const access = rulesToSql(scope.ability, 'read', 'Referral', REFERRAL_SQL, 2);
+    const rows: Row[] = await tx.query(
+      `SELECT ${columns(now)} FROM referral r WHERE r.id = $1 AND ${access.sql}`,
+      [id, ...access.params],
+    );
+    return rows.length ? toRow(rows[0]) : null;
+  }
+
+  async findByIdempotencyKey(
+    tx: Tx,
+    fromAgencyId: string,
+    key: string,
+    now: Date,
+  ): Promise<ReferralRow | null> {
+    const rows: Row[] = await tx.query(
+      `SELECT ${columns(now)} FROM referral r WHERE r.from_agency_id = $1 AND r.idempotency_key = $2`,
+      [fromAgencyId, key],
+    );
+    return rows.length ? toRow(rows[0]) : null;
+  }
+
+  /**
+   * One page of a box, newest first. RECEIVED and SENT are served by referral_received_idx and
+   * referral_sent_idx; NEEDS_ACTION by referral_received_open_idx.
+   */
+  async list(
+    scope: AccessScope,
+    agencyId: string,
+    filter: { box: ReferralBox; status?: string; need?: string },
+    page: { first: number; after?: { createdAt: string; id: string } },
+    now: Date,
+  ): Promise<ReferralRow[]> {
+    const params: unknown[] = [agencyId];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where = [this.boxSql(filter.box, now)];
+    if (filter.status) where.push(`${statusSql(now)} = ${param(filter.status)}`);
+    if (filter.need) where.push(`r.needs @> ARRAY[${param(filter.need)}]::text[]`);
+    if (page.after)
+      where.push(
+        `(r.created_at, r.id) < (${param(page.after.createdAt)}::timestamptz, ${param(page.after.id)}::uuid)`,
+      );
+    const access = rulesToSql(scope.ability, 'read', 'Referral', REFERRAL_SQL, params.length + 1);
+    where.push(access.sql);
+    params.push(...access.params);
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT ${columns(now)} FROM referral r WHERE ${where.join(' AND ')}
+        ORDER BY r.created_at DESC, r.id DESC LIMIT ${param(page.first + 1)}`,
+      params,
+    );
+    return rows.map(toRow);
+  }
+
+  /** The size of each box for the caller's agency, in one statement. */
+  async counts(
+    scope: AccessScope,
+    agencyId: string,
+    now: Date,
+  ): Promise<{ received: number; sent: number; needsAction: number }> {
+    const access = rulesToSql(scope.ability, 'read', 'Referral', REFERRAL_SQL, 2);
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE ${this.boxSql(ReferralBox.RECEIVED, now)})::int AS received,
+              count(*) FILTER (WHERE ${this.boxSql(ReferralBox.SENT, now)})::int AS sent,
+              count(*) FILTER (WHERE ${this.boxSql(ReferralBox.NEEDS_ACTION, now)})::int AS needs_action
+         FROM referral r WHERE (r.to_agency_id = $1 OR r.from_agency_id = $1) AND ${access.sql}`,
+      [agencyId, ...access.params],
+    )) as { received: number; sent: number; needs_action: number }[];
+    return { received: row.received, sent: row.sent, needsAction: row.needs_action };
+  }
+
+  /** `$1` is the caller's agency. Drafts are the sender's own business, never in a recipient's box. */
+  private boxSql(box: ReferralBox, now: Date): string {
+    switch (box) {
+      case ReferralBox.RECEIVED:
+        return `(r.to_agency_id = $1 AND r.status <> 'DRAFT')`;
+      case ReferralBox.SENT:
+        return `(r.from_agency_id = $1)`;
+      case ReferralBox.NEEDS_ACTION:
+        return `(r.to_agency_id = $1 AND r.status IN ('SENT', 'ACKNOWLEDGED', 'ACCEPTED', 'IN_PROGRESS') AND (
+          ${statusSql(now)} IN ('SENT', 'ACKNOWLEDGED')
+          OR (r.status IN ('ACCEPTED', 'IN_PROGRESS') AND r.response_due_at IS NOT NULL AND r.response_due_at < ${at(now)})))`;
+    }
+  }
+
+  /** Inserts; null when the idempotency key was already used by this agency. */
+  async insert(tx: Tx, referral: NewReferral, now: Date): Promise<ReferralRow | null> {
+    const values: Record<string, unknown> = {
+      kind: referral.kind,
+      parent_referral_id: referral.parentReferralId,
+      from_agency_id: referral.fromAgencyId,
+      to_agency_id: referral.toAgencyId,
+      needs: referral.needs,
+      urgency: referral.urgency,
+      requested_response_hours: referral.requestedResponseHours,
+      response_due_at: referral.responseDueAt,
+      notes: referral.notes,
+      survivor_id: referral.survivorId,
+      consent_id: referral.consentId,
+      shared_classes: referral.sharedClasses,
+      language: referral.language,
+      age_band: referral.ageBand,
+      callback: referral.callback,
+      legal_basis: referral.legalBasis,
+      report_reason: referral.reportReason,
+      status: referral.status,
+      idempotency_key: referral.idempotencyKey,
+      request_hash: referral.requestHash,
+      created_by: referral.createdBy,
+    };
+    const names = Object.keys(values);
+    const rows: Row[] = await tx.query(
+      `INSERT INTO referral AS r (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})
+       ON CONFLICT (from_agency_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+       RETURNING ${columns(now)}`,
+      Object.values(values),
+    );
+    return rows.length ? toRow(rows[0]) : null;
+  }
+
+  /**
+   * The versioned update every transition goes through: it changes the row only if it still has
+   * the version the client saw (TypeORM's version column alone would not stop a lost update).
+   */
+  async update(
+    tx: Tx,
+    id: string,
+    expectedVersion: number,
+    changes: ReferralChanges,
+    now: Date,
+  ): Promise<ReferralRow | null> {
+    const values: unknown[] = [id, expectedVersion];
+    const sets = Object.entries(changes)
+      .filter(([, value]) => value !== undefined)
+      .map(([field, value]) => {
+        values.push(value);
+        return `${CHANGE_COLUMNS[field as keyof ReferralChanges]} = $${values.length}`;
+      });
+    // For UPDATE, TypeORM's query() answers [rows, rowCount].
+    const [rows, changed] = (await tx.query(
+      `UPDATE referral AS r SET ${[...sets, 'version = r.version + 1', 'updated_at = now()'].join(', ')}
+        WHERE r.id = $1 AND r.version = $2 RETURNING ${columns(now)}`,
+      values,
+    )) as [Row[], number];
+    return changed === 1 ? toRow(rows[0]) : null;
+  }
+
+  async insertEvent(tx: Tx, event: Omit<ReferralEventEntity, 'id' | 'occurredAt'>): Promise<void> {
+    await tx.query(
+      `INSERT INTO referral_event (referral_id, from_status, to_status, actor_user_id, actor_agency_id, reason)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        event.referralId,
+        event.fromStatus,
+        event.toStatus,
+        event.actorUserId,
+        event.actorAgencyId,
+        event.reason,
+      ],
+    );
+  }
+
+  async insertMessage(
+    tx: Tx,
+    message: Omit<ReferralMessageEntity, 'id' | 'createdAt'>,
+  ): Promise<ReferralMessageEntity> {
+    const rows: Row[] = await tx.query(
+      `INSERT INTO referral_message (referral_id, author_user_id, author_agency_id, body) VALUES ($1, $2, $3, $4)
+       RETURNING id, referral_id, author_user_id, author_agency_id, body, created_at`,
+      [message.referralId, message.authorUserId, message.authorAgencyId, message.body],
+    );
+    return toMessage(rows[0]);
+  }
+
+  /** Events of several referrals, oldest first, in one statement (served by referral_event_referral_idx). */
+  async eventsOf(referralIds: readonly string[]): Promise<ReferralEventEntity[]> {
+    if (referralIds.length === 0) return [];
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT * FROM referral_event WHERE referral_id = ANY($1::uuid[]) ORDER BY referral_id, id`,
+      [[...referralIds]],
+    );
+    return rows.map(toEvent);
+  }
+
+  /** The newest event of each referral, in one statement. */
+  async lastEventsOf(referralIds: readonly string[]): Promise<ReferralEventEntity[]> {
+    if (referralIds.length === 0) return [];
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (referral_id) * FROM referral_event WHERE referral_id = ANY($1::uuid[])
+        ORDER BY referral_id, id DESC`,
+      [[...referralIds]],
+    );
+    return rows.map(toEvent);
+  }
+
+  async messagesOf(referralIds: readonly string[]): Promise<ReferralMessageEntity[]> {
+    if (referralIds.length === 0) return [];
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT * FROM referral_message WHERE referral_id = ANY($1::uuid[]) ORDER BY referral_id, created_at, id`,
+      [[...referralIds]],
+    );
+    return rows.map(toMessage);
+  }
+}
+
+function toEvent(row: Row): ReferralEventEntity {
+  return {
+    id: String(row.id),
+    referralId: row.referral_id as string,
+    fromStatus: row.from_status as string | null,
+    toStatus: row.to_status as string,
+    actorUserId: row.actor_user_id as string,
+    actorAgencyId: row.actor_agency_id as string,
+    reason: row.reason as string | null,
+    occurredAt: row.occurred_at as Date,
+  };
+}
+
+function toMessage(row: Row): ReferralMessageEntity {
+  return {
+    id: row.id as string,
+    referralId: row.referral_id as string,
+    authorUserId: row.author_user_id as string,
+    authorAgencyId: row.author_agency_id as string,
+    body: row.body as string,
+    createdAt: row.created_at as Date,
+  };
+}

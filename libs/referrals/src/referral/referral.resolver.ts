@@ -1,0 +1,210 @@
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Agency, AgencyService } from '@hub/agencies';
+import { Access, AccessScope, accessOf } from '@hub/authz';
+import { Survivor, SurvivorService } from '@hub/consents';
+import { requestLoader, selectedFields } from '@hub/graphql';
+import {
+  AddReferralMessageInput,
+  CompleteReferralInput,
+  CreateChildSafetyReferralInput,
+  CreateReferralInput,
+  DeclineReferralInput,
+  FailReferralInput,
+  ReferralMessagePayload,
+  ReferralPayload,
+  ReferralsArgs,
+  ReferralTransitionInput,
+} from './referral.inputs';
+import { Referral, ReferralConnection, ReferralEvent, ReferralMessage } from './referral.model';
+import { ReferralService } from './referral.service';
+
+@Resolver(() => Referral)
+export class ReferralResolver {
+  constructor(
+    private readonly service: ReferralService,
+    private readonly agencies: AgencyService,
+    private readonly survivors: SurvivorService,
+  ) {}
+
+  @Query(() => ReferralConnection, {
+    description: 'My agency’s referrals: RECEIVED, SENT or NEEDS_ACTION, newest first',
+  })
+  referrals(@Access() scope: AccessScope, @Args() args: ReferralsArgs): Promise<ReferralConnection> {
+    return this.service.list(scope, args);
+  }
+
+  @Query(() => Referral)
+  referral(@Access() scope: AccessScope, @Args('id', { type: () => ID }) id: string): Promise<Referral> {
+    return this.service.get(scope, id);
+  }
+
+  @Mutation(() => ReferralPayload, { description: 'Create a draft referral (send it with sendReferral)' })
+  async createReferral(
+    @Access() scope: AccessScope,
+    @Args('input') input: CreateReferralInput,
+  ): Promise<ReferralPayload> {
+    return { referral: await this.service.create(scope, input) };
+  }
+
+  @Mutation(() => ReferralPayload)
+  async sendReferral(
+    @Access() scope: AccessScope,
+    @Args('input') input: ReferralTransitionInput,
+  ): Promise<ReferralPayload> {
+    return { referral: await this.service.send(scope, input) };
+  }
+
+  @Mutation(() => ReferralPayload)
+  async acknowledgeReferral(
+    @Access() scope: AccessScope,
+    @Args('input') input: ReferralTransitionInput,
+  ): Promise<ReferralPayload> {
+    return { referral: await this.service.acknowledge(scope, input) };
+  }
+
+  @Mutation(() => ReferralPayload)
+  async acceptReferral(
+    @Access() scope: AccessScope,
+    @Args('input') input: ReferralTransitionInput,
+  ): Promise<ReferralPayload> {
+    return { referral: await this.service.accept(scope, input) };
+  }
+
+  @Mutation(() => ReferralPayload)
+  async declineReferral(
+    @Access() scope: AccessScope,
+    @Args('input') input: DeclineReferralInput,
+  ): Promise<ReferralPayload> {
+    return { referral: await this.service.decline(scope, input) };
+  }
+
+  @Mutation(() => ReferralPayload, { description: 'Start work (from ACCEPTED), or resume it (from ON_HOLD)' })
+  async startReferral(
+    @Access() scope: AccessScope,
+    @Args('input') input: ReferralTransitionInput,
+  ): Promise<ReferralPayload> {
+    return { referral: await this.service.start(scope, input) };
+  }
+
+  @Mutation(() => ReferralPayload, { description: 'Wait-list an in-progress referral' })
+  async holdReferral(
+    @Access() scope: AccessScope,
+    @Args('input') input: ReferralTransitionInput,
+  ): Promise<ReferralPayload> {
+    return { referral: await this.service.hold(scope, input) };
+  }
+
+  @Mutation(() => ReferralPayload)
+  async completeReferral(
+    @Access() scope: AccessScope,
+    @Args('input') input: CompleteReferralInput,
+  ): Promise<ReferralPayload> {
+    return { referral: await this.service.complete(scope, input) };
+  }
+
+  @Mutation(() => ReferralPayload, { description: 'The survivor could not get help' })
+  async failReferral(
+    @Access() scope: AccessScope,
+    @Args('input') input: FailReferralInput,
+  ): Promise<ReferralPayload> {
+    return { referral: await this.service.fail(scope, input) };
+  }
+
+  @Mutation(() => ReferralPayload)
+  async withdrawReferral(
+    @Access() scope: AccessScope,
+    @Args('input') input: ReferralTransitionInput,
+  ): Promise<ReferralPayload> {
+    return { referral: await this.service.withdraw(scope, input) };
+  }
+
+  @Mutation(() => ReferralMessagePayload)
+  async addReferralMessage(
+    @Access() scope: AccessScope,
+    @Args('input') input: AddReferralMessageInput,
+  ): Promise<ReferralMessagePayload> {
+    return { message: await this.service.addMessage(scope, input) };
+  }
+
+  @Mutation(() => ReferralPayload, {
+    description:
+      'A mandatory report about a minor to law enforcement or child welfare, by the owning agency’s supervisor',
+  })
+  async createChildSafetyReferral(
+    @Access() scope: AccessScope,
+    @Args('input') input: CreateChildSafetyReferralInput,
+  ): Promise<ReferralPayload> {
+    return { referral: await this.service.createChildSafety(scope, input) };
+  }
+
+  @ResolveField(() => Agency)
+  fromAgency(@Parent() referral: Referral, @Context('req') req: object): Promise<Agency> {
+    return this.agency(req, referral.fromAgencyId);
+  }
+
+  @ResolveField(() => Agency)
+  toAgency(@Parent() referral: Referral, @Context('req') req: object): Promise<Agency> {
+    return this.agency(req, referral.toAgencyId);
+  }
+
+  /** The survivor as this referral shares them (intersection with the live grant), batched per page. */
+  @ResolveField(() => Survivor, { nullable: true })
+  async survivor(
+    @Parent() referral: Referral,
+    @Context('req') req: object,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Survivor | null> {
+    if (!referral.survivorId) return null;
+    const scope = accessOf(req);
+    const requested = selectedFields(info);
+    const key = `${referral.survivorId}|${[...referral.sharedClasses].sort().join(',')}`;
+    const loaded = await requestLoader<string, Survivor | null>(req, 'referral.survivor', async (keys) => {
+      // One query per distinct set of shared classes (usually one per page).
+      const byClasses = new Map<string, string[]>();
+      for (const k of keys) {
+        const [id, classes] = k.split('|');
+        byClasses.set(classes, [...(byClasses.get(classes) ?? []), id]);
+      }
+      const found = new Map<string, Survivor | null>();
+      for (const [classes, ids] of byClasses) {
+        const shared = new Map(ids.map((id) => [id, classes ? classes.split(',') : []]));
+        const models = await this.survivors.getMany(scope, ids, { sharedClasses: shared, requested });
+        ids.forEach((id, i) => {
+          const model = models[i];
+          found.set(`${id}|${classes}`, model instanceof Error ? null : model);
+        });
+      }
+      return keys.map((k) => found.get(k) ?? null);
+    }).load(key);
+    return loaded;
+  }
+
+  @ResolveField(() => [ReferralEvent])
+  events(@Parent() referral: Referral, @Context('req') req: object): Promise<ReferralEvent[]> {
+    return requestLoader<string, ReferralEvent[]>(req, 'referral.events', (ids) =>
+      this.service.eventsOf(ids),
+    ).load(referral.id);
+  }
+
+  @ResolveField(() => ReferralEvent, { nullable: true })
+  lastEvent(@Parent() referral: Referral, @Context('req') req: object): Promise<ReferralEvent | null> {
+    return requestLoader<string, ReferralEvent | null>(req, 'referral.lastEvent', (ids) =>
+      this.service.lastEventsOf(ids),
+    ).load(referral.id);
+  }
+
+  @ResolveField(() => [ReferralMessage])
+  messages(@Parent() referral: Referral, @Context('req') req: object): Promise<ReferralMessage[]> {
+    return requestLoader<string, ReferralMessage[]>(req, 'referral.messages', (ids) =>
+      this.service.messagesOf(ids),
+    ).load(referral.id);
+  }
+
+  private agency(req: object, id: string): Promise<Agency> {
+    const scope = accessOf(req);
+    return requestLoader<string, Agency>(req, 'agency.byId', (ids) => this.agencies.getMany(scope, ids)).load(
+      id,
+    );
+  }
+}

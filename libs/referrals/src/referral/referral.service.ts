@@ -1,0 +1,672 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { AgencyService, AgencyType, ServiceNeed, TaskForceService } from '@hub/agencies';
+import { AuditWriter } from '@hub/audit';
+import { AccessScope, purposeOf, subject } from '@hub/authz';
+import { Clock } from '@hub/config';
+import { AccessGrantService, ConsentService, DataClass, SurvivorService } from '@hub/consents';
+import { Transactions, Tx } from '@hub/database';
+import {
+  BadUserInputError,
+  ConflictError,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  ForbiddenError,
+  HubError,
+  InputProblem,
+  NotFoundError,
+} from '@hub/graphql';
+import { NotificationPublisher } from '@hub/notifications';
+import { effectiveStatus, nextStatus, ReferralTransition, RESPONSE_WINDOW_MS } from './referral-lifecycle';
+import { DeclinedBy, DeclineReason, ReferralKind, ReferralStatus, Urgency } from './referral.enums';
+import {
+  AddReferralMessageInput,
+  CompleteReferralInput,
+  CreateChildSafetyReferralInput,
+  CreateReferralInput,
+  DeclineReferralInput,
+  FailReferralInput,
+  ReferralsArgs,
+  ReferralTransitionInput,
+} from './referral.inputs';
+import { Referral, ReferralConnection, ReferralEvent, ReferralMessage } from './referral.model';
+import { ReferralChanges, ReferralRepository, ReferralRow } from './referral.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** What a child-safety report shares: enough to find and protect the child. */
+const CHILD_SAFETY_CLASSES = [DataClass.IDENTITY, DataClass.CONTACT, DataClass.NARRATIVE];
+const CHILD_SAFETY_RECIPIENTS: string[] = [AgencyType.LAW_ENFORCEMENT, AgencyType.CHILD_WELFARE];
+
+/** Extra columns a transition writes beside the status. */
+type TransitionExtras = Omit<ReferralChanges, 'status'>;
+
+/**
+ * Closed-loop referrals: creating (with a consent that covers the recipient, or de-identified),
+ * the lifecycle of DESIGN.md §3 with one event, one audit row and one notification per
+ * transition in one transaction, the message thread, and child-safety reports.
+ */
+@Injectable()
+export class ReferralService {
+  constructor(
+    private readonly referrals: ReferralRepository,
+    private readonly agencies: AgencyService,
+    private readonly taskForces: TaskForceService,
+    private readonly consents: ConsentService,
+    private readonly survivors: SurvivorService,
+    private readonly grants: AccessGrantService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditWriter,
+    private readonly notifications: NotificationPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(scope: AccessScope, id: string): Promise<Referral> {
+    const now = this.clock.now();
+    const row = UUID.test(id) ? await this.referrals.findVisible(scope, id, now) : null;
+    if (!row) throw new NotFoundError('Referral', id);
+    return toModel(row, now);
+  }
+
+  async list(scope: AccessScope, args: ReferralsArgs): Promise<ReferralConnection> {
+    const agencyId = scope.actor.agencyId;
+    const counts = { received: 0, sent: 0, needsAction: 0 };
+    if (!agencyId) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, counts };
+    const now = this.clock.now();
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    const after = args.after
+      ? checkedCursor(decodeCursor(args.after, ['string', 'string']) as [string, string])
+      : undefined;
+    const [rows, totals] = await Promise.all([
+      this.referrals.list(
+        scope,
+        agencyId,
+        { box: args.box, status: args.status, need: args.need },
+        { first, after: after && { createdAt: after[0], id: after[1] } },
+        now,
+      ),
+      this.referrals.counts(scope, agencyId, now),
+    ]);
+    const page = rows.slice(0, first);
+    const edges = page.map((row) => ({ cursor: encodeCursor(row), node: toModel(row, now) }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+      },
+      counts: totals,
+    };
+  }
+
+  async create(scope: AccessScope, input: CreateReferralInput): Promise<Referral> {
+    const { actor, ability } = scope;
+    const from = actor.agencyId;
+    if (
+      !from ||
+      !ability.can(
+        'create',
+        subject('Referral', {
+          id: '',
+          fromAgencyId: from,
+          toAgencyId: input.toAgencyId,
+          status: ReferralStatus.DRAFT,
+        }),
+      )
+    ) {
+      await this.audit.recordDenied({
+        actor,
+        action: 'CREATE_REFERRAL',
+        subjectType: 'Referral',
+        subjectId: null,
+      });
+      throw new ForbiddenError('Only case staff and investigators may refer');
+    }
+    const now = this.clock.now();
+    const requestHash = hashOf(input);
+    if (input.idempotencyKey) {
+      const existing = await this.referrals.findByIdempotencyKey(
+        this.transactions.reader,
+        from,
+        input.idempotencyKey,
+        now,
+      );
+      if (existing) return this.replay(existing, requestHash, now);
+    }
+    await this.checkCreate(scope, from, input);
+    const created = await this.transactions.run(async (tx) => {
+      const row = await this.referrals.insert(
+        tx,
+        {
+          kind: ReferralKind.STANDARD,
+          parentReferralId: input.parentReferralId ?? null,
+          fromAgencyId: from,
+          toAgencyId: input.toAgencyId,
+          needs: [...input.needs],
+          urgency: input.urgency,
+          requestedResponseHours: input.responseHours ?? null,
+          responseDueAt: null,
+          notes: input.notes?.trim() || null,
+          survivorId: input.survivorId ?? null,
+          consentId: input.consentId ?? null,
+          sharedClasses: [...(input.sharedClasses ?? [])],
+          language: input.language ?? null,
+          ageBand: input.ageBand ?? null,
+          callback: input.callback?.trim() || null,
+          legalBasis: null,
+          reportReason: null,
+          status: ReferralStatus.DRAFT,
+          idempotencyKey: input.idempotencyKey ?? null,
+          requestHash,
+          createdBy: actor.userId as string,
+        },
+        now,
+      );
+      if (!row) return null;
+      await this.referrals.insertEvent(tx, {
+        referralId: row.id,
+        fromStatus: null,
+        toStatus: ReferralStatus.DRAFT,
+        actorUserId: actor.userId as string,
+        actorAgencyId: from,
+        reason: null,
+      });
+      await this.audit.record(tx, this.event(scope, 'CREATE_REFERRAL', row.id));
+      return row;
+    });
+    if (created) return toModel(created, now);
+    // The same key won a concurrent race: answer as a retry.
+    const winner = await this.referrals.findByIdempotencyKey(
+      this.transactions.reader,
+      from,
+      input.idempotencyKey ?? '',
+      now,
+    );
+    if (!winner) throw new ConflictError('The referral could not be created; retry');
+    return this.replay(winner, requestHash, now);
+  }
+
+  send(scope: AccessScope, input: ReferralTransitionInput) {
+    return this.transition(scope, 'send', input, (row, now) => ({
+      responseDueAt: new Date(
+        now.getTime() +
+          (row.requestedResponseHours
+            ? row.requestedResponseHours * 3600_000
+            : RESPONSE_WINDOW_MS[row.urgency as Urgency]),
+      ),
+    }));
+  }
+
+  acknowledge(scope: AccessScope, input: ReferralTransitionInput) {
+    return this.transition(scope, 'acknowledge', input);
+  }
+
+  accept(scope: AccessScope, input: ReferralTransitionInput) {
+    return this.transition(scope, 'accept', input);
+  }
+
+  decline(scope: AccessScope, input: DeclineReferralInput) {
+    if (input.reasonCode === DeclineReason.OTHER && !input.reason?.trim()) {
+      throw new BadUserInputError('Invalid input', [
+        { field: 'reason', message: 'is required when the reason code is OTHER' },
+      ]);
+    }
+    return this.transition(scope, 'decline', input, () => ({
+      declineReason: input.reasonCode,
+      declineReasonText: input.reason?.trim() || null,
+      declinedBy: input.declinedBy,
+    }));
+  }
+
+  start(scope: AccessScope, input: ReferralTransitionInput) {
+    return this.transition(scope, 'start', input);
+  }
+
+  hold(scope: AccessScope, input: ReferralTransitionInput) {
+    return this.transition(scope, 'hold', input);
+  }
+
+  complete(scope: AccessScope, input: CompleteReferralInput) {
+    return this.transition(scope, 'complete', input, () => ({
+      outcomeServices: [...input.outcome.servicesDelivered],
+      outcomeText: input.outcome.text?.trim() || null,
+    }));
+  }
+
+  fail(scope: AccessScope, input: FailReferralInput) {
+    return this.transition(scope, 'fail', { ...input, reason: input.reason ?? input.failureReason }, () => ({
+      failureReason: input.failureReason.trim(),
+    }));
+  }
+
+  withdraw(scope: AccessScope, input: ReferralTransitionInput) {
+    return this.transition(scope, 'withdraw', input);
+  }
+
+  async addMessage(scope: AccessScope, input: AddReferralMessageInput): Promise<ReferralMessage> {
+    const { actor, ability } = scope;
+    const now = this.clock.now();
+    const row = await this.referrals.findVisible(scope, input.referralId, now);
+    if (!row) throw new NotFoundError('Referral', input.referralId);
+    if (!ability.can('message', referralSubject(row))) {
+      await this.audit.recordDenied({
+        actor,
+        action: 'ADD_REFERRAL_MESSAGE',
+        subjectType: 'Referral',
+        subjectId: row.id,
+      });
+      throw new ForbiddenError('Not permitted to write in this referral’s thread');
+    }
+    return this.transactions.run(async (tx) => {
+      const message = await this.referrals.insertMessage(tx, {
+        referralId: row.id,
+        authorUserId: actor.userId as string,
+        authorAgencyId: actor.agencyId as string,
+        body: input.body.trim(),
+      });
+      await this.audit.record(tx, this.event(scope, 'ADD_REFERRAL_MESSAGE', row.id));
+      await this.notifyOther(
+        tx,
+        row,
+        actor.agencyId as string,
+        'REFERRAL_MESSAGE',
+        'A new message on a referral.',
+      );
+      return message;
+    });
+  }
+
+  async createChildSafety(scope: AccessScope, input: CreateChildSafetyReferralInput): Promise<Referral> {
+    const { actor, ability } = scope;
+    const now = this.clock.now();
+    const [survivor] = await this.survivors.getMany(scope, [input.survivorId]);
+    if (survivor instanceof Error) throw new NotFoundError('Survivor', input.survivorId);
+    const record = {
+      id: survivor.id,
+      ownerAgencyId: survivor.ownerAgencyId,
+      minor: survivor.minor,
+      liveGrants: [],
+    };
+    if (!actor.agencyId || !ability.can('reportChildSafety', subject('Survivor', record))) {
+      await this.audit.recordDenied({
+        actor,
+        action: 'CHILD_SAFETY_REFERRAL',
+        subjectType: 'Survivor',
+        subjectId: survivor.id,
+      });
+      throw new ForbiddenError(
+        "Only a supervisor of the agency that owns the minor's record may make a child-safety referral",
+      );
+    }
+    const problems: InputProblem[] = [];
+    if (!survivor.minor)
+      problems.push({
+        field: 'survivorId',
+        message: 'is not a minor: child-safety referrals are for minors',
+      });
+    const [recipient] = await this.agencies.getMany(scope, [input.toAgencyId]);
+    if (recipient instanceof Error) problems.push({ field: 'toAgencyId', message: 'is not a known agency' });
+    else if (!CHILD_SAFETY_RECIPIENTS.includes(recipient.type)) {
+      problems.push({ field: 'toAgencyId', message: 'must be a law-enforcement or child-welfare agency' });
+    }
+    if (input.toAgencyId === actor.agencyId)
+      problems.push({ field: 'toAgencyId', message: 'must be another agency' });
+    if (problems.length) throw new BadUserInputError(describe(problems), problems);
+
+    const urgency = input.urgency ?? Urgency.URGENT;
+    const row = await this.transactions.run(async (tx) => {
+      const created = await this.referrals.insert(
+        tx,
+        {
+          kind: ReferralKind.CHILD_SAFETY,
+          parentReferralId: null,
+          fromAgencyId: actor.agencyId as string,
+          toAgencyId: input.toAgencyId,
+          needs: [ServiceNeed.EMERGENCY_RESPONSE],
+          urgency,
+          requestedResponseHours: null,
+          responseDueAt: new Date(now.getTime() + RESPONSE_WINDOW_MS[urgency]),
+          notes: null,
+          survivorId: survivor.id,
+          consentId: null,
+          sharedClasses: [...CHILD_SAFETY_CLASSES],
+          language: null,
+          ageBand: null,
+          callback: null,
+          legalBasis: input.legalBasis.trim(),
+          reportReason: input.reason.trim(),
+          status: ReferralStatus.SENT,
+          idempotencyKey: null,
+          requestHash: null,
+          createdBy: actor.userId as string,
+        },
+        now,
+      );
+      if (!created) throw new ConflictError('The report could not be created; retry');
+      // The only way law enforcement sees a minor: a grant for INVESTIGATION, for a set time.
+      await this.grants.grant(tx, {
+        basis: 'CHILD_SAFETY',
+        sourceId: created.id,
+        survivorId: survivor.id,
+        agencyId: input.toAgencyId,
+        classes: [...CHILD_SAFETY_CLASSES],
+        purposes: ['INVESTIGATION'],
+        validFrom: now,
+        validUntil: new Date(now.getTime() + (input.grantDays ?? 30) * DAY_MS),
+      });
+      await this.referrals.insertEvent(tx, {
+        referralId: created.id,
+        fromStatus: null,
+        toStatus: ReferralStatus.SENT,
+        actorUserId: actor.userId as string,
+        actorAgencyId: actor.agencyId as string,
+        reason: input.reason.trim(),
+      });
+      await this.audit.record(tx, {
+        ...this.event(scope, 'CHILD_SAFETY_REFERRAL', created.id),
+        fields: [...CHILD_SAFETY_CLASSES],
+        reason: input.legalBasis.trim(),
+      });
+      await this.notifications.publish(tx, {
+        agencyIds: [input.toAgencyId],
+        eventType: 'CHILD_SAFETY_REFERRAL',
+        subjectType: 'Referral',
+        subjectId: created.id,
+        message: 'A child-safety referral (mandatory report) was sent to your agency.',
+      });
+      return created;
+    });
+    return toModel(row, now);
+  }
+
+  /** Events, last events and messages of several referrals, for the per-request loaders. */
+  async eventsOf(ids: readonly string[]): Promise<ReferralEvent[][]> {
+    const rows = await this.referrals.eventsOf(ids);
+    return ids.map((id) => rows.filter((row) => row.referralId === id).map(toEvent));
+  }
+
+  async lastEventsOf(ids: readonly string[]): Promise<(ReferralEvent | null)[]> {
+    const rows = new Map(
+      (await this.referrals.lastEventsOf(ids)).map((row) => [row.referralId, toEvent(row)]),
+    );
+    return ids.map((id) => rows.get(id) ?? null);
+  }
+
+  async messagesOf(ids: readonly string[]): Promise<ReferralMessage[][]> {
+    const rows = await this.referrals.messagesOf(ids);
+    return ids.map((id) => rows.filter((row) => row.referralId === id));
+  }
+
+  /** The one path every lifecycle change takes. */
+  private async transition(
+    scope: AccessScope,
+    transition: ReferralTransition,
+    input: ReferralTransitionInput,
+    extras: (row: ReferralRow, now: Date) => TransitionExtras = () => ({}),
+  ): Promise<Referral> {
+    const { actor, ability } = scope;
+    const now = this.clock.now();
+    const row = await this.referrals.findVisible(scope, input.referralId, now);
+    if (!row) throw new NotFoundError('Referral', input.referralId);
+    const action = `${transition.toUpperCase()}_REFERRAL`;
+    if (!ability.can(transition, referralSubject(row))) {
+      await this.audit.recordDenied({ actor, action, subjectType: 'Referral', subjectId: row.id });
+      throw new ForbiddenError(`Not permitted to ${transition} this referral`);
+    }
+    const current = effectiveStatus(
+      { status: row.status as ReferralStatus, responseDueAt: row.responseDueAt, consentId: row.consentId },
+      row.consentLive,
+      now,
+    );
+    const next = nextStatus(current, transition);
+    if (!next) {
+      throw new HubError('ILLEGAL_TRANSITION', `A ${current} referral cannot be ${pastTense(transition)}`, {
+        status: current,
+        transition,
+      });
+    }
+    if (transition === 'send') await this.checkSendable(scope, row);
+    const updated = await this.transactions.run(async (tx) => {
+      const changed = await this.referrals.update(
+        tx,
+        row.id,
+        input.expectedVersion,
+        { status: next, ...extras(row, now) },
+        now,
+      );
+      if (!changed)
+        throw new ConflictError('The referral was changed by someone else; reload it and try again');
+      await this.referrals.insertEvent(tx, {
+        referralId: row.id,
+        fromStatus: current,
+        toStatus: next,
+        actorUserId: actor.userId as string,
+        actorAgencyId: actor.agencyId as string,
+        reason: input.reason?.trim() || null,
+      });
+      await this.audit.record(tx, {
+        ...this.event(scope, action, row.id),
+        reason: input.reason?.trim() || null,
+      });
+      await this.notifyOther(
+        tx,
+        changed,
+        actor.agencyId as string,
+        `REFERRAL_${next}`,
+        `A referral is now ${next}.`,
+      );
+      return changed;
+    });
+    return toModel(updated, now);
+  }
+
+  /** Validation of a new referral beyond field shapes; BAD_USER_INPUT naming every problem. */
+  private async checkCreate(scope: AccessScope, from: string, input: CreateReferralInput): Promise<void> {
+    const problems: InputProblem[] = [];
+    const [recipient] = await this.agencies.getMany(scope, [input.toAgencyId]);
+    if (recipient instanceof Error) problems.push({ field: 'toAgencyId', message: 'is not a known agency' });
+    else {
+      if (recipient.id === from) problems.push({ field: 'toAgencyId', message: 'must be another agency' });
+      else if (!(await this.taskForces.shareATaskForce(from, recipient.id))) {
+        problems.push({ field: 'toAgencyId', message: 'is not in a task force with your agency' });
+      }
+      if (!recipient.acceptingReferrals && input.urgency !== Urgency.EMERGENCY) {
+        problems.push({ field: 'toAgencyId', message: 'is not accepting referrals (only EMERGENCY ones)' });
+      }
+    }
+    const withSurvivor =
+      input.survivorId !== undefined || input.consentId !== undefined || input.sharedClasses !== undefined;
+    if (withSurvivor) {
+      if (!input.survivorId || !input.consentId || !input.sharedClasses?.length) {
+        problems.push({
+          field: 'survivorId',
+          message: 'a referral with a survivor needs survivorId, consentId and at least one shared class',
+        });
+      } else if (!(recipient instanceof Error)) {
+        problems.push(
+          ...(await this.consents.referralCoverage(scope, {
+            survivorId: input.survivorId,
+            consentId: input.consentId,
+            recipientAgencyId: recipient.id,
+            classes: input.sharedClasses,
+          })),
+        );
+      }
+      if (input.language || input.ageBand || input.callback) {
+        problems.push({
+          field: 'callback',
+          message: 'language, age band and callback are for de-identified referrals only',
+        });
+      }
+    } else if (!input.callback) {
+      problems.push({ field: 'callback', message: 'a de-identified referral needs a callback route' });
+    }
+    if (input.parentReferralId) {
+      const parent = await this.referrals.findVisible(scope, input.parentReferralId, this.clock.now());
+      if (!parent || parent.toAgencyId !== from) {
+        problems.push({ field: 'parentReferralId', message: 'is not a referral your agency received' });
+      }
+    }
+    if (problems.length) throw new BadUserInputError(describe(problems), problems);
+  }
+
+  /** When a draft is sent, its consent must still cover the recipient. */
+  private async checkSendable(scope: AccessScope, row: ReferralRow): Promise<void> {
+    if (!row.survivorId || !row.consentId) return;
+    const problems = await this.consents.referralCoverage(scope, {
+      survivorId: row.survivorId,
+      consentId: row.consentId,
+      recipientAgencyId: row.toAgencyId,
+      classes: row.sharedClasses,
+    });
+    if (problems.length) throw new BadUserInputError(`Cannot send: ${describe(problems)}`, problems);
+  }
+
+  private replay(existing: ReferralRow, requestHash: string, now: Date): Referral {
+    if (existing.requestHash !== requestHash) {
+      throw new ConflictError('That idempotency key was already used for a different referral');
+    }
+    return toModel(existing, now);
+  }
+
+  private event(scope: AccessScope, action: string, referralId: string) {
+    return {
+      actor: scope.actor,
+      action,
+      subjectType: 'Referral',
+      subjectId: referralId,
+      purpose: purposeOf(scope.actor.agencyType),
+      decision: 'ALLOWED' as const,
+    };
+  }
+
+  private async notifyOther(
+    tx: Tx,
+    row: ReferralRow,
+    actorAgencyId: string,
+    eventType: string,
+    message: string,
+  ) {
+    // A draft is the sender's own business; the recipient hears of it when it is sent.
+    if (row.status === ReferralStatus.DRAFT) return;
+    const other = actorAgencyId === row.fromAgencyId ? row.toAgencyId : row.fromAgencyId;
+    await this.notifications.publish(tx, {
+      agencyIds: [other],
+      eventType,
+      subjectType: 'Referral',
+      subjectId: row.id,
+      message,
+    });
+  }
+}
+
+function referralSubject(row: { id: string; fromAgencyId: string; toAgencyId: string; status: string }) {
+  return subject('Referral', {
+    id: row.id,
+    fromAgencyId: row.fromAgencyId,
+    toAgencyId: row.toAgencyId,
+    status: row.status,
+  });
+}
+
+function describe(problems: InputProblem[]): string {
+  return `Invalid referral: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`;
+}
+
+function pastTense(transition: ReferralTransition): string {
+  const words: Record<ReferralTransition, string> = {
+    send: 'sent',
+    acknowledge: 'acknowledged',
+    accept: 'accepted',
+    decline: 'declined',
+    start: 'started',
+    hold: 'put on hold',
+    complete: 'completed',
+    fail: 'marked failed',
+    withdraw: 'withdrawn',
+  };
+  return words[transition];
+}
+
+/** Same input → same hash: what makes an idempotent retry recognisable. */
+function hashOf(input: CreateReferralInput): string {
+  const { idempotencyKey: _key, ...rest } = input;
+  const canonical = JSON.stringify(rest, Object.keys(rest).sort());
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+function encodeCursor(row: ReferralRow): string {
+  return Buffer.from(JSON.stringify([row.cursor, row.id]), 'utf8').toString('base64url');
+}
+
+function checkedCursor([createdAt, id]: [string, string]): [string, string] {
+  if (!CURSOR_TIME.test(createdAt) || Number.isNaN(Date.parse(createdAt)) || !UUID.test(id)) {
+    throw new BadUserInputError('Invalid cursor', [
+      { field: 'after', message: 'is not a cursor from this list' },
+    ]);
+  }
+  return [createdAt, id];
+}
+
+function toEvent(row: {
+  id: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorUserId: string;
+  actorAgencyId: string;
+  reason: string | null;
+  occurredAt: Date;
+}): ReferralEvent {
+  return {
+    id: row.id,
+    fromStatus: row.fromStatus as ReferralStatus | null,
+    toStatus: row.toStatus as ReferralStatus,
+    actorUserId: row.actorUserId,
+    actorAgencyId: row.actorAgencyId,
+    reason: row.reason,
+    occurredAt: row.occurredAt,
+  };
+}
+
+/** The one place a referral becomes what a client sees. */
+export function toModel(row: ReferralRow, now: Date): Referral {
+  return {
+    id: row.id,
+    kind: row.kind as ReferralKind,
+    parentReferralId: row.parentReferralId,
+    fromAgencyId: row.fromAgencyId,
+    toAgencyId: row.toAgencyId,
+    needs: row.needs as ServiceNeed[],
+    urgency: row.urgency as Urgency,
+    status: effectiveStatus(
+      { status: row.status as ReferralStatus, responseDueAt: row.responseDueAt, consentId: row.consentId },
+      row.consentLive,
+      now,
+    ),
+    responseDueAt: row.responseDueAt,
+    notes: row.notes,
+    survivorId: row.survivorId,
+    consentId: row.consentId,
+    sharedClasses: row.sharedClasses as DataClass[],
+    language: row.language,
+    ageBand: row.ageBand,
+    callback: row.callback,
+    legalBasis: row.legalBasis,
+    reportReason: row.reportReason,
+    decline: row.declineReason
+      ? {
+          reason: row.declineReason as DeclineReason,
+          text: row.declineReasonText,
+          declinedBy: (row.declinedBy ?? DeclinedBy.PROVIDER) as DeclinedBy,
+        }
+      : null,
+    failureReason: row.failureReason,
+    outcome: row.outcomeServices
+      ? { servicesDelivered: row.outcomeServices as ServiceNeed[], text: row.outcomeText }
+      : null,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
