@@ -35,4 +35,11 @@ export class AuditEventEntity {
 
   @Column('text', { nullable: true })
   reason: string | null;
+
+  @Column('text', { nullable: true })
+  requestId: string | null;
+
+  /** The agencies whose records the event concerns (the owner of a survivor, both ends of a referral). */
+  @Column('uuid', { array: true })
+  subjectAgencyIds: string[];
 }

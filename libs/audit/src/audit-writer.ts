@@ -7,7 +7,7 @@ export type AuditDecision = 'ALLOWED' | 'DENIED';
 export type AuditPurpose = 'SERVICE' | 'INVESTIGATION';
 
 export interface AuditEvent {
-  actor: Pick<Actor, 'userId' | 'agencyId'>;
+  actor: Pick<Actor, 'userId' | 'agencyId' | 'requestId'>;
   /** What was done: READ, CREATE, UPDATE, RECORD_CONSENT, REVOKE_CONSENT… */
   action: string;
   subjectType: string;
@@ -17,6 +17,8 @@ export interface AuditEvent {
   purpose?: AuditPurpose | null;
   decision: AuditDecision;
   reason?: string | null;
+  /** Agencies whose records this concerns; lets their admins review it. */
+  subjectAgencyIds?: readonly (string | null | undefined)[];
 }
 
 /**
@@ -63,5 +65,7 @@ function toRow(event: AuditEvent): Partial<AuditEventEntity> {
     purpose: event.purpose ?? null,
     decision: event.decision,
     reason: event.reason ?? null,
+    requestId: event.actor.requestId ?? null,
+    subjectAgencyIds: [...new Set((event.subjectAgencyIds ?? []).filter((id): id is string => !!id))],
   };
 }

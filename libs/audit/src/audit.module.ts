@@ -1,7 +1,26 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { ConfigModule } from '@hub/config';
+import { auditConfig } from './audit.config';
+import { AuditQueryService } from './audit-query.service';
+import { AuditSealScheduler } from './audit-seal.scheduler';
+import { AuditSealService } from './audit-seal.service';
 import { AuditWriter } from './audit-writer';
+import { AuditResolver } from './audit.resolver';
+import { SignInInterceptor } from './sign-in.interceptor';
 
-/** The audit writer, available to every domain. */
+/** The audit writer (for every domain), sealing, sign-in records and the audit queries. */
 @Global()
-@Module({ providers: [AuditWriter], exports: [AuditWriter] })
+@Module({
+  imports: [ConfigModule.forFeature(auditConfig)],
+  providers: [
+    AuditWriter,
+    AuditSealService,
+    AuditSealScheduler,
+    AuditQueryService,
+    AuditResolver,
+    { provide: APP_INTERCEPTOR, useClass: SignInInterceptor },
+  ],
+  exports: [AuditWriter, AuditSealService],
+})
 export class AuditModule {}

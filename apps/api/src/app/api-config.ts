@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditConfig } from '@hub/audit';
 import { authConfig } from '@hub/auth';
 import { ConfigOf, defineConfig } from '@hub/config';
 import { consentsConfig } from '@hub/consents';
@@ -31,4 +32,5 @@ export const apiConfigDefinitions = [
   authConfig,
   graphqlConfig,
   consentsConfig,
+  auditConfig,
 ];

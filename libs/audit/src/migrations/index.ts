@@ -1,3 +1,4 @@
 import { CreateAuditEvent1763790000000 } from './1763790000000-create-audit-event';
+import { AuditTrailIntegrity1763860000000 } from './1763860000000-audit-trail-integrity';
 
-export const auditMigrations = [CreateAuditEvent1763790000000];
+export const auditMigrations = [CreateAuditEvent1763790000000, AuditTrailIntegrity1763860000000];

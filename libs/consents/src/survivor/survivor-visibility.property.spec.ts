@@ -205,7 +205,7 @@ describe('survivor visibility under consent (property-based, real PostgreSQL)', 
     now: Date;
     survivors: WorldSurvivor[];
   }): Promise<{ id: string; dob: string | null }[]> {
-    await setup.query('TRUNCATE consent_grant, consent_revocation, consent, survivor, audit_event');
+    await setup.query('TRUNCATE consent_grant, consent_revocation, consent, survivor');
     const created: { id: string; dob: string | null }[] = [];
     for (const [i, s] of world.survivors.entries()) {
       const dob =

@@ -8,6 +8,10 @@ export interface Actor {
   readonly roles: readonly string[];
   /** Task forces the caller's agency is a member of. */
   readonly taskForceIds: readonly string[];
+  /** The request this actor is acting in (for the audit trail); not used by the rules. */
+  readonly requestId?: string | null;
+  /** The verified token's id, to record a sign-in once per token; not used by the rules. */
+  readonly tokenId?: string | null;
 }
 
 export const ANONYMOUS: Actor = {

@@ -38,7 +38,12 @@ export class AuthzService {
   private resolve(req: AuthenticatedRequest): Promise<Resolved> {
     let resolved = this.perRequest.get(req);
     if (!resolved) {
-      resolved = this.actorOf(req.caller).then((actor) => ({ actor, ability: defineAbilityFor(actor) }));
+      const requestId =
+        typeof (req as { id?: unknown }).id === 'string' ? ((req as { id?: string }).id ?? null) : null;
+      resolved = this.actorOf(req.caller).then((facts) => {
+        const actor = { ...facts, requestId, tokenId: req.caller?.tokenId ?? null };
+        return { actor, ability: defineAbilityFor(actor) };
+      });
       this.perRequest.set(req, resolved);
     }
     return resolved;

@@ -32,6 +32,8 @@ export type Action =
   | 'update'
   | 'delete'
   | 'revoke'
+  | 'verify'
+  | 'openBreakGlass'
   | ReferralAction
   | ProtocolAction
   | TechnicalAssistanceAction;
@@ -57,6 +59,11 @@ export interface PolicyRecords
     liveGrants: { agencyId: string; purposes: string[]; classes: string[]; basis: GrantBasis }[];
   };
   Notification: { agencyId: string };
+  /** `subjectAgencyIds`: agencies whose records the event concerns. */
+  AuditEvent: { actorAgencyId: string | null; subjectAgencyIds: string[] };
+  AuditTrail: { id: string };
+  /** A break-glass use, reviewed by the owning agency's admin and the opener's. */
+  BreakGlass: { ownerAgencyId: string; agencyId: string };
   /** `liveGrants`: the grants from this consent live at the moment of the check; `minor` as for Survivor. */
   Consent: {
     id: string;
@@ -115,12 +122,32 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   }
 
   defineSurvivorRules(actor, can);
+  defineAuditRules(actor, can);
   // Each domain's rules live in their own file here, so the policy stays one reviewable place.
   defineReferralRules(actor, builder);
   defineProtocolRules(actor, builder);
   defineTechnicalAssistanceRules(actor, builder);
 
   return build();
+}
+
+/**
+ * The audit trail: an agency admin reads events by their agency's users and on their agency's
+ * records (and reviews break-glass uses on them); an auditor reads everything and verifies.
+ */
+function defineAuditRules(actor: Actor, can: AbilityBuilder<AppAbility>['can']): void {
+  if (!actor.userId || !actor.agencyId) return;
+  if (actor.roles.includes('agency_admin')) {
+    can('read', 'AuditEvent', { actorAgencyId: actor.agencyId });
+    can('read', 'AuditEvent', { subjectAgencyIds: actor.agencyId });
+    can('read', 'BreakGlass', { ownerAgencyId: actor.agencyId });
+    can('read', 'BreakGlass', { agencyId: actor.agencyId });
+  }
+  if (actor.roles.includes('auditor')) {
+    can('read', 'AuditEvent');
+    can('read', 'BreakGlass');
+    can('verify', 'AuditTrail');
+  }
 }
 
 /** Who works with survivor records at all: case staff and investigators (DESIGN.md §4). */

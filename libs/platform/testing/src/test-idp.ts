@@ -12,10 +12,12 @@ export interface TestIdp extends DevIdp {
 /** dev-idp on a free port with fresh keys in a temporary folder. */
 export async function startTestIdp(): Promise<TestIdp> {
   const dir = await mkdtemp(join(tmpdir(), 'hub-idp-'));
+  // Tokens live an hour in tests, so a suite signs each user in once (see test-hub's warm-up).
   const idp = await createDevIdp({
     port: 0,
     keyFile: join(dir, 'keys.json'),
     users: usersWithPassword(DEMO_USERS, DEMO_PASSWORD),
+    accessTokenLifetimeSeconds: 3600,
     logger: () => undefined,
   });
   const close = idp.close.bind(idp);
@@ -37,7 +39,7 @@ export async function startTestIdp(): Promise<TestIdp> {
       const body = (await response.json()) as { access_token?: string; error?: string };
       if (!response.ok || !body.access_token)
         throw new Error(`no token for ${username}: ${body.error ?? response.status}`);
-      tokens.set(username, { token: body.access_token, until: Date.now() + 60_000 });
+      tokens.set(username, { token: body.access_token, until: Date.now() + 50 * 60_000 });
       return body.access_token;
     },
     async close(): Promise<void> {

@@ -1,0 +1,197 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { Transactions } from '@hub/database';
+
+/** The first link's predecessor: a fixed value, so the chain has a known start. */
+const GENESIS: Buffer = createHash('sha256').update('task-force-hub audit trail genesis').digest();
+const SEAL_LOCK = `hashtext('hub.audit.seal')`;
+const MAX_EVENTS_PER_SEAL = 20_000;
+
+export interface AuditAnchor {
+  seq: number;
+  hash: string;
+}
+
+export interface VerificationReport {
+  ok: boolean;
+  /** The first broken place, in words (null when ok). */
+  firstProblem: string | null;
+  sealsChecked: number;
+  eventsChecked: number;
+  /** Events not sealed yet (recent ones are normal; old ones are suspicious). */
+  unsealedEvents: number;
+  /** The newest seal: keep it outside the database and pass it back to detect a rewritten chain. */
+  anchor: AuditAnchor | null;
+}
+
+const hex = (buffer: Buffer) => buffer.toString('hex');
+
+/** seal_hash = SHA-256(prev_hash ‖ seq ‖ events_hash) */
+function sealHash(prev: Buffer, seq: number, eventsHash: Buffer): Buffer {
+  const seqBytes = Buffer.alloc(8);
+  seqBytes.writeBigUInt64BE(BigInt(seq));
+  return createHash('sha256')
+    .update(Buffer.concat([prev, seqBytes, eventsHash]))
+    .digest();
+}
+
+/** events_hash = SHA-256 of the sealed events' hashes in id order */
+function eventsHash(hashes: Buffer[]): Buffer {
+  const hash = createHash('sha256');
+  for (const h of hashes) hash.update(h);
+  return hash.digest();
+}
+
+/**
+ * Tamper evidence for the audit trail without a global lock on writes: writers append freely;
+ * sealing takes every committed event not yet sealed and adds one link to a hash chain (one
+ * sealer at a time across replicas, through an advisory lock; a busy sealer is simply skipped).
+ */
+@Injectable()
+export class AuditSealService {
+  private readonly logger = new Logger('AuditTrail');
+
+  constructor(private readonly transactions: Transactions) {}
+
+  /** Seals what is unsealed; returns the new anchor, or null when there was nothing to seal or another sealer runs. */
+  async seal(): Promise<AuditAnchor | null> {
+    const anchor = await this.transactions.run(async (tx) => {
+      const [{ locked }] = (await tx.query(`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS locked`)) as {
+        locked: boolean;
+      }[];
+      if (!locked) return null;
+      const events: { id: string; hash: Buffer }[] = await tx.query(
+        `SELECT e.id, audit_event_hash(e) AS hash FROM audit_event e
+          WHERE NOT EXISTS (SELECT 1 FROM audit_seal_entry s WHERE s.event_id = e.id)
+          ORDER BY e.id LIMIT ${MAX_EVENTS_PER_SEAL}`,
+      );
+      if (events.length === 0) return null;
+      const [last] = (await tx.query(`SELECT seq, seal_hash FROM audit_seal ORDER BY seq DESC LIMIT 1`)) as {
+        seq: string;
+        seal_hash: Buffer;
+      }[];
+      const seq = last ? Number(last.seq) + 1 : 1;
+      const prev = last ? last.seal_hash : GENESIS;
+      const combined = eventsHash(events.map((e) => e.hash));
+      const hash = sealHash(prev, seq, combined);
+      await tx.query(
+        `INSERT INTO audit_seal (seq, event_count, events_hash, prev_hash, seal_hash) VALUES ($1, $2, $3, $4, $5)`,
+        [seq, events.length, combined, prev, hash],
+      );
+      await tx.query(
+        `INSERT INTO audit_seal_entry (event_id, seal_seq, event_hash)
+         SELECT unnest($1::bigint[]), $2, unnest($3::bytea[])`,
+        [events.map((e) => e.id), seq, events.map((e) => e.hash)],
+      );
+      return { seq, hash: hex(hash) };
+    });
+    // The anchor leaves the database here: a log line an attacker with the database cannot recall.
+    if (anchor) this.logger.log({ auditAnchor: anchor }, 'audit trail sealed');
+    return anchor;
+  }
+
+  /** The newest seal, without sealing. */
+  async anchor(): Promise<AuditAnchor | null> {
+    const [last] = (await this.transactions.reader.query(
+      `SELECT seq, seal_hash FROM audit_seal ORDER BY seq DESC LIMIT 1`,
+    )) as { seq: string; seal_hash: Buffer }[];
+    return last ? { seq: Number(last.seq), hash: hex(last.seal_hash) } : null;
+  }
+
+  /**
+   * Recomputes every event hash, every seal and the chain, and reports the first broken place.
+   * With `expected` (an anchor kept outside), a chain rebuilt from scratch is caught as well.
+   */
+  async verify(expected?: AuditAnchor, graceSeconds = 300): Promise<VerificationReport> {
+    const reader = this.transactions.reader;
+    const seals: {
+      seq: string;
+      event_count: number;
+      events_hash: Buffer;
+      prev_hash: Buffer;
+      seal_hash: Buffer;
+    }[] = await reader.query(
+      `SELECT seq, event_count, events_hash, prev_hash, seal_hash FROM audit_seal ORDER BY seq`,
+    );
+    const report = (
+      firstProblem: string | null,
+      sealsChecked: number,
+      eventsChecked: number,
+      unsealed: number,
+    ) => ({
+      ok: firstProblem === null,
+      firstProblem,
+      sealsChecked,
+      eventsChecked,
+      unsealedEvents: unsealed,
+      anchor: seals.length
+        ? { seq: Number(seals[seals.length - 1].seq), hash: hex(seals[seals.length - 1].seal_hash) }
+        : null,
+    });
+    let prev: Buffer = GENESIS;
+    let eventsChecked = 0;
+    for (const [index, seal] of seals.entries()) {
+      const seq = Number(seal.seq);
+      if (seq !== index + 1)
+        return report(`seal ${index + 1} is missing (found ${seq})`, index, eventsChecked, 0);
+      if (!seal.prev_hash.equals(prev))
+        return report(`seal ${seq} does not follow seal ${seq - 1}`, index, eventsChecked, 0);
+      const entries: { event_id: string; sealed_hash: Buffer; current_hash: Buffer | null }[] =
+        await reader.query(
+          `SELECT s.event_id, s.event_hash AS sealed_hash, audit_event_hash(e) AS current_hash
+           FROM audit_seal_entry s LEFT JOIN audit_event e ON e.id = s.event_id
+          WHERE s.seal_seq = $1 ORDER BY s.event_id`,
+          [seq],
+        );
+      if (entries.length !== seal.event_count) {
+        return report(
+          `seal ${seq} lists ${entries.length} events, not ${seal.event_count}`,
+          index,
+          eventsChecked,
+          0,
+        );
+      }
+      for (const entry of entries) {
+        if (!entry.current_hash)
+          return report(`event ${entry.event_id} (seal ${seq}) was deleted`, index, eventsChecked, 0);
+        if (!entry.current_hash.equals(entry.sealed_hash)) {
+          return report(`event ${entry.event_id} (seal ${seq}) was changed`, index, eventsChecked, 0);
+        }
+      }
+      eventsChecked += entries.length;
+      if (!eventsHash(entries.map((e) => e.sealed_hash)).equals(seal.events_hash)) {
+        return report(`seal ${seq}: its events do not hash to the sealed value`, index, eventsChecked, 0);
+      }
+      const expectedHash = sealHash(prev, seq, seal.events_hash);
+      if (!expectedHash.equals(seal.seal_hash))
+        return report(`seal ${seq} was altered`, index, eventsChecked, 0);
+      prev = seal.seal_hash;
+    }
+    const [{ unsealed, stale }] = (await reader.query(
+      `SELECT count(*)::int AS unsealed,
+              count(*) FILTER (WHERE e.occurred_at < now() - make_interval(secs => $1))::int AS stale
+         FROM audit_event e WHERE NOT EXISTS (SELECT 1 FROM audit_seal_entry s WHERE s.event_id = e.id)`,
+      [graceSeconds],
+    )) as { unsealed: number; stale: number }[];
+    if (expected) {
+      const atAnchor = seals[expected.seq - 1];
+      if (!atAnchor || hex(atAnchor.seal_hash) !== expected.hash) {
+        return report(
+          `the chain does not contain the anchor seal ${expected.seq}: it was rewritten`,
+          seals.length,
+          eventsChecked,
+          unsealed,
+        );
+      }
+    }
+    if (stale > 0) {
+      return report(
+        `${stale} events older than ${graceSeconds} s were never sealed (inserted afterwards?)`,
+        seals.length,
+        eventsChecked,
+        unsealed,
+      );
+    }
+    return report(null, seals.length, eventsChecked, unsealed);
+  }
+}
