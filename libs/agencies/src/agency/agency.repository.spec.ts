@@ -131,11 +131,13 @@ describe('AgencyRepository (integration, real PostgreSQL and migrations)', () =>
       id: string;
       version: number;
     }[];
-    const first = await repository.update(row.id, row.version, { hours: 'Mon–Fri' });
+    const first = await repository.update(dataSource.manager, row.id, row.version, { hours: 'Mon–Fri' });
     expect(first?.version).toBe(row.version + 1);
     expect(first?.hours).toBe('Mon–Fri');
     // A second writer who also read `row.version` must not overwrite the first.
-    expect(await repository.update(row.id, row.version, { hours: 'Weekends' })).toBeNull();
+    expect(
+      await repository.update(dataSource.manager, row.id, row.version, { hours: 'Weekends' }),
+    ).toBeNull();
     expect((await repository.findById(row.id))?.hours).toBe('Mon–Fri');
   });
 });

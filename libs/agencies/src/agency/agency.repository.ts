@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, Repository, SelectQueryBuilder } from 'typeorm';
+import { Tx } from '@hub/database';
 import { AgencyEntity } from './agency.entity';
 
 export interface AgencyPage {
@@ -85,8 +86,14 @@ export class AgencyRepository {
    * Optimistic concurrency: the row changes only if it still has the version the client saw.
    * Returns null when it did not (someone else changed it, or it is gone).
    */
-  async update(id: string, expectedVersion: number, changes: AgencyChanges): Promise<AgencyEntity | null> {
-    const result = await this.agencies
+  async update(
+    tx: Tx,
+    id: string,
+    expectedVersion: number,
+    changes: AgencyChanges,
+  ): Promise<AgencyEntity | null> {
+    const result = await tx
+      .getRepository(AgencyEntity)
       .createQueryBuilder()
       .update(AgencyEntity)
       .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
@@ -94,7 +101,7 @@ export class AgencyRepository {
       .returning('*')
       .execute();
     if (result.affected !== 1) return null;
-    return this.findById(id);
+    return tx.getRepository(AgencyEntity).findOneBy({ id });
   }
 
   private paged(query: SelectQueryBuilder<AgencyEntity>, page: AgencyPage): SelectQueryBuilder<AgencyEntity> {

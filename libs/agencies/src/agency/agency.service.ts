@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { AuditWriter } from '@hub/audit';
 import { AccessScope, subject } from '@hub/authz';
+import { Transactions } from '@hub/database';
 import {
   BadUserInputError,
   Connection,
@@ -24,7 +26,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Agencies and their directory entries: reading (with confidential addresses withheld) and profile changes. */
 @Injectable()
 export class AgencyService {
-  constructor(private readonly agencies: AgencyRepository) {}
+  constructor(
+    private readonly agencies: AgencyRepository,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditWriter,
+  ) {}
 
   async get(scope: AccessScope, id: string): Promise<Agency> {
     const entity = UUID.test(id) ? await this.agencies.findById(id) : null;
@@ -67,14 +73,34 @@ export class AgencyService {
     const current = await this.agencies.findById(input.agencyId);
     if (!current) throw new NotFoundError('Agency', input.agencyId);
     if (!scope.ability.can('update', subject('Agency', { id: current.id }))) {
+      await this.audit.recordDenied({
+        actor: scope.actor,
+        action: 'UPDATE_AGENCY_PROFILE',
+        subjectType: 'Agency',
+        subjectId: current.id,
+        subjectAgencyIds: [current.id],
+      });
       throw new ForbiddenError('Only an agency admin of this agency may update its profile');
     }
     const changes = this.changesFrom(input);
     if (Object.keys(changes).length === 0) throw new BadUserInputError('Nothing to update');
-    const updated = await this.agencies.update(current.id, input.expectedVersion, changes);
-    if (!updated) {
-      throw new ConflictError(`Agency ${current.id} was changed by someone else; reload it and try again`);
-    }
+    const updated = await this.transactions.run(async (tx) => {
+      const row = await this.agencies.update(tx, current.id, input.expectedVersion, changes);
+      if (!row) {
+        throw new ConflictError(`Agency ${current.id} was changed by someone else; reload it and try again`);
+      }
+      // A profile change is permission-relevant (accepting referrals, confidential location).
+      await this.audit.record(tx, {
+        actor: scope.actor,
+        action: 'UPDATE_AGENCY_PROFILE',
+        subjectType: 'Agency',
+        subjectId: row.id,
+        fields: Object.keys(changes).filter((field) => field !== 'serviceAreaKeys'),
+        decision: 'ALLOWED',
+        subjectAgencyIds: [row.id],
+      });
+      return row;
+    });
     return this.toModel(scope, updated);
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
+import { Tx } from '@hub/database';
 import { TaskForceEntity, TaskForceMembershipEntity } from './task-force.entity';
 
 /** Every query on task forces and memberships. */
@@ -65,11 +66,13 @@ export class TaskForceRepository {
 
   /** Inserts a membership; returns null if the agency is already a member. */
   async addMember(
+    tx: Tx,
     taskForceId: string,
     agencyId: string,
     role: string,
   ): Promise<TaskForceMembershipEntity | null> {
-    const result = await this.memberships
+    const result = await tx
+      .getRepository(TaskForceMembershipEntity)
       .createQueryBuilder()
       .insert()
       .into(TaskForceMembershipEntity)
@@ -77,17 +80,19 @@ export class TaskForceRepository {
       .orIgnore()
       .execute();
     if (result.identifiers.length === 0 || result.raw.length === 0) return null;
-    return this.findMembership(taskForceId, agencyId);
+    return tx.getRepository(TaskForceMembershipEntity).findOneBy({ taskForceId, agencyId });
   }
 
   /** Changes the role if the version still matches; null otherwise. */
   async updateMember(
+    tx: Tx,
     taskForceId: string,
     agencyId: string,
     expectedVersion: number,
     role: string,
   ): Promise<TaskForceMembershipEntity | null> {
-    const result = await this.memberships
+    const result = await tx
+      .getRepository(TaskForceMembershipEntity)
       .createQueryBuilder()
       .update(TaskForceMembershipEntity)
       .set({ role, version: () => 'version + 1', updatedAt: () => 'now()' })
@@ -98,11 +103,11 @@ export class TaskForceRepository {
       })
       .execute();
     if (result.affected !== 1) return null;
-    return this.findMembership(taskForceId, agencyId);
+    return tx.getRepository(TaskForceMembershipEntity).findOneBy({ taskForceId, agencyId });
   }
 
-  async removeMember(taskForceId: string, agencyId: string): Promise<boolean> {
-    const result = await this.memberships.delete({ taskForceId, agencyId });
+  async removeMember(tx: Tx, taskForceId: string, agencyId: string): Promise<boolean> {
+    const result = await tx.getRepository(TaskForceMembershipEntity).delete({ taskForceId, agencyId });
     return result.affected === 1;
   }
 

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { AuditWriter } from '@hub/audit';
 import { AccessScope, subject } from '@hub/authz';
+import { Transactions, Tx } from '@hub/database';
 import {
   Connection,
   ConflictError,
@@ -27,6 +29,8 @@ export class TaskForceService {
   constructor(
     private readonly taskForces: TaskForceRepository,
     private readonly agencies: AgencyRepository,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditWriter,
   ) {}
 
   async list(scope: AccessScope, args: PageArgs): Promise<Connection<TaskForce>> {
@@ -67,50 +71,93 @@ export class TaskForceService {
 
   async addMember(scope: AccessScope, input: AddTaskForceMemberInput): Promise<TaskForceMember> {
     await this.mustExist(input.taskForceId, input.agencyId);
-    this.must(scope, 'create', input);
-    const created = await this.taskForces.addMember(input.taskForceId, input.agencyId, input.role);
-    if (!created) throw new ConflictError('That agency is already a member of this task force');
-    return toMember(created);
+    await this.must(scope, 'create', input);
+    return this.transactions.run(async (tx) => {
+      const created = await this.taskForces.addMember(tx, input.taskForceId, input.agencyId, input.role);
+      if (!created) throw new ConflictError('That agency is already a member of this task force');
+      await this.audited(tx, scope, 'ADD_TASK_FORCE_MEMBER', input, `role ${input.role}`);
+      return toMember(created);
+    });
   }
 
   async updateMember(scope: AccessScope, input: UpdateTaskForceMemberInput): Promise<TaskForceMember> {
     const current = await this.taskForces.findMembership(input.taskForceId, input.agencyId);
     if (!current) throw new NotFoundError('TaskForceMember', `${input.taskForceId}/${input.agencyId}`);
-    this.must(scope, 'update', input);
-    const updated = await this.taskForces.updateMember(
-      input.taskForceId,
-      input.agencyId,
-      input.expectedVersion,
-      input.role,
-    );
-    if (!updated)
-      throw new ConflictError('The membership was changed by someone else; reload it and try again');
-    return toMember(updated);
+    await this.must(scope, 'update', input);
+    return this.transactions.run(async (tx) => {
+      const updated = await this.taskForces.updateMember(
+        tx,
+        input.taskForceId,
+        input.agencyId,
+        input.expectedVersion,
+        input.role,
+      );
+      if (!updated) {
+        throw new ConflictError('The membership was changed by someone else; reload it and try again');
+      }
+      await this.audited(
+        tx,
+        scope,
+        'UPDATE_TASK_FORCE_MEMBER',
+        input,
+        `role ${current.role} → ${input.role}`,
+      );
+      return toMember(updated);
+    });
   }
 
   async removeMember(scope: AccessScope, input: RemoveTaskForceMemberInput): Promise<void> {
     const current = await this.taskForces.findMembership(input.taskForceId, input.agencyId);
     if (!current) throw new NotFoundError('TaskForceMember', `${input.taskForceId}/${input.agencyId}`);
-    this.must(scope, 'delete', input);
-    if (!(await this.taskForces.removeMember(input.taskForceId, input.agencyId))) {
-      throw new ConflictError('The membership was removed by someone else');
-    }
+    await this.must(scope, 'delete', input);
+    await this.transactions.run(async (tx) => {
+      if (!(await this.taskForces.removeMember(tx, input.taskForceId, input.agencyId))) {
+        throw new ConflictError('The membership was removed by someone else');
+      }
+      await this.audited(tx, scope, 'REMOVE_TASK_FORCE_MEMBER', input, `was ${current.role}`);
+    });
+  }
+
+  /** Membership changes change who may do what: each is audited with the change itself. */
+  private audited(
+    tx: Tx,
+    scope: AccessScope,
+    action: string,
+    target: { taskForceId: string; agencyId: string },
+    reason: string,
+  ): Promise<void> {
+    return this.audit.record(tx, {
+      actor: scope.actor,
+      action,
+      subjectType: 'TaskForceMembership',
+      subjectId: `${target.taskForceId}/${target.agencyId}`,
+      decision: 'ALLOWED',
+      reason,
+      subjectAgencyIds: [target.agencyId],
+    });
   }
 
   private mayRead(scope: AccessScope): void {
     if (!scope.ability.can('read', 'TaskForce')) throw new ForbiddenError();
   }
 
-  private must(
+  private async must(
     scope: AccessScope,
     action: 'create' | 'update' | 'delete',
     target: { taskForceId: string; agencyId: string },
-  ): void {
+  ): Promise<void> {
     const record = subject('TaskForceMembership', {
       taskForceId: target.taskForceId,
       agencyId: target.agencyId,
     });
     if (!scope.ability.can(action, record)) {
+      await this.audit.recordDenied({
+        actor: scope.actor,
+        action: `${action.toUpperCase()}_TASK_FORCE_MEMBER`,
+        subjectType: 'TaskForceMembership',
+        subjectId: `${target.taskForceId}/${target.agencyId}`,
+        subjectAgencyIds: [target.agencyId],
+      });
       throw new ForbiddenError(
         'Only a coordinator of this task force may manage its members (and not remove their own agency)',
       );

@@ -115,6 +115,7 @@ export class ConsentService {
         action: 'RECORD_CONSENT',
         subjectType: 'Survivor',
         subjectId: survivor.id,
+        subjectAgencyIds: [survivor.ownerAgencyId],
       });
       throw new ForbiddenError("Only the owning agency's case staff may record a survivor's consent");
     }
@@ -169,6 +170,7 @@ export class ConsentService {
         action: 'RECORD_CONSENT',
         subjectType: 'Consent',
         subjectId: consent.id,
+        subjectAgencyIds: [consent.ownerAgencyId, ...consent.recipientAgencyIds],
         purpose: purposeOf(actor.agencyType),
         decision: 'ALLOWED',
       });
@@ -212,6 +214,7 @@ export class ConsentService {
         action: 'REVOKE_CONSENT',
         subjectType: 'Consent',
         subjectId: found.consent.id,
+        subjectAgencyIds: [found.consent.ownerAgencyId],
       });
       throw new ForbiddenError('Not permitted to revoke this consent');
     }
@@ -230,6 +233,7 @@ export class ConsentService {
         action: 'REVOKE_CONSENT',
         subjectType: 'Consent',
         subjectId: found.consent.id,
+        subjectAgencyIds: [found.consent.ownerAgencyId, actor.agencyId],
         purpose: purposeOf(actor.agencyType),
         decision: 'ALLOWED',
       });

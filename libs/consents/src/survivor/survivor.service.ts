@@ -134,6 +134,7 @@ export class SurvivorService {
         action: 'CREATE_SURVIVOR',
         subjectType: 'Survivor',
         subjectId: null,
+        subjectAgencyIds: [actor.agencyId],
       });
       throw new ForbiddenError('Only case staff and investigators may create survivor records');
     }
@@ -170,6 +171,7 @@ export class SurvivorService {
           action: 'CREATE_SURVIVOR',
           subjectType: 'Survivor',
           subjectId: created.id,
+          subjectAgencyIds: [created.ownerAgencyId],
           fields: Object.keys(data).filter(
             (field) => data[field as keyof SurvivorPersonalData] !== undefined,
           ),
@@ -196,6 +198,7 @@ export class SurvivorService {
         action: 'UPDATE_SURVIVOR',
         subjectType: 'Survivor',
         subjectId: current.id,
+        subjectAgencyIds: [current.ownerAgencyId],
       });
       throw new ForbiddenError("Only the owning agency's case staff may change a survivor record");
     }
@@ -214,6 +217,7 @@ export class SurvivorService {
         action: 'UPDATE_SURVIVOR',
         subjectType: 'Survivor',
         subjectId: row.id,
+        subjectAgencyIds: [row.ownerAgencyId],
         fields: changed,
         purpose: purposeOf(actor.agencyType),
         decision: 'ALLOWED',
@@ -244,6 +248,7 @@ export class SurvivorService {
               action: 'READ_SURVIVOR',
               subjectType: 'Survivor',
               subjectId: model.id,
+              subjectAgencyIds: [model.ownerAgencyId],
               fields: disclosed,
               purpose: purposeOf(scope.actor.agencyType),
               decision: 'ALLOWED' as const,

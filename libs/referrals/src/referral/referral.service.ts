@@ -172,7 +172,7 @@ export class ReferralService {
         actorAgencyId: from,
         reason: null,
       });
-      await this.audit.record(tx, this.event(scope, 'CREATE_REFERRAL', row.id));
+      await this.audit.record(tx, this.event(scope, 'CREATE_REFERRAL', row));
       return row;
     });
     if (created) return toModel(created, now);
@@ -265,7 +265,7 @@ export class ReferralService {
         authorAgencyId: actor.agencyId as string,
         body: input.body.trim(),
       });
-      await this.audit.record(tx, this.event(scope, 'ADD_REFERRAL_MESSAGE', row.id));
+      await this.audit.record(tx, this.event(scope, 'ADD_REFERRAL_MESSAGE', row));
       await this.notifyOther(
         tx,
         row,
@@ -364,7 +364,7 @@ export class ReferralService {
         reason: input.reason.trim(),
       });
       await this.audit.record(tx, {
-        ...this.event(scope, 'CHILD_SAFETY_REFERRAL', created.id),
+        ...this.event(scope, 'CHILD_SAFETY_REFERRAL', created),
         fields: [...CHILD_SAFETY_CLASSES],
         reason: input.legalBasis.trim(),
       });
@@ -411,7 +411,13 @@ export class ReferralService {
     if (!row) throw new NotFoundError('Referral', input.referralId);
     const action = `${transition.toUpperCase()}_REFERRAL`;
     if (!ability.can(transition, referralSubject(row))) {
-      await this.audit.recordDenied({ actor, action, subjectType: 'Referral', subjectId: row.id });
+      await this.audit.recordDenied({
+        actor,
+        action,
+        subjectType: 'Referral',
+        subjectId: row.id,
+        subjectAgencyIds: [row.fromAgencyId, row.toAgencyId],
+      });
       throw new ForbiddenError(`Not permitted to ${transition} this referral`);
     }
     const current = effectiveStatus(
@@ -446,7 +452,7 @@ export class ReferralService {
         reason: input.reason?.trim() || null,
       });
       await this.audit.record(tx, {
-        ...this.event(scope, action, row.id),
+        ...this.event(scope, action, row),
         reason: input.reason?.trim() || null,
       });
       await this.notifyOther(
@@ -530,12 +536,17 @@ export class ReferralService {
     return toModel(existing, now);
   }
 
-  private event(scope: AccessScope, action: string, referralId: string) {
+  private event(
+    scope: AccessScope,
+    action: string,
+    referral: { id: string; fromAgencyId: string; toAgencyId: string },
+  ) {
     return {
       actor: scope.actor,
       action,
       subjectType: 'Referral',
-      subjectId: referralId,
+      subjectId: referral.id,
+      subjectAgencyIds: [referral.fromAgencyId, referral.toAgencyId],
       purpose: purposeOf(scope.actor.agencyType),
       decision: 'ALLOWED' as const,
     };
