@@ -1,5 +1,14 @@
+import {
+  ProtocolAcknowledgementEntity,
+  ProtocolEntity,
+  ProtocolVersionEntity,
+} from './protocol/protocol.entity';
+
 export * from './protocols.module';
 export { protocolsMigrations } from './migrations';
+export { ProtocolCategory, ProtocolState, ProtocolVersionState } from './protocol/protocol.enums';
+export { ProtocolService } from './protocol/protocol.service';
+export { renderProtocolMarkdown } from './markdown/protocol-markdown';
 
 /** Tables this lib owns, gathered by the app. */
-export const protocolsEntities = [];
+export const protocolsEntities = [ProtocolEntity, ProtocolVersionEntity, ProtocolAcknowledgementEntity];

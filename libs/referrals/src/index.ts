@@ -4,6 +4,7 @@ export * from './referrals.module';
 export { referralsMigrations } from './migrations';
 export { ReferralService } from './referral/referral.service';
 export * from './referral/referral.enums';
+export { breakGlassConfig } from './break-glass/break-glass.config';
 
 /** Tables this lib owns, gathered by the app. */
 export const referralsEntities = [ReferralEntity, ReferralEventEntity, ReferralMessageEntity];

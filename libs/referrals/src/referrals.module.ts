@@ -1,15 +1,19 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '@hub/agencies';
 import { ConsentsModule } from '@hub/consents';
+import { ConfigModule } from '@hub/config';
 import { NotificationsModule } from '@hub/notifications';
+import { breakGlassConfig } from './break-glass/break-glass.config';
+import { BreakGlassResolver } from './break-glass/break-glass.resolver';
+import { BreakGlassService } from './break-glass/break-glass.service';
 import { ReferralRepository } from './referral/referral.repository';
 import { ReferralResolver } from './referral/referral.resolver';
 import { ReferralService } from './referral/referral.service';
 
-/** Closed-loop referrals between agencies, their threads, and child-safety reports. */
+/** Closed-loop referrals between agencies, their threads, child-safety reports, and break-glass. */
 @Module({
-  imports: [AgenciesModule, ConsentsModule, NotificationsModule],
-  providers: [ReferralRepository, ReferralService, ReferralResolver],
+  imports: [AgenciesModule, ConsentsModule, NotificationsModule, ConfigModule.forFeature(breakGlassConfig)],
+  providers: [ReferralRepository, ReferralService, ReferralResolver, BreakGlassService, BreakGlassResolver],
   exports: [ReferralService],
 })
 export class ReferralsModule {}

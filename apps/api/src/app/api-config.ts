@@ -6,6 +6,7 @@ import { consentsConfig } from '@hub/consents';
 import { databaseConfig } from '@hub/database';
 import { graphqlConfig } from '@hub/graphql';
 import { loggingConfig } from '@hub/observability';
+import { breakGlassConfig } from '@hub/referrals';
 
 export const serverConfig = defineConfig(
   'server',
@@ -33,4 +34,5 @@ export const apiConfigDefinitions = [
   graphqlConfig,
   consentsConfig,
   auditConfig,
+  breakGlassConfig,
 ];

@@ -10,6 +10,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   MinLength,
   ValidateNested,
@@ -138,6 +139,7 @@ export class RecordConsentInput {
 
   @Field({ description: 'Reference to the signed document (e.g. a document-management id)' })
   @IsString()
+  @Matches(/\S/, { message: '$property must not be blank' })
   @MinLength(1)
   @MaxLength(200)
   documentReference: string;

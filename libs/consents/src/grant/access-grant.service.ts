@@ -36,6 +36,21 @@ export class AccessGrantService {
     });
   }
 
+  /**
+   * The owner and minor status of a survivor record, whoever asks: only for deciding about
+   * access that does not come from consent (break-glass), never returned to a client.
+   */
+  async survivorFacts(
+    tx: Tx,
+    survivorId: string,
+  ): Promise<{ ownerAgencyId: string; reference: string } | null> {
+    const rows: { owner_agency_id: string; reference: string }[] = await tx.query(
+      `SELECT owner_agency_id, reference FROM survivor WHERE id = $1`,
+      [survivorId],
+    );
+    return rows.length ? { ownerAgencyId: rows[0].owner_agency_id, reference: rows[0].reference } : null;
+  }
+
   /** Ends every grant created by `sourceId` (e.g. a withdrawn child-safety referral). */
   async revokeFrom(tx: Tx, sourceId: string, at: Date): Promise<void> {
     await tx.query(`UPDATE consent_grant SET revoked_at = $2 WHERE source_id = $1 AND revoked_at IS NULL`, [

@@ -57,6 +57,8 @@ export interface PolicyRecords
     ownerAgencyId: string;
     minor: boolean;
     liveGrants: { agencyId: string; purposes: string[]; classes: string[]; basis: GrantBasis }[];
+    /** Agencies party to a referral about this survivor (only set where break-glass is asked). */
+    referralPartyAgencyIds?: string[];
   };
   Notification: { agencyId: string };
   /** `subjectAgencyIds`: agencies whose records the event concerns. */
@@ -194,6 +196,12 @@ function defineSurvivorRules(actor: Actor, can: AbilityBuilder<AppAbility>['can'
       can('read', 'Survivor', [...SURVIVOR_FIELDS_BY_CLASS[dataClass]], grant(route, { classes: dataClass }));
     }
   }
+  // Break-glass: a supervisor of an agency party to a referral about the survivor, for an
+  // imminent danger — never law enforcement, so it never overrides a "no" to police.
+  if (actor.roles.includes('supervisor') && !lawEnforcement) {
+    can('openBreakGlass', 'Survivor', { referralPartyAgencyIds: agencyId });
+  }
+
   // The survivor may revoke through any agency whose live grant from the consent serves it (the
   // same test as seeing the record: its purpose of use, and no minor for law enforcement).
   const servedBy = { liveGrants: { $elemMatch: { agencyId, purposes: purpose } }, ...adultsOnly };

@@ -4,8 +4,8 @@ import type { AppAbility } from './policy';
 
 /** The referral subjects and the fields of each record the rules look at. */
 export interface ReferralPolicyRecords {
-  /** `status`: as stored (a DRAFT is the sender's own business). */
-  Referral: { id: string; fromAgencyId: string; toAgencyId: string; status: string };
+  /** `sent`: it was ever sent (a referral never sent is the sender's own business). */
+  Referral: { id: string; fromAgencyId: string; toAgencyId: string; sent: boolean };
 }
 
 /** Transitions and acts on referrals beyond read/create. */
@@ -38,7 +38,7 @@ export function defineReferralRules(actor: Actor, { can }: AbilityBuilder<AppAbi
 
   if (has(SENDING_STAFF)) {
     can(['read', 'message', 'create', 'send', 'withdraw'], 'Referral', { fromAgencyId: agencyId });
-    can(['read', 'message'], 'Referral', { toAgencyId: agencyId, status: { $ne: 'DRAFT' } });
+    can(['read', 'message'], 'Referral', { toAgencyId: agencyId, sent: true });
   }
   if (has(RECEIVING_STAFF)) {
     can(
@@ -46,7 +46,7 @@ export function defineReferralRules(actor: Actor, { can }: AbilityBuilder<AppAbi
       'Referral',
       {
         toAgencyId: agencyId,
-        status: { $ne: 'DRAFT' },
+        sent: true,
       },
     );
   }

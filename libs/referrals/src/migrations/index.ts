@@ -1,3 +1,4 @@
 import { CreateReferrals1763850000000 } from './1763850000000-create-referrals';
+import { CreateBreakGlass1763870000000 } from './1763870000000-create-break-glass';
 
-export const referralsMigrations = [CreateReferrals1763850000000];
+export const referralsMigrations = [CreateReferrals1763850000000, CreateBreakGlass1763870000000];

@@ -154,6 +154,7 @@ export class DeclineReferralInput extends ReferralTransitionInput {
 export class FailReferralInput extends ReferralTransitionInput {
   @Field({ description: 'Why the survivor could not get help' })
   @IsString()
+  @Matches(/\S/, { message: '$property must not be blank' })
   @MinLength(1)
   @MaxLength(1000)
   failureReason: string;
@@ -190,6 +191,7 @@ export class AddReferralMessageInput {
 
   @Field()
   @IsString()
+  @Matches(/\S/, { message: '$property must not be blank' })
   @MinLength(1)
   @MaxLength(4000)
   body: string;
@@ -207,12 +209,14 @@ export class CreateChildSafetyReferralInput {
 
   @Field({ description: 'The legal basis of the mandatory report' })
   @IsString()
+  @Matches(/\S/, { message: '$property must not be blank' })
   @MinLength(1)
   @MaxLength(500)
   legalBasis: string;
 
   @Field({ description: 'Why the report is made' })
   @IsString()
+  @Matches(/\S/, { message: '$property must not be blank' })
   @MinLength(1)
   @MaxLength(2000)
   reason: string;

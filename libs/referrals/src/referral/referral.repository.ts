@@ -32,7 +32,7 @@ const REFERRAL_SQL: SqlSubjectMap = {
     id: { sql: 'r.id', kind: 'scalar' },
     fromAgencyId: { sql: 'r.from_agency_id', kind: 'scalar' },
     toAgencyId: { sql: 'r.to_agency_id', kind: 'scalar' },
-    status: { sql: 'r.status', kind: 'scalar' },
+    sent: { sql: '(r.response_due_at IS NOT NULL)', kind: 'scalar' },
   },
 };
 
@@ -203,7 +203,7 @@ export class ReferralRepository {
   private boxSql(box: ReferralBox, now: Date): string {
     switch (box) {
       case ReferralBox.RECEIVED:
-        return `(r.to_agency_id = $1 AND r.status <> 'DRAFT')`;
+        return `(r.to_agency_id = $1 AND r.response_due_at IS NOT NULL)`;
       case ReferralBox.SENT:
         return `(r.from_agency_id = $1)`;
       case ReferralBox.NEEDS_ACTION:

@@ -111,7 +111,7 @@ export class ReferralService {
           id: '',
           fromAgencyId: from,
           toAgencyId: input.toAgencyId,
-          status: ReferralStatus.DRAFT,
+          sent: false,
         }),
       )
     ) {
@@ -280,7 +280,8 @@ export class ReferralService {
   async createChildSafety(scope: AccessScope, input: CreateChildSafetyReferralInput): Promise<Referral> {
     const { actor, ability } = scope;
     const now = this.clock.now();
-    const [survivor] = await this.survivors.getMany(scope, [input.survivorId]);
+    // Only the record's owner and age matter here: no personal field is disclosed, none audited.
+    const [survivor] = await this.survivors.getMany(scope, [input.survivorId], { requested: new Set() });
     if (survivor instanceof Error) throw new NotFoundError('Survivor', input.survivorId);
     const record = {
       id: survivor.id,
@@ -462,6 +463,10 @@ export class ReferralService {
         `REFERRAL_${next}`,
         `A referral is now ${next}.`,
       );
+      // Withdrawing a child-safety report ends the access it granted, in the same transaction.
+      if (next === ReferralStatus.WITHDRAWN && row.kind === ReferralKind.CHILD_SAFETY) {
+        await this.grants.revokeFrom(tx, row.id, now);
+      }
       return changed;
     });
     return toModel(updated, now);
@@ -559,8 +564,8 @@ export class ReferralService {
     eventType: string,
     message: string,
   ) {
-    // A draft is the sender's own business; the recipient hears of it when it is sent.
-    if (row.status === ReferralStatus.DRAFT) return;
+    // A referral never sent is the sender's own business; the recipient hears of it when sent.
+    if (row.responseDueAt === null) return;
     const other = actorAgencyId === row.fromAgencyId ? row.toAgencyId : row.fromAgencyId;
     await this.notifications.publish(tx, {
       agencyIds: [other],
@@ -572,12 +577,17 @@ export class ReferralService {
   }
 }
 
-function referralSubject(row: { id: string; fromAgencyId: string; toAgencyId: string; status: string }) {
+function referralSubject(row: {
+  id: string;
+  fromAgencyId: string;
+  toAgencyId: string;
+  responseDueAt: Date | null;
+}) {
   return subject('Referral', {
     id: row.id,
     fromAgencyId: row.fromAgencyId,
     toAgencyId: row.toAgencyId,
-    status: row.status,
+    sent: row.responseDueAt !== null,
   });
 }
 

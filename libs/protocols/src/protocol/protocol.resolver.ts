@@ -1,0 +1,144 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Agency, AgencyService } from '@hub/agencies';
+import { Access, AccessScope, accessOf } from '@hub/authz';
+import { Connection, requestLoader } from '@hub/graphql';
+import { AcknowledgementService } from '../acknowledgement/acknowledgement.service';
+import { renderProtocolMarkdown } from '../markdown/protocol-markdown';
+import { ProtocolVersionState } from './protocol.enums';
+import {
+  ArchiveProtocolInput,
+  CreateProtocolInput,
+  ProtocolPayload,
+  ProtocolsArgs,
+  PublishProtocolVersionInput,
+  UpdateProtocolDraftInput,
+} from './protocol.inputs';
+import {
+  Protocol,
+  ProtocolAcknowledgementStatus,
+  ProtocolConnection,
+  ProtocolVersion,
+} from './protocol.model';
+import { ProtocolService } from './protocol.service';
+
+@Resolver(() => Protocol)
+export class ProtocolResolver {
+  constructor(
+    private readonly service: ProtocolService,
+    private readonly agencies: AgencyService,
+  ) {}
+
+  @Query(() => ProtocolConnection, {
+    description: "Protocols of the caller's task forces that the caller may see, by title",
+  })
+  protocols(@Access() scope: AccessScope, @Args() args: ProtocolsArgs): Promise<Connection<Protocol>> {
+    return this.service.list(scope, args);
+  }
+
+  @Query(() => Protocol, { description: 'A protocol; NOT_FOUND when the caller may not see it' })
+  protocol(@Access() scope: AccessScope, @Args('id', { type: () => ID }) id: string): Promise<Protocol> {
+    return this.service.get(scope, id);
+  }
+
+  @Mutation(() => ProtocolPayload, { description: 'A new protocol with its first draft (coordinators)' })
+  async createProtocol(
+    @Access() scope: AccessScope,
+    @Args('input') input: CreateProtocolInput,
+  ): Promise<ProtocolPayload> {
+    return { protocol: await this.service.create(scope, input) };
+  }
+
+  @Mutation(() => ProtocolPayload, {
+    description: 'Change the draft, or start a new draft version from the published one (coordinators)',
+  })
+  async updateProtocolDraft(
+    @Access() scope: AccessScope,
+    @Args('input') input: UpdateProtocolDraftInput,
+  ): Promise<ProtocolPayload> {
+    return { protocol: await this.service.updateDraft(scope, input) };
+  }
+
+  @Mutation(() => ProtocolPayload, {
+    description:
+      'Publish a draft: it comes into force, the previous version is superseded, audience agencies are notified (coordinators)',
+  })
+  async publishProtocolVersion(
+    @Access() scope: AccessScope,
+    @Args('input') input: PublishProtocolVersionInput,
+  ): Promise<ProtocolPayload> {
+    return { protocol: await this.service.publish(scope, input) };
+  }
+
+  @Mutation(() => ProtocolPayload, { description: 'Withdraw the whole protocol (coordinators)' })
+  async archiveProtocol(
+    @Access() scope: AccessScope,
+    @Args('input') input: ArchiveProtocolInput,
+  ): Promise<ProtocolPayload> {
+    return { protocol: await this.service.archive(scope, input) };
+  }
+
+  @ResolveField(() => Agency)
+  ownerAgency(@Parent() protocol: Protocol, @Context('req') req: object): Promise<Agency> {
+    const scope = accessOf(req);
+    return requestLoader<string, Agency>(req, 'agency.byId', (ids) => this.agencies.getMany(scope, ids)).load(
+      protocol.ownerAgencyId,
+    );
+  }
+
+  @ResolveField(() => ProtocolVersion, { nullable: true })
+  async currentVersion(
+    @Parent() protocol: Protocol,
+    @Context('req') req: object,
+  ): Promise<ProtocolVersion | null> {
+    const versions = await this.versions(protocol, req);
+    return versions.find((version) => version.state === ProtocolVersionState.PUBLISHED) ?? null;
+  }
+
+  @ResolveField(() => ProtocolVersion, { nullable: true })
+  async draft(@Parent() protocol: Protocol, @Context('req') req: object): Promise<ProtocolVersion | null> {
+    const versions = await this.versions(protocol, req);
+    return versions.find((version) => version.state === ProtocolVersionState.DRAFT) ?? null;
+  }
+
+  @ResolveField(() => [ProtocolVersion])
+  versions(@Parent() protocol: Protocol, @Context('req') req: object): Promise<ProtocolVersion[]> {
+    const scope = accessOf(req);
+    return requestLoader<string, ProtocolVersion[]>(req, 'protocol.versions', (ids) =>
+      this.service.versionsOf(scope, ids),
+    ).load(protocol.id);
+  }
+}
+
+@Resolver(() => ProtocolVersion)
+export class ProtocolVersionResolver {
+  constructor(
+    private readonly service: ProtocolService,
+    private readonly acknowledgementService: AcknowledgementService,
+  ) {}
+
+  @ResolveField(() => String)
+  bodyHtml(@Parent() version: ProtocolVersion): string {
+    return renderProtocolMarkdown(version.body);
+  }
+
+  @ResolveField(() => [ProtocolAcknowledgementStatus])
+  acknowledgements(
+    @Parent() version: ProtocolVersion,
+    @Context('req') req: object,
+  ): Promise<ProtocolAcknowledgementStatus[]> {
+    const scope = accessOf(req);
+    return requestLoader<string, ProtocolAcknowledgementStatus[]>(
+      req,
+      'protocolVersion.acknowledgements',
+      (ids) => this.acknowledgementService.statusesOf(scope, ids),
+    ).load(version.id);
+  }
+
+  @ResolveField(() => Protocol, { description: 'The protocol this version belongs to' })
+  protocol(@Parent() version: ProtocolVersion, @Context('req') req: object): Promise<Protocol> {
+    const scope = accessOf(req);
+    return requestLoader<string, Protocol>(req, 'protocol.byId', (ids) =>
+      this.service.getMany(scope, ids),
+    ).load(version.protocolId);
+  }
+}
