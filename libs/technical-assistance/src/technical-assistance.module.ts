@@ -1,4 +1,15 @@
 import { Module } from '@nestjs/common';
+import { AgenciesModule } from '@hub/agencies';
+import { Clock } from '@hub/config';
+import { NotificationsModule } from '@hub/notifications';
+import { TechnicalAssistanceRepository } from './request/technical-assistance.repository';
+import { TechnicalAssistanceResolver } from './request/technical-assistance.resolver';
+import { TechnicalAssistanceService } from './request/technical-assistance.service';
 
-@Module({})
+/** Technical-assistance requests: asking, triage and assignment, delivery, closing with a rating. */
+@Module({
+  imports: [AgenciesModule, NotificationsModule],
+  providers: [Clock, TechnicalAssistanceRepository, TechnicalAssistanceService, TechnicalAssistanceResolver],
+  exports: [TechnicalAssistanceService],
+})
 export class TechnicalAssistanceModule {}

@@ -3,13 +3,62 @@ import type { Actor } from './actor';
 import type { AppAbility } from './policy';
 
 /** The TechnicalAssistance subjects and the fields of each record the rules look at. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-empty-interface
-export interface TechnicalAssistancePolicyRecords {}
+export interface TechnicalAssistancePolicyRecords {
+  /** A TA request; `assignedAgencyId` is null until a coordinator assigns a provider. */
+  TechnicalAssistanceRequest: {
+    id: string;
+    taskForceId: string;
+    requestingAgencyId: string;
+    assignedAgencyId: string | null;
+  };
+}
 
-/** Actions beyond read/create/update/delete that these rules use. */
-export type TechnicalAssistanceAction = never;
+/** Actions beyond read/create/update/delete that these rules use (one per TA mutation). */
+export type TechnicalAssistanceAction =
+  | 'triage'
+  | 'assign'
+  | 'decline'
+  | 'start'
+  | 'recordSession'
+  | 'deliver'
+  | 'close'
+  | 'withdraw'
+  | 'message';
 
-/** TechnicalAssistance rules (DESIGN.md §4). Called by defineAbilityFor for every caller. */
-export function defineTechnicalAssistanceRules(_actor: Actor, _builder: AbilityBuilder<AppAbility>): void {
-  return undefined;
+const TA = 'TechnicalAssistanceRequest';
+
+/**
+ * Technical-assistance rules (DESIGN.md §4). A request exists only for its parties: the requesting
+ * agency, the coordinators of its task force and the assigned provider agency; each party may
+ * write in its thread. Requesters (supervisor, agency admin) ask, withdraw and close; coordinators
+ * triage, assign and decline; the assigned agency's ta_provider / federal_partner staff deliver.
+ * Which status allows which action is the lifecycle's business, not the policy's.
+ */
+export function defineTechnicalAssistanceRules(actor: Actor, builder: AbilityBuilder<AppAbility>): void {
+  const { can } = builder;
+  const agencyId = actor.agencyId;
+  if (!actor.userId || !agencyId) return;
+  const has = (...roles: string[]) => roles.some((role) => actor.roles.includes(role));
+
+  const requester = { requestingAgencyId: agencyId };
+  const provider = { assignedAgencyId: agencyId };
+  can(['read', 'message'], TA, requester);
+  can(['read', 'message'], TA, provider);
+
+  if (has('supervisor', 'agency_admin')) {
+    // Only for a task force the agency is a member of.
+    if (actor.taskForceIds.length > 0) {
+      can('create', TA, { ...requester, taskForceId: { $in: [...actor.taskForceIds] } });
+    }
+    can(['close', 'withdraw'], TA, requester);
+  }
+
+  if (has('coordinator') && actor.taskForceIds.length > 0) {
+    const coordinated = { taskForceId: { $in: [...actor.taskForceIds] } };
+    can(['read', 'message', 'triage', 'assign', 'decline'], TA, coordinated);
+  }
+
+  if (has('ta_provider', 'federal_partner')) {
+    can(['start', 'recordSession', 'deliver'], TA, provider);
+  }
 }

@@ -1,1 +1,3 @@
-export const technicalAssistanceMigrations = [];
+import { CreateTechnicalAssistance1763840000000 } from './1763840000000-create-technical-assistance';
+
+export const technicalAssistanceMigrations = [CreateTechnicalAssistance1763840000000];

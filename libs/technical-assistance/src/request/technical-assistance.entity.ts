@@ -1,0 +1,190 @@
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A technical-assistance request (no survivor personal data). Changed only by versioned transitions. */
+@Entity({ name: 'technical_assistance_request' })
+export class TechnicalAssistanceRequestEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  taskForceId: string;
+
+  @Column('uuid')
+  requestingAgencyId: string;
+
+  @Column('text')
+  requestedBy: string;
+
+  @Column('text', { nullable: true })
+  idempotencyKey: string | null;
+
+  @Column('text')
+  topic: string;
+
+  @Column('text')
+  type: string;
+
+  @Column('text')
+  modality: string;
+
+  @Column('text')
+  problemStatement: string;
+
+  @Column('text')
+  whyItMatters: string;
+
+  @Column('text')
+  currentPractice: string;
+
+  @Column('text')
+  desiredOutcome: string;
+
+  /** ISO date (YYYY-MM-DD); read as text so no time zone shifts it. */
+  @Column('date', { nullable: true })
+  preferredStartDate: string | null;
+
+  @Column('date', { nullable: true })
+  preferredEndDate: string | null;
+
+  @Column('text', { array: true })
+  audiences: string[];
+
+  @Column('integer')
+  expectedAttendees: number;
+
+  @Column('text')
+  urgency: string;
+
+  @Column('text')
+  status: string;
+
+  @Column('text', { nullable: true })
+  priority: string | null;
+
+  @Column('text', { nullable: true })
+  triageNote: string | null;
+
+  @Column('uuid', { nullable: true })
+  assignedAgencyId: string | null;
+
+  @Column('text', { nullable: true })
+  assigneeName: string | null;
+
+  @Column('text', { nullable: true })
+  deliverySummary: string | null;
+
+  @Column('text', { nullable: true })
+  declineReason: string | null;
+
+  @Column('smallint', { nullable: true })
+  rating: number | null;
+
+  @Column('text', { nullable: true })
+  feedback: string | null;
+
+  @Column('integer')
+  version: number;
+
+  @Column('timestamptz')
+  createdAt: Date;
+
+  @Column('timestamptz')
+  updatedAt: Date;
+}
+
+/** One transition of a request: append-only. `fromStatus` is null for the submission itself. */
+@Entity({ name: 'technical_assistance_event' })
+export class TechnicalAssistanceEventEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Column('uuid')
+  requestId: string;
+
+  @Column('text', { nullable: true })
+  fromStatus: string | null;
+
+  @Column('text')
+  toStatus: string;
+
+  @Column('text')
+  actorUserId: string;
+
+  @Column('uuid')
+  actorAgencyId: string;
+
+  @Column('text', { nullable: true })
+  reason: string | null;
+
+  @Column('timestamptz')
+  occurredAt: Date;
+}
+
+/** A delivered session (consultation, or a training when it has attendance). Append-only. */
+@Entity({ name: 'technical_assistance_session' })
+export class TechnicalAssistanceSessionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  requestId: string;
+
+  @Column('date')
+  heldOn: string;
+
+  @Column('text')
+  modality: string;
+
+  @Column('numeric', { precision: 4, scale: 2 })
+  hours: string;
+
+  @Column('text', { array: true })
+  materials: string[];
+
+  @Column('text', { nullable: true })
+  notes: string | null;
+
+  @Column('text')
+  recordedBy: string;
+
+  @Column('uuid')
+  recordedByAgencyId: string;
+
+  @Column('timestamptz')
+  recordedAt: Date;
+}
+
+/** Attendance of a session by audience type (counts only, never names). */
+@Entity({ name: 'technical_assistance_attendance' })
+export class TechnicalAssistanceAttendanceEntity {
+  @PrimaryColumn('uuid')
+  sessionId: string;
+
+  @PrimaryColumn('text')
+  audience: string;
+
+  @Column('integer')
+  attendees: number;
+}
+
+/** A message in a request's thread. Append-only. */
+@Entity({ name: 'technical_assistance_message' })
+export class TechnicalAssistanceMessageEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  requestId: string;
+
+  @Column('text')
+  authorUserId: string;
+
+  @Column('uuid')
+  authorAgencyId: string;
+
+  @Column('text')
+  body: string;
+
+  @Column('timestamptz')
+  createdAt: Date;
+}

@@ -1,0 +1,264 @@
+import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { agenciesMigrations } from '@hub/agencies';
+import { AccessScope, Actor, defineAbilityFor } from '@hub/authz';
+import { databaseMigrations, dataSourceOptions } from '@hub/database';
+import { createTestDatabase, TestDatabase } from '@hub/testing';
+import { technicalAssistanceMigrations } from '../migrations';
+import { TechnicalAssistanceScope } from '../shared/enums';
+import { TechnicalAssistanceRepository } from './technical-assistance.repository';
+
+/** Keeps the last SELECT sent, so the test can ask PostgreSQL how it would run it. */
+class LastQuery implements TypeOrmLogger {
+  sql = '';
+  params: unknown[] = [];
+  logQuery(query: string, parameters?: unknown[]) {
+    if (/^\s*SELECT/i.test(query) && !query.includes('EXPLAIN')) {
+      this.sql = query;
+      this.params = parameters ?? [];
+    }
+  }
+  logQueryError() {
+    return undefined;
+  }
+  logQuerySlow() {
+    return undefined;
+  }
+  logSchemaBuild() {
+    return undefined;
+  }
+  logMigration() {
+    return undefined;
+  }
+  log() {
+    return undefined;
+  }
+}
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+const flatten = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(flatten)];
+
+const uuid = (prefix: string, n: number) => `${prefix}-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const AGENCIES = 300;
+const TASK_FORCES = 30;
+const REQUESTS = 30_000;
+const agencyId = (n: number) => uuid('0a6e1d3c', n);
+const taskForceId = (n: number) => uuid('7f3c2a10', n);
+// Agencies 1–250 are NGOs (agency n is in task force n % 30), 251–290 TA providers, 291–300 coordinators.
+const PROVIDER = 251;
+const OFFICE = 291;
+
+function scopeOf(agency: number, type: string, roles: string[], taskForces: number[]): AccessScope {
+  const actor: Actor = {
+    userId: `user-${agency}`,
+    agencyId: agencyId(agency),
+    agencyType: type,
+    roles,
+    taskForceIds: taskForces.map(taskForceId),
+  };
+  return { actor, ability: defineAbilityFor(actor) };
+}
+const lead = scopeOf(7, 'NGO', ['supervisor'], [7]);
+const provider = scopeOf(PROVIDER, 'TA_PROVIDER', ['ta_provider'], []);
+const coordinator = scopeOf(OFFICE, 'COORDINATOR', ['coordinator'], [1]);
+
+describe('TechnicalAssistanceRepository (integration, real PostgreSQL and migrations)', () => {
+  jest.setTimeout(120_000);
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let repository: TechnicalAssistanceRepository;
+  const last = new LastQuery();
+
+  beforeAll(async () => {
+    db = await createTestDatabase([
+      ...databaseMigrations,
+      ...agenciesMigrations,
+      ...technicalAssistanceMigrations,
+    ]);
+    const owner = new DataSource(dataSourceOptions({ url: db.ownerUrl }));
+    await owner.initialize();
+    await owner.query(
+      `INSERT INTO task_force (id, name, jurisdiction)
+       SELECT ('7f3c2a10-0000-4000-8000-' || lpad(i::text, 12, '0'))::uuid, 'TF ' || i, 'County ' || i
+         FROM generate_series(0, $1 - 1) AS i`,
+      [TASK_FORCES],
+    );
+    await owner.query(
+      `INSERT INTO agency (id, name, type, jurisdiction)
+       SELECT ('0a6e1d3c-0000-4000-8000-' || lpad(i::text, 12, '0'))::uuid, 'Agency ' || i,
+              CASE WHEN i >= $1 THEN 'COORDINATOR' WHEN i >= $2 THEN 'TA_PROVIDER' ELSE 'NGO' END, 'Test'
+         FROM generate_series(1, $3) AS i`,
+      [OFFICE, PROVIDER, AGENCIES],
+    );
+    // 30,000 requests from 250 NGOs in 30 task forces, a third assigned to one of 40 providers; their
+    // created_at differ by microseconds (and some tie), which a keyset cursor must not lose.
+    await owner.query(
+      `INSERT INTO technical_assistance_request (task_force_id, requesting_agency_id, requested_by, topic, type, modality,
+         problem_statement, why_it_matters, current_practice, desired_outcome, audiences, expected_attendees, urgency,
+         status, priority, assigned_agency_id, created_at)
+       SELECT ('7f3c2a10-0000-4000-8000-' || lpad((a % $2)::text, 12, '0'))::uuid,
+              ('0a6e1d3c-0000-4000-8000-' || lpad(a::text, 12, '0'))::uuid, 'u', 'OTHER', 'TRAINING', 'VIRTUAL',
+              'p', 'w', 'c', 'd', ARRAY['COMMUNITY'], 10, 'ROUTINE',
+              CASE WHEN i % 3 = 0 THEN 'ASSIGNED' WHEN i % 7 = 0 THEN 'TRIAGED' ELSE 'SUBMITTED' END,
+              CASE WHEN i % 3 = 0 OR i % 7 = 0 THEN 'LOW' END,
+              CASE WHEN i % 3 = 0 THEN ('0a6e1d3c-0000-4000-8000-' || lpad(($3 + i % 40)::text, 12, '0'))::uuid END,
+              timestamptz '2026-01-01' + (i / 3) * interval '1 microsecond'
+         FROM generate_series(1, $1) AS i, LATERAL (SELECT 1 + i % 250 AS a) AS pick`,
+      [REQUESTS, TASK_FORCES, PROVIDER],
+    );
+    await owner.query(
+      `INSERT INTO technical_assistance_event (request_id, from_status, to_status, actor_user_id, actor_agency_id)
+       SELECT id, NULL, 'SUBMITTED', 'u', requesting_agency_id FROM technical_assistance_request`,
+    );
+    await owner.query('ANALYZE');
+    await owner.destroy();
+
+    dataSource = new DataSource({
+      ...dataSourceOptions({ url: db.apiUrl }),
+      logging: ['query'],
+      logger: last,
+    });
+    await dataSource.initialize();
+    repository = new TechnicalAssistanceRepository(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await db?.drop();
+  });
+
+  async function planOfLastQuery(): Promise<PlanNode[]> {
+    const [{ 'QUERY PLAN': plan }] = (await dataSource.query(
+      `EXPLAIN (FORMAT JSON) ${last.sql}`,
+      last.params,
+    )) as {
+      'QUERY PLAN': { Plan: PlanNode }[];
+    }[];
+    return flatten(plan[0].Plan);
+  }
+  const indexes = (nodes: PlanNode[]) =>
+    nodes.flatMap((node) => (node['Index Name'] ? [node['Index Name']] : []));
+  const seqScan = (nodes: PlanNode[], relation: string) =>
+    nodes.some((node) => node['Node Type'] === 'Seq Scan' && node['Relation Name'] === relation);
+
+  it.each([
+    [
+      'REQUESTED_BY_MY_AGENCY',
+      lead,
+      { scope: TechnicalAssistanceScope.REQUESTED_BY_MY_AGENCY },
+      ['ta_request_requesting_idx'],
+    ],
+    [
+      'ASSIGNED_TO_MY_AGENCY',
+      provider,
+      { scope: TechnicalAssistanceScope.ASSIGNED_TO_MY_AGENCY },
+      ['ta_request_assigned_idx'],
+    ],
+    [
+      'MY_TASK_FORCES',
+      coordinator,
+      { scope: TechnicalAssistanceScope.MY_TASK_FORCES },
+      ['ta_request_task_force_idx', 'ta_request_task_force_status_idx'],
+    ],
+    [
+      'MY_TASK_FORCES with a status (the triage queue)',
+      coordinator,
+      { scope: TechnicalAssistanceScope.MY_TASK_FORCES, status: 'TRIAGED' },
+      ['ta_request_task_force_status_idx', 'ta_request_task_force_idx'],
+    ],
+  ] as const)(
+    'serves %s from its index, never a scan of all requests',
+    async (_name, scope, filter, expected) => {
+      const rows = await repository.listVisible(scope, filter, { first: 20 });
+      expect(rows.length).toBeGreaterThan(0);
+      const nodes = await planOfLastQuery();
+      expect(indexes(nodes).some((index) => (expected as readonly string[]).includes(index))).toBe(true);
+      expect(seqScan(nodes, 'technical_assistance_request')).toBe(false);
+    },
+  );
+
+  it('serves the unscoped list (everything visible) from indexes', async () => {
+    await repository.listVisible(lead, {}, { first: 20 });
+    const nodes = await planOfLastQuery();
+    expect(indexes(nodes).some((index) => index.startsWith('ta_request_'))).toBe(true);
+    expect(seqScan(nodes, 'technical_assistance_request')).toBe(false);
+  });
+
+  it('serves the events of a page from ta_event_request_idx', async () => {
+    const page = await repository.listVisible(
+      coordinator,
+      { scope: TechnicalAssistanceScope.MY_TASK_FORCES },
+      { first: 50 },
+    );
+    const events = await repository.eventsOf(page.slice(0, 50).map((row) => row.id));
+    expect(events).toHaveLength(50);
+    const nodes = await planOfLastQuery();
+    expect(indexes(nodes)).toContain('ta_event_request_idx');
+  });
+
+  it('pages by keyset without gaps or repeats, ties and microseconds included', async () => {
+    const seen: string[] = [];
+    let after: { createdAt: string; id: string } | undefined;
+    for (let pages = 0; pages < 1000; pages++) {
+      const rows = await repository.listVisible(
+        coordinator,
+        { scope: TechnicalAssistanceScope.MY_TASK_FORCES },
+        { first: 37, after },
+      );
+      const page = rows.slice(0, 37);
+      seen.push(...page.map((row) => row.id));
+      if (rows.length <= 37) break;
+      after = { createdAt: page[page.length - 1].cursorAt, id: page[page.length - 1].id };
+    }
+    const expected = (await dataSource.query(
+      `SELECT id FROM technical_assistance_request WHERE task_force_id = $1 ORDER BY created_at DESC, id DESC`,
+      [taskForceId(1)],
+    )) as { id: string }[];
+    expect(expected.length).toBeGreaterThan(500);
+    expect(seen).toEqual(expected.map((row) => row.id));
+  });
+
+  it('changes a request only from the version and status the client saw', async () => {
+    const [row] = (await dataSource.query(
+      `SELECT id, version FROM technical_assistance_request WHERE status = 'SUBMITTED' ORDER BY id LIMIT 1`,
+    )) as { id: string; version: number }[];
+    const triaged = await dataSource.transaction((tx) =>
+      repository.transition(tx, row.id, row.version, ['SUBMITTED'], 'TRIAGED', { priority: 'HIGH' }),
+    );
+    expect(triaged).toMatchObject({
+      id: row.id,
+      status: 'TRIAGED',
+      version: row.version + 1,
+      priority: 'HIGH',
+    });
+    // A second writer who read the same version loses; so does one at the right version but the wrong status.
+    expect(
+      await dataSource.transaction((tx) =>
+        repository.transition(tx, row.id, row.version, ['SUBMITTED'], 'DECLINED', { declineReason: 'x' }),
+      ),
+    ).toBeNull();
+    expect(
+      await dataSource.transaction((tx) =>
+        repository.transition(tx, row.id, row.version + 1, ['SUBMITTED'], 'DECLINED', { declineReason: 'x' }),
+      ),
+    ).toBeNull();
+    const [after] = (await dataSource.query(
+      `SELECT status, version, priority FROM technical_assistance_request WHERE id = $1`,
+      [row.id],
+    )) as { status: string; version: number; priority: string }[];
+    expect(after).toEqual({ status: 'TRIAGED', version: row.version + 1, priority: 'HIGH' });
+  });
+
+  it('keeps the API role from deleting requests or rewriting events', async () => {
+    await expect(dataSource.query(`DELETE FROM technical_assistance_request WHERE false`)).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(
+      dataSource.query(`UPDATE technical_assistance_event SET reason = 'x' WHERE false`),
+    ).rejects.toThrow(/permission denied/);
+  });
+});

@@ -1,0 +1,213 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Agency, AgencyService } from '@hub/agencies';
+import { Access, AccessScope, accessOf } from '@hub/authz';
+import { Connection, requestLoader } from '@hub/graphql';
+import {
+  AddTechnicalAssistanceMessageInput,
+  AddTechnicalAssistanceMessagePayload,
+  AssignTechnicalAssistanceInput,
+  CloseTechnicalAssistanceInput,
+  DeclineTechnicalAssistanceInput,
+  DeliverTechnicalAssistanceInput,
+  RecordTechnicalAssistanceSessionInput,
+  RecordTechnicalAssistanceSessionPayload,
+  RequestTechnicalAssistanceInput,
+  StartTechnicalAssistanceInput,
+  TechnicalAssistanceRequestPayload,
+  TechnicalAssistanceRequestsArgs,
+  TriageTechnicalAssistanceInput,
+  WithdrawTechnicalAssistanceInput,
+} from './technical-assistance.input';
+import {
+  TechnicalAssistanceEvent,
+  TechnicalAssistanceMessage,
+  TechnicalAssistanceRequest,
+  TechnicalAssistanceRequestConnection,
+  TechnicalAssistanceSession,
+} from './technical-assistance.model';
+import { TechnicalAssistanceService } from './technical-assistance.service';
+
+const CHANGE =
+  'Carries expectedVersion: a stale one is CONFLICT; a status that does not allow it is ILLEGAL_TRANSITION.';
+
+@Resolver(() => TechnicalAssistanceRequest)
+export class TechnicalAssistanceResolver {
+  constructor(
+    private readonly service: TechnicalAssistanceService,
+    private readonly agencies: AgencyService,
+  ) {}
+
+  @Query(() => TechnicalAssistanceRequestConnection, {
+    description: 'Technical-assistance requests the caller may see, newest first',
+  })
+  technicalAssistanceRequests(
+    @Access() scope: AccessScope,
+    @Args() args: TechnicalAssistanceRequestsArgs,
+  ): Promise<Connection<TechnicalAssistanceRequest>> {
+    return this.service.list(scope, args);
+  }
+
+  @Query(() => TechnicalAssistanceRequest, {
+    description:
+      'One request with its events, sessions and messages (NOT_FOUND unless the caller is a party)',
+  })
+  technicalAssistanceRequest(
+    @Access() scope: AccessScope,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<TechnicalAssistanceRequest> {
+    return this.service.get(scope, id);
+  }
+
+  @Mutation(() => TechnicalAssistanceRequestPayload, {
+    description:
+      'Ask the task force for technical assistance (supervisor or agency admin of a member agency). No survivor personal data.',
+  })
+  async requestTechnicalAssistance(
+    @Access() scope: AccessScope,
+    @Args('input') input: RequestTechnicalAssistanceInput,
+  ): Promise<TechnicalAssistanceRequestPayload> {
+    return { request: await this.service.request(scope, input) };
+  }
+
+  @Mutation(() => TechnicalAssistanceRequestPayload, {
+    description: `SUBMITTED → TRIAGED with a priority (the task force's coordinator). ${CHANGE}`,
+  })
+  async triageTechnicalAssistance(
+    @Access() scope: AccessScope,
+    @Args('input') input: TriageTechnicalAssistanceInput,
+  ): Promise<TechnicalAssistanceRequestPayload> {
+    return { request: await this.service.triage(scope, input) };
+  }
+
+  @Mutation(() => TechnicalAssistanceRequestPayload, {
+    description: `TRIAGED → ASSIGNED to a TA_PROVIDER or FEDERAL_PARTNER agency (the coordinator). ${CHANGE}`,
+  })
+  async assignTechnicalAssistance(
+    @Access() scope: AccessScope,
+    @Args('input') input: AssignTechnicalAssistanceInput,
+  ): Promise<TechnicalAssistanceRequestPayload> {
+    return { request: await this.service.assign(scope, input) };
+  }
+
+  @Mutation(() => TechnicalAssistanceRequestPayload, {
+    description: `ASSIGNED → IN_PROGRESS (ta_provider or federal_partner of the assigned agency). ${CHANGE}`,
+  })
+  async startTechnicalAssistance(
+    @Access() scope: AccessScope,
+    @Args('input') input: StartTechnicalAssistanceInput,
+  ): Promise<TechnicalAssistanceRequestPayload> {
+    return { request: await this.service.start(scope, input) };
+  }
+
+  @Mutation(() => RecordTechnicalAssistanceSessionPayload, {
+    description: `Record a session while IN_PROGRESS (the assigned provider); with attendance it is a training. ${CHANGE}`,
+  })
+  async recordTechnicalAssistanceSession(
+    @Access() scope: AccessScope,
+    @Args('input') input: RecordTechnicalAssistanceSessionInput,
+  ): Promise<RecordTechnicalAssistanceSessionPayload> {
+    return this.service.recordSession(scope, input);
+  }
+
+  @Mutation(() => TechnicalAssistanceRequestPayload, {
+    description: `IN_PROGRESS → DELIVERED once a session is recorded (the assigned provider). ${CHANGE}`,
+  })
+  async deliverTechnicalAssistance(
+    @Access() scope: AccessScope,
+    @Args('input') input: DeliverTechnicalAssistanceInput,
+  ): Promise<TechnicalAssistanceRequestPayload> {
+    return { request: await this.service.deliver(scope, input) };
+  }
+
+  @Mutation(() => TechnicalAssistanceRequestPayload, {
+    description: `DELIVERED → CLOSED with a rating (the requesting agency's supervisor or admin). ${CHANGE}`,
+  })
+  async closeTechnicalAssistance(
+    @Access() scope: AccessScope,
+    @Args('input') input: CloseTechnicalAssistanceInput,
+  ): Promise<TechnicalAssistanceRequestPayload> {
+    return { request: await this.service.close(scope, input) };
+  }
+
+  @Mutation(() => TechnicalAssistanceRequestPayload, {
+    description: `SUBMITTED or TRIAGED → DECLINED with a reason (the coordinator). ${CHANGE}`,
+  })
+  async declineTechnicalAssistance(
+    @Access() scope: AccessScope,
+    @Args('input') input: DeclineTechnicalAssistanceInput,
+  ): Promise<TechnicalAssistanceRequestPayload> {
+    return { request: await this.service.decline(scope, input) };
+  }
+
+  @Mutation(() => TechnicalAssistanceRequestPayload, {
+    description: `Any status before DELIVERED → WITHDRAWN (the requesting agency's supervisor or admin). ${CHANGE}`,
+  })
+  async withdrawTechnicalAssistance(
+    @Access() scope: AccessScope,
+    @Args('input') input: WithdrawTechnicalAssistanceInput,
+  ): Promise<TechnicalAssistanceRequestPayload> {
+    return { request: await this.service.withdraw(scope, input) };
+  }
+
+  @Mutation(() => AddTechnicalAssistanceMessagePayload, {
+    description: "Write in a request's thread (any party). No survivor personal data.",
+  })
+  async addTechnicalAssistanceMessage(
+    @Access() scope: AccessScope,
+    @Args('input') input: AddTechnicalAssistanceMessageInput,
+  ): Promise<AddTechnicalAssistanceMessagePayload> {
+    return { message: await this.service.addMessage(scope, input) };
+  }
+
+  @ResolveField(() => Agency)
+  requestingAgency(
+    @Parent() request: TechnicalAssistanceRequest,
+    @Context('req') req: object,
+  ): Promise<Agency> {
+    return this.agencyLoader(req).load(request.requestingAgencyId);
+  }
+
+  @ResolveField(() => Agency, { nullable: true })
+  async assignedAgency(
+    @Parent() request: TechnicalAssistanceRequest,
+    @Context('req') req: object,
+  ): Promise<Agency | null> {
+    return request.assignedAgencyId ? this.agencyLoader(req).load(request.assignedAgencyId) : null;
+  }
+
+  // The parent was read under the policy, so its events, sessions and messages are the caller's to see.
+  @ResolveField(() => [TechnicalAssistanceEvent])
+  events(
+    @Parent() request: TechnicalAssistanceRequest,
+    @Context('req') req: object,
+  ): Promise<TechnicalAssistanceEvent[]> {
+    return requestLoader<string, TechnicalAssistanceEvent[]>(req, 'ta.events', (ids) =>
+      this.service.eventsOf(ids),
+    ).load(request.id);
+  }
+
+  @ResolveField(() => [TechnicalAssistanceSession])
+  sessions(
+    @Parent() request: TechnicalAssistanceRequest,
+    @Context('req') req: object,
+  ): Promise<TechnicalAssistanceSession[]> {
+    return requestLoader<string, TechnicalAssistanceSession[]>(req, 'ta.sessions', (ids) =>
+      this.service.sessionsOf(ids),
+    ).load(request.id);
+  }
+
+  @ResolveField(() => [TechnicalAssistanceMessage])
+  messages(
+    @Parent() request: TechnicalAssistanceRequest,
+    @Context('req') req: object,
+  ): Promise<TechnicalAssistanceMessage[]> {
+    return requestLoader<string, TechnicalAssistanceMessage[]>(req, 'ta.messages', (ids) =>
+      this.service.messagesOf(ids),
+    ).load(request.id);
+  }
+
+  private agencyLoader(req: object) {
+    const scope = accessOf(req);
+    return requestLoader<string, Agency>(req, 'agency.byId', (ids) => this.agencies.getMany(scope, ids));
+  }
+}
