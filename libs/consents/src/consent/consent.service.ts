@@ -67,13 +67,27 @@ export class ConsentService {
    */
   async referralCoverage(
     scope: AccessScope,
-    request: { survivorId: string; consentId: string; recipientAgencyId: string; classes: readonly string[] },
+    request: {
+      survivorId: string;
+      consentId: string;
+      recipientAgencyId: string;
+      classes: readonly string[];
+      recipientIsLawEnforcement: boolean;
+    },
   ): Promise<InputProblem[]> {
     const now = this.clock.now();
     const survivor = UUID.test(request.survivorId)
       ? await this.survivors.findVisible(scope, request.survivorId, now)
       : null;
     if (!survivor) return [{ field: 'survivorId', message: 'is not a survivor record you can see' }];
+    if (request.recipientIsLawEnforcement && isMinorAt(survivor, now)) {
+      return [
+        {
+          field: 'survivorId',
+          message: 'is a minor: law enforcement is reached only through a child-safety referral',
+        },
+      ];
+    }
     const found = UUID.test(request.consentId) ? await this.consents.findById(request.consentId) : null;
     if (!found || found.consent.survivorId !== survivor.id) {
       return [{ field: 'consentId', message: "is not one of this survivor's consents" }];

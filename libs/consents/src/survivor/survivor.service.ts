@@ -89,6 +89,50 @@ export class SurvivorService {
     return ids.map((id) => byId.get(id) ?? new NotFoundError('Survivor', id));
   }
 
+  /**
+   * Survivors as several things share them (referrals: each with its own shared classes), in
+   * one round — one visibility query, one grants query, one audit insert — whatever the mix of
+   * classes. Null where the caller may not see the record (any more).
+   */
+  async getShared(
+    scope: AccessScope,
+    items: readonly { survivorId: string; sharedClasses: readonly string[] }[],
+    requested?: Requested,
+  ): Promise<(Survivor | null)[]> {
+    const now = this.clock.now();
+    const ids = [...new Set(items.map((item) => item.survivorId).filter((id) => UUID.test(id)))];
+    const entities = new Map((await this.survivors.findVisibleMany(scope, ids, now)).map((e) => [e.id, e]));
+    const grants = await this.survivors.liveGrants([...entities.keys()], now);
+    const results = items.map((item) => {
+      const entity = entities.get(item.survivorId);
+      return entity
+        ? this.toModel(scope, entity, grants.get(entity.id) ?? [], now, item.sharedClasses)
+        : null;
+    });
+    await this.audit.recordDisclosure(
+      ...results.flatMap((result) => {
+        const disclosed = result
+          ? result.permitted.filter((field) => !requested || requested.has(field))
+          : [];
+        return result && disclosed.length
+          ? [
+              {
+                actor: scope.actor,
+                action: 'READ_SURVIVOR',
+                subjectType: 'Survivor',
+                subjectId: result.model.id,
+                subjectAgencyIds: [result.model.ownerAgencyId],
+                fields: disclosed,
+                purpose: purposeOf(scope.actor.agencyType),
+                decision: 'ALLOWED' as const,
+              },
+            ]
+          : [];
+      }),
+    );
+    return results.map((result) => result?.model ?? null);
+  }
+
   async list(scope: AccessScope, args: SurvivorsArgs, requested?: Requested): Promise<Connection<Survivor>> {
     const now = this.clock.now();
     const first = args.first ?? DEFAULT_PAGE_SIZE;

@@ -150,34 +150,26 @@ export class ReferralResolver {
 
   /** The survivor as this referral shares them (intersection with the live grant), batched per page. */
   @ResolveField(() => Survivor, { nullable: true })
-  async survivor(
+  survivor(
     @Parent() referral: Referral,
     @Context('req') req: object,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Survivor | null> {
-    if (!referral.survivorId) return null;
+    if (!referral.survivorId) return Promise.resolve(null);
     const scope = accessOf(req);
     const requested = selectedFields(info);
     const key = `${referral.survivorId}|${[...referral.sharedClasses].sort().join(',')}`;
-    const loaded = await requestLoader<string, Survivor | null>(req, 'referral.survivor', async (keys) => {
-      // One query per distinct set of shared classes (usually one per page).
-      const byClasses = new Map<string, string[]>();
-      for (const k of keys) {
-        const [id, classes] = k.split('|');
-        byClasses.set(classes, [...(byClasses.get(classes) ?? []), id]);
-      }
-      const found = new Map<string, Survivor | null>();
-      for (const [classes, ids] of byClasses) {
-        const shared = new Map(ids.map((id) => [id, classes ? classes.split(',') : []]));
-        const models = await this.survivors.getMany(scope, ids, { sharedClasses: shared, requested });
-        ids.forEach((id, i) => {
-          const model = models[i];
-          found.set(`${id}|${classes}`, model instanceof Error ? null : model);
-        });
-      }
-      return keys.map((k) => found.get(k) ?? null);
-    }).load(key);
-    return loaded;
+    // One batch per request whatever the mix of shared classes (bounded cost).
+    return requestLoader<string, Survivor | null>(req, 'referral.survivor', (keys) =>
+      this.survivors.getShared(
+        scope,
+        keys.map((k) => {
+          const [survivorId, classes] = k.split('|');
+          return { survivorId, sharedClasses: classes ? classes.split(',') : [] };
+        }),
+        requested,
+      ),
+    ).load(key);
   }
 
   @ResolveField(() => [ReferralEvent])

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AgencyService, AgencyType, ServiceNeed, TaskForceService } from '@hub/agencies';
 import { AuditWriter } from '@hub/audit';
-import { AccessScope, purposeOf, subject } from '@hub/authz';
+import { AccessScope, isLawEnforcement, purposeOf, subject } from '@hub/authz';
 import { Clock } from '@hub/config';
 import { AccessGrantService, ConsentService, DataClass, SurvivorService } from '@hub/consents';
 import { Transactions, Tx } from '@hub/database';
@@ -421,6 +421,11 @@ export class ReferralService {
       });
       throw new ForbiddenError(`Not permitted to ${transition} this referral`);
     }
+    // Someone changed it since the client read it: say so before judging the move, so two
+    // racing callers get CONFLICT whichever commits first (the versioned UPDATE still guards).
+    if (input.expectedVersion !== row.version) {
+      throw new ConflictError('The referral was changed by someone else; reload it and try again');
+    }
     const current = effectiveStatus(
       { status: row.status as ReferralStatus, responseDueAt: row.responseDueAt, consentId: row.consentId },
       row.consentLive,
@@ -501,6 +506,7 @@ export class ReferralService {
             consentId: input.consentId,
             recipientAgencyId: recipient.id,
             classes: input.sharedClasses,
+            recipientIsLawEnforcement: isLawEnforcement(recipient.type, []),
           })),
         );
       }
@@ -525,11 +531,13 @@ export class ReferralService {
   /** When a draft is sent, its consent must still cover the recipient. */
   private async checkSendable(scope: AccessScope, row: ReferralRow): Promise<void> {
     if (!row.survivorId || !row.consentId) return;
+    const [recipient] = await this.agencies.getMany(scope, [row.toAgencyId]);
     const problems = await this.consents.referralCoverage(scope, {
       survivorId: row.survivorId,
       consentId: row.consentId,
       recipientAgencyId: row.toAgencyId,
       classes: row.sharedClasses,
+      recipientIsLawEnforcement: !(recipient instanceof Error) && isLawEnforcement(recipient.type, []),
     });
     if (problems.length) throw new BadUserInputError(`Cannot send: ${describe(problems)}`, problems);
   }

@@ -1,0 +1,207 @@
+import pg from 'pg';
+import { TestHub } from '@hub/testing';
+import { startHub } from './hub';
+import { createReferral, SAFE_PASSAGE, transition } from './referrals-race-support';
+import { consentInput, createSurvivor, ok, personalData, recordConsent, tag } from './survivor-support';
+
+/**
+ * Bounded cost (issue 4, DESIGN.md §6): a page of 50 referrals with their agencies, needs,
+ * survivor fields and last event costs the same number of SQL statements as a page of 1. The
+ * statements are counted at the `pg` driver (Client.prototype.query, which every pooled
+ * connection of the in-process API goes through), BEGIN/COMMIT included.
+ */
+
+const PAGE = `query($box: ReferralBox!, $first: Int) {
+  referrals(box: $box, first: $first) {
+    counts { received }
+    edges { node { id status needs fromAgency { name } toAgency { name }
+      survivor { reference givenName } lastEvent { toStatus } } }
+  }
+}`;
+const CONSENT_CLASSES = ['IDENTITY', 'CONTACT', 'NEEDS', 'NARRATIVE'];
+/**
+ * Every subset of the consent's classes that holds IDENTITY (8 of them): what a referral may share.
+ * Each discloses the name asked for, so a page of 1 and a page of 50 both write their one
+ * disclosure audit row and differ in nothing but their size.
+ */
+const SUBSETS = Array.from({ length: 8 }, (_, n) => [
+  'IDENTITY',
+  ...CONSENT_CLASSES.slice(1).filter((_, bit) => n & (1 << bit)),
+]);
+
+interface Node {
+  id: string;
+  status: string;
+  needs: string[];
+  fromAgency: { name: string };
+  toAgency: { name: string };
+  survivor: { reference: string; givenName: string | null } | null;
+  lastEvent: { toStatus: string } | null;
+}
+type Page = { referrals: { counts: { received: number }; edges: { node: Node }[] } };
+
+type Query = (...args: unknown[]) => unknown;
+const clientPrototype = pg.Client.prototype as unknown as { query: Query };
+const driverQuery = clientPrototype.query;
+const counter = { on: false, statements: [] as string[] };
+
+describe('referrals inbox: statements per request do not grow with the page (e2e, counted at pg)', () => {
+  jest.setTimeout(180_000);
+  let hub: TestHub;
+  const tokens: Record<string, string> = {};
+  const survivors: { id: string; consentId: string; givenName: string }[] = [];
+  /** Referral id → the classes it shares. */
+  const shared = new Map<string, string[]>();
+  const results: string[] = [];
+
+  beforeAll(async () => {
+    clientPrototype.query = function (this: unknown, ...args: unknown[]) {
+      if (counter.on) {
+        const first = args[0];
+        const text = typeof first === 'string' ? first : ((first as { text?: string })?.text ?? '?');
+        counter.statements.push(text.replace(/\s+/g, ' ').slice(0, 120));
+      }
+      return driverQuery.apply(this, args);
+    };
+    // No background sealing of audit events while statements are counted.
+    hub = await startHub({ env: { AUDIT_SEAL_INTERVAL_SECONDS: '0' } });
+    // One token per user for the whole suite: a first sight of a token costs a sign-in record.
+    for (const user of ['ngo.caseworker', 'legal.caseworker']) tokens[user] = await hub.idp.tokenFor(user);
+
+    // 50 survivors of Harbor Light, each with a consent naming Safe Passage for SERVICE.
+    for (let batch = 0; batch < 10; batch += 1) {
+      await Promise.all(
+        Array.from({ length: 5 }, async () => {
+          const t = tag();
+          const survivor = await createSurvivor(hub, 'ngo.caseworker', personalData(t));
+          const consent = await recordConsent(
+            hub,
+            'ngo.caseworker',
+            consentInput(survivor.id, { dataClasses: CONSENT_CLASSES }),
+          );
+          survivors.push({ id: survivor.id, consentId: consent.id, givenName: `Amaru${t}` });
+        }),
+      );
+    }
+  });
+
+  afterAll(async () => {
+    clientPrototype.query = driverQuery;
+    process.stdout.write(`${results.join('\n')}\n`);
+    await hub?.close();
+  });
+
+  /** One sent referral per survivor, each sharing what `classesOf(i)` says. */
+  async function seedReferrals(classesOf: (i: number) => string[]): Promise<void> {
+    for (let batch = 0; batch < 10; batch += 1) {
+      await Promise.all(
+        survivors.slice(batch * 5, batch * 5 + 5).map(async (s, k) => {
+          const classes = classesOf(batch * 5 + k);
+          const draft = await createReferral(hub, 'ngo.caseworker', {
+            toAgencyId: SAFE_PASSAGE,
+            needs: ['LEGAL', 'IMMIGRATION_LEGAL'],
+            urgency: 'ROUTINE',
+            survivorId: s.id,
+            consentId: s.consentId,
+            sharedClasses: classes,
+          });
+          const sent = await transition(hub, 'ngo.caseworker', 'sendReferral', {
+            referralId: draft.id,
+            expectedVersion: draft.version,
+          });
+          expect(sent.status).toBe('SENT');
+          shared.set(sent.id, classes);
+        }),
+      );
+    }
+  }
+
+  async function page(user: string, box: string, first: number): Promise<Page['referrals']> {
+    return ok(await hub.gql<Page>(PAGE, { box, first }, { token: tokens[user] })).referrals;
+  }
+
+  /** The statements of one request, after the same request once uncounted (warm pool, caches, sign-in). */
+  async function statementsOf(user: string, box: string, first: number) {
+    await page(user, box, first);
+    counter.statements = [];
+    counter.on = true;
+    let result: Page['referrals'];
+    try {
+      result = await page(user, box, first);
+    } finally {
+      counter.on = false;
+    }
+    return { statements: [...counter.statements], result };
+  }
+
+  /** Every node is complete: agencies, needs, last event, and the survivor as the caller may see them. */
+  function checkNodes(user: string, nodes: Node[]): void {
+    const byId = new Map(survivors.map((s) => [s.givenName, s]));
+    for (const node of nodes) {
+      const classes = shared.get(node.id);
+      expect(classes).toBeDefined();
+      expect(node).toMatchObject({
+        status: 'SENT',
+        needs: ['LEGAL', 'IMMIGRATION_LEGAL'],
+        fromAgency: { name: 'Harbor Light Survivor Services' },
+        toAgency: { name: 'Safe Passage Legal Aid' },
+        lastEvent: { toStatus: 'SENT' },
+      });
+      expect(node.survivor?.reference).toMatch(/^S-/);
+      // The owner sees the name; the recipient only through a referral that shares IDENTITY.
+      const seesName = user === 'ngo.caseworker' || (classes ?? []).includes('IDENTITY');
+      if (seesName) expect(byId.has(node.survivor?.givenName ?? '')).toBe(true);
+      else expect(node.survivor?.givenName).toBeNull();
+    }
+  }
+
+  async function compare(label: string, user: string, box: 'RECEIVED' | 'SENT', total: number) {
+    const one = await statementsOf(user, box, 1);
+    const fifty = await statementsOf(user, box, 50);
+    expect(one.result.edges).toHaveLength(1);
+    expect(fifty.result.edges).toHaveLength(50);
+    if (box === 'RECEIVED') expect(fifty.result.counts.received).toBe(total);
+    checkNodes(
+      user,
+      fifty.result.edges.map((e) => e.node),
+    );
+    results.push(
+      `referrals cost (${label}, ${box} as ${user}): first=1 → ${one.statements.length} statements, first=50 → ${fifty.statements.length} statements`,
+    );
+    if (one.statements.length !== fifty.statements.length) {
+      results.push(`  first=1:\n    ${one.statements.join('\n    ')}`);
+      results.push(`  first=50:\n    ${fifty.statements.join('\n    ')}`);
+    }
+    // The request went through the driver at all (the counter is not blind).
+    expect(one.statements.length).toBeGreaterThan(0);
+    expect(fifty.statements.length).toBe(one.statements.length);
+  }
+
+  describe('50 referrals sharing the same classes', () => {
+    beforeAll(async () => {
+      await seedReferrals(() => ['IDENTITY', 'NEEDS']);
+    });
+
+    it('RECEIVED box of Safe Passage (legal.caseworker): page of 50 costs what a page of 1 costs', async () => {
+      await compare('same shared classes', 'legal.caseworker', 'RECEIVED', 50);
+    });
+
+    it('SENT box of Harbor Light (ngo.caseworker): page of 50 costs what a page of 1 costs', async () => {
+      await compare('same shared classes', 'ngo.caseworker', 'SENT', 50);
+    });
+  });
+
+  describe('50 more referrals, each sharing one of 8 different sets of the consent’s classes', () => {
+    beforeAll(async () => {
+      await seedReferrals((i) => SUBSETS[i % SUBSETS.length]);
+    });
+
+    it('RECEIVED box of Safe Passage (legal.caseworker): page of 50 costs what a page of 1 costs', async () => {
+      await compare('varied shared classes', 'legal.caseworker', 'RECEIVED', 100);
+    });
+
+    it('SENT box of Harbor Light (ngo.caseworker): page of 50 costs what a page of 1 costs', async () => {
+      await compare('varied shared classes', 'ngo.caseworker', 'SENT', 100);
+    });
+  });
+});
