@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AccessScope, rulesToSql, SqlSubjectMap } from '@hub/authz';
 import { Transactions } from '@hub/database';
-import { BadUserInputError, Connection, decodeCursor, DEFAULT_PAGE_SIZE, ForbiddenError } from '@hub/graphql';
+import {
+  Connection,
+  decodeTimeCursor,
+  DEFAULT_PAGE_SIZE,
+  encodeTimeCursor,
+  ForbiddenError,
+} from '@hub/graphql';
 import { AuditWriter } from './audit-writer';
 import { AuditDecisionValue, AuditEventFilter, AuditEventRecord } from './audit-event.model';
 import { AuditAnchor, AuditSealService, VerificationReport } from './audit-seal.service';
@@ -13,7 +19,6 @@ const AUDIT_SQL: SqlSubjectMap = {
   },
 };
 const CSV_CAP = 10_000;
-const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 type Row = Record<string, unknown>;
 
@@ -36,12 +41,12 @@ export class AuditQueryService {
     after?: string,
   ): Promise<Connection<AuditEventRecord>> {
     this.mayRead(scope);
-    const cursor = after ? this.cursor(after) : undefined;
+    const cursor = after ? decodeTimeCursor(after, /^\d{1,19}$/) : undefined;
     const rows = await this.query(scope, filter, first + 1, cursor);
     await this.auditRead(scope, 'READ_AUDIT_TRAIL', filter);
     const page = rows.slice(0, first);
     const edges = page.map((row) => ({
-      cursor: Buffer.from(JSON.stringify([row.cursor_at, String(row.id)])).toString('base64url'),
+      cursor: encodeTimeCursor(row.cursor_at as string, String(row.id)),
       node: toRecord(row),
     }));
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
@@ -110,7 +115,7 @@ export class AuditQueryService {
     scope: AccessScope,
     filter: AuditEventFilter,
     limit: number,
-    cursor?: [string, string],
+    cursor?: { at: string; id: string },
   ): Promise<Row[]> {
     const params: unknown[] = [];
     const param = (value: unknown) => {
@@ -130,7 +135,7 @@ export class AuditQueryService {
     if (filter.from) where.push(`e.occurred_at >= ${param(filter.from)}`);
     if (filter.to) where.push(`e.occurred_at < ${param(filter.to)}`);
     if (cursor)
-      where.push(`(e.occurred_at, e.id) < (${param(cursor[0])}::timestamptz, ${param(cursor[1])}::bigint)`);
+      where.push(`(e.occurred_at, e.id) < (${param(cursor.at)}::timestamptz, ${param(cursor.id)}::bigint)`);
     const access = rulesToSql(scope.ability, 'read', 'AuditEvent', AUDIT_SQL, params.length + 1);
     where.push(access.sql);
     params.push(...access.params);
@@ -141,16 +146,6 @@ export class AuditQueryService {
         ORDER BY e.occurred_at DESC, e.id DESC LIMIT ${param(limit)}`,
       params,
     );
-  }
-
-  private cursor(after: string): [string, string] {
-    const [at, id] = decodeCursor(after, ['string', 'string']) as [string, string];
-    if (!CURSOR_TIME.test(at) || !/^\d{1,19}$/.test(id)) {
-      throw new BadUserInputError('Invalid cursor', [
-        { field: 'after', message: 'is not a cursor from this list' },
-      ]);
-    }
-    return [at, id];
   }
 
   /** Any access to the audit log is itself an audited event (CJIS 5.4.1.1). */

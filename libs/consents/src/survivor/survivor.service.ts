@@ -15,7 +15,7 @@ import {
   BadUserInputError,
   Connection,
   ConflictError,
-  decodeCursor,
+  decodeTimeCursor,
   DEFAULT_PAGE_SIZE,
   ForbiddenError,
   markRedacted,
@@ -136,9 +136,7 @@ export class SurvivorService {
   async list(scope: AccessScope, args: SurvivorsArgs, requested?: Requested): Promise<Connection<Survivor>> {
     const now = this.clock.now();
     const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const after = args.after
-      ? checkedCursor(decodeCursor(args.after, ['string', 'string']) as [string, string])
-      : undefined;
+    const after = args.after ? decodeTimeCursor(args.after) : undefined;
     const rows = await this.survivors.listVisible(
       scope,
       {
@@ -146,7 +144,7 @@ export class SurvivorService {
         minor: args.minor,
         reference: args.reference,
       },
-      { first, after: after && { createdAt: after[0], id: after[1] } },
+      { first, after: after && { createdAt: after.at, id: after.id } },
       now,
     );
     const page = rows.slice(0, first);
@@ -413,18 +411,6 @@ function personalData(input: SurvivorDataInput, now: Date): Partial<SurvivorPers
     mentalHealthNotes: text(input.mentalHealthNotes),
     substanceUseNotes: text(input.substanceUseNotes),
   };
-}
-
-const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-
-/** A cursor is opaque but forgeable: its parts must be what the list wrote before they reach SQL. */
-function checkedCursor([createdAt, id]: [string, string]): [string, string] {
-  if (!CURSOR_TIME.test(createdAt) || Number.isNaN(Date.parse(createdAt)) || !UUID.test(id)) {
-    throw new BadUserInputError('Invalid cursor', [
-      { field: 'after', message: 'is not a cursor from this list' },
-    ]);
-  }
-  return [createdAt, id];
 }
 
 /** A pseudonymous reference: S- and 10 Crockford base-32 characters (50 bits of randomness). */

@@ -106,3 +106,29 @@ export function toConnection<R, T>(
     },
   };
 }
+
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The newest-first lists page by (timestamp to the microsecond, id): a millisecond cursor would
+ * skip rows written in the same millisecond. Repositories select the time as text with
+ * `to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` and hand it here.
+ */
+export function encodeTimeCursor(at: string, id: string): string {
+  return encodeCursor([at, id]);
+}
+
+/** Reads such a cursor; a forged one is BAD_USER_INPUT before anything reaches SQL. */
+export function decodeTimeCursor(
+  cursor: string,
+  idPattern: RegExp = UUID_PATTERN,
+): { at: string; id: string } {
+  const [at, id] = decodeCursor(cursor, ['string', 'string']) as [string, string];
+  if (!CURSOR_TIME.test(at) || Number.isNaN(Date.parse(at)) || !idPattern.test(id)) {
+    throw new BadUserInputError('Invalid cursor', [
+      { field: 'after', message: 'is not a cursor from this list' },
+    ]);
+  }
+  return { at, id };
+}

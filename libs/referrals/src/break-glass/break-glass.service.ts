@@ -9,7 +9,8 @@ import { Transactions } from '@hub/database';
 import {
   BadUserInputError,
   Connection,
-  decodeCursor,
+  decodeTimeCursor,
+  encodeTimeCursor,
   DEFAULT_PAGE_SIZE,
   ForbiddenError,
   NotFoundError,
@@ -21,8 +22,6 @@ import { BreakGlassSession, OpenBreakGlassInput } from './break-glass.model';
 
 /** What a break-glass opens: enough to reach and protect the survivor. */
 const SAFETY_CLASSES = [DataClass.IDENTITY, DataClass.CONTACT];
-const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Row = Record<string, unknown>;
 
@@ -124,12 +123,7 @@ export class BreakGlassService {
     const params: unknown[] = [];
     const where: string[] = [];
     if (args.after) {
-      const [at, id] = decodeCursor(args.after, ['string', 'string']) as [string, string];
-      if (!CURSOR_TIME.test(at) || !UUID.test(id)) {
-        throw new BadUserInputError('Invalid cursor', [
-          { field: 'after', message: 'is not a cursor from this list' },
-        ]);
-      }
+      const { at, id } = decodeTimeCursor(args.after);
       params.push(at, id);
       where.push(`(b.opened_at, b.id) < ($1::timestamptz, $2::uuid)`);
     }
@@ -155,7 +149,7 @@ export class BreakGlassService {
     );
     const page = rows.slice(0, first);
     const edges = page.map((row) => ({
-      cursor: Buffer.from(JSON.stringify([row.cursor_at, row.id])).toString('base64url'),
+      cursor: encodeTimeCursor(row.cursor_at as string, row.id as string),
       node: toSession(row),
     }));
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };

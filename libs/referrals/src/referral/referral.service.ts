@@ -9,7 +9,8 @@ import { Transactions, Tx } from '@hub/database';
 import {
   BadUserInputError,
   ConflictError,
-  decodeCursor,
+  decodeTimeCursor,
+  encodeTimeCursor,
   DEFAULT_PAGE_SIZE,
   ForbiddenError,
   HubError,
@@ -33,7 +34,6 @@ import { Referral, ReferralConnection, ReferralEvent, ReferralMessage } from './
 import { ReferralChanges, ReferralRepository, ReferralRow } from './referral.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** What a child-safety report shares: enough to find and protect the child. */
 const CHILD_SAFETY_CLASSES = [DataClass.IDENTITY, DataClass.CONTACT, DataClass.NARRATIVE];
@@ -75,21 +75,22 @@ export class ReferralService {
     if (!agencyId) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, counts };
     const now = this.clock.now();
     const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const after = args.after
-      ? checkedCursor(decodeCursor(args.after, ['string', 'string']) as [string, string])
-      : undefined;
+    const after = args.after ? decodeTimeCursor(args.after) : undefined;
     const [rows, totals] = await Promise.all([
       this.referrals.list(
         scope,
         agencyId,
         { box: args.box, status: args.status, need: args.need },
-        { first, after: after && { createdAt: after[0], id: after[1] } },
+        { first, after: after && { createdAt: after.at, id: after.id } },
         now,
       ),
       this.referrals.counts(scope, agencyId, now),
     ]);
     const page = rows.slice(0, first);
-    const edges = page.map((row) => ({ cursor: encodeCursor(row), node: toModel(row, now) }));
+    const edges = page.map((row) => ({
+      cursor: encodeTimeCursor(row.cursor, row.id),
+      node: toModel(row, now),
+    }));
     return {
       edges,
       pageInfo: {
@@ -623,19 +624,6 @@ function hashOf(input: CreateReferralInput): string {
   const { idempotencyKey: _key, ...rest } = input;
   const canonical = JSON.stringify(rest, Object.keys(rest).sort());
   return createHash('sha256').update(canonical).digest('hex');
-}
-
-function encodeCursor(row: ReferralRow): string {
-  return Buffer.from(JSON.stringify([row.cursor, row.id]), 'utf8').toString('base64url');
-}
-
-function checkedCursor([createdAt, id]: [string, string]): [string, string] {
-  if (!CURSOR_TIME.test(createdAt) || Number.isNaN(Date.parse(createdAt)) || !UUID.test(id)) {
-    throw new BadUserInputError('Invalid cursor', [
-      { field: 'after', message: 'is not a cursor from this list' },
-    ]);
-  }
-  return [createdAt, id];
 }
 
 function toEvent(row: {
