@@ -6,12 +6,21 @@ import tseslint from 'typescript-eslint';
  * public entries; platform knows no domain; demo data depends on nothing.
  */
 const depConstraints = [
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:data', 'type:testing'] },
-  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:data', 'type:testing'] },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:data', 'type:testing'],
+  },
+  {
+    sourceTag: 'type:domain',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:data', 'type:testing'],
+  },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:data'] },
   { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:data'] },
-  { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:platform', 'type:data', 'type:domain', 'type:testing'] },
+  {
+    sourceTag: 'type:tools',
+    onlyDependOnLibsWithTags: ['type:platform', 'type:data', 'type:domain', 'type:testing'],
+  },
 ];
 
 export default [
@@ -48,9 +57,18 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='only']", message: 'No focused tests.' },
-        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='skip']", message: 'No skipped tests.' },
-        { selector: "CallExpression[callee.name=/^(xit|xtest|xdescribe|fit|fdescribe)$/]", message: 'No focused or skipped tests.' },
+        {
+          selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='only']",
+          message: 'No focused tests.',
+        },
+        {
+          selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='skip']",
+          message: 'No skipped tests.',
+        },
+        {
+          selector: 'CallExpression[callee.name=/^(xit|xtest|xdescribe|fit|fdescribe)$/]',
+          message: 'No focused or skipped tests.',
+        },
       ],
     },
   },
@@ -62,9 +80,18 @@ export default [
         'error',
         {
           paths: [
-            { name: 'typeorm', message: 'Resolvers and GraphQL types never touch the ORM; go through a service.' },
-            { name: '@nestjs/typeorm', message: 'Resolvers and GraphQL types never touch the ORM; go through a service.' },
-            { name: 'pg', message: 'Resolvers and GraphQL types never touch the database; go through a service.' },
+            {
+              name: 'typeorm',
+              message: 'Resolvers and GraphQL types never touch the ORM; go through a service.',
+            },
+            {
+              name: '@nestjs/typeorm',
+              message: 'Resolvers and GraphQL types never touch the ORM; go through a service.',
+            },
+            {
+              name: 'pg',
+              message: 'Resolvers and GraphQL types never touch the database; go through a service.',
+            },
           ],
         },
       ],
@@ -76,7 +103,14 @@ export default [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/libs/agencies/**', '**/apps/**'], message: 'Platform libs know no domain and no app.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/libs/agencies/**', '**/apps/**'],
+              message: 'Platform libs know no domain and no app.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -39,9 +39,13 @@ if (!entries[task]) {
   process.exit(2);
 }
 ensureInstalled();
-const child = spawnSync(process.execPath, ['-r', path.join(root, 'tools/register.js'), path.join(root, entries[task])], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, TZ: 'UTC' },
-});
+const child = spawnSync(
+  process.execPath,
+  ['-r', path.join(root, 'tools/register.js'), path.join(root, entries[task])],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TZ: 'UTC' },
+  },
+);
 process.exit(child.status ?? 1);

@@ -21,6 +21,7 @@ async function main(): Promise<number> {
   };
   const steps: [string, string, string[]][] = [
     ['type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.typecheck.json']],
+    ['format check', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
     [
       'lint',
       'npx',
