@@ -40,7 +40,7 @@ export class AuditQueryService {
     first = DEFAULT_PAGE_SIZE,
     after?: string,
   ): Promise<Connection<AuditEventRecord>> {
-    this.mayRead(scope);
+    await this.mayRead(scope);
     const cursor = after ? decodeTimeCursor(after, /^\d{1,19}$/) : undefined;
     const rows = await this.query(scope, filter, first + 1, cursor);
     await this.auditRead(scope, 'READ_AUDIT_TRAIL', filter);
@@ -54,8 +54,10 @@ export class AuditQueryService {
 
   /** RFC 4180 CSV of the events the caller may read, newest first. */
   async csv(scope: AccessScope, filter: AuditEventFilter = {}, limit = CSV_CAP): Promise<string> {
-    if (!scope.ability.can('verify', 'AuditTrail'))
+    if (!scope.ability.can('verify', 'AuditTrail')) {
+      await this.denied(scope, 'EXPORT_AUDIT_TRAIL');
       throw new ForbiddenError('Only an auditor may export the audit trail');
+    }
     const rows = await this.query(scope, filter, Math.min(limit, CSV_CAP));
     await this.auditRead(scope, 'EXPORT_AUDIT_TRAIL', filter);
     const header = [
@@ -97,18 +99,31 @@ export class AuditQueryService {
   }
 
   async verify(scope: AccessScope, anchor?: AuditAnchor): Promise<VerificationReport> {
-    if (!scope.ability.can('verify', 'AuditTrail'))
+    if (!scope.ability.can('verify', 'AuditTrail')) {
+      await this.denied(scope, 'VERIFY_AUDIT_TRAIL');
       throw new ForbiddenError('Only an auditor may verify the audit trail');
+    }
     await this.seals.seal();
     const report = await this.seals.verify(anchor);
     await this.auditRead(scope, 'VERIFY_AUDIT_TRAIL', {});
     return report;
   }
 
-  private mayRead(scope: AccessScope): void {
-    if (!scope.actor.roles.some((role) => role === 'agency_admin' || role === 'auditor')) {
+  private async mayRead(scope: AccessScope): Promise<void> {
+    if (!scope.ability.can('read', 'AuditEvent')) {
+      await this.denied(scope, 'READ_AUDIT_TRAIL');
       throw new ForbiddenError('Only agency admins and auditors read the audit trail');
     }
+  }
+
+  /** A refused access to the audit trail is itself on the trail. */
+  private denied(scope: AccessScope, action: string): Promise<void> {
+    return this.writer.recordDenied({
+      actor: scope.actor,
+      action,
+      subjectType: 'AuditTrail',
+      subjectId: null,
+    });
   }
 
   private async query(

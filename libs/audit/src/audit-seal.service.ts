@@ -110,8 +110,9 @@ export class AuditSealService {
       events_hash: Buffer;
       prev_hash: Buffer;
       seal_hash: Buffer;
+      sealed_at: Date;
     }[] = await reader.query(
-      `SELECT seq, event_count, events_hash, prev_hash, seal_hash FROM audit_seal ORDER BY seq`,
+      `SELECT seq, event_count, events_hash, prev_hash, seal_hash, sealed_at FROM audit_seal ORDER BY seq`,
     );
     const report = (
       firstProblem: string | null,
@@ -136,13 +137,19 @@ export class AuditSealService {
         return report(`seal ${index + 1} is missing (found ${seq})`, index, eventsChecked, 0);
       if (!seal.prev_hash.equals(prev))
         return report(`seal ${seq} does not follow seal ${seq - 1}`, index, eventsChecked, 0);
-      const entries: { event_id: string; sealed_hash: Buffer; current_hash: Buffer | null }[] =
-        await reader.query(
-          `SELECT s.event_id, s.event_hash AS sealed_hash, audit_event_hash(e) AS current_hash
+      // A missing event must read as NULL, not as the hash of an empty row.
+      const entries: {
+        event_id: string;
+        sealed_hash: Buffer;
+        current_hash: Buffer | null;
+        occurred_at: Date | null;
+      }[] = await reader.query(
+        `SELECT s.event_id, s.event_hash AS sealed_hash, e.occurred_at,
+                CASE WHEN e.id IS NULL THEN NULL ELSE audit_event_hash(e) END AS current_hash
            FROM audit_seal_entry s LEFT JOIN audit_event e ON e.id = s.event_id
           WHERE s.seal_seq = $1 ORDER BY s.event_id`,
-          [seq],
-        );
+        [seq],
+      );
       if (entries.length !== seal.event_count) {
         return report(
           `seal ${seq} lists ${entries.length} events, not ${seal.event_count}`,
@@ -156,6 +163,20 @@ export class AuditSealService {
           return report(`event ${entry.event_id} (seal ${seq}) was deleted`, index, eventsChecked, 0);
         if (!entry.current_hash.equals(entry.sealed_hash)) {
           return report(`event ${entry.event_id} (seal ${seq}) was changed`, index, eventsChecked, 0);
+        }
+        // An event dated well before the previous seal should have been in it: written afterwards.
+        const previous = index > 0 ? seals[index - 1].sealed_at.getTime() : null;
+        if (
+          previous !== null &&
+          entry.occurred_at &&
+          entry.occurred_at.getTime() < previous - graceSeconds * 1000
+        ) {
+          return report(
+            `event ${entry.event_id} (seal ${seq}) is dated before seal ${seq - 1}: inserted afterwards`,
+            index,
+            eventsChecked,
+            0,
+          );
         }
       }
       eventsChecked += entries.length;

@@ -64,7 +64,8 @@ function toRow(event: AuditEvent): Partial<AuditEventEntity> {
     fields: [...(event.fields ?? [])],
     purpose: event.purpose ?? null,
     decision: event.decision,
-    reason: event.reason ?? null,
+    // The audit column holds 500 characters; a longer reason keeps its first 500, not lost.
+    reason: event.reason ? event.reason.slice(0, 500) : null,
     requestId: event.actor.requestId ?? null,
     subjectAgencyIds: [...new Set((event.subjectAgencyIds ?? []).filter((id): id is string => !!id))],
   };

@@ -7,7 +7,6 @@ import {
   auditSince,
   changes,
   CREATE_CHILD_SAFETY,
-  createReferral,
   expectNothingWritten,
   expectOnlyDenied,
   FEDERAL,
@@ -30,7 +29,6 @@ import {
   NOTIFICATIONS,
   NotificationFeed,
   ok,
-  PERSONAL_SELECTION,
   personalData,
   personalStrings,
   recordConsent,
@@ -528,23 +526,24 @@ describe('child-safety referrals (e2e)', () => {
         expectError(await readSurvivor(survivor.id, user), 'NOT_FOUND');
         expect(await listedFor(user, survivor.id)).toBe(false);
       }
-      const standard = await createReferral(hub, 'ngo.caseworker', {
-        toAgencyId: POLICE,
-        needs: ['EMERGENCY_RESPONSE'],
-        urgency: 'URGENT',
-        survivorId: survivor.id,
-        consentId: consent.id,
-        sharedClasses: ['IDENTITY', 'CONTACT'],
-      });
-      const sent = await move(hub, 'ngo.caseworker', 'send', standard);
-      const seen = ok(
-        await hub.gql<{ referral: { id: string; survivorId: string; survivor: Row | null } }>(
-          REFERRAL_BY_ID(`id survivorId survivor { id ${PERSONAL_SELECTION} }`),
-          { id: sent.id },
-          { user: 'pd.investigator' },
-        ),
-      ).referral;
-      expect(seen).toEqual({ id: sent.id, survivorId: survivor.id, survivor: null });
+      // Nor may a standard referral carry the minor to the police: only a child-safety referral can.
+      const standard = await hub.gql(
+        `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`,
+        {
+          input: {
+            toAgencyId: POLICE,
+            needs: ['EMERGENCY_RESPONSE'],
+            urgency: 'URGENT',
+            survivorId: survivor.id,
+            consentId: consent.id,
+            sharedClasses: ['IDENTITY', 'CONTACT'],
+          },
+        },
+        { user: 'ngo.caseworker' },
+      );
+      expect(expectError(standard, 'BAD_USER_INPUT').message).toMatch(
+        /minor: law enforcement is reached only through a child-safety referral/,
+      );
     });
 
     it('the grant ends on time: once the CHILD_SAFETY grant’s valid_until has passed, the police get NOT_FOUND at once', async () => {

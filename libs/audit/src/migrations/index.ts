@@ -1,4 +1,9 @@
 import { CreateAuditEvent1763790000000 } from './1763790000000-create-audit-event';
 import { AuditTrailIntegrity1763860000000 } from './1763860000000-audit-trail-integrity';
+import { UnambiguousAuditHash1763880000000 } from './1763880000000-unambiguous-audit-hash';
 
-export const auditMigrations = [CreateAuditEvent1763790000000, AuditTrailIntegrity1763860000000];
+export const auditMigrations = [
+  CreateAuditEvent1763790000000,
+  AuditTrailIntegrity1763860000000,
+  UnambiguousAuditHash1763880000000,
+];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessScope, subject } from '@hub/authz';
+import { AuditWriter } from '@hub/audit';
 import { Transactions } from '@hub/database';
 import {
   BadUserInputError,
@@ -28,6 +29,7 @@ export class NotificationService {
   constructor(
     private readonly notifications: NotificationRepository,
     private readonly transactions: Transactions,
+    private readonly audit: AuditWriter,
   ) {}
 
   async list(scope: AccessScope, args: NotificationsArgs): Promise<Connection<Notification>> {
@@ -64,6 +66,16 @@ export class NotificationService {
             owner,
             ids.filter((id) => UUID.test(id)),
           );
+      // Every change is on the audit trail, even a user's own read marks.
+      await this.audit.record(tx, {
+        actor: scope.actor,
+        action: 'MARK_NOTIFICATIONS_READ',
+        subjectType: 'Notification',
+        subjectId: all ? null : ids.slice(0, 3).join(',').slice(0, 128) || null,
+        decision: 'ALLOWED',
+        reason: all ? 'all' : `${marked} of ${ids.length}`,
+        subjectAgencyIds: [owner.agencyId],
+      });
       return { marked, unreadCount: await this.notifications.unreadCount(owner, tx) };
     });
   }

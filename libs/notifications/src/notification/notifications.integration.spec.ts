@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { agenciesMigrations } from '@hub/agencies';
+import { auditEntities, auditMigrations, AuditWriter } from '@hub/audit';
 import { AccessScope, Actor, defineAbilityFor } from '@hub/authz';
 import { dataSourceOptions, databaseMigrations, Transactions } from '@hub/database';
 import { createTestDatabase, TestDatabase } from '@hub/testing';
@@ -70,10 +71,15 @@ describe('notifications (integration, real PostgreSQL and migrations, as the API
   const last = new LastQuery();
 
   beforeAll(async () => {
-    db = await createTestDatabase([...databaseMigrations, ...agenciesMigrations, ...notificationsMigrations]);
+    db = await createTestDatabase([
+      ...databaseMigrations,
+      ...agenciesMigrations,
+      ...auditMigrations,
+      ...notificationsMigrations,
+    ]);
     // The API role, not the owner: proves hub_api may write and read everything this lib needs.
     dataSource = new DataSource({
-      ...dataSourceOptions({ url: db.apiUrl, entities: notificationsEntities }),
+      ...dataSourceOptions({ url: db.apiUrl, entities: [...notificationsEntities, ...auditEntities] }),
       logging: ['query'],
       logger: last,
     });
@@ -81,7 +87,7 @@ describe('notifications (integration, real PostgreSQL and migrations, as the API
     const repository = new NotificationRepository(dataSource);
     transactions = new Transactions(dataSource);
     publisher = new NotificationPublisher(repository);
-    service = new NotificationService(repository, transactions);
+    service = new NotificationService(repository, transactions, new AuditWriter(transactions));
     await dataSource.query(
       `INSERT INTO agency (id, name, type, jurisdiction)
        SELECT id, 'Agency ' || id, 'NGO', 'Bay County' FROM unnest($1::uuid[]) AS id`,

@@ -1,0 +1,518 @@
+import { randomUUID } from 'node:crypto';
+import type { TestHub } from '@hub/testing';
+import { auditOfRequest, AuditRow, referredSurvivor, ReferredSurvivor, send } from './audit-support';
+import { startHub } from './hub';
+import { createReferral, HARBOR, move, POLICE, SAFE_PASSAGE } from './referrals-lifecycle-support';
+import {
+  consentInput,
+  createSurvivor,
+  demoUser,
+  expectError,
+  NOTIFICATIONS,
+  NotificationFeed,
+  ok,
+  personalData,
+  recordConsent,
+  REVOKE_CONSENT,
+  SURVIVOR_BY_ID,
+  SURVIVORS,
+  SurvivorPage,
+  tag,
+} from './survivor-support';
+
+/**
+ * Break-glass (DESIGN.md §4, issue 7): a supervisor of an agency party to a referral about a
+ * survivor opens identity and contact for an imminent danger — time-boxed, reasoned, audited,
+ * the owning agency notified, listed for review; never for law enforcement, never for a
+ * caseworker, never for an agency without a referral, never without a reason.
+ */
+
+const OPEN = `mutation Open($input: OpenBreakGlassInput!) {
+  openBreakGlass(input: $input) { session { id survivorId ownerAgencyId agencyId openedBy reason openedAt expiresAt } }
+}`;
+const SESSIONS = `query Sessions($first: Int, $after: String) {
+  breakGlassSessions(first: $first, after: $after) {
+    edges { cursor node { id survivorId ownerAgencyId agencyId openedBy reason openedAt expiresAt } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface Session {
+  id: string;
+  survivorId: string;
+  ownerAgencyId: string;
+  agencyId: string;
+  openedBy: string;
+  reason: string;
+  openedAt: string;
+  expiresAt: string;
+}
+
+const IDENTITY = ['givenName', 'familyName', 'aliases', 'dateOfBirth', 'gender'];
+const CONTACT = ['phone', 'email', 'address', 'safeContact'];
+const SAFETY_SELECTION =
+  'id givenName familyName aliases dateOfBirth gender phone email address safeContact { safeTimes safeMethod doNotContact }';
+const WITHHELD_SELECTION = `needs { need } preferredLanguage interpreterNeeded situationSummary caseNotes
+  immigrationStatus immigrationDocuments medicalNotes mentalHealthNotes substanceUseNotes`;
+const WITHHELD = [
+  'needs',
+  'preferredLanguage',
+  'interpreterNeeded',
+  'situationSummary',
+  'caseNotes',
+  'immigrationStatus',
+  'immigrationDocuments',
+  'medicalNotes',
+  'mentalHealthNotes',
+  'substanceUseNotes',
+];
+
+const reasonText = () => `Credible threat: the trafficker found the survivor's address today (${tag()})`;
+
+describe('break-glass (e2e)', () => {
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    hub = await startHub();
+  });
+  afterAll(async () => {
+    await hub.close();
+  });
+
+  const open = (user: string, input: Record<string, unknown>) =>
+    send<{ openBreakGlass: { session: Session } }>(hub, { user }, OPEN, { input });
+
+  async function sessionsFor(user: string): Promise<Session[]> {
+    const all: Session[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 100; page += 1) {
+      const data: {
+        breakGlassSessions: {
+          edges: { node: Session }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      } = ok(await hub.gql(SESSIONS, { first: 5, after }, { user }));
+      all.push(...data.breakGlassSessions.edges.map((edge) => edge.node));
+      if (!data.breakGlassSessions.pageInfo.hasNextPage) break;
+      after = data.breakGlassSessions.pageInfo.endCursor;
+    }
+    return all;
+  }
+
+  /** What an opening writes besides the audit trail: sessions, grants and notifications about the survivor. */
+  function traces(survivorId: string) {
+    return hub.asOwner(async (ds) => ({
+      sessions: (await ds.query(`SELECT * FROM break_glass WHERE survivor_id = $1`, [
+        survivorId,
+      ])) as unknown[],
+      grants: (await ds.query(
+        `SELECT * FROM consent_grant WHERE survivor_id = $1 AND basis = 'BREAK_GLASS'`,
+        [survivorId],
+      )) as unknown[],
+      notifications: (await ds.query(
+        `SELECT * FROM notification WHERE subject_id = $1 AND event_type = 'BREAK_GLASS'`,
+        [survivorId],
+      )) as unknown[],
+    }));
+  }
+  const NO_TRACES = { sessions: [], grants: [], notifications: [] };
+
+  const readSafety = (id: string, user: string) =>
+    hub.gql<{ survivor: Record<string, unknown> }>(
+      SURVIVOR_BY_ID(`${SAFETY_SELECTION} ${WITHHELD_SELECTION}`),
+      { id },
+      { user },
+    );
+
+  const revoke = async (consentId: string) =>
+    ok(await hub.gql(REVOKE_CONSENT, { input: { consentId, channel: 'PHONE' } }, { user: 'ngo.caseworker' }));
+
+  describe('allowed for legal.lead (a supervisor of the receiving agency)', () => {
+    let referred: ReferredSurvivor;
+    let control: ReferredSurvivor;
+    let session: Session;
+    let reason: string;
+    let requestId: string;
+    let startedAt: number;
+
+    beforeAll(async () => {
+      referred = await referredSurvivor(hub);
+      control = await referredSurvivor(hub);
+      reason = reasonText();
+      startedAt = Date.now();
+      const response = await open('legal.lead', {
+        survivorId: referred.survivor.id,
+        reason: `  ${reason}  `,
+      });
+      session = ok(response).openBreakGlass.session;
+      requestId = response.requestId;
+    });
+
+    it('opens a session for the configured hour, with the trimmed reason', () => {
+      expect(session).toEqual({
+        id: expect.any(String),
+        survivorId: referred.survivor.id,
+        ownerAgencyId: HARBOR,
+        agencyId: SAFE_PASSAGE,
+        openedBy: demoUser('legal.lead').sub,
+        reason,
+        openedAt: expect.any(String),
+        expiresAt: expect.any(String),
+      });
+      const openedAt = Date.parse(session.openedAt);
+      expect(openedAt).toBeGreaterThanOrEqual(startedAt - 1000);
+      expect(openedAt).toBeLessThanOrEqual(Date.now() + 1000);
+      expect(Date.parse(session.expiresAt) - openedAt).toBe(60 * 60 * 1000);
+    });
+
+    it('writes the session, a BREAK_GLASS grant of IDENTITY and CONTACT, the audit row and the owner’s notification in one transaction', async () => {
+      const rows = await hub.asOwner(async (ds) => ({
+        session: (await ds.query(`SELECT xmin::text AS xmin, * FROM break_glass WHERE id = $1`, [
+          session.id,
+        ])) as Record<string, unknown>[],
+        grants: (await ds.query(
+          `SELECT xmin::text AS xmin, agency_id, data_classes, purposes, valid_from, valid_until, revoked_at, consent_id
+             FROM consent_grant WHERE basis = 'BREAK_GLASS' AND source_id = $1`,
+          [session.id],
+        )) as Record<string, unknown>[],
+        audit: (await ds.query(`SELECT xmin::text AS xmin FROM audit_event WHERE request_id = $1`, [
+          requestId,
+        ])) as {
+          xmin: string;
+        }[],
+        notifications: (await ds.query(
+          `SELECT xmin::text AS xmin, agency_id, subject_type, message FROM notification
+            WHERE event_type = 'BREAK_GLASS' AND subject_id = $1`,
+          [referred.survivor.id],
+        )) as Record<string, unknown>[],
+      }));
+      expect(rows.session).toHaveLength(1);
+      expect(rows.grants).toEqual([
+        {
+          xmin: rows.session[0].xmin,
+          agency_id: SAFE_PASSAGE,
+          data_classes: ['IDENTITY', 'CONTACT'],
+          purposes: ['SERVICE'],
+          valid_from: new Date(session.openedAt),
+          valid_until: new Date(session.expiresAt),
+          revoked_at: null,
+          consent_id: null,
+        },
+      ]);
+      expect(rows.audit).toEqual([{ xmin: rows.session[0].xmin }]);
+      expect(rows.notifications).toEqual([
+        {
+          xmin: rows.session[0].xmin,
+          agency_id: HARBOR,
+          subject_type: 'Survivor',
+          message: expect.any(String),
+        },
+      ]);
+      // The notice names the record by its reference, never by personal data.
+      const message = rows.notifications[0].message as string;
+      for (const secret of [
+        referred.personal.givenName,
+        referred.personal.familyName,
+        referred.personal.phone,
+      ]) {
+        expect(message).not.toContain(secret);
+      }
+    });
+
+    it('is audited: one ALLOWED BREAK_GLASS row with the reason, the classes opened, the purpose and the request id', async () => {
+      const audit = await auditOfRequest(hub, requestId);
+      expect(
+        audit.map(({ id: _id, occurred_at: _at, ...row }) => ({
+          ...row,
+          subject_agency_ids: [...row.subject_agency_ids].sort(),
+        })),
+      ).toEqual([
+        {
+          actor_user_id: demoUser('legal.lead').sub,
+          actor_agency_id: SAFE_PASSAGE,
+          action: 'BREAK_GLASS',
+          subject_type: 'Survivor',
+          subject_id: referred.survivor.id,
+          fields: ['IDENTITY', 'CONTACT'],
+          purpose: 'SERVICE',
+          decision: 'ALLOWED',
+          reason,
+          request_id: requestId,
+          subject_agency_ids: [HARBOR, SAFE_PASSAGE].sort(),
+        },
+      ]);
+    });
+
+    it('the owning agency (Harbor Light) is notified; its staff see a BREAK_GLASS notice about the survivor', async () => {
+      for (const user of ['ngo.lead', 'ngo.caseworker']) {
+        const feed = ok(await hub.gql<NotificationFeed>(NOTIFICATIONS, {}, { user })).notifications.edges.map(
+          (e) => e.node,
+        );
+        expect(
+          feed.filter((n) => n.eventType === 'BREAK_GLASS' && n.subjectId === referred.survivor.id),
+        ).toEqual([
+          expect.objectContaining({
+            eventType: 'BREAK_GLASS',
+            subjectType: 'Survivor',
+            subjectId: referred.survivor.id,
+          }),
+        ]);
+      }
+    });
+
+    it('breakGlassSessions lists the use for ngo.lead (owner’s admin), legal.lead (opener’s admin) and tf.auditor, not for pd.supervisor', async () => {
+      for (const user of ['ngo.lead', 'legal.lead', 'tf.auditor']) {
+        expect((await sessionsFor(user)).filter((s) => s.id === session.id)).toEqual([session]);
+      }
+      expect((await sessionsFor('pd.supervisor')).map((s) => s.id)).not.toContain(session.id);
+    });
+
+    it('IDENTITY and CONTACT are visible to Safe Passage staff even after the consent is revoked (the point of break-glass); nothing else is', async () => {
+      await revoke(referred.consent.id);
+      await revoke(control.consent.id);
+      const { personal } = referred;
+      for (const user of ['legal.caseworker', 'legal.lead']) {
+        const response = await readSafety(referred.survivor.id, user);
+        const survivor = ok(response).survivor;
+        expect(survivor).toMatchObject({
+          id: referred.survivor.id,
+          givenName: personal.givenName,
+          familyName: personal.familyName,
+          aliases: personal.aliases,
+          dateOfBirth: personal.dateOfBirth,
+          gender: personal.gender,
+          phone: personal.phone,
+          email: personal.email,
+          address: personal.address,
+          safeContact: personal.safeContact,
+        });
+        for (const field of [...IDENTITY, ...CONTACT]) expect(survivor[field]).not.toBeNull();
+        for (const field of WITHHELD) expect(survivor[field]).toBeNull();
+      }
+      // Without break-glass, the revocation ends Safe Passage's access at once.
+      expectError(await readSafety(control.survivor.id, 'legal.caseworker'), 'NOT_FOUND');
+      const listed = ok(
+        await hub.gql<SurvivorPage>(SURVIVORS('id'), { first: 100 }, { user: 'legal.caseworker' }),
+      );
+      const ids = listed.survivors.edges.map((edge) => edge.node.id);
+      expect(ids).toContain(referred.survivor.id);
+      expect(ids).not.toContain(control.survivor.id);
+    });
+
+    it('a read through the break-glass grant is itself audited as READ_SURVIVOR with exactly the fields disclosed', async () => {
+      const response = await send<{ survivor: Record<string, unknown> }>(
+        hub,
+        { user: 'legal.caseworker' },
+        SURVIVOR_BY_ID('id givenName phone medicalNotes'),
+        { id: referred.survivor.id },
+      );
+      expect(ok(response).survivor.medicalNotes).toBeNull();
+      const audit = await auditOfRequest(hub, response.requestId);
+      expect(
+        audit.map((row) => [row.action, row.actor_user_id, row.subject_id, [...row.fields].sort()]),
+      ).toEqual([
+        ['READ_SURVIVOR', demoUser('legal.caseworker').sub, referred.survivor.id, ['givenName', 'phone']],
+      ]);
+    });
+
+    it('the grant ends on time: once its valid_until has passed, access ends at once (NOT_FOUND, as no consent remains)', async () => {
+      await hub.asOwner((ds) =>
+        ds.query(
+          `UPDATE consent_grant SET valid_from = now() - interval '2 hours', valid_until = now() - interval '1 second'
+            WHERE basis = 'BREAK_GLASS' AND source_id = $1`,
+          [session.id],
+        ),
+      );
+      expectError(await readSafety(referred.survivor.id, 'legal.caseworker'), 'NOT_FOUND');
+      expectError(await readSafety(referred.survivor.id, 'legal.lead'), 'NOT_FOUND');
+      const listed = ok(
+        await hub.gql<SurvivorPage>(SURVIVORS('id'), { first: 100 }, { user: 'legal.caseworker' }),
+      );
+      expect(listed.survivors.edges.map((edge) => edge.node.id)).not.toContain(referred.survivor.id);
+      // The use stays listed for review after it ended.
+      expect((await sessionsFor('ngo.lead')).map((s) => s.id)).toContain(session.id);
+    });
+  });
+
+  describe('the grant’s length is configurable (BREAK_GLASS_MINUTES)', () => {
+    let shortHub: TestHub;
+    const previous = process.env.BREAK_GLASS_MINUTES;
+
+    beforeAll(async () => {
+      shortHub = await startHub({ env: { BREAK_GLASS_MINUTES: '15' } });
+    });
+    afterAll(async () => {
+      await shortHub.close();
+      if (previous === undefined) delete process.env.BREAK_GLASS_MINUTES;
+      else process.env.BREAK_GLASS_MINUTES = previous;
+    });
+
+    it('a 15-minute setting gives a 15-minute session and grant', async () => {
+      const { survivor } = await referredSurvivor(shortHub);
+      const response = await send<{ openBreakGlass: { session: Session } }>(
+        shortHub,
+        { user: 'legal.lead' },
+        OPEN,
+        {
+          input: { survivorId: survivor.id, reason: reasonText() },
+        },
+      );
+      const session = ok(response).openBreakGlass.session;
+      expect(Date.parse(session.expiresAt) - Date.parse(session.openedAt)).toBe(15 * 60 * 1000);
+      const [grant] = await shortHub.asOwner(
+        (ds) =>
+          ds.query(`SELECT valid_until FROM consent_grant WHERE basis = 'BREAK_GLASS' AND source_id = $1`, [
+            session.id,
+          ]) as Promise<{ valid_until: Date }[]>,
+      );
+      expect(grant.valid_until).toEqual(new Date(session.expiresAt));
+    });
+  });
+
+  describe('a long reason (the input allows up to 1,000 characters; an audit reason holds 500)', () => {
+    const longReason = () =>
+      `${reasonText()} ${'Details of the threat and of who saw what, when. '.repeat(20)}`.slice(0, 900);
+
+    it('is accepted and audited (the audit row keeps the reason, or as much of it as fits)', async () => {
+      const { survivor } = await referredSurvivor(hub);
+      const reason = longReason();
+      expect(reason.length).toBe(900);
+      const response = await open('legal.lead', { survivorId: survivor.id, reason });
+      expect(ok(response).openBreakGlass.session.reason).toBe(reason);
+      const audit = await auditOfRequest(hub, response.requestId);
+      expect(audit.map((row) => [row.action, row.decision])).toEqual([['BREAK_GLASS', 'ALLOWED']]);
+      expect(reason.startsWith(audit[0].reason ?? '-')).toBe(true);
+      expect((audit[0].reason ?? '').length).toBeGreaterThanOrEqual(100);
+    });
+
+    it('refused to a caseworker: still FORBIDDEN with its DENIED audit row (not an internal error)', async () => {
+      const { survivor } = await referredSurvivor(hub);
+      const response = await open('legal.caseworker', { survivorId: survivor.id, reason: longReason() });
+      expectError(response, 'FORBIDDEN');
+      const audit = await auditOfRequest(hub, response.requestId);
+      expect(audit.map((row) => [row.action, row.decision])).toEqual([['BREAK_GLASS', 'DENIED']]);
+    });
+  });
+
+  describe('refused', () => {
+    /** A refusal that leaves exactly one DENIED audit row (its own transaction) and nothing else. */
+    function expectDeniedRow(
+      audit: AuditRow[],
+      user: string,
+      survivorId: string,
+      reason: string,
+      agencies: string[],
+    ) {
+      expect(
+        audit.map(({ id: _id, occurred_at: _at, request_id: _r, ...row }) => ({
+          ...row,
+          subject_agency_ids: [...row.subject_agency_ids].sort(),
+        })),
+      ).toEqual([
+        {
+          actor_user_id: demoUser(user).sub,
+          actor_agency_id: demoUser(user).agencyId,
+          action: 'BREAK_GLASS',
+          subject_type: 'Survivor',
+          subject_id: survivorId,
+          fields: [],
+          purpose: null,
+          decision: 'DENIED',
+          reason,
+          subject_agency_ids: [...agencies].sort(),
+        },
+      ]);
+    }
+
+    it('for police, even a police supervisor whose agency is party to a referral about the survivor: FORBIDDEN, one DENIED audit row', async () => {
+      const personal = personalData(tag());
+      const survivor = await createSurvivor(hub, 'ngo.caseworker', personal);
+      const consent = await recordConsent(
+        hub,
+        'ngo.caseworker',
+        consentInput(survivor.id, {
+          recipientAgencyIds: [POLICE],
+          purposes: ['SERVICE', 'INVESTIGATION'],
+          dataClasses: ['IDENTITY', 'CONTACT'],
+        }),
+      );
+      const draft = await createReferral(hub, 'ngo.caseworker', {
+        toAgencyId: POLICE,
+        needs: ['EMERGENCY_RESPONSE'],
+        urgency: 'URGENT',
+        survivorId: survivor.id,
+        consentId: consent.id,
+        sharedClasses: ['IDENTITY'],
+      });
+      const sent = await move(hub, 'ngo.caseworker', 'send', draft);
+      expect(sent).toMatchObject({ status: 'SENT', toAgencyId: POLICE });
+
+      for (const user of ['pd.supervisor', 'pd.investigator']) {
+        const reason = reasonText();
+        const response = await open(user, { survivorId: survivor.id, reason });
+        expectError(response, 'FORBIDDEN');
+        expectDeniedRow(await auditOfRequest(hub, response.requestId), user, survivor.id, reason, [
+          HARBOR,
+          POLICE,
+        ]);
+      }
+      expect(await traces(survivor.id)).toEqual(NO_TRACES);
+    });
+
+    it('for a caseworker of the receiving agency (legal.caseworker): FORBIDDEN, one DENIED audit row', async () => {
+      const { survivor } = await referredSurvivor(hub);
+      const reason = reasonText();
+      const response = await open('legal.caseworker', { survivorId: survivor.id, reason });
+      expectError(response, 'FORBIDDEN');
+      expectDeniedRow(
+        await auditOfRequest(hub, response.requestId),
+        'legal.caseworker',
+        survivor.id,
+        reason,
+        [HARBOR, SAFE_PASSAGE],
+      );
+      expect(await traces(survivor.id)).toEqual(NO_TRACES);
+    });
+
+    it('for a supervisor of an agency with no (sent) referral about the survivor: NOT_FOUND, as for a missing record', async () => {
+      // Consent for Safe Passage, but no referral at all.
+      const lone = await createSurvivor(hub, 'ngo.caseworker', personalData(tag()));
+      await recordConsent(hub, 'ngo.caseworker', consentInput(lone.id));
+      // A referral to Safe Passage that was never sent.
+      const { survivor: drafted } = await referredSurvivor(hub, { status: 'DRAFT' });
+      // Referred to Safe Passage: police are no party.
+      const { survivor: elsewhere } = await referredSurvivor(hub);
+
+      const cases: [string, string][] = [
+        ['legal.lead', lone.id],
+        ['legal.lead', drafted.id],
+        ['pd.supervisor', elsewhere.id],
+        ['legal.lead', randomUUID()],
+      ];
+      for (const [user, survivorId] of cases) {
+        const response = await open(user, { survivorId, reason: reasonText() });
+        expectError(response, 'NOT_FOUND');
+        expect(await traces(survivorId)).toEqual(NO_TRACES);
+      }
+    });
+
+    it('without a reason, or with one too short (also once trimmed) or too long: BAD_USER_INPUT, nothing written', async () => {
+      const { survivor } = await referredSurvivor(hub);
+      const inputs: Record<string, unknown>[] = [
+        { survivorId: survivor.id },
+        { survivorId: survivor.id, reason: null },
+        { survivorId: survivor.id, reason: '' },
+        { survivorId: survivor.id, reason: 'Danger' },
+        { survivorId: survivor.id, reason: `          Danger now          ` },
+        { survivorId: survivor.id, reason: 'x'.repeat(1001) },
+      ];
+      for (const input of inputs) {
+        const response = await open('legal.lead', input);
+        expect(response.body.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+        expect(response.body.data ?? null).toBeNull();
+        expect(await auditOfRequest(hub, response.requestId)).toEqual([]);
+      }
+      expect(await traces(survivor.id)).toEqual(NO_TRACES);
+    });
+  });
+});
