@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { redactionMiddleware } from '@hub/graphql';
 import {
   ConsentObtainedHow,
   ConsentPurpose,
@@ -13,12 +14,17 @@ export class ConsentGrantor {
   @Field(() => GrantorType)
   type: GrantorType;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Shown to the owning agency only (for SELF it is the survivor’s name)',
+    middleware: [redactionMiddleware],
+  })
   name: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: "Relationship to the survivor (for a minor's parent, guardian…)",
+    description: "Relationship to the survivor (for a minor's parent, guardian…); owning agency only",
+    middleware: [redactionMiddleware],
   })
   relationship: string | null;
 
@@ -100,7 +106,11 @@ export class Consent {
   @Field()
   interpreterUsed: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Owning agency only',
+    middleware: [redactionMiddleware],
+  })
   interpreterName: string | null;
 
   @Field(() => ConsentAcknowledgements)

@@ -4,7 +4,14 @@ import { AuditWriter } from '@hub/audit';
 import { AccessScope, isLawEnforcement, purposeOf, subject } from '@hub/authz';
 import { Clock } from '@hub/config';
 import { Transactions } from '@hub/database';
-import { BadUserInputError, ConflictError, ForbiddenError, InputProblem, NotFoundError } from '@hub/graphql';
+import {
+  BadUserInputError,
+  ConflictError,
+  ForbiddenError,
+  InputProblem,
+  markRedacted,
+  NotFoundError,
+} from '@hub/graphql';
 import { NotificationPublisher } from '@hub/notifications';
 import { consentsConfig, ConsentsConfig } from '../consents.config';
 import {
@@ -58,7 +65,7 @@ export class ConsentService {
           subject('Consent', consentRecord(consent, minor, live.get(consent.id) ?? [])),
         ),
       )
-      .map((c) => toModel(c, now));
+      .map((c) => toModel(c, now, scope.actor.agencyId));
   }
 
   /**
@@ -206,7 +213,7 @@ export class ConsentService {
       });
       return consent;
     });
-    return toModel({ consent: saved, revocation: null }, now);
+    return toModel({ consent: saved, revocation: null }, now, scope.actor.agencyId);
   }
 
   async revoke(scope: AccessScope, input: RevokeConsentInput): Promise<Consent> {
@@ -263,7 +270,7 @@ export class ConsentService {
       }
       return done;
     });
-    return toModel({ consent: found.consent, revocation }, now);
+    return toModel({ consent: found.consent, revocation }, now, scope.actor.agencyId);
   }
 }
 
@@ -282,9 +289,15 @@ function statusAt({ consent, revocation }: ConsentWithRevocation, now: Date): Co
   return ConsentStatus.ACTIVE;
 }
 
-function toModel(found: ConsentWithRevocation, now: Date): Consent {
+/**
+ * The one place a consent becomes what a client sees. The grantor's name and relationship and
+ * the interpreter's name identify the survivor or their family: the owning agency sees them,
+ * a recipient agency gets null with NOT_PERMITTED, whatever classes it was granted.
+ */
+function toModel(found: ConsentWithRevocation, now: Date, callerAgencyId: string | null): Consent {
   const { consent, revocation } = found;
-  return {
+  const owner = callerAgencyId === consent.ownerAgencyId;
+  const model: Consent = {
     id: consent.id,
     survivorId: consent.survivorId,
     ownerAgencyId: consent.ownerAgencyId,
@@ -322,4 +335,11 @@ function toModel(found: ConsentWithRevocation, now: Date): Consent {
         }
       : null,
   };
+  if (owner) return model;
+  model.grantor = markRedacted({ ...model.grantor, name: null, relationship: null }, [
+    'name',
+    'relationship',
+  ]);
+  model.interpreterName = null;
+  return markRedacted(model, ['interpreterName']);
 }

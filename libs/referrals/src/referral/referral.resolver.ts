@@ -158,18 +158,29 @@ export class ReferralResolver {
     if (!referral.survivorId) return Promise.resolve(null);
     const scope = accessOf(req);
     const requested = selectedFields(info);
-    const key = `${referral.survivorId}|${[...referral.sharedClasses].sort().join(',')}`;
-    // One batch per request whatever the mix of shared classes (bounded cost).
-    return requestLoader<string, Survivor | null>(req, 'referral.survivor', (keys) =>
-      this.survivors.getShared(
-        scope,
-        keys.map((k) => {
-          const [survivorId, classes] = k.split('|');
-          return { survivorId, sharedClasses: classes ? classes.split(',') : [] };
-        }),
-        requested,
-      ),
-    ).load(key);
+    // The selection is part of the key: each alias (`a: survivor {…} b: survivor {…}`) is
+    // disclosed — and audited — for exactly the fields it asks for.
+    const key = [
+      referral.survivorId,
+      [...referral.sharedClasses].sort().join(','),
+      [...requested].sort().join(','),
+    ].join('|');
+    return requestLoader<string, Survivor | null>(req, 'referral.survivor', async (keys) => {
+      // One round per distinct selection (a page shares one), whatever the mix of shared classes.
+      const bySelection = new Map<string, { index: number; survivorId: string; sharedClasses: string[] }[]>();
+      keys.forEach((k, index) => {
+        const [survivorId, classes, fields] = k.split('|');
+        const group = bySelection.get(fields) ?? [];
+        group.push({ index, survivorId, sharedClasses: classes ? classes.split(',') : [] });
+        bySelection.set(fields, group);
+      });
+      const results: (Survivor | null)[] = new Array(keys.length).fill(null);
+      for (const [fields, group] of bySelection) {
+        const models = await this.survivors.getShared(scope, group, new Set(fields ? fields.split(',') : []));
+        group.forEach((item, i) => (results[item.index] = models[i]));
+      }
+      return results;
+    }).load(key);
   }
 
   @ResolveField(() => [ReferralEvent])
