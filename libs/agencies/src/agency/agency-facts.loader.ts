@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Caller } from '@hub/auth';
 import { ActorFacts, ActorFactsLoader } from '@hub/authz';
 import { TaskForceRepository } from '../task-force/task-force.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_PATTERN } from '@hub/graphql';
 
 /** Tells the policy the caller's agency type and task forces (one query per request). */
 @Injectable()
@@ -11,7 +10,8 @@ export class AgencyFactsLoader implements ActorFactsLoader {
   constructor(private readonly taskForces: TaskForceRepository) {}
 
   async load(caller: Caller): Promise<ActorFacts> {
-    if (!caller.agencyId || !UUID.test(caller.agencyId)) return { agencyType: null, taskForceIds: [] };
+    if (!caller.agencyId || !UUID_PATTERN.test(caller.agencyId))
+      return { agencyType: null, taskForceIds: [] };
     return this.taskForces.agencyFacts(caller.agencyId);
   }
 }

@@ -1,44 +1,9 @@
-import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { dataSourceOptions, databaseMigrations } from '@hub/database';
-import { createTestDatabase, TestDatabase } from '@hub/testing';
+import { createTestDatabase, LastQuery, planOf, PlanNode, TestDatabase } from '@hub/testing';
 import { agenciesEntities } from '../agencies.entities';
 import { agenciesMigrations } from '../migrations';
 import { AgencyRepository } from './agency.repository';
-
-/** Keeps the last SELECT TypeORM sent, so the test can ask PostgreSQL how it would run it. */
-class LastQuery implements TypeOrmLogger {
-  sql = '';
-  params: unknown[] = [];
-  logQuery(query: string, parameters?: unknown[]) {
-    if (/^\s*SELECT/i.test(query) && !query.includes('EXPLAIN')) {
-      this.sql = query;
-      this.params = parameters ?? [];
-    }
-  }
-  logQueryError() {
-    return undefined;
-  }
-  logQuerySlow() {
-    return undefined;
-  }
-  logSchemaBuild() {
-    return undefined;
-  }
-  logMigration() {
-    return undefined;
-  }
-  log() {
-    return undefined;
-  }
-}
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  Plans?: PlanNode[];
-}
-const flatten = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(flatten)];
 
 describe('AgencyRepository (integration, real PostgreSQL and migrations)', () => {
   let db: TestDatabase;
@@ -73,14 +38,8 @@ describe('AgencyRepository (integration, real PostgreSQL and migrations)', () =>
     await db?.drop();
   });
 
-  async function planOfLastQuery(): Promise<PlanNode[]> {
-    const [{ 'QUERY PLAN': plan }] = (await dataSource.query(
-      `EXPLAIN (FORMAT JSON) ${last.sql}`,
-      last.params,
-    )) as {
-      'QUERY PLAN': { Plan: PlanNode }[];
-    }[];
-    return flatten(plan[0].Plan);
+  function planOfLastQuery(): Promise<PlanNode[]> {
+    return planOf(dataSource, last);
   }
 
   it.each([

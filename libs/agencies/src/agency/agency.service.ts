@@ -11,6 +11,7 @@ import {
   ForbiddenError,
   NotFoundError,
   toConnection,
+  UUID_PATTERN,
 } from '@hub/graphql';
 import { AgencyType } from '../taxonomy/agency-type';
 import { ServiceNeed } from '../taxonomy/service-need';
@@ -20,8 +21,6 @@ import { AgenciesArgs, DirectoryArgs } from './agency.args';
 import { Agency } from './agency.model';
 import { AgencyChanges, AgencyPage, AgencyRepository } from './agency.repository';
 import { UpdateAgencyProfileInput } from './update-agency-profile.input';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Agencies and their directory entries: reading (with confidential addresses withheld) and profile changes. */
 @Injectable()
@@ -33,7 +32,7 @@ export class AgencyService {
   ) {}
 
   async get(scope: AccessScope, id: string): Promise<Agency> {
-    const entity = UUID.test(id) ? await this.agencies.findById(id) : null;
+    const entity = UUID_PATTERN.test(id) ? await this.agencies.findById(id) : null;
     if (!entity) throw new NotFoundError('Agency', id);
     return this.toModel(scope, entity);
   }
@@ -41,7 +40,7 @@ export class AgencyService {
   /** For DataLoaders: agencies by id in key order (missing ones as errors). */
   async getMany(scope: AccessScope, ids: readonly string[]): Promise<(Agency | Error)[]> {
     const found = new Map(
-      (await this.agencies.findByIds(ids.filter((id) => UUID.test(id)))).map((a) => [a.id, a]),
+      (await this.agencies.findByIds(ids.filter((id) => UUID_PATTERN.test(id)))).map((a) => [a.id, a]),
     );
     return ids.map((id) => {
       const entity = found.get(id);

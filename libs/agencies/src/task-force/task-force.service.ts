@@ -8,6 +8,7 @@ import {
   decodeCursor,
   DEFAULT_PAGE_SIZE,
   ForbiddenError,
+  groupByKeys,
   NotFoundError,
   PageArgs,
   toConnection,
@@ -56,7 +57,7 @@ export class TaskForceService {
   async membersOf(scope: AccessScope, taskForceIds: readonly string[]): Promise<TaskForceMember[][]> {
     this.mayRead(scope);
     const rows = await this.taskForces.membersOf(taskForceIds);
-    return taskForceIds.map((id) => rows.filter((row) => row.taskForceId === id).map(toMember));
+    return groupByKeys(taskForceIds, rows, (row) => row.taskForceId).map((group) => group.map(toMember));
   }
 
   async membershipsOfAgency(scope: AccessScope, agencyId: string): Promise<TaskForceMember[]> {

@@ -1,3 +1,4 @@
+import { IsLanguageCode } from '@hub/agencies';
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
@@ -22,7 +23,7 @@ import {
   GrantorType,
   RevocationChannel,
 } from '../shared/enums';
-import { IsLanguageCode } from '../shared/is-language-code';
+
 import { Consent } from './consent.model';
 
 @InputType()

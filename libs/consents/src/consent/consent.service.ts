@@ -11,6 +11,7 @@ import {
   InputProblem,
   markRedacted,
   NotFoundError,
+  UUID_PATTERN,
 } from '@hub/graphql';
 import { NotificationPublisher } from '@hub/notifications';
 import { consentsConfig, ConsentsConfig } from '../consents.config';
@@ -28,8 +29,6 @@ import { consentProblems } from './consent-rules';
 import { ConsentsArgs, RecordConsentInput, RevokeConsentInput } from './consent.inputs';
 import { Consent } from './consent.model';
 import { ConsentRepository, ConsentWithRevocation } from './consent.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Consent: recording (with its grants, in one transaction), revoking (grants cut in the same
@@ -83,7 +82,7 @@ export class ConsentService {
     },
   ): Promise<InputProblem[]> {
     const now = this.clock.now();
-    const survivor = UUID.test(request.survivorId)
+    const survivor = UUID_PATTERN.test(request.survivorId)
       ? await this.survivors.findVisible(scope, request.survivorId, now)
       : null;
     if (!survivor) return [{ field: 'survivorId', message: 'is not a survivor record you can see' }];
@@ -95,7 +94,9 @@ export class ConsentService {
         },
       ];
     }
-    const found = UUID.test(request.consentId) ? await this.consents.findById(request.consentId) : null;
+    const found = UUID_PATTERN.test(request.consentId)
+      ? await this.consents.findById(request.consentId)
+      : null;
     if (!found || found.consent.survivorId !== survivor.id) {
       return [{ field: 'consentId', message: "is not one of this survivor's consents" }];
     }
@@ -219,7 +220,7 @@ export class ConsentService {
   async revoke(scope: AccessScope, input: RevokeConsentInput): Promise<Consent> {
     const { actor, ability } = scope;
     const now = this.clock.now();
-    const found = UUID.test(input.consentId) ? await this.consents.findById(input.consentId) : null;
+    const found = UUID_PATTERN.test(input.consentId) ? await this.consents.findById(input.consentId) : null;
     const live = found
       ? ((await this.consents.liveGrants([found.consent.id], now)).get(found.consent.id) ?? [])
       : [];

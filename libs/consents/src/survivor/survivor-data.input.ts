@@ -13,9 +13,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { ServiceNeed } from '@hub/agencies';
+import { IsLanguageCode, ServiceNeed } from '@hub/agencies';
 import { NeedPriority } from '../shared/enums';
-import { IsLanguageCode } from '../shared/is-language-code';
 
 @InputType()
 export class SafeContactInput {

@@ -21,6 +21,7 @@ import {
   markRedacted,
   NotFoundError,
   toConnection,
+  UUID_PATTERN,
 } from '@hub/graphql';
 import { ServiceNeed } from '@hub/agencies';
 import { NeedPriority } from '../shared/enums';
@@ -32,7 +33,6 @@ import { Survivor } from './survivor.model';
 import { LiveGrant, survivorRecord } from './survivor-access';
 import { SurvivorRepository } from './survivor.repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** Fields of the model that are personal and what the client asked for of them. */
@@ -53,38 +53,27 @@ export class SurvivorService {
 
   async get(scope: AccessScope, id: string, requested?: Requested): Promise<Survivor> {
     const now = this.clock.now();
-    const entity = UUID.test(id) ? await this.survivors.findVisible(scope, id, now) : null;
+    const entity = UUID_PATTERN.test(id) ? await this.survivors.findVisible(scope, id, now) : null;
     if (!entity) throw new NotFoundError('Survivor', id);
     const grants = await this.survivors.liveGrants([entity.id], now);
     const [model] = await this.disclose(scope, [entity], grants, now, requested);
     return model;
   }
 
-  /**
-   * Several records at once (for DataLoaders), in key order; a missing or invisible one is a
-   * NotFoundError. `sharedClasses` narrows what a non-owner sees to the classes something (a
-   * referral) shares: the intersection of what it shares and what the live grant allows.
-   */
+  /** Several records at once (for DataLoaders), in key order; a missing or invisible one is a NotFoundError. */
   async getMany(
     scope: AccessScope,
     ids: readonly string[],
-    options: { sharedClasses?: ReadonlyMap<string, readonly string[]>; requested?: Requested } = {},
+    options: { requested?: Requested } = {},
   ): Promise<(Survivor | Error)[]> {
     const now = this.clock.now();
-    const valid = [...new Set(ids.filter((id) => UUID.test(id)))];
+    const valid = [...new Set(ids.filter((id) => UUID_PATTERN.test(id)))];
     const entities = await this.survivors.findVisibleMany(scope, valid, now);
     const grants = await this.survivors.liveGrants(
       entities.map((e) => e.id),
       now,
     );
-    const models = await this.disclose(
-      scope,
-      entities,
-      grants,
-      now,
-      options.requested,
-      options.sharedClasses,
-    );
+    const models = await this.disclose(scope, entities, grants, now, options.requested);
     const byId = new Map(models.map((model) => [model.id, model]));
     return ids.map((id) => byId.get(id) ?? new NotFoundError('Survivor', id));
   }
@@ -100,7 +89,7 @@ export class SurvivorService {
     requested?: Requested,
   ): Promise<(Survivor | null)[]> {
     const now = this.clock.now();
-    const ids = [...new Set(items.map((item) => item.survivorId).filter((id) => UUID.test(id)))];
+    const ids = [...new Set(items.map((item) => item.survivorId).filter((id) => UUID_PATTERN.test(id)))];
     const entities = new Map((await this.survivors.findVisibleMany(scope, ids, now)).map((e) => [e.id, e]));
     const grants = await this.survivors.liveGrants([...entities.keys()], now);
     const results = items.map((item) => {
@@ -109,27 +98,7 @@ export class SurvivorService {
         ? this.toModel(scope, entity, grants.get(entity.id) ?? [], now, item.sharedClasses)
         : null;
     });
-    await this.audit.recordDisclosure(
-      ...results.flatMap((result) => {
-        const disclosed = result
-          ? result.permitted.filter((field) => !requested || requested.has(field))
-          : [];
-        return result && disclosed.length
-          ? [
-              {
-                actor: scope.actor,
-                action: 'READ_SURVIVOR',
-                subjectType: 'Survivor',
-                subjectId: result.model.id,
-                subjectAgencyIds: [result.model.ownerAgencyId],
-                fields: disclosed,
-                purpose: purposeOf(scope.actor.agencyType),
-                decision: 'ALLOWED' as const,
-              },
-            ]
-          : [];
-      }),
-    );
+    await this.recordDisclosures(scope, results, requested);
     return results.map((result) => result?.model ?? null);
   }
 
@@ -276,21 +245,28 @@ export class SurvivorService {
     grants: Map<string, LiveGrant[]>,
     now: Date,
     requested: Requested,
-    sharedClasses?: ReadonlyMap<string, readonly string[]>,
   ): Promise<Survivor[]> {
-    const results = entities.map((entity) =>
-      this.toModel(scope, entity, grants.get(entity.id) ?? [], now, sharedClasses?.get(entity.id)),
-    );
-    const events = results.flatMap(({ model, permitted }) => {
-      const disclosed = permitted.filter((field) => !requested || requested.has(field));
-      return disclosed.length
+    const results = entities.map((entity) => this.toModel(scope, entity, grants.get(entity.id) ?? [], now));
+    await this.recordDisclosures(scope, results, requested);
+    return results.map((result) => result.model);
+  }
+
+  /** One READ_SURVIVOR event per record that disclosed personal fields the client selected. */
+  private recordDisclosures(
+    scope: AccessScope,
+    results: readonly ({ model: Survivor; permitted: string[] } | null)[],
+    requested: Requested,
+  ): Promise<void> {
+    const events = results.flatMap((result) => {
+      const disclosed = result ? result.permitted.filter((field) => !requested || requested.has(field)) : [];
+      return result && disclosed.length
         ? [
             {
               actor: scope.actor,
               action: 'READ_SURVIVOR',
               subjectType: 'Survivor',
-              subjectId: model.id,
-              subjectAgencyIds: [model.ownerAgencyId],
+              subjectId: result.model.id,
+              subjectAgencyIds: [result.model.ownerAgencyId],
               fields: disclosed,
               purpose: purposeOf(scope.actor.agencyType),
               decision: 'ALLOWED' as const,
@@ -298,8 +274,7 @@ export class SurvivorService {
           ]
         : [];
     });
-    await this.audit.recordDisclosure(...events);
-    return results.map((result) => result.model);
+    return this.audit.recordDisclosure(...events);
   }
 
   /** The one place a survivor becomes what a client sees: the policy decides field by field. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Tx } from '@hub/database';
 import { NotificationRepository } from './notification.repository';
+import { UUID_PATTERN } from '@hub/graphql';
 
 /** Something that happened, told to the members of some agencies. */
 export interface Notice {
@@ -20,8 +21,6 @@ export const MAX_EVENT_TYPE_LENGTH = 64;
 export const MAX_MESSAGE_LENGTH = 500;
 
 const EVENT_TYPE = /^[A-Z][A-Z0-9_]*$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * How every domain tells agencies about something: inside the domain's own transaction, so the
  * notifications and their outbox rows commit or roll back with the change that caused them.
@@ -64,7 +63,7 @@ function assertWellFormed(notice: Notice): void {
   if (!isText(message, MAX_MESSAGE_LENGTH) || message.trim().length === 0) {
     problems.push(`message must be 1–${MAX_MESSAGE_LENGTH} characters`);
   }
-  if (!Array.isArray(agencyIds) || agencyIds.some((id) => typeof id !== 'string' || !UUID.test(id))) {
+  if (!Array.isArray(agencyIds) || agencyIds.some((id) => typeof id !== 'string' || !UUID_PATTERN.test(id))) {
     problems.push('agencyIds must be agency ids (uuids)');
   }
   // The values are not echoed: a bad message could be exactly the personal data that must not leak into logs.

@@ -9,6 +9,7 @@ import {
   DEFAULT_PAGE_SIZE,
   ForbiddenError,
   toConnection,
+  UUID_PATTERN,
 } from '@hub/graphql';
 import { MarkNotificationsReadInput, MarkNotificationsReadPayload } from './mark-notifications-read.input';
 import { NotificationsArgs } from './notification.args';
@@ -20,7 +21,6 @@ import {
   NotificationRow,
 } from './notification.repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 /** The caller's agency's notification feed and the caller's own read marks. */
@@ -64,7 +64,7 @@ export class NotificationService {
           await this.notifications.markRead(
             tx,
             owner,
-            ids.filter((id) => UUID.test(id)),
+            ids.filter((id) => UUID_PATTERN.test(id)),
           );
       // Every change is on the audit trail, even a user's own read marks.
       await this.audit.record(tx, {
@@ -86,7 +86,7 @@ export class NotificationService {
     if (
       !userId ||
       !agencyId ||
-      !UUID.test(agencyId) ||
+      !UUID_PATTERN.test(agencyId) ||
       !scope.ability.can('read', subject('Notification', { agencyId }))
     ) {
       throw new ForbiddenError('Notifications go to agencies; this caller belongs to none');
@@ -98,7 +98,7 @@ export class NotificationService {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     if (!args.after) return { first };
     const [createdAt, id] = decodeCursor(args.after, ['string', 'string']) as [string, string];
-    if (!isCursorTime(createdAt) || !UUID.test(id)) {
+    if (!isCursorTime(createdAt) || !UUID_PATTERN.test(id)) {
       throw new BadUserInputError('Invalid cursor', [
         { field: 'after', message: 'is not a cursor from this list' },
       ]);

@@ -1,52 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { agenciesMigrations } from '@hub/agencies';
 import { auditEntities, auditMigrations, AuditWriter } from '@hub/audit';
 import { AccessScope, Actor, defineAbilityFor } from '@hub/authz';
 import { dataSourceOptions, databaseMigrations, Transactions } from '@hub/database';
-import { createTestDatabase, TestDatabase } from '@hub/testing';
+import { createTestDatabase, LastQuery, planOf, TestDatabase } from '@hub/testing';
 import { notificationsMigrations } from '../migrations';
 import { notificationsEntities } from '../notifications.entities';
 import { MarkNotificationsReadInput } from './mark-notifications-read.input';
 import { Notice, NotificationPublisher } from './notification-publisher';
 import { NotificationRepository } from './notification.repository';
 import { NotificationService } from './notification.service';
-
-/** Keeps the last feed SELECT, so the test can ask PostgreSQL how it would run it. */
-class LastQuery implements TypeOrmLogger {
-  sql = '';
-  params: unknown[] = [];
-  logQuery(query: string, parameters?: unknown[]) {
-    if (/^\s*SELECT n\.id/i.test(query)) {
-      this.sql = query;
-      this.params = parameters ?? [];
-    }
-  }
-  logQueryError() {
-    // only queries are of interest
-  }
-  logQuerySlow() {
-    // only queries are of interest
-  }
-  logSchemaBuild() {
-    // only queries are of interest
-  }
-  logMigration() {
-    // only queries are of interest
-  }
-  log() {
-    // only queries are of interest
-  }
-}
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  Plans?: PlanNode[];
-}
-const flatten = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(flatten)];
 
 const agency = (n: number) => `0b7e2d4c-6c2f-4d22-8e2b-${String(n).padStart(12, '0')}`;
 const PUBLISH_A = agency(1);
@@ -68,7 +33,7 @@ describe('notifications (integration, real PostgreSQL and migrations, as the API
   let transactions: Transactions;
   let publisher: NotificationPublisher;
   let service: NotificationService;
-  const last = new LastQuery();
+  const last = new LastQuery(/^\s*SELECT n\.id/i);
 
   beforeAll(async () => {
     db = await createTestDatabase([
@@ -274,13 +239,7 @@ describe('notifications (integration, real PostgreSQL and migrations, as the API
         unreadOnly: true,
       });
       expect(last.params).toHaveLength(5);
-      const [{ 'QUERY PLAN': plan }] = (await dataSource.query(
-        `EXPLAIN (FORMAT JSON) ${last.sql}`,
-        last.params,
-      )) as {
-        'QUERY PLAN': { Plan: PlanNode }[];
-      }[];
-      const nodes = flatten(plan[0].Plan);
+      const nodes = await planOf(dataSource, last);
       expect(nodes.some((node) => node['Index Name'] === 'notification_agency_feed_idx')).toBe(true);
       expect(
         nodes.some((node) => node['Node Type'] === 'Seq Scan' && node['Relation Name'] === 'notification'),

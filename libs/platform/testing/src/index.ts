@@ -1,3 +1,4 @@
 export * from './test-database';
 export * from './test-idp';
 export * from './test-hub';
+export * from './query-plan';

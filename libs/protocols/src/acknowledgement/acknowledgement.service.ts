@@ -12,6 +12,7 @@ import {
   HubError,
   NotFoundError,
   toConnection,
+  UUID_PATTERN,
 } from '@hub/graphql';
 import { protocolVersionRecord } from '../protocol/protocol-access';
 import { ProtocolVersionState } from '../protocol/protocol.enums';
@@ -23,8 +24,6 @@ import {
 import { ProtocolRepository } from '../protocol/protocol.repository';
 import { toVersion } from '../protocol/protocol.service';
 import { AcknowledgeProtocolInput, PendingAcknowledgementsArgs } from './acknowledgement.inputs';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Acknowledgements: a supervisor or agency admin of an audience agency confirms, on behalf of
@@ -119,7 +118,7 @@ export class AcknowledgementService {
     const after = args.after
       ? (decodeCursor(args.after, ['string', 'string']) as [string, string])
       : undefined;
-    if (after && (!UUID.test(after[1]) || Number.isNaN(Date.parse(after[0])))) {
+    if (after && (!UUID_PATTERN.test(after[1]) || Number.isNaN(Date.parse(after[0])))) {
       throw new BadUserInputError('Invalid cursor', [
         { field: 'after', message: 'is not a cursor from this list' },
       ]);

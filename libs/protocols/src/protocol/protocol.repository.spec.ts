@@ -1,10 +1,10 @@
-import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { agenciesMigrations } from '@hub/agencies';
 import { auditMigrations } from '@hub/audit';
 import { AccessScope, Actor, defineAbilityFor, subject } from '@hub/authz';
 import { dataSourceOptions, databaseMigrations } from '@hub/database';
 import { notificationsMigrations } from '@hub/notifications';
-import { createTestDatabase, TestDatabase } from '@hub/testing';
+import { createTestDatabase, LastQuery, planOf, PlanNode, TestDatabase } from '@hub/testing';
 import { protocolsMigrations } from '../migrations';
 import { protocolsEntities } from '../index';
 import { protocolRecord } from './protocol-access';
@@ -15,41 +15,6 @@ import { ProtocolFilter, ProtocolRepository } from './protocol.repository';
  * scope (the policy's rules turned into WHERE by rulesToSql) returning exactly the rows the
  * in-memory ability allows, for callers of every kind.
  */
-
-/** Keeps the last SELECT sent, so the test can ask PostgreSQL how it would run it. */
-class LastQuery implements TypeOrmLogger {
-  sql = '';
-  params: unknown[] = [];
-  logQuery(query: string, parameters?: unknown[]) {
-    if (/^\s*SELECT/i.test(query) && !query.includes('EXPLAIN')) {
-      this.sql = query;
-      this.params = parameters ?? [];
-    }
-  }
-  logQueryError() {
-    return undefined;
-  }
-  logQuerySlow() {
-    return undefined;
-  }
-  logSchemaBuild() {
-    return undefined;
-  }
-  logMigration() {
-    return undefined;
-  }
-  log() {
-    return undefined;
-  }
-}
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  Plans?: PlanNode[];
-}
-const flatten = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(flatten)];
 
 const taskForce = (n: number) => `7f3c2a10-8e4b-4d2c-a1f0-${String(n).padStart(12, '0')}`;
 const agency = (n: number) => `0a6e1d3c-5b1f-4c11-9d1a-${String(n).padStart(12, '0')}`;
@@ -159,11 +124,8 @@ describe('ProtocolRepository (integration, real PostgreSQL and migrations)', () 
     await db?.drop();
   });
 
-  async function planOfLastQuery(): Promise<PlanNode[]> {
-    const [{ 'QUERY PLAN': plan }] = (await api.query(`EXPLAIN (FORMAT JSON) ${last.sql}`, last.params)) as {
-      'QUERY PLAN': { Plan: PlanNode }[];
-    }[];
-    return flatten(plan[0].Plan);
+  function planOfLastQuery(): Promise<PlanNode[]> {
+    return planOf(api, last);
   }
 
   const coordinator = scopeOf(CALLERS[0][1]);

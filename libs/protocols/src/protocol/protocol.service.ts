@@ -15,6 +15,7 @@ import {
   InputProblem,
   NotFoundError,
   toConnection,
+  UUID_PATTERN,
 } from '@hub/graphql';
 import { NotificationPublisher } from '@hub/notifications';
 import { contentProblems, publicationProblems } from './protocol-content';
@@ -29,8 +30,6 @@ import {
 } from './protocol.inputs';
 import { Protocol, ProtocolVersion } from './protocol.model';
 import { ProtocolRepository, ProtocolRow, ProtocolVersionRow, VersionContent } from './protocol.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The fields of a draft a coordinator may change (names as in UpdateProtocolDraftInput). */
 const CONTENT_FIELDS = [
@@ -68,7 +67,7 @@ export class ProtocolService {
     const after = args.after
       ? (decodeCursor(args.after, ['string', 'string']) as [string, string])
       : undefined;
-    if (after && !UUID.test(after[1])) {
+    if (after && !UUID_PATTERN.test(after[1])) {
       throw new BadUserInputError('Invalid cursor', [
         { field: 'after', message: 'is not a cursor from this list' },
       ]);
@@ -99,7 +98,7 @@ export class ProtocolService {
       (
         await this.protocols.findVisible(
           scope,
-          ids.filter((id) => UUID.test(id)),
+          ids.filter((id) => UUID_PATTERN.test(id)),
         )
       ).map((row) => [row.id, row]),
     );

@@ -13,9 +13,11 @@ import {
   encodeTimeCursor,
   DEFAULT_PAGE_SIZE,
   ForbiddenError,
+  groupByKeys,
   HubError,
   InputProblem,
   NotFoundError,
+  UUID_PATTERN,
 } from '@hub/graphql';
 import { NotificationPublisher } from '@hub/notifications';
 import { effectiveStatus, nextStatus, ReferralTransition, RESPONSE_WINDOW_MS } from './referral-lifecycle';
@@ -33,7 +35,6 @@ import {
 import { Referral, ReferralConnection, ReferralEvent, ReferralMessage } from './referral.model';
 import { ReferralChanges, ReferralRepository, ReferralRow } from './referral.repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** What a child-safety report shares: enough to find and protect the child. */
 const CHILD_SAFETY_CLASSES = [DataClass.IDENTITY, DataClass.CONTACT, DataClass.NARRATIVE];
@@ -64,7 +65,7 @@ export class ReferralService {
 
   async get(scope: AccessScope, id: string): Promise<Referral> {
     const now = this.clock.now();
-    const row = UUID.test(id) ? await this.referrals.findVisible(scope, id, now) : null;
+    const row = UUID_PATTERN.test(id) ? await this.referrals.findVisible(scope, id, now) : null;
     if (!row) throw new NotFoundError('Referral', id);
     return toModel(row, now);
   }
@@ -385,7 +386,7 @@ export class ReferralService {
   /** Events, last events and messages of several referrals, for the per-request loaders. */
   async eventsOf(ids: readonly string[]): Promise<ReferralEvent[][]> {
     const rows = await this.referrals.eventsOf(ids);
-    return ids.map((id) => rows.filter((row) => row.referralId === id).map(toEvent));
+    return groupByKeys(ids, rows, (row) => row.referralId).map((group) => group.map(toEvent));
   }
 
   async lastEventsOf(ids: readonly string[]): Promise<(ReferralEvent | null)[]> {
@@ -397,7 +398,7 @@ export class ReferralService {
 
   async messagesOf(ids: readonly string[]): Promise<ReferralMessage[][]> {
     const rows = await this.referrals.messagesOf(ids);
-    return ids.map((id) => rows.filter((row) => row.referralId === id));
+    return groupByKeys(ids, rows, (row) => row.referralId);
   }
 
   /** The one path every lifecycle change takes. */

@@ -1,46 +1,11 @@
-import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { agenciesMigrations } from '@hub/agencies';
 import { AccessScope, Actor, defineAbilityFor } from '@hub/authz';
 import { databaseMigrations, dataSourceOptions } from '@hub/database';
-import { createTestDatabase, TestDatabase } from '@hub/testing';
+import { createTestDatabase, LastQuery, planOf, PlanNode, TestDatabase } from '@hub/testing';
 import { technicalAssistanceMigrations } from '../migrations';
 import { TechnicalAssistanceScope } from '../shared/enums';
 import { TechnicalAssistanceRepository } from './technical-assistance.repository';
-
-/** Keeps the last SELECT sent, so the test can ask PostgreSQL how it would run it. */
-class LastQuery implements TypeOrmLogger {
-  sql = '';
-  params: unknown[] = [];
-  logQuery(query: string, parameters?: unknown[]) {
-    if (/^\s*SELECT/i.test(query) && !query.includes('EXPLAIN')) {
-      this.sql = query;
-      this.params = parameters ?? [];
-    }
-  }
-  logQueryError() {
-    return undefined;
-  }
-  logQuerySlow() {
-    return undefined;
-  }
-  logSchemaBuild() {
-    return undefined;
-  }
-  logMigration() {
-    return undefined;
-  }
-  log() {
-    return undefined;
-  }
-}
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  Plans?: PlanNode[];
-}
-const flatten = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(flatten)];
 
 const uuid = (prefix: string, n: number) => `${prefix}-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const AGENCIES = 300;
@@ -131,14 +96,8 @@ describe('TechnicalAssistanceRepository (integration, real PostgreSQL and migrat
     await db?.drop();
   });
 
-  async function planOfLastQuery(): Promise<PlanNode[]> {
-    const [{ 'QUERY PLAN': plan }] = (await dataSource.query(
-      `EXPLAIN (FORMAT JSON) ${last.sql}`,
-      last.params,
-    )) as {
-      'QUERY PLAN': { Plan: PlanNode }[];
-    }[];
-    return flatten(plan[0].Plan);
+  function planOfLastQuery(): Promise<PlanNode[]> {
+    return planOf(dataSource, last);
   }
   const indexes = (nodes: PlanNode[]) =>
     nodes.flatMap((node) => (node['Index Name'] ? [node['Index Name']] : []));

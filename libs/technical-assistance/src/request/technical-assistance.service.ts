@@ -16,6 +16,7 @@ import {
   InputProblem,
   NotFoundError,
   toConnection,
+  UUID_PATTERN,
 } from '@hub/graphql';
 import { NotificationPublisher } from '@hub/notifications';
 import {
@@ -64,7 +65,6 @@ import {
   TechnicalAssistanceRepository,
 } from './technical-assistance.repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SUBJECT = 'TechnicalAssistanceRequest';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far ahead preferred dates may reach. */
@@ -114,7 +114,7 @@ export class TechnicalAssistanceService {
     let after: { createdAt: string; id: string } | undefined;
     if (args.after) {
       const [createdAt, id] = decodeCursor(args.after, ['string', 'string']) as [string, string];
-      if (!UUID.test(id) || Number.isNaN(Date.parse(createdAt))) {
+      if (!UUID_PATTERN.test(id) || Number.isNaN(Date.parse(createdAt))) {
         throw new BadUserInputError('Invalid cursor', [
           { field: 'after', message: 'is not a cursor from this list' },
         ]);
@@ -487,7 +487,7 @@ export class TechnicalAssistanceService {
 
   /** A request the caller may not see does not exist for them. */
   private async visible(scope: AccessScope, id: string): Promise<RequestRow> {
-    const found = UUID.test(id) ? await this.requests.findVisible(scope, id) : null;
+    const found = UUID_PATTERN.test(id) ? await this.requests.findVisible(scope, id) : null;
     if (!found) throw new NotFoundError('TechnicalAssistanceRequest', id);
     return found;
   }
