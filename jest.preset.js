@@ -24,4 +24,6 @@ module.exports = {
   testTimeout: 30_000,
   // Tests run in UTC whatever the machine's zone (STYLE.md: time is UTC).
   setupFiles: [require.resolve('./tools/jest/setup-env.js')],
+  globalSetup: require.resolve('./tools/jest/global-setup.js'),
+  globalTeardown: require.resolve('./tools/jest/global-teardown.js'),
 };

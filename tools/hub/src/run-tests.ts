@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { dropTemplates } from '@hub/testing';
 import { findOrStartPostgres } from './postgres-server';
 import { runCommand } from './processes';
 
@@ -11,8 +13,11 @@ const log = (line: string) => process.stdout.write(`[test] ${line}\n`);
 async function main(): Promise<number> {
   const started = Date.now();
   const postgres = await findOrStartPostgres({ log });
+  // Every project's suites share this run's template databases (one migration per run).
+  const runId = `r${randomBytes(4).toString('hex')}`;
   const env = {
     HUB_TEST_PG_URL: postgres.adminUrl,
+    HUB_TEST_RUN_ID: runId,
     TZ: 'UTC',
     NX_DAEMON: 'false',
     NX_NO_CLOUD: 'true',
@@ -48,6 +53,9 @@ async function main(): Promise<number> {
       }
     }
   } finally {
+    await dropTemplates(postgres.adminUrl, runId).catch((error: unknown) =>
+      log(`could not drop templates: ${String(error)}`),
+    );
     await postgres.stop();
   }
   log(`${failed ? `failed at: ${failed}` : 'all passed'} (${((Date.now() - started) / 1000).toFixed(0)} s)`);

@@ -28,7 +28,7 @@ const README_FLOW = {
     request { status version assignedAgency { name } } } }`,
   start: `mutation($id: ID!) { startTechnicalAssistance(input: { requestId: $id, expectedVersion: 3 }) {
     request { status version } } }`,
-  session: `mutation($id: ID!, $today: String!) { recordTechnicalAssistanceSession(input: {
+  session: `mutation($id: ID!, $today: Date!) { recordTechnicalAssistanceSession(input: {
     requestId: $id, expectedVersion: 4, heldOn: $today, modality: ON_SITE, hours: 3.5,
     attendance: [{ audience: LAW_ENFORCEMENT, attendees: 18 }, { audience: SERVICE_PROVIDERS, attendees: 22 }],
     materials: ["Trauma-informed intake: slide deck"] }) {

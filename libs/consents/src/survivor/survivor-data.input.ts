@@ -1,3 +1,4 @@
+import { DateScalar } from '@hub/graphql';
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
@@ -5,7 +6,6 @@ import {
   IsBoolean,
   IsEmail,
   IsEnum,
-  IsISO8601,
   IsOptional,
   IsString,
   Matches,
@@ -74,10 +74,8 @@ export abstract class SurvivorDataInput {
   @ArrayMaxSize(10)
   aliases?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO date YYYY-MM-DD, not in the future' })
+  @Field(() => DateScalar, { nullable: true, description: 'Not in the future' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'dateOfBirth must be a real calendar date' })
   dateOfBirth?: string | null;
 
   @Field(() => String, { nullable: true })

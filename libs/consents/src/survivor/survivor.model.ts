@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Agency, ServiceNeed } from '@hub/agencies';
-import { Paginated, redactionMiddleware } from '@hub/graphql';
+import { DateScalar, Paginated, redactionMiddleware } from '@hub/graphql';
 import { AgeBand, NeedPriority } from '../shared/enums';
 
 const personal = { nullable: true as const, middleware: [redactionMiddleware] };
@@ -59,7 +59,7 @@ export class Survivor {
   @Field(() => [String], personal)
   aliases: string[] | null;
 
-  @Field(() => String, { ...personal, description: 'ISO date (YYYY-MM-DD)' })
+  @Field(() => DateScalar, { ...personal })
   dateOfBirth: string | null;
 
   @Field(() => String, personal)

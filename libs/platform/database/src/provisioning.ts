@@ -20,6 +20,8 @@ export interface ProvisionOptions {
   database: string;
   ownerPassword: string;
   apiPassword: string;
+  /** Create the database as a copy of this one (already migrated), instead of empty. */
+  template?: string;
 }
 
 const ident = (name: string) => {
@@ -52,7 +54,7 @@ async function withAdmin<T>(adminUrl: string, work: (client: Client) => Promise<
  * shared by every database on the server (tests create many at once).
  */
 export async function provisionDatabase(options: ProvisionOptions): Promise<ProvisionedDatabase> {
-  const { adminUrl, database, ownerPassword, apiPassword } = options;
+  const { adminUrl, database, ownerPassword, apiPassword, template } = options;
   await withAdmin(adminUrl, async (client) => {
     await client.query(`SELECT pg_advisory_lock(hashtext('hub.provision'))`);
     try {
@@ -67,8 +69,10 @@ export async function provisionDatabase(options: ProvisionOptions): Promise<Prov
         );
       }
       const found = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [database]);
-      if (!found.rowCount)
-        await client.query(`CREATE DATABASE ${ident(database)} OWNER ${ident(OWNER_ROLE)}`);
+      if (!found.rowCount) {
+        const copy = template ? ` TEMPLATE ${ident(template)}` : '';
+        await client.query(`CREATE DATABASE ${ident(database)}${copy} OWNER ${ident(OWNER_ROLE)}`);
+      }
       await client.query(`REVOKE ALL ON DATABASE ${ident(database)} FROM PUBLIC`);
       await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${ident(database)} TO ${ident(API_ROLE)}`);
     } finally {

@@ -7,6 +7,8 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import type { Logger } from '@nestjs/common';
 import { GraphqlConfig } from './graphql.config';
 import { redactionsPlugin } from './redaction';
+import { DateTimeScalar } from './scalars';
+import { coercionProblems } from './input-problems';
 
 const CONTRACT_CODES = new Set([
   'UNAUTHENTICATED',
@@ -58,6 +60,8 @@ export function graphqlOptions({ config, production, logger }: GraphqlOptionsInp
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
+    // Every `Date`-typed field is our strict DateTime (Nest's own turns 2027-02-30 into 2 March).
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     playground: false,
     graphiql: false,
     introspection,
@@ -86,16 +90,21 @@ export function graphqlOptions({ config, production, logger }: GraphqlOptionsInp
     ],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const raw = (formatted.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR';
-      const code = NEST_CODES[raw] ?? raw;
+      const code = refusedByScalar(error) ? 'BAD_USER_INPUT' : (NEST_CODES[raw] ?? raw);
       if (CONTRACT_CODES.has(code)) {
         const {
           stacktrace: _stacktrace,
           originalError: _originalError,
-          ...rest
+          ...extensions
         } = formatted.extensions ?? {};
+        const problems =
+          code === 'BAD_USER_INPUT' && !extensions.problems ? coercionProblems(formatted) : undefined;
+        const rest = problems ? { ...extensions, problems } : extensions;
         return {
           ...formatted,
-          extensions: production ? { ...stripInternals(rest), code } : { ...formatted.extensions, code },
+          extensions: production
+            ? { ...stripInternals(rest), code }
+            : { ...formatted.extensions, ...rest, code },
         };
       }
       // Anything unexpected: log it whole, tell the client nothing about internals.
@@ -121,6 +130,23 @@ const unauthenticatedStatusPlugin: ApolloServerPlugin = {
     };
   },
 };
+
+/**
+ * A literal our scalars refuse (a `DateTime` of 30 February written into the query) surfaces as a
+ * validation failure; it is bad input like the same value sent as a variable.
+ */
+function refusedByScalar(error: unknown): boolean {
+  let cause: unknown = error;
+  for (let depth = 0; depth < 4 && cause instanceof GraphQLError; depth++) {
+    if (
+      cause.originalError instanceof GraphQLError &&
+      cause.originalError.extensions?.code === 'BAD_USER_INPUT'
+    )
+      return true;
+    cause = cause.originalError;
+  }
+  return false;
+}
 
 function stripInternals(extensions: Record<string, unknown>): Record<string, unknown> {
   const { exception: _exception, ...rest } = extensions;

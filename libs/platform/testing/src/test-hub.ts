@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import type { DataSource } from 'typeorm';
 import { DEMO_USERS } from '@hub/demo-data';
 import type { MigrationList } from '@hub/database';
-import { createTestDatabase, TestDatabase, withDataSource } from './test-database';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@hub/database';
+import { createTestDatabase, TestDatabase } from './test-database';
 import { startTestIdp, TestIdp } from './test-idp';
 
 export interface GraphqlResponse<T = Record<string, unknown>> {
@@ -45,8 +46,7 @@ export interface TestHubOptions {
  * through its environment variables, as in production.
  */
 export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
-  const [db, idp] = await Promise.all([createTestDatabase(options.migrations), startTestIdp()]);
-  if (options.seed) await withDataSource(db.ownerUrl, options.seed);
+  const [db, idp] = await Promise.all([createTestDatabase(options.migrations, options.seed), startTestIdp()]);
   Object.assign(process.env, {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -81,6 +81,13 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
 
   await Promise.all(DEMO_USERS.map((user) => signedIn(user.username)));
 
+  // One owner connection for the whole suite, opened on first use (assertions read through it).
+  let owner: Promise<DataSource> | undefined;
+  const ownerConnection = () =>
+    (owner ??= new DataSource(
+      dataSourceOptions({ url: db.ownerUrl, applicationName: 'hub-test', poolSize: 2 }),
+    ).initialize());
+
   return {
     app,
     url,
@@ -93,9 +100,10 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
       const response = await call.send({ query, variables });
       return { status: response.status, body: response.body as GraphqlResponse['body'] } as never;
     },
-    asOwner: (work) => withDataSource(db.ownerUrl, work),
+    asOwner: async (work) => work(await ownerConnection()),
     async close() {
       await app.close();
+      if (owner) await (await owner).destroy();
       await Promise.all([idp.close(), db.drop()]);
     },
   };

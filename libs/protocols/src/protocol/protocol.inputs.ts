@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsEnum,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -17,7 +16,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { AgencyType } from '@hub/agencies';
-import { PageArgs } from '@hub/graphql';
+import { DateScalar, PageArgs } from '@hub/graphql';
 import { ProtocolCategory, ProtocolState } from './protocol.enums';
 import { Protocol } from './protocol.model';
 
@@ -27,7 +26,6 @@ export const MAX_PROTOCOL_TITLE_LENGTH = 200;
 export const MAX_SUMMARY_OF_CHANGES_LENGTH = 2000;
 
 const NOT_BLANK = /\S/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const given = (_object: unknown, value: unknown) => value !== undefined;
 
 /** The content of a version as a coordinator writes it. */
@@ -42,23 +40,18 @@ abstract class ProtocolContentInput {
   @MaxLength(MAX_SUMMARY_OF_CHANGES_LENGTH)
   summaryOfChanges?: string | null;
 
-  @Field(() => String, {
+  @Field(() => DateScalar, {
     nullable: true,
-    description: 'ISO date YYYY-MM-DD from which the version applies (default: the day it is published)',
+    description: 'The day from which the version applies (default: the day it is published)',
   })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'effectiveDate must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'effectiveDate must be a real calendar date' })
   effectiveDate?: string | null;
 
-  @Field(() => String, {
+  @Field(() => DateScalar, {
     nullable: true,
-    description:
-      'ISO date YYYY-MM-DD by which it must be reviewed; after it the version shows as due for review',
+    description: 'The day by which it must be reviewed; after it the version shows as due for review',
   })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'reviewBy must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'reviewBy must be a real calendar date' })
   reviewBy?: string | null;
 }
 

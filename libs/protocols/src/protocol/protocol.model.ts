@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Agency, AgencyType } from '@hub/agencies';
-import { Paginated } from '@hub/graphql';
+import { DateScalar, Paginated } from '@hub/graphql';
 import { ProtocolCategory, ProtocolState, ProtocolVersionState } from './protocol.enums';
 
 @ObjectType({ description: "One audience agency's acknowledgement of a published version, or its absence" })
@@ -59,13 +59,10 @@ export class ProtocolVersion {
   @Field(() => String, { nullable: true })
   summaryOfChanges: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'ISO date (YYYY-MM-DD) from which the version applies',
-  })
+  @Field(() => DateScalar, { nullable: true, description: 'The day from which the version applies' })
   effectiveDate: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO date (YYYY-MM-DD) by which it must be reviewed' })
+  @Field(() => DateScalar, { nullable: true, description: 'The day by which it must be reviewed' })
   reviewBy: string | null;
 
   @Field({ description: 'Past its review-by date while in force (computed when read)' })

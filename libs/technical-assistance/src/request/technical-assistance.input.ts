@@ -6,7 +6,6 @@ import {
   ArrayUnique,
   IsEnum,
   IsInt,
-  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
@@ -18,7 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageArgs } from '@hub/graphql';
+import { DateScalar, PageArgs } from '@hub/graphql';
 import {
   TechnicalAssistanceAudience,
   TechnicalAssistanceModality,
@@ -42,7 +41,6 @@ export const MAX_SESSION_HOURS = 24;
 
 const NOT_PERSONAL =
   'Describe practice, not people: never survivor personal data (names, contacts, case details).';
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NOT_BLANK = /\S/;
 
 /** A required free-text field of 1–`max` characters that is not only whitespace. */
@@ -52,14 +50,6 @@ function Text(max: number): PropertyDecorator {
     MinLength(1)(target, key);
     MaxLength(max)(target, key);
     Matches(NOT_BLANK, { message: `${String(key)} must not be blank` })(target, key);
-  };
-}
-
-/** An ISO calendar date (YYYY-MM-DD). */
-function IsoDate(): PropertyDecorator {
-  return (target, key) => {
-    Matches(ISO_DATE, { message: `${String(key)} must be a date as YYYY-MM-DD` })(target, key);
-    IsISO8601({ strict: true }, { message: `${String(key)} must be a real calendar date` })(target, key);
   };
 }
 
@@ -102,20 +92,12 @@ export class RequestTechnicalAssistanceInput {
   @Text(4000)
   desiredOutcome: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Earliest preferred date, YYYY-MM-DD, not in the past',
-  })
+  @Field(() => DateScalar, { nullable: true, description: 'Earliest preferred date, not in the past' })
   @IsOptional()
-  @IsoDate()
   preferredStartDate?: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Latest preferred date, YYYY-MM-DD, not before preferredStartDate',
-  })
+  @Field(() => DateScalar, { nullable: true, description: 'Latest preferred date, not before preferredStartDate' })
   @IsOptional()
-  @IsoDate()
   preferredEndDate?: string;
 
   @Field(() => [TechnicalAssistanceAudience], { description: 'Who the help is for (1–10, no repeats)' })
@@ -209,8 +191,8 @@ export class TechnicalAssistanceAttendanceInput {
 
 @InputType({ description: `A session delivered. ${NOT_PERSONAL}` })
 export class RecordTechnicalAssistanceSessionInput extends TechnicalAssistanceChangeInput {
-  @Field({ description: 'YYYY-MM-DD; not in the future, not before the request was made' })
-  @IsoDate()
+  @Field(() => DateScalar, { description: 'Not in the future, not before the request was made' })
+  @IsString()
   heldOn: string;
 
   @Field(() => TechnicalAssistanceModality)

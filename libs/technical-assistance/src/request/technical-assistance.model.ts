@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Agency } from '@hub/agencies';
-import { Paginated } from '@hub/graphql';
+import { DateScalar, Paginated } from '@hub/graphql';
 import {
   TechnicalAssistanceAudience,
   TechnicalAssistanceModality,
@@ -64,7 +64,7 @@ export class TechnicalAssistanceSession {
   @Field(() => TechnicalAssistanceSessionKind)
   kind: TechnicalAssistanceSessionKind;
 
-  @Field({ description: 'ISO date (YYYY-MM-DD) the session was held' })
+  @Field(() => DateScalar, { description: 'The day the session was held' })
   heldOn: string;
 
   @Field(() => TechnicalAssistanceModality)
@@ -157,10 +157,10 @@ export class TechnicalAssistanceRequest {
   @Field()
   desiredOutcome: string;
 
-  @Field(() => String, { nullable: true, description: 'ISO date (YYYY-MM-DD)' })
+  @Field(() => DateScalar, { nullable: true })
   preferredStartDate: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO date (YYYY-MM-DD)' })
+  @Field(() => DateScalar, { nullable: true })
   preferredEndDate: string | null;
 
   @Field(() => [TechnicalAssistanceAudience])
