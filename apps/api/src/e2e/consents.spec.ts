@@ -330,7 +330,7 @@ describe('consents (e2e)', () => {
       [
         'validUntil on 30 February',
         'validUntil',
-        () => consentInput(adult.id, { validUntil: "2027-02-30T00:00:00Z" }),
+        () => consentInput(adult.id, { validUntil: '2027-02-30T00:00:00Z' }),
       ],
       ['language "english"', 'language', () => consentInput(adult.id, { language: 'english' })],
       ['language "zz"', 'language', () => consentInput(adult.id, { language: 'zz' })],

@@ -96,7 +96,10 @@ export class RequestTechnicalAssistanceInput {
   @IsOptional()
   preferredStartDate?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Latest preferred date, not before preferredStartDate' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Latest preferred date, not before preferredStartDate',
+  })
   @IsOptional()
   preferredEndDate?: string;
 
