@@ -1,7 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import { DEMO_AGENCY_IDS, DEMO_TASK_FORCE } from '@hub/demo-data';
-import type { TestHub } from '@hub/testing';
+import { demoUser, type TestHub } from '@hub/testing';
 import {
   auditOfRequest,
   AuditRow,
@@ -40,7 +40,6 @@ import {
   consentInput,
   createSurvivor,
   CREATE_SURVIVOR,
-  demoUser,
   HARBOR,
   ok,
   personalData,

@@ -1,11 +1,10 @@
-import type { TestHub } from '@hub/testing';
+import { demoUser, type TestHub } from '@hub/testing';
 import { auditMaxId, auditOfRequest, auditWhere, send } from './audit-support';
 import { startHub } from './hub';
 import { move, POLICE, referralAt } from './referrals-lifecycle-support';
 import {
   createSurvivor,
   CREATE_SURVIVOR,
-  demoUser,
   expectError,
   HARBOR,
   ok,

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { TestHub } from '@hub/testing';
+import { demoUser, type TestHub } from '@hub/testing';
 import { auditOfRequest, AuditRow, referredSurvivor, ReferredSurvivor, send } from './audit-support';
 import { startHub } from './hub';
 import { createReferral, HARBOR, move, POLICE, SAFE_PASSAGE } from './referrals-lifecycle-support';
 import {
   consentInput,
   createSurvivor,
-  demoUser,
   expectError,
   NOTIFICATIONS,
   NotificationFeed,

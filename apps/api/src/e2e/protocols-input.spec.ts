@@ -1,5 +1,5 @@
 import { DEMO_AGENCY_IDS } from '@hub/demo-data';
-import { TestHub } from '@hub/testing';
+import { expectNothingWritten, TestHub } from '@hub/testing';
 import { codeOf, must } from './e2e-support';
 import { startHub } from './hub';
 import {
@@ -14,7 +14,6 @@ import {
   protocolOf,
   PUBLISH,
   publishedProtocol,
-  snapshot,
   UPDATE,
 } from './protocols-support';
 
@@ -42,7 +41,7 @@ describe('protocols: bad input and sanitised Markdown (e2e)', () => {
     field?: string,
     user = COORDINATOR,
   ): Promise<string> {
-    const before = await snapshot(hub);
+    const before = await hub.watermark();
     const response = await hub.gql(query, { input }, { user });
     expect(codeOf(response)).toBe(code);
     expect(response.body.data ?? null).toBeNull();
@@ -51,7 +50,7 @@ describe('protocols: bad input and sanitised Markdown (e2e)', () => {
       const problems = (error.extensions?.problems ?? []) as Problem[];
       expect(problems.map((p) => p.field)).toContain(field);
     }
-    expect(await snapshot(hub)).toEqual(before);
+    await expectNothingWritten(hub, before, { allowDenied: true });
     return error.message;
   }
 
@@ -88,11 +87,10 @@ describe('protocols: bad input and sanitised Markdown (e2e)', () => {
     });
 
     it.each([
-      ['an unknown audience type', { audience: ['NGO', 'MILITIA'] }, /MILITIA/],
-      ['an unknown category', { category: 'POLICY' }, /POLICY/],
-    ])('refuses %s (BAD_USER_INPUT, from the schema)', async (_name, overrides, mention) => {
-      const message = await expectRejected(CREATE, protocolInput(overrides), 'BAD_USER_INPUT');
-      expect(message).toMatch(mention);
+      ['an unknown audience type', { audience: ['NGO', 'MILITIA'] }, 'audience[1]'],
+      ['an unknown category', { category: 'POLICY' }, 'category'],
+    ])('refuses %s (BAD_USER_INPUT, from the schema)', async (_name, overrides, field) => {
+      await expectRejected(CREATE, protocolInput(overrides), 'BAD_USER_INPUT', field);
     });
 
     it('answers NOT_FOUND for a task force that does not exist', async () => {

@@ -108,21 +108,6 @@ export async function editDraft(
   );
 }
 
-/** Everything a protocol mutation could change, read as the database owner. */
-export async function snapshot(hub: TestHub): Promise<Record<string, unknown>> {
-  const [row] = await rows(
-    hub,
-    `SELECT
-       (SELECT coalesce(json_agg(p ORDER BY p.id), '[]') FROM protocol p) AS protocols,
-       (SELECT coalesce(json_agg(v ORDER BY v.id), '[]') FROM protocol_version v) AS versions,
-       (SELECT coalesce(json_agg(a ORDER BY a.version_id, a.agency_id), '[]') FROM protocol_acknowledgement a) AS acknowledgements,
-       (SELECT count(*) FROM notification) AS notifications,
-       (SELECT count(*) FROM outbox) AS outbox,
-       (SELECT count(*) FROM audit_event WHERE decision = 'ALLOWED') AS allowed_audit_events`,
-  );
-  return row;
-}
-
 /** The DENIED audit events recorded so far for a subject. */
 export async function deniedFor(
   hub: TestHub,

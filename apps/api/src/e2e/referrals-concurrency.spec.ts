@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { GraphqlResponse, TestHub } from '@hub/testing';
+import { demoUser, GraphqlResponse, TestHub } from '@hub/testing';
 import { startHub } from './hub';
 import {
   ACCEPT,
@@ -14,7 +14,7 @@ import {
   writesOf,
 } from './referrals-race-support';
 import { rows } from './e2e-support';
-import { demoUser, expectError, ok, tag } from './survivor-support';
+import { expectError, ok, tag } from './survivor-support';
 
 /**
  * Concurrency on separate connections (issue 4, "Nothing lost"). Each HTTP request takes its own

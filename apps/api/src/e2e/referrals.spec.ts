@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { GraphqlResponse, TestHub } from '@hub/testing';
+import {
+  demoUser,
+  expectNothingWritten,
+  expectOnlyDenied,
+  type GraphqlResponse,
+  type TestHub,
+  type Watermark,
+} from '@hub/testing';
 import { startHub } from './hub';
 import {
   ADD_MESSAGE,
@@ -11,8 +18,6 @@ import {
   CREATE_REFERRAL,
   createReferral,
   deidentified,
-  expectNothingWritten,
-  expectOnlyDenied,
   extraInput,
   FEDERAL,
   HARBOR,
@@ -37,7 +42,6 @@ import {
   consentInput,
   createSurvivor,
   DAY,
-  demoUser,
   expectError,
   NOTIFICATIONS,
   NotificationFeed,
@@ -74,7 +78,7 @@ describe('referrals (e2e)', () => {
   async function expectRefusedWithoutTrace(
     response: { body: GraphqlResponse['body'] },
     code: string,
-    before: Snapshot,
+    before: Watermark,
   ): Promise<void> {
     expectError(response, code);
     await expectNothingWritten(hub, before);
@@ -258,7 +262,7 @@ describe('referrals (e2e)', () => {
 
         // A third agency and users without case roles: the referral does not exist for them.
         for (const user of [...THIRD_AGENCY, ...NO_CASE_ROLE]) {
-          const before = await snapshot(hub);
+          const before = await hub.watermark();
           const response = await transition(hub, user, step, valid);
           expect(expectError(response, 'NOT_FOUND').message).toBe(`Referral ${referral.id} not found`);
           await expectNothingWritten(hub, before);
@@ -267,7 +271,7 @@ describe('referrals (e2e)', () => {
         // The other party sees it but it is not theirs to do: FORBIDDEN, one DENIED audit row.
         const otherSide = side === 'sender' ? ['legal.caseworker', 'legal.lead'] : SENDER_STAFF;
         for (const user of otherSide) {
-          const before = await snapshot(hub);
+          const before = await hub.watermark();
           const response = await transition(hub, user, step, valid);
           if (from === 'DRAFT') {
             // A draft is the sender's own business: the recipient does not see it at all.
@@ -285,14 +289,14 @@ describe('referrals (e2e)', () => {
 
         // A stale (or future) version: CONFLICT.
         for (const version of [referral.version > 1 ? referral.version - 1 : referral.version + 1, 99]) {
-          const before = await snapshot(hub);
+          const before = await hub.watermark();
           const response = await transition(hub, rightCaller, step, { ...valid, expectedVersion: version });
           await expectRefusedWithoutTrace(response, 'CONFLICT', before);
         }
 
         // Bad input.
         for (const [what, patch] of [...COMMON_BAD, ...badInputs]) {
-          const before = await snapshot(hub);
+          const before = await hub.watermark();
           const response = await transition(hub, rightCaller, step, { ...valid, ...patch });
           expect([what, codes(response)]).toEqual([what, ['BAD_USER_INPUT']]);
           expect(response.body.data ?? null).toBeNull();
@@ -300,7 +304,7 @@ describe('referrals (e2e)', () => {
         }
         // An unknown (well-formed) id: NOT_FOUND.
         {
-          const before = await snapshot(hub);
+          const before = await hub.watermark();
           const response = await transition(hub, rightCaller, step, { ...valid, referralId: randomUUID() });
           await expectRefusedWithoutTrace(response, 'NOT_FOUND', before);
         }
@@ -346,7 +350,7 @@ describe('referrals (e2e)', () => {
         }
 
         // The same transition again, now from the new state: ILLEGAL_TRANSITION, nothing written.
-        const again = await snapshot(hub);
+        const again = await hub.watermark();
         const illegal = await transition(hub, rightCaller, step, {
           ...valid,
           expectedVersion: referral.version + 1,
@@ -387,7 +391,7 @@ describe('referrals (e2e)', () => {
       ['WITHDRAWN', 'acknowledge', 'recipient'],
     ])('%s --%s--> is ILLEGAL_TRANSITION and changes nothing', async (status, step, side) => {
       const referral = await referralAt(hub, status);
-      const before = await snapshot(hub);
+      const before = await hub.watermark();
       const response = await transition(
         hub,
         side === 'sender' ? 'ngo.caseworker' : 'legal.caseworker',
@@ -411,7 +415,7 @@ describe('referrals (e2e)', () => {
       const referral = await referralAt(hub, 'SENT');
       for (const step of ['send', 'withdraw'] as const) {
         for (const user of ['legal.caseworker', 'legal.lead']) {
-          const before = await snapshot(hub);
+          const before = await hub.watermark();
           const response = await transition(hub, user, step, {
             referralId: referral.id,
             expectedVersion: referral.version,
@@ -476,7 +480,7 @@ describe('referrals (e2e)', () => {
           const valid = { referralId: referral.id, expectedVersion: referral.version, ...extraInput(step) };
           expect(ok(await read(referral.id, 'pd.investigator')).referral.status).toBe(from);
 
-          const before = await snapshot(hub);
+          const before = await hub.watermark();
           expectError(await transition(hub, 'pd.investigator', step, valid), 'FORBIDDEN');
           await expectOnlyDenied(hub, before, {
             user: 'pd.investigator',
@@ -709,7 +713,7 @@ describe('referrals (e2e)', () => {
       const draft = await referralAt(hub, 'DRAFT');
       expect(ok(await read(draft.id, 'ngo.lead')).referral.status).toBe('DRAFT');
       for (const user of ['legal.caseworker', 'legal.lead']) {
-        const before = await snapshot(hub);
+        const before = await hub.watermark();
         expect(expectError(await read(draft.id, user), 'NOT_FOUND').message).toBe(
           `Referral ${draft.id} not found`,
         );
@@ -857,7 +861,7 @@ describe('referrals (e2e)', () => {
     });
 
     it.each(NO_CASE_ROLE)('%s (no case role) may not refer: FORBIDDEN, one DENIED row', async (user) => {
-      const before = await snapshot(hub);
+      const before = await hub.watermark();
       const response = await hub.gql(
         CREATE_REFERRAL,
         { input: deidentified({ toAgencyId: HARBOR }) },
@@ -878,7 +882,7 @@ describe('referrals (e2e)', () => {
       ['the coordinator office', TF_OFFICE],
     ])('to %s (not accepting referrals): BAD_USER_INPUT unless EMERGENCY', async (_name, agencyId) => {
       for (const urgency of ['ROUTINE', 'URGENT']) {
-        const before = await snapshot(hub);
+        const before = await hub.watermark();
         const response = await hub.gql(
           CREATE_REFERRAL,
           { input: deidentified({ toAgencyId: agencyId, urgency }) },
@@ -925,7 +929,7 @@ describe('referrals (e2e)', () => {
         [randomUUID(), 'toAgencyId', 'is not a known agency'],
       ];
       for (const [toAgencyId, field, message] of cases) {
-        const before = await snapshot(hub);
+        const before = await hub.watermark();
         const response = await hub.gql(
           CREATE_REFERRAL,
           { input: deidentified({ toAgencyId, urgency: 'EMERGENCY' }) },
@@ -988,7 +992,7 @@ describe('referrals (e2e)', () => {
         },
       ],
     ])('bad input — %s: BAD_USER_INPUT, nothing written', async (_what, patch) => {
-      const before = await snapshot(hub);
+      const before = await hub.watermark();
       const response = await hub.gql(
         CREATE_REFERRAL,
         { input: { ...deidentified(), ...patch } },
@@ -1144,7 +1148,7 @@ describe('referrals (e2e)', () => {
           ],
         ];
         for (const [what, patch, problems] of cases) {
-          const before = await snapshot(hub);
+          const before = await hub.watermark();
           const response = await hub.gql(
             CREATE_REFERRAL,
             { input: withSurvivor(patch) },
@@ -1166,7 +1170,7 @@ describe('referrals (e2e)', () => {
             { user: 'ngo.caseworker' },
           ),
         );
-        const before = await snapshot(hub);
+        const before = await hub.watermark();
         const response = await transition(hub, 'ngo.caseworker', 'send', {
           referralId: draft.id,
           expectedVersion: draft.version,
@@ -1197,7 +1201,7 @@ describe('referrals (e2e)', () => {
             'id sharedClasses survivor { id reference givenName familyName phone email }',
           );
 
-          const before = await snapshot(hub);
+          const before = await hub.watermark();
           const recipient = await hub.gql<{ referral: { sharedClasses: string[]; survivor: Row | null } }>(
             QUERY,
             { id: sent.id },
@@ -1250,9 +1254,10 @@ describe('referrals (e2e)', () => {
         const before = await snapshot(hub);
         const first = await createReferral(hub, 'ngo.caseworker', input);
         const afterFirst = await snapshot(hub);
+        const retriedAt = await hub.watermark();
         const retried = await createReferral(hub, 'ngo.lead', input);
         expect(retried).toEqual(first);
-        await expectNothingWritten(hub, afterFirst);
+        await expectNothingWritten(hub, retriedAt);
         expect(changes(before, afterFirst).referral.added).toHaveLength(1);
         expect(
           await hub.asOwner((ds) => ds.query(`SELECT id FROM referral WHERE idempotency_key = $1`, [key])),
@@ -1263,7 +1268,7 @@ describe('referrals (e2e)', () => {
           { needs: ['LEGAL', 'MEDICAL'] },
           { urgency: 'URGENT' },
         ]) {
-          const ready = await snapshot(hub);
+          const ready = await hub.watermark();
           const response = await hub.gql(
             CREATE_REFERRAL,
             { input: { ...input, ...patch } },
@@ -1317,7 +1322,7 @@ describe('referrals (e2e)', () => {
           input: { toAgencyId: POLICE, needs: ['EMERGENCY_RESPONSE'] },
         });
         for (const parentReferralId of [ownSent.id, draftToIt.id, othersReferral.id, randomUUID()]) {
-          const before = await snapshot(hub);
+          const before = await hub.watermark();
           const response = await hub.gql(
             CREATE_REFERRAL,
             { input: { ...deidentified({ toAgencyId: POLICE }), parentReferralId } },
@@ -1433,7 +1438,7 @@ describe('referrals (e2e)', () => {
     it('a third agency and users without case roles: NOT_FOUND; bad input: BAD_USER_INPUT; nothing written', async () => {
       const referral = await referralAt(hub, 'SENT');
       for (const user of [...THIRD_AGENCY, ...NO_CASE_ROLE]) {
-        const before = await snapshot(hub);
+        const before = await hub.watermark();
         const response = await hub.gql(
           ADD_MESSAGE,
           { input: { referralId: referral.id, body: 'hi' } },
@@ -1448,11 +1453,11 @@ describe('referrals (e2e)', () => {
         { referralId: 'nope', body: 'hi' },
         { body: 'hi' },
       ]) {
-        const before = await snapshot(hub);
+        const before = await hub.watermark();
         const response = await hub.gql(ADD_MESSAGE, { input }, { user: 'legal.caseworker' });
         await expectRefusedWithoutTrace(response, 'BAD_USER_INPUT', before);
       }
-      const before = await snapshot(hub);
+      const before = await hub.watermark();
       const unknown = await hub.gql(
         ADD_MESSAGE,
         { input: { referralId: randomUUID(), body: 'hi' } },
@@ -1463,7 +1468,7 @@ describe('referrals (e2e)', () => {
 
     it('a blank message (only spaces) is BAD_USER_INPUT and writes nothing', async () => {
       const referral = await referralAt(hub, 'SENT');
-      const before = await snapshot(hub);
+      const before = await hub.watermark();
       const response = await hub.gql(
         ADD_MESSAGE,
         { input: { referralId: referral.id, body: '   ' } },
@@ -1475,7 +1480,7 @@ describe('referrals (e2e)', () => {
 
   it('a blank failure reason (only spaces) is BAD_USER_INPUT and writes nothing', async () => {
     const referral = await referralAt(hub, 'IN_PROGRESS');
-    const before = await snapshot(hub);
+    const before = await hub.watermark();
     const response = await transition(hub, 'legal.caseworker', 'fail', {
       referralId: referral.id,
       expectedVersion: referral.version,
@@ -1495,7 +1500,7 @@ describe('referrals (e2e)', () => {
           version: referral.version,
         });
       }
-      const before = await snapshot(hub);
+      const before = await hub.watermark();
       const response = await transition(hub, 'legal.caseworker', 'acknowledge', {
         referralId: referral.id,
         expectedVersion: referral.version,
@@ -1521,7 +1526,7 @@ describe('referrals (e2e)', () => {
       const referral = await referralAt(hub, 'ACKNOWLEDGED');
       await pastDeadline(hub, referral.id);
       expect(ok(await read(referral.id, 'ngo.caseworker')).referral.status).toBe('EXPIRED');
-      const before = await snapshot(hub);
+      const before = await hub.watermark();
       const response = await transition(hub, 'legal.caseworker', 'accept', {
         referralId: referral.id,
         expectedVersion: referral.version,
@@ -1582,7 +1587,7 @@ describe('referrals (e2e)', () => {
       expect(senderView.survivor).toEqual({ givenName: data.givenName, phone: data.phone });
 
       // The expired one cannot be acknowledged; the accepted one goes on.
-      const before = await snapshot(hub);
+      const before = await hub.watermark();
       expectError(
         await transition(hub, 'legal.caseworker', 'acknowledge', {
           referralId: sent.id,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DEMO_AGENCY_IDS, DEMO_USERS } from '@hub/demo-data';
+import { DEMO_AGENCY_IDS } from '@hub/demo-data';
 import type { GraphqlResponse, TestHub } from '@hub/testing';
 
 /**
@@ -94,12 +94,6 @@ export type NotificationFeed = {
     }[];
   };
 };
-
-export function demoUser(username: string): { sub: string; agencyId: string } {
-  const user = DEMO_USERS.find((u) => u.username === username);
-  if (!user) throw new Error(`no demo user ${username}`);
-  return { sub: user.sub, agencyId: user.agencyId };
-}
 
 /** A short unique tag, so personal values of one test are recognisable anywhere (audit, notifications). */
 export const tag = (): string => randomBytes(4).toString('hex');
@@ -233,7 +227,7 @@ export function dbState(hub: TestHub): Promise<DbState> {
   });
 }
 
-export function auditSince(hub: TestHub, before: DbState): Promise<AuditRow[]> {
+export function auditSince(hub: TestHub, before: { auditMaxId: number }): Promise<AuditRow[]> {
   return hub.asOwner(
     (ds) =>
       ds.query(
@@ -243,40 +237,6 @@ export function auditSince(hub: TestHub, before: DbState): Promise<AuditRow[]> {
         [before.auditMaxId],
       ) as Promise<AuditRow[]>,
   );
-}
-
-/** Nothing at all was written: no domain row, notification, outbox row or audit event. */
-export async function expectNothingWritten(hub: TestHub, before: DbState): Promise<void> {
-  expect(await dbState(hub)).toEqual(before);
-}
-
-/**
- * A refusal: nothing changed but exactly one DENIED audit event. Every other table, transaction
- * ids (xmin) included, is as before, so the event was committed on its own while the refused
- * change left no trace.
- */
-export async function expectOnlyDenied(
-  hub: TestHub,
-  before: DbState,
-  expected: { user: string; action: string; subjectType: string; subjectId: string | null },
-): Promise<void> {
-  const after = await dbState(hub);
-  expect({ ...after, auditMaxId: 0 }).toEqual({ ...before, auditMaxId: 0 });
-  const audit = await auditSince(hub, before);
-  const { sub, agencyId } = demoUser(expected.user);
-  expect(audit.map(({ id: _id, xmin: _xmin, ...row }) => row)).toEqual([
-    {
-      actor_user_id: sub,
-      actor_agency_id: agencyId,
-      action: expected.action,
-      subject_type: expected.subjectType,
-      subject_id: expected.subjectId,
-      fields: [],
-      purpose: null,
-      decision: 'DENIED',
-      reason: null,
-    },
-  ]);
 }
 
 /** Rows of a table as the owner. */

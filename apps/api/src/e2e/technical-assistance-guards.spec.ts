@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { TestHub } from '@hub/testing';
+import { expectNothingWritten, expectOnlyDenied, TestHub } from '@hub/testing';
 import { startHub } from './hub';
 import {
   changeOf,
   expectError,
-  expectNothingWritten,
   FEDERAL,
   ok,
   ONE,
-  expectOnlyDenied,
   must,
   Op,
   REGIONAL_TA,
@@ -142,12 +140,17 @@ describe('technical-assistance transitions refuse the wrong caller, a stale vers
     it(`refuses ${c.forbidden.join(', ')} (FORBIDDEN, one DENIED audit row) and ${c.notFound.join(', ')} (NOT_FOUND, nothing written)`, async () => {
       const request = await requestAt(hub, c.stage);
       for (const user of c.forbidden) {
-        const before = await taState(hub);
+        const before = await hub.watermark();
         expectError(await run(hub, c.op, user, c.input(request)), 'FORBIDDEN');
-        await expectOnlyDenied(hub, before, { user, action: c.audit, subjectId: request.id });
+        await expectOnlyDenied(hub, before, {
+          user,
+          action: c.audit,
+          subjectType: 'TechnicalAssistanceRequest',
+          subjectId: request.id,
+        });
       }
       for (const user of c.notFound) {
-        const before = await taState(hub);
+        const before = await hub.watermark();
         expectError(await run(hub, c.op, user, c.input(request)), 'NOT_FOUND');
         await expectNothingWritten(hub, before);
       }
@@ -157,7 +160,7 @@ describe('technical-assistance transitions refuse the wrong caller, a stale vers
       const request = await requestAt(hub, c.stage);
       const done = ok(await run(hub, c.op, c.right, c.input(request)));
       expect(done).toBeDefined();
-      const before = await taState(hub);
+      const before = await hub.watermark();
       expectError(await run(hub, c.op, c.right, c.input(request)), 'CONFLICT');
       await expectNothingWritten(hub, before);
       // A version from nowhere is as stale.
@@ -170,7 +173,7 @@ describe('technical-assistance transitions refuse the wrong caller, a stale vers
 
     it(`refuses it at ${c.illegalAt} with ILLEGAL_TRANSITION, nothing written`, async () => {
       const request = await requestAt(hub, c.illegalAt);
-      const before = await taState(hub);
+      const before = await hub.watermark();
       const error = expectError(await run(hub, c.op, c.right, c.input(request)), 'ILLEGAL_TRANSITION');
       expect(error.message).toMatch(/technical-assistance request/);
       await expectNothingWritten(hub, before);
@@ -212,9 +215,14 @@ describe('technical-assistance transitions refuse the wrong caller, a stale vers
       ['a federal partner', 'fed.liaison'],
       ['an auditor', 'tf.auditor'],
     ])('refuses %s (FORBIDDEN, one DENIED audit row)', async (_who, user) => {
-      const before = await taState(hub);
+      const before = await hub.watermark();
       expectError(await run(hub, 'request', user, requestInput()), 'FORBIDDEN');
-      await expectOnlyDenied(hub, before, { user, action: 'REQUEST_TECHNICAL_ASSISTANCE', subjectId: null });
+      await expectOnlyDenied(hub, before, {
+        user,
+        action: 'REQUEST_TECHNICAL_ASSISTANCE',
+        subjectType: 'TechnicalAssistanceRequest',
+        subjectId: null,
+      });
     });
 
     it('refuses a supervisor asking a task force their agency is not a member of', async () => {
@@ -225,7 +233,7 @@ describe('technical-assistance transitions refuse the wrong caller, a stale vers
           [otherTaskForce],
         ),
       );
-      const before = await taState(hub);
+      const before = await hub.watermark();
       expectError(
         await run(hub, 'request', 'legal.lead', requestInput({ taskForceId: otherTaskForce })),
         'FORBIDDEN',
@@ -233,12 +241,13 @@ describe('technical-assistance transitions refuse the wrong caller, a stale vers
       await expectOnlyDenied(hub, before, {
         user: 'legal.lead',
         action: 'REQUEST_TECHNICAL_ASSISTANCE',
+        subjectType: 'TechnicalAssistanceRequest',
         subjectId: null,
       });
     });
 
     it('answers a caller without a token UNAUTHENTICATED, nothing written', async () => {
-      const before = await taState(hub);
+      const before = await hub.watermark();
       const response = await hub.gql(
         `mutation($input: RequestTechnicalAssistanceInput!) { requestTechnicalAssistance(input: $input) { request { id } } }`,
         { input: requestInput() },
@@ -251,7 +260,7 @@ describe('technical-assistance transitions refuse the wrong caller, a stale vers
   it('assigns only to a TA provider or federal partner (BAD_USER_INPUT otherwise, nothing written)', async () => {
     const request = await requestAt(hub, 'TRIAGED');
     for (const agencyId of [SAFE_PASSAGE, randomUUID()]) {
-      const before = await taState(hub);
+      const before = await hub.watermark();
       expectError(
         await run(hub, 'assign', 'tf.coordinator', changeOf(request, { agencyId })),
         'BAD_USER_INPUT',
@@ -267,7 +276,7 @@ describe('technical-assistance transitions refuse the wrong caller, a stale vers
 
   it('will not mark delivered before a session is recorded (ILLEGAL_TRANSITION, nothing written)', async () => {
     const request = await requestAt(hub, 'IN_PROGRESS');
-    const before = await taState(hub);
+    const before = await hub.watermark();
     expectError(await run(hub, 'deliver', 'ta.provider', changeOf(request)), 'ILLEGAL_TRANSITION');
     await expectNothingWritten(hub, before);
   });
@@ -275,7 +284,7 @@ describe('technical-assistance transitions refuse the wrong caller, a stale vers
   it('answers an unknown or malformed id NOT_FOUND on read and on change', async () => {
     expectError(await hub.gql(ONE, { id: randomUUID() }, { user: 'ngo.lead' }), 'NOT_FOUND');
     expectError(await hub.gql(ONE, { id: 'not-a-uuid' }, { user: 'ngo.lead' }), 'NOT_FOUND');
-    const before = await taState(hub);
+    const before = await hub.watermark();
     expectError(
       await run(hub, 'triage', 'tf.coordinator', {
         requestId: randomUUID(),

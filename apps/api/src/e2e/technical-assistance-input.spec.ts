@@ -1,8 +1,7 @@
-import { TestHub } from '@hub/testing';
+import { expectNothingWritten, TestHub } from '@hub/testing';
 import { startHub } from './hub';
 import {
   changeOf,
-  expectNothingWritten,
   isoDate,
   LIST,
   Op,
@@ -12,12 +11,11 @@ import {
   run,
   sessionInput,
   Stage,
-  taState,
 } from './technical-assistance-support';
 
 /** BAD_USER_INPUT with no data and nothing written: no TA row, no notification, no audit row. */
 async function expectBadInput(hub: TestHub, op: Op, user: string, input: Record<string, unknown>) {
-  const before = await taState(hub);
+  const before = await hub.watermark();
   const response = await run(hub, op, user, input);
   expect(response.body.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   expect(response.body.data ?? null).toBeNull();

@@ -284,31 +284,6 @@ export function auditSince(hub: TestHub, auditMaxId: number): Promise<AuditRow[]
   );
 }
 
-/** Nothing at all was written: no TA row, notification, outbox row or audit event. */
-export async function expectNothingWritten(hub: TestHub, before: TaState): Promise<void> {
-  expect(await taState(hub)).toEqual(before);
-}
-
-/** A refusal: every table as before (xmin included) but exactly one DENIED audit event, committed alone. */
-export async function expectOnlyDenied(
-  hub: TestHub,
-  before: TaState,
-  expected: { user: string; action: string; subjectId: string | null },
-): Promise<void> {
-  const after = await taState(hub);
-  expect({ ...after, auditMaxId: 0 }).toEqual({ ...before, auditMaxId: 0 });
-  expect(await auditSince(hub, before.auditMaxId)).toEqual([
-    {
-      actor_user_id: subOf(expected.user),
-      actor_agency_id: agencyOf(expected.user),
-      action: expected.action,
-      subject_type: 'TechnicalAssistanceRequest',
-      subject_id: expected.subjectId,
-      decision: 'DENIED',
-    },
-  ]);
-}
-
 /** Ids of every request `user` finds in the list (all pages), optionally filtered. */
 export async function listIds(
   hub: TestHub,

@@ -91,6 +91,7 @@ export class ConsentService {
         {
           field: 'survivorId',
           message: 'is a minor: law enforcement is reached only through a child-safety referral',
+          reason: 'MINOR_NEEDS_CHILD_SAFETY_REFERRAL',
         },
       ];
     }

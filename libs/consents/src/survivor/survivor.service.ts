@@ -216,7 +216,10 @@ export class SurvivorService {
     const changes: Partial<SurvivorPersonalData> & { minor?: boolean } = personalData(input, now);
     if (input.minor !== undefined) changes.minor = input.minor;
     const changed = Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined);
-    if (changed.length === 0) throw new BadUserInputError('Nothing to update');
+    if (changed.length === 0)
+      throw new BadUserInputError('Nothing to update', [
+        { field: 'input', message: 'names no field to change' },
+      ]);
     const updated = await this.transactions.run(async (tx) => {
       const row = await this.survivors.update(tx, current.id, input.expectedVersion, changes);
       if (!row)

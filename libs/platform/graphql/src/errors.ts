@@ -32,6 +32,8 @@ export class ForbiddenError extends HubError {
 export interface InputProblem {
   field: string;
   message: string;
+  /** A stable code for a rule (not a format) the value broke, for clients and tests to read. */
+  reason?: string;
 }
 
 export class BadUserInputError extends HubError {

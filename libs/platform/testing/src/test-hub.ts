@@ -5,6 +5,7 @@ import type { MigrationList } from '@hub/database';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@hub/database';
 import { createTestDatabase, TestDatabase } from './test-database';
+import { auditEventsSince, AuditRowSince, tablesWrittenSince, takeWatermark, Watermark } from './watermark';
 import { startTestIdp, TestIdp } from './test-idp';
 
 export interface GraphqlResponse<T = Record<string, unknown>> {
@@ -29,6 +30,12 @@ export interface TestHub {
   ): Promise<GraphqlResponse<T>>;
   /** Runs work against the database as its owner (seeding, checking that nothing changed). */
   asOwner<T>(work: (dataSource: DataSource) => Promise<T>): Promise<T>;
+  /** A mark to check "nothing changed" against later (see watermark.ts). */
+  watermark(): Promise<Watermark>;
+  /** Tables written since the mark (`[]` when nothing changed). */
+  tablesWrittenSince(mark: Watermark): Promise<string[]>;
+  /** Audit events since the mark, SIGN_IN left out. */
+  auditEventsSince(mark: Watermark): Promise<AuditRowSince[]>;
   close(): Promise<void>;
 }
 
@@ -101,6 +108,9 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
       return { status: response.status, body: response.body as GraphqlResponse['body'] } as never;
     },
     asOwner: async (work) => work(await ownerConnection()),
+    watermark: async () => takeWatermark(await ownerConnection()),
+    tablesWrittenSince: async (mark) => tablesWrittenSince(await ownerConnection(), mark),
+    auditEventsSince: async (mark) => auditEventsSince(await ownerConnection(), mark),
     async close() {
       await app.close();
       if (owner) await (await owner).destroy();

@@ -1,0 +1,61 @@
+import { DEMO_USERS } from '@hub/demo-data';
+import type { TestHub } from './test-hub';
+import type { Watermark } from './watermark';
+
+/** The sub and agency of a demo user (the demo realm is the tests' identity provider). */
+export function demoUser(username: string): { sub: string; agencyId: string } {
+  const user = DEMO_USERS.find((u) => u.username === username);
+  if (!user) throw new Error(`no demo user ${username}`);
+  return { sub: user.sub, agencyId: user.agencyId };
+}
+
+/**
+ * Nothing at all was written since the watermark: no domain row, notification or outbox row, and
+ * no audit event (with `allowDenied`, DENIED audit events of a refusal are allowed).
+ */
+export async function expectNothingWritten(
+  hub: TestHub,
+  before: Watermark,
+  options: { allowDenied?: boolean } = {},
+): Promise<void> {
+  expect(await hub.tablesWrittenSince(before)).toEqual([]);
+  const audit = await hub.auditEventsSince(before);
+  expect(options.allowDenied ? audit.filter((event) => event.decision !== 'DENIED') : audit).toEqual([]);
+}
+
+/**
+ * A refusal: no table written, and exactly one DENIED audit event, naming the caller and the
+ * subject — so the event was committed on its own while the refused change left no trace.
+ */
+export async function expectOnlyDenied(
+  hub: TestHub,
+  before: Watermark,
+  expected: { user: string; action: string; subjectType: string; subjectId: string | null },
+): Promise<void> {
+  expect(await hub.tablesWrittenSince(before)).toEqual([]);
+  const { sub, agencyId } = demoUser(expected.user);
+  expect(await hub.auditEventsSince(before)).toEqual([
+    {
+      actor_user_id: sub,
+      actor_agency_id: agencyId,
+      action: expected.action,
+      subject_type: expected.subjectType,
+      subject_id: expected.subjectId,
+      fields: [],
+      purpose: null,
+      decision: 'DENIED',
+      reason: null,
+    },
+  ]);
+}
+
+/**
+ * The input fields a BAD_USER_INPUT error names (`extensions.problems[].field`, e.g.
+ * `grantor.type` or `dataClasses[1]`): tests assert these and the code, never the message.
+ */
+export function inputFields(error: { extensions?: Record<string, unknown> } | undefined): string[] {
+  const problems = error?.extensions?.problems;
+  return Array.isArray(problems)
+    ? problems.map((problem) => String((problem as { field?: unknown }).field))
+    : [];
+}
