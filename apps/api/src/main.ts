@@ -8,9 +8,13 @@ import { shutDown } from './app/shutdown';
 async function main(): Promise<void> {
   const app = await createApp();
   const { HOST, PORT, SHUTDOWN_TIMEOUT_MS } = loadConfig(serverConfig);
-  // The first signal closes the app within the grace period; a second one kills at once.
+  // The first SIGTERM or SIGINT closes the app; later ones (Ctrl-C in a terminal sends both to
+  // `npm start`'s children) wait for it, bounded by the grace period.
+  let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
       void shutDown(app, {
         signal,
         graceMs: SHUTDOWN_TIMEOUT_MS,
