@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rename, rm, symlink } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat, symlink, utimes } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as ts from 'typescript';
@@ -109,19 +109,26 @@ async function installProductionDependencies(bundle: string): Promise<void> {
   const manifest = ['package.json', 'package-lock.json'].map((file) => readFileSync(join(bundle, file)));
   const key = createHash('sha256').update(manifest[0]).update(manifest[1]).digest('hex').slice(0, 16);
   const dir = join(CACHE, `api-runtime-${key}`);
-  if (!existsSync(dir)) {
-    // Only the newest install is kept: each is ≈ 150 MB.
-    for (const old of (await readdir(CACHE).catch(() => [])).filter((n) => n.startsWith('api-runtime-')))
-      await rm(join(CACHE, old), { recursive: true, force: true });
+  // Each install is ≈ 150 MB: drop those no run used for a day (not merely older ones, which a
+  // run in another checkout with another lockfile may be using right now).
+  const dayAgo = Date.now() - 24 * 60 * MINUTES;
+  for (const name of (await readdir(CACHE).catch(() => [])).filter((n) => n.startsWith('api-runtime-'))) {
+    const used = await stat(join(CACHE, name)).then(
+      (s) => s.mtimeMs,
+      () => Date.now(),
+    );
+    if (used < dayAgo) await rm(join(CACHE, name), { recursive: true, force: true });
   }
   await cached(dir, async (into) => {
     for (const file of ['package.json', 'package-lock.json'])
-      await mustRun('cp', [join(bundle, file), into], { cwd: into });
+      await copyFile(join(bundle, file), join(into, file));
     await mustRun('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], {
       cwd: into,
       env: { ...process.env, NODE_ENV: 'production' },
     });
   });
+  const now = new Date();
+  await utimes(dir, now, now);
   await symlink(join(dir, 'node_modules'), join(bundle, 'node_modules'), 'dir');
 }
 
