@@ -1,10 +1,12 @@
 # Production image of apps/api. Build from the workspace root:
 #   docker build -f docker/api.Dockerfile -t task-force-hub/api .
-# The compose file (docker/compose.yaml) builds it, and runs migrations with the `build` stage.
+# The compose file (docker/compose.yaml) builds it and runs both its entry points: `node main.js`
+# (the API) and `node migrate.js` (the committed migrations).
+# Node 24 is the LTS line in support (Node 20 reached end of life in April 2026);
+# apps/api/src/production-bundle.spec.ts starts the bundle on the same major.
 
 # ---- build: every dependency, the workspace source, the webpack bundle --------------------------
-# Also the image of the compose `migrate` service (`npm run migrate` needs the dev tooling).
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /workspace
 # No Nx daemon or remote cache inside an image build.
 ENV NX_DAEMON=false \
@@ -19,12 +21,12 @@ RUN npm ci --ignore-scripts --no-audit --no-fund \
     || npm install --ignore-scripts --no-audit --no-fund
 
 COPY . .
-# Output: dist/apps/api/main.js plus a generated package.json (and pruned lockfile).
+# Output: dist/apps/api/{main,migrate}.js plus a generated package.json (and pruned lockfile).
 RUN npx nx build api --configuration=production \
     && node docker/scripts/prepare-runtime-package.cjs dist/apps/api
 
 # ---- runtime: the bundle and production dependencies only, as a non-root user ------------------
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000
@@ -37,7 +39,7 @@ RUN npm install --omit=dev --ignore-scripts --no-audit --no-fund \
 
 USER node
 EXPOSE 3000
-# The slim image has no curl; Node 20 has fetch.
+# The slim image has no curl; Node has fetch.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:3000/health/live',{signal:AbortSignal.timeout(4000)}).then((r)=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["node", "main.js"]

@@ -1,29 +1,30 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@hub/config';
+import { loadConfig } from '@hub/config';
 import { serverConfig } from './app/api-config';
 import { createApp } from './app/create-app';
+import { exitAfter, logLine, startupFailureLine } from './app/process-log';
+import { shutDown } from './app/shutdown';
 
 async function main(): Promise<void> {
   const app = await createApp();
   const { HOST, PORT, SHUTDOWN_TIMEOUT_MS } = loadConfig(serverConfig);
-  // Nest's shutdown hooks close the server and the pool on these signals; if that hangs, give up.
+  // The first SIGTERM or SIGINT closes the app; later ones (Ctrl-C in a terminal sends both to
+  // `npm start`'s children) wait for it, bounded by the grace period.
+  let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS).unref());
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      void shutDown(app, {
+        signal,
+        graceMs: SHUTDOWN_TIMEOUT_MS,
+        write: (line) => process.stdout.write(line),
+      }).then((code) => exitAfter('', code));
+    });
   }
   await app.listen(PORT, HOST);
   const url = await app.getUrl();
-  process.stdout.write(
-    `${JSON.stringify({ level: 30, time: Date.now(), msg: 'api ready', graphql: `${url}/graphql` })}\n`,
-  );
+  process.stdout.write(logLine('info', 'api ready', { graphql: `${url}/graphql` }));
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(
-      `api failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-  }
-  process.exit(1);
-});
+main().catch((error: unknown) => exitAfter(startupFailureLine('api failed to start', error), 1));

@@ -15,11 +15,18 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<INest
   validateAll(apiConfigDefinitions);
   const app = await NestFactory.create(AppModule.register(), {
     bufferLogs: true,
+    // A failed start rejects (no process.abort) and its buffered Nest logs stay unprinted, so the
+    // caller (main.ts) logs it as one JSON line.
+    abortOnError: false,
+    autoFlushLogs: false,
     logger: options.logs === false ? false : undefined,
   });
-  if (options.logs !== false) app.useLogger(app.get(Logger));
+  if (options.logs !== false) {
+    app.useLogger(app.get(Logger));
+    app.flushLogs();
+  }
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts handles the signals (close within the grace period, log, exit).
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
   return app;
 }

@@ -10,7 +10,7 @@ import {
 
 const database = defineConfig(
   'database',
-  z.object({ DATABASE_URL: env.url(), POOL_SIZE: env.int(1, 50).default(10) }),
+  z.object({ DATABASE_URL: env.url(['postgres']), POOL_SIZE: env.int(1, 50).default(10) }),
 );
 const logging = defineConfig('logging', z.object({ LOG_PRETTY: env.boolean().default(false) }));
 
@@ -38,6 +38,43 @@ describe('configuration', () => {
         'POOL_SIZE',
       ]);
     }
+  });
+
+  describe('env.url', () => {
+    const auth = defineConfig('auth', z.object({ AUTH_SERVER_URL: env.url() }));
+    const problems = (value: string) => {
+      try {
+        loadConfig(auth, { AUTH_SERVER_URL: value });
+        return [];
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        return error.problems.map((p) => p.variable);
+      }
+    };
+
+    it.each(['http://127.0.0.1:8080', 'https://id.example.org/realms/taskforce', 'HTTP://KEYCLOAK:8080'])(
+      'accepts the http(s) URL %s',
+      (value) => {
+        expect(problems(value)).toEqual([]);
+      },
+    );
+
+    it.each([
+      '127.0.0.1:8080',
+      'localhost:8080',
+      'keycloak',
+      'ftp://files.example.org',
+      'javascript:alert(1)',
+    ])('refuses %s with a ConfigError naming the variable', (value) => {
+      expect(problems(value)).toEqual(['AUTH_SERVER_URL']);
+    });
+
+    it('takes other schemes when asked', () => {
+      expect(loadConfig(database, { DATABASE_URL: 'postgres://x@h/db' }).DATABASE_URL).toBe(
+        'postgres://x@h/db',
+      );
+      expect(() => loadConfig(database, { DATABASE_URL: 'http://h/db' })).toThrow(ConfigError);
+    });
   });
 
   it('treats an empty string as unset', () => {

@@ -91,5 +91,13 @@ export const env = {
       .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
       .transform((v) => v === 'true' || v === '1'),
   int: (min: number, max: number) => z.coerce.number().int().min(min).max(max),
-  url: () => z.url({ message: 'must be a URL' }),
+  /**
+   * An absolute URL with one of these schemes (default http and https). A bare `host:port` parses
+   * as a URL whose scheme is the host, so without the scheme check it passes and fails later.
+   */
+  url: (schemes: readonly string[] = ['http', 'https']) =>
+    z.url({
+      protocol: new RegExp(`^(${schemes.map((scheme) => scheme.replace(/[^a-z0-9+.-]/gi, '')).join('|')})$`),
+      message: `must be an absolute ${schemes.join(' or ')} URL, e.g. ${schemes[0]}://host:port`,
+    }),
 };

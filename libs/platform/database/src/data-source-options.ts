@@ -30,6 +30,11 @@ export function dataSourceOptions(options: {
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
+    // Extensions are the migrations' business. Without this TypeORM runs CREATE EXTENSION
+    // "uuid-ossp" on every connect when an entity has a uuid primary key, which the API role may
+    // not do (an error in PostgreSQL's log at each start); ids come from gen_random_uuid(), core
+    // since PostgreSQL 13, as the columns' defaults.
+    installExtensions: false,
     namingStrategy: new SnakeNamingStrategy(),
     ssl: options.ssl ? { rejectUnauthorized: true } : false,
     applicationName: options.applicationName ?? 'task-force-hub',

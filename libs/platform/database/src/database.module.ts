@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { ConfigModule } from '@hub/config';
 import { databaseConfig, DatabaseConfig } from './database.config';
+import { initializeDataSource } from './connect';
 import { dataSourceOptions, EntityList } from './data-source-options';
 import { Transactions } from './transaction';
 
@@ -15,8 +17,8 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           imports: [ConfigModule.forFeature(databaseConfig)],
           inject: [databaseConfig.token],
-          useFactory: (config: DatabaseConfig) =>
-            dataSourceOptions({
+          useFactory: (config: DatabaseConfig) => ({
+            ...dataSourceOptions({
               url: config.DATABASE_URL,
               entities: options.entities,
               poolSize: config.DATABASE_POOL_SIZE,
@@ -24,6 +26,15 @@ export class DatabaseModule {
               statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
               applicationName: 'hub-api',
             }),
+            // Fail fast instead of @nestjs/typeorm's 9 retries × 3 s: one DatabaseUnavailableError
+            // naming the host (see initializeDataSource).
+            toRetry: () => false,
+          }),
+          dataSourceFactory: async (dataSourceOptions?: DataSourceOptions) => {
+            if (!dataSourceOptions) throw new Error('DatabaseModule: no data source options');
+            const { url } = dataSourceOptions as { url: string };
+            return initializeDataSource(new DataSource(dataSourceOptions), url);
+          },
         }),
       ],
       providers: [Transactions],

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { initializeDataSource } from './connect';
 import { dataSourceOptions, MigrationList } from './data-source-options';
 
 /** The two roles of DESIGN.md §2: the owner runs migrations; the API role only reads and writes rows. */
@@ -98,7 +99,7 @@ export async function runMigrations(ownerUrl: string, migrations: MigrationList)
   const dataSource = new DataSource(
     dataSourceOptions({ url: ownerUrl, migrations, applicationName: 'hub-migrate' }),
   );
-  await dataSource.initialize();
+  await initializeDataSource(dataSource, ownerUrl);
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
