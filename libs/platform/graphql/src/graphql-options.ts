@@ -7,6 +7,7 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import type { Logger } from '@nestjs/common';
 import { GraphqlConfig } from './graphql.config';
 import { redactionsPlugin } from './redaction';
+import { safeTextPlugin } from './safe-text.plugin';
 
 const CONTRACT_CODES = new Set([
   'UNAUTHENTICATED',
@@ -65,7 +66,7 @@ export function graphqlOptions({ config, production, logger }: GraphqlOptionsInp
     // Hides "Did you mean …?" field suggestions from clients in production.
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
-    plugins: [unauthenticatedStatusPlugin, redactionsPlugin as ApolloServerPlugin],
+    plugins: [unauthenticatedStatusPlugin, redactionsPlugin as ApolloServerPlugin, safeTextPlugin],
     // Nest would reset the status to 200 after execution; an unauthenticated caller must get 401.
     preserveHttpStatusForExecutionErrors: false,
     context: ({ req }: { req: unknown }) => ({ req }),

@@ -7,3 +7,4 @@ export * from './graphiql.module';
 export * from './request-loaders';
 export * from './redaction';
 export * from './selection';
+export * from './safe-text';
