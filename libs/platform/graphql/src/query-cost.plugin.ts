@@ -18,8 +18,11 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
  * plus its children, and a list multiplies its children by how many items it may return — a
  * connection by its `first` (default DEFAULT_PAGE_SIZE), its `edges` by nothing more, an unpaged
  * list (`members`, `messages`) by MAX_PAGE_SIZE. Scalars cost nothing: they come with their row.
+ * GRAPHQL_MAX_COST plays the part of GitHub's node limit.
  */
 function estimate({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number {
+  // Introspection reads the schema, not data; its size is fixed (and it is off in production).
+  if (type.name.startsWith('__') || field.name.startsWith('__')) return 0;
   const returned = getNullableType(field.type);
   if (field.args.some((arg) => arg.name === 'first')) {
     const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
