@@ -41,7 +41,7 @@ export class AuditQueryService {
     after?: string,
   ): Promise<Connection<AuditEventRecord>> {
     await this.mayRead(scope);
-    const cursor = after ? decodeTimeCursor(after, /^\d{1,19}$/) : undefined;
+    const cursor = after ? decodeTimeCursor(after, 'bigint') : undefined;
     const rows = await this.query(scope, filter, first + 1, cursor);
     await this.auditRead(scope, 'READ_AUDIT_TRAIL', filter);
     const page = rows.slice(0, first);

@@ -8,7 +8,13 @@ import { AuthzModule } from '@hub/authz';
 import { ConfigModule, loadConfig } from '@hub/config';
 import { ConsentsModule, consentsEntities } from '@hub/consents';
 import { DatabaseModule } from '@hub/database';
-import { GraphiqlModule, graphqlConfig, GraphqlConfig, graphqlOptions } from '@hub/graphql';
+import {
+  CallerBudgetModule,
+  GraphiqlModule,
+  graphqlConfig,
+  GraphqlConfig,
+  graphqlOptions,
+} from '@hub/graphql';
 import { NotificationsModule, notificationsEntities } from '@hub/notifications';
 import { LoggingModule } from '@hub/observability';
 import { ProtocolsModule, protocolsEntities } from '@hub/protocols';
@@ -41,6 +47,8 @@ export class AppModule {
         LoggingModule,
         DatabaseModule.forRoot({ entities: apiEntities }),
         AuthModule,
+        // After AuthModule: the budget is per authenticated user (middleware runs in import order).
+        CallerBudgetModule,
         AuthzModule.forRoot({ imports: [AgencyFactsModule], factsLoader: AgencyFactsLoader }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

@@ -381,3 +381,63 @@ describe('withdrawn realm keys (e2e, AUTH_JWKS_CACHE_SECONDS=1)', () => {
     expect(acceptedB.body.data).toEqual({ me: { userId: claims.sub, username: USER } });
   });
 });
+
+describe('tokens whose agency_id names no registered agency (e2e)', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startHub();
+  });
+  afterAll(async () => {
+    await hub.close();
+  });
+
+  const CREATE_SURVIVOR =
+    'mutation { createSurvivor(input: { givenName: "Forged Agency" }) { survivor { id } } }';
+  const counts = () =>
+    hub.asOwner(async (ds) => {
+      const [row] = (await ds.query(
+        `SELECT (SELECT count(*) FROM survivor)::int AS survivors, (SELECT count(*) FROM audit_event)::int AS events`,
+      )) as { survivors: number; events: number }[];
+      return row;
+    });
+
+  /** [case, agency_id claim]: each is realm-signed, so only the agency check can refuse it. */
+  const AGENCIES: [string, unknown][] = [
+    ['not a UUID', 'harbor-light'],
+    ['a UUID of no agency', '00000000-0000-4000-8000-000000000000'],
+    ['a number', 42],
+    ['an empty string', ''],
+    ['a NUL byte', `${DEMO_AGENCY_IDS.harborLight}\u0000`],
+  ];
+
+  it.each(AGENCIES)(
+    'answers 403 FORBIDDEN (reason UNKNOWN_AGENCY) for agency_id %s, on reads and writes, and nothing changes',
+    async (_name, agencyId) => {
+      const claims = { ...hub.idp.accessTokenClaims(USER), agency_id: agencyId };
+      const authorization = bearer(await hub.idp.signWithRealmKey(claims));
+      const before = await counts();
+      for (const query of [ME, DIRECTORY, CREATE_SURVIVOR]) {
+        const response = await rawGql(hub, query, {}, { authorization });
+        expect(response.status).toBe(403);
+        expect(response.body.data).toBeUndefined();
+        expect(response.body.errors).toHaveLength(1);
+        expect(response.body.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN', reason: 'UNKNOWN_AGENCY' });
+      }
+      expect(await counts()).toEqual(before);
+    },
+  );
+
+  it('accepts the same user with their registered agency (control)', async () => {
+    const claims = { ...hub.idp.accessTokenClaims(USER), agency_id: DEMO_AGENCY_IDS.harborLight };
+    const response = await rawGql(
+      hub,
+      ME,
+      {},
+      { authorization: bearer(await hub.idp.signWithRealmKey(claims)) },
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.data).toEqual({
+      me: { userId: hub.idp.accessTokenClaims(USER).sub, username: USER },
+    });
+  });
+});

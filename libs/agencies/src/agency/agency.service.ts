@@ -139,7 +139,7 @@ export class AgencyService {
   private page(args: { first?: number; after?: string }): AgencyPage {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     if (!args.after) return { first };
-    const [name, id] = decodeCursor(args.after, ['string', 'string']) as [string, string];
+    const [name, id] = decodeCursor(args.after, ['text', 'uuid']);
     return { first, after: { name, id } };
   }
 

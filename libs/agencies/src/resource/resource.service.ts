@@ -10,9 +10,7 @@ export class ResourceService {
 
   async list(args: PageArgs): Promise<Connection<Resource>> {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const after = args.after
-      ? (decodeCursor(args.after, ['string', 'string']) as [string, string])
-      : undefined;
+    const after = args.after ? decodeCursor(args.after, ['text', 'uuid']) : undefined;
     const rows = await this.resources.list({ first, after: after && { name: after[0], id: after[1] } });
     return toConnection(
       rows,

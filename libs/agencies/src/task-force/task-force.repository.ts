@@ -122,7 +122,10 @@ export class TaskForceRepository {
   }
 
   /** The facts the policy needs about a caller's agency, in one query. */
-  async agencyFacts(agencyId: string): Promise<{ agencyType: string | null; taskForceIds: string[] }> {
+  /** One primary-key lookup: no row means the agency is not registered. */
+  async agencyFacts(
+    agencyId: string,
+  ): Promise<{ agencyRegistered: boolean; agencyType: string | null; taskForceIds: string[] }> {
     const rows: { type: string; task_force_ids: string[] | null }[] = await this.dataSource.query(
       `SELECT a.type, array_remove(array_agg(m.task_force_id::text ORDER BY m.task_force_id), NULL) AS task_force_ids
          FROM agency a LEFT JOIN task_force_membership m ON m.agency_id = a.id
@@ -130,7 +133,7 @@ export class TaskForceRepository {
         GROUP BY a.type`,
       [agencyId],
     );
-    if (rows.length === 0) return { agencyType: null, taskForceIds: [] };
-    return { agencyType: rows[0].type, taskForceIds: rows[0].task_force_ids ?? [] };
+    if (rows.length === 0) return { agencyRegistered: false, agencyType: null, taskForceIds: [] };
+    return { agencyRegistered: true, agencyType: rows[0].type, taskForceIds: rows[0].task_force_ids ?? [] };
   }
 }

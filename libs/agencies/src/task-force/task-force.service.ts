@@ -37,9 +37,7 @@ export class TaskForceService {
   async list(scope: AccessScope, args: PageArgs): Promise<Connection<TaskForce>> {
     this.mayRead(scope);
     const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const after = args.after
-      ? (decodeCursor(args.after, ['string', 'string']) as [string, string])
-      : undefined;
+    const after = args.after ? decodeCursor(args.after, ['text', 'uuid']) : undefined;
     const rows = await this.taskForces.list({ first, after: after && { name: after[0], id: after[1] } });
     return toConnection(rows, first, (row) => [row.name, row.id], toTaskForce);
   }

@@ -1,5 +1,6 @@
-import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
+import { Inject, Injectable, Logger, NestMiddleware, Optional } from '@nestjs/common';
 import type { NextFunction, Response } from 'express';
+import { CALLER_ADMISSION, CallerAdmission } from './caller-admission';
 import { AuthenticatedRequest } from './request-context';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
@@ -12,7 +13,10 @@ import { InvalidTokenError, TokenVerifier } from './token-verifier';
 export class AuthenticationMiddleware implements NestMiddleware {
   private readonly logger = new Logger('Authentication');
 
-  constructor(private readonly verifier: TokenVerifier) {}
+  constructor(
+    private readonly verifier: TokenVerifier,
+    @Optional() @Inject(CALLER_ADMISSION) private readonly admission?: CallerAdmission,
+  ) {}
 
   async use(req: AuthenticatedRequest, res: Response, next: NextFunction): Promise<void> {
     const header = req.headers.authorization;
@@ -21,7 +25,6 @@ export class AuthenticationMiddleware implements NestMiddleware {
     try {
       if (!match) throw new InvalidTokenError('authorization header is not a bearer token');
       req.caller = await this.verifier.verify(match[1]);
-      return next();
     } catch (error) {
       if (!(error instanceof InvalidTokenError)) throw error;
       this.logger.warn({ reason: error.reason }, 'token refused');
@@ -31,6 +34,13 @@ export class AuthenticationMiddleware implements NestMiddleware {
         .json({
           errors: [{ message: 'Invalid or expired access token', extensions: { code: 'UNAUTHENTICATED' } }],
         });
+      return;
     }
+    const refusal = await this.admission?.refusal(req);
+    if (!refusal) return next();
+    this.logger.warn({ reason: refusal.reason }, 'caller refused');
+    res.status(403).json({
+      errors: [{ message: refusal.message, extensions: { code: 'FORBIDDEN', reason: refusal.reason } }],
+    });
   }
 }

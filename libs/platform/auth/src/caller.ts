@@ -5,7 +5,10 @@ export interface Caller {
   readonly username: string;
   readonly name: string | null;
   readonly email: string | null;
-  /** The agency the user belongs to (`agency_id` claim); null for service accounts. */
+  /**
+   * The agency the user belongs to (`agency_id` claim, unchecked here); null for service accounts.
+   * A request whose claim names no registered agency is refused before any resolver (CallerAdmission).
+   */
   readonly agencyId: string | null;
   /** Realm roles (`realm_access.roles`), Keycloak's built-in ones included as given. */
   readonly roles: readonly string[];

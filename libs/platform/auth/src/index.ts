@@ -1,5 +1,6 @@
 export * from './auth.config';
 export * from './caller';
+export * from './caller-admission';
 export * from './token-verifier';
 export * from './auth.module';
 export * from './auth.guard';

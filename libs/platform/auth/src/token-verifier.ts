@@ -160,7 +160,8 @@ function toCaller(claims: Record<string, unknown>): Caller {
     username: text(claims.preferred_username) ?? (claims.sub as string),
     name: text(claims.name),
     email: text(claims.email),
-    agencyId: text(claims.agency_id),
+    // Any value present is kept as given, so a malformed claim is refused by the agency check.
+    agencyId: claims.agency_id === undefined || claims.agency_id === null ? null : String(claims.agency_id),
     roles,
     tokenId: text(claims.jti),
   };

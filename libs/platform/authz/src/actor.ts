@@ -27,6 +27,8 @@ export const ANONYMOUS: Actor = {
  * only needs the answer, so the platform stays free of domain code.
  */
 export interface ActorFacts {
+  /** False when the caller's `agency_id` is not the id of a registered agency (the request is refused). */
+  agencyRegistered: boolean;
   agencyType: string | null;
   taskForceIds: string[];
 }

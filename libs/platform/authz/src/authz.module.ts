@@ -1,5 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { CALLER_ADMISSION } from '@hub/auth';
 import { ACTOR_FACTS_LOADER, ActorFactsLoader } from './actor';
 import { AuthzGuard } from './authz.guard';
 import { AuthzService } from './authz.service';
@@ -19,8 +20,10 @@ export class AuthzModule {
         AuthzService,
         { provide: ACTOR_FACTS_LOADER, useExisting: options.factsLoader },
         { provide: APP_GUARD, useClass: AuthzGuard },
+        // Authentication asks it, before any resolver, whether the caller's agency is registered.
+        { provide: CALLER_ADMISSION, useExisting: AuthzService },
       ],
-      exports: [AuthzService],
+      exports: [AuthzService, CALLER_ADMISSION],
     };
   }
 }

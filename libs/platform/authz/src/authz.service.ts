@@ -1,16 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuthenticatedRequest, Caller } from '@hub/auth';
+import { AuthenticatedRequest, Caller, CallerAdmission, CallerRefusal } from '@hub/auth';
 import { Actor, ACTOR_FACTS_LOADER, ActorFactsLoader, ANONYMOUS } from './actor';
 import { AppAbility, defineAbilityFor } from './policy';
 
 interface Resolved {
   actor: Actor;
   ability: AppAbility;
+  agencyRegistered: boolean;
 }
 
 /** Builds the caller's actor and ability once per request and hands out the same one after. */
 @Injectable()
-export class AuthzService {
+export class AuthzService implements CallerAdmission {
   private readonly perRequest = new WeakMap<object, Promise<Resolved>>();
 
   constructor(@Inject(ACTOR_FACTS_LOADER) private readonly facts: ActorFactsLoader) {}
@@ -24,15 +25,27 @@ export class AuthzService {
   }
 
   async actorOf(caller: Caller | undefined): Promise<Actor> {
-    if (!caller) return ANONYMOUS;
+    return (await this.factsOf(caller)).actor;
+  }
+
+  /** A token naming an agency the hub does not know is refused (the facts load answers it, no extra query). */
+  async refusal(req: AuthenticatedRequest): Promise<CallerRefusal | null> {
+    if (!req.caller || req.caller.agencyId === null) return null;
+    if ((await this.resolve(req)).agencyRegistered) return null;
+    return { reason: 'UNKNOWN_AGENCY', message: "The token's agency is not registered on the hub" };
+  }
+
+  private async factsOf(caller: Caller | undefined): Promise<{ actor: Actor; agencyRegistered: boolean }> {
+    if (!caller) return { actor: ANONYMOUS, agencyRegistered: true };
     const facts = await this.facts.load(caller);
-    return {
+    const actor = {
       userId: caller.userId,
       agencyId: caller.agencyId,
       agencyType: facts.agencyType,
       roles: caller.roles,
       taskForceIds: facts.taskForceIds,
     };
+    return { actor, agencyRegistered: caller.agencyId === null || facts.agencyRegistered };
   }
 
   private resolve(req: AuthenticatedRequest): Promise<Resolved> {
@@ -40,9 +53,9 @@ export class AuthzService {
     if (!resolved) {
       const requestId =
         typeof (req as { id?: unknown }).id === 'string' ? ((req as { id?: string }).id ?? null) : null;
-      resolved = this.actorOf(req.caller).then((facts) => {
+      resolved = this.factsOf(req.caller).then(({ actor: facts, agencyRegistered }) => {
         const actor = { ...facts, requestId, tokenId: req.caller?.tokenId ?? null };
-        return { actor, ability: defineAbilityFor(actor) };
+        return { actor, ability: defineAbilityFor(actor), agencyRegistered };
       });
       this.perRequest.set(req, resolved);
     }

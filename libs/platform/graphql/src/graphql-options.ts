@@ -3,12 +3,13 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLError, GraphQLFormattedError, ValidationContext } from 'graphql';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import type { Logger } from '@nestjs/common';
 import { GraphqlConfig } from './graphql.config';
 import { redactionsPlugin } from './redaction';
 import { DateTimeScalar } from './scalars';
 import { coercionProblems } from './input-problems';
+import { queryCostPlugin } from './query-cost.plugin';
+import { safeTextPlugin } from './safe-text.plugin';
 
 const CONTRACT_CODES = new Set([
   'UNAUTHENTICATED',
@@ -69,7 +70,13 @@ export function graphqlOptions({ config, production, logger }: GraphqlOptionsInp
     // Hides "Did you mean …?" field suggestions from clients in production.
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
-    plugins: [unauthenticatedStatusPlugin, redactionsPlugin as ApolloServerPlugin],
+    plugins: [
+      unauthenticatedStatusPlugin,
+      redactionsPlugin as ApolloServerPlugin,
+      safeTextPlugin,
+      // List-aware cost needs the variables (`first: $n`), so it is a plugin, not a validation rule.
+      queryCostPlugin(config.GRAPHQL_MAX_COST),
+    ],
     // Nest would reset the status to 200 after execution; an unauthenticated caller must get 401.
     preserveHttpStatusForExecutionErrors: false,
     context: ({ req }: { req: unknown }) => ({ req }),
@@ -81,12 +88,6 @@ export function graphqlOptions({ config, production, logger }: GraphqlOptionsInp
         ...reportAsValidation,
       }),
       maxAliasesRule({ n: config.GRAPHQL_MAX_ALIASES, exposeLimits: true, ...reportAsValidation }),
-      costLimitRule({
-        maxCost: config.GRAPHQL_MAX_COST,
-        exposeLimits: true,
-        flattenFragments: true,
-        ...reportAsValidation,
-      }),
     ],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const raw = (formatted.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR';

@@ -7,7 +7,20 @@ export const graphqlConfig = defineConfig(
   z.object({
     GRAPHQL_MAX_DEPTH: env.int(2, 50).default(12).describe('Deepest selection nesting allowed'),
     GRAPHQL_MAX_ALIASES: env.int(0, 200).default(15).describe('Most aliases in one operation'),
-    GRAPHQL_MAX_COST: env.int(10, 1_000_000).default(5000).describe('Highest static cost of one operation'),
+    GRAPHQL_MAX_COST: env
+      .int(10, 100_000_000)
+      .default(25_000)
+      .describe(
+        'Most objects one operation may fetch: each list counted at its page size (`first`), before it runs',
+      ),
+    GRAPHQL_RATE_LIMIT_POINTS: env
+      .int(1, 1_000_000_000)
+      .default(300)
+      .describe('Requests one caller (user, or client address when anonymous) may make per window'),
+    GRAPHQL_RATE_LIMIT_WINDOW_SECONDS: env
+      .int(1, 86_400)
+      .default(60)
+      .describe('Length of the rate-limit window in seconds'),
     GRAPHIQL_ENABLED: env
       .boolean()
       .optional()

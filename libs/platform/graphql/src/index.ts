@@ -8,3 +8,7 @@ export * from './request-loaders';
 export * from './redaction';
 export * from './selection';
 export * from './scalars';
+export * from './safe-text';
+export * from './query-cost.plugin';
+export * from './caller-budget.middleware';
+export * from './caller-budget.module';

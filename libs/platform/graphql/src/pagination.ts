@@ -2,6 +2,7 @@ import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { BadUserInputError } from './errors';
+import { isSafeText } from './safe-text';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -74,19 +75,33 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string, shape: readonly ('string' | 'number')[]): (string | number)[] {
+/** What one part of a cursor key is; each is checked before the value can reach SQL. */
+export type CursorPart = 'uuid' | 'timestamp' | 'text' | 'bigint';
+
+type Decoded<K extends readonly CursorPart[]> = { [I in keyof K]: string };
+
+/**
+ * Reads a cursor made by `encodeCursor`, checking every part's kind: a forged cursor is
+ * BAD_USER_INPUT here, never a SQL error later. The one decoder every list uses.
+ */
+export function decodeCursor<const K extends readonly CursorPart[]>(cursor: string, kinds: K): Decoded<K> {
+  let key: unknown;
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (!Array.isArray(key) || key.length !== shape.length) throw new Error('shape');
-    key.forEach((part, index) => {
-      if (typeof part !== shape[index]) throw new Error('type');
-    });
-    return key as (string | number)[];
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new BadUserInputError('Invalid cursor', [
-      { field: 'after', message: 'is not a cursor from this list' },
-    ]);
+    throw invalidCursor();
   }
+  if (!Array.isArray(key) || key.length !== kinds.length) throw invalidCursor();
+  key.forEach((part, index) => {
+    if (typeof part !== 'string' || !CURSOR_PART_CHECKS[kinds[index]](part)) throw invalidCursor();
+  });
+  return key as Decoded<K>;
+}
+
+function invalidCursor(): BadUserInputError {
+  return new BadUserInputError('Invalid cursor', [
+    { field: 'after', message: 'is not a cursor from this list' },
+  ]);
 }
 
 /** Builds a connection from up to `first + 1` rows fetched in order. */
@@ -109,6 +124,23 @@ export function toConnection<R, T>(
 
 const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const BIGINT = /^\d{1,19}$/;
+const MAX_BIGINT = 9223372036854775807n;
+
+/** A real instant as the lists write it (to the microsecond, UTC): 2026-02-30 is refused. */
+function isCursorTime(value: string): boolean {
+  if (!CURSOR_TIME.test(value)) return false;
+  const toMillis = `${value.slice(0, 23)}Z`;
+  const parsed = new Date(toMillis);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString() === toMillis;
+}
+
+const CURSOR_PART_CHECKS: Record<CursorPart, (value: string) => boolean> = {
+  uuid: (value) => UUID_PATTERN.test(value),
+  timestamp: isCursorTime,
+  text: (value) => value.length <= 1000 && isSafeText(value),
+  bigint: (value) => BIGINT.test(value) && BigInt(value) <= MAX_BIGINT,
+};
 
 /**
  * The newest-first lists page by (timestamp to the microsecond, id): a millisecond cursor would
@@ -122,13 +154,8 @@ export function encodeTimeCursor(at: string, id: string): string {
 /** Reads such a cursor; a forged one is BAD_USER_INPUT before anything reaches SQL. */
 export function decodeTimeCursor(
   cursor: string,
-  idPattern: RegExp = UUID_PATTERN,
+  idKind: 'uuid' | 'bigint' = 'uuid',
 ): { at: string; id: string } {
-  const [at, id] = decodeCursor(cursor, ['string', 'string']) as [string, string];
-  if (!CURSOR_TIME.test(at) || Number.isNaN(Date.parse(at)) || !idPattern.test(id)) {
-    throw new BadUserInputError('Invalid cursor', [
-      { field: 'after', message: 'is not a cursor from this list' },
-    ]);
-  }
+  const [at, id] = decodeCursor(cursor, ['timestamp', idKind]);
   return { at, id };
 }

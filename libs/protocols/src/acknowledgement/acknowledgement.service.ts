@@ -4,7 +4,6 @@ import { AccessScope, subject } from '@hub/authz';
 import { Clock } from '@hub/config';
 import { Transactions } from '@hub/database';
 import {
-  BadUserInputError,
   Connection,
   decodeCursor,
   DEFAULT_PAGE_SIZE,
@@ -12,7 +11,6 @@ import {
   HubError,
   NotFoundError,
   toConnection,
-  UUID_PATTERN,
 } from '@hub/graphql';
 import { protocolVersionRecord } from '../protocol/protocol-access';
 import { ProtocolVersionState } from '../protocol/protocol.enums';
@@ -115,14 +113,7 @@ export class AcknowledgementService {
     const { actor } = scope;
     const now = this.clock.now();
     const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const after = args.after
-      ? (decodeCursor(args.after, ['string', 'string']) as [string, string])
-      : undefined;
-    if (after && (!UUID_PATTERN.test(after[1]) || Number.isNaN(Date.parse(after[0])))) {
-      throw new BadUserInputError('Invalid cursor', [
-        { field: 'after', message: 'is not a cursor from this list' },
-      ]);
-    }
+    const after = args.after ? decodeCursor(args.after, ['timestamp', 'uuid']) : undefined;
     if (!actor.agencyId || !actor.agencyType || actor.taskForceIds.length === 0) {
       return toConnection(
         [],

@@ -64,14 +64,7 @@ export class ProtocolService {
   async list(scope: AccessScope, args: ProtocolsArgs): Promise<Connection<Protocol>> {
     const now = this.clock.now();
     const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const after = args.after
-      ? (decodeCursor(args.after, ['string', 'string']) as [string, string])
-      : undefined;
-    if (after && !UUID_PATTERN.test(after[1])) {
-      throw new BadUserInputError('Invalid cursor', [
-        { field: 'after', message: 'is not a cursor from this list' },
-      ]);
-    }
+    const after = args.after ? decodeCursor(args.after, ['text', 'uuid']) : undefined;
     const rows = await this.protocols.listVisible(
       scope,
       { taskForceId: args.taskForceId, category: args.category, state: args.state, text: args.text?.trim() },

@@ -113,12 +113,7 @@ export class TechnicalAssistanceService {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     let after: { createdAt: string; id: string } | undefined;
     if (args.after) {
-      const [createdAt, id] = decodeCursor(args.after, ['string', 'string']) as [string, string];
-      if (!UUID_PATTERN.test(id) || Number.isNaN(Date.parse(createdAt))) {
-        throw new BadUserInputError('Invalid cursor', [
-          { field: 'after', message: 'is not a cursor from this list' },
-        ]);
-      }
+      const [createdAt, id] = decodeCursor(args.after, ['timestamp', 'uuid']);
       after = { createdAt, id };
     }
     const rows = await this.requests.listVisible(

@@ -1,0 +1,56 @@
+import { decodeCursor, decodeTimeCursor, encodeCursor, encodeTimeCursor } from './pagination';
+import { isSafeText } from './safe-text';
+
+const ID = '0a6e1d3c-5b1f-4c11-9d1a-000000000001';
+const AT = '2026-03-01T12:34:56.123456Z';
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+
+function codeOf(work: () => unknown): string | undefined {
+  try {
+    work();
+    return undefined;
+  } catch (error) {
+    return (error as { extensions?: { code?: string } }).extensions?.code;
+  }
+}
+
+describe('decodeCursor', () => {
+  it('reads back what encodeCursor wrote, for every kind', () => {
+    expect(decodeCursor(encodeCursor(['Harbor Light', ID]), ['text', 'uuid'])).toEqual(['Harbor Light', ID]);
+    expect(decodeTimeCursor(encodeTimeCursor(AT, ID))).toEqual({ at: AT, id: ID });
+    expect(decodeTimeCursor(encodeTimeCursor(AT, '9223372036854775807'), 'bigint')).toEqual({
+      at: AT,
+      id: '9223372036854775807',
+    });
+  });
+
+  it.each([
+    ['not base64 JSON', '!!!', ['text', 'uuid']],
+    ['an object', b64({ name: 'x', id: ID }), ['text', 'uuid']],
+    ['the wrong arity', b64([ID]), ['text', 'uuid']],
+    ['a number part', b64([1, ID]), ['text', 'uuid']],
+    ['a non-UUID id', b64(['x', "1' OR '1'='1"]), ['text', 'uuid']],
+    ['NUL in text', b64(['Harbor\u0000', ID]), ['text', 'uuid']],
+    ['an unpaired surrogate in text', b64(['Harbor\uD800', ID]), ['text', 'uuid']],
+    ['an impossible date', b64(['2026-02-30T00:00:00.000000Z', ID]), ['timestamp', 'uuid']],
+    ['an impossible hour', b64(['2026-03-01T25:00:00.000000Z', ID]), ['timestamp', 'uuid']],
+    ['a millisecond timestamp', b64(['2026-03-01T12:34:56.123Z', ID]), ['timestamp', 'uuid']],
+    ['a bigint over int8', b64([AT, '9223372036854775808']), ['timestamp', 'bigint']],
+    ['a negative bigint', b64([AT, '-1']), ['timestamp', 'bigint']],
+  ] as const)('refuses %s as BAD_USER_INPUT', (_name, cursor, kinds) => {
+    expect(codeOf(() => decodeCursor(cursor, kinds))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('isSafeText', () => {
+  it.each([
+    ['plain text', true, 'Harbor Light'],
+    ['a surrogate pair (emoji)', true, 'ok \uD83D\uDE00'],
+    ['NUL', false, 'a\u0000b'],
+    ['a lone high surrogate', false, 'a\uD800b'],
+    ['a lone low surrogate', false, 'a\uDC00b'],
+    ['a high surrogate at the end', false, 'a\uD800'],
+  ])('%s → safe: %s', (_name, safe, value) => {
+    expect(isSafeText(value)).toBe(safe);
+  });
+});
