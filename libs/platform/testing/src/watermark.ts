@@ -13,8 +13,8 @@ export interface Watermark {
   auditMaxId: number;
 }
 
-/** The audit trail is checked row by row (auditSince); bookkeeping tables are not domain writes. */
-const UNWATCHED = /^(audit_|hub_migrations$|rate_limit)/;
+/** The audit trail is checked row by row (auditEventsSince); the request budget is bookkeeping. */
+const UNWATCHED = /^(audit_|hub_migrations$|caller_budget$)/;
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
