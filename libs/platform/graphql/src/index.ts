@@ -7,3 +7,5 @@ export * from './graphiql.module';
 export * from './request-loaders';
 export * from './redaction';
 export * from './selection';
+export * from './error-handling';
+export * from './hub-exception.filter';
