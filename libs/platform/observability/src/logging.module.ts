@@ -11,8 +11,9 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /**
  * Structured JSON logs (pino), one request id per request — taken from `X-Request-Id` when a
- * proxy sent a sane one, else new — echoed back in the response header. A request is logged by
- * method and path only: a GET query string carries the GraphQL document and its variables.
+ * proxy sent a sane one, else new — echoed back in the response header. Each request has one
+ * access line (method, path — a GET query string carries the document and its variables — and
+ * status); errors are reported separately, once, where they are understood.
  */
 @Module({})
 export class LoggingModule {
@@ -33,8 +34,19 @@ export class LoggingModule {
                 res.setHeader('X-Request-Id', id);
                 return id;
               },
-              customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-                error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+              // The access line is not the error report: errors are logged, once and with the
+              // request id, where they are understood (errorReportingPlugin, HubExceptionFilter).
+              customLogLevel: (_req: IncomingMessage, res: ServerResponse) =>
+                res.statusCode >= 500 ? 'warn' : 'info',
+              customErrorObject: (
+                _req: IncomingMessage,
+                _res: ServerResponse,
+                _error: Error,
+                line: Record<string, unknown>,
+              ) => {
+                const { err: _err, ...rest } = line;
+                return rest;
+              },
               autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
               serializers: {
                 ...loggerOptions(config.LOG_LEVEL).serializers,
@@ -43,6 +55,7 @@ export class LoggingModule {
                   method: req.method,
                   url: req.url?.split('?')[0],
                 }),
+                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },
             };
             return { pinoHttp: options.destination ? [httpOptions, options.destination] : httpOptions };
