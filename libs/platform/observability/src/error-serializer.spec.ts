@@ -50,6 +50,7 @@ describe('serializeError', () => {
     const serialized = serializeError(queryFailed());
     expect(serialized).toMatchObject({
       type: 'QueryFailedError',
+      message: 'duplicate key value violates unique constraint "uq_survivor_email"',
       code: '23505',
       table: 'survivors',
       constraint: 'uq_survivor_email',

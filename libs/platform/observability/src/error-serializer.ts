@@ -50,10 +50,10 @@ function typeOf(error: ErrorLike): string {
  * Values reach error messages in quotes (`invalid input syntax for type uuid: "…"`,
  * `Variable "$input" got invalid value "…"`) or as `Key (email)=(…)`; both are masked.
  */
-export function maskValues(text: string): string {
+export function maskValues(text: string, identifiers: ReadonlySet<string> = new Set()): string {
   return text
     .replace(/=\([^)]*\)/g, '=(?)')
-    .replace(/"(?:[^"\\]|\\.)*"/g, '"?"')
+    .replace(/"((?:[^"\\]|\\.)*)"/g, (quoted, inner: string) => (identifiers.has(inner) ? quoted : '"?"'))
     .replace(/'(?:[^'\\]|\\.)*'/g, "'?'");
 }
 
@@ -75,16 +75,19 @@ export function serializeError(
     };
   }
   const withStack = options.stack ?? true;
-  const message = maskValues(error.message);
-  const type = typeOf(error);
   const source = error as unknown as Record<string, unknown>;
+  const facts: Pick<SerializedError, (typeof DATABASE_FACTS)[number]> = {};
+  for (const fact of DATABASE_FACTS) {
+    const value = source[fact];
+    if (typeof value === 'string') facts[fact] = value;
+  }
+  // The table, column and constraint PostgreSQL names stay readable in the message.
+  const message = maskValues(error.message, new Set(Object.values(facts)));
+  const type = typeOf(error);
   const serialized: SerializedError = { type, message };
   const code = source['code'];
   if (typeof code === 'string' || typeof code === 'number') serialized.code = String(code);
-  for (const fact of DATABASE_FACTS) {
-    const value = source[fact];
-    if (typeof value === 'string') serialized[fact] = value;
-  }
+  Object.assign(serialized, facts);
   if (withStack && typeof error.stack === 'string') {
     const frames = error.stack.split('\n').filter((line) => /^\s+at /.test(line));
     serialized.stack = [`${type}: ${message}`, ...frames].join('\n');
