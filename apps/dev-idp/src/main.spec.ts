@@ -94,7 +94,9 @@ describe('apps/dev-idp main', () => {
     const server = run([], { DEV_IDP_PORT: '0' });
     const ready = await readyLine(server.child);
     expect(ready).toMatchObject({
-      level: 'info',
+      level: 30,
+      time: expect.any(Number),
+      name: 'dev-idp',
       msg: 'dev-idp ready',
       issuer: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/realms\/taskforce$/),
       keyFile,

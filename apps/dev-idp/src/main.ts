@@ -1,4 +1,6 @@
+import pino from 'pino';
 import { ConfigError } from '@hub/config';
+import { createLogger } from '@hub/observability';
 import { createDevIdp, type DevIdp } from '@hub/dev-idp';
 import { demoUsers } from './demo-users';
 import { runKeyCommand } from './key-commands';
@@ -6,9 +8,9 @@ import { loadDevIdpSettings, type DevIdpSettings } from './settings';
 
 const SHUTDOWN_TIMEOUT_MS = 5_000;
 
-function logLine(level: 'info' | 'error', msg: string, fields: Record<string, unknown> = {}): string {
-  return JSON.stringify({ level, time: new Date().toISOString(), name: 'dev-idp', msg, ...fields });
-}
+/** The API's log format (@hub/observability): progress to stdout, failures to stderr. */
+const log = createLogger('dev-idp');
+const errorLog = createLogger('dev-idp', { destination: pino.destination({ dest: 2, sync: true }) });
 
 const output = {
   out: (line: string) => process.stdout.write(`${line}\n`),
@@ -17,11 +19,8 @@ const output = {
 
 async function serve(settings: DevIdpSettings): Promise<void> {
   if (settings.production) {
-    output.err(
-      logLine(
-        'error',
-        'dev-idp refuses to start with NODE_ENV=production: it serves only demo users. Use Keycloak.',
-      ),
+    errorLog.error(
+      'dev-idp refuses to start with NODE_ENV=production: it serves only demo users. Use Keycloak.',
     );
     process.exitCode = 1;
     return;
@@ -36,15 +35,16 @@ async function serve(settings: DevIdpSettings): Promise<void> {
     production: settings.production,
     logger: output.out,
   });
-  output.out(
-    logLine('info', 'dev-idp ready', {
+  log.info(
+    {
       issuer: idp.issuer,
       url: idp.url,
       realm: settings.realm,
       keyFile: settings.keyFile,
       signingKid: await idp.signingKid(),
       users: users.map((user) => user.username),
-    }),
+    },
+    'dev-idp ready',
   );
   handleShutdown(idp);
 }
@@ -54,15 +54,15 @@ function handleShutdown(idp: DevIdp): void {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(1);
     stopping = true;
-    output.out(logLine('info', 'dev-idp stopping', { signal }));
+    log.info({ signal }, 'dev-idp stopping');
     setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS).unref();
     idp.close().then(
       () => {
-        output.out(logLine('info', 'dev-idp stopped'));
+        log.info('dev-idp stopped');
         process.exit(0);
       },
       (error: unknown) => {
-        output.err(logLine('error', 'dev-idp failed to stop cleanly', { error: String(error) }));
+        errorLog.error({ err: error }, 'dev-idp failed to stop cleanly');
         process.exit(1);
       },
     );
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     settings = loadDevIdpSettings(process.env, process.cwd());
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    output.err(logLine('error', error.message, { problems: error.problems }));
+    errorLog.error({ problems: error.problems }, error.message);
     process.exitCode = 1;
     return;
   }
@@ -90,10 +90,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  output.err(
-    logLine('error', 'dev-idp failed to start', {
-      error: error instanceof Error ? error.message : String(error),
-    }),
-  );
+  errorLog.error({ err: error }, 'dev-idp failed to start');
   process.exit(1);
 });

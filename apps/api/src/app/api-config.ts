@@ -7,6 +7,7 @@ import { databaseConfig } from '@hub/database';
 import { graphqlConfig } from '@hub/graphql';
 import { loggingConfig } from '@hub/observability';
 import { breakGlassConfig } from '@hub/referrals';
+import { httpConfig } from './http.config';
 
 export const serverConfig = defineConfig(
   'server',
@@ -28,6 +29,7 @@ export type ServerConfig = ConfigOf<typeof serverConfig>;
 /** Every configuration slice the API reads; all are validated before anything starts. */
 export const apiConfigDefinitions = [
   serverConfig,
+  httpConfig,
   loggingConfig,
   databaseConfig,
   authConfig,

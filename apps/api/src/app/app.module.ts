@@ -1,5 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AgenciesModule, AgencyFactsLoader, AgencyFactsModule, agenciesEntities } from '@hub/agencies';
 import { AuditModule, auditEntities } from '@hub/audit';
@@ -8,12 +9,15 @@ import { AuthzModule } from '@hub/authz';
 import { ConfigModule, loadConfig } from '@hub/config';
 import { ConsentsModule, consentsEntities } from '@hub/consents';
 import { DatabaseModule } from '@hub/database';
+import { PinoLogger } from 'nestjs-pino';
+import { Writable } from 'node:stream';
 import {
   CallerBudgetModule,
   GraphiqlModule,
   graphqlConfig,
   GraphqlConfig,
   graphqlOptions,
+  HubExceptionFilter,
 } from '@hub/graphql';
 import { NotificationsModule, notificationsEntities } from '@hub/notifications';
 import { LoggingModule } from '@hub/observability';
@@ -40,11 +44,11 @@ const graphiqlEnabled = () => loadConfig(graphqlConfig).GRAPHIQL_ENABLED ?? !pro
 @Module({})
 export class AppModule {
   /** Built at start, after configuration was validated, so optional parts follow configuration. */
-  static register(): DynamicModule {
+  static register(options: { logDestination?: Writable } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        LoggingModule,
+        LoggingModule.forRoot({ destination: options.logDestination }),
         DatabaseModule.forRoot({ entities: apiEntities }),
         AuthModule,
         // After AuthModule: the budget is per authenticated user (middleware runs in import order).
@@ -53,9 +57,9 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [ConfigModule.forFeature(graphqlConfig)],
-          inject: [graphqlConfig.token],
-          useFactory: (config: GraphqlConfig) =>
-            graphqlOptions({ config, production: production(), logger: new Logger('GraphQL') }),
+          inject: [graphqlConfig.token, PinoLogger],
+          useFactory: (config: GraphqlConfig, logger: PinoLogger) =>
+            graphqlOptions({ config, production: production(), logger }),
         }),
         AuditModule,
         AgenciesModule,
@@ -67,6 +71,13 @@ export class AppModule {
         ...(graphiqlEnabled() ? [GraphiqlModule] : []),
       ],
       controllers: [HealthController],
+      providers: [
+        {
+          provide: APP_FILTER,
+          inject: [PinoLogger],
+          useFactory: (logger: PinoLogger) => new HubExceptionFilter(logger),
+        },
+      ],
     };
   }
 }

@@ -1,19 +1,33 @@
 import '@as-integrations/express5';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Server } from 'node:http';
+import type { Writable } from 'node:stream';
 import { Logger } from 'nestjs-pino';
-import { validateAll } from '@hub/config';
+import { loadConfig, validateAll } from '@hub/config';
 import { createValidationPipe } from '@hub/graphql';
 import { apiConfigDefinitions } from './api-config';
 import { AppModule } from './app.module';
+import { bodyDeadline } from './body-deadline';
+import { httpConfig } from './http.config';
+
+/** How often Node checks its header/request deadlines (its default, 30 s, would blur them). */
+const DEADLINE_CHECK_INTERVAL_MS = 1_000;
+
+export interface CreateAppOptions {
+  /** false: no Nest logger at all (most tests); pino still obeys LOG_LEVEL. */
+  logs?: boolean;
+  /** Where the JSON log goes instead of stdout (tests that read the real log). */
+  logDestination?: Writable;
+}
 
 /**
  * Builds the API from the environment (validated first: a bad variable throws a ConfigError
  * naming it). Used by main.ts and by the end-to-end tests, so both run the same app.
  */
-export async function createApp(options: { logs?: boolean } = {}): Promise<INestApplication> {
+export async function createApp(options: CreateAppOptions = {}): Promise<INestApplication> {
   validateAll(apiConfigDefinitions);
-  const app = await NestFactory.create(AppModule.register(), {
+  const app = await NestFactory.create(AppModule.register({ logDestination: options.logDestination }), {
     bufferLogs: true,
     // A failed start rejects (no process.abort) and its buffered Nest logs stay unprinted, so the
     // caller (main.ts) logs it as one JSON line.
@@ -28,5 +42,17 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<INest
   app.useGlobalPipes(createValidationPipe());
   // No enableShutdownHooks(): main.ts handles the signals (close within the grace period, log, exit).
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
+  applyTimeouts(app);
   return app;
+}
+
+/** Bounded headers (Node), bounded body (our deadline, GraphQL-shaped), Node's request timeout behind both. */
+function applyTimeouts(app: INestApplication): void {
+  const { HTTP_HEADERS_TIMEOUT_MS, HTTP_BODY_TIMEOUT_MS } = loadConfig(httpConfig);
+  // connectionsCheckingInterval is read when the server starts listening (not in @types/node).
+  const server = app.getHttpServer() as Server & { connectionsCheckingInterval: number };
+  server.headersTimeout = HTTP_HEADERS_TIMEOUT_MS;
+  server.requestTimeout = HTTP_HEADERS_TIMEOUT_MS + HTTP_BODY_TIMEOUT_MS + DEADLINE_CHECK_INTERVAL_MS;
+  server.connectionsCheckingInterval = DEADLINE_CHECK_INTERVAL_MS;
+  app.use(bodyDeadline(HTTP_BODY_TIMEOUT_MS));
 }

@@ -1,5 +1,6 @@
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createLogger } from '@hub/observability';
 import { DEV_IDP_CLIENTS } from './clients';
 import type { DevIdp, DevIdpOptions } from './dev-idp.types';
 import { KeyStore } from './key-store';
@@ -23,8 +24,11 @@ export async function createDevIdp(options: DevIdpOptions): Promise<DevIdp> {
   validateOptions(realm, accessTokenLifetimeSeconds, options);
 
   const emit = options.logger ?? (() => undefined);
+  // The API's log format (pino JSON lines), handed to the caller line by line; a line with an
+  // `err` is an error and its error goes through the shared serializer.
+  const logger = createLogger('dev-idp', { destination: { write: (line: string) => emit(line.trimEnd()) } });
   const log = (msg: string, fields: Record<string, unknown> = {}) =>
-    emit(JSON.stringify({ level: 'info', time: new Date().toISOString(), name: 'dev-idp', msg, ...fields }));
+    fields['err'] === undefined ? logger.info(fields, msg) : logger.error(fields, msg);
 
   const keys = await KeyStore.open(options.keyFile, log);
 

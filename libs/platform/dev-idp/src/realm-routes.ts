@@ -156,9 +156,7 @@ function errorHandler(context: RealmContext): ErrorRequestHandler {
       res.status(400).json({ error: 'invalid_request', error_description: 'Malformed request body' });
       return;
     }
-    context.log('request failed', {
-      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-    });
+    context.log('request failed', { err: error });
     res.status(500).json({ error: 'server_error', error_description: 'Internal error' });
   };
 }

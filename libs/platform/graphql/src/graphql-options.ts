@@ -3,37 +3,21 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLError, GraphQLFormattedError, ValidationContext } from 'graphql';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
-import type { Logger } from '@nestjs/common';
+import {
+  CLIENT_ERROR_CODES,
+  ErrorLog,
+  errorCodeOf,
+  errorReportingPlugin,
+  errorStatusPlugin,
+  SERVICE_UNAVAILABLE,
+  withoutSuggestions,
+} from './error-handling';
 import { GraphqlConfig } from './graphql.config';
 import { redactionsPlugin } from './redaction';
 import { DateTimeScalar } from './scalars';
 import { coercionProblems } from './input-problems';
 import { queryCostPlugin } from './query-cost.plugin';
 import { safeTextPlugin } from './safe-text.plugin';
-
-const CONTRACT_CODES = new Set([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'BAD_USER_INPUT',
-  'CONFLICT',
-  'ILLEGAL_TRANSITION',
-  'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
-
-/** Nest's HTTP exceptions surface with their own codes; map them onto the contract's. */
-const NEST_CODES: Record<string, string> = {
-  BAD_REQUEST: 'BAD_USER_INPUT',
-  FORBIDDEN: 'FORBIDDEN',
-  UNAUTHORIZED: 'UNAUTHENTICATED',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-};
 
 /**
  * GraphQL Armor throws from inside validation by default, which Apollo reports as a 500; report
@@ -47,7 +31,8 @@ const reportAsValidation = {
 export interface GraphqlOptionsInput {
   config: GraphqlConfig;
   production: boolean;
-  logger: Pick<Logger, 'error'>;
+  /** Where request errors are logged (nestjs-pino's PinoLogger in the API). */
+  logger: ErrorLog;
 }
 
 /**
@@ -76,6 +61,8 @@ export function graphqlOptions({ config, production, logger }: GraphqlOptionsInp
       safeTextPlugin,
       // List-aware cost needs the variables (`first: $n`), so it is a plugin, not a validation rule.
       queryCostPlugin(config.GRAPHQL_MAX_COST),
+      errorStatusPlugin,
+      errorReportingPlugin(logger) as ApolloServerPlugin,
     ],
     // Nest would reset the status to 200 after execution; an unauthenticated caller must get 401.
     preserveHttpStatusForExecutionErrors: false,
@@ -89,28 +76,39 @@ export function graphqlOptions({ config, production, logger }: GraphqlOptionsInp
       }),
       maxAliasesRule({ n: config.GRAPHQL_MAX_ALIASES, exposeLimits: true, ...reportAsValidation }),
     ],
+    // Logging is errorReportingPlugin's job (once per request); this only shapes the answer.
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-      const raw = (formatted.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR';
-      const code = refusedByScalar(error) ? 'BAD_USER_INPUT' : (NEST_CODES[raw] ?? raw);
-      if (CONTRACT_CODES.has(code)) {
+      const code = formattedCodeOf(formatted, error);
+      if (code === SERVICE_UNAVAILABLE) {
+        return {
+          message: 'The service is temporarily unavailable; retry later',
+          locations: formatted.locations,
+          path: formatted.path,
+          extensions: { code },
+        };
+      }
+      if (CLIENT_ERROR_CODES.has(code)) {
         const {
           stacktrace: _stacktrace,
           originalError: _originalError,
           ...extensions
         } = formatted.extensions ?? {};
-        const problems =
+        const found =
           code === 'BAD_USER_INPUT' && !extensions.problems ? coercionProblems(formatted) : undefined;
+        // graphql-js's coercion messages carry "Did you mean …?"; in production, never.
+        const problems = production
+          ? found?.map((problem) => ({ ...problem, message: withoutSuggestions(problem.message) }))
+          : found;
         const rest = problems ? { ...extensions, problems } : extensions;
-        return {
-          ...formatted,
-          extensions: production
-            ? { ...stripInternals(rest), code }
-            : { ...formatted.extensions, ...rest, code },
-        };
+        return production
+          ? {
+              ...formatted,
+              message: withoutSuggestions(formatted.message),
+              extensions: { ...stripInternals(rest), code },
+            }
+          : { ...formatted, extensions: { ...formatted.extensions, ...rest, code } };
       }
-      // Anything unexpected: log it whole, tell the client nothing about internals.
-      const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-      logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+      // Anything unexpected: tell the client nothing about internals.
       return {
         message: 'Internal server error',
         locations: formatted.locations,
@@ -119,6 +117,18 @@ export function graphqlOptions({ config, production, logger }: GraphqlOptionsInp
       };
     },
   };
+}
+
+/**
+ * Request-level errors (parse, validation, HTTP) arrive already coded; execution errors are
+ * classified from what was thrown, so a database outage is told apart from a bug.
+ */
+function formattedCodeOf(formatted: GraphQLFormattedError, error: unknown): string {
+  if (refusedByScalar(error)) return 'BAD_USER_INPUT';
+  const classified = errorCodeOf(error);
+  if (classified !== 'INTERNAL_SERVER_ERROR') return classified;
+  const raw = formatted.extensions?.['code'];
+  return typeof raw === 'string' && CLIENT_ERROR_CODES.has(raw) ? raw : classified;
 }
 
 /** A request that needed a caller and had none answers HTTP 401, like a bad token does. */

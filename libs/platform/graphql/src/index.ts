@@ -12,3 +12,5 @@ export * from './safe-text';
 export * from './query-cost.plugin';
 export * from './caller-budget.middleware';
 export * from './caller-budget.module';
+export * from './error-handling';
+export * from './hub-exception.filter';

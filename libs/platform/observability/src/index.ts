@@ -1,3 +1,5 @@
+export * from './error-serializer';
+export * from './logger-options';
 export * from './logging.config';
 export * from './logging.module';
 export * from './redaction';

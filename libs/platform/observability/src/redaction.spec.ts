@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { REDACT_PATHS } from './redaction';
+import { SURVIVOR_FIELDS_BY_CLASS, SURVIVOR_PERSONAL_FIELDS } from '@hub/authz';
+import { PERSONAL_FIELDS, REDACT_PATHS } from './redaction';
 
 function capture(): { logger: pino.Logger; lines: () => Record<string, unknown>[] } {
   const chunks: string[] = [];
@@ -23,7 +24,32 @@ function capture(): { logger: pino.Logger; lines: () => Record<string, unknown>[
 }
 
 describe('log redaction', () => {
-  it('never writes credentials or personal fields', () => {
+  it('redacts every field of every survivor data class (the policy table, not a copy)', () => {
+    expect(PERSONAL_FIELDS).toEqual(expect.arrayContaining([...SURVIVOR_PERSONAL_FIELDS]));
+    expect(PERSONAL_FIELDS).toEqual(
+      expect.arrayContaining([
+        'medicalNotes',
+        'mentalHealthNotes',
+        'substanceUseNotes',
+        'immigrationDocuments',
+      ]),
+    );
+    expect(PERSONAL_FIELDS).not.toContain('healthNotes');
+  });
+
+  it('censors each survivor field at the top and two levels down', () => {
+    const { logger, lines } = capture();
+    const survivor = Object.fromEntries(
+      Object.values(SURVIVOR_FIELDS_BY_CLASS)
+        .flat()
+        .map((field) => [field, `value-of-${field}`]),
+    );
+    logger.info({ ...survivor, input: survivor, mutation: { input: survivor } }, 'survivor');
+    const text = JSON.stringify(lines());
+    expect(text).not.toMatch(/value-of-/);
+  });
+
+  it('never writes credentials, variables, bound parameters or personal fields', () => {
     const { logger, lines } = capture();
     logger.info(
       {
@@ -31,6 +57,11 @@ describe('log redaction', () => {
         survivor: { givenName: 'Ana', familyName: 'Perez', dateOfBirth: '2001-02-03', reference: 'S-1' },
         input: { contact: { phone: '+1-555-0100', address: '1 Main St' } },
         variables: { anything: 'goes' },
+        failure: {
+          parameters: ['bound-value'],
+          driverError: { detail: 'Key (x)=(keyed)' },
+          detail: 'detailed',
+        },
       },
       'request',
     );
@@ -44,6 +75,9 @@ describe('log redaction', () => {
       '+1-555-0100',
       '1 Main St',
       'goes',
+      'bound-value',
+      'keyed',
+      'detailed',
     ]) {
       expect(text).not.toContain(secret);
     }

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Writable } from 'node:stream';
 import request from 'supertest';
 import { DEMO_USERS } from '@hub/demo-data';
 import type { MigrationList } from '@hub/database';
@@ -41,10 +42,12 @@ export interface TestHub {
 
 export interface TestHubOptions {
   /** The API factory (apps/api's createApp); passed in because a lib never imports an app. */
-  createApp: (options: { logs?: boolean }) => Promise<INestApplication>;
+  createApp: (options: { logs?: boolean; logDestination?: Writable }) => Promise<INestApplication>;
   migrations: MigrationList;
   seed?: (dataSource: DataSource) => Promise<void>;
   env?: Record<string, string>;
+  /** Receives the app's real JSON log (set LOG_LEVEL in `env`); without it the app logs nothing. */
+  logDestination?: Writable;
 }
 
 /**
@@ -68,7 +71,9 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
     GRAPHQL_RATE_LIMIT_POINTS: '1000000',
     ...options.env,
   });
-  const app = await options.createApp({ logs: false });
+  const app = await options.createApp(
+    options.logDestination ? { logs: true, logDestination: options.logDestination } : { logs: false },
+  );
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 
