@@ -78,7 +78,9 @@ export class HubExceptionFilter implements ExceptionFilter {
     if (CLIENT_ERROR_CODES.has(failure.code)) {
       this.log.info({ requestId, codes: [failure.code] }, 'http client error');
     } else {
-      this.log.error({ requestId, code: failure.code, err: exception }, 'http request failed');
+      // The same words as errorReportingPlugin's, whichever layer met the outage first.
+      const message = failure.code === SERVICE_UNAVAILABLE ? 'database unavailable' : 'http request failed';
+      this.log.error({ requestId, code: failure.code, err: exception }, message);
     }
     if (response.headersSent) {
       response.end();
