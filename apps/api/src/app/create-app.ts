@@ -41,9 +41,24 @@ export async function createApp(options: CreateAppOptions = {}): Promise<INestAp
   }
   app.useGlobalPipes(createValidationPipe());
   // No enableShutdownHooks(): main.ts handles the signals (close within the grace period, log, exit).
-  (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
+  const express = app.getHttpAdapter().getInstance() as {
+    disable(setting: string): void;
+    set(setting: string, value: unknown): void;
+  };
+  express.disable('x-powered-by');
+  express.set('trust proxy', trustProxy(loadConfig(httpConfig).TRUST_PROXY));
   applyTimeouts(app);
   return app;
+}
+
+/** Express's "trust proxy" from the setting's text: a boolean, a hop count, or addresses/subnets. */
+function trustProxy(setting: string): boolean | number | string[] {
+  if (setting === 'false' || setting === 'true') return setting === 'true';
+  if (/^\d+$/.test(setting)) return Number(setting);
+  return setting
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 /** Bounded headers (Node), bounded body (our deadline, GraphQL-shaped), Node's request timeout behind both. */

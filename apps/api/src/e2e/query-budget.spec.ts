@@ -39,7 +39,7 @@ interface Reply {
 /** POST /graphql (or GET a path) from a chosen loopback address, so each test is its own anonymous client. */
 function send(
   url: string,
-  options: { from?: string; token?: string; path?: string; query?: string } = {},
+  options: { from?: string; token?: string; path?: string; query?: string; forwardedFor?: string } = {},
 ): Promise<Reply> {
   const target = new URL(options.path ?? '/graphql', url);
   const payload = options.query === undefined ? undefined : JSON.stringify({ query: options.query });
@@ -53,6 +53,7 @@ function send(
         headers: {
           ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...(options.forwardedFor ? { 'x-forwarded-for': options.forwardedFor } : {}),
         },
       },
       (res) => {
@@ -175,6 +176,41 @@ describe('query cost and per-caller budget (e2e)', () => {
       // A signed-in user at the spent address has their own budget.
       const signedIn = await send(hub.url, { from: '127.0.0.2', token: await freshUser(), query: ME });
       expect(signedIn.status).toBe(200);
+    });
+
+    it('believes no X-Forwarded-For unless told to (TRUST_PROXY): a spent address cannot name another', async () => {
+      const query = '{ resources(first: 1) { edges { cursor } } }';
+      const from = '127.0.0.6';
+      for (let i = 0; i < POINTS; i += 1) expect((await send(hub.url, { from, query })).status).toBe(200);
+      expectRateLimited(await send(hub.url, { from, query, forwardedFor: '203.0.113.77' }));
+    });
+
+    describe('behind a trusted proxy (TRUST_PROXY=loopback)', () => {
+      let proxied: INestApplication;
+      let proxiedUrl: string;
+      beforeAll(async () => {
+        process.env.TRUST_PROXY = 'loopback';
+        try {
+          proxied = await createApp({ logs: false });
+        } finally {
+          delete process.env.TRUST_PROXY;
+        }
+        await proxied.listen(0, '127.0.0.1');
+        proxiedUrl = (await proxied.getUrl()).replace('[::1]', '127.0.0.1');
+      });
+      afterAll(async () => {
+        await proxied.close();
+      });
+
+      it('keeps anonymous clients apart by the address the proxy names', async () => {
+        const query = '{ resources(first: 1) { edges { cursor } } }';
+        const from = '127.0.0.7';
+        for (let i = 0; i < POINTS; i += 1) {
+          expect((await send(proxiedUrl, { from, query, forwardedFor: '203.0.113.1' })).status).toBe(200);
+        }
+        expectRateLimited(await send(proxiedUrl, { from, query, forwardedFor: '203.0.113.1' }));
+        expect((await send(proxiedUrl, { from, query, forwardedFor: '203.0.113.2' })).status).toBe(200);
+      });
     });
 
     it('never limits the health endpoints', async () => {
