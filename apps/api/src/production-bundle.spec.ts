@@ -5,6 +5,7 @@ import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat, symlink, utimes } 
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as ts from 'typescript';
+import { seedDemoData } from '@hub/agencies';
 import { MIGRATIONS_TABLE } from '@hub/database';
 import { createTestDatabase, startTestIdp, TestDatabase, TestIdp, withDataSource } from '@hub/testing';
 import { apiMigrations } from './app/migrations';
@@ -292,6 +293,8 @@ describe('the production bundle (docker/api.Dockerfile without Docker)', () => {
   it(
     'serves an authenticated GraphQL query from main.js, then stops cleanly on SIGTERM',
     async () => {
+      // A token must name a registered agency: the demo agencies stand in for a real task force's.
+      await withDataSource(db.ownerUrl, seedDemoData);
       api = spawn(node, ['main.js'], {
         cwd: bundle,
         env: containerEnv({
