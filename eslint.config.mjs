@@ -115,7 +115,7 @@ export default [
     },
   },
   {
-    files: ['**/*.js', '**/*.cjs', '**/*.mjs', '**/jest.config.cts'],
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs', '**/jest.config.cts', 'jest.config.ts'],
     ...tseslint.configs.disableTypeChecked,
   },
 ];
