@@ -33,6 +33,9 @@ async function main(): Promise<number> {
   // libraries' suites fill the other core. Every step runs; all failures are reported.
   const lanes: Step[][] = [
     [
+      // @nx/enforce-module-boundaries reads the cached project graph and silently skips itself
+      // without one (a fresh clone): compute it first.
+      ['project graph', 'npx', ['nx', 'show', 'projects', '--json']],
       // One ESLint process for the whole workspace (every project's config is the root one): the
       // type-aware rules build one TypeScript program service instead of one per project.
       ['lint', 'npx', ['eslint', '.']],
