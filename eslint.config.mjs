@@ -28,7 +28,16 @@ export default [
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/dist', '**/out-tsc', '**/coverage', '**/node_modules', '.dev-idp/**', 'tmp/**'],
+    // lint-probe-*: written and linted (--no-ignore) by tools/hub/src/lint-rules.spec.ts.
+    ignores: [
+      '**/dist',
+      '**/out-tsc',
+      '**/coverage',
+      '**/node_modules',
+      '.dev-idp/**',
+      'tmp/**',
+      '**/lint-probe-*',
+    ],
   },
   {
     files: ['**/*.ts'],

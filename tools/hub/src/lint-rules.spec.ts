@@ -6,25 +6,69 @@ import { resolve } from 'node:path';
 const ROOT = resolve(__dirname, '../../..');
 
 /**
- * Lints a probe file written at `path` (with a random suffix) in the workspace, with the real
- * ESLint config: on disk, because type-aware rules need the file in its project, and in a child
- * process, because the flat config is an ES module jest's VM cannot import.
+ * Every probe is written on disk at once (type-aware rules need the file in its project) and
+ * linted by ONE ESLint process with the real config (a child process: the flat config is an ES
+ * module jest's VM cannot import) — one TypeScript program instead of one per probe. Probe files
+ * are ignored by the workspace's own lint and format checks, which may run meanwhile
+ * (`--no-ignore` lints them here).
  */
-async function rulesHit(path: string, source: string): Promise<string[]> {
-  const probe = path.replace('lint-probe', `lint-probe-${randomBytes(4).toString('hex')}`);
-  await writeFile(resolve(ROOT, probe), source);
+const PROBES = {
+  ormInResolver: [
+    'libs/agencies/src/agency/lint-probe.resolver.ts',
+    "import { DataSource } from 'typeorm';\nexport const probe = DataSource;\n",
+  ],
+  domainImportsApp: [
+    'libs/agencies/src/lint-probe-app.ts',
+    "import { apiMigrations } from '../../../apps/api/src/app/migrations';\nexport const probe = apiMigrations;\n",
+  ],
+  platformImportsDomain: [
+    'libs/platform/database/src/lint-probe.ts',
+    "import { AgencyType } from '@hub/agencies';\nexport const probe = AgencyType;\n",
+  ],
+  floatingPromise: [
+    'libs/agencies/src/lint-probe-promise.ts',
+    'async function work(): Promise<void> {}\nwork();\nexport {};\n',
+  ],
+  focusedAndSkipped: [
+    'libs/agencies/src/lint-probe.spec.ts',
+    // Assembled, so this file itself holds no focused or skipped test for any checker to trip on.
+    [`it.${'only'}('a', () => expect(1).toBe(1));`, `it.${'skip'}('b', () => expect(1).toBe(1));`].join(
+      '\n',
+    ) + '\n',
+  ],
+  clean: ['libs/agencies/src/lint-probe-clean.ts', 'export const probe = 1;\n'],
+} as const;
+type Probe = keyof typeof PROBES;
+
+async function lintProbes(): Promise<Record<Probe, string[]>> {
+  const suffix = randomBytes(4).toString('hex');
+  const files = Object.fromEntries(
+    Object.entries(PROBES).map(([name, [path]]) => [
+      name,
+      path.replace('lint-probe', `lint-probe-${suffix}`),
+    ]),
+  ) as Record<Probe, string>;
+  await Promise.all(
+    (Object.keys(PROBES) as Probe[]).map((name) => writeFile(resolve(ROOT, files[name]), PROBES[name][1])),
+  );
   try {
-    return await lint(probe);
+    const results = await lint(Object.values(files));
+    return Object.fromEntries(
+      (Object.keys(PROBES) as Probe[]).map((name) => [
+        name,
+        results.get(resolve(ROOT, files[name])) ?? ['missing'],
+      ]),
+    ) as Record<Probe, string[]>;
   } finally {
-    await rm(resolve(ROOT, probe), { force: true });
+    await Promise.all(Object.values(files).map((file) => rm(resolve(ROOT, file), { force: true })));
   }
 }
 
-function lint(path: string): Promise<string[]> {
+function lint(paths: string[]): Promise<Map<string, string[]>> {
   return new Promise((done, fail) => {
     const child = spawn(
       process.execPath,
-      [resolve(ROOT, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', path],
+      [resolve(ROOT, 'node_modules/eslint/bin/eslint.js'), '--no-ignore', '--format', 'json', ...paths],
       { cwd: ROOT },
     );
     let out = '';
@@ -32,8 +76,18 @@ function lint(path: string): Promise<string[]> {
     child.on('error', fail);
     child.on('close', () => {
       try {
-        const [result] = JSON.parse(out) as { messages: { ruleId: string | null; message: string }[] }[];
-        done(result.messages.map((message) => message.ruleId ?? `fatal: ${message.message}`));
+        const results = JSON.parse(out) as {
+          filePath: string;
+          messages: { ruleId: string | null; message: string }[];
+        }[];
+        done(
+          new Map(
+            results.map((result) => [
+              result.filePath,
+              result.messages.map((message) => message.ruleId ?? `fatal: ${message.message}`),
+            ]),
+          ),
+        );
       } catch (error) {
         fail(new Error(`eslint gave no JSON: ${out.slice(0, 500)} (${String(error)})`));
       }
@@ -44,55 +98,32 @@ function lint(path: string): Promise<string[]> {
 // The lint step of `npm test` is what enforces module boundaries: prove each rule bites.
 describe('lint rules that guard the architecture', () => {
   jest.setTimeout(120_000);
-
-  it('refuses the ORM in a resolver', async () => {
-    expect(
-      await rulesHit(
-        'libs/agencies/src/agency/lint-probe.resolver.ts',
-        "import { DataSource } from 'typeorm';\nexport const probe = DataSource;\n",
-      ),
-    ).toContain('no-restricted-imports');
+  let hits: Record<Probe, string[]>;
+  beforeAll(async () => {
+    hits = await lintProbes();
   });
 
-  it('refuses a domain lib importing an app', async () => {
-    expect(
-      await rulesHit(
-        'libs/agencies/src/lint-probe.ts',
-        "import { apiMigrations } from '../../../apps/api/src/app/migrations';\nexport const probe = apiMigrations;\n",
-      ),
-    ).toContain('@nx/enforce-module-boundaries');
+  it('refuses the ORM in a resolver', () => {
+    expect(hits.ormInResolver).toContain('no-restricted-imports');
   });
 
-  it('refuses a platform lib importing a domain lib', async () => {
-    expect(
-      await rulesHit(
-        'libs/platform/database/src/lint-probe.ts',
-        "import { AgencyType } from '@hub/agencies';\nexport const probe = AgencyType;\n",
-      ),
-    ).toContain('@nx/enforce-module-boundaries');
+  it('refuses a domain lib importing an app', () => {
+    expect(hits.domainImportsApp).toContain('@nx/enforce-module-boundaries');
   });
 
-  it('refuses a floating promise', async () => {
-    expect(
-      await rulesHit(
-        'libs/agencies/src/lint-probe.ts',
-        'async function work(): Promise<void> {}\nwork();\nexport {};\n',
-      ),
-    ).toContain('@typescript-eslint/no-floating-promises');
+  it('refuses a platform lib importing a domain lib', () => {
+    expect(hits.platformImportsDomain).toContain('@nx/enforce-module-boundaries');
   });
 
-  it('refuses focused and skipped tests', async () => {
-    const hits = await rulesHit(
-      'libs/agencies/src/lint-probe.spec.ts',
-      // Assembled, so this file itself holds no focused or skipped test for any checker to trip on.
-      [`it.${'only'}('a', () => expect(1).toBe(1));`, `it.${'skip'}('b', () => expect(1).toBe(1));`].join(
-        '\n',
-      ) + '\n',
-    );
-    expect(hits.filter((rule) => rule === 'no-restricted-syntax')).toHaveLength(2);
+  it('refuses a floating promise', () => {
+    expect(hits.floatingPromise).toContain('@typescript-eslint/no-floating-promises');
   });
 
-  it('accepts clean code (the probes above fail for their reason only)', async () => {
-    expect(await rulesHit('libs/agencies/src/lint-probe.ts', 'export const probe = 1;\n')).toEqual([]);
+  it('refuses focused and skipped tests', () => {
+    expect(hits.focusedAndSkipped.filter((rule) => rule === 'no-restricted-syntax')).toHaveLength(2);
+  });
+
+  it('accepts clean code (the probes above fail for their reason only)', () => {
+    expect(hits.clean).toEqual([]);
   });
 });
