@@ -36,18 +36,18 @@ async function main(): Promise<number> {
   // Every step runs; all failures are reported.
   const lanes: Step[][] = [
     [
-      // @nx/enforce-module-boundaries reads the cached project graph and silently skips itself
-      // without one (a fresh clone): compute it first.
+      // @nx/enforce-module-boundaries (lint, other lane) reads the cached project graph and
+      // silently skips itself without one (a fresh clone): compute it first, once.
       ['project graph', 'npx', ['nx', 'show', 'projects', '--json']],
-      // One ESLint process for the whole workspace (every project's config is the root one): the
-      // type-aware rules build one TypeScript program service instead of one per project.
-      ['lint', 'npx', ['eslint', '.']],
       // jest directly: one Nx process at a time computes the project graph.
       ['api tests', 'npx', ['jest', '-c', 'apps/api/jest.config.cts']],
     ],
     [
       ['type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.typecheck.json']],
       ['format check', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
+      // One ESLint process for the whole workspace (every project's config is the root one): the
+      // type-aware rules build one TypeScript program service instead of one per project.
+      ['lint', 'npx', ['eslint', '.']],
       [
         'other tests',
         'npx',
