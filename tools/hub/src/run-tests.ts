@@ -7,6 +7,8 @@ const log = (line: string) => process.stdout.write(`[test] ${line}\n`);
 
 type Step = [name: string, command: string, args: string[]];
 
+const BUNDLE = 'src/production-bundle\\.spec\\.ts$';
+
 /**
  * `npm test`: a PostgreSQL for throw-away test databases (local, else embedded), then type check,
  * format check, lint and every project's tests (unit, integration, end-to-end), in two lanes side
@@ -39,8 +41,9 @@ async function main(): Promise<number> {
       // @nx/enforce-module-boundaries (lint, other lane) reads the cached project graph and
       // silently skips itself without one (a fresh clone): compute it first, once.
       ['project graph', 'npx', ['nx', 'show', 'projects', '--json']],
-      // jest directly: one Nx process at a time computes the project graph.
-      ['api tests', 'npx', ['jest', '-c', 'apps/api/jest.config.cts']],
+      // jest directly: one Nx process at a time computes the project graph. The production-bundle
+      // test (a build, an install and three starts) runs in the next lane, to even the lanes out.
+      ['api tests', 'npx', ['jest', '-c', 'apps/api/jest.config.cts', '--testPathIgnorePatterns', BUNDLE]],
     ],
     [
       ['type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.typecheck.json']],
@@ -53,6 +56,7 @@ async function main(): Promise<number> {
         'npx',
         ['nx', 'run-many', '-t', 'test', `--exclude=api,${heavy.join(',')}`, '--parallel=1', ...nx],
       ],
+      ['production bundle test', 'npx', ['jest', '-c', 'apps/api/jest.config.cts', BUNDLE]],
     ],
     heavy.map((lib): Step => [`${lib} tests`, 'npx', ['jest', '-c', `libs/${lib}/jest.config.cts`]]),
   ];
