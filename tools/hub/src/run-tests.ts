@@ -7,7 +7,10 @@ const log = (line: string) => process.stdout.write(`[test] ${line}\n`);
 
 type Step = [name: string, command: string, args: string[]];
 
+// Two API suites run in the other lanes, to even the lanes out: the production-bundle test (a
+// build, an install and three starts) and the longest end-to-end suite.
 const BUNDLE = 'src/production-bundle\\.spec\\.ts$';
+const REFERRALS_E2E = 'src/e2e/referrals\\.spec\\.ts$';
 
 /**
  * `npm test`: a PostgreSQL for throw-away test databases (local, else embedded), then type check,
@@ -41,9 +44,12 @@ async function main(): Promise<number> {
       // @nx/enforce-module-boundaries (lint, other lane) reads the cached project graph and
       // silently skips itself without one (a fresh clone): compute it first, once.
       ['project graph', 'npx', ['nx', 'show', 'projects', '--json']],
-      // jest directly: one Nx process at a time computes the project graph. The production-bundle
-      // test (a build, an install and three starts) runs in the next lane, to even the lanes out.
-      ['api tests', 'npx', ['jest', '-c', 'apps/api/jest.config.cts', '--testPathIgnorePatterns', BUNDLE]],
+      // jest directly: one Nx process at a time computes the project graph.
+      [
+        'api tests',
+        'npx',
+        ['jest', '-c', 'apps/api/jest.config.cts', '--testPathIgnorePatterns', BUNDLE, REFERRALS_E2E],
+      ],
     ],
     [
       ['type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.typecheck.json']],
@@ -58,7 +64,10 @@ async function main(): Promise<number> {
       ],
       ['production bundle test', 'npx', ['jest', '-c', 'apps/api/jest.config.cts', BUNDLE]],
     ],
-    heavy.map((lib): Step => [`${lib} tests`, 'npx', ['jest', '-c', `libs/${lib}/jest.config.cts`]]),
+    [
+      ...heavy.map((lib): Step => [`${lib} tests`, 'npx', ['jest', '-c', `libs/${lib}/jest.config.cts`]]),
+      ['api referrals e2e', 'npx', ['jest', '-c', 'apps/api/jest.config.cts', REFERRALS_E2E]],
+    ],
   ];
   const failed: string[] = [];
   try {
