@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_TASK_FORCE } from '@hub/demo-data';
-import { demoUser, expectNothingWritten, expectOnlyDenied, type TestHub } from '@hub/testing';
+import { bornYearsAgo, demoUser, expectNothingWritten, expectOnlyDenied, type TestHub } from '@hub/testing';
 import { startHub } from './hub';
 import {
   auditContent,
@@ -73,7 +73,6 @@ const OUTSIDERS = [
   'tf.coordinator',
   'tf.auditor',
 ];
-const thisYear = new Date().getUTCFullYear();
 
 type Redaction = { path: (string | number)[]; reason: string };
 
@@ -305,7 +304,7 @@ describe('child-safety referrals (e2e)', () => {
     });
 
     it('a minor by date of birth (no flag) qualifies; grantDays and urgency are honoured; a child-welfare agency may receive it', async () => {
-      const { survivor } = await minor({ minor: false, dateOfBirth: `${thisYear - 15}-03-03` });
+      const { survivor } = await minor({ minor: false, dateOfBirth: bornYearsAgo(15) });
       expect(survivor.minor).toBe(true);
       const before = await snapshot(hub);
       const startedAt = Date.now();

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { demoUser, expectNothingWritten, expectOnlyDenied, inputFields, TestHub } from '@hub/testing';
+import {
+  bornYearsAgo,
+  demoUser,
+  expectNothingWritten,
+  expectOnlyDenied,
+  inputFields,
+  TestHub,
+} from '@hub/testing';
 import { must } from './e2e-support';
 import { startHub } from './hub';
 import {
@@ -32,7 +39,6 @@ import {
   tag,
 } from './survivor-support';
 
-const thisYear = new Date().getUTCFullYear();
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
 const READ = SURVIVOR_BY_ID(
   'id reference givenName familyName dateOfBirth phone email address needs { need priority } situationSummary medicalNotes',
@@ -239,7 +245,7 @@ describe('consents (e2e)', () => {
     beforeAll(async () => {
       adult = await survivor();
       flaggedMinor = await survivor({ minor: true, dateOfBirth: null });
-      youngByBirth = await survivor({ dateOfBirth: `${thisYear - 15}-02-02` });
+      youngByBirth = await survivor({ dateOfBirth: bornYearsAgo(15) });
       expect(flaggedMinor.minor).toBe(true);
       expect(youngByBirth.minor).toBe(true);
       expect(adult.minor).toBe(false);

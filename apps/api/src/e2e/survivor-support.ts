@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DEMO_AGENCY_IDS } from '@hub/demo-data';
-import type { GraphqlResponse, TestHub } from '@hub/testing';
+import { bornYearsAgo, type GraphqlResponse, type TestHub } from '@hub/testing';
 
 /**
  * Shared by survivors.spec.ts and consents.spec.ts: operations, demo-user facts, the consent input
@@ -100,12 +100,11 @@ export const tag = (): string => randomBytes(4).toString('hex');
 
 /** Distinctive personal data (every value unique to `t`), for create inputs. */
 export function personalData(t: string) {
-  const year = new Date().getUTCFullYear() - 30;
   return {
     givenName: `Amaru${t}`,
     familyName: `Quispe${t}`,
     aliases: [`Mara${t}`],
-    dateOfBirth: `${year}-01-15`,
+    dateOfBirth: bornYearsAgo(30),
     gender: `gender-${t}`,
     phone: `+1 555 ${parseInt(t.slice(0, 4), 16) % 10000}`.padEnd(14, '7'),
     email: `amaru.${t}@example.org`,

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { demoUser, expectNothingWritten, expectOnlyDenied, inputFields, TestHub } from '@hub/testing';
+import {
+  bornYearsAgo,
+  demoUser,
+  expectNothingWritten,
+  expectOnlyDenied,
+  inputFields,
+  TestHub,
+} from '@hub/testing';
 import { startHub } from './hub';
 import {
   auditSince,
@@ -27,7 +34,6 @@ import {
 } from './survivor-support';
 
 const REFERENCE = /^S-[0-9A-Z]{10}$/;
-const thisYear = new Date().getUTCFullYear();
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The personal fields the create input sets, as the audit must name them. */
@@ -126,7 +132,7 @@ describe('survivor records (e2e)', () => {
       const before = await hub.watermark();
       const survivor = await create('ngo.caseworker', {
         givenName: `Only${t}`,
-        dateOfBirth: `${thisYear - 10}-06-01`,
+        dateOfBirth: bornYearsAgo(10),
         needs: [{ need: 'MEDICAL', priority: 'LOW' }],
       });
       expect(survivor).toMatchObject({ minor: true, ageBand: 'UNDER_12', version: 1, phone: null });
@@ -136,7 +142,7 @@ describe('survivor records (e2e)', () => {
       ]);
       const flagged = await create('ngo.caseworker', { minor: true });
       expect(flagged).toMatchObject({ minor: true, ageBand: 'MINOR_UNKNOWN_AGE' });
-      const teen = await create('ngo.caseworker', { dateOfBirth: `${thisYear - 15}-06-01` });
+      const teen = await create('ngo.caseworker', { dateOfBirth: bornYearsAgo(15) });
       expect(teen).toMatchObject({ minor: true, ageBand: 'AGE_12_17' });
       const unknown = await create('ngo.caseworker', {});
       expect(unknown).toMatchObject({ minor: false, ageBand: 'UNKNOWN' });
@@ -538,7 +544,7 @@ describe('survivor records (e2e)', () => {
       legalOwn = await create('legal.caseworker', personalData(tag()));
       shared = await create('ngo.caseworker', personalData(tag()));
       minorFlag = await create('ngo.caseworker', { givenName: 'Flagged', minor: true });
-      minorByBirth = await create('ngo.caseworker', { dateOfBirth: `${thisYear - 14}-03-03` });
+      minorByBirth = await create('ngo.caseworker', { dateOfBirth: bornYearsAgo(14) });
       for (let i = 0; i < 5; i += 1) await create('ngo.caseworker', { givenName: `Page${i}` });
       await recordConsent(hub, 'ngo.caseworker', consentInput(shared.id));
     });

@@ -59,3 +59,14 @@ export function inputFields(error: { extensions?: Record<string, unknown> } | un
     ? problems.map((problem) => String((problem as { field?: unknown }).field))
     : [];
 }
+
+/**
+ * A date of birth that makes a person exactly `years` old on any day the test runs: `years` years
+ * and 100 days before now (UTC), so the next birthday is never within the run. Tests state an age,
+ * not a calendar year, and no outcome depends on the day of the year (no date bomb).
+ */
+export function bornYearsAgo(years: number, now: Date = new Date()): string {
+  const born = new Date(now.getTime() - 100 * 86_400_000);
+  born.setUTCFullYear(born.getUTCFullYear() - years);
+  return born.toISOString().slice(0, 10);
+}
