@@ -2,24 +2,26 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 /**
- * Module boundaries (STYLE.md §Layering 7): apps gather; domains use platform and each other's
- * public entries; platform knows no domain; demo data depends on nothing.
+ * Module boundaries (STYLE.md §Layering 7): apps gather; domains use platform, the one policy
+ * and each other's public entries; the policy (`libs/access`) knows platform only, and only
+ * domains and apps know it; platform knows no domain and no policy; demo data depends on nothing.
  */
 const depConstraints = [
   {
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:data', 'type:testing'],
+    onlyDependOnLibsWithTags: ['type:domain', 'type:policy', 'type:platform', 'type:data', 'type:testing'],
   },
   {
     sourceTag: 'type:domain',
-    onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:data', 'type:testing'],
+    onlyDependOnLibsWithTags: ['type:domain', 'type:policy', 'type:platform', 'type:data', 'type:testing'],
   },
+  { sourceTag: 'type:policy', onlyDependOnLibsWithTags: ['type:platform'] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:data'] },
   { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:data'] },
   {
     sourceTag: 'type:tools',
-    onlyDependOnLibsWithTags: ['type:platform', 'type:data', 'type:domain', 'type:testing'],
+    onlyDependOnLibsWithTags: ['type:platform', 'type:policy', 'type:data', 'type:domain', 'type:testing'],
   },
 ];
 

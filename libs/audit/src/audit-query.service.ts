@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AccessScope, rulesToSql, SqlSubjectMap } from '@hub/authz';
+import { rulesToSql, SqlSubjectMap } from '@hub/authz';
+import { AccessScope } from '@hub/access';
 import { Transactions } from '@hub/database';
 import {
   Connection,

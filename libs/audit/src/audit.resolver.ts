@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Access, AccessScope } from '@hub/authz';
+import { Access, AccessScope } from '@hub/access';
 import { Connection } from '@hub/graphql';
 import {
   AuditCsvArgs,

@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { from, Observable, switchMap } from 'rxjs';
 import { requestOf } from '@hub/auth';
-import { accessOf } from '@hub/authz';
+import { accessOf } from '@hub/access';
 import { Transactions } from '@hub/database';
 import { AuditWriter } from './audit-writer';
 

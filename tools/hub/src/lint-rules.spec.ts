@@ -25,6 +25,14 @@ const PROBES = {
     'libs/platform/database/src/lint-probe.ts',
     "import { AgencyType } from '@hub/agencies';\nexport const probe = AgencyType;\n",
   ],
+  platformImportsPolicy: [
+    'libs/platform/authz/src/lint-probe.ts',
+    "import { defineAbilityFor } from '@hub/access';\nexport const probe = defineAbilityFor;\n",
+  ],
+  policyImportsDomain: [
+    'libs/access/src/lint-probe.ts',
+    "import { AgencyType } from '@hub/agencies';\nexport const probe = AgencyType;\n",
+  ],
   floatingPromise: [
     'libs/agencies/src/lint-probe-promise.ts',
     'async function work(): Promise<void> {}\nwork();\nexport {};\n',
@@ -113,6 +121,14 @@ describe('lint rules that guard the architecture', () => {
 
   it('refuses a platform lib importing a domain lib', () => {
     expect(hits.platformImportsDomain).toContain('@nx/enforce-module-boundaries');
+  });
+
+  it('refuses a platform lib importing the policy', () => {
+    expect(hits.platformImportsPolicy).toContain('@nx/enforce-module-boundaries');
+  });
+
+  it('refuses the policy importing a domain lib (the policy names subjects, it does not import them)', () => {
+    expect(hits.policyImportsDomain).toContain('@nx/enforce-module-boundaries');
   });
 
   it('refuses a floating promise', () => {

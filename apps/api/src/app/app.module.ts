@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AgenciesModule, AgencyFactsLoader, AgencyFactsModule, agenciesEntities } from '@hub/agencies';
+import { defineAbilityFor, SURVIVOR_PERSONAL_FIELDS } from '@hub/access';
 import { AuditModule, auditEntities } from '@hub/audit';
 import { AuthModule } from '@hub/auth';
 import { AuthzModule } from '@hub/authz';
@@ -48,12 +49,19 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggingModule.forRoot({ destination: options.logDestination }),
+        LoggingModule.forRoot({
+          destination: options.logDestination,
+          personalFields: SURVIVOR_PERSONAL_FIELDS,
+        }),
         DatabaseModule.forRoot({ entities: apiEntities }),
         AuthModule,
         // After AuthModule: the budget is per authenticated user (middleware runs in import order).
         CallerBudgetModule,
-        AuthzModule.forRoot({ imports: [AgencyFactsModule], factsLoader: AgencyFactsLoader }),
+        AuthzModule.forRoot({
+          imports: [AgencyFactsModule],
+          factsLoader: AgencyFactsLoader,
+          policy: defineAbilityFor,
+        }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [ConfigModule.forFeature(graphqlConfig)],

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Public } from '@hub/auth';
-import { Access, AccessScope } from '@hub/authz';
+import { Access, AccessScope } from '@hub/access';
 import { Connection } from '@hub/graphql';
 import { AgenciesArgs, DirectoryArgs } from './agency.args';
 import { Agency, AgencyConnection } from './agency.model';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '@hub/audit';
-import { AccessScope, subject } from '@hub/authz';
+import { AccessScope, subject } from '@hub/access';
 import { Transactions } from '@hub/database';
 import {
   BadUserInputError,

@@ -1,6 +1,6 @@
 import { Query, Resolver } from '@nestjs/graphql';
 import { Caller, CurrentUser } from '@hub/auth';
-import { Access, AccessScope } from '@hub/authz';
+import { Access, AccessScope } from '@hub/access';
 import { CallerService } from './caller.service';
 import { Me } from './me.model';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Caller } from '@hub/auth';
-import { AccessScope } from '@hub/authz';
+import { AccessScope } from '@hub/access';
 import { AgencyService } from '../agency/agency.service';
 import { AgencyType } from '../taxonomy/agency-type';
 import { TaskForceService } from '../task-force/task-force.service';

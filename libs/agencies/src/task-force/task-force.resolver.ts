@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Access, AccessScope, accessOf } from '@hub/authz';
+import { Access, AccessScope, accessOf } from '@hub/access';
 import { Connection, PageArgs, requestLoader } from '@hub/graphql';
 import { Agency } from '../agency/agency.model';
 import { AgencyService } from '../agency/agency.service';

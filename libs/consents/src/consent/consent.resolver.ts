@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Access, AccessScope } from '@hub/authz';
+import { Access, AccessScope } from '@hub/access';
 import { ConsentPayload, ConsentsArgs, RecordConsentInput, RevokeConsentInput } from './consent.inputs';
 import { Consent } from './consent.model';
 import { ConsentService } from './consent.service';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Agency, AgencyService } from '@hub/agencies';
 import { AuditWriter } from '@hub/audit';
-import { AccessScope, isLawEnforcement, purposeOf, subject } from '@hub/authz';
+import { AccessScope, isLawEnforcement, purposeOf, subject } from '@hub/access';
 import { Clock } from '@hub/config';
 import { Transactions } from '@hub/database';
 import {

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { agenciesEntities, agenciesMigrations } from '@hub/agencies';
 import { AuditWriter, auditEntities, auditMigrations } from '@hub/audit';
+import { Actor } from '@hub/authz';
 import {
-  Actor,
   AccessScope,
   DATA_CLASSES,
   DataClassName,
@@ -11,7 +11,7 @@ import {
   subject,
   SURVIVOR_FIELDS_BY_CLASS,
   SURVIVOR_PERSONAL_FIELDS,
-} from '@hub/authz';
+} from '@hub/access';
 import { Clock } from '@hub/config';
 import { databaseMigrations, dataSourceOptions, Transactions } from '@hub/database';
 import { NotFoundError } from '@hub/graphql';

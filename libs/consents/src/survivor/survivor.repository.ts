@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AccessScope, rulesToSql } from '@hub/authz';
+import { rulesToSql } from '@hub/authz';
+import { AccessScope } from '@hub/access';
 import { Tx } from '@hub/database';
 import { NeedData, SafeContactData, SurvivorEntity, SurvivorPersonalData } from './survivor.entity';
 import { liveGrantSql, LiveGrant, survivorSqlMap } from './survivor-access';

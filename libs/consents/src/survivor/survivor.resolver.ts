@@ -1,7 +1,7 @@
 import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Agency, AgencyService } from '@hub/agencies';
-import { Access, AccessScope, accessOf } from '@hub/authz';
+import { Access, AccessScope, accessOf } from '@hub/access';
 import { Connection, requestLoader, selectedFields } from '@hub/graphql';
 import { CreateSurvivorInput, SurvivorPayload, SurvivorsArgs, UpdateSurvivorInput } from './survivor.inputs';
 import { Survivor, SurvivorConnection } from './survivor.model';

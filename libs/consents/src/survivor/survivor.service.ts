@@ -8,7 +8,7 @@ import {
   subject,
   SURVIVOR_FIELDS_BY_CLASS,
   SURVIVOR_PERSONAL_FIELDS,
-} from '@hub/authz';
+} from '@hub/access';
 import { Clock } from '@hub/config';
 import { Transactions } from '@hub/database';
 import {

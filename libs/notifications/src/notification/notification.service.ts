@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessScope, subject } from '@hub/authz';
+import { AccessScope, subject } from '@hub/access';
 import { AuditWriter } from '@hub/audit';
 import { Transactions } from '@hub/database';
 import {

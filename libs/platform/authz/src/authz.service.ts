@@ -1,11 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { AnyAbility } from '@casl/ability';
 import { AuthenticatedRequest, Caller, CallerAdmission, CallerRefusal } from '@hub/auth';
 import { Actor, ACTOR_FACTS_LOADER, ActorFactsLoader, ANONYMOUS } from './actor';
-import { AppAbility, defineAbilityFor } from './policy';
+
+/** The one policy, as a function of the caller; `@hub/access` provides it (the platform knows no rules). */
+export type Policy = (actor: Actor) => AnyAbility;
+export const POLICY = Symbol.for('hub.authz.policy');
 
 interface Resolved {
   actor: Actor;
-  ability: AppAbility;
+  ability: AnyAbility;
   agencyRegistered: boolean;
 }
 
@@ -14,13 +18,16 @@ interface Resolved {
 export class AuthzService implements CallerAdmission {
   private readonly perRequest = new WeakMap<object, Promise<Resolved>>();
 
-  constructor(@Inject(ACTOR_FACTS_LOADER) private readonly facts: ActorFactsLoader) {}
+  constructor(
+    @Inject(ACTOR_FACTS_LOADER) private readonly facts: ActorFactsLoader,
+    @Inject(POLICY) private readonly policy: Policy,
+  ) {}
 
   async actorFor(req: AuthenticatedRequest): Promise<Actor> {
     return (await this.resolve(req)).actor;
   }
 
-  async abilityFor(req: AuthenticatedRequest): Promise<AppAbility> {
+  async abilityFor(req: AuthenticatedRequest): Promise<AnyAbility> {
     return (await this.resolve(req)).ability;
   }
 
@@ -55,7 +62,7 @@ export class AuthzService implements CallerAdmission {
         typeof (req as { id?: unknown }).id === 'string' ? ((req as { id?: string }).id ?? null) : null;
       resolved = this.factsOf(req.caller).then(({ actor: facts, agencyRegistered }) => {
         const actor = { ...facts, requestId, tokenId: req.caller?.tokenId ?? null };
-        return { actor, ability: defineAbilityFor(actor), agencyRegistered };
+        return { actor, ability: this.policy(actor), agencyRegistered };
       });
       this.perRequest.set(req, resolved);
     }

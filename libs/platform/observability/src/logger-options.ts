@@ -1,15 +1,16 @@
 import pino, { DestinationStream, Logger, LoggerOptions } from 'pino';
 import { serializeError } from './error-serializer';
-import { REDACT_PATHS } from './redaction';
+import { redactPaths } from './redaction';
 
 /**
  * The one log format of every process (API, dev-idp): pino's JSON lines — numeric `level`,
  * epoch-millisecond `time`, `msg` — personal fields censored, errors through `serializeError`.
+ * `personalFields`: the names this process knows to be personal (see `redactPaths`).
  */
-export function loggerOptions(level: string): LoggerOptions {
+export function loggerOptions(level: string, personalFields: readonly string[] = []): LoggerOptions {
   return {
     level,
-    redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+    redact: { paths: redactPaths(personalFields), censor: '[REDACTED]' },
     serializers: { err: serializeError, error: serializeError },
   };
 }
@@ -17,10 +18,10 @@ export function loggerOptions(level: string): LoggerOptions {
 /** A process logger outside Nest (dev-idp), in the API's format; stdout unless told otherwise. */
 export function createLogger(
   name: string,
-  options: { level?: string; destination?: DestinationStream } = {},
+  options: { level?: string; destination?: DestinationStream; personalFields?: readonly string[] } = {},
 ): Logger {
   return pino(
-    { ...loggerOptions(options.level ?? 'info'), name },
+    { ...loggerOptions(options.level ?? 'info', options.personalFields), name },
     options.destination ?? pino.destination(1),
   );
 }

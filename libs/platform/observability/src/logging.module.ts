@@ -17,8 +17,13 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
  */
 @Module({})
 export class LoggingModule {
-  /** `destination` defaults to stdout; tests pass a stream to read what the app really logs. */
-  static forRoot(options: { destination?: Writable } = {}): DynamicModule {
+  /**
+   * `destination` defaults to stdout; tests pass a stream to read what the app really logs.
+   * `personalFields`: the field names the process must never log (the API passes the survivor fields).
+   */
+  static forRoot(
+    options: { destination?: Writable; personalFields?: readonly string[] } = {},
+  ): DynamicModule {
     return {
       module: LoggingModule,
       imports: [
@@ -27,7 +32,7 @@ export class LoggingModule {
           inject: [loggingConfig.token],
           useFactory: (config: LoggingConfig) => {
             const httpOptions = {
-              ...loggerOptions(config.LOG_LEVEL),
+              ...loggerOptions(config.LOG_LEVEL, options.personalFields),
               genReqId: (req: IncomingMessage, res: ServerResponse) => {
                 const given = req.headers['x-request-id'];
                 const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

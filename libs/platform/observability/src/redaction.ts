@@ -1,5 +1,3 @@
-import { SURVIVOR_PERSONAL_FIELDS } from '@hub/authz';
-
 /**
  * Fields that can carry what a caller typed or what a statement bound, whatever the table:
  * credentials, GraphQL variables and request bodies, and the parts of a database error that
@@ -16,16 +14,21 @@ const INPUT_CARRYING_FIELDS = [
 ];
 
 /**
- * Personal fields never reach the logs. The survivor fields come from the one data-class table
- * the policy grants by (`@hub/authz`), so a field added to a class is redacted without a second
- * list; anything personal is censored wherever it appears up to two levels deep in a logged
- * object. Errors are reduced before this by `serializeError`, which keeps none of these.
+ * Personal fields never reach the logs. The process passes the names it knows to be personal
+ * (the API: the survivor fields of the data-class table in `@hub/access`, so a field added to a
+ * class is redacted without a second list); together with the input-carrying fields, each is
+ * censored wherever it appears up to two levels deep in a logged object. Errors are reduced
+ * before this by `serializeError`, which keeps none of these.
  */
-export const PERSONAL_FIELDS: readonly string[] = [...SURVIVOR_PERSONAL_FIELDS, ...INPUT_CARRYING_FIELDS];
+export function personalFields(extra: readonly string[] = []): string[] {
+  return [...new Set([...extra, ...INPUT_CARRYING_FIELDS])];
+}
 
-export const REDACT_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'res.headers["set-cookie"]',
-  ...PERSONAL_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
-];
+export function redactPaths(extraPersonalFields: readonly string[] = []): string[] {
+  return [
+    'req.headers.authorization',
+    'req.headers.cookie',
+    'res.headers["set-cookie"]',
+    ...personalFields(extraPersonalFields).flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
+  ];
+}

@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { agenciesMigrations } from '@hub/agencies';
 import { auditMigrations } from '@hub/audit';
-import { AccessScope, Actor, defineAbilityFor, subject } from '@hub/authz';
+import { Actor } from '@hub/authz';
+import { AccessScope, defineAbilityFor, subject } from '@hub/access';
 import { dataSourceOptions, databaseMigrations } from '@hub/database';
 import { notificationsMigrations } from '@hub/notifications';
 import { createTestDatabase, LastQuery, planOf, PlanNode, TestDatabase } from '@hub/testing';

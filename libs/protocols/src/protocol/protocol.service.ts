@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AgencyType } from '@hub/agencies';
 import { AuditWriter } from '@hub/audit';
-import { AccessScope, subject } from '@hub/authz';
+import { AccessScope, subject } from '@hub/access';
 import { Clock } from '@hub/config';
 import { Transactions, Tx } from '@hub/database';
 import {

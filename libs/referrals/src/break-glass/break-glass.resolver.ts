@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Access, AccessScope } from '@hub/authz';
+import { Access, AccessScope } from '@hub/access';
 import { Connection, PageArgs } from '@hub/graphql';
 import {
   BreakGlassSession,

@@ -5,16 +5,15 @@ import { FieldNode, GraphQLError, GraphQLResolveInfo, OperationDefinitionNode, p
 import { DataSource } from 'typeorm';
 import { agenciesEntities, agenciesMigrations } from '@hub/agencies';
 import { AuditModule, auditEntities, auditMigrations } from '@hub/audit';
+import { ACCESS_KEY, Actor } from '@hub/authz';
 import {
-  ACCESS_KEY,
   AccessScope,
-  Actor,
   DATA_CLASSES,
   DataClassName,
   defineAbilityFor,
   SURVIVOR_FIELDS_BY_CLASS,
   SURVIVOR_PERSONAL_FIELDS,
-} from '@hub/authz';
+} from '@hub/access';
 import { Clock } from '@hub/config';
 import {
   ConsentService,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AccessScope, rulesToSql, SqlSubjectMap } from '@hub/authz';
+import { rulesToSql, SqlSubjectMap } from '@hub/authz';
+import { AccessScope } from '@hub/access';
 import { liveConsentGrantSql } from '@hub/consents';
 import { Tx } from '@hub/database';
 import { ReferralEntity, ReferralEventEntity, ReferralMessageEntity } from './referral.entity';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AgencyService, AgencyType, ServiceNeed, TaskForceService } from '@hub/agencies';
 import { AuditWriter } from '@hub/audit';
-import { AccessScope, isLawEnforcement, purposeOf, subject } from '@hub/authz';
+import { AccessScope, isLawEnforcement, purposeOf, subject } from '@hub/access';
 import { Clock } from '@hub/config';
 import { AccessGrantService, ConsentService, DataClass, SurvivorService } from '@hub/consents';
 import { Transactions, Tx } from '@hub/database';

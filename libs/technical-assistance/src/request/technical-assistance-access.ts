@@ -1,4 +1,5 @@
-import type { PolicyRecords, SqlSubjectMap } from '@hub/authz';
+import type { SqlSubjectMap } from '@hub/authz';
+import type { PolicyRecords } from '@hub/access';
 
 export type TechnicalAssistanceRecord = PolicyRecords['TechnicalAssistanceRequest'];
 

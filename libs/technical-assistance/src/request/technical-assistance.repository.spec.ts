@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { agenciesMigrations } from '@hub/agencies';
-import { AccessScope, Actor, defineAbilityFor } from '@hub/authz';
+import { Actor } from '@hub/authz';
+import { AccessScope, defineAbilityFor } from '@hub/access';
 import { databaseMigrations, dataSourceOptions } from '@hub/database';
 import { createTestDatabase, LastQuery, planOf, PlanNode, TestDatabase } from '@hub/testing';
 import { technicalAssistanceMigrations } from '../migrations';

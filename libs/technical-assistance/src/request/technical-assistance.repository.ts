@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AccessScope, rulesToSql } from '@hub/authz';
+import { rulesToSql } from '@hub/authz';
+import { AccessScope } from '@hub/access';
 import { Tx } from '@hub/database';
 import { TechnicalAssistanceScope } from '../shared/enums';
 import { TechnicalAssistanceRequestEntity } from './technical-assistance.entity';

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Agency, AgencyService } from '@hub/agencies';
-import { Access, AccessScope, accessOf } from '@hub/authz';
+import { Access, AccessScope, accessOf } from '@hub/access';
 import { Connection, requestLoader } from '@hub/graphql';
 import {
   AddTechnicalAssistanceMessageInput,

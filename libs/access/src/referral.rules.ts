@@ -1,26 +1,6 @@
 import type { AbilityBuilder } from '@casl/ability';
-import type { Actor } from './actor';
-import type { AppAbility } from './policy';
-
-/** The referral subjects and the fields of each record the rules look at. */
-export interface ReferralPolicyRecords {
-  /** `sent`: it was ever sent (a referral never sent is the sender's own business). */
-  Referral: { id: string; fromAgencyId: string; toAgencyId: string; sent: boolean };
-}
-
-/** Transitions and acts on referrals beyond read/create. */
-export type ReferralAction =
-  | 'send'
-  | 'withdraw'
-  | 'acknowledge'
-  | 'accept'
-  | 'decline'
-  | 'start'
-  | 'hold'
-  | 'complete'
-  | 'fail'
-  | 'message'
-  | 'reportChildSafety';
+import type { Actor } from '@hub/authz';
+import type { AppAbility } from './subjects';
 
 const SENDING_STAFF = ['caseworker', 'supervisor', 'investigator'];
 const RECEIVING_STAFF = ['caseworker', 'supervisor'];

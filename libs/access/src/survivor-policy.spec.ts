@@ -1,5 +1,6 @@
-import { Actor } from './actor';
-import { Action, defineAbilityFor, PolicyRecords, subject } from './policy';
+import { Actor } from '@hub/authz';
+import { defineAbilityFor } from './policy';
+import { Action, PolicyRecords, subject } from './subjects';
 import { SURVIVOR_FIELDS_BY_CLASS, SURVIVOR_PERSONAL_FIELDS } from './survivor-data';
 
 const NGO = 'agency-ngo';

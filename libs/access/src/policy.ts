@@ -1,18 +1,9 @@
-import {
-  AbilityBuilder,
-  createMongoAbility,
-  ForcedSubject,
-  MongoAbility,
-  subject as asSubject,
-} from '@casl/ability';
-import { Actor } from './actor';
-import { defineProtocolRules, ProtocolAction, ProtocolPolicyRecords } from './protocol.rules';
-import { defineReferralRules, ReferralAction, ReferralPolicyRecords } from './referral.rules';
-import {
-  defineTechnicalAssistanceRules,
-  TechnicalAssistanceAction,
-  TechnicalAssistancePolicyRecords,
-} from './technical-assistance.rules';
+import { AbilityBuilder, createMongoAbility } from '@casl/ability';
+import { Actor } from '@hub/authz';
+import { defineProtocolRules } from './protocol.rules';
+import { defineReferralRules } from './referral.rules';
+import { AppAbility } from './subjects';
+import { defineTechnicalAssistanceRules } from './technical-assistance.rules';
 import {
   DATA_CLASSES,
   isLawEnforcement,
@@ -23,72 +14,9 @@ import {
 
 /**
  * THE policy: who may do what to which record and which fields (DESIGN.md §4). Every service asks
- * the ability built here; nobody hand-writes a role check. Subjects are named by string so this
- * platform lib knows no domain code; each domain passes plain records tagged with `subject()`.
+ * the ability built here; nobody hand-writes a role check. Each domain's rules live in their own
+ * file beside this one, so the policy stays one reviewable place.
  */
-export type Action =
-  | 'read'
-  | 'create'
-  | 'update'
-  | 'delete'
-  | 'revoke'
-  | 'verify'
-  | 'openBreakGlass'
-  | ReferralAction
-  | ProtocolAction
-  | TechnicalAssistanceAction;
-
-/** The fields of each record the rules look at (the rest of the record is irrelevant to them). */
-export interface PolicyRecords
-  extends ReferralPolicyRecords,
-    ProtocolPolicyRecords,
-    TechnicalAssistancePolicyRecords {
-  Agency: { id: string; confidentialLocation?: boolean };
-  TaskForce: { id: string };
-  TaskForceMembership: { taskForceId: string; agencyId: string };
-  Resource: { id: string };
-  /**
-   * `liveGrants`: the survivor's consent grants that are live at the moment of the check (not
-   * revoked, within their period); the SQL side computes the same with an EXISTS on live grants.
-   * `minor`: the flag, or a date of birth under 18 at that moment.
-   */
-  Survivor: {
-    id: string;
-    ownerAgencyId: string;
-    minor: boolean;
-    liveGrants: { agencyId: string; purposes: string[]; classes: string[]; basis: GrantBasis }[];
-    /** Agencies party to a referral about this survivor (only set where break-glass is asked). */
-    referralPartyAgencyIds?: string[];
-  };
-  Notification: { agencyId: string };
-  /** `subjectAgencyIds`: agencies whose records the event concerns. */
-  AuditEvent: { actorAgencyId: string | null; subjectAgencyIds: string[] };
-  AuditTrail: { id: string };
-  /** A break-glass use, reviewed by the owning agency's admin and the opener's. */
-  BreakGlass: { ownerAgencyId: string; agencyId: string };
-  /** `liveGrants`: the grants from this consent live at the moment of the check; `minor` as for Survivor. */
-  Consent: {
-    id: string;
-    ownerAgencyId: string;
-    minor: boolean;
-    liveGrants: { agencyId: string; purposes: string[] }[];
-  };
-}
-export type SubjectName = keyof PolicyRecords;
-type TaggedRecord = { [K in SubjectName]: PolicyRecords[K] & ForcedSubject<K> }[SubjectName];
-export type AppAbility = MongoAbility<[Action, SubjectName | TaggedRecord]>;
-
-/** Why an agency holds access to a survivor record. */
-export type GrantBasis = 'CONSENT' | 'CHILD_SAFETY' | 'BREAK_GLASS';
-
-/** Tags a plain record with its subject type for `ability.can(action, subject('Agency', record))`. */
-export function subject<K extends SubjectName>(
-  type: K,
-  record: PolicyRecords[K],
-): PolicyRecords[K] & ForcedSubject<K> {
-  return asSubject(type, { ...record });
-}
-
 const has = (actor: Actor, role: string) => actor.roles.includes(role);
 
 export function defineAbilityFor(actor: Actor): AppAbility {

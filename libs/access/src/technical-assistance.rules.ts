@@ -1,29 +1,6 @@
 import type { AbilityBuilder } from '@casl/ability';
-import type { Actor } from './actor';
-import type { AppAbility } from './policy';
-
-/** The TechnicalAssistance subjects and the fields of each record the rules look at. */
-export interface TechnicalAssistancePolicyRecords {
-  /** A TA request; `assignedAgencyId` is null until a coordinator assigns a provider. */
-  TechnicalAssistanceRequest: {
-    id: string;
-    taskForceId: string;
-    requestingAgencyId: string;
-    assignedAgencyId: string | null;
-  };
-}
-
-/** Actions beyond read/create/update/delete that these rules use (one per TA mutation). */
-export type TechnicalAssistanceAction =
-  | 'triage'
-  | 'assign'
-  | 'decline'
-  | 'start'
-  | 'recordSession'
-  | 'deliver'
-  | 'close'
-  | 'withdraw'
-  | 'message';
+import type { Actor } from '@hub/authz';
+import type { AppAbility } from './subjects';
 
 const TA = 'TechnicalAssistanceRequest';
 

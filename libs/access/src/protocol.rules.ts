@@ -1,23 +1,6 @@
 import type { AbilityBuilder } from '@casl/ability';
-import type { Actor } from './actor';
-import type { AppAbility } from './policy';
-
-/** The Protocol subjects and the fields of each record the rules look at. */
-export interface ProtocolPolicyRecords {
-  /**
-   * A task force's protocol. `audience`: agency types of its current published version (before
-   * the first publication, of its draft). `published`: some version of it was ever published
-   * (it stays true once archived, so readers keep the history).
-   */
-  Protocol: { taskForceId: string; audience: string[]; published: boolean };
-  /** One version of a protocol. `published`: this version was published (it may be superseded or archived since). */
-  ProtocolVersion: { taskForceId: string; audience: string[]; published: boolean };
-  /** An agency's acknowledgement of a published version; `agencyId` is the agency acknowledging. */
-  ProtocolAcknowledgement: { taskForceId: string; audience: string[]; agencyId: string };
-}
-
-/** Actions beyond read/create/update/delete that these rules use. */
-export type ProtocolAction = 'publish' | 'archive';
+import type { Actor } from '@hub/authz';
+import type { AppAbility } from './subjects';
 
 /** Who acknowledges a protocol version on behalf of their agency (DESIGN.md §4). */
 const ACKNOWLEDGING_ROLES = ['supervisor', 'agency_admin'];

@@ -1,5 +1,6 @@
-import { Actor } from './actor';
-import { Action, defineAbilityFor, PolicyRecords, subject, SubjectName } from './policy';
+import { Actor } from '@hub/authz';
+import { defineAbilityFor } from './policy';
+import { Action, PolicyRecords, subject, SubjectName } from './subjects';
 
 /** Protocols under the one policy: role × action × record → allowed, the cannot cases included. */
 

@@ -1,5 +1,6 @@
-import { Actor, ANONYMOUS } from './actor';
-import { Action, defineAbilityFor, subject, SubjectName } from './policy';
+import { Actor, ANONYMOUS } from '@hub/authz';
+import { defineAbilityFor } from './policy';
+import { Action, subject, SubjectName } from './subjects';
 
 const HARBOR = 'agency-harbor';
 const POLICE = 'agency-police';

@@ -1,5 +1,6 @@
-import { Actor } from './actor';
-import { Action, defineAbilityFor, PolicyRecords, subject } from './policy';
+import { Actor } from '@hub/authz';
+import { defineAbilityFor } from './policy';
+import { Action, PolicyRecords, subject } from './subjects';
 
 const TF = 'tf-bay-county';
 const OTHER_TF = 'tf-other-county';

@@ -1,0 +1,129 @@
+import { ForcedSubject, MongoAbility, subject as asSubject } from '@casl/ability';
+
+/**
+ * What the policy speaks of: its actions and, for each subject (named by string), the fields of a
+ * record its rules look at. Domains pass plain records tagged with `subject()`; the policy never
+ * imports a domain. The rule files and the policy import this file, and it imports neither.
+ */
+export type Action =
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'revoke'
+  | 'verify'
+  | 'openBreakGlass'
+  | ReferralAction
+  | ProtocolAction
+  | TechnicalAssistanceAction;
+
+/** The fields of each record the rules look at (the rest of the record is irrelevant to them). */
+export interface PolicyRecords
+  extends ReferralPolicyRecords,
+    ProtocolPolicyRecords,
+    TechnicalAssistancePolicyRecords {
+  Agency: { id: string; confidentialLocation?: boolean };
+  TaskForce: { id: string };
+  TaskForceMembership: { taskForceId: string; agencyId: string };
+  Resource: { id: string };
+  /**
+   * `liveGrants`: the survivor's consent grants that are live at the moment of the check (not
+   * revoked, within their period); the SQL side computes the same with an EXISTS on live grants.
+   * `minor`: the flag, or a date of birth under 18 at that moment.
+   */
+  Survivor: {
+    id: string;
+    ownerAgencyId: string;
+    minor: boolean;
+    liveGrants: { agencyId: string; purposes: string[]; classes: string[]; basis: GrantBasis }[];
+    /** Agencies party to a referral about this survivor (only set where break-glass is asked). */
+    referralPartyAgencyIds?: string[];
+  };
+  Notification: { agencyId: string };
+  /** `subjectAgencyIds`: agencies whose records the event concerns. */
+  AuditEvent: { actorAgencyId: string | null; subjectAgencyIds: string[] };
+  AuditTrail: { id: string };
+  /** A break-glass use, reviewed by the owning agency's admin and the opener's. */
+  BreakGlass: { ownerAgencyId: string; agencyId: string };
+  /** `liveGrants`: the grants from this consent live at the moment of the check; `minor` as for Survivor. */
+  Consent: {
+    id: string;
+    ownerAgencyId: string;
+    minor: boolean;
+    liveGrants: { agencyId: string; purposes: string[] }[];
+  };
+}
+export type SubjectName = keyof PolicyRecords;
+type TaggedRecord = { [K in SubjectName]: PolicyRecords[K] & ForcedSubject<K> }[SubjectName];
+export type AppAbility = MongoAbility<[Action, SubjectName | TaggedRecord]>;
+
+/** Why an agency holds access to a survivor record. */
+export type GrantBasis = 'CONSENT' | 'CHILD_SAFETY' | 'BREAK_GLASS';
+
+/** Tags a plain record with its subject type for `ability.can(action, subject('Agency', record))`. */
+export function subject<K extends SubjectName>(
+  type: K,
+  record: PolicyRecords[K],
+): PolicyRecords[K] & ForcedSubject<K> {
+  return asSubject(type, { ...record });
+}
+
+/** The referral subjects and the fields of each record the rules look at. */
+export interface ReferralPolicyRecords {
+  /** `sent`: it was ever sent (a referral never sent is the sender's own business). */
+  Referral: { id: string; fromAgencyId: string; toAgencyId: string; sent: boolean };
+}
+
+/** Transitions and acts on referrals beyond read/create. */
+export type ReferralAction =
+  | 'send'
+  | 'withdraw'
+  | 'acknowledge'
+  | 'accept'
+  | 'decline'
+  | 'start'
+  | 'hold'
+  | 'complete'
+  | 'fail'
+  | 'message'
+  | 'reportChildSafety';
+
+/** The Protocol subjects and the fields of each record the rules look at. */
+export interface ProtocolPolicyRecords {
+  /**
+   * A task force's protocol. `audience`: agency types of its current published version (before
+   * the first publication, of its draft). `published`: some version of it was ever published
+   * (it stays true once archived, so readers keep the history).
+   */
+  Protocol: { taskForceId: string; audience: string[]; published: boolean };
+  /** One version of a protocol. `published`: this version was published (it may be superseded or archived since). */
+  ProtocolVersion: { taskForceId: string; audience: string[]; published: boolean };
+  /** An agency's acknowledgement of a published version; `agencyId` is the agency acknowledging. */
+  ProtocolAcknowledgement: { taskForceId: string; audience: string[]; agencyId: string };
+}
+
+/** Actions beyond read/create/update/delete that these rules use. */
+export type ProtocolAction = 'publish' | 'archive';
+
+/** The TechnicalAssistance subjects and the fields of each record the rules look at. */
+export interface TechnicalAssistancePolicyRecords {
+  /** A TA request; `assignedAgencyId` is null until a coordinator assigns a provider. */
+  TechnicalAssistanceRequest: {
+    id: string;
+    taskForceId: string;
+    requestingAgencyId: string;
+    assignedAgencyId: string | null;
+  };
+}
+
+/** Actions beyond read/create/update/delete that these rules use (one per TA mutation). */
+export type TechnicalAssistanceAction =
+  | 'triage'
+  | 'assign'
+  | 'decline'
+  | 'start'
+  | 'recordSession'
+  | 'deliver'
+  | 'close'
+  | 'withdraw'
+  | 'message';
