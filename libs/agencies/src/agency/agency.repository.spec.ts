@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, databaseMigrations } from '@hub/database';
+import { encodeCursor } from '@hub/graphql';
 import { createTestDatabase, LastQuery, planOf, PlanNode, TestDatabase } from '@hub/testing';
 import { agenciesEntities } from '../agencies.entities';
 import { agenciesMigrations } from '../migrations';
@@ -47,8 +48,8 @@ describe('AgencyRepository (integration, real PostgreSQL and migrations)', () =>
     ['language', { language: 'vi' }, 'agency_languages_idx', 7],
     ['area', { areaKey: 'bayview' }, 'agency_service_area_keys_idx', 5],
   ] as const)('serves a directory search by %s from its index', async (_name, filter, index, expected) => {
-    const rows = await repository.searchDirectory(filter, { first: 100 });
-    expect(rows).toHaveLength(expected);
+    const page = await repository.searchDirectory(filter, { first: 100 });
+    expect(page.edges).toHaveLength(expected);
     const nodes = await planOfLastQuery();
     expect(nodes.some((node) => node['Index Name'] === index)).toBe(true);
     expect(nodes.some((node) => node['Node Type'] === 'Seq Scan' && node['Relation Name'] === 'agency')).toBe(
@@ -59,7 +60,7 @@ describe('AgencyRepository (integration, real PostgreSQL and migrations)', () =>
   it('serves the agencies list page from the (name, id) index', async () => {
     await repository.list(
       {},
-      { first: 20, after: { name: 'Agency 02000', id: '00000000-0000-0000-0000-000000000000' } },
+      { first: 20, after: encodeCursor(['Agency 02000', '00000000-0000-0000-0000-000000000000']) },
     );
     const nodes = await planOfLastQuery();
     expect(nodes.some((node) => node['Index Name'] === 'agency_name_id_idx')).toBe(true);
@@ -67,16 +68,16 @@ describe('AgencyRepository (integration, real PostgreSQL and migrations)', () =>
 
   it('pages by keyset without gaps or repeats', async () => {
     const seen: string[] = [];
-    let after: { name: string; id: string } | undefined;
+    let after: string | undefined;
     for (;;) {
-      const rows = await repository.searchDirectory(
+      const page = await repository.searchDirectory(
         { acceptingOnly: true, need: 'CASE_MANAGEMENT' },
         { first: 400, after },
       );
-      const page = rows.slice(0, 400);
-      seen.push(...page.map((row) => row.id));
-      if (rows.length <= 400) break;
-      after = { name: page[page.length - 1].name, id: page[page.length - 1].id };
+      expect(page.edges.length).toBeLessThanOrEqual(400);
+      seen.push(...page.edges.map((edge) => edge.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor ?? undefined;
     }
     const [{ count }] = (await dataSource.query(
       `SELECT count(*)::int AS count FROM agency WHERE accepting_referrals AND services @> ARRAY['CASE_MANAGEMENT']`,

@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, Repository, SelectQueryBuilder } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { Tx } from '@hub/database';
+import { Connection, Keyset, PageArgs } from '@hub/graphql';
 import { AgencyEntity } from './agency.entity';
 
-export interface AgencyPage {
-  first: number;
-  /** Keyset: (name, id) of the last row already seen. */
-  after?: { name: string; id: string };
-}
+/** Agencies page by name, then id (agency_name_id_idx, agency_type_name_id_idx). */
+const BY_NAME = new Keyset(
+  [
+    { sql: 'agency.name', kind: 'text' },
+    { sql: 'agency.id', kind: 'uuid' },
+  ],
+  'ASC',
+);
 
 export interface DirectoryFilter {
   need?: string;
@@ -63,15 +67,15 @@ export class AgencyRepository {
       .getMany();
   }
 
-  /** Served by agency_type_name_id_idx / agency_name_id_idx. Fetches first + 1 to know if more follow. */
-  list(filter: { type?: string }, page: AgencyPage): Promise<AgencyEntity[]> {
+  /** Served by agency_type_name_id_idx / agency_name_id_idx. */
+  list(filter: { type?: string }, page: PageArgs): Promise<Connection<AgencyEntity>> {
     const query = this.agencies.createQueryBuilder('agency');
     if (filter.type) query.andWhere('agency.type = :type', { type: filter.type });
-    return this.paged(query, page).getMany();
+    return BY_NAME.fetch(query, page);
   }
 
   /** Served by the GIN indexes on services, languages and service_area_keys. */
-  searchDirectory(filter: DirectoryFilter, page: AgencyPage): Promise<AgencyEntity[]> {
+  searchDirectory(filter: DirectoryFilter, page: PageArgs): Promise<Connection<AgencyEntity>> {
     const query = this.agencies.createQueryBuilder('agency');
     if (filter.need) query.andWhere('agency.services @> ARRAY[:need]::text[]', { need: filter.need });
     if (filter.language)
@@ -79,7 +83,7 @@ export class AgencyRepository {
     if (filter.areaKey)
       query.andWhere('agency.service_area_keys @> ARRAY[:area]::text[]', { area: filter.areaKey });
     if (filter.acceptingOnly) query.andWhere('agency.accepting_referrals');
-    return this.paged(query, page).getMany();
+    return BY_NAME.fetch(query, page);
   }
 
   /**
@@ -102,20 +106,5 @@ export class AgencyRepository {
       .execute();
     if (result.affected !== 1) return null;
     return tx.getRepository(AgencyEntity).findOneBy({ id });
-  }
-
-  private paged(query: SelectQueryBuilder<AgencyEntity>, page: AgencyPage): SelectQueryBuilder<AgencyEntity> {
-    if (page.after) {
-      const { name, id } = page.after;
-      query.andWhere(
-        new Brackets((q) =>
-          q.where('(agency.name, agency.id) > (:afterName, :afterId)', { afterName: name, afterId: id }),
-        ),
-      );
-    }
-    return query
-      .orderBy('agency.name', 'ASC')
-      .addOrderBy('agency.id', 'ASC')
-      .limit(page.first + 1);
   }
 }

@@ -6,11 +6,9 @@ import {
   BadUserInputError,
   Connection,
   ConflictError,
-  decodeCursor,
-  DEFAULT_PAGE_SIZE,
+  mapConnection,
   ForbiddenError,
   NotFoundError,
-  toConnection,
   UUID_PATTERN,
 } from '@hub/graphql';
 import { AgencyType } from '../taxonomy/agency-type';
@@ -19,7 +17,7 @@ import { serviceAreaKey } from '../taxonomy/service-area';
 import { AgencyEntity } from './agency.entity';
 import { AgenciesArgs, DirectoryArgs } from './agency.args';
 import { Agency } from './agency.model';
-import { AgencyChanges, AgencyPage, AgencyRepository } from './agency.repository';
+import { AgencyChanges, AgencyRepository } from './agency.repository';
 import { UpdateAgencyProfileInput } from './update-agency-profile.input';
 
 /** Agencies and their directory entries: reading (with confidential addresses withheld) and profile changes. */
@@ -49,23 +47,21 @@ export class AgencyService {
   }
 
   async list(scope: AccessScope, args: AgenciesArgs): Promise<Connection<Agency>> {
-    const page = this.page(args);
-    const rows = await this.agencies.list({ type: args.type }, page);
-    return this.connection(scope, rows, page.first);
+    const page = await this.agencies.list({ type: args.type }, args);
+    return mapConnection(page, (row) => this.toModel(scope, row));
   }
 
   async directory(scope: AccessScope, args: DirectoryArgs): Promise<Connection<Agency>> {
-    const page = this.page(args);
-    const rows = await this.agencies.searchDirectory(
+    const page = await this.agencies.searchDirectory(
       {
         need: args.need,
         language: args.language,
         areaKey: args.area === undefined ? undefined : serviceAreaKey(args.area),
         acceptingOnly: args.acceptingOnly ?? false,
       },
-      page,
+      args,
     );
-    return this.connection(scope, rows, page.first);
+    return mapConnection(page, (row) => this.toModel(scope, row));
   }
 
   async updateProfile(scope: AccessScope, input: UpdateAgencyProfileInput): Promise<Agency> {
@@ -134,22 +130,6 @@ export class AgencyService {
     if (input.acceptingReferrals !== undefined) changes.acceptingReferrals = input.acceptingReferrals;
     if (input.confidentialLocation !== undefined) changes.confidentialLocation = input.confidentialLocation;
     return changes;
-  }
-
-  private page(args: { first?: number; after?: string }): AgencyPage {
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    if (!args.after) return { first };
-    const [name, id] = decodeCursor(args.after, ['text', 'uuid']);
-    return { first, after: { name, id } };
-  }
-
-  private connection(scope: AccessScope, rows: AgencyEntity[], first: number): Connection<Agency> {
-    return toConnection(
-      rows,
-      first,
-      (row) => [row.name, row.id],
-      (row) => this.toModel(scope, row),
-    );
   }
 
   /** The one place an agency becomes what a client sees; the policy decides about the address. */

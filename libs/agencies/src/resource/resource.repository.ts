@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
+import { Connection, Keyset, PageArgs } from '@hub/graphql';
 import { ResourceEntity } from './resource.entity';
+
+const BY_NAME = new Keyset(
+  [
+    { sql: 'r.name', kind: 'text' },
+    { sql: 'r.id', kind: 'uuid' },
+  ],
+  'ASC',
+);
 
 @Injectable()
 export class ResourceRepository {
@@ -12,18 +21,7 @@ export class ResourceRepository {
   }
 
   /** Served by resource_name_id_idx. */
-  list(page: { first: number; after?: { name: string; id: string } }): Promise<ResourceEntity[]> {
-    const query = this.resources.createQueryBuilder('r');
-    if (page.after) {
-      query.where('(r.name, r.id) > (:afterName, :afterId)', {
-        afterName: page.after.name,
-        afterId: page.after.id,
-      });
-    }
-    return query
-      .orderBy('r.name', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .limit(page.first + 1)
-      .getMany();
+  list(page: PageArgs): Promise<Connection<ResourceEntity>> {
+    return BY_NAME.fetch(this.resources.createQueryBuilder('r'), page);
   }
 }

@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { Connection, Keyset, PageArgs } from '@hub/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { Tx } from '@hub/database';
 import { TaskForceEntity, TaskForceMembershipEntity } from './task-force.entity';
 
 /** Every query on task forces and memberships. */
+const BY_NAME = new Keyset(
+  [
+    { sql: 'tf.name', kind: 'text' },
+    { sql: 'tf.id', kind: 'uuid' },
+  ],
+  'ASC',
+);
+
 @Injectable()
 export class TaskForceRepository {
   private readonly taskForces: Repository<TaskForceEntity>;
@@ -28,19 +37,8 @@ export class TaskForceRepository {
   }
 
   /** Served by task_force_name_id_idx. */
-  list(page: { first: number; after?: { name: string; id: string } }): Promise<TaskForceEntity[]> {
-    const query = this.taskForces.createQueryBuilder('tf');
-    if (page.after) {
-      query.where('(tf.name, tf.id) > (:afterName, :afterId)', {
-        afterName: page.after.name,
-        afterId: page.after.id,
-      });
-    }
-    return query
-      .orderBy('tf.name', 'ASC')
-      .addOrderBy('tf.id', 'ASC')
-      .limit(page.first + 1)
-      .getMany();
+  list(page: PageArgs): Promise<Connection<TaskForceEntity>> {
+    return BY_NAME.fetch(this.taskForces.createQueryBuilder('tf'), page);
   }
 
   /** Members of several task forces in one query (batched per request). */

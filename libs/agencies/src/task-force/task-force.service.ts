@@ -5,13 +5,11 @@ import { Transactions, Tx } from '@hub/database';
 import {
   Connection,
   ConflictError,
-  decodeCursor,
-  DEFAULT_PAGE_SIZE,
+  mapConnection,
   ForbiddenError,
   groupByKeys,
   NotFoundError,
   PageArgs,
-  toConnection,
 } from '@hub/graphql';
 import { AgencyRepository } from '../agency/agency.repository';
 import { TaskForceRole } from '../taxonomy/agency-type';
@@ -36,10 +34,7 @@ export class TaskForceService {
 
   async list(scope: AccessScope, args: PageArgs): Promise<Connection<TaskForce>> {
     this.mayRead(scope);
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const after = args.after ? decodeCursor(args.after, ['text', 'uuid']) : undefined;
-    const rows = await this.taskForces.list({ first, after: after && { name: after[0], id: after[1] } });
-    return toConnection(rows, first, (row) => [row.name, row.id], toTaskForce);
+    return mapConnection(await this.taskForces.list(args), toTaskForce);
   }
 
   async getMany(scope: AccessScope, ids: readonly string[]): Promise<(TaskForce | Error)[]> {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Tx } from '@hub/database';
+import { namedQuery, Tx } from '@hub/database';
+import { Connection, Keyset, PageArgs } from '@hub/graphql';
 
 export const NOTIFICATION_CREATED_TOPIC = 'notification.created';
 
@@ -20,12 +21,6 @@ export interface FeedOwner {
   userId: string;
 }
 
-export interface NotificationPage {
-  first: number;
-  /** Keyset: (created_at to the microsecond, id) of the last row already seen. */
-  after?: { createdAt: string; id: string };
-}
-
 export interface NotificationRow {
   id: string;
   eventType: string;
@@ -33,8 +28,6 @@ export interface NotificationRow {
   subjectId: string;
   message: string;
   createdAt: Date;
-  /** created_at as ISO text with microseconds: a JS Date would drop them and skip rows between pages. */
-  cursorAt: string;
   read: boolean;
 }
 
@@ -46,11 +39,20 @@ export interface NewNotifications {
   message: string;
 }
 
-const IS_READ = `EXISTS (SELECT 1 FROM notification_read r WHERE r.notification_id = n.id AND r.user_id = $2)`;
+const IS_READ = `EXISTS (SELECT 1 FROM notification_read r WHERE r.notification_id = n.id AND r.user_id = :userId)`;
+
+/** A feed pages newest first (notification_agency_feed_idx). */
+const NEWEST_FIRST = new Keyset(
+  [
+    { sql: 'n.created_at', kind: 'timestamp' },
+    { sql: 'n.id', kind: 'uuid' },
+  ],
+  'DESC',
+);
 
 /**
  * Every query on notifications. The feed is always one agency's (the caller's), so the tenant
- * filter is the first parameter of every read and every mark; all of them walk
+ * filter (`:agencyId`) is in every read and every mark; all of them walk
  * notification_agency_feed_idx.
  */
 @Injectable()
@@ -59,60 +61,70 @@ export class NotificationRepository {
 
   /** One notification per agency and one outbox row per notification, in one statement of `tx`. */
   async insertWithOutbox(tx: Tx, notice: NewNotifications): Promise<void> {
-    await tx.query(
+    await namedQuery(
+      tx,
       `WITH created AS (
          INSERT INTO notification (agency_id, event_type, subject_type, subject_id, message)
-         SELECT agency_id, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS agency_id
+         SELECT agency_id, :eventType, :subjectType, :subjectId, :message
+           FROM unnest(CAST(:agencyIds AS uuid[])) AS agency_id
          RETURNING id, agency_id, event_type, subject_type, subject_id
        )
        INSERT INTO outbox (topic, payload)
-       SELECT $6, jsonb_build_object(
+       SELECT :topic, jsonb_build_object(
                 'notificationId', id, 'agencyId', agency_id, 'eventType', event_type,
                 'subjectType', subject_type, 'subjectId', subject_id)
          FROM created`,
-      [
-        [...notice.agencyIds],
-        notice.eventType,
-        notice.subjectType,
-        notice.subjectId,
-        notice.message,
-        NOTIFICATION_CREATED_TOPIC,
-      ],
+      {
+        agencyIds: [...notice.agencyIds],
+        eventType: notice.eventType,
+        subjectType: notice.subjectType,
+        subjectId: notice.subjectId,
+        message: notice.message,
+        topic: NOTIFICATION_CREATED_TOPIC,
+      },
     );
   }
 
-  /** Newest first; fetches first + 1 to know whether more follow. */
-  feed(
+  /** Newest first, one page. */
+  async feed(
     owner: FeedOwner,
     filter: { unreadOnly: boolean },
-    page: NotificationPage,
-  ): Promise<NotificationRow[]> {
-    const params: unknown[] = [owner.agencyId, owner.userId, page.first + 1];
-    const where = ['n.agency_id = $1'];
-    if (filter.unreadOnly) where.push(`NOT ${IS_READ}`);
-    if (page.after) {
-      params.push(page.after.createdAt, page.after.id);
-      where.push(`(n.created_at, n.id) < ($4::timestamptz, $5::uuid)`);
-    }
-    return this.dataSource.query(
+    args: PageArgs,
+  ): Promise<Connection<NotificationRow>> {
+    const page = NEWEST_FIRST.page(args);
+    const rows = await namedQuery<NotificationRow & Record<string, unknown>>(
+      this.dataSource.manager,
       `SELECT n.id, n.event_type AS "eventType", n.subject_type AS "subjectType",
               n.subject_id AS "subjectId", n.message, n.created_at AS "createdAt",
-              to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt",
-              ${IS_READ} AS read
+              ${IS_READ} AS read, ${page.select}
          FROM notification n
-        WHERE ${where.join(' AND ')}
-        ORDER BY n.created_at DESC, n.id DESC
-        LIMIT $3`,
-      params,
+        WHERE n.agency_id = :agencyId ${filter.unreadOnly ? `AND NOT ${IS_READ}` : ''} AND ${page.after.sql}
+        ORDER BY ${page.orderBy}
+        LIMIT :limit`,
+      { agencyId: owner.agencyId, userId: owner.userId, limit: page.limit, ...page.after.params },
+    );
+    return NEWEST_FIRST.connection(
+      rows,
+      page,
+      ({ id, eventType, subjectType, subjectId, message, createdAt, read }) => ({
+        id,
+        eventType,
+        subjectType,
+        subjectId,
+        message,
+        createdAt,
+        read,
+      }),
     );
   }
 
   /** How many of the agency's notifications this user has not read; in `tx` to see its own marks. */
   async unreadCount(owner: FeedOwner, tx: Tx = this.dataSource.manager): Promise<number> {
-    const [{ count }] = (await tx.query(
-      `SELECT count(*)::int AS count FROM notification n WHERE n.agency_id = $1 AND NOT ${IS_READ}`,
-      [owner.agencyId, owner.userId],
-    )) as { count: number }[];
+    const [{ count }] = await namedQuery<{ count: number }>(
+      tx,
+      `SELECT count(*)::int AS count FROM notification n WHERE n.agency_id = :agencyId AND NOT ${IS_READ}`,
+      { ...owner },
+    );
     return count;
   }
 
@@ -121,27 +133,33 @@ export class NotificationRepository {
    * match no row, exactly as missing ones. Returns how many were newly marked (already read: 0).
    */
   markRead(tx: Tx, owner: FeedOwner, ids: readonly string[]): Promise<number> {
-    return this.mark(tx, owner, 'AND n.id = ANY($3::uuid[])', [[...ids]]);
+    return this.mark(tx, owner, 'AND n.id = ANY(CAST(:ids AS uuid[]))', { ids: [...ids] });
   }
 
   /** Marks every notification of the agency this user has not read yet. */
   markAllRead(tx: Tx, owner: FeedOwner): Promise<number> {
-    return this.mark(tx, owner, '', []);
+    return this.mark(tx, owner, '', {});
   }
 
-  private async mark(tx: Tx, owner: FeedOwner, andWhere: string, extra: unknown[]): Promise<number> {
+  private async mark(
+    tx: Tx,
+    owner: FeedOwner,
+    andWhere: string,
+    extra: Record<string, unknown>,
+  ): Promise<number> {
     // ON CONFLICT: a concurrent mark of the same notification by the same user is not an error.
-    const [{ count }] = (await tx.query(
+    const [{ count }] = await namedQuery<{ count: number }>(
+      tx,
       `WITH marked AS (
          INSERT INTO notification_read (notification_id, user_id)
-         SELECT n.id, $2 FROM notification n
-          WHERE n.agency_id = $1 AND NOT ${IS_READ} ${andWhere}
+         SELECT n.id, :userId FROM notification n
+          WHERE n.agency_id = :agencyId AND NOT ${IS_READ} ${andWhere}
          ON CONFLICT DO NOTHING
          RETURNING 1
        )
        SELECT count(*)::int AS count FROM marked`,
-      [owner.agencyId, owner.userId, ...extra],
-    )) as { count: number }[];
+      { ...owner, ...extra },
+    );
     return count;
   }
 }

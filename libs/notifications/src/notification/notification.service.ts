@@ -2,24 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { AccessScope, subject } from '@hub/access';
 import { AuditWriter } from '@hub/audit';
 import { Transactions } from '@hub/database';
-import {
-  BadUserInputError,
-  Connection,
-  decodeCursor,
-  DEFAULT_PAGE_SIZE,
-  ForbiddenError,
-  toConnection,
-  UUID_PATTERN,
-} from '@hub/graphql';
+import { BadUserInputError, Connection, mapConnection, ForbiddenError, UUID_PATTERN } from '@hub/graphql';
 import { MarkNotificationsReadInput, MarkNotificationsReadPayload } from './mark-notifications-read.input';
 import { NotificationsArgs } from './notification.args';
 import { Notification } from './notification.model';
-import {
-  FeedOwner,
-  NotificationPage,
-  NotificationRepository,
-  NotificationRow,
-} from './notification.repository';
+import { FeedOwner, NotificationRepository, NotificationRow } from './notification.repository';
 
 /** The caller's agency's notification feed and the caller's own read marks. */
 @Injectable()
@@ -32,9 +19,8 @@ export class NotificationService {
 
   async list(scope: AccessScope, args: NotificationsArgs): Promise<Connection<Notification>> {
     const owner = this.feedOwner(scope);
-    const page = this.page(args);
-    const rows = await this.notifications.feed(owner, { unreadOnly: args.unreadOnly ?? false }, page);
-    return toConnection(rows, page.first, (row) => [row.cursorAt, row.id], toNotification);
+    const page = await this.notifications.feed(owner, { unreadOnly: args.unreadOnly ?? false }, args);
+    return mapConnection(page, toNotification);
   }
 
   async unreadCount(scope: AccessScope): Promise<number> {
@@ -90,13 +76,6 @@ export class NotificationService {
       throw new ForbiddenError('Notifications go to agencies; this caller belongs to none');
     }
     return { agencyId, userId };
-  }
-
-  private page(args: { first?: number; after?: string }): NotificationPage {
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    if (!args.after) return { first };
-    const [createdAt, id] = decodeCursor(args.after, ['timestamp', 'uuid']);
-    return { first, after: { createdAt, id } };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { AnyMongoAbility } from '@casl/ability';
+import type { NamedSql } from '@hub/database';
 
 /**
  * Rules → SQL: the WHERE of a list query that returns exactly the rows `ability.can(action, row)`
@@ -64,6 +65,44 @@ export function rulesToSql(
   if (!Number.isInteger(firstParam) || firstParam < 1) {
     throw new Error(`rulesToSql: firstParam must be a positive integer, got ${firstParam}`);
   }
+  const params: unknown[] = [];
+  const param: Param = (value) => {
+    params.push(value);
+    return `$${firstParam + params.length - 1}`;
+  };
+  return { sql: renderTop(compileRules(ability, action, subjectType, map), param), params };
+}
+
+let fragmentSeq = 0;
+
+/**
+ * The same WHERE as `rulesToSql`, with named parameters unique to this fragment (`:access_<n>_<i>`),
+ * so it composes into a TypeORM query builder (`.andWhere(sql, params)`) or a named query
+ * (`namedQuery` in @hub/database) without anyone counting parameter positions.
+ */
+export function accessWhere(
+  ability: AnyMongoAbility,
+  action: string,
+  subjectType: string,
+  map: SqlSubjectMap,
+): NamedSql {
+  const prefix = `access_${(fragmentSeq = (fragmentSeq + 1) % 1_000_000)}_`;
+  const params: Record<string, unknown> = {};
+  let count = 0;
+  const param: Param = (value) => {
+    const name = `${prefix}${count++}`;
+    params[name] = value;
+    return `:${name}`;
+  };
+  return { sql: renderTop(compileRules(ability, action, subjectType, map), param), params };
+}
+
+function compileRules(
+  ability: AnyMongoAbility,
+  action: string,
+  subjectType: string,
+  map: SqlSubjectMap,
+): Expr {
   const context: Context = { aliases: 0 };
   const root: Scope = { fields: map.fields, collections: map.collections ?? {}, label: subjectType };
 
@@ -78,13 +117,7 @@ export function rulesToSql(
     const condition = rule.conditions ? compileNode(conditionsAst(rule, subjectType), root, context) : TRUE;
     allowed = rule.inverted ? and([not(condition), allowed]) : or([condition, allowed]);
   }
-
-  const params: unknown[] = [];
-  const param: Param = (value) => {
-    params.push(value);
-    return `$${firstParam + params.length - 1}`;
-  };
-  return { sql: renderTop(allowed, param), params };
+  return allowed;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,3 +7,4 @@ export * from './connect';
 export * from './postgres-errors';
 export * from './transaction';
 export { databaseMigrations } from './migrations';
+export * from './named-query';

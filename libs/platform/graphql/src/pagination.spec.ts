@@ -1,4 +1,4 @@
-import { decodeCursor, decodeTimeCursor, encodeCursor, encodeTimeCursor } from './pagination';
+import { decodeCursor, decodeTimeCursor, encodeCursor, encodeTimeCursor, Keyset } from './pagination';
 import { isSafeText } from './safe-text';
 
 const ID = '0a6e1d3c-5b1f-4c11-9d1a-000000000001';
@@ -52,5 +52,42 @@ describe('isSafeText', () => {
     ['a high surrogate at the end', false, 'a\uD800'],
   ])('%s → safe: %s', (_name, safe, value) => {
     expect(isSafeText(value)).toBe(safe);
+  });
+});
+
+describe('Keyset', () => {
+  const newestFirst = new Keyset(
+    [
+      { sql: 't.created_at', kind: 'timestamp' },
+      { sql: 't.id', kind: 'uuid' },
+    ],
+    'DESC',
+  );
+
+  it('pages after the cursor in its direction, with its own named parameters', () => {
+    const page = newestFirst.page({ first: 5, after: encodeCursor([AT, ID]) });
+    expect(page.limit).toBe(6);
+    expect(page.orderBy).toBe('t.created_at DESC, t.id DESC');
+    expect(Object.values(page.after.params)).toEqual([AT, ID]);
+    const [at, id] = Object.keys(page.after.params);
+    expect(page.after.sql).toBe(`(t.created_at, t.id) < (CAST(:${at} AS timestamptz), CAST(:${id} AS uuid))`);
+    const again = newestFirst.page({ first: 5, after: encodeCursor([AT, ID]) });
+    expect(Object.keys(again.after.params)).not.toEqual(Object.keys(page.after.params));
+  });
+
+  it('starts at the top without a cursor and refuses a forged one as BAD_USER_INPUT', () => {
+    expect(newestFirst.page({}).after).toEqual({ sql: 'TRUE', params: {} });
+    expect(codeOf(() => newestFirst.page({ after: encodeCursor(['Harbor', ID]) }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('builds the connection from the cursor columns of the fetched rows', () => {
+    const page = newestFirst.page({ first: 1 });
+    const rows = [
+      { keyset_0: AT, keyset_1: ID, name: 'a' },
+      { keyset_0: AT, keyset_1: ID, name: 'b' },
+    ];
+    const connection = newestFirst.connection(rows, page, (row) => row.name);
+    expect(connection.edges.map((edge) => edge.node)).toEqual(['a']);
+    expect(connection.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor([AT, ID]) });
   });
 });

@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from './errors';
 import { isSafeText } from './safe-text';
 
@@ -158,4 +159,127 @@ export function decodeTimeCursor(
 ): { at: string; id: string } {
   const [at, id] = decodeCursor(cursor, ['timestamp', idKind]);
   return { at, id };
+}
+
+/** One column of a list's sort key: its SQL on the row and what its cursor part is. */
+export interface KeysetColumn {
+  sql: string;
+  kind: CursorPart;
+}
+
+/** What a repository needs to fetch one page: SQL pieces with named parameters. */
+export interface KeysetPage {
+  /** Page size asked for; fetch `limit` (= first + 1) rows to know whether there is a next page. */
+  first: number;
+  limit: number;
+  /** Select list that exposes the cursor parts as text (`keyset_0`, `keyset_1`…). */
+  select: string;
+  /** `(a, b) < (:k0, :k1)` after the cursor, or TRUE on the first page. */
+  after: { sql: string; params: Record<string, unknown> };
+  orderBy: string;
+}
+
+let keysetSeq = 0;
+
+/**
+ * Keyset paging, the one way every list pages: a sort key of columns (the last one unique, e.g.
+ * `[created_at, id]`), one direction, and a typed cursor of the last row's key. A timestamp part
+ * is read as text to the microsecond (a millisecond cursor would skip rows written in the same
+ * millisecond). The index that serves a list is on exactly these columns in this order.
+ */
+export class Keyset {
+  private readonly kinds: readonly CursorPart[];
+
+  constructor(
+    private readonly columns: readonly KeysetColumn[],
+    private readonly direction: 'ASC' | 'DESC',
+  ) {
+    if (columns.length === 0) throw new Error('Keyset: at least one column');
+    this.kinds = columns.map((column) => column.kind);
+  }
+
+  /** The SQL of one page; a forged cursor is BAD_USER_INPUT here, before anything reaches SQL. */
+  page(args: { first?: number | null; after?: string | null }): KeysetPage {
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    const select = this.columns
+      .map(
+        (column, i) =>
+          `${column.kind === 'timestamp' ? timeText(column.sql) : `${column.sql}::text`} AS keyset_${i}`,
+      )
+      .join(', ');
+    const orderBy = this.columns.map((column) => `${column.sql} ${this.direction}`).join(', ');
+    let after: KeysetPage['after'] = { sql: 'TRUE', params: {} };
+    if (args.after) {
+      const values = decodeCursor(args.after, this.kinds);
+      const prefix = `keyset_${(keysetSeq = (keysetSeq + 1) % 1_000_000)}_`;
+      const params: Record<string, unknown> = {};
+      const placeholders = values.map((value, i) => {
+        params[`${prefix}${i}`] = value;
+        return `CAST(:${prefix}${i} AS ${SQL_TYPE[this.kinds[i]]})`;
+      });
+      const left = this.columns.map((column) => column.sql).join(', ');
+      after = {
+        sql: `(${left}) ${this.direction === 'DESC' ? '<' : '>'} (${placeholders.join(', ')})`,
+        params,
+      };
+    }
+    return { first, limit: first + 1, select, after, orderBy };
+  }
+
+  /**
+   * One page of a TypeORM query (its filters already applied; no joins that multiply rows): adds
+   * the cursor columns, the after-condition, the order and the limit, and builds the connection.
+   */
+  async fetch<E extends ObjectLiteral>(
+    query: SelectQueryBuilder<E>,
+    args: { first?: number | null; after?: string | null },
+  ): Promise<Connection<E>> {
+    const page = this.page(args);
+    this.columns.forEach((column, i) =>
+      query.addSelect(
+        column.kind === 'timestamp' ? timeText(column.sql) : `${column.sql}::text`,
+        `keyset_${i}`,
+      ),
+    );
+    query.andWhere(page.after.sql, page.after.params);
+    this.columns.forEach((column, i) =>
+      i === 0 ? query.orderBy(column.sql, this.direction) : query.addOrderBy(column.sql, this.direction),
+    );
+    const { entities, raw } = await query.limit(page.limit).getRawAndEntities();
+    const rows = entities.map((entity, i) => ({ ...(raw[i] as Record<string, unknown>), entity }));
+    return this.connection(rows, page, (row) => row.entity);
+  }
+
+  /** The connection of up to `limit` rows fetched with `page()`'s select list, in its order. */
+  connection<R extends Record<string, unknown>, T>(
+    rows: R[],
+    page: KeysetPage,
+    toNode: (row: R) => T,
+  ): Connection<T> {
+    return toConnection(
+      rows,
+      page.first,
+      (row) => this.columns.map((_column, i) => String(row[`keyset_${i}`])),
+      toNode,
+    );
+  }
+}
+
+const SQL_TYPE: Record<CursorPart, string> = {
+  uuid: 'uuid',
+  timestamp: 'timestamptz',
+  text: 'text',
+  bigint: 'bigint',
+};
+
+function timeText(sql: string): string {
+  return `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
+
+/** The same connection with each node mapped (a repository pages entities; a service maps them to models). */
+export function mapConnection<A, B>(connection: Connection<A>, toNode: (node: A) => B): Connection<B> {
+  return {
+    ...connection,
+    edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: toNode(edge.node) })),
+  };
 }

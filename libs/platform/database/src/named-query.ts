@@ -1,0 +1,38 @@
+import type { EntityManager } from 'typeorm';
+
+/** A piece of SQL with its own named parameters (`:name`, `:...list`); fragments compose by name. */
+export interface NamedSql {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * The one way a repository runs hand-written SQL: named parameters, turned into positional ones
+ * by the driver (the same expansion TypeORM's query builder uses), so nobody counts `$n` and a
+ * fragment from elsewhere (the access WHERE, a keyset condition) composes by name. Casts (`::uuid`)
+ * are left alone: only names present in `params` are replaced.
+ */
+export async function namedQuery<R = Record<string, unknown>>(
+  runner: EntityManager,
+  sql: string,
+  params: Record<string, unknown> = {},
+): Promise<R[]> {
+  const [text, values] = runner.connection.driver.escapeQueryWithParameters(sql, params);
+  return (await runner.query(text, values)) as R[];
+}
+
+/** `AND` of fragments (each parenthesised), with their parameters merged; names must not clash. */
+export function allOf(...fragments: (NamedSql | string | null | undefined | false)[]): NamedSql {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  for (const fragment of fragments) {
+    if (!fragment) continue;
+    const piece = typeof fragment === 'string' ? { sql: fragment, params: {} } : fragment;
+    for (const [name, value] of Object.entries(piece.params)) {
+      if (name in params && params[name] !== value) throw new Error(`allOf: parameter :${name} given twice`);
+      params[name] = value;
+    }
+    parts.push(`(${piece.sql})`);
+  }
+  return { sql: parts.length ? parts.join(' AND ') : 'TRUE', params };
+}
