@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ConfigModule } from '@hub/config';
+import { WORKFLOW_AUDIT } from '@hub/workflow';
 import { auditConfig } from './audit.config';
 import { AuditQueryService } from './audit-query.service';
 import { AuditSealScheduler } from './audit-seal.scheduler';
@@ -20,7 +21,9 @@ import { SignInInterceptor } from './sign-in.interceptor';
     AuditQueryService,
     AuditResolver,
     { provide: APP_INTERCEPTOR, useClass: SignInInterceptor },
+    // The workflow kernel's audit port is this writer (platform knows no domain).
+    { provide: WORKFLOW_AUDIT, useExisting: AuditWriter },
   ],
-  exports: [AuditWriter, AuditSealService],
+  exports: [AuditWriter, AuditSealService, WORKFLOW_AUDIT],
 })
 export class AuditModule {}

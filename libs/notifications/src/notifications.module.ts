@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WORKFLOW_NOTIFIER } from '@hub/workflow';
 import { NotificationPublisher } from './notification/notification-publisher';
 import { NotificationRepository } from './notification/notification.repository';
 import { NotificationResolver } from './notification/notification.resolver';
@@ -9,7 +10,14 @@ import { NotificationService } from './notification/notification.service';
  * imports this module for, to notify agencies inside its own transaction.
  */
 @Module({
-  providers: [NotificationRepository, NotificationPublisher, NotificationService, NotificationResolver],
-  exports: [NotificationPublisher],
+  providers: [
+    NotificationRepository,
+    NotificationPublisher,
+    NotificationService,
+    NotificationResolver,
+    // The workflow kernel's notifier port is this publisher (platform knows no domain).
+    { provide: WORKFLOW_NOTIFIER, useExisting: NotificationPublisher },
+  ],
+  exports: [NotificationPublisher, WORKFLOW_NOTIFIER],
 })
 export class NotificationsModule {}

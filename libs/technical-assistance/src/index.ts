@@ -1,7 +1,5 @@
 import {
   TechnicalAssistanceAttendanceEntity,
-  TechnicalAssistanceEventEntity,
-  TechnicalAssistanceMessageEntity,
   TechnicalAssistanceRequestEntity,
   TechnicalAssistanceSessionEntity,
 } from './request/technical-assistance.entity';
@@ -15,8 +13,6 @@ export { technicalAssistanceSqlMap } from './request/technical-assistance-access
 /** Tables this lib owns, gathered by the app. */
 export const technicalAssistanceEntities = [
   TechnicalAssistanceRequestEntity,
-  TechnicalAssistanceEventEntity,
   TechnicalAssistanceSessionEntity,
   TechnicalAssistanceAttendanceEntity,
-  TechnicalAssistanceMessageEntity,
 ];

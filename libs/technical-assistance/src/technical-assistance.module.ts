@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AgenciesModule } from '@hub/agencies';
 import { Clock } from '@hub/config';
 import { NotificationsModule } from '@hub/notifications';
+import { workflowProviders } from '@hub/workflow';
 import { TechnicalAssistanceRepository } from './request/technical-assistance.repository';
 import { TechnicalAssistanceResolver } from './request/technical-assistance.resolver';
 import { TechnicalAssistanceService } from './request/technical-assistance.service';
@@ -9,7 +10,13 @@ import { TechnicalAssistanceService } from './request/technical-assistance.servi
 /** Technical-assistance requests: asking, triage and assignment, delivery, closing with a rating. */
 @Module({
   imports: [AgenciesModule, NotificationsModule],
-  providers: [Clock, TechnicalAssistanceRepository, TechnicalAssistanceService, TechnicalAssistanceResolver],
+  providers: [
+    Clock,
+    ...workflowProviders,
+    TechnicalAssistanceRepository,
+    TechnicalAssistanceService,
+    TechnicalAssistanceResolver,
+  ],
   exports: [TechnicalAssistanceService],
 })
 export class TechnicalAssistanceModule {}

@@ -25,6 +25,7 @@ import { LoggingModule } from '@hub/observability';
 import { ProtocolsModule, protocolsEntities } from '@hub/protocols';
 import { ReferralsModule, referralsEntities } from '@hub/referrals';
 import { TechnicalAssistanceModule, technicalAssistanceEntities } from '@hub/technical-assistance';
+import { workflowEntities } from '@hub/workflow';
 import { serverConfig } from './api-config';
 import { HealthController } from './health.controller';
 
@@ -33,6 +34,7 @@ export const apiEntities = [
   ...agenciesEntities,
   ...auditEntities,
   ...notificationsEntities,
+  ...workflowEntities,
   ...consentsEntities,
   ...referralsEntities,
   ...protocolsEntities,

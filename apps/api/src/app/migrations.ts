@@ -6,6 +6,7 @@ import { notificationsMigrations } from '@hub/notifications';
 import { protocolsMigrations } from '@hub/protocols';
 import { referralsMigrations } from '@hub/referrals';
 import { technicalAssistanceMigrations } from '@hub/technical-assistance';
+import { workflowMigrations } from '@hub/workflow';
 
 /** Every migration of the API's database, gathered from the libs that own them. */
 export const apiMigrations = [
@@ -13,6 +14,7 @@ export const apiMigrations = [
   ...agenciesMigrations,
   ...auditMigrations,
   ...notificationsMigrations,
+  ...workflowMigrations,
   ...consentsMigrations,
   ...referralsMigrations,
   ...protocolsMigrations,

@@ -137,7 +137,7 @@ describe('technical-assistance transitions refuse the wrong caller, a stale vers
   });
 
   describe.each(CASES.map((c) => [c.op, c] as const))('%s', (_op, c) => {
-    it(`refuses ${c.forbidden.join(', ')} (FORBIDDEN, one DENIED audit row) and ${c.notFound.join(', ')} (NOT_FOUND, nothing written)`, async () => {
+    it(`refuses ${c.forbidden.join(', ')} (FORBIDDEN, one DENIED audit row) and ${c.notFound.join(', ')} (NOT_FOUND, one DENIED audit row: DESIGN.md §4 audits a refusal answered as NOT_FOUND too)`, async () => {
       const request = await requestAt(hub, c.stage);
       for (const user of c.forbidden) {
         const before = await hub.watermark();
@@ -152,7 +152,12 @@ describe('technical-assistance transitions refuse the wrong caller, a stale vers
       for (const user of c.notFound) {
         const before = await hub.watermark();
         expectError(await run(hub, c.op, user, c.input(request)), 'NOT_FOUND');
-        await expectNothingWritten(hub, before);
+        await expectOnlyDenied(hub, before, {
+          user,
+          action: c.audit,
+          subjectType: 'TechnicalAssistanceRequest',
+          subjectId: request.id,
+        });
       }
     });
 
@@ -175,7 +180,11 @@ describe('technical-assistance transitions refuse the wrong caller, a stale vers
       const request = await requestAt(hub, c.illegalAt);
       const before = await hub.watermark();
       const error = expectError(await run(hub, c.op, c.right, c.input(request)), 'ILLEGAL_TRANSITION');
-      expect(error.message).toMatch(/technical-assistance request/);
+      expect(error.extensions).toMatchObject({
+        subjectType: 'TechnicalAssistanceRequest',
+        status: c.illegalAt.replace('_WITH_SESSION', ''),
+        transition: c.op,
+      });
       await expectNothingWritten(hub, before);
     });
 
@@ -285,14 +294,20 @@ describe('technical-assistance transitions refuse the wrong caller, a stale vers
     expectError(await hub.gql(ONE, { id: randomUUID() }, { user: 'ngo.lead' }), 'NOT_FOUND');
     expectError(await hub.gql(ONE, { id: 'not-a-uuid' }, { user: 'ngo.lead' }), 'NOT_FOUND');
     const before = await hub.watermark();
+    const unknown = randomUUID();
     expectError(
       await run(hub, 'triage', 'tf.coordinator', {
-        requestId: randomUUID(),
+        requestId: unknown,
         expectedVersion: 1,
         priority: 'LOW',
       }),
       'NOT_FOUND',
     );
-    await expectNothingWritten(hub, before);
+    await expectOnlyDenied(hub, before, {
+      user: 'tf.coordinator',
+      action: 'TRIAGE_TECHNICAL_ASSISTANCE',
+      subjectType: 'TechnicalAssistanceRequest',
+      subjectId: unknown,
+    });
   });
 });

@@ -243,10 +243,14 @@ export function taState(hub: TestHub): Promise<TaState> {
     const [requests, events, sessions, attendance, messages, notifications, outbox, audit] =
       await Promise.all([
         q(`SELECT *, xmin::text AS xmin FROM technical_assistance_request ORDER BY id`),
-        q(`SELECT *, xmin::text AS xmin FROM technical_assistance_event ORDER BY id`),
+        q(
+          `SELECT *, subject_id AS request_id, xmin::text AS xmin FROM record_event WHERE subject_type = 'TechnicalAssistanceRequest' ORDER BY occurred_at, id`,
+        ),
         q(`SELECT *, xmin::text AS xmin FROM technical_assistance_session ORDER BY id`),
         q(`SELECT *, xmin::text AS xmin FROM technical_assistance_attendance ORDER BY session_id, audience`),
-        q(`SELECT *, xmin::text AS xmin FROM technical_assistance_message ORDER BY id`),
+        q(
+          `SELECT *, subject_id AS request_id, xmin::text AS xmin FROM record_message WHERE subject_type = 'TechnicalAssistanceRequest' ORDER BY id`,
+        ),
         q(`SELECT *, xmin::text AS xmin FROM notification ORDER BY id`),
         q(`SELECT *, xmin::text AS xmin FROM outbox ORDER BY id`),
         q(`SELECT coalesce(max(id), 0)::bigint::text AS max FROM audit_event`),

@@ -1,3 +1,4 @@
+import { defineLifecycle } from '@hub/workflow';
 import { TechnicalAssistanceStatus as S } from '../shared/enums';
 
 /** The mutations that move a request from one status to another. */
@@ -23,8 +24,14 @@ export const SESSION_STATUSES: readonly S[] = [S.IN_PROGRESS];
 /** Nothing happens to a request after these (but its thread stays open for follow-up). */
 export const FINAL_STATUSES: readonly S[] = [S.CLOSED, S.DECLINED, S.WITHDRAWN];
 
+/** The kernel's lifecycle: the transitions above, and recording a session (the status stays). */
+export const TECHNICAL_ASSISTANCE_LIFECYCLE = defineLifecycle<S, TransitionAction | 'recordSession'>(
+  'TechnicalAssistanceRequest',
+  { ...TRANSITIONS, recordSession: { from: SESSION_STATUSES } },
+);
+
 export function canTransition(from: S, action: TransitionAction): boolean {
-  return TRANSITIONS[action].from.includes(from);
+  return TECHNICAL_ASSISTANCE_LIFECYCLE.next(from, action) !== undefined;
 }
 
 /** Every status a request can reach from SUBMITTED (used by tests to check the table is closed). */

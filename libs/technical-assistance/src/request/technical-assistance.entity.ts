@@ -15,9 +15,6 @@ export class TechnicalAssistanceRequestEntity {
   @Column('text')
   requestedBy: string;
 
-  @Column('text', { nullable: true })
-  idempotencyKey: string | null;
-
   @Column('text')
   topic: string;
 
@@ -92,34 +89,6 @@ export class TechnicalAssistanceRequestEntity {
   updatedAt: Date;
 }
 
-/** One transition of a request: append-only. `fromStatus` is null for the submission itself. */
-@Entity({ name: 'technical_assistance_event' })
-export class TechnicalAssistanceEventEntity {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
-  id: string;
-
-  @Column('uuid')
-  requestId: string;
-
-  @Column('text', { nullable: true })
-  fromStatus: string | null;
-
-  @Column('text')
-  toStatus: string;
-
-  @Column('text')
-  actorUserId: string;
-
-  @Column('uuid')
-  actorAgencyId: string;
-
-  @Column('text', { nullable: true })
-  reason: string | null;
-
-  @Column('timestamptz')
-  occurredAt: Date;
-}
-
 /** A delivered session (consultation, or a training when it has attendance). Append-only. */
 @Entity({ name: 'technical_assistance_session' })
 export class TechnicalAssistanceSessionEntity {
@@ -165,26 +134,4 @@ export class TechnicalAssistanceAttendanceEntity {
 
   @Column('integer')
   attendees: number;
-}
-
-/** A message in a request's thread. Append-only. */
-@Entity({ name: 'technical_assistance_message' })
-export class TechnicalAssistanceMessageEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column('uuid')
-  requestId: string;
-
-  @Column('text')
-  authorUserId: string;
-
-  @Column('uuid')
-  authorAgencyId: string;
-
-  @Column('text')
-  body: string;
-
-  @Column('timestamptz')
-  createdAt: Date;
 }

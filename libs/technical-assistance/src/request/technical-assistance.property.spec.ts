@@ -10,6 +10,7 @@ import { DatabaseModule, databaseMigrations, dataSourceOptions } from '@hub/data
 import { HubError } from '@hub/graphql';
 import { notificationsEntities, notificationsMigrations } from '@hub/notifications';
 import { createTestDatabase, TestDatabase } from '@hub/testing';
+import { workflowEntities, workflowMigrations } from '@hub/workflow';
 import { technicalAssistanceMigrations } from '../migrations';
 import { TechnicalAssistanceScope } from '../shared/enums';
 import { TechnicalAssistanceModule } from '../technical-assistance.module';
@@ -356,6 +357,7 @@ describe('technical-assistance lifecycle and visibility (property-based, real Po
       ...agenciesMigrations,
       ...auditMigrations,
       ...notificationsMigrations,
+      ...workflowMigrations,
       ...technicalAssistanceMigrations,
     ]);
     owner = new DataSource(dataSourceOptions({ url: db.ownerUrl }));
@@ -388,6 +390,7 @@ describe('technical-assistance lifecycle and visibility (property-based, real Po
             ...agenciesEntities,
             ...auditEntities,
             ...notificationsEntities,
+            ...workflowEntities,
             ...technicalAssistanceEntities,
           ],
         }),
@@ -494,8 +497,8 @@ describe('technical-assistance lifecycle and visibility (property-based, real Po
     await fc.assert(
       fc.asyncProperty(worldArb, async ({ callers, commands }) => {
         await owner.query(
-          `TRUNCATE technical_assistance_attendance, technical_assistance_session, technical_assistance_message,
-             technical_assistance_event, technical_assistance_request`,
+          `TRUNCATE technical_assistance_attendance, technical_assistance_session, record_message, record_event,
+             idempotency_key, technical_assistance_request`,
         );
         const requests: ModelRequest[] = [];
         for (const step of commands) {
@@ -551,13 +554,18 @@ describe('technical-assistance lifecycle and visibility (property-based, real Po
             }
           }
 
-          // Audit: one ALLOWED row for a change, one DENIED for a refusal by the policy, none otherwise.
+          // Audit: one ALLOWED row for a change, one DENIED for a refusal by the policy or the record's
+          // visibility (NOT_FOUND), none otherwise.
           const audit: { decision: string; subject_id: string | null }[] = await owner.query(
             `SELECT decision, subject_id FROM audit_event WHERE id > $1 ORDER BY id`,
             [auditBefore],
           );
           const expectedDecisions =
-            actual.outcome === 'OK' ? ['ALLOWED'] : actual.outcome === 'FORBIDDEN' ? ['DENIED'] : [];
+            actual.outcome === 'OK'
+              ? ['ALLOWED']
+              : actual.outcome === 'FORBIDDEN' || actual.outcome === 'NOT_FOUND'
+                ? ['DENIED']
+                : [];
           expect({ audit: audit.map((a) => a.decision), context }).toEqual({
             audit: expectedDecisions,
             context,
@@ -592,7 +600,8 @@ describe('technical-assistance lifecycle and visibility (property-based, real Po
           );
           const events: { request_id: string; from_status: string | null; to_status: string }[] =
             await owner.query(
-              `SELECT request_id, from_status, to_status FROM technical_assistance_event ORDER BY id`,
+              `SELECT subject_id AS request_id, from_status, to_status FROM record_event
+                WHERE subject_type = 'TechnicalAssistanceRequest' ORDER BY occurred_at, id`,
             );
           for (const r of requests) {
             const chain = events

@@ -2,8 +2,9 @@ import { DataSource } from 'typeorm';
 import { agenciesMigrations } from '@hub/agencies';
 import { Actor } from '@hub/authz';
 import { AccessScope, defineAbilityFor } from '@hub/access';
-import { databaseMigrations, dataSourceOptions } from '@hub/database';
+import { databaseMigrations, dataSourceOptions, Transactions } from '@hub/database';
 import { createTestDatabase, LastQuery, planOf, PlanNode, TestDatabase } from '@hub/testing';
+import { EventLog, workflowMigrations } from '@hub/workflow';
 import { technicalAssistanceMigrations } from '../migrations';
 import { TechnicalAssistanceScope } from '../shared/enums';
 import { TechnicalAssistanceRepository } from './technical-assistance.repository';
@@ -43,6 +44,7 @@ describe('TechnicalAssistanceRepository (integration, real PostgreSQL and migrat
     db = await createTestDatabase([
       ...databaseMigrations,
       ...agenciesMigrations,
+      ...workflowMigrations,
       ...technicalAssistanceMigrations,
     ]);
     const owner = new DataSource(dataSourceOptions({ url: db.ownerUrl }));
@@ -77,8 +79,9 @@ describe('TechnicalAssistanceRepository (integration, real PostgreSQL and migrat
       [REQUESTS, TASK_FORCES, PROVIDER],
     );
     await owner.query(
-      `INSERT INTO technical_assistance_event (request_id, from_status, to_status, actor_user_id, actor_agency_id)
-       SELECT id, NULL, 'SUBMITTED', 'u', requesting_agency_id FROM technical_assistance_request`,
+      `INSERT INTO record_event (subject_type, subject_id, from_status, to_status, actor_user_id, actor_agency_id)
+       SELECT 'TechnicalAssistanceRequest', id, NULL, 'SUBMITTED', 'u', requesting_agency_id
+         FROM technical_assistance_request`,
     );
     await owner.query('ANALYZE');
     await owner.destroy();
@@ -148,16 +151,19 @@ describe('TechnicalAssistanceRepository (integration, real PostgreSQL and migrat
     expect(seqScan(nodes, 'technical_assistance_request')).toBe(false);
   });
 
-  it('serves the events of a page from ta_event_request_idx', async () => {
+  it('serves the events of a page (the kernel event log) from record_event_subject_idx', async () => {
     const page = await repository.listVisible(
       coordinator,
       { scope: TechnicalAssistanceScope.MY_TASK_FORCES },
       { first: 50 },
     );
-    const events = await repository.eventsOf(page.slice(0, 50).map((row) => row.id));
-    expect(events).toHaveLength(50);
+    const events = await new EventLog(new Transactions(dataSource)).eventsOf(
+      'TechnicalAssistanceRequest',
+      page.slice(0, 50).map((row) => row.id),
+    );
+    expect(events.map((group) => group.length)).toEqual(Array(50).fill(1));
     const nodes = await planOfLastQuery();
-    expect(indexes(nodes)).toContain('ta_event_request_idx');
+    expect(indexes(nodes)).toContain('record_event_subject_idx');
   });
 
   it('pages by keyset without gaps or repeats, ties and microseconds included', async () => {
@@ -182,43 +188,12 @@ describe('TechnicalAssistanceRepository (integration, real PostgreSQL and migrat
     expect(seen).toEqual(expected.map((row) => row.id));
   });
 
-  it('changes a request only from the version and status the client saw', async () => {
-    const [row] = (await dataSource.query(
-      `SELECT id, version FROM technical_assistance_request WHERE status = 'SUBMITTED' ORDER BY id LIMIT 1`,
-    )) as { id: string; version: number }[];
-    const triaged = await dataSource.transaction((tx) =>
-      repository.transition(tx, row.id, row.version, ['SUBMITTED'], 'TRIAGED', { priority: 'HIGH' }),
-    );
-    expect(triaged).toMatchObject({
-      id: row.id,
-      status: 'TRIAGED',
-      version: row.version + 1,
-      priority: 'HIGH',
-    });
-    // A second writer who read the same version loses; so does one at the right version but the wrong status.
-    expect(
-      await dataSource.transaction((tx) =>
-        repository.transition(tx, row.id, row.version, ['SUBMITTED'], 'DECLINED', { declineReason: 'x' }),
-      ),
-    ).toBeNull();
-    expect(
-      await dataSource.transaction((tx) =>
-        repository.transition(tx, row.id, row.version + 1, ['SUBMITTED'], 'DECLINED', { declineReason: 'x' }),
-      ),
-    ).toBeNull();
-    const [after] = (await dataSource.query(
-      `SELECT status, version, priority FROM technical_assistance_request WHERE id = $1`,
-      [row.id],
-    )) as { status: string; version: number; priority: string }[];
-    expect(after).toEqual({ status: 'TRIAGED', version: row.version + 1, priority: 'HIGH' });
-  });
-
   it('keeps the API role from deleting requests or rewriting events', async () => {
     await expect(dataSource.query(`DELETE FROM technical_assistance_request WHERE false`)).rejects.toThrow(
       /permission denied/,
     );
-    await expect(
-      dataSource.query(`UPDATE technical_assistance_event SET reason = 'x' WHERE false`),
-    ).rejects.toThrow(/permission denied/);
+    await expect(dataSource.query(`UPDATE record_event SET reason = 'x' WHERE false`)).rejects.toThrow(
+      /permission denied/,
+    );
   });
 });

@@ -8,7 +8,7 @@ import { TechnicalAssistanceScope } from '../shared/enums';
 import { TechnicalAssistanceRequestEntity } from './technical-assistance.entity';
 import { technicalAssistanceSqlMap } from './technical-assistance-access';
 
-const COLUMNS = `r.id, r.task_force_id, r.requesting_agency_id, r.requested_by, r.idempotency_key, r.topic, r.type,
+const COLUMNS = `r.id, r.task_force_id, r.requesting_agency_id, r.requested_by, r.topic, r.type,
   r.modality, r.problem_statement, r.why_it_matters, r.current_practice, r.desired_outcome,
   to_char(r.preferred_start_date, 'YYYY-MM-DD') AS preferred_start_date,
   to_char(r.preferred_end_date, 'YYYY-MM-DD') AS preferred_end_date,
@@ -29,7 +29,6 @@ function toRequest(row: Row): RequestRow {
     taskForceId: row.task_force_id as string,
     requestingAgencyId: row.requesting_agency_id as string,
     requestedBy: row.requested_by as string,
-    idempotencyKey: (row.idempotency_key as string | null) ?? null,
     topic: row.topic as string,
     type: row.type as string,
     modality: row.modality as string,
@@ -63,7 +62,6 @@ export type NewRequest = Pick<
   | 'taskForceId'
   | 'requestingAgencyId'
   | 'requestedBy'
-  | 'idempotencyKey'
   | 'topic'
   | 'type'
   | 'modality'
@@ -79,17 +77,19 @@ export type NewRequest = Pick<
 >;
 
 /** The columns a transition may set besides status and version. */
-const CHANGEABLE = {
-  priority: 'priority',
-  triageNote: 'triage_note',
-  assignedAgencyId: 'assigned_agency_id',
-  assigneeName: 'assignee_name',
-  deliverySummary: 'delivery_summary',
-  declineReason: 'decline_reason',
-  rating: 'rating',
-  feedback: 'feedback',
-} as const;
-export type RequestChanges = Partial<Pick<TechnicalAssistanceRequestEntity, keyof typeof CHANGEABLE>>;
+export type RequestChanges = Partial<
+  Pick<
+    TechnicalAssistanceRequestEntity,
+    | 'priority'
+    | 'triageNote'
+    | 'assignedAgencyId'
+    | 'assigneeName'
+    | 'deliverySummary'
+    | 'declineReason'
+    | 'rating'
+    | 'feedback'
+  >
+>;
 
 export interface RequestFilter {
   status?: string;
@@ -101,17 +101,6 @@ export interface RequestPage {
   first: number;
   /** Keyset: newest first by (created_at, id). */
   after?: { createdAt: string; id: string };
-}
-
-export interface EventRow {
-  id: string;
-  requestId: string;
-  fromStatus: string | null;
-  toStatus: string;
-  actorUserId: string;
-  actorAgencyId: string;
-  reason: string | null;
-  occurredAt: Date;
 }
 
 export interface SessionRow {
@@ -126,15 +115,6 @@ export interface SessionRow {
   recordedBy: string;
   recordedByAgencyId: string;
   recordedAt: Date;
-}
-
-export interface MessageRow {
-  id: string;
-  requestId: string;
-  authorUserId: string;
-  authorAgencyId: string;
-  body: string;
-  createdAt: Date;
 }
 
 const SESSION_COLUMNS = `s.id, s.request_id, to_char(s.held_on, 'YYYY-MM-DD') AS held_on, s.modality, s.hours::text AS hours,
@@ -159,10 +139,10 @@ function toSession(row: Row): SessionRow {
 }
 
 /**
- * Every query on TA requests, their events, sessions and messages. Reads of requests take the
+ * Every query on TA requests and their sessions (events and messages are the workflow kernel's). Reads of requests take the
  * caller's access scope and put the policy's read rules into the WHERE (rules → SQL), so a request
- * the caller may not see is never fetched and pages count only visible ones. Events, sessions and
- * messages are read only for requests already read that way.
+ * the caller may not see is never fetched and pages count only visible ones. Sessions are read only for
+ * requests already read that way.
  */
 @Injectable()
 export class TechnicalAssistanceRepository {
@@ -234,29 +214,19 @@ export class TechnicalAssistanceRepository {
     return rows.map(toRequest);
   }
 
-  async findByIdempotencyKey(tx: Tx, agencyId: string, key: string): Promise<RequestRow | null> {
+  /** Inserts a SUBMITTED request with the id the create chose (createOnce keys it). */
+  async insert(tx: Tx, id: string, request: NewRequest): Promise<RequestRow> {
     const rows: Row[] = await tx.query(
-      `SELECT ${COLUMNS} FROM technical_assistance_request r
-        WHERE r.requesting_agency_id = $1 AND r.idempotency_key = $2`,
-      [agencyId, key],
-    );
-    return rows.length ? toRequest(rows[0]) : null;
-  }
-
-  /** Inserts a SUBMITTED request; null when its idempotency key was already used (a retried request). */
-  async insert(tx: Tx, request: NewRequest): Promise<RequestRow | null> {
-    const rows: Row[] = await tx.query(
-      `INSERT INTO technical_assistance_request AS r (task_force_id, requesting_agency_id, requested_by, idempotency_key,
+      `INSERT INTO technical_assistance_request AS r (id, task_force_id, requesting_agency_id, requested_by,
          topic, type, modality, problem_statement, why_it_matters, current_practice, desired_outcome,
          preferred_start_date, preferred_end_date, audiences, expected_attendees, urgency)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-       ON CONFLICT (requesting_agency_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
        RETURNING ${COLUMNS}`,
       [
+        id,
         request.taskForceId,
         request.requestingAgencyId,
         request.requestedBy,
-        request.idempotencyKey,
         request.topic,
         request.type,
         request.modality,
@@ -271,66 +241,7 @@ export class TechnicalAssistanceRepository {
         request.urgency,
       ],
     );
-    return rows.length ? toRequest(rows[0]) : null;
-  }
-
-  /**
-   * Optimistic concurrency and the lifecycle in one statement: the row changes only if it still has
-   * the version the client saw and a status the transition starts from. Null when it did not.
-   */
-  async transition(
-    tx: Tx,
-    id: string,
-    expectedVersion: number,
-    from: readonly string[],
-    to: string,
-    changes: RequestChanges = {},
-  ): Promise<RequestRow | null> {
-    const values: unknown[] = [id, expectedVersion, [...from], to];
-    const sets = ['status = $4'];
-    for (const [field, column] of Object.entries(CHANGEABLE)) {
-      const value = changes[field as keyof RequestChanges];
-      if (value === undefined) continue;
-      values.push(value);
-      sets.push(`${column} = $${values.length}`);
-    }
-    // TypeORM answers an UPDATE with [rows, rowCount].
-    const [rows]: [Row[], number] = await tx.query(
-      `UPDATE technical_assistance_request AS r SET ${[...sets, 'version = r.version + 1', 'updated_at = now()'].join(', ')}
-        WHERE r.id = $1 AND r.version = $2 AND r.status = ANY($3::text[]) RETURNING ${COLUMNS}`,
-      values,
-    );
-    return rows.length ? toRequest(rows[0]) : null;
-  }
-
-  /** A change that keeps the status (a session recorded): the same version and status guard. */
-  async touch(
-    tx: Tx,
-    id: string,
-    expectedVersion: number,
-    statuses: readonly string[],
-  ): Promise<RequestRow | null> {
-    const [rows]: [Row[], number] = await tx.query(
-      `UPDATE technical_assistance_request AS r SET version = r.version + 1, updated_at = now()
-        WHERE r.id = $1 AND r.version = $2 AND r.status = ANY($3::text[]) RETURNING ${COLUMNS}`,
-      [id, expectedVersion, [...statuses]],
-    );
-    return rows.length ? toRequest(rows[0]) : null;
-  }
-
-  async insertEvent(tx: Tx, event: Omit<EventRow, 'id' | 'occurredAt'>): Promise<void> {
-    await tx.query(
-      `INSERT INTO technical_assistance_event (request_id, from_status, to_status, actor_user_id, actor_agency_id, reason)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [
-        event.requestId,
-        event.fromStatus,
-        event.toStatus,
-        event.actorUserId,
-        event.actorAgencyId,
-        event.reason,
-      ],
-    );
+    return toRequest(rows[0]);
   }
 
   async insertSession(tx: Tx, session: Omit<SessionRow, 'id' | 'recordedAt'>): Promise<SessionRow> {
@@ -363,42 +274,12 @@ export class TechnicalAssistanceRepository {
     return toSession(rows[0]);
   }
 
-  async insertMessage(tx: Tx, message: Omit<MessageRow, 'id' | 'createdAt'>): Promise<MessageRow> {
-    const rows: Row[] = await tx.query(
-      `INSERT INTO technical_assistance_message (request_id, author_user_id, author_agency_id, body)
-       VALUES ($1, $2, $3, $4) RETURNING id, request_id, author_user_id, author_agency_id, body, created_at`,
-      [message.requestId, message.authorUserId, message.authorAgencyId, message.body],
-    );
-    return toMessage(rows[0]);
-  }
-
   async sessionCount(id: string, tx: Tx = this.dataSource.manager): Promise<number> {
     const [{ count }]: { count: number }[] = await tx.query(
       `SELECT count(*)::int AS count FROM technical_assistance_session WHERE request_id = $1`,
       [id],
     );
     return count;
-  }
-
-  /** Served by ta_event_request_idx; oldest first. */
-  async eventsOf(requestIds: readonly string[]): Promise<EventRow[]> {
-    if (requestIds.length === 0) return [];
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT e.id::text AS id, e.request_id, e.from_status, e.to_status, e.actor_user_id, e.actor_agency_id, e.reason,
-              e.occurred_at
-         FROM technical_assistance_event e WHERE e.request_id = ANY($1::uuid[]) ORDER BY e.request_id, e.id`,
-      [[...requestIds]],
-    );
-    return rows.map((row) => ({
-      id: row.id as string,
-      requestId: row.request_id as string,
-      fromStatus: (row.from_status as string | null) ?? null,
-      toStatus: row.to_status as string,
-      actorUserId: row.actor_user_id as string,
-      actorAgencyId: row.actor_agency_id as string,
-      reason: (row.reason as string | null) ?? null,
-      occurredAt: row.occurred_at as Date,
-    }));
   }
 
   /** Served by ta_session_request_idx; in date order, attendance in the same statement. */
@@ -411,27 +292,4 @@ export class TechnicalAssistanceRepository {
     );
     return rows.map(toSession);
   }
-
-  /** Served by ta_message_request_idx; oldest first. */
-  async messagesOf(requestIds: readonly string[]): Promise<MessageRow[]> {
-    if (requestIds.length === 0) return [];
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT m.id, m.request_id, m.author_user_id, m.author_agency_id, m.body, m.created_at
-         FROM technical_assistance_message m WHERE m.request_id = ANY($1::uuid[])
-        ORDER BY m.request_id, m.created_at, m.id`,
-      [[...requestIds]],
-    );
-    return rows.map(toMessage);
-  }
-}
-
-function toMessage(row: Row): MessageRow {
-  return {
-    id: row.id as string,
-    requestId: row.request_id as string,
-    authorUserId: row.author_user_id as string,
-    authorAgencyId: row.author_agency_id as string,
-    body: row.body as string,
-    createdAt: row.created_at as Date,
-  };
 }

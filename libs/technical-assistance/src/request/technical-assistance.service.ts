@@ -1,24 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { Agency, AgencyService, AgencyType, TaskForceService } from '@hub/agencies';
-import { AuditWriter } from '@hub/audit';
 import { AccessScope, subject } from '@hub/access';
 import { Clock } from '@hub/config';
-import { Transactions, Tx } from '@hub/database';
 import {
   BadUserInputError,
   Connection,
-  ConflictError,
   decodeCursor,
   DEFAULT_PAGE_SIZE,
   ForbiddenError,
   groupByKeys,
-  HubError,
   InputProblem,
   NotFoundError,
   toConnection,
   UUID_PATTERN,
 } from '@hub/graphql';
-import { NotificationPublisher } from '@hub/notifications';
+import { CreateOnce, EventLog, MessageThread, RecordType, RecordWorkflow } from '@hub/workflow';
 import {
   TechnicalAssistanceAudience,
   TechnicalAssistanceModality,
@@ -30,12 +26,8 @@ import {
   TechnicalAssistanceUrgency,
 } from '../shared/enums';
 import { technicalAssistanceRecord } from './technical-assistance-access';
-import {
-  canTransition,
-  SESSION_STATUSES,
-  TransitionAction,
-  TRANSITIONS,
-} from './technical-assistance-lifecycle';
+import { TECHNICAL_ASSISTANCE_LIFECYCLE, TransitionAction } from './technical-assistance-lifecycle';
+import { TechnicalAssistanceRequestEntity } from './technical-assistance.entity';
 import {
   AddTechnicalAssistanceMessageInput,
   AssignTechnicalAssistanceInput,
@@ -46,7 +38,6 @@ import {
   RecordTechnicalAssistanceSessionInput,
   RequestTechnicalAssistanceInput,
   StartTechnicalAssistanceInput,
-  TechnicalAssistanceChangeInput,
   TechnicalAssistanceRequestsArgs,
   TriageTechnicalAssistanceInput,
   WithdrawTechnicalAssistanceInput,
@@ -58,7 +49,6 @@ import {
   TechnicalAssistanceSession,
 } from './technical-assistance.model';
 import {
-  MessageRow,
   RequestChanges,
   RequestRow,
   SessionRow,
@@ -72,7 +62,7 @@ export const MAX_PREFERRED_DAYS_AHEAD = 2 * 366;
 /** Agency types that deliver technical assistance. */
 export const PROVIDER_AGENCY_TYPES: readonly string[] = [AgencyType.TA_PROVIDER, AgencyType.FEDERAL_PARTNER];
 
-/** How one transition is done beyond the common steps. */
+/** How one transition is done beyond the kernel's common steps. */
 interface TransitionSpec {
   auditAction: string;
   eventType: string;
@@ -84,11 +74,13 @@ interface TransitionSpec {
   check?: (current: RequestRow) => Promise<void>;
 }
 
+type Transition = TransitionAction | 'recordSession';
+
 /**
- * Technical-assistance requests: asking, the lifecycle (each transition versioned, with its event,
- * audit row and notifications to the other parties in one transaction), sessions, the thread, and
- * reading under the policy. Order of refusals: not visible → NOT_FOUND; not permitted → FORBIDDEN
- * (audited); stale version → CONFLICT; wrong status → ILLEGAL_TRANSITION; bad values → BAD_USER_INPUT.
+ * Technical-assistance requests: asking (idempotent through createOnce), the lifecycle (every
+ * change through the workflow kernel's runner: its order of refusals, one transaction with the
+ * event, audit row and notifications to the other parties), sessions, the thread, and reading
+ * under the policy. See docs/workflow.md.
  */
 @Injectable()
 export class TechnicalAssistanceService {
@@ -96,11 +88,27 @@ export class TechnicalAssistanceService {
     private readonly requests: TechnicalAssistanceRepository,
     private readonly agencies: AgencyService,
     private readonly taskForces: TaskForceService,
-    private readonly transactions: Transactions,
-    private readonly audit: AuditWriter,
-    private readonly notifications: NotificationPublisher,
+    private readonly workflow: RecordWorkflow,
+    private readonly events: EventLog,
+    private readonly thread: MessageThread,
+    private readonly createOnce: CreateOnce,
     private readonly clock: Clock,
   ) {}
+
+  /** Technical-assistance requests as the workflow kernel sees them. */
+  private readonly record: RecordType<RequestRow, TechnicalAssistanceStatus, Transition, AccessScope> = {
+    lifecycle: TECHNICAL_ASSISTANCE_LIFECYCLE,
+    entity: TechnicalAssistanceRequestEntity,
+    load: (scope, id, tx) => this.requests.findVisible(scope, id, tx),
+    policyRecord: technicalAssistanceRecord,
+    agencies: (request) => [request.requestingAgencyId, request.assignedAgencyId],
+    // The request's parties: the requester, the task force's coordinators and the assigned provider.
+    parties: async (scope, request) => [
+      request.requestingAgencyId,
+      ...(await this.coordinatorAgencies(scope, request.taskForceId)),
+      request.assignedAgencyId,
+    ],
+  };
 
   async get(scope: AccessScope, id: string): Promise<TechnicalAssistanceRequest> {
     return toModel(await this.visible(scope, id));
@@ -130,12 +138,13 @@ export class TechnicalAssistanceService {
   ): Promise<TechnicalAssistanceRequest> {
     const { actor, ability } = scope;
     const refuse = async (): Promise<never> => {
-      await this.audit.recordDenied({
-        actor,
-        action: 'REQUEST_TECHNICAL_ASSISTANCE',
-        subjectType: SUBJECT,
-        subjectId: null,
-      });
+      await this.workflow.refuse(
+        scope,
+        'REQUEST_TECHNICAL_ASSISTANCE',
+        SUBJECT,
+        null,
+        actor.agencyId ? [actor.agencyId] : [],
+      );
       throw new ForbiddenError(
         'Only a supervisor or agency admin of a member agency of the task force may request technical assistance',
       );
@@ -159,55 +168,40 @@ export class TechnicalAssistanceService {
 
     const agencyId = record.requestingAgencyId;
     const coordinators = await this.coordinatorAgencies(scope, taskForceId);
-    const saved = await this.transactions.run(async (tx) => {
-      if (input.idempotencyKey) {
-        const existing = await this.requests.findByIdempotencyKey(tx, agencyId, input.idempotencyKey);
-        if (existing) return existing;
-      }
-      const created = await this.requests.insert(tx, {
-        taskForceId,
-        requestingAgencyId: agencyId,
-        requestedBy: actor.userId as string,
-        idempotencyKey: input.idempotencyKey ?? null,
-        topic: input.topic,
-        type: input.type,
-        modality: input.modality,
-        problemStatement: input.problemStatement.trim(),
-        whyItMatters: input.whyItMatters.trim(),
-        currentPractice: input.currentPractice.trim(),
-        desiredOutcome: input.desiredOutcome.trim(),
-        preferredStartDate: input.preferredStartDate ?? null,
-        preferredEndDate: input.preferredEndDate ?? null,
-        audiences: [...input.audiences],
-        expectedAttendees: input.expectedAttendees,
-        urgency: input.urgency,
-      });
-      if (!created) {
-        // A concurrent retry with the same key won the race: answer with its request.
-        const raced = await this.requests.findByIdempotencyKey(tx, agencyId, input.idempotencyKey ?? '');
-        if (!raced) throw new ConflictError('The request could not be recorded; retry');
-        return raced;
-      }
-      await this.requests.insertEvent(tx, {
-        requestId: created.id,
-        fromStatus: null,
-        toStatus: created.status,
-        actorUserId: actor.userId as string,
-        actorAgencyId: agencyId,
-        reason: null,
-      });
-      await this.audit.record(tx, {
-        actor,
-        action: 'REQUEST_TECHNICAL_ASSISTANCE',
-        subjectType: SUBJECT,
-        subjectId: created.id,
-        decision: 'ALLOWED',
-      });
-      await this.notify(tx, scope, created, coordinators, {
-        eventType: 'TA_REQUEST_SUBMITTED',
-        message: `New technical-assistance request: ${named(created)}, urgency ${created.urgency}.`,
-      });
-      return created;
+    const saved = await this.createOnce.run({
+      subjectType: SUBJECT,
+      scope: agencyId,
+      key: input.idempotencyKey,
+      request: input,
+      load: (id) => this.requests.findVisible(scope, id),
+      create: async (tx, id) => {
+        const created = await this.requests.insert(tx, id, {
+          taskForceId,
+          requestingAgencyId: agencyId,
+          requestedBy: actor.userId as string,
+          topic: input.topic,
+          type: input.type,
+          modality: input.modality,
+          problemStatement: input.problemStatement.trim(),
+          whyItMatters: input.whyItMatters.trim(),
+          currentPractice: input.currentPractice.trim(),
+          desiredOutcome: input.desiredOutcome.trim(),
+          preferredStartDate: input.preferredStartDate ?? null,
+          preferredEndDate: input.preferredEndDate ?? null,
+          audiences: [...input.audiences],
+          expectedAttendees: input.expectedAttendees,
+          urgency: input.urgency,
+        });
+        await this.workflow.created(tx, this.record, scope, created, {
+          auditAction: 'REQUEST_TECHNICAL_ASSISTANCE',
+          parties: coordinators,
+          notice: {
+            eventType: 'TA_REQUEST_SUBMITTED',
+            message: `New technical-assistance request: ${named(created)}, urgency ${created.urgency}.`,
+          },
+        });
+        return created;
+      },
     });
     return toModel(saved);
   }
@@ -257,10 +251,9 @@ export class TechnicalAssistanceService {
       check: async (current) => {
         // Sessions are added only with a version bump, so the count seen here is the current one.
         if ((await this.requests.sessionCount(current.id)) === 0) {
-          throw new HubError(
-            'ILLEGAL_TRANSITION',
-            'Record at least one session before marking the request delivered',
-            { status: current.status, action: 'deliver' },
+          throw TECHNICAL_ASSISTANCE_LIFECYCLE.illegal(
+            current.status as TechnicalAssistanceStatus,
+            'deliver',
           );
         }
       },
@@ -300,57 +293,49 @@ export class TechnicalAssistanceService {
     scope: AccessScope,
     input: RecordTechnicalAssistanceSessionInput,
   ): Promise<{ request: TechnicalAssistanceRequest; session: TechnicalAssistanceSession }> {
-    const current = await this.mayChange(
-      scope,
-      input,
-      'recordSession',
-      'RECORD_TECHNICAL_ASSISTANCE_SESSION',
-    );
-    if (!SESSION_STATUSES.includes(current.status as TechnicalAssistanceStatus)) {
-      throw illegal(current, 'recordSession', 'record a session on');
-    }
     const attendance = (input.attendance ?? []).filter((entry) => entry.attendees > 0);
-    const problems: InputProblem[] = [];
-    const today = this.today();
-    if (input.heldOn > today) problems.push({ field: 'heldOn', message: 'must not be in the future' });
-    if (input.heldOn < current.createdAt.toISOString().slice(0, 10)) {
-      problems.push({ field: 'heldOn', message: 'must not be before the request was made' });
-    }
     const total = attendance.reduce((sum, entry) => sum + entry.attendees, 0);
-    if (total > MAX_ATTENDEES) {
-      problems.push({ field: 'attendance', message: `must add up to at most ${MAX_ATTENDEES} attendees` });
-    }
-    if (problems.length) throw invalid(problems);
-
     const { actor } = scope;
-    const coordinators = await this.coordinatorAgencies(scope, current.taskForceId);
-    const { request, session } = await this.transactions.run(async (tx) => {
-      const touched = await this.requests.touch(tx, current.id, input.expectedVersion, SESSION_STATUSES);
-      if (!touched) throw stale(current.id);
-      const inserted = await this.requests.insertSession(tx, {
-        requestId: current.id,
-        heldOn: input.heldOn,
-        modality: input.modality,
-        hours: input.hours,
-        attendance: attendance.map((entry) => ({ audience: entry.audience, attendees: entry.attendees })),
-        materials: (input.materials ?? []).map((material) => material.trim()),
-        notes: input.notes?.trim() ?? null,
-        recordedBy: actor.userId as string,
-        recordedByAgencyId: actor.agencyId as string,
-      });
-      await this.audit.record(tx, {
-        actor,
-        action: 'RECORD_TECHNICAL_ASSISTANCE_SESSION',
-        subjectType: SUBJECT,
-        subjectId: current.id,
-        decision: 'ALLOWED',
-      });
-      await this.notify(tx, scope, touched, coordinators, {
+    let session: SessionRow | undefined;
+    const request = await this.workflow.change(this.record, scope, {
+      id: input.requestId,
+      expectedVersion: input.expectedVersion,
+      transition: 'recordSession',
+      auditAction: 'RECORD_TECHNICAL_ASSISTANCE_SESSION',
+      check: (current) => {
+        const problems: InputProblem[] = [];
+        const today = this.today();
+        if (input.heldOn > today) problems.push({ field: 'heldOn', message: 'must not be in the future' });
+        if (input.heldOn < current.createdAt.toISOString().slice(0, 10)) {
+          problems.push({ field: 'heldOn', message: 'must not be before the request was made' });
+        }
+        if (total > MAX_ATTENDEES) {
+          problems.push({
+            field: 'attendance',
+            message: `must add up to at most ${MAX_ATTENDEES} attendees`,
+          });
+        }
+        if (problems.length) throw invalid(problems);
+      },
+      notice: (updated) => ({
         eventType: 'TA_SESSION_RECORDED',
-        message: `A ${total > 0 ? `training (${total} attendees)` : 'consultation'} was recorded for a technical-assistance request: ${named(touched)}.`,
-      });
-      return { request: touched, session: inserted };
+        message: `A ${total > 0 ? `training (${total} attendees)` : 'consultation'} was recorded for a technical-assistance request: ${named(updated)}.`,
+      }),
+      within: async (tx, updated) => {
+        session = await this.requests.insertSession(tx, {
+          requestId: updated.id,
+          heldOn: input.heldOn,
+          modality: input.modality,
+          hours: input.hours,
+          attendance: attendance.map((entry) => ({ audience: entry.audience, attendees: entry.attendees })),
+          materials: (input.materials ?? []).map((material) => material.trim()),
+          notes: input.notes?.trim() ?? null,
+          recordedBy: actor.userId as string,
+          recordedByAgencyId: actor.agencyId as string,
+        });
+      },
     });
+    if (!session) throw new Error('session not recorded');
     return { request: toModel(request), session: toSessionModel(session) };
   }
 
@@ -358,48 +343,38 @@ export class TechnicalAssistanceService {
     scope: AccessScope,
     input: AddTechnicalAssistanceMessageInput,
   ): Promise<TechnicalAssistanceMessage> {
-    const { actor, ability } = scope;
-    const current = await this.visible(scope, input.requestId);
-    if (!ability.can('message', subject(SUBJECT, technicalAssistanceRecord(current)))) {
-      await this.denied(scope, 'ADD_TECHNICAL_ASSISTANCE_MESSAGE', current.id);
-      throw new ForbiddenError('Not permitted to write in this thread');
-    }
-    const coordinators = await this.coordinatorAgencies(scope, current.taskForceId);
-    const message = await this.transactions.run(async (tx) => {
-      const inserted = await this.requests.insertMessage(tx, {
-        requestId: current.id,
-        authorUserId: actor.userId as string,
-        authorAgencyId: actor.agencyId as string,
-        body: input.body.trim(),
-      });
-      await this.audit.record(tx, {
-        actor,
-        action: 'ADD_TECHNICAL_ASSISTANCE_MESSAGE',
-        subjectType: SUBJECT,
-        subjectId: current.id,
-        decision: 'ALLOWED',
-      });
-      await this.notify(tx, scope, current, coordinators, {
+    const message = await this.workflow.post(this.record, scope, {
+      id: input.requestId,
+      body: input.body.trim(),
+      auditAction: 'ADD_TECHNICAL_ASSISTANCE_MESSAGE',
+      notice: (current) => ({
         eventType: 'TA_MESSAGE_ADDED',
         message: `New message on a technical-assistance request: ${named(current)}.`,
-      });
-      return inserted;
+      }),
     });
-    return toMessageModel(message);
+    return {
+      id: message.id,
+      requestId: message.subjectId,
+      authorUserId: message.authorUserId,
+      authorAgencyId: message.authorAgencyId,
+      body: message.body,
+      createdAt: message.createdAt,
+    };
   }
 
   /** Events of each request, in key order (for a per-request DataLoader). */
   async eventsOf(requestIds: readonly string[]): Promise<TechnicalAssistanceEvent[][]> {
-    const rows = await this.requests.eventsOf(requestIds);
-    return groupByKeys(requestIds, rows, (row) => row.requestId).map((group) =>
-      group.map((row) => ({
-        id: row.id,
-        fromStatus: row.fromStatus as TechnicalAssistanceStatus | null,
-        toStatus: row.toStatus as TechnicalAssistanceStatus,
-        actorUserId: row.actorUserId,
-        actorAgencyId: row.actorAgencyId,
-        reason: row.reason,
-        occurredAt: row.occurredAt,
+    const groups = await this.events.eventsOf(SUBJECT, requestIds);
+    return groups.map((group) =>
+      group.map((event) => ({
+        id: event.id,
+        fromStatus: event.fromStatus as TechnicalAssistanceStatus | null,
+        toStatus: event.toStatus as TechnicalAssistanceStatus,
+        // Every TA event has an actor (no sweep moves a request).
+        actorUserId: event.actorUserId as string,
+        actorAgencyId: event.actorAgencyId as string,
+        reason: event.reason,
+        occurredAt: event.occurredAt,
       })),
     );
   }
@@ -410,74 +385,37 @@ export class TechnicalAssistanceService {
   }
 
   async messagesOf(requestIds: readonly string[]): Promise<TechnicalAssistanceMessage[][]> {
-    const rows = await this.requests.messagesOf(requestIds);
-    return groupByKeys(requestIds, rows, (row) => row.requestId).map((group) => group.map(toMessageModel));
+    const groups = await this.thread.messagesOf(SUBJECT, requestIds);
+    return groups.map((group) =>
+      group.map((message) => ({
+        id: message.id,
+        requestId: message.subjectId,
+        authorUserId: message.authorUserId,
+        authorAgencyId: message.authorAgencyId,
+        body: message.body,
+        createdAt: message.createdAt,
+      })),
+    );
   }
 
-  /** The common steps of every transition; see the class comment for the order of refusals. */
+  /** Every transition goes through the kernel's runner (docs/workflow.md has the order of refusals). */
   private async transition(
     scope: AccessScope,
-    input: TechnicalAssistanceChangeInput,
+    input: { requestId: string; expectedVersion: number },
     action: TransitionAction,
     spec: TransitionSpec,
   ): Promise<TechnicalAssistanceRequest> {
-    const current = await this.mayChange(scope, input, action, spec.auditAction);
-    if (!canTransition(current.status as TechnicalAssistanceStatus, action)) {
-      throw illegal(current, action, action);
-    }
-    await spec.check?.(current);
-
-    const { actor } = scope;
-    const { from, to } = TRANSITIONS[action];
-    const coordinators = await this.coordinatorAgencies(scope, current.taskForceId);
-    const updated = await this.transactions.run(async (tx) => {
-      const row = await this.requests.transition(
-        tx,
-        current.id,
-        input.expectedVersion,
-        from,
-        to,
-        spec.changes,
-      );
-      if (!row) throw stale(current.id);
-      await this.requests.insertEvent(tx, {
-        requestId: row.id,
-        fromStatus: current.status,
-        toStatus: row.status,
-        actorUserId: actor.userId as string,
-        actorAgencyId: actor.agencyId as string,
-        reason: spec.reason ?? null,
-      });
-      await this.audit.record(tx, {
-        actor,
-        action: spec.auditAction,
-        subjectType: SUBJECT,
-        subjectId: row.id,
-        decision: 'ALLOWED',
-      });
-      await this.notify(tx, scope, row, coordinators, {
-        eventType: spec.eventType,
-        message: spec.notice(row),
-      });
-      return row;
+    const updated = await this.workflow.change(this.record, scope, {
+      id: input.requestId,
+      expectedVersion: input.expectedVersion,
+      transition: action,
+      auditAction: spec.auditAction,
+      reason: spec.reason ?? null,
+      set: () => ({ ...spec.changes }),
+      check: spec.check,
+      notice: (row) => ({ eventType: spec.eventType, message: spec.notice(row) }),
     });
     return toModel(updated);
-  }
-
-  /** Visible, permitted (else an audited refusal) and at the version the client read. */
-  private async mayChange(
-    scope: AccessScope,
-    input: TechnicalAssistanceChangeInput,
-    action: TransitionAction | 'recordSession',
-    auditAction: string,
-  ): Promise<RequestRow> {
-    const current = await this.visible(scope, input.requestId);
-    if (!scope.ability.can(action, subject(SUBJECT, technicalAssistanceRecord(current)))) {
-      await this.denied(scope, auditAction, current.id);
-      throw new ForbiddenError(`Not permitted to ${WHAT[action]} this technical-assistance request`);
-    }
-    if (current.version !== input.expectedVersion) throw stale(current.id);
-    return current;
   }
 
   /** A request the caller may not see does not exist for them. */
@@ -485,10 +423,6 @@ export class TechnicalAssistanceService {
     const found = UUID_PATTERN.test(id) ? await this.requests.findVisible(scope, id) : null;
     if (!found) throw new NotFoundError('TechnicalAssistanceRequest', id);
     return found;
-  }
-
-  private denied(scope: AccessScope, action: string, subjectId: string): Promise<void> {
-    return this.audit.recordDenied({ actor: scope.actor, action, subjectType: SUBJECT, subjectId });
   }
 
   /** Agencies that coordinate the task force: its member agencies of type COORDINATOR. */
@@ -503,26 +437,6 @@ export class TechnicalAssistanceService {
         (agency): agency is Agency => !(agency instanceof Error) && agency.type === AgencyType.COORDINATOR,
       )
       .map((agency) => agency.id);
-  }
-
-  /** Tells the request's other parties (everyone but the caller's agency), in the change's transaction. */
-  private async notify(
-    tx: Tx,
-    scope: AccessScope,
-    request: RequestRow,
-    coordinators: string[],
-    notice: { eventType: string; message: string },
-  ): Promise<void> {
-    const parties = [request.requestingAgencyId, ...coordinators, request.assignedAgencyId].filter(
-      (agencyId): agencyId is string => agencyId !== null && agencyId !== scope.actor.agencyId,
-    );
-    await this.notifications.publish(tx, {
-      agencyIds: parties,
-      eventType: notice.eventType,
-      subjectType: SUBJECT,
-      subjectId: request.id,
-      message: notice.message,
-    });
   }
 
   private preferredDateProblems(start: string | undefined, end: string | undefined): InputProblem[] {
@@ -552,35 +466,10 @@ export class TechnicalAssistanceService {
   }
 }
 
-const WHAT: Record<TransitionAction | 'recordSession', string> = {
-  triage: 'triage',
-  assign: 'assign',
-  start: 'start',
-  deliver: 'mark delivered',
-  close: 'close',
-  decline: 'decline',
-  withdraw: 'withdraw',
-  recordSession: 'record sessions on',
-};
-
 function invalid(problems: InputProblem[]): BadUserInputError {
   return new BadUserInputError(
     `Invalid input: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
     problems,
-  );
-}
-
-function stale(id: string): ConflictError {
-  return new ConflictError(
-    `Technical-assistance request ${id} was changed by someone else; reload it and try again`,
-  );
-}
-
-function illegal(current: RequestRow, action: string, verb: string): HubError {
-  return new HubError(
-    'ILLEGAL_TRANSITION',
-    `Cannot ${verb} a technical-assistance request that is ${current.status}`,
-    { status: current.status, action },
   );
 }
 
@@ -645,16 +534,5 @@ function toSessionModel(row: SessionRow): TechnicalAssistanceSession {
     recordedBy: row.recordedBy,
     recordedByAgencyId: row.recordedByAgencyId,
     recordedAt: row.recordedAt,
-  };
-}
-
-function toMessageModel(row: MessageRow): TechnicalAssistanceMessage {
-  return {
-    id: row.id,
-    requestId: row.requestId,
-    authorUserId: row.authorUserId,
-    authorAgencyId: row.authorAgencyId,
-    body: row.body,
-    createdAt: row.createdAt,
   };
 }

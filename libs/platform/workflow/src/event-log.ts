@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { Transactions, Tx } from '@hub/database';
+import { groupByKeys, UUID_PATTERN } from '@hub/graphql';
+
+/** One status change of a record, as read. */
+export interface RecordEvent {
+  id: string;
+  subjectType: string;
+  subjectId: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorUserId: string | null;
+  actorAgencyId: string | null;
+  reason: string | null;
+  details: Record<string, unknown> | null;
+  occurredAt: Date;
+}
+
+export type NewRecordEvent = Omit<RecordEvent, 'id' | 'occurredAt' | 'details' | 'reason'> & {
+  reason?: string | null;
+  details?: Record<string, unknown> | null;
+};
+
+const COLUMNS = `id, subject_type, subject_id, from_status, to_status, actor_user_id, actor_agency_id, reason,
+  details, occurred_at`;
+
+/**
+ * The one event log of every record type (`record_event`). Appends share the change's transaction;
+ * reads are batched (one statement for any number of records) for per-request DataLoaders and are
+ * served by record_event_subject_idx. Read only events of records the caller was shown.
+ */
+@Injectable()
+export class EventLog {
+  constructor(private readonly transactions: Transactions) {}
+
+  async append(tx: Tx, event: NewRecordEvent): Promise<RecordEvent> {
+    const rows: Row[] = await tx.query(
+      `INSERT INTO record_event (subject_type, subject_id, from_status, to_status, actor_user_id, actor_agency_id,
+         reason, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
+      [
+        event.subjectType,
+        event.subjectId,
+        event.fromStatus,
+        event.toStatus,
+        event.actorUserId,
+        event.actorAgencyId,
+        event.reason ?? null,
+        event.details ?? null,
+      ],
+    );
+    return toEvent(rows[0]);
+  }
+
+  /** The events of each record, oldest first, in key order. */
+  async eventsOf(subjectType: string, ids: readonly string[]): Promise<RecordEvent[][]> {
+    const keys = ids.filter((id) => UUID_PATTERN.test(id));
+    if (keys.length === 0) return ids.map(() => []);
+    const rows: Row[] = await this.transactions.reader.query(
+      `SELECT ${COLUMNS} FROM record_event WHERE subject_type = $1 AND subject_id = ANY($2::uuid[])
+        ORDER BY subject_id, occurred_at, id`,
+      [subjectType, keys],
+    );
+    return groupByKeys(ids, rows.map(toEvent), (event) => event.subjectId);
+  }
+
+  /** The latest event of each record (null for none), in key order. */
+  async lastEventsOf(subjectType: string, ids: readonly string[]): Promise<(RecordEvent | null)[]> {
+    const keys = ids.filter((id) => UUID_PATTERN.test(id));
+    if (keys.length === 0) return ids.map(() => null);
+    const rows: Row[] = await this.transactions.reader.query(
+      `SELECT DISTINCT ON (subject_id) ${COLUMNS} FROM record_event
+        WHERE subject_type = $1 AND subject_id = ANY($2::uuid[])
+        ORDER BY subject_id, occurred_at DESC, id DESC`,
+      [subjectType, keys],
+    );
+    const last = new Map(rows.map((row) => [row.subject_id as string, toEvent(row)]));
+    return ids.map((id) => last.get(id) ?? null);
+  }
+}
+
+type Row = Record<string, unknown>;
+
+function toEvent(row: Row): RecordEvent {
+  return {
+    id: row.id as string,
+    subjectType: row.subject_type as string,
+    subjectId: row.subject_id as string,
+    fromStatus: (row.from_status as string | null) ?? null,
+    toStatus: row.to_status as string,
+    actorUserId: (row.actor_user_id as string | null) ?? null,
+    actorAgencyId: (row.actor_agency_id as string | null) ?? null,
+    reason: (row.reason as string | null) ?? null,
+    details: (row.details as Record<string, unknown> | null) ?? null,
+    occurredAt: row.occurred_at as Date,
+  };
+}

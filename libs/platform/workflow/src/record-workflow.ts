@@ -1,0 +1,312 @@
+import { subject } from '@casl/ability';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityTarget, ObjectLiteral } from 'typeorm';
+import { AccessScopeOf as AccessScope } from '@hub/authz';
+import { Transactions, Tx } from '@hub/database';
+import { ConflictError, ForbiddenError, NotFoundError, UUID_PATTERN } from '@hub/graphql';
+import { EventLog } from './event-log';
+import { Lifecycle } from './lifecycle';
+import { MessageThread, RecordMessage } from './message-thread';
+import {
+  WORKFLOW_AUDIT,
+  WORKFLOW_NOTIFIER,
+  WorkflowAuditEvent,
+  WorkflowAuditPort,
+  WorkflowNotifierPort,
+} from './ports';
+
+/** An action of the policy (the ability's own action type, whatever ability the scope carries). */
+export type PolicyAction = Parameters<AccessScope['ability']['can']>[0];
+/** What the policy judges; platform knows no domain record, so the domain's plain record is tagged and passed on. */
+type PolicySubject = Parameters<AccessScope['ability']['can']>[1];
+
+/**
+ * What the runner needs of a record: its id, the version clients send back, the stored status
+ * (a string as the row holds it; the lifecycle judges `effectiveStatus`, typed).
+ */
+export interface WorkflowRecord {
+  id: string;
+  version: number;
+  status: string;
+}
+
+/**
+ * How a domain plugs one record type into the runner (docs/workflow.md). `C`: the domain's access
+ * scope type (the hub's policy fixes the ability type; the runner needs only the generic one).
+ */
+export interface RecordType<
+  R extends WorkflowRecord,
+  S extends string,
+  T extends string,
+  C extends AccessScope = AccessScope,
+> {
+  lifecycle: Lifecycle<S, T>;
+  /** The entity class of the record's table; it has `id`, `version`, `status` and `updatedAt`. */
+  entity: EntityTarget<ObjectLiteral>;
+  /** The record if the caller may see it (the policy's read rules in the query), else null. */
+  load(scope: C, id: string, tx?: Tx): Promise<R | null>;
+  /** The plain record the policy judges (`subject(lifecycle.subjectType, policyRecord(r))`). */
+  policyRecord(record: R): Record<string, unknown>;
+  /** Agencies whose record it is: every audit row names them. */
+  agencies(record: R): readonly (string | null | undefined)[];
+  /** The status as of now when it is computed on read (expiry); default the stored status. */
+  effectiveStatus?(record: R): S;
+  /** Agencies told of a change or message; the actor's own agency is left out. */
+  parties?(scope: C, record: R): Promise<readonly (string | null)[]> | readonly (string | null)[];
+}
+
+export interface Notice {
+  eventType: string;
+  message: string;
+}
+
+/** One change of one record through its lifecycle. */
+export interface Change<R, S extends string, T extends string> {
+  id: string;
+  expectedVersion: number;
+  transition: T;
+  /** The policy's action; defaults to the transition's name (name transitions after policy actions). */
+  action?: PolicyAction;
+  /** The audit action, e.g. TRIAGE_TECHNICAL_ASSISTANCE. */
+  auditAction: string;
+  /** Recorded on the event and the audit row. */
+  reason?: string | null;
+  /** Columns set beside status, version and updated_at (entity property names). */
+  set?: (record: R) => Record<string, unknown>;
+  /** The domain's own refusals (after the lifecycle), e.g. BAD_USER_INPUT. Nothing is written yet. */
+  check?: (record: R, status: S) => Promise<void> | void;
+  /** What the other parties are told (null: nobody). */
+  notice?: (updated: R, before: R) => Notice | null;
+  audit?: Pick<WorkflowAuditEvent, 'fields' | 'purpose'>;
+  details?: Record<string, unknown>;
+  /** Extra writes of the domain, in the same transaction, after the update, event, audit and notices. */
+  within?: (tx: Tx, updated: R, before: R) => Promise<void>;
+}
+
+/**
+ * The one change runner. Order of refusals, always: NOT_FOUND (audited) → FORBIDDEN (audited) →
+ * CONFLICT → ILLEGAL_TRANSITION → the domain's check; then one transaction: the versioned and
+ * status-guarded UPDATE, one event (when the status moves), one ALLOWED audit row, the notices,
+ * the domain's hook. A refusal writes nothing but its DENIED audit row.
+ */
+@Injectable()
+export class RecordWorkflow {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly events: EventLog,
+    private readonly thread: MessageThread,
+    @Inject(WORKFLOW_AUDIT) private readonly audit: WorkflowAuditPort,
+    @Inject(WORKFLOW_NOTIFIER) private readonly notifier: WorkflowNotifierPort,
+  ) {}
+
+  /** The record if the caller may see it and may do `action` to it; else an audited NOT_FOUND or FORBIDDEN. */
+  async guard<R extends WorkflowRecord, S extends string, T extends string, C extends AccessScope>(
+    type: RecordType<R, S, T, C>,
+    scope: C,
+    id: string,
+    action: PolicyAction,
+    auditAction: string,
+  ): Promise<R> {
+    const subjectType = type.lifecycle.subjectType;
+    const found = UUID_PATTERN.test(id) ? await type.load(scope, id) : null;
+    if (!found) {
+      await this.refuse(scope, auditAction, subjectType, UUID_PATTERN.test(id) ? id : null, []);
+      throw new NotFoundError(subjectType, id);
+    }
+    if (
+      !scope.ability.can(action, subject(subjectType, type.policyRecord(found)) as unknown as PolicySubject)
+    ) {
+      await this.refuse(scope, auditAction, subjectType, found.id, agencyIds(type.agencies(found)));
+      throw new ForbiddenError(`Not permitted to ${action} this ${subjectType}`);
+    }
+    return found;
+  }
+
+  /** Runs one change; see the class comment for the order. Answers the record as changed. */
+  async change<R extends WorkflowRecord, S extends string, T extends string, C extends AccessScope>(
+    type: RecordType<R, S, T, C>,
+    scope: C,
+    change: Change<R, S, T>,
+  ): Promise<R> {
+    const { lifecycle } = type;
+    const before = await this.guard(
+      type,
+      scope,
+      change.id,
+      change.action ?? (change.transition as PolicyAction),
+      change.auditAction,
+    );
+    // Stale before illegal: two racing callers get CONFLICT whichever commits first.
+    if (before.version !== change.expectedVersion) throw stale(lifecycle.subjectType, before.id);
+    const current = type.effectiveStatus?.(before) ?? (before.status as S);
+    const next = lifecycle.assert(current, change.transition);
+    await change.check?.(before, current);
+
+    const { actor } = scope;
+    const parties = await this.partiesOf(type, scope, before);
+    return this.transactions.run(async (tx) => {
+      const result = await tx
+        .createQueryBuilder()
+        .update(type.entity)
+        .set({
+          ...(change.set?.(before) ?? {}),
+          status: next,
+          version: () => 'version + 1',
+          updatedAt: () => 'now()',
+        })
+        .where('id = :id AND version = :expectedVersion AND status = :storedStatus', {
+          id: before.id,
+          expectedVersion: change.expectedVersion,
+          storedStatus: before.status,
+        })
+        .execute();
+      if (!result.affected) throw stale(lifecycle.subjectType, before.id);
+      const updated = await type.load(scope, before.id, tx);
+      if (!updated) throw new Error(`${lifecycle.subjectType} ${before.id} vanished in its own change`);
+      if (next !== current) {
+        await this.events.append(tx, {
+          subjectType: lifecycle.subjectType,
+          subjectId: before.id,
+          fromStatus: current,
+          toStatus: next,
+          actorUserId: actor.userId,
+          actorAgencyId: actor.agencyId,
+          reason: change.reason ?? null,
+          details: change.details ?? null,
+        });
+      }
+      await this.audit.record(tx, {
+        actor,
+        action: change.auditAction,
+        subjectType: lifecycle.subjectType,
+        subjectId: before.id,
+        subjectAgencyIds: agencyIds([...type.agencies(before), ...type.agencies(updated)]),
+        ...change.audit,
+        reason: change.reason ?? null,
+        decision: 'ALLOWED',
+      });
+      const notice = change.notice?.(updated, before) ?? null;
+      if (notice) {
+        // The parties as they were, and whoever the change made a party (a new assignee).
+        const told = [...parties, ...type.agencies(updated)];
+        await this.publish(tx, scope, lifecycle.subjectType, before.id, told, notice);
+      }
+      await change.within?.(tx, updated, before);
+      return updated;
+    });
+  }
+
+  /** Posts to a record's thread: NOT_FOUND / FORBIDDEN (`message`) audited, then message + audit + notices. */
+  async post<R extends WorkflowRecord, S extends string, T extends string, C extends AccessScope>(
+    type: RecordType<R, S, T, C>,
+    scope: C,
+    post: { id: string; body: string; auditAction: string; notice: (record: R) => Notice | null },
+  ): Promise<RecordMessage> {
+    const subjectType = type.lifecycle.subjectType;
+    const record = await this.guard(type, scope, post.id, 'message', post.auditAction);
+    const { actor } = scope;
+    if (!actor.userId || !actor.agencyId) throw new ForbiddenError('Only a member of an agency may write');
+    const parties = await this.partiesOf(type, scope, record);
+    return this.transactions.run(async (tx) => {
+      const message = await this.thread.post(tx, {
+        subjectType,
+        subjectId: record.id,
+        authorUserId: actor.userId as string,
+        authorAgencyId: actor.agencyId as string,
+        body: post.body,
+      });
+      await this.audit.record(tx, {
+        actor,
+        action: post.auditAction,
+        subjectType,
+        subjectId: record.id,
+        subjectAgencyIds: agencyIds(type.agencies(record)),
+        decision: 'ALLOWED',
+      });
+      const notice = post.notice(record);
+      if (notice) await this.publish(tx, scope, subjectType, record.id, parties, notice);
+      return message;
+    });
+  }
+
+  /** The creation of a record (inside its create's transaction): its first event, audit row and notices. */
+  async created<R extends WorkflowRecord, S extends string, T extends string>(
+    tx: Tx,
+    type: RecordType<R, S, T>,
+    scope: AccessScope,
+    record: R,
+    options: {
+      auditAction: string;
+      reason?: string | null;
+      notice?: Notice | null;
+      parties?: readonly (string | null)[];
+    },
+  ): Promise<void> {
+    const subjectType = type.lifecycle.subjectType;
+    const { actor } = scope;
+    await this.events.append(tx, {
+      subjectType,
+      subjectId: record.id,
+      fromStatus: null,
+      toStatus: record.status,
+      actorUserId: actor.userId,
+      actorAgencyId: actor.agencyId,
+      reason: options.reason ?? null,
+    });
+    await this.audit.record(tx, {
+      actor,
+      action: options.auditAction,
+      subjectType,
+      subjectId: record.id,
+      subjectAgencyIds: agencyIds(type.agencies(record)),
+      reason: options.reason ?? null,
+      decision: 'ALLOWED',
+    });
+    if (options.notice) {
+      const parties = options.parties ?? (await this.partiesOf(type, scope, record));
+      await this.publish(tx, scope, subjectType, record.id, parties, options.notice);
+    }
+  }
+
+  /** A refusal, audited as DENIED in its own transaction. */
+  refuse(
+    scope: AccessScope,
+    action: string,
+    subjectType: string,
+    subjectId: string | null,
+    subjectAgencyIds: readonly string[],
+  ): Promise<void> {
+    return this.audit.recordDenied({ actor: scope.actor, action, subjectType, subjectId, subjectAgencyIds });
+  }
+
+  private async partiesOf<
+    R extends WorkflowRecord,
+    S extends string,
+    T extends string,
+    C extends AccessScope,
+  >(type: RecordType<R, S, T, C>, scope: C, record: R): Promise<readonly (string | null | undefined)[]> {
+    return type.parties ? type.parties(scope, record) : type.agencies(record);
+  }
+
+  private async publish(
+    tx: Tx,
+    scope: AccessScope,
+    subjectType: string,
+    subjectId: string,
+    parties: readonly (string | null | undefined)[],
+    notice: Notice,
+  ): Promise<void> {
+    const others = agencyIds(parties).filter((id) => id !== scope.actor.agencyId);
+    if (others.length === 0) return;
+    await this.notifier.publish(tx, { agencyIds: others, subjectType, subjectId, ...notice });
+  }
+}
+
+/** Distinct agency ids, nulls left out. */
+function agencyIds(ids: readonly (string | null | undefined)[]): string[] {
+  return [...new Set(ids.filter((id): id is string => !!id))];
+}
+
+function stale(subjectType: string, id: string): ConflictError {
+  return new ConflictError(`${subjectType} ${id} was changed by someone else; reload it and try again`);
+}
