@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { DENIAL_AUDIT } from '@hub/authz';
 import { ConfigModule } from '@hub/config';
 import { auditConfig } from './audit.config';
 import { AuditQueryService } from './audit-query.service';
@@ -10,20 +9,19 @@ import { AuditWriter } from './audit-writer';
 import { AuditResolver } from './audit.resolver';
 import { SignInInterceptor } from './sign-in.interceptor';
 
-/** The audit writer (for every domain and, as DENIAL_AUDIT, the AuthzGuard), sealing, sign-in records and the audit queries. */
+/** The audit writer (for every domain), sealing, sign-in records and the audit queries. */
 @Global()
 @Module({
   imports: [ConfigModule.forFeature(auditConfig)],
   providers: [
     AuditWriter,
     // The AuthzGuard records the refusals it makes through the one writer.
-    { provide: DENIAL_AUDIT, useExisting: AuditWriter },
     AuditSealService,
     AuditSealScheduler,
     AuditQueryService,
     AuditResolver,
     { provide: APP_INTERCEPTOR, useClass: SignInInterceptor },
   ],
-  exports: [AuditWriter, AuditSealService, DENIAL_AUDIT],
+  exports: [AuditWriter, AuditSealService],
 })
 export class AuditModule {}

@@ -1,10 +1,9 @@
 import type { Type } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { GraphQLSchemaHost, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { randomUUID } from 'node:crypto';
 import { Public } from '@hub/auth';
 import { Can } from '@hub/access';
-import { expectOnlyDenied, TestHub } from '@hub/testing';
+import { TestHub } from '@hub/testing';
 import { startHub } from './hub';
 import { operationsOf, undeclaredOperations } from './operation-declarations';
 
@@ -69,42 +68,5 @@ describe('every operation is declared @Public() or @Can(…)', () => {
       'Query.forgotten (CarelessResolver.forgotten)',
       'Mutation.renamed (CarelessResolver.alsoForgotten)',
     ]);
-  });
-});
-
-describe('the AuthzGuard refuses, before the service, a caller no rule could allow', () => {
-  let hub: TestHub;
-  beforeAll(async () => {
-    hub = await startHub();
-  });
-  afterAll(async () => {
-    await hub.close();
-  });
-
-  it('acceptReferral by a TA provider (no rule to accept any referral): FORBIDDEN, one DENIED row, nothing else', async () => {
-    // The service would answer NOT_FOUND for this id (there is no such referral); the guard answers first.
-    const before = await hub.watermark();
-    const response = await hub.gql(
-      `mutation ($input: ReferralTransitionInput!) { acceptReferral(input: $input) { referral { id } } }`,
-      { input: { referralId: randomUUID(), expectedVersion: 1 } },
-      { user: 'ta.provider' },
-    );
-    expect(response.body.data).toBeNull();
-    expect(response.body.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
-    await expectOnlyDenied(hub, before, {
-      user: 'ta.provider',
-      action: 'ACCEPT_REFERRAL',
-      subjectType: 'Referral',
-      subjectId: null,
-    });
-  });
-
-  it('the same input from a caller who has the rule reaches the service (NOT_FOUND)', async () => {
-    const response = await hub.gql(
-      `mutation ($input: ReferralTransitionInput!) { acceptReferral(input: $input) { referral { id } } }`,
-      { input: { referralId: randomUUID(), expectedVersion: 1 } },
-      { user: 'legal.caseworker' },
-    );
-    expect(response.body.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
   });
 });

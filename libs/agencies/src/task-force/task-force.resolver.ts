@@ -31,7 +31,7 @@ export class TaskForceResolver {
     ).load(taskForce.id);
   }
 
-  @Can('create', 'TaskForceMembership', { action: 'CREATE_TASK_FORCE_MEMBER' })
+  @Can('create', 'TaskForceMembership')
   @Mutation(() => TaskForceMemberPayload)
   async addTaskForceMember(
     @Access() scope: AccessScope,
@@ -49,7 +49,7 @@ export class TaskForceResolver {
     return { member: await this.service.updateMember(scope, input) };
   }
 
-  @Can('delete', 'TaskForceMembership', { action: 'DELETE_TASK_FORCE_MEMBER' })
+  @Can('delete', 'TaskForceMembership')
   @Mutation(() => RemoveTaskForceMemberPayload)
   async removeTaskForceMember(
     @Access() scope: AccessScope,

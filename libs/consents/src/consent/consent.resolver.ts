@@ -14,7 +14,7 @@ export class ConsentResolver {
     return this.service.forSurvivor(scope, args);
   }
 
-  @Can('create', 'Consent', { subjectType: 'Survivor' })
+  @Can('create', 'Consent')
   @Mutation(() => ConsentPayload, {
     description: 'Record a signed consent; its grants take effect in the same transaction',
   })

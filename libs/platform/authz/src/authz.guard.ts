@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -7,12 +7,14 @@ import { ForbiddenError } from '@hub/graphql';
 import { ACCESS_KEY, AccessScopeOf } from './access';
 import { AuthzService } from './authz.service';
 import { Declaration, REQUIREMENT } from './can.decorator';
-import { DENIAL_AUDIT, DenialAudit } from './denial-audit';
 
 /**
- * Global guard: deny by declaration. Resolves the caller's access scope once per request; refuses
- * (FORBIDDEN) a Query or Mutation that declares neither @Public() nor @Can(…), and one whose
- * declared action no rule of the caller's ability could allow, auditing that refusal as DENIED.
+ * Global guard: deny by declaration. Resolves the caller's access scope once per request, with the
+ * operation's declared requirement in it; refuses (FORBIDDEN) a Query or Mutation that declares
+ * neither @Public() nor @Can(…). The declared action is judged on the loaded record, where the
+ * record is known (the workflow kernel refuses a change whose action differs from the declaration):
+ * a type-level refusal here would answer FORBIDDEN where the contract says a record the caller may
+ * not see does not exist for them (NOT_FOUND), and would audit it without the record's id.
  */
 @Injectable()
 export class AuthzGuard implements CanActivate {
@@ -21,7 +23,6 @@ export class AuthzGuard implements CanActivate {
   constructor(
     private readonly authz: AuthzService,
     private readonly reflector: Reflector,
-    @Inject(DENIAL_AUDIT) private readonly denials: DenialAudit,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -46,15 +47,7 @@ export class AuthzGuard implements CanActivate {
       );
       throw new ForbiddenError();
     }
-    if (ability.can(declared.action, declared.subjectType)) return true;
-    await this.denials.recordDenied({
-      actor,
-      action: declared.audit?.action ?? auditActionOf(operation.name),
-      subjectType: declared.audit?.subjectType ?? declared.subjectType,
-      subjectId: null,
-      subjectAgencyIds: [],
-    });
-    throw new ForbiddenError();
+    return true;
   }
 }
 
@@ -64,9 +57,4 @@ function operationOf(context: ExecutionContext): { type: string; name: string } 
   const info = GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo | undefined>();
   if (!info || info.path.prev !== undefined) return null;
   return { type: info.parentType.name, name: info.fieldName };
-}
-
-/** The audit action of an operation: its name in SCREAMING_SNAKE (`acceptReferral` → `ACCEPT_REFERRAL`). */
-export function auditActionOf(operationName: string): string {
-  return operationName.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 }

@@ -5,25 +5,10 @@ export interface Requirement {
   readonly action: string;
   readonly subjectType: string;
 }
-
-/**
- * How a refusal of the operation is named on the audit trail, where the operation's own service
- * names its refusals otherwise (default: the operation in SCREAMING_SNAKE, the declared subject type).
- */
-export interface DenialName {
-  readonly action?: string;
-  readonly subjectType?: string;
-}
-
-export interface Declaration extends Requirement {
-  readonly audit?: DenialName;
-}
+export type Declaration = Requirement;
 
 export const REQUIREMENT = 'hub:requirement';
 
-/** Declares an operation's requirement; the AuthzGuard refuses a caller no rule could allow it (use `Can` from `@hub/access`). */
-export const Can = (action: string, subjectType: string, audit?: DenialName) =>
-  SetMetadata<string, Declaration>(
-    REQUIREMENT,
-    audit ? { action, subjectType, audit } : { action, subjectType },
-  );
+/** Declares an operation's requirement (use the typed `Can` from `@hub/access`); the AuthzGuard hands it to the record-level check. */
+export const Can = (action: string, subjectType: string) =>
+  SetMetadata<string, Declaration>(REQUIREMENT, { action, subjectType });

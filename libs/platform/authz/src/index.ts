@@ -5,4 +5,3 @@ export * from './access';
 export * from './authz.guard';
 export * from './rules-to-sql';
 export * from './can.decorator';
-export * from './denial-audit';

@@ -19,7 +19,7 @@ import { AcknowledgementService } from './acknowledgement.service';
 export class AcknowledgementResolver {
   constructor(private readonly service: AcknowledgementService) {}
 
-  @Can('create', 'ProtocolAcknowledgement', { subjectType: 'ProtocolVersion' })
+  @Can('create', 'ProtocolAcknowledgement')
   @Mutation(() => AcknowledgeProtocolPayload, {
     description:
       'Confirm, on behalf of your agency, that it read the version in force (supervisors and agency admins of audience agencies)',

@@ -42,7 +42,7 @@ export class ProtocolResolver {
     return this.service.get(scope, id);
   }
 
-  @Can('create', 'Protocol', { subjectType: 'TaskForce' })
+  @Can('create', 'Protocol')
   @Mutation(() => ProtocolPayload, { description: 'A new protocol with its first draft (coordinators)' })
   async createProtocol(
     @Access() scope: AccessScope,
@@ -62,7 +62,7 @@ export class ProtocolResolver {
     return { protocol: await this.service.updateDraft(scope, input) };
   }
 
-  @Can('publish', 'Protocol', { subjectType: 'ProtocolVersion' })
+  @Can('publish', 'Protocol')
   @Mutation(() => ProtocolPayload, {
     description:
       'Publish a draft: it comes into force, the previous version is superseded, audience agencies are notified (coordinators)',

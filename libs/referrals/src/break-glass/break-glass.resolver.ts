@@ -13,7 +13,7 @@ import { BreakGlassService } from './break-glass.service';
 export class BreakGlassResolver {
   constructor(private readonly service: BreakGlassService) {}
 
-  @Can('openBreakGlass', 'Survivor', { action: 'BREAK_GLASS' })
+  @Can('openBreakGlass', 'Survivor')
   @Mutation(() => OpenBreakGlassPayload, {
     description:
       'Imminent danger: open identity and contact of a survivor your agency has a referral about, for a short time',

@@ -140,7 +140,7 @@ export class ReferralResolver {
     return { message: await this.service.addMessage(scope, input) };
   }
 
-  @Can('reportChildSafety', 'Survivor', { action: 'CHILD_SAFETY_REFERRAL' })
+  @Can('reportChildSafety', 'Survivor')
   @Mutation(() => ReferralPayload, {
     description:
       'A mandatory report about a minor to law enforcement or child welfare, by the owning agency’s supervisor',
