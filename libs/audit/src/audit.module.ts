@@ -16,6 +16,7 @@ import { SignInInterceptor } from './sign-in.interceptor';
   imports: [ConfigModule.forFeature(auditConfig)],
   providers: [
     AuditWriter,
+    // The AuthzGuard records the refusals it makes through the one writer.
     AuditSealService,
     AuditSealScheduler,
     AuditQueryService,

@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Access, AccessScope } from '@hub/access';
+import { Access, AccessScope, Can } from '@hub/access';
 import { Connection } from '@hub/graphql';
 import {
   AuditCsvArgs,
@@ -15,6 +15,7 @@ import { AuditQueryService } from './audit-query.service';
 export class AuditResolver {
   constructor(private readonly service: AuditQueryService) {}
 
+  @Can('read', 'AuditEvent')
   @Query(() => AuditEventConnection, {
     description: "Audit events, newest first: an agency admin sees their agency's; an auditor sees all",
   })
@@ -25,6 +26,7 @@ export class AuditResolver {
     return this.service.list(scope, args.filter, args.first, args.after);
   }
 
+  @Can('verify', 'AuditTrail')
   @Query(() => String, {
     description: 'Auditor: the audit events as CSV (RFC 4180), newest first, at most 10,000',
   })
@@ -32,6 +34,7 @@ export class AuditResolver {
     return this.service.csv(scope, args.filter, args.limit);
   }
 
+  @Can('verify', 'AuditTrail')
   @Query(() => AuditVerification, {
     description:
       'Auditor: seal what is unsealed, then check every event, seal and link; pass a kept anchor to detect a rewritten chain',

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Public } from '@hub/auth';
-import { Access, AccessScope } from '@hub/access';
+import { Access, AccessScope, Can } from '@hub/access';
 import { Connection } from '@hub/graphql';
 import { AgenciesArgs, DirectoryArgs } from './agency.args';
 import { Agency, AgencyConnection } from './agency.model';
@@ -11,11 +11,13 @@ import { UpdateAgencyProfileInput, UpdateAgencyProfilePayload } from './update-a
 export class AgencyResolver {
   constructor(private readonly service: AgencyService) {}
 
+  @Can('read', 'Agency')
   @Query(() => AgencyConnection, { description: 'Member agencies, by name' })
   agencies(@Access() scope: AccessScope, @Args() args: AgenciesArgs): Promise<Connection<Agency>> {
     return this.service.list(scope, args);
   }
 
+  @Can('read', 'Agency')
   @Query(() => Agency)
   agency(@Access() scope: AccessScope, @Args('id', { type: () => ID }) id: string): Promise<Agency> {
     return this.service.get(scope, id);
@@ -30,6 +32,7 @@ export class AgencyResolver {
     return this.service.directory(scope, args);
   }
 
+  @Can('update', 'Agency')
   @Mutation(() => UpdateAgencyProfilePayload, {
     description: "Agency admins update their own agency's profile",
   })

@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Access, AccessScope, accessOf } from '@hub/access';
+import { Access, accessOf, AccessScope, Can } from '@hub/access';
 import { Connection, PageArgs, requestLoader } from '@hub/graphql';
 import { Agency } from '../agency/agency.model';
 import { AgencyService } from '../agency/agency.service';
@@ -17,6 +17,7 @@ import { TaskForceService } from './task-force.service';
 export class TaskForceResolver {
   constructor(private readonly service: TaskForceService) {}
 
+  @Can('read', 'TaskForce')
   @Query(() => TaskForceConnection, { description: 'Task forces on the hub' })
   taskForces(@Access() scope: AccessScope, @Args() args: PageArgs): Promise<Connection<TaskForce>> {
     return this.service.list(scope, args);
@@ -30,6 +31,7 @@ export class TaskForceResolver {
     ).load(taskForce.id);
   }
 
+  @Can('create', 'TaskForceMembership')
   @Mutation(() => TaskForceMemberPayload)
   async addTaskForceMember(
     @Access() scope: AccessScope,
@@ -38,6 +40,7 @@ export class TaskForceResolver {
     return { member: await this.service.addMember(scope, input) };
   }
 
+  @Can('update', 'TaskForceMembership')
   @Mutation(() => TaskForceMemberPayload)
   async updateTaskForceMember(
     @Access() scope: AccessScope,
@@ -46,6 +49,7 @@ export class TaskForceResolver {
     return { member: await this.service.updateMember(scope, input) };
   }
 
+  @Can('delete', 'TaskForceMembership')
   @Mutation(() => RemoveTaskForceMemberPayload)
   async removeTaskForceMember(
     @Access() scope: AccessScope,

@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Access, AccessScope } from '@hub/access';
+import { Access, AccessScope, Can } from '@hub/access';
 import { ConsentPayload, ConsentsArgs, RecordConsentInput, RevokeConsentInput } from './consent.inputs';
 import { Consent } from './consent.model';
 import { ConsentService } from './consent.service';
@@ -8,11 +8,13 @@ import { ConsentService } from './consent.service';
 export class ConsentResolver {
   constructor(private readonly service: ConsentService) {}
 
+  @Can('read', 'Consent')
   @Query(() => [Consent], { description: "A survivor's consents the caller may see, newest first" })
   consents(@Access() scope: AccessScope, @Args() args: ConsentsArgs): Promise<Consent[]> {
     return this.service.forSurvivor(scope, args);
   }
 
+  @Can('create', 'Consent')
   @Mutation(() => ConsentPayload, {
     description: 'Record a signed consent; its grants take effect in the same transaction',
   })
@@ -23,6 +25,7 @@ export class ConsentResolver {
     return { consent: await this.service.record(scope, input) };
   }
 
+  @Can('revoke', 'Consent')
   @Mutation(() => ConsentPayload, { description: 'Revoke a consent: every grant from it ends at once' })
   async revokeConsent(
     @Access() scope: AccessScope,

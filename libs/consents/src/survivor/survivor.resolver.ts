@@ -1,7 +1,7 @@
 import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Agency, AgencyService } from '@hub/agencies';
-import { Access, AccessScope, accessOf } from '@hub/access';
+import { Access, accessOf, AccessScope, Can } from '@hub/access';
 import { Connection, requestLoader, selectedFields } from '@hub/graphql';
 import { CreateSurvivorInput, SurvivorPayload, SurvivorsArgs, UpdateSurvivorInput } from './survivor.inputs';
 import { Survivor, SurvivorConnection } from './survivor.model';
@@ -14,6 +14,7 @@ export class SurvivorResolver {
     private readonly agencies: AgencyService,
   ) {}
 
+  @Can('read', 'Survivor')
   @Query(() => SurvivorConnection, { description: 'Survivor records the caller may see, newest first' })
   survivors(
     @Access() scope: AccessScope,
@@ -23,6 +24,7 @@ export class SurvivorResolver {
     return this.service.list(scope, args, selectedFields(info, ['edges', 'node']));
   }
 
+  @Can('read', 'Survivor')
   @Query(() => Survivor)
   survivor(
     @Access() scope: AccessScope,
@@ -32,6 +34,7 @@ export class SurvivorResolver {
     return this.service.get(scope, id, selectedFields(info));
   }
 
+  @Can('create', 'Survivor')
   @Mutation(() => SurvivorPayload)
   async createSurvivor(
     @Access() scope: AccessScope,
@@ -40,6 +43,7 @@ export class SurvivorResolver {
     return { survivor: await this.service.create(scope, input) };
   }
 
+  @Can('update', 'Survivor')
   @Mutation(() => SurvivorPayload)
   async updateSurvivor(
     @Access() scope: AccessScope,

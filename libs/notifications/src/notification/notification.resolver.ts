@@ -1,5 +1,5 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Access, AccessScope } from '@hub/access';
+import { Access, AccessScope, Can } from '@hub/access';
 import { Connection } from '@hub/graphql';
 import { MarkNotificationsReadInput, MarkNotificationsReadPayload } from './mark-notifications-read.input';
 import { NotificationsArgs } from './notification.args';
@@ -10,6 +10,7 @@ import { NotificationService } from './notification.service';
 export class NotificationResolver {
   constructor(private readonly service: NotificationService) {}
 
+  @Can('read', 'Notification')
   @Query(() => NotificationConnection, { description: "The caller's agency's notifications, newest first" })
   notifications(
     @Access() scope: AccessScope,
@@ -18,11 +19,13 @@ export class NotificationResolver {
     return this.service.list(scope, args);
   }
 
+  @Can('read', 'Notification')
   @Query(() => Int, { description: "How many of the agency's notifications the caller has not read" })
   unreadNotificationCount(@Access() scope: AccessScope): Promise<number> {
     return this.service.unreadCount(scope);
   }
 
+  @Can('read', 'Notification')
   @Mutation(() => MarkNotificationsReadPayload, {
     description: "Marks some (by id) or all of the agency's notifications read for the caller",
   })

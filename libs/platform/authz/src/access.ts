@@ -11,6 +11,11 @@ import { Actor } from './actor';
 export interface AccessScopeOf<A extends AnyAbility = AnyAbility> {
   readonly actor: Actor;
   readonly ability: A;
+  /**
+   * What the operation declared with @Can (set by the AuthzGuard), so that a record-level check
+   * can enforce the same action on the loaded record.
+   */
+  readonly requirement?: { readonly action: string; readonly subjectType: string };
 }
 
 export const ACCESS_KEY = 'hubAccess';

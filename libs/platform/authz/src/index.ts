@@ -4,3 +4,4 @@ export * from './authz.module';
 export * from './access';
 export * from './authz.guard';
 export * from './rules-to-sql';
+export * from './can.decorator';

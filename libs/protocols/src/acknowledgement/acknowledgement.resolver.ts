@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Agency, AgencyService } from '@hub/agencies';
-import { Access, AccessScope, accessOf } from '@hub/access';
+import { Access, accessOf, AccessScope, Can } from '@hub/access';
 import { Connection, requestLoader } from '@hub/graphql';
 import {
   ProtocolAcknowledgement,
@@ -19,6 +19,7 @@ import { AcknowledgementService } from './acknowledgement.service';
 export class AcknowledgementResolver {
   constructor(private readonly service: AcknowledgementService) {}
 
+  @Can('create', 'ProtocolAcknowledgement')
   @Mutation(() => AcknowledgeProtocolPayload, {
     description:
       'Confirm, on behalf of your agency, that it read the version in force (supervisors and agency admins of audience agencies)',
@@ -30,6 +31,7 @@ export class AcknowledgementResolver {
     return { acknowledgement: await this.service.acknowledge(scope, input) };
   }
 
+  @Can('read', 'ProtocolVersion')
   @Query(() => ProtocolVersionConnection, {
     description: "Versions in force that the caller's agency has yet to acknowledge, oldest first",
   })

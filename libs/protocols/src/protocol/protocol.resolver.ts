@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Agency, AgencyService } from '@hub/agencies';
-import { Access, AccessScope, accessOf } from '@hub/access';
+import { Access, accessOf, AccessScope, Can } from '@hub/access';
 import { Connection, requestLoader } from '@hub/graphql';
 import { AcknowledgementService } from '../acknowledgement/acknowledgement.service';
 import { renderProtocolMarkdown } from '../markdown/protocol-markdown';
@@ -28,6 +28,7 @@ export class ProtocolResolver {
     private readonly agencies: AgencyService,
   ) {}
 
+  @Can('read', 'Protocol')
   @Query(() => ProtocolConnection, {
     description: "Protocols of the caller's task forces that the caller may see, by title",
   })
@@ -35,11 +36,13 @@ export class ProtocolResolver {
     return this.service.list(scope, args);
   }
 
+  @Can('read', 'Protocol')
   @Query(() => Protocol, { description: 'A protocol; NOT_FOUND when the caller may not see it' })
   protocol(@Access() scope: AccessScope, @Args('id', { type: () => ID }) id: string): Promise<Protocol> {
     return this.service.get(scope, id);
   }
 
+  @Can('create', 'Protocol')
   @Mutation(() => ProtocolPayload, { description: 'A new protocol with its first draft (coordinators)' })
   async createProtocol(
     @Access() scope: AccessScope,
@@ -48,6 +51,7 @@ export class ProtocolResolver {
     return { protocol: await this.service.create(scope, input) };
   }
 
+  @Can('update', 'Protocol')
   @Mutation(() => ProtocolPayload, {
     description: 'Change the draft, or start a new draft version from the published one (coordinators)',
   })
@@ -58,6 +62,7 @@ export class ProtocolResolver {
     return { protocol: await this.service.updateDraft(scope, input) };
   }
 
+  @Can('publish', 'Protocol')
   @Mutation(() => ProtocolPayload, {
     description:
       'Publish a draft: it comes into force, the previous version is superseded, audience agencies are notified (coordinators)',
@@ -69,6 +74,7 @@ export class ProtocolResolver {
     return { protocol: await this.service.publish(scope, input) };
   }
 
+  @Can('archive', 'Protocol')
   @Mutation(() => ProtocolPayload, { description: 'Withdraw the whole protocol (coordinators)' })
   async archiveProtocol(
     @Access() scope: AccessScope,

@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Access, AccessScope } from '@hub/access';
+import { Access, AccessScope, Can } from '@hub/access';
 import { Connection, PageArgs } from '@hub/graphql';
 import {
   BreakGlassSession,
@@ -13,6 +13,7 @@ import { BreakGlassService } from './break-glass.service';
 export class BreakGlassResolver {
   constructor(private readonly service: BreakGlassService) {}
 
+  @Can('openBreakGlass', 'Survivor')
   @Mutation(() => OpenBreakGlassPayload, {
     description:
       'Imminent danger: open identity and contact of a survivor your agency has a referral about, for a short time',
@@ -24,6 +25,7 @@ export class BreakGlassResolver {
     return { session: await this.service.open(scope, input) };
   }
 
+  @Can('read', 'BreakGlass')
   @Query(() => BreakGlassSessionConnection, { description: 'Break-glass uses for review, newest first' })
   breakGlassSessions(
     @Access() scope: AccessScope,

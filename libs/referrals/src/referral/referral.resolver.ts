@@ -1,7 +1,7 @@
 import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Agency, AgencyService } from '@hub/agencies';
-import { Access, AccessScope, accessOf } from '@hub/access';
+import { Access, accessOf, AccessScope, Can } from '@hub/access';
 import { Survivor, SurvivorService } from '@hub/consents';
 import { requestLoader, selectedFields } from '@hub/graphql';
 import {
@@ -27,6 +27,7 @@ export class ReferralResolver {
     private readonly survivors: SurvivorService,
   ) {}
 
+  @Can('read', 'Referral')
   @Query(() => ReferralConnection, {
     description: 'My agency’s referrals: RECEIVED, SENT or NEEDS_ACTION, newest first',
   })
@@ -34,11 +35,13 @@ export class ReferralResolver {
     return this.service.list(scope, args);
   }
 
+  @Can('read', 'Referral')
   @Query(() => Referral)
   referral(@Access() scope: AccessScope, @Args('id', { type: () => ID }) id: string): Promise<Referral> {
     return this.service.get(scope, id);
   }
 
+  @Can('create', 'Referral')
   @Mutation(() => ReferralPayload, { description: 'Create a draft referral (send it with sendReferral)' })
   async createReferral(
     @Access() scope: AccessScope,
@@ -47,6 +50,7 @@ export class ReferralResolver {
     return { referral: await this.service.create(scope, input) };
   }
 
+  @Can('send', 'Referral')
   @Mutation(() => ReferralPayload)
   async sendReferral(
     @Access() scope: AccessScope,
@@ -55,6 +59,7 @@ export class ReferralResolver {
     return { referral: await this.service.send(scope, input) };
   }
 
+  @Can('acknowledge', 'Referral')
   @Mutation(() => ReferralPayload)
   async acknowledgeReferral(
     @Access() scope: AccessScope,
@@ -63,6 +68,7 @@ export class ReferralResolver {
     return { referral: await this.service.acknowledge(scope, input) };
   }
 
+  @Can('accept', 'Referral')
   @Mutation(() => ReferralPayload)
   async acceptReferral(
     @Access() scope: AccessScope,
@@ -71,6 +77,7 @@ export class ReferralResolver {
     return { referral: await this.service.accept(scope, input) };
   }
 
+  @Can('decline', 'Referral')
   @Mutation(() => ReferralPayload)
   async declineReferral(
     @Access() scope: AccessScope,
@@ -79,6 +86,7 @@ export class ReferralResolver {
     return { referral: await this.service.decline(scope, input) };
   }
 
+  @Can('start', 'Referral')
   @Mutation(() => ReferralPayload, { description: 'Start work (from ACCEPTED), or resume it (from ON_HOLD)' })
   async startReferral(
     @Access() scope: AccessScope,
@@ -87,6 +95,7 @@ export class ReferralResolver {
     return { referral: await this.service.start(scope, input) };
   }
 
+  @Can('hold', 'Referral')
   @Mutation(() => ReferralPayload, { description: 'Wait-list an in-progress referral' })
   async holdReferral(
     @Access() scope: AccessScope,
@@ -95,6 +104,7 @@ export class ReferralResolver {
     return { referral: await this.service.hold(scope, input) };
   }
 
+  @Can('complete', 'Referral')
   @Mutation(() => ReferralPayload)
   async completeReferral(
     @Access() scope: AccessScope,
@@ -103,6 +113,7 @@ export class ReferralResolver {
     return { referral: await this.service.complete(scope, input) };
   }
 
+  @Can('fail', 'Referral')
   @Mutation(() => ReferralPayload, { description: 'The survivor could not get help' })
   async failReferral(
     @Access() scope: AccessScope,
@@ -111,6 +122,7 @@ export class ReferralResolver {
     return { referral: await this.service.fail(scope, input) };
   }
 
+  @Can('withdraw', 'Referral')
   @Mutation(() => ReferralPayload)
   async withdrawReferral(
     @Access() scope: AccessScope,
@@ -119,6 +131,7 @@ export class ReferralResolver {
     return { referral: await this.service.withdraw(scope, input) };
   }
 
+  @Can('message', 'Referral')
   @Mutation(() => ReferralMessagePayload)
   async addReferralMessage(
     @Access() scope: AccessScope,
@@ -127,6 +140,7 @@ export class ReferralResolver {
     return { message: await this.service.addMessage(scope, input) };
   }
 
+  @Can('reportChildSafety', 'Survivor')
   @Mutation(() => ReferralPayload, {
     description:
       'A mandatory report about a minor to law enforcement or child welfare, by the owning agency’s supervisor',

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Agency, AgencyService } from '@hub/agencies';
-import { Access, AccessScope, accessOf } from '@hub/access';
+import { Access, accessOf, AccessScope, Can } from '@hub/access';
 import { Connection, requestLoader } from '@hub/graphql';
 import {
   AddTechnicalAssistanceMessageInput,
@@ -37,6 +37,7 @@ export class TechnicalAssistanceResolver {
     private readonly agencies: AgencyService,
   ) {}
 
+  @Can('read', 'TechnicalAssistanceRequest')
   @Query(() => TechnicalAssistanceRequestConnection, {
     description: 'Technical-assistance requests the caller may see, newest first',
   })
@@ -47,6 +48,7 @@ export class TechnicalAssistanceResolver {
     return this.service.list(scope, args);
   }
 
+  @Can('read', 'TechnicalAssistanceRequest')
   @Query(() => TechnicalAssistanceRequest, {
     description:
       'One request with its events, sessions and messages (NOT_FOUND unless the caller is a party)',
@@ -58,6 +60,7 @@ export class TechnicalAssistanceResolver {
     return this.service.get(scope, id);
   }
 
+  @Can('create', 'TechnicalAssistanceRequest')
   @Mutation(() => TechnicalAssistanceRequestPayload, {
     description:
       'Ask the task force for technical assistance (supervisor or agency admin of a member agency). No survivor personal data.',
@@ -69,6 +72,7 @@ export class TechnicalAssistanceResolver {
     return { request: await this.service.request(scope, input) };
   }
 
+  @Can('triage', 'TechnicalAssistanceRequest')
   @Mutation(() => TechnicalAssistanceRequestPayload, {
     description: `SUBMITTED → TRIAGED with a priority (the task force's coordinator). ${CHANGE}`,
   })
@@ -79,6 +83,7 @@ export class TechnicalAssistanceResolver {
     return { request: await this.service.triage(scope, input) };
   }
 
+  @Can('assign', 'TechnicalAssistanceRequest')
   @Mutation(() => TechnicalAssistanceRequestPayload, {
     description: `TRIAGED → ASSIGNED to a TA_PROVIDER or FEDERAL_PARTNER agency (the coordinator). ${CHANGE}`,
   })
@@ -89,6 +94,7 @@ export class TechnicalAssistanceResolver {
     return { request: await this.service.assign(scope, input) };
   }
 
+  @Can('start', 'TechnicalAssistanceRequest')
   @Mutation(() => TechnicalAssistanceRequestPayload, {
     description: `ASSIGNED → IN_PROGRESS (ta_provider or federal_partner of the assigned agency). ${CHANGE}`,
   })
@@ -99,6 +105,7 @@ export class TechnicalAssistanceResolver {
     return { request: await this.service.start(scope, input) };
   }
 
+  @Can('recordSession', 'TechnicalAssistanceRequest')
   @Mutation(() => RecordTechnicalAssistanceSessionPayload, {
     description: `Record a session while IN_PROGRESS (the assigned provider); with attendance it is a training. ${CHANGE}`,
   })
@@ -109,6 +116,7 @@ export class TechnicalAssistanceResolver {
     return this.service.recordSession(scope, input);
   }
 
+  @Can('deliver', 'TechnicalAssistanceRequest')
   @Mutation(() => TechnicalAssistanceRequestPayload, {
     description: `IN_PROGRESS → DELIVERED once a session is recorded (the assigned provider). ${CHANGE}`,
   })
@@ -119,6 +127,7 @@ export class TechnicalAssistanceResolver {
     return { request: await this.service.deliver(scope, input) };
   }
 
+  @Can('close', 'TechnicalAssistanceRequest')
   @Mutation(() => TechnicalAssistanceRequestPayload, {
     description: `DELIVERED → CLOSED with a rating (the requesting agency's supervisor or admin). ${CHANGE}`,
   })
@@ -129,6 +138,7 @@ export class TechnicalAssistanceResolver {
     return { request: await this.service.close(scope, input) };
   }
 
+  @Can('decline', 'TechnicalAssistanceRequest')
   @Mutation(() => TechnicalAssistanceRequestPayload, {
     description: `SUBMITTED or TRIAGED → DECLINED with a reason (the coordinator). ${CHANGE}`,
   })
@@ -139,6 +149,7 @@ export class TechnicalAssistanceResolver {
     return { request: await this.service.decline(scope, input) };
   }
 
+  @Can('withdraw', 'TechnicalAssistanceRequest')
   @Mutation(() => TechnicalAssistanceRequestPayload, {
     description: `Any status before DELIVERED → WITHDRAWN (the requesting agency's supervisor or admin). ${CHANGE}`,
   })
@@ -149,6 +160,7 @@ export class TechnicalAssistanceResolver {
     return { request: await this.service.withdraw(scope, input) };
   }
 
+  @Can('message', 'TechnicalAssistanceRequest')
   @Mutation(() => AddTechnicalAssistanceMessagePayload, {
     description: "Write in a request's thread (any party). No survivor personal data.",
   })
