@@ -108,6 +108,7 @@ export class RecordWorkflow {
     auditAction: string,
   ): Promise<R> {
     const subjectType = type.lifecycle.subjectType;
+    assertDeclared(scope, action, subjectType);
     const found = UUID_PATTERN.test(id) ? await type.load(scope, id) : null;
     if (!found) {
       await this.refuse(scope, auditAction, subjectType, UUID_PATTERN.test(id) ? id : null, []);
@@ -309,4 +310,19 @@ function agencyIds(ids: readonly (string | null | undefined)[]): string[] {
 
 function stale(subjectType: string, id: string): ConflictError {
   return new ConflictError(`${subjectType} ${id} was changed by someone else; reload it and try again`);
+}
+
+/**
+ * The operation's declared requirement (`@Can`, put in the scope by the AuthzGuard) is what is
+ * judged on the loaded record: a runner asked to judge another action is a programming error, not
+ * a caller's, so it fails loudly instead of checking the wrong rule. Scopes built outside a
+ * request (tests, the worker) carry no declaration.
+ */
+export function assertDeclared(scope: AccessScope, action: PolicyAction, subjectType: string): void {
+  const declared = scope.requirement;
+  if (declared && (declared.action !== action || declared.subjectType !== subjectType)) {
+    throw new Error(
+      `The operation declares ${declared.action} ${declared.subjectType} but the workflow judges ${String(action)} ${subjectType}`,
+    );
+  }
 }
