@@ -7,6 +7,11 @@ import { createTestDatabase, LastQuery, planOf, PlanNode, TestDatabase } from '@
 import { EventLog, workflowMigrations } from '@hub/workflow';
 import { technicalAssistanceMigrations } from '../migrations';
 import { TechnicalAssistanceScope } from '../shared/enums';
+import {
+  TechnicalAssistanceAttendanceEntity,
+  TechnicalAssistanceRequestEntity,
+  TechnicalAssistanceSessionEntity,
+} from './technical-assistance.entity';
 import { TechnicalAssistanceRepository } from './technical-assistance.repository';
 
 const uuid = (prefix: string, n: number) => `${prefix}-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -87,7 +92,14 @@ describe('TechnicalAssistanceRepository (integration, real PostgreSQL and migrat
     await owner.destroy();
 
     dataSource = new DataSource({
-      ...dataSourceOptions({ url: db.apiUrl }),
+      ...dataSourceOptions({
+        url: db.apiUrl,
+        entities: [
+          TechnicalAssistanceRequestEntity,
+          TechnicalAssistanceSessionEntity,
+          TechnicalAssistanceAttendanceEntity,
+        ],
+      }),
       logging: ['query'],
       logger: last,
     });
@@ -136,8 +148,8 @@ describe('TechnicalAssistanceRepository (integration, real PostgreSQL and migrat
   ] as const)(
     'serves %s from its index, never a scan of all requests',
     async (_name, scope, filter, expected) => {
-      const rows = await repository.listVisible(scope, filter, { first: 20 });
-      expect(rows.length).toBeGreaterThan(0);
+      const page = await repository.listVisible(scope, filter, { first: 20 });
+      expect(page.edges.length).toBeGreaterThan(0);
       const nodes = await planOfLastQuery();
       expect(indexes(nodes).some((index) => (expected as readonly string[]).includes(index))).toBe(true);
       expect(seqScan(nodes, 'technical_assistance_request')).toBe(false);
@@ -159,7 +171,7 @@ describe('TechnicalAssistanceRepository (integration, real PostgreSQL and migrat
     );
     const events = await new EventLog(new Transactions(dataSource)).eventsOf(
       'TechnicalAssistanceRequest',
-      page.slice(0, 50).map((row) => row.id),
+      page.edges.map((edge) => edge.node.id),
     );
     expect(events.map((group) => group.length)).toEqual(Array(50).fill(1));
     const nodes = await planOfLastQuery();
@@ -168,17 +180,17 @@ describe('TechnicalAssistanceRepository (integration, real PostgreSQL and migrat
 
   it('pages by keyset without gaps or repeats, ties and microseconds included', async () => {
     const seen: string[] = [];
-    let after: { createdAt: string; id: string } | undefined;
+    let after: string | undefined;
     for (let pages = 0; pages < 1000; pages++) {
-      const rows = await repository.listVisible(
+      const page = await repository.listVisible(
         coordinator,
         { scope: TechnicalAssistanceScope.MY_TASK_FORCES },
         { first: 37, after },
       );
-      const page = rows.slice(0, 37);
-      seen.push(...page.map((row) => row.id));
-      if (rows.length <= 37) break;
-      after = { createdAt: page[page.length - 1].cursorAt, id: page[page.length - 1].id };
+      expect(page.edges.length).toBeLessThanOrEqual(37);
+      seen.push(...page.edges.map((edge) => edge.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor ?? undefined;
     }
     const expected = (await dataSource.query(
       `SELECT id FROM technical_assistance_request WHERE task_force_id = $1 ORDER BY created_at DESC, id DESC`,

@@ -1,61 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { rulesToSql } from '@hub/authz';
+import { accessWhere } from '@hub/authz';
 import { AccessScope } from '@hub/access';
-import { Tx } from '@hub/database';
+import { namedQuery, Tx } from '@hub/database';
+import { Connection, Keyset, PageArgs } from '@hub/graphql';
 import { TechnicalAssistanceScope } from '../shared/enums';
-import { TechnicalAssistanceRequestEntity } from './technical-assistance.entity';
+import {
+  TechnicalAssistanceAttendanceEntity,
+  TechnicalAssistanceRequestEntity,
+  TechnicalAssistanceSessionEntity,
+} from './technical-assistance.entity';
 import { technicalAssistanceSqlMap } from './technical-assistance-access';
-
-const COLUMNS = `r.id, r.task_force_id, r.requesting_agency_id, r.requested_by, r.topic, r.type,
-  r.modality, r.problem_statement, r.why_it_matters, r.current_practice, r.desired_outcome,
-  to_char(r.preferred_start_date, 'YYYY-MM-DD') AS preferred_start_date,
-  to_char(r.preferred_end_date, 'YYYY-MM-DD') AS preferred_end_date,
-  r.audiences, r.expected_attendees, r.urgency, r.status, r.priority, r.triage_note, r.assigned_agency_id,
-  r.assignee_name, r.delivery_summary, r.decline_reason, r.rating, r.feedback, r.version, r.created_at, r.updated_at,
-  to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`;
 
 type Row = Record<string, unknown>;
 
-/** A request as read, with its keyset position (created_at to the microsecond: a Date would lose them). */
-export interface RequestRow extends TechnicalAssistanceRequestEntity {
-  cursorAt: string;
-}
+/** A request as read: the entity is the row (no second column list, no mapper). */
+export type RequestRow = TechnicalAssistanceRequestEntity;
 
-function toRequest(row: Row): RequestRow {
-  return {
-    id: row.id as string,
-    taskForceId: row.task_force_id as string,
-    requestingAgencyId: row.requesting_agency_id as string,
-    requestedBy: row.requested_by as string,
-    topic: row.topic as string,
-    type: row.type as string,
-    modality: row.modality as string,
-    problemStatement: row.problem_statement as string,
-    whyItMatters: row.why_it_matters as string,
-    currentPractice: row.current_practice as string,
-    desiredOutcome: row.desired_outcome as string,
-    preferredStartDate: (row.preferred_start_date as string | null) ?? null,
-    preferredEndDate: (row.preferred_end_date as string | null) ?? null,
-    audiences: row.audiences as string[],
-    expectedAttendees: row.expected_attendees as number,
-    urgency: row.urgency as string,
-    status: row.status as string,
-    priority: (row.priority as string | null) ?? null,
-    triageNote: (row.triage_note as string | null) ?? null,
-    assignedAgencyId: (row.assigned_agency_id as string | null) ?? null,
-    assigneeName: (row.assignee_name as string | null) ?? null,
-    deliverySummary: (row.delivery_summary as string | null) ?? null,
-    declineReason: (row.decline_reason as string | null) ?? null,
-    rating: (row.rating as number | null) ?? null,
-    feedback: (row.feedback as string | null) ?? null,
-    version: row.version as number,
-    createdAt: row.created_at as Date,
-    updatedAt: row.updated_at as Date,
-    cursorAt: row.cursor_at as string,
-  };
-}
+/** Lists page newest first (ta_request_*_idx end in created_at, id). */
+const NEWEST_FIRST = new Keyset(
+  [
+    { sql: 'r.created_at', kind: 'timestamp' },
+    { sql: 'r.id', kind: 'uuid' },
+  ],
+  'DESC',
+);
 
 export type NewRequest = Pick<
   TechnicalAssistanceRequestEntity,
@@ -95,12 +65,6 @@ export interface RequestFilter {
   status?: string;
   topic?: string;
   scope?: TechnicalAssistanceScope;
-}
-
-export interface RequestPage {
-  first: number;
-  /** Keyset: newest first by (created_at, id). */
-  after?: { createdAt: string; id: string };
 }
 
 export interface SessionRow {
@@ -153,142 +117,86 @@ export class TechnicalAssistanceRepository {
     id: string,
     tx: Tx = this.dataSource.manager,
   ): Promise<RequestRow | null> {
-    const access = rulesToSql(
-      scope.ability,
-      'read',
-      'TechnicalAssistanceRequest',
-      technicalAssistanceSqlMap('r'),
-      2,
-    );
-    const rows: Row[] = await tx.query(
-      `SELECT ${COLUMNS} FROM technical_assistance_request r WHERE r.id = $1 AND ${access.sql}`,
-      [id, ...access.params],
-    );
-    return rows.length ? toRequest(rows[0]) : null;
+    return this.visible(scope, tx).andWhere('r.id = :id', { id }).getOne();
   }
 
   /**
    * Served by ta_request_requesting_idx / _assigned_idx / _task_force_idx (_task_force_status_idx
-   * with a status) by scope, ta_request_created_idx without one. Fetches first + 1.
+   * with a status) by scope, ta_request_created_idx without one.
    */
-  async listVisible(scope: AccessScope, filter: RequestFilter, page: RequestPage): Promise<RequestRow[]> {
-    const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const where: string[] = [];
+  listVisible(scope: AccessScope, filter: RequestFilter, page: PageArgs): Promise<Connection<RequestRow>> {
+    const query = this.visible(scope, this.dataSource.manager);
     const { agencyId, taskForceIds } = scope.actor;
     switch (filter.scope) {
       case TechnicalAssistanceScope.REQUESTED_BY_MY_AGENCY:
-        where.push(agencyId ? `r.requesting_agency_id = ${param(agencyId)}` : 'FALSE');
+        query.andWhere(agencyId ? 'r.requesting_agency_id = :agencyId' : 'FALSE', { agencyId });
         break;
       case TechnicalAssistanceScope.ASSIGNED_TO_MY_AGENCY:
-        where.push(agencyId ? `r.assigned_agency_id = ${param(agencyId)}` : 'FALSE');
+        query.andWhere(agencyId ? 'r.assigned_agency_id = :agencyId' : 'FALSE', { agencyId });
         break;
       case TechnicalAssistanceScope.MY_TASK_FORCES:
-        where.push(`r.task_force_id = ANY(${param([...taskForceIds])}::uuid[])`);
+        query.andWhere('r.task_force_id = ANY(CAST(:taskForceIds AS uuid[]))', {
+          taskForceIds: [...taskForceIds],
+        });
         break;
     }
-    if (filter.status) where.push(`r.status = ${param(filter.status)}`);
-    if (filter.topic) where.push(`r.topic = ${param(filter.topic)}`);
-    if (page.after) {
-      where.push(
-        `(r.created_at, r.id) < (${param(page.after.createdAt)}::timestamptz, ${param(page.after.id)}::uuid)`,
-      );
-    }
-    const access = rulesToSql(
-      scope.ability,
-      'read',
-      'TechnicalAssistanceRequest',
-      technicalAssistanceSqlMap('r'),
-      params.length + 1,
-    );
-    where.push(access.sql);
-    params.push(...access.params);
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM technical_assistance_request r WHERE ${where.join(' AND ')}
-        ORDER BY r.created_at DESC, r.id DESC LIMIT ${param(page.first + 1)}`,
-      params,
-    );
-    return rows.map(toRequest);
+    if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
+    if (filter.topic) query.andWhere('r.topic = :topic', { topic: filter.topic });
+    return NEWEST_FIRST.fetch(query, page);
   }
 
   /** Inserts a SUBMITTED request with the id the create chose (createOnce keys it). */
   async insert(tx: Tx, id: string, request: NewRequest): Promise<RequestRow> {
-    const rows: Row[] = await tx.query(
-      `INSERT INTO technical_assistance_request AS r (id, task_force_id, requesting_agency_id, requested_by,
-         topic, type, modality, problem_statement, why_it_matters, current_practice, desired_outcome,
-         preferred_start_date, preferred_end_date, audiences, expected_attendees, urgency)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-       RETURNING ${COLUMNS}`,
-      [
-        id,
-        request.taskForceId,
-        request.requestingAgencyId,
-        request.requestedBy,
-        request.topic,
-        request.type,
-        request.modality,
-        request.problemStatement,
-        request.whyItMatters,
-        request.currentPractice,
-        request.desiredOutcome,
-        request.preferredStartDate,
-        request.preferredEndDate,
-        request.audiences,
-        request.expectedAttendees,
-        request.urgency,
-      ],
+    const requests = tx.getRepository(TechnicalAssistanceRequestEntity);
+    await requests.insert({ id, ...request });
+    return requests.findOneByOrFail({ id });
+  }
+
+  /** Requests the caller may see: the policy's read rules as the WHERE (rules → SQL). */
+  private visible(scope: AccessScope, tx: Tx) {
+    const access = accessWhere(
+      scope.ability,
+      'read',
+      'TechnicalAssistanceRequest',
+      technicalAssistanceSqlMap('r'),
     );
-    return toRequest(rows[0]);
+    return tx
+      .getRepository(TechnicalAssistanceRequestEntity)
+      .createQueryBuilder('r')
+      .where(access.sql, access.params);
   }
 
   async insertSession(tx: Tx, session: Omit<SessionRow, 'id' | 'recordedAt'>): Promise<SessionRow> {
-    const [{ id }]: { id: string }[] = await tx.query(
-      `INSERT INTO technical_assistance_session (request_id, held_on, modality, hours, materials, notes, recorded_by,
-         recorded_by_agency_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [
-        session.requestId,
-        session.heldOn,
-        session.modality,
-        session.hours,
-        session.materials,
-        session.notes,
-        session.recordedBy,
-        session.recordedByAgencyId,
-      ],
-    );
-    if (session.attendance.length) {
-      await tx.query(
-        `INSERT INTO technical_assistance_attendance (session_id, audience, attendees)
-         SELECT $1, audience, attendees FROM unnest($2::text[], $3::int[]) AS t(audience, attendees)`,
-        [id, session.attendance.map((a) => a.audience), session.attendance.map((a) => a.attendees)],
-      );
+    const { attendance, ...columns } = session;
+    const inserted = await tx
+      .getRepository(TechnicalAssistanceSessionEntity)
+      .insert({ ...columns, hours: String(columns.hours) });
+    const id = (inserted.identifiers[0] as { id: string }).id;
+    if (attendance.length) {
+      await tx
+        .getRepository(TechnicalAssistanceAttendanceEntity)
+        .insert(attendance.map((a) => ({ sessionId: id, audience: a.audience, attendees: a.attendees })));
     }
-    const rows: Row[] = await tx.query(
-      `SELECT ${SESSION_COLUMNS} FROM technical_assistance_session s WHERE s.id = $1`,
-      [id],
+    const rows = await namedQuery(
+      tx,
+      `SELECT ${SESSION_COLUMNS} FROM technical_assistance_session s WHERE s.id = :id`,
+      { id },
     );
     return toSession(rows[0]);
   }
 
   async sessionCount(id: string, tx: Tx = this.dataSource.manager): Promise<number> {
-    const [{ count }]: { count: number }[] = await tx.query(
-      `SELECT count(*)::int AS count FROM technical_assistance_session WHERE request_id = $1`,
-      [id],
-    );
-    return count;
+    return tx.getRepository(TechnicalAssistanceSessionEntity).countBy({ requestId: id });
   }
 
   /** Served by ta_session_request_idx; in date order, attendance in the same statement. */
   async sessionsOf(requestIds: readonly string[]): Promise<SessionRow[]> {
     if (requestIds.length === 0) return [];
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT ${SESSION_COLUMNS} FROM technical_assistance_session s WHERE s.request_id = ANY($1::uuid[])
+    const rows = await namedQuery(
+      this.dataSource.manager,
+      `SELECT ${SESSION_COLUMNS} FROM technical_assistance_session s WHERE s.request_id = ANY(CAST(:ids AS uuid[]))
         ORDER BY s.request_id, s.held_on, s.recorded_at, s.id`,
-      [[...requestIds]],
+      { ids: [...requestIds] },
     );
     return rows.map(toSession);
   }

@@ -5,13 +5,12 @@ import { Clock } from '@hub/config';
 import {
   BadUserInputError,
   Connection,
-  decodeCursor,
   DEFAULT_PAGE_SIZE,
   ForbiddenError,
   groupByKeys,
   InputProblem,
   NotFoundError,
-  toConnection,
+  mapConnection,
   UUID_PATTERN,
 } from '@hub/graphql';
 import { CreateOnce, EventLog, MessageThread, RecordType, RecordWorkflow } from '@hub/workflow';
@@ -118,18 +117,12 @@ export class TechnicalAssistanceService {
     scope: AccessScope,
     args: TechnicalAssistanceRequestsArgs,
   ): Promise<Connection<TechnicalAssistanceRequest>> {
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    let after: { createdAt: string; id: string } | undefined;
-    if (args.after) {
-      const [createdAt, id] = decodeCursor(args.after, ['timestamp', 'uuid']);
-      after = { createdAt, id };
-    }
-    const rows = await this.requests.listVisible(
+    const page = await this.requests.listVisible(
       scope,
       { status: args.status, topic: args.topic, scope: args.scope },
-      { first, after },
+      args,
     );
-    return toConnection(rows, first, (row) => [row.cursorAt, row.id], toModel);
+    return mapConnection(page, toModel);
   }
 
   async request(
