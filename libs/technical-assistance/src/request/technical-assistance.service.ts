@@ -5,7 +5,6 @@ import { Clock } from '@hub/config';
 import {
   BadUserInputError,
   Connection,
-  DEFAULT_PAGE_SIZE,
   ForbiddenError,
   groupByKeys,
   InputProblem,
