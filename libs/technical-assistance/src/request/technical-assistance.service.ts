@@ -135,6 +135,7 @@ export class TechnicalAssistanceService {
         action: 'REQUEST_TECHNICAL_ASSISTANCE',
         subjectType: SUBJECT,
         subjectId: null,
+        subjectAgencyIds: [actor.agencyId],
       });
       throw new ForbiddenError(
         'Only a supervisor or agency admin of a member agency of the task force may request technical assistance',
@@ -201,6 +202,7 @@ export class TechnicalAssistanceService {
         action: 'REQUEST_TECHNICAL_ASSISTANCE',
         subjectType: SUBJECT,
         subjectId: created.id,
+        subjectAgencyIds: [agencyId],
         decision: 'ALLOWED',
       });
       await this.notify(tx, scope, created, coordinators, {
@@ -343,6 +345,7 @@ export class TechnicalAssistanceService {
         action: 'RECORD_TECHNICAL_ASSISTANCE_SESSION',
         subjectType: SUBJECT,
         subjectId: current.id,
+        subjectAgencyIds: [current.requestingAgencyId, current.assignedAgencyId],
         decision: 'ALLOWED',
       });
       await this.notify(tx, scope, touched, coordinators, {
@@ -361,7 +364,7 @@ export class TechnicalAssistanceService {
     const { actor, ability } = scope;
     const current = await this.visible(scope, input.requestId);
     if (!ability.can('message', subject(SUBJECT, technicalAssistanceRecord(current)))) {
-      await this.denied(scope, 'ADD_TECHNICAL_ASSISTANCE_MESSAGE', current.id);
+      await this.denied(scope, 'ADD_TECHNICAL_ASSISTANCE_MESSAGE', current);
       throw new ForbiddenError('Not permitted to write in this thread');
     }
     const coordinators = await this.coordinatorAgencies(scope, current.taskForceId);
@@ -377,6 +380,7 @@ export class TechnicalAssistanceService {
         action: 'ADD_TECHNICAL_ASSISTANCE_MESSAGE',
         subjectType: SUBJECT,
         subjectId: current.id,
+        subjectAgencyIds: [current.requestingAgencyId, current.assignedAgencyId],
         decision: 'ALLOWED',
       });
       await this.notify(tx, scope, current, coordinators, {
@@ -453,6 +457,7 @@ export class TechnicalAssistanceService {
         action: spec.auditAction,
         subjectType: SUBJECT,
         subjectId: row.id,
+        subjectAgencyIds: [row.requestingAgencyId, row.assignedAgencyId],
         decision: 'ALLOWED',
       });
       await this.notify(tx, scope, row, coordinators, {
@@ -473,7 +478,7 @@ export class TechnicalAssistanceService {
   ): Promise<RequestRow> {
     const current = await this.visible(scope, input.requestId);
     if (!scope.ability.can(action, subject(SUBJECT, technicalAssistanceRecord(current)))) {
-      await this.denied(scope, auditAction, current.id);
+      await this.denied(scope, auditAction, current);
       throw new ForbiddenError(`Not permitted to ${WHAT[action]} this technical-assistance request`);
     }
     if (current.version !== input.expectedVersion) throw stale(current.id);
@@ -487,8 +492,18 @@ export class TechnicalAssistanceService {
     return found;
   }
 
-  private denied(scope: AccessScope, action: string, subjectId: string): Promise<void> {
-    return this.audit.recordDenied({ actor: scope.actor, action, subjectType: SUBJECT, subjectId });
+  private denied(
+    scope: AccessScope,
+    action: string,
+    request: { id: string; requestingAgencyId: string; assignedAgencyId: string | null },
+  ): Promise<void> {
+    return this.audit.recordDenied({
+      actor: scope.actor,
+      action,
+      subjectType: SUBJECT,
+      subjectId: request.id,
+      subjectAgencyIds: [request.requestingAgencyId, request.assignedAgencyId],
+    });
   }
 
   /** Agencies that coordinate the task force: its member agencies of type COORDINATOR. */
