@@ -5,3 +5,5 @@ export * from './survivor-data';
 export * from './referral.rules';
 export * from './protocol.rules';
 export * from './technical-assistance.rules';
+export * from './consent-data';
+export * from './agency-view';

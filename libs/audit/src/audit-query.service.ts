@@ -17,6 +17,7 @@ const AUDIT_SQL: SqlSubjectMap = {
   fields: {
     actorAgencyId: { sql: 'e.actor_agency_id', kind: 'scalar' },
     subjectAgencyIds: { sql: 'e.subject_agency_ids', kind: 'array' },
+    reason: { sql: 'e.reason', kind: 'scalar' },
   },
 };
 const CSV_CAP = 10_000;
@@ -124,6 +125,7 @@ export class AuditQueryService {
       action,
       subjectType: 'AuditTrail',
       subjectId: null,
+      subjectAgencyIds: [],
     });
   }
 
@@ -171,6 +173,7 @@ export class AuditQueryService {
       action,
       subjectType: 'AuditTrail',
       subjectId: null,
+      subjectAgencyIds: [],
       decision: 'ALLOWED',
       reason: Object.keys(filter).length ? `filter: ${JSON.stringify(filter)}`.slice(0, 500) : null,
     });

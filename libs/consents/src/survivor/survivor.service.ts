@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { AuditWriter } from '@hub/audit';
-import {
-  AccessScope,
-  DataClassName,
-  purposeOf,
-  subject,
-  SURVIVOR_FIELDS_BY_CLASS,
-  SURVIVOR_PERSONAL_FIELDS,
-} from '@hub/access';
+import { AccessScope, purposeOf, subject, SURVIVOR_PERSONAL_FIELDS } from '@hub/access';
 import { Clock } from '@hub/config';
 import { Transactions } from '@hub/database';
 import {
@@ -288,15 +281,9 @@ export class SurvivorService {
     now: Date,
     sharedClasses?: readonly string[],
   ): { model: Survivor; permitted: string[] } {
-    const record = subject('Survivor', survivorRecord(entity, liveGrants, now));
-    // Through a referral a non-owner sees only what the referral shares (and the grant allows).
-    const shared =
-      sharedClasses && entity.ownerAgencyId !== scope.actor.agencyId
-        ? new Set(sharedClasses.flatMap((c) => SURVIVOR_FIELDS_BY_CLASS[c as DataClassName] ?? []))
-        : undefined;
-    const permitted = SURVIVOR_PERSONAL_FIELDS.filter(
-      (field) => scope.ability.can('read', record, field) && (!shared || shared.has(field)),
-    );
+    // Through a referral the policy narrows a non-owner to what the referral shares.
+    const record = subject('Survivor', survivorRecord(entity, liveGrants, now, sharedClasses));
+    const permitted = SURVIVOR_PERSONAL_FIELDS.filter((field) => scope.ability.can('read', record, field));
     const allowed = new Set(permitted);
     const show = <T>(field: string, value: T): T | null => (allowed.has(field) ? value : null);
     const model: Survivor = {
