@@ -47,7 +47,7 @@ export class SurvivorService {
   async get(scope: AccessScope, id: string, requested?: Requested): Promise<Survivor> {
     const now = this.clock.now();
     const entity = UUID_PATTERN.test(id) ? await this.survivors.findVisible(scope, id, now) : null;
-    if (!entity) throw new NotFoundError('Survivor', id);
+    if (!entity) throw await this.notFound(scope, 'READ_SURVIVOR', id);
     const grants = await this.survivors.liveGrants([entity.id], now);
     const [model] = await this.disclose(scope, [entity], grants, now, requested);
     return model;
@@ -191,8 +191,10 @@ export class SurvivorService {
   async update(scope: AccessScope, input: UpdateSurvivorInput): Promise<Survivor> {
     const { actor, ability } = scope;
     const now = this.clock.now();
-    const current = await this.survivors.findVisible(scope, input.id, now);
-    if (!current) throw new NotFoundError('Survivor', input.id);
+    const current = UUID_PATTERN.test(input.id)
+      ? await this.survivors.findVisible(scope, input.id, now)
+      : null;
+    if (!current) throw await this.notFound(scope, 'UPDATE_SURVIVOR', input.id);
     const grants = await this.survivors.liveGrants([current.id], now);
     if (
       !ability.can('update', subject('Survivor', survivorRecord(current, grants.get(current.id) ?? [], now)))
@@ -232,6 +234,22 @@ export class SurvivorService {
       return row;
     });
     return this.toModel(scope, updated, grants.get(updated.id) ?? [], now).model;
+  }
+
+  /**
+   * A survivor record the caller may not see does not exist for them: the refusal is audited as
+   * DENIED (reason NOT_FOUND, auditors only) naming the id asked for and, if it exists, its owner.
+   */
+  async notFound(scope: AccessScope, action: string, survivorId: string): Promise<NotFoundError> {
+    const owner = await this.survivors.ownerOf(survivorId);
+    await this.audit.recordNotFound({
+      actor: scope.actor,
+      action,
+      subjectType: 'Survivor',
+      requestedId: survivorId,
+      subjectAgencyIds: owner ? [owner] : [],
+    });
+    return new NotFoundError('Survivor', survivorId);
   }
 
   /** Models for the caller, with the disclosure audited (one event per record that showed personal fields). */
