@@ -17,7 +17,7 @@ export const ROLES_BY_AGENCY_TYPE: Readonly<Record<string, readonly string[]>> =
   CHILD_WELFARE: ['caseworker', 'supervisor', 'agency_admin'],
   FEDERAL_PARTNER: ['federal_partner', 'agency_admin'],
   TA_PROVIDER: ['ta_provider', 'agency_admin'],
-  COORDINATOR: ['coordinator', 'agency_admin', 'auditor', 'hub_admin'],
+  COORDINATOR: ['coordinator', 'agency_admin', 'auditor'],
 };
 
 /** An agency as these questions need it. */
