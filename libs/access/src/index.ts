@@ -6,3 +6,5 @@ export * from './referral.rules';
 export * from './protocol.rules';
 export * from './technical-assistance.rules';
 export * from './can';
+export * from './consent-data';
+export * from './agency-view';

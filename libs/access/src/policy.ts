@@ -2,7 +2,8 @@ import { AbilityBuilder, createMongoAbility } from '@casl/ability';
 import { Actor } from '@hub/authz';
 import { defineProtocolRules } from './protocol.rules';
 import { defineReferralRules } from './referral.rules';
-import { AppAbility } from './subjects';
+import { CONSENT_RECORD_FIELDS } from './consent-data';
+import { AppAbility, AUDIT_REASON_NOT_FOUND } from './subjects';
 import { defineTechnicalAssistanceRules } from './technical-assistance.rules';
 import {
   DATA_CLASSES,
@@ -63,13 +64,15 @@ export function defineAbilityFor(actor: Actor): AppAbility {
 
 /**
  * The audit trail: an agency admin reads events by their agency's users and on their agency's
- * records (and reviews break-glass uses on them); an auditor reads everything and verifies.
+ * records (and reviews break-glass uses on them), except refusals answered as NOT_FOUND (the
+ * row would tell them the record exists); an auditor reads everything and verifies.
  */
 function defineAuditRules(actor: Actor, can: AbilityBuilder<AppAbility>['can']): void {
   if (!actor.userId || !actor.agencyId) return;
   if (actor.roles.includes('agency_admin')) {
-    can('read', 'AuditEvent', { actorAgencyId: actor.agencyId });
-    can('read', 'AuditEvent', { subjectAgencyIds: actor.agencyId });
+    const disclosable = { reason: { $ne: AUDIT_REASON_NOT_FOUND } };
+    can('read', 'AuditEvent', { actorAgencyId: actor.agencyId, ...disclosable });
+    can('read', 'AuditEvent', { subjectAgencyIds: actor.agencyId, ...disclosable });
     can('read', 'BreakGlass', { ownerAgencyId: actor.agencyId });
     can('read', 'BreakGlass', { agencyId: actor.agencyId });
   }
@@ -121,7 +124,11 @@ function defineSurvivorRules(actor: Actor, can: AbilityBuilder<AppAbility>['can'
   for (const route of grantRoutes) {
     can('read', 'Survivor', [...SURVIVOR_RECORD_FIELDS], grant(route, {}));
     for (const dataClass of DATA_CLASSES) {
-      can('read', 'Survivor', [...SURVIVOR_FIELDS_BY_CLASS[dataClass]], grant(route, { classes: dataClass }));
+      const fields = [...SURVIVOR_FIELDS_BY_CLASS[dataClass]];
+      const granted = grant(route, { classes: dataClass });
+      // Read directly: the classes the grant allows. Through a referral: those it also shares.
+      can('read', 'Survivor', fields, { ...granted, sharedClasses: { $exists: false } });
+      can('read', 'Survivor', fields, { ...granted, sharedClasses: dataClass });
     }
   }
   // Break-glass: a supervisor of an agency party to a referral about the survivor, for an
@@ -130,9 +137,10 @@ function defineSurvivorRules(actor: Actor, can: AbilityBuilder<AppAbility>['can'
     can('openBreakGlass', 'Survivor', { referralPartyAgencyIds: agencyId });
   }
 
-  // The survivor may revoke through any agency whose live grant from the consent serves it (the
-  // same test as seeing the record: its purpose of use, and no minor for law enforcement).
+  // A consent serves an agency whose live grant from it serves the agency's purpose of use (and
+  // no minor for law enforcement): it sees the consent, but never the names on it, and the
+  // survivor may revoke through it.
   const servedBy = { liveGrants: { $elemMatch: { agencyId, purposes: purpose } }, ...adultsOnly };
-  can('read', 'Consent', servedBy);
+  can('read', 'Consent', [...CONSENT_RECORD_FIELDS], servedBy);
   can('revoke', 'Consent', servedBy);
 }

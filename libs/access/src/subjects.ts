@@ -38,14 +38,25 @@ export interface PolicyRecords
     liveGrants: { agencyId: string; purposes: string[]; classes: string[]; basis: GrantBasis }[];
     /** Agencies party to a referral about this survivor (only set where break-glass is asked). */
     referralPartyAgencyIds?: string[];
+    /**
+     * Set only when the record is read through a referral: the classes that referral shares. A
+     * non-owner then sees a class only if the referral shares it and a live grant allows it.
+     */
+    sharedClasses?: string[];
   };
   Notification: { agencyId: string };
-  /** `subjectAgencyIds`: agencies whose records the event concerns. */
-  AuditEvent: { actorAgencyId: string | null; subjectAgencyIds: string[] };
+  /**
+   * `subjectAgencyIds`: agencies whose records the event concerns. `reason`: why; `NOT_FOUND`
+   * (AUDIT_REASON_NOT_FOUND) marks a refusal the caller was told was a missing record.
+   */
+  AuditEvent: { actorAgencyId: string | null; subjectAgencyIds: string[]; reason: string | null };
   AuditTrail: { id: string };
   /** A break-glass use, reviewed by the owning agency's admin and the opener's. */
   BreakGlass: { ownerAgencyId: string; agencyId: string };
-  /** `liveGrants`: the grants from this consent live at the moment of the check; `minor` as for Survivor. */
+  /**
+   * `liveGrants`: the grants from this consent live at the moment of the check; `minor` as for
+   * Survivor. Fields are CONSENT_RECORD_FIELDS and CONSENT_NAME_FIELDS (consent-data.ts).
+   */
   Consent: {
     id: string;
     ownerAgencyId: string;
@@ -56,6 +67,12 @@ export interface PolicyRecords
 export type SubjectName = keyof PolicyRecords;
 type TaggedRecord = { [K in SubjectName]: PolicyRecords[K] & ForcedSubject<K> }[SubjectName];
 export type AppAbility = MongoAbility<[Action, SubjectName | TaggedRecord]>;
+
+/**
+ * The audit reason of a refusal answered as NOT_FOUND: the caller was told the record does not
+ * exist, so only auditors read such rows (an admin must not learn from the trail that it does).
+ */
+export const AUDIT_REASON_NOT_FOUND = 'NOT_FOUND';
 
 /** Why an agency holds access to a survivor record. */
 export type GrantBasis = 'CONSENT' | 'CHILD_SAFETY' | 'BREAK_GLASS';

@@ -3,6 +3,7 @@ import { rulesToSql, SqlSubjectMap } from '@hub/authz';
 import { AccessScope } from '@hub/access';
 import { Transactions } from '@hub/database';
 import {
+  BadUserInputError,
   Connection,
   decodeTimeCursor,
   DEFAULT_PAGE_SIZE,
@@ -17,6 +18,7 @@ const AUDIT_SQL: SqlSubjectMap = {
   fields: {
     actorAgencyId: { sql: 'e.actor_agency_id', kind: 'scalar' },
     subjectAgencyIds: { sql: 'e.subject_agency_ids', kind: 'array' },
+    reason: { sql: 'e.reason', kind: 'scalar' },
   },
 };
 const CSV_CAP = 10_000;
@@ -42,6 +44,7 @@ export class AuditQueryService {
     after?: string,
   ): Promise<Connection<AuditEventRecord>> {
     await this.mayRead(scope);
+    checkWindow(filter);
     const cursor = after ? decodeTimeCursor(after, 'bigint') : undefined;
     const rows = await this.query(scope, filter, first + 1, cursor);
     await this.auditRead(scope, 'READ_AUDIT_TRAIL', filter);
@@ -59,6 +62,7 @@ export class AuditQueryService {
       await this.denied(scope, 'EXPORT_AUDIT_TRAIL');
       throw new ForbiddenError('Only an auditor may export the audit trail');
     }
+    checkWindow(filter);
     const rows = await this.query(scope, filter, Math.min(limit, CSV_CAP));
     await this.auditRead(scope, 'EXPORT_AUDIT_TRAIL', filter);
     const header = [
@@ -124,6 +128,7 @@ export class AuditQueryService {
       action,
       subjectType: 'AuditTrail',
       subjectId: null,
+      subjectAgencyIds: [],
     });
   }
 
@@ -171,9 +176,19 @@ export class AuditQueryService {
       action,
       subjectType: 'AuditTrail',
       subjectId: null,
+      subjectAgencyIds: [],
       decision: 'ALLOWED',
       reason: Object.keys(filter).length ? `filter: ${JSON.stringify(filter)}`.slice(0, 500) : null,
     });
+  }
+}
+
+/** A window that ends before it starts is a mistake to say so, not an empty page. */
+function checkWindow(filter: AuditEventFilter): void {
+  if (filter.from && filter.to && filter.from.getTime() > filter.to.getTime()) {
+    throw new BadUserInputError('Invalid audit window', [
+      { field: 'filter.from', message: 'must not be after filter.to', reason: 'WINDOW_STARTS_AFTER_END' },
+    ]);
   }
 }
 

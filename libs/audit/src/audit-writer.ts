@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AUDIT_REASON_NOT_FOUND } from '@hub/access';
 import { Actor } from '@hub/authz';
 import { Transactions, Tx } from '@hub/database';
+import { UUID_PATTERN } from '@hub/graphql';
 import { AuditEventEntity } from './audit-event.entity';
 
 export type AuditDecision = 'ALLOWED' | 'DENIED';
@@ -17,8 +19,11 @@ export interface AuditEvent {
   purpose?: AuditPurpose | null;
   decision: AuditDecision;
   reason?: string | null;
-  /** Agencies whose records this concerns; lets their admins review it. */
-  subjectAgencyIds?: readonly (string | null | undefined)[];
+  /**
+   * Agencies whose records this concerns; lets their admins review it. Required: `[]` only where
+   * there truly is none (a refusal about a record that does not exist).
+   */
+  subjectAgencyIds: readonly (string | null | undefined)[];
 }
 
 /**
@@ -51,6 +56,24 @@ export class AuditWriter {
       throw error;
     }
   }
+
+  /**
+   * A refusal answered as NOT_FOUND (a write or a by-id read of a record the caller may not see,
+   * or that does not exist): DENIED in its own transaction, naming the requested id when it is a
+   * uuid, with reason NOT_FOUND so only auditors read it (the policy's AuditEvent rules).
+   */
+  async recordNotFound(
+    event: Pick<AuditEvent, 'actor' | 'action' | 'subjectType' | 'subjectAgencyIds'> & {
+      requestedId: string;
+    },
+  ): Promise<void> {
+    const { requestedId, ...rest } = event;
+    await this.recordDenied({
+      ...rest,
+      subjectId: UUID_PATTERN.test(requestedId) ? requestedId : null,
+      reason: AUDIT_REASON_NOT_FOUND,
+    });
+  }
 }
 
 function toRow(event: AuditEvent): Partial<AuditEventEntity> {
@@ -67,6 +90,6 @@ function toRow(event: AuditEvent): Partial<AuditEventEntity> {
     // The audit column holds 500 characters; a longer reason keeps its first 500, not lost.
     reason: event.reason ? event.reason.slice(0, 500) : null,
     requestId: event.actor.requestId ?? null,
-    subjectAgencyIds: [...new Set((event.subjectAgencyIds ?? []).filter((id): id is string => !!id))],
+    subjectAgencyIds: [...new Set(event.subjectAgencyIds.filter((id): id is string => !!id))],
   };
 }

@@ -19,7 +19,6 @@ import {
   DAY,
   dbState,
   expectError,
-  FEDERAL,
   HARBOR,
   NOTIFICATIONS,
   NotificationFeed,
@@ -49,9 +48,18 @@ type Redaction = { path: (string | number)[]; reason: string };
 
 describe('consents (e2e)', () => {
   let hub: TestHub;
+  /** A HEALTH agency (the demo data has none): a second recipient that reads for SERVICE. */
+  const clinic = randomUUID();
 
   beforeAll(async () => {
     hub = await startHub();
+    await hub.asOwner((ds) =>
+      ds.query(
+        `INSERT INTO agency (id, name, type, jurisdiction, accepting_referrals)
+         VALUES ($1, 'Bay County Community Clinic', 'HEALTH', 'Bay County', true)`,
+        [clinic],
+      ),
+    );
   });
   afterAll(async () => {
     await hub.close();
@@ -92,7 +100,7 @@ describe('consents (e2e)', () => {
       const data = personalData(tag());
       const person = await createSurvivor(hub, 'ngo.caseworker', data);
       const input = consentInput(person.id, {
-        recipientAgencyIds: [SAFE_PASSAGE, FEDERAL],
+        recipientAgencyIds: [SAFE_PASSAGE, clinic],
         dataClasses: ['IDENTITY', 'CONTACT'],
         validFrom: inDays(-1),
         validUntil: inDays(45),
@@ -105,7 +113,7 @@ describe('consents (e2e)', () => {
         survivorId: person.id,
         ownerAgencyId: HARBOR,
         status: 'ACTIVE',
-        recipientAgencyIds: [SAFE_PASSAGE, FEDERAL],
+        recipientAgencyIds: [SAFE_PASSAGE, clinic],
         purposes: ['SERVICE'],
         dataClasses: ['IDENTITY', 'CONTACT'],
         validFrom: input.validFrom,
@@ -143,7 +151,7 @@ describe('consents (e2e)', () => {
         })),
       ).toEqual(
         expect.arrayContaining(
-          [SAFE_PASSAGE, FEDERAL].map((agencyId) => ({
+          [SAFE_PASSAGE, clinic].map((agencyId) => ({
             consent_id: consent.id,
             survivor_id: person.id,
             agency_id: agencyId,
@@ -174,7 +182,7 @@ describe('consents (e2e)', () => {
         },
       ]);
 
-      expect(notifications.map((n) => n.agency_id).sort()).toEqual([SAFE_PASSAGE, FEDERAL].sort());
+      expect(notifications.map((n) => n.agency_id).sort()).toEqual([SAFE_PASSAGE, clinic].sort());
       for (const n of notifications) {
         expect(n).toMatchObject({
           event_type: 'CONSENT_RECORDED',
@@ -365,11 +373,11 @@ describe('consents (e2e)', () => {
     let person: SurvivorNode;
     beforeAll(async () => {
       person = await survivor();
-      // Safe Passage and the federal office both hold a live grant.
+      // Safe Passage and the clinic both hold a live grant.
       await recordConsent(
         hub,
         'ngo.caseworker',
-        consentInput(person.id, { recipientAgencyIds: [SAFE_PASSAGE, FEDERAL] }),
+        consentInput(person.id, { recipientAgencyIds: [SAFE_PASSAGE, clinic] }),
       );
     });
 
@@ -403,7 +411,13 @@ describe('consents (e2e)', () => {
           { user },
         );
         expect(expectError(response, 'NOT_FOUND').message).toBe(`Survivor ${person.id} not found`);
-        await expectNothingWritten(hub, before);
+        await expectOnlyDenied(hub, before, {
+          user,
+          action: 'RECORD_CONSENT',
+          subjectType: 'Survivor',
+          subjectId: person.id,
+          reason: 'NOT_FOUND',
+        });
       },
     );
 
@@ -418,7 +432,13 @@ describe('consents (e2e)', () => {
         { user: 'fed.liaison' },
       );
       expect(expectError(response, 'NOT_FOUND').message).toBe(`Survivor ${person.id} not found`);
-      await expectNothingWritten(hub, before);
+      await expectOnlyDenied(hub, before, {
+        user: 'fed.liaison',
+        action: 'RECORD_CONSENT',
+        subjectType: 'Survivor',
+        subjectId: person.id,
+        reason: 'NOT_FOUND',
+      });
       await expectInvisible(person.id, 'fed.liaison');
     });
   });
@@ -434,7 +454,7 @@ describe('consents (e2e)', () => {
       const consent = await recordConsent(
         hub,
         'ngo.caseworker',
-        consentInput(person.id, { recipientAgencyIds: [SAFE_PASSAGE, FEDERAL] }),
+        consentInput(person.id, { recipientAgencyIds: [SAFE_PASSAGE, clinic] }),
       );
       const before = await dbState(hub);
 
@@ -553,7 +573,13 @@ describe('consents (e2e)', () => {
       // The former recipient no longer holds a live grant: the consent does not exist for it.
       const again = await hub.watermark();
       expectError(await revoke(consent.id, 'legal.caseworker'), 'NOT_FOUND');
-      await expectNothingWritten(hub, again);
+      await expectOnlyDenied(hub, again, {
+        user: 'legal.caseworker',
+        action: 'REVOKE_CONSENT',
+        subjectType: 'Consent',
+        subjectId: consent.id,
+        reason: 'NOT_FOUND',
+      });
     });
 
     describe('refused or bad, nothing written', () => {
@@ -569,7 +595,13 @@ describe('consents (e2e)', () => {
           const before = await hub.watermark();
           const error = expectError(await revoke(consent.id, user), 'NOT_FOUND');
           expect(error.message).toBe(`Consent ${consent.id} not found`);
-          await expectNothingWritten(hub, before);
+          await expectOnlyDenied(hub, before, {
+            user,
+            action: 'REVOKE_CONSENT',
+            subjectType: 'Consent',
+            subjectId: consent.id,
+            reason: 'NOT_FOUND',
+          });
         },
       );
 
@@ -590,8 +622,15 @@ describe('consents (e2e)', () => {
 
       it('a random uuid is NOT_FOUND', async () => {
         const before = await hub.watermark();
-        expectError(await revoke(randomUUID(), 'ngo.caseworker'), 'NOT_FOUND');
-        await expectNothingWritten(hub, before);
+        const missing = randomUUID();
+        expectError(await revoke(missing, 'ngo.caseworker'), 'NOT_FOUND');
+        await expectOnlyDenied(hub, before, {
+          user: 'ngo.caseworker',
+          action: 'REVOKE_CONSENT',
+          subjectType: 'Consent',
+          subjectId: missing,
+          reason: 'NOT_FOUND',
+        });
         // The consent is still in force.
         expect(ok(await consentsOf(consent.survivorId, 'ngo.caseworker')).consents[0].status).toBe('ACTIVE');
       });
@@ -783,27 +822,27 @@ describe('consents (e2e)', () => {
       await expectInvisible(person.id, 'pd.supervisor');
     });
 
-    it('a consent naming the police for SERVICE only lets them see nothing (purpose mismatch)', async () => {
+    it('a consent naming the police for SERVICE only is refused (purpose mismatch): they could never read it', async () => {
       const person = await survivor();
-      await recordConsent(
-        hub,
-        'ngo.caseworker',
-        consentInput(person.id, {
-          recipientAgencyIds: [POLICE, SAFE_PASSAGE],
-          purposes: ['SERVICE'],
-          dataClasses: ['IDENTITY', 'CONTACT', 'NEEDS', 'NARRATIVE', 'IMMIGRATION', 'HEALTH'],
-        }),
+      const before = await hub.watermark();
+      const response = await hub.gql(
+        RECORD_CONSENT,
+        {
+          input: consentInput(person.id, {
+            recipientAgencyIds: [SAFE_PASSAGE, POLICE],
+            purposes: ['SERVICE'],
+            dataClasses: ['IDENTITY', 'CONTACT', 'NEEDS', 'NARRATIVE', 'IMMIGRATION', 'HEALTH'],
+          }),
+        },
+        { user: 'ngo.caseworker' },
       );
-      const grants = await ownerQuery(
-        hub,
-        `SELECT agency_id FROM consent_grant WHERE survivor_id = $1 AND agency_id = $2 AND revoked_at IS NULL`,
-        [person.id, POLICE],
-      );
-      expect(grants).toHaveLength(1);
+      const error = expectError(response, 'BAD_USER_INPUT');
+      expect(error.extensions?.problems).toEqual([
+        expect.objectContaining({ field: 'recipientAgencyIds[1]', reason: 'RECIPIENT_CANNOT_READ' }),
+      ]);
+      await expectNothingWritten(hub, before);
       await expectInvisible(person.id, 'pd.investigator');
       await expectInvisible(person.id, 'pd.supervisor');
-      // Safe Passage, named for the same purpose it reads for, does see it.
-      expect(await listIds('legal.caseworker')).toContain(person.id);
     });
 
     it('the same consent for INVESTIGATION does let the police see the granted classes of an adult', async () => {

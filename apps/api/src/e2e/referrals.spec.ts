@@ -1079,16 +1079,22 @@ describe('referrals (e2e)', () => {
             validUntil: new Date(Date.now() + 20 * DAY).toISOString(),
           }),
         );
-        const investigationOnly = await recordConsent(
-          hub,
-          'ngo.caseworker',
-          consentInput(survivorId, { purposes: ['INVESTIGATION'] }),
-        );
+        // An NGO named for INVESTIGATION only is refused at recording now (RECIPIENT_CANNOT_READ);
+        // such a consent recorded before that check still exists, so write it as it was.
+        const investigationOnly = await recordConsent(hub, 'ngo.caseworker', consentInput(survivorId));
+        await hub.asOwner(async (ds) => {
+          await ds.query(`UPDATE consent SET purposes = '{INVESTIGATION}' WHERE id = $1`, [
+            investigationOnly.id,
+          ]);
+          await ds.query(`UPDATE consent_grant SET purposes = '{INVESTIGATION}' WHERE consent_id = $1`, [
+            investigationOnly.id,
+          ]);
+        });
         const legalsOwn = await createSurvivor(hub, 'legal.caseworker', personalData(tag()));
         const legalsConsent = await recordConsent(
           hub,
           'legal.caseworker',
-          consentInput(legalsOwn.id, { recipientAgencyIds: [POLICE] }),
+          consentInput(legalsOwn.id, { recipientAgencyIds: [POLICE], purposes: ['INVESTIGATION'] }),
         );
         const notCovering =
           'does not cover the recipient agency now (not named, revoked, expired or not yet valid)';

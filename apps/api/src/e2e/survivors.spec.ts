@@ -359,7 +359,14 @@ describe('survivor records (e2e)', () => {
         );
         const error = expectError(response, 'NOT_FOUND');
         expect(error.message).toBe(`Survivor ${survivor.id} not found`);
-        await expectNothingWritten(hub, before);
+        // Only the refusal is written, marked NOT_FOUND: for auditors' eyes only.
+        await expectOnlyDenied(hub, before, {
+          user,
+          action: 'UPDATE_SURVIVOR',
+          subjectType: 'Survivor',
+          subjectId: survivor.id,
+          reason: 'NOT_FOUND',
+        });
       },
     );
   });
@@ -433,11 +440,12 @@ describe('survivor records (e2e)', () => {
   });
 
   describe('reads', () => {
-    it('an invisible record, a random uuid and "nope" all answer the same NOT_FOUND, auditing nothing', async () => {
+    it('an invisible record, a random uuid and "nope" all answer the same NOT_FOUND, each audited DENIED (NOT_FOUND)', async () => {
       const hidden = await create('ngo.caseworker', personalData(tag()));
+      const missing = randomUUID();
       const before = await hub.watermark();
       const shapes = [];
-      for (const id of [hidden.id, randomUUID(), 'nope']) {
+      for (const id of [hidden.id, missing, 'nope']) {
         const response = await hub.gql(SURVIVOR_BY_ID(), { id }, { user: 'legal.caseworker' });
         expect(response.status).toBe(200);
         const error = expectError(response, 'NOT_FOUND');
@@ -454,7 +462,22 @@ describe('survivor records (e2e)', () => {
       expect(shapes[1]).toEqual(shapes[0]);
       expect(shapes[2]).toEqual(shapes[0]);
       expect(shapes[0]).toMatchObject({ data: null, path: ['survivor'], redactions: undefined });
-      await expectNothingWritten(hub, before);
+      expect(await hub.tablesWrittenSince(before)).toEqual([]);
+      const { sub, agencyId } = demoUser('legal.caseworker');
+      expect(await hub.auditEventsSince(before)).toEqual(
+        // The row names the id asked for when it is a uuid, whether or not the record exists.
+        [hidden.id, missing, null].map((subjectId) => ({
+          actor_user_id: sub,
+          actor_agency_id: agencyId,
+          action: 'READ_SURVIVOR',
+          subject_type: 'Survivor',
+          subject_id: subjectId,
+          fields: [],
+          purpose: null,
+          decision: 'DENIED',
+          reason: 'NOT_FOUND',
+        })),
+      );
     });
 
     it('the owner sees every field, with no redactions; the read is audited with exactly the fields selected', async () => {

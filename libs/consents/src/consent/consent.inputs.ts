@@ -84,7 +84,10 @@ export class RecordConsentInput {
   @Type(() => ConsentGrantorInput)
   grantor: ConsentGrantorInput;
 
-  @Field(() => [ID], { description: 'Named recipient agencies (1–20)' })
+  @Field(() => [ID], {
+    description:
+      "Named recipient agencies (1–20), each one whose users can read survivor records for one of the consent's purposes: for SERVICE an NGO, HEALTH or CHILD_WELFARE agency; for INVESTIGATION a LAW_ENFORCEMENT or PROSECUTOR agency. Never the owning agency, and never a FEDERAL_PARTNER, TA_PROVIDER or COORDINATOR agency, whose users never read survivor records (BAD_USER_INPUT, reason RECIPIENT_CANNOT_READ).",
+  })
   @IsUUID('all', { each: true })
   @ArrayMinSize(1)
   @ArrayMaxSize(20)

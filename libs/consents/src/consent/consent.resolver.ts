@@ -1,5 +1,7 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Access, AccessScope, Can } from '@hub/access';
+import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Access, AccessScope, Can, ConsentNameField } from '@hub/access';
+import { selectedFields } from '@hub/graphql';
 import { ConsentPayload, ConsentsArgs, RecordConsentInput, RevokeConsentInput } from './consent.inputs';
 import { Consent } from './consent.model';
 import { ConsentService } from './consent.service';
@@ -10,8 +12,12 @@ export class ConsentResolver {
 
   @Can('read', 'Consent')
   @Query(() => [Consent], { description: "A survivor's consents the caller may see, newest first" })
-  consents(@Access() scope: AccessScope, @Args() args: ConsentsArgs): Promise<Consent[]> {
-    return this.service.forSurvivor(scope, args);
+  consents(
+    @Access() scope: AccessScope,
+    @Args() args: ConsentsArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Consent[]> {
+    return this.service.forSurvivor(scope, args, requestedNames(info));
   }
 
   @Can('create', 'Consent')
@@ -33,4 +39,14 @@ export class ConsentResolver {
   ): Promise<ConsentPayload> {
     return { consent: await this.service.revoke(scope, input) };
   }
+}
+
+/** The consent name fields (as the policy names them) the client selected. */
+function requestedNames(info: GraphQLResolveInfo): Set<ConsentNameField> {
+  const grantor = selectedFields(info, ['grantor']);
+  const names: ConsentNameField[] = [];
+  if (grantor.has('name')) names.push('grantorName');
+  if (grantor.has('relationship')) names.push('grantorRelationship');
+  if (selectedFields(info).has('interpreterName')) names.push('interpreterName');
+  return new Set(names);
 }

@@ -1,7 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Agency, AgencyService } from '@hub/agencies';
-import { AuditWriter } from '@hub/audit';
-import { AccessScope, isLawEnforcement, purposeOf, subject } from '@hub/access';
+import { AuditEvent, AuditWriter } from '@hub/audit';
+import {
+  AccessScope,
+  CONSENT_NAME_FIELDS,
+  ConsentNameField,
+  PolicyRecords,
+  purposeOf,
+  subject,
+  visibleConsentFields,
+  visibleSurvivorFields,
+} from '@hub/access';
 import { Clock } from '@hub/config';
 import { Transactions } from '@hub/database';
 import {
@@ -25,6 +34,7 @@ import {
 } from '../shared/enums';
 import { isMinorAt } from '../survivor/survivor-access';
 import { SurvivorRepository } from '../survivor/survivor.repository';
+import { SurvivorService } from '../survivor/survivor.service';
 import { consentProblems } from './consent-rules';
 import { ConsentsArgs, RecordConsentInput, RevokeConsentInput } from './consent.inputs';
 import { Consent } from './consent.model';
@@ -39,6 +49,7 @@ export class ConsentService {
   constructor(
     private readonly consents: ConsentRepository,
     private readonly survivors: SurvivorRepository,
+    private readonly survivorRecords: SurvivorService,
     private readonly agencies: AgencyService,
     private readonly transactions: Transactions,
     private readonly audit: AuditWriter,
@@ -47,24 +58,50 @@ export class ConsentService {
     @Inject(consentsConfig.token) private readonly config: ConsentsConfig,
   ) {}
 
-  async forSurvivor(scope: AccessScope, args: ConsentsArgs): Promise<Consent[]> {
+  /**
+   * A survivor's consents the caller may see; the names on them only where the policy lets the
+   * caller read them, and each disclosure of a name audited before the data leaves.
+   * `requested`: the name fields the client selected (all when not given).
+   */
+  async forSurvivor(
+    scope: AccessScope,
+    args: ConsentsArgs,
+    requested?: ReadonlySet<ConsentNameField>,
+  ): Promise<Consent[]> {
     const now = this.clock.now();
-    const survivor = await this.survivors.findVisible(scope, args.survivorId, now);
-    if (!survivor) throw new NotFoundError('Survivor', args.survivorId);
+    const survivor = UUID_PATTERN.test(args.survivorId)
+      ? await this.survivors.findVisible(scope, args.survivorId, now)
+      : null;
+    if (!survivor) throw await this.survivorRecords.notFound(scope, 'READ_CONSENTS', args.survivorId);
     const found = await this.consents.forSurvivor(args.survivorId);
     const live = await this.consents.liveGrants(
       found.map((c) => c.consent.id),
       now,
     );
     const minor = isMinorAt(survivor, now);
-    return found
-      .filter(({ consent }) =>
-        scope.ability.can(
-          'read',
-          subject('Consent', consentRecord(consent, minor, live.get(consent.id) ?? [])),
-        ),
-      )
-      .map((c) => toModel(c, now, scope.actor.agencyId));
+    const results = found
+      .map((c) => ({ found: c, record: consentRecord(c.consent, minor, live.get(c.consent.id) ?? []) }))
+      .filter(({ record }) => scope.ability.can('read', subject('Consent', record)))
+      .map(({ found: c, record }) => toModel(c, now, scope, record));
+    const disclosures = results.flatMap(({ model, disclosed }): AuditEvent[] => {
+      const fields = disclosed.filter((field) => !requested || requested.has(field));
+      return fields.length
+        ? [
+            {
+              actor: scope.actor,
+              action: 'READ_CONSENT',
+              subjectType: 'Consent',
+              subjectId: model.id,
+              subjectAgencyIds: [model.ownerAgencyId],
+              fields,
+              purpose: purposeOf(scope.actor.agencyType),
+              decision: 'ALLOWED',
+            },
+          ]
+        : [];
+    });
+    await this.audit.recordDisclosure(...disclosures);
+    return results.map(({ model }) => model);
   }
 
   /**
@@ -126,7 +163,7 @@ export class ConsentService {
     const { actor, ability } = scope;
     const now = this.clock.now();
     const survivor = await this.survivors.findVisible(scope, input.survivorId, now);
-    if (!survivor) throw new NotFoundError('Survivor', input.survivorId);
+    if (!survivor) throw await this.survivorRecords.notFound(scope, 'RECORD_CONSENT', input.survivorId);
     if (
       !ability.can(
         'create',
@@ -155,6 +192,12 @@ export class ConsentService {
         problems.push({
           field: 'recipientAgencyIds',
           message: `unknown agency ${input.recipientAgencyIds[index]}`,
+        });
+      } else if (!this.canEverRead(recipient, survivor, input)) {
+        problems.push({
+          field: `recipientAgencyIds[${index}]`,
+          message: `names an agency whose users can never read survivor records for ${input.purposes.join(' or ')}`,
+          reason: 'RECIPIENT_CANNOT_READ',
         });
       }
     });
@@ -197,14 +240,16 @@ export class ConsentService {
         purpose: purposeOf(actor.agencyType),
         decision: 'ALLOWED',
       });
-      // Only recipients the consent actually serves hear of it: a record an agency may not see
-      // does not exist for it (wrong purpose of use, or police and a minor).
+      // Only recipients the consent actually serves hear of it (the policy decides): a record an
+      // agency may not see does not exist for it (wrong purpose of use, or police and a minor).
       const minor = isMinorAt(survivor, now);
       const served = recipients.filter(
         (agency): agency is Agency =>
           !(agency instanceof Error) &&
-          input.purposes.includes(purposeOf(agency.type) as ConsentPurpose) &&
-          !(minor && isLawEnforcement(agency.type, [])),
+          visibleConsentFields(
+            agency,
+            consentRecord(consent, minor, [{ agencyId: agency.id, purposes: [...input.purposes] }]),
+          ) !== null,
       );
       await this.notifications.publish(tx, {
         agencyIds: served.map((agency) => agency.id),
@@ -215,7 +260,35 @@ export class ConsentService {
       });
       return consent;
     });
-    return toModel({ consent: saved, revocation: null }, now, scope.actor.agencyId);
+    const record = consentRecord(saved, isMinorAt(survivor, now), []);
+    return toModel({ consent: saved, revocation: null }, now, scope, record).model;
+  }
+
+  /**
+   * DESIGN.md §4 "Who can receive": whether some user of `recipient` could ever read this survivor
+   * through the consent, asked of the policy with the grant the consent would create. Asked of
+   * the survivor as an adult: a minor's record opens to law enforcement only through a
+   * child-safety referral, but the flag or the age may change within the consent's period.
+   */
+  private canEverRead(
+    recipient: Agency,
+    survivor: { id: string; ownerAgencyId: string },
+    input: RecordConsentInput,
+  ): boolean {
+    const record: PolicyRecords['Survivor'] = {
+      id: survivor.id,
+      ownerAgencyId: survivor.ownerAgencyId,
+      minor: false,
+      liveGrants: [
+        {
+          agencyId: recipient.id,
+          purposes: [...input.purposes],
+          classes: [...input.dataClasses],
+          basis: 'CONSENT',
+        },
+      ],
+    };
+    return visibleSurvivorFields(recipient, record) !== null;
   }
 
   async revoke(scope: AccessScope, input: RevokeConsentInput): Promise<Consent> {
@@ -228,9 +301,17 @@ export class ConsentService {
     const facts = found ? await this.consents.survivorFacts(found.consent.survivorId) : null;
     const record =
       found && facts && subject('Consent', consentRecord(found.consent, isMinorAt(facts, now), live));
-    // A consent the caller may not see does not exist for them.
-    if (!found || !record || !ability.can('read', record))
+    // A consent the caller may not see does not exist for them (the refusal audited, auditors only).
+    if (!found || !record || !ability.can('read', record)) {
+      await this.audit.recordNotFound({
+        actor,
+        action: 'REVOKE_CONSENT',
+        subjectType: 'Consent',
+        requestedId: input.consentId,
+        subjectAgencyIds: found ? [found.consent.ownerAgencyId] : [],
+      });
       throw new NotFoundError('Consent', input.consentId);
+    }
     if (!ability.can('revoke', record)) {
       await this.audit.recordDenied({
         actor,
@@ -272,7 +353,7 @@ export class ConsentService {
       }
       return done;
     });
-    return toModel({ consent: found.consent, revocation }, now, scope.actor.agencyId);
+    return toModel({ consent: found.consent, revocation }, now, scope, record).model;
   }
 }
 
@@ -280,7 +361,7 @@ function consentRecord(
   consent: { id: string; ownerAgencyId: string },
   minor: boolean,
   liveGrants: { agencyId: string; purposes: string[] }[],
-) {
+): PolicyRecords['Consent'] {
   return { id: consent.id, ownerAgencyId: consent.ownerAgencyId, minor, liveGrants };
 }
 
@@ -293,12 +374,25 @@ function statusAt({ consent, revocation }: ConsentWithRevocation, now: Date): Co
 
 /**
  * The one place a consent becomes what a client sees. The grantor's name and relationship and
- * the interpreter's name identify the survivor or their family: the owning agency sees them,
- * a recipient agency gets null with NOT_PERMITTED, whatever classes it was granted.
+ * the interpreter's name identify the survivor or their family: the policy's field rules say who
+ * reads them (the owning agency); anyone else gets null with NOT_PERMITTED. `disclosed`: the
+ * name fields shown that hold a value (what a read must audit).
  */
-function toModel(found: ConsentWithRevocation, now: Date, callerAgencyId: string | null): Consent {
+function toModel(
+  found: ConsentWithRevocation,
+  now: Date,
+  scope: AccessScope,
+  record: PolicyRecords['Consent'],
+): { model: Consent; disclosed: ConsentNameField[] } {
   const { consent, revocation } = found;
-  const owner = callerAgencyId === consent.ownerAgencyId;
+  const tagged = subject('Consent', record);
+  const permitted = new Set(CONSENT_NAME_FIELDS.filter((field) => scope.ability.can('read', tagged, field)));
+  const values: Record<ConsentNameField, string | null> = {
+    grantorName: consent.grantorName,
+    grantorRelationship: consent.grantorRelationship,
+    interpreterName: consent.interpreterName,
+  };
+  const disclosed = CONSENT_NAME_FIELDS.filter((field) => permitted.has(field) && values[field] !== null);
   const model: Consent = {
     id: consent.id,
     survivorId: consent.survivorId,
@@ -337,11 +431,18 @@ function toModel(found: ConsentWithRevocation, now: Date, callerAgencyId: string
         }
       : null,
   };
-  if (owner) return model;
-  model.grantor = markRedacted({ ...model.grantor, name: null, relationship: null }, [
-    'name',
-    'relationship',
-  ]);
-  model.interpreterName = null;
-  return markRedacted(model, ['interpreterName']);
+  const hiddenGrantor = [
+    ...(permitted.has('grantorName') ? [] : ['name' as const]),
+    ...(permitted.has('grantorRelationship') ? [] : ['relationship' as const]),
+  ];
+  if (hiddenGrantor.length) {
+    const grantor = { ...model.grantor };
+    for (const field of hiddenGrantor) grantor[field] = null;
+    model.grantor = markRedacted(grantor, hiddenGrantor);
+  }
+  if (!permitted.has('interpreterName')) {
+    model.interpreterName = null;
+    return { model: markRedacted(model, ['interpreterName']), disclosed };
+  }
+  return { model, disclosed };
 }

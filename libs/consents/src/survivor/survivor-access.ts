@@ -55,6 +55,8 @@ export function survivorSqlMap(alias: string, now: Date): SqlSubjectMap {
       id: { sql: `${alias}.id`, kind: 'scalar' },
       ownerAgencyId: { sql: `${alias}.owner_agency_id`, kind: 'scalar' },
       minor: { sql: minorSql(alias, now), kind: 'scalar' },
+      // A query reads records directly, never through a referral (the policy's sharedClasses).
+      sharedClasses: { sql: 'NULL::text[]', kind: 'array', nullAs: 'missing' },
     },
     collections: {
       liveGrants: {
@@ -71,17 +73,22 @@ export function survivorSqlMap(alias: string, now: Date): SqlSubjectMap {
   };
 }
 
-/** The record the policy checks in memory, built from the row and its grants live at `now`. */
+/**
+ * The record the policy checks in memory, built from the row and its grants live at `now`;
+ * `sharedClasses` when it is read through a referral (what that referral shares).
+ */
 export function survivorRecord(
   survivor: { id: string; ownerAgencyId: string; minor: boolean; dateOfBirth: string | null },
   liveGrants: LiveGrant[],
   now: Date,
+  sharedClasses?: readonly string[],
 ): SurvivorRecord {
   return {
     id: survivor.id,
     ownerAgencyId: survivor.ownerAgencyId,
     minor: isMinorAt(survivor, now),
     liveGrants,
+    ...(sharedClasses ? { sharedClasses: [...sharedClasses] } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { rulesToSql } from '@hub/authz';
 import { AccessScope } from '@hub/access';
 import { Tx } from '@hub/database';
+import { UUID_PATTERN } from '@hub/graphql';
 import { NeedData, SafeContactData, SurvivorEntity, SurvivorPersonalData } from './survivor.entity';
 import { liveGrantSql, LiveGrant, survivorSqlMap } from './survivor-access';
 
@@ -105,6 +106,19 @@ export class SurvivorRepository {
       [id, ...access.params],
     );
     return rows.length ? toEntity(rows[0]) : null;
+  }
+
+  /**
+   * The owning agency of a record, whoever asks: only to name it on the audit row of a refusal
+   * answered as NOT_FOUND (auditors' eyes only), never returned to a client.
+   */
+  async ownerOf(id: string): Promise<string | null> {
+    if (!UUID_PATTERN.test(id)) return null;
+    const rows: { owner_agency_id: string }[] = await this.dataSource.query(
+      `SELECT owner_agency_id FROM survivor WHERE id = $1`,
+      [id],
+    );
+    return rows[0]?.owner_agency_id ?? null;
   }
 
   /** Several records by id in one query, each only if the caller may see it. */

@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { AuditWriter } from '@hub/audit';
-import {
-  AccessScope,
-  DataClassName,
-  purposeOf,
-  subject,
-  SURVIVOR_FIELDS_BY_CLASS,
-  SURVIVOR_PERSONAL_FIELDS,
-} from '@hub/access';
+import { AccessScope, purposeOf, subject, SURVIVOR_PERSONAL_FIELDS } from '@hub/access';
 import { Clock } from '@hub/config';
 import { Transactions } from '@hub/database';
 import {
@@ -54,7 +47,7 @@ export class SurvivorService {
   async get(scope: AccessScope, id: string, requested?: Requested): Promise<Survivor> {
     const now = this.clock.now();
     const entity = UUID_PATTERN.test(id) ? await this.survivors.findVisible(scope, id, now) : null;
-    if (!entity) throw new NotFoundError('Survivor', id);
+    if (!entity) throw await this.notFound(scope, 'READ_SURVIVOR', id);
     const grants = await this.survivors.liveGrants([entity.id], now);
     const [model] = await this.disclose(scope, [entity], grants, now, requested);
     return model;
@@ -198,8 +191,10 @@ export class SurvivorService {
   async update(scope: AccessScope, input: UpdateSurvivorInput): Promise<Survivor> {
     const { actor, ability } = scope;
     const now = this.clock.now();
-    const current = await this.survivors.findVisible(scope, input.id, now);
-    if (!current) throw new NotFoundError('Survivor', input.id);
+    const current = UUID_PATTERN.test(input.id)
+      ? await this.survivors.findVisible(scope, input.id, now)
+      : null;
+    if (!current) throw await this.notFound(scope, 'UPDATE_SURVIVOR', input.id);
     const grants = await this.survivors.liveGrants([current.id], now);
     if (
       !ability.can('update', subject('Survivor', survivorRecord(current, grants.get(current.id) ?? [], now)))
@@ -239,6 +234,22 @@ export class SurvivorService {
       return row;
     });
     return this.toModel(scope, updated, grants.get(updated.id) ?? [], now).model;
+  }
+
+  /**
+   * A survivor record the caller may not see does not exist for them: the refusal is audited as
+   * DENIED (reason NOT_FOUND, auditors only) naming the id asked for and, if it exists, its owner.
+   */
+  async notFound(scope: AccessScope, action: string, survivorId: string): Promise<NotFoundError> {
+    const owner = await this.survivors.ownerOf(survivorId);
+    await this.audit.recordNotFound({
+      actor: scope.actor,
+      action,
+      subjectType: 'Survivor',
+      requestedId: survivorId,
+      subjectAgencyIds: owner ? [owner] : [],
+    });
+    return new NotFoundError('Survivor', survivorId);
   }
 
   /** Models for the caller, with the disclosure audited (one event per record that showed personal fields). */
@@ -288,15 +299,9 @@ export class SurvivorService {
     now: Date,
     sharedClasses?: readonly string[],
   ): { model: Survivor; permitted: string[] } {
-    const record = subject('Survivor', survivorRecord(entity, liveGrants, now));
-    // Through a referral a non-owner sees only what the referral shares (and the grant allows).
-    const shared =
-      sharedClasses && entity.ownerAgencyId !== scope.actor.agencyId
-        ? new Set(sharedClasses.flatMap((c) => SURVIVOR_FIELDS_BY_CLASS[c as DataClassName] ?? []))
-        : undefined;
-    const permitted = SURVIVOR_PERSONAL_FIELDS.filter(
-      (field) => scope.ability.can('read', record, field) && (!shared || shared.has(field)),
-    );
+    // Through a referral the policy narrows a non-owner to what the referral shares.
+    const record = subject('Survivor', survivorRecord(entity, liveGrants, now, sharedClasses));
+    const permitted = SURVIVOR_PERSONAL_FIELDS.filter((field) => scope.ability.can('read', record, field));
     const allowed = new Set(permitted);
     const show = <T>(field: string, value: T): T | null => (allowed.has(field) ? value : null);
     const model: Survivor = {

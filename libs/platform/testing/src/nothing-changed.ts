@@ -30,7 +30,14 @@ export async function expectNothingWritten(
 export async function expectOnlyDenied(
   hub: TestHub,
   before: Watermark,
-  expected: { user: string; action: string; subjectType: string; subjectId: string | null },
+  expected: {
+    user: string;
+    action: string;
+    subjectType: string;
+    subjectId: string | null;
+    /** `NOT_FOUND` when the caller was told the record does not exist (auditors only). */
+    reason?: string | null;
+  },
 ): Promise<void> {
   expect(await hub.tablesWrittenSince(before)).toEqual([]);
   const { sub, agencyId } = demoUser(expected.user);
@@ -44,7 +51,7 @@ export async function expectOnlyDenied(
       fields: [],
       purpose: null,
       decision: 'DENIED',
-      reason: null,
+      reason: expected.reason ?? null,
     },
   ]);
 }

@@ -51,6 +51,7 @@ export class AcknowledgementService {
           action: 'ACKNOWLEDGE_PROTOCOL',
           subjectType: 'ProtocolVersion',
           subjectId: version.id,
+          subjectAgencyIds: [actor.agencyId],
           reason: 'NOT_VISIBLE',
         });
       }
@@ -68,6 +69,7 @@ export class AcknowledgementService {
         action: 'ACKNOWLEDGE_PROTOCOL',
         subjectType: 'ProtocolVersion',
         subjectId: version.id,
+        subjectAgencyIds: [agencyId],
         reason: agencyId && agencyId !== actor.agencyId ? `on behalf of agency ${agencyId}` : null,
       });
       throw new ForbiddenError(
@@ -102,6 +104,7 @@ export class AcknowledgementService {
         action: 'ACKNOWLEDGE_PROTOCOL',
         subjectType: 'ProtocolVersion',
         subjectId: version.id,
+        subjectAgencyIds: [agencyId],
         decision: 'ALLOWED',
       });
       return inserted;

@@ -128,6 +128,7 @@ export class ProtocolService {
         action: 'CREATE_PROTOCOL',
         subjectType: 'TaskForce',
         subjectId: input.taskForceId,
+        subjectAgencyIds: [input.ownerAgencyId ?? actor.agencyId],
       });
       throw new ForbiddenError('Only a coordinator of this task force may create its protocols');
     }
@@ -171,6 +172,7 @@ export class ProtocolService {
           action: 'CREATE_PROTOCOL',
           subjectType: 'Protocol',
           subjectId: created.protocolId,
+          subjectAgencyIds: [ownerAgencyId],
           decision: 'ALLOWED',
         },
         {
@@ -178,6 +180,7 @@ export class ProtocolService {
           action: 'CREATE_PROTOCOL_VERSION',
           subjectType: 'ProtocolVersion',
           subjectId: created.versionId,
+          subjectAgencyIds: [ownerAgencyId],
           fields: changedFields(content),
           decision: 'ALLOWED',
         },
@@ -234,6 +237,7 @@ export class ProtocolService {
         action: draft ? 'UPDATE_PROTOCOL_DRAFT' : 'CREATE_PROTOCOL_VERSION',
         subjectType: 'ProtocolVersion',
         subjectId: versionId,
+        subjectAgencyIds: [found.ownerAgencyId],
         fields: Object.keys(changes),
         decision: 'ALLOWED',
       });
@@ -251,11 +255,20 @@ export class ProtocolService {
       !ability.can('read', subject('ProtocolVersion', protocolVersionRecord(version, version.taskForceId)))
     ) {
       if (version)
-        await this.refused(scope, 'PUBLISH_PROTOCOL_VERSION', 'ProtocolVersion', version.id, 'NOT_VISIBLE');
+        await this.refused(
+          scope,
+          'PUBLISH_PROTOCOL_VERSION',
+          'ProtocolVersion',
+          version.id,
+          [protocol?.ownerAgencyId],
+          'NOT_VISIBLE',
+        );
       throw new NotFoundError('ProtocolVersion', input.versionId);
     }
     if (!ability.can('publish', subject('Protocol', protocolRecord(protocol)))) {
-      await this.refused(scope, 'PUBLISH_PROTOCOL_VERSION', 'ProtocolVersion', version.id);
+      await this.refused(scope, 'PUBLISH_PROTOCOL_VERSION', 'ProtocolVersion', version.id, [
+        protocol.ownerAgencyId,
+      ]);
       throw new ForbiddenError('Only a coordinator of the task force may publish its protocols');
     }
 
@@ -285,6 +298,7 @@ export class ProtocolService {
           action: 'PUBLISH_PROTOCOL_VERSION',
           subjectType: 'ProtocolVersion',
           subjectId: draft.id,
+          subjectAgencyIds: [protocol.ownerAgencyId],
           decision: 'ALLOWED' as const,
         },
       ];
@@ -329,6 +343,7 @@ export class ProtocolService {
           action: 'ARCHIVE_PROTOCOL',
           subjectType: 'Protocol',
           subjectId: found.id,
+          subjectAgencyIds: [found.ownerAgencyId],
           decision: 'ALLOWED',
         },
         ...versions.map((id) => ({
@@ -336,6 +351,7 @@ export class ProtocolService {
           action: 'ARCHIVE_PROTOCOL_VERSION',
           subjectType: 'ProtocolVersion',
           subjectId: id,
+          subjectAgencyIds: [found.ownerAgencyId],
           decision: 'ALLOWED' as const,
         })),
       );
@@ -365,11 +381,12 @@ export class ProtocolService {
     const found = await this.protocols.findProtocol(id);
     const record = found && subject('Protocol', protocolRecord(found));
     if (!found || !record || !scope.ability.can('read', record)) {
-      if (found) await this.refused(scope, auditAction, 'Protocol', found.id, 'NOT_VISIBLE');
+      if (found)
+        await this.refused(scope, auditAction, 'Protocol', found.id, [found.ownerAgencyId], 'NOT_VISIBLE');
       throw new NotFoundError('Protocol', id);
     }
     if (!scope.ability.can(action, record)) {
-      await this.refused(scope, auditAction, 'Protocol', found.id);
+      await this.refused(scope, auditAction, 'Protocol', found.id, [found.ownerAgencyId]);
       throw new ForbiddenError(`Only a coordinator of the task force may ${action} its protocols`);
     }
     return found;
@@ -396,9 +413,17 @@ export class ProtocolService {
     action: string,
     subjectType: string,
     subjectId: string,
+    subjectAgencyIds: readonly (string | null | undefined)[],
     reason: string | null = null,
   ): Promise<void> {
-    await this.audit.recordDenied({ actor: scope.actor, action, subjectType, subjectId, reason });
+    await this.audit.recordDenied({
+      actor: scope.actor,
+      action,
+      subjectType,
+      subjectId,
+      reason,
+      subjectAgencyIds,
+    });
   }
 
   private async reread(id: string): Promise<Protocol> {

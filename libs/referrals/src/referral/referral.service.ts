@@ -122,6 +122,7 @@ export class ReferralService {
         action: 'CREATE_REFERRAL',
         subjectType: 'Referral',
         subjectId: null,
+        subjectAgencyIds: [from, input.toAgencyId],
       });
       throw new ForbiddenError('Only case staff and investigators may refer');
     }
@@ -257,6 +258,7 @@ export class ReferralService {
         action: 'ADD_REFERRAL_MESSAGE',
         subjectType: 'Referral',
         subjectId: row.id,
+        subjectAgencyIds: [row.fromAgencyId, row.toAgencyId],
       });
       throw new ForbiddenError('Not permitted to write in this referral’s thread');
     }
@@ -297,6 +299,7 @@ export class ReferralService {
         action: 'CHILD_SAFETY_REFERRAL',
         subjectType: 'Survivor',
         subjectId: survivor.id,
+        subjectAgencyIds: [survivor.ownerAgencyId],
       });
       throw new ForbiddenError(
         "Only a supervisor of the agency that owns the minor's record may make a child-safety referral",
