@@ -13,6 +13,7 @@ export type Action =
   | 'revoke'
   | 'verify'
   | 'openBreakGlass'
+  | BreakGlassAction
   | ReferralAction
   | ProtocolAction
   | TechnicalAssistanceAction;
@@ -35,16 +36,24 @@ export interface PolicyRecords
     id: string;
     ownerAgencyId: string;
     minor: boolean;
-    liveGrants: { agencyId: string; purposes: string[]; classes: string[]; basis: GrantBasis }[];
-    /** Agencies party to a referral about this survivor (only set where break-glass is asked). */
+    liveGrants: LiveGrantRecord[];
+    /** Agencies party to a (sent) referral about this survivor (only set where break-glass is asked). */
     referralPartyAgencyIds?: string[];
+    /**
+     * Agencies named by a consent of this survivor that was revoked: the survivor's "no" to them
+     * (only set where break-glass is asked; the consents model records no other refusal).
+     */
+    revokedForAgencyIds?: string[];
   };
   Notification: { agencyId: string };
   /** `subjectAgencyIds`: agencies whose records the event concerns. */
   AuditEvent: { actorAgencyId: string | null; subjectAgencyIds: string[] };
   AuditTrail: { id: string };
-  /** A break-glass use, reviewed by the owning agency's admin and the opener's. */
-  BreakGlass: { ownerAgencyId: string; agencyId: string };
+  /**
+   * A break-glass use, reviewed by the owning agency; `agencyId` is the opener's agency,
+   * `openedBy` the opener (a user).
+   */
+  BreakGlass: { ownerAgencyId: string; agencyId: string; openedBy?: string };
   /** `liveGrants`: the grants from this consent live at the moment of the check; `minor` as for Survivor. */
   Consent: {
     id: string;
@@ -59,6 +68,21 @@ export type AppAbility = MongoAbility<[Action, SubjectName | TaggedRecord]>;
 
 /** Why an agency holds access to a survivor record. */
 export type GrantBasis = 'CONSENT' | 'CHILD_SAFETY' | 'BREAK_GLASS';
+
+/**
+ * A grant live at the moment of the check. `userId`: a break-glass grant serves only the user who
+ * opened it (null or absent: the whole agency).
+ */
+export interface LiveGrantRecord {
+  agencyId: string;
+  purposes: string[];
+  classes: string[];
+  basis: GrantBasis;
+  userId?: string | null;
+}
+
+/** Ending a break-glass session early, and the owning agency's review of it. */
+export type BreakGlassAction = 'end' | 'review';
 
 /** Tags a plain record with its subject type for `ability.can(action, subject('Agency', record))`. */
 export function subject<K extends SubjectName>(
