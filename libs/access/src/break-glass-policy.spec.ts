@@ -33,7 +33,7 @@ const survivor = (over: Partial<Survivor> = {}): Survivor => ({
   revokedForAgencyIds: [],
   ...over,
 });
-const breakGlassGrant = (userId: string | null, agencyId = LEGAL): LiveGrantRecord => ({
+const breakGlassGrant = (userId: string, agencyId = LEGAL): LiveGrantRecord => ({
   agencyId,
   purposes: ['SERVICE'],
   classes: ['IDENTITY', 'CONTACT'],
@@ -86,10 +86,10 @@ describe('break-glass policy: a grant serves the user who opened it, not the age
     ['a colleague caseworker sees nothing', legalCaseworker, opened, undefined, false],
     ['a colleague supervisor sees nothing', legalSupervisor, opened, undefined, false],
     [
-      'an agency-wide break-glass grant serves no one',
+      'a break-glass grant to another user of the agency does not serve the caller',
       legalLead,
-      survivor({ liveGrants: [breakGlassGrant(null)] }),
-      undefined,
+      survivor({ liveGrants: [breakGlassGrant('legal-sup')] }),
+      'givenName',
       false,
     ],
     [
@@ -103,7 +103,9 @@ describe('break-glass policy: a grant serves the user who opened it, not the age
       'a consent grant still serves the whole agency',
       legalCaseworker,
       survivor({
-        liveGrants: [{ agencyId: LEGAL, purposes: ['SERVICE'], classes: ['IDENTITY'], basis: 'CONSENT' }],
+        liveGrants: [
+          { agencyId: LEGAL, purposes: ['SERVICE'], classes: ['IDENTITY'], basis: 'CONSENT', userId: null },
+        ],
       }),
       'givenName',
       true,

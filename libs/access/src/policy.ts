@@ -125,14 +125,16 @@ function defineSurvivorRules(actor: Actor, { can, cannot }: AbilityBuilder<AppAb
   const lawEnforcement = isLawEnforcement(actor.agencyType, actor.roles);
   const adultsOnly = lawEnforcement ? { minor: false } : {};
   // Law enforcement sees through consent only adults, through a child-safety referral a minor
-  // too, and never through break-glass. Everyone else through a consent or child-safety grant
-  // of their agency, and through a break-glass grant only the user who opened it.
+  // too, and never through break-glass. Everyone else through any grant of their agency that
+  // serves the whole agency (no user) or them: a break-glass grant names the one user who opened
+  // it (the grants table requires it), so a colleague is not served. One route keeps the SQL to
+  // one EXISTS per rule.
   const grantRoutes: Record<string, unknown>[] = lawEnforcement
     ? [
         { basis: 'CONSENT', adultsOnly: true },
         { basis: 'CHILD_SAFETY', adultsOnly: false },
       ]
-    : [{ basis: { $in: ['CONSENT', 'CHILD_SAFETY'] } }, { basis: 'BREAK_GLASS', userId: actor.userId }];
+    : [{ userId: { $in: [null, actor.userId] } }];
   const grant = (route: Record<string, unknown>, grantCondition: Record<string, unknown>) => {
     const { adultsOnly: onlyAdults, ...basis } = route;
     return {

@@ -70,15 +70,15 @@ export type AppAbility = MongoAbility<[Action, SubjectName | TaggedRecord]>;
 export type GrantBasis = 'CONSENT' | 'CHILD_SAFETY' | 'BREAK_GLASS';
 
 /**
- * A grant live at the moment of the check. `userId`: a break-glass grant serves only the user who
- * opened it (null or absent: the whole agency).
+ * A grant live at the moment of the check. `userId`: the one user it serves (a break-glass grant
+ * always names the supervisor who opened it); null: the whole agency (consent, child safety).
  */
 export interface LiveGrantRecord {
   agencyId: string;
   purposes: string[];
   classes: string[];
   basis: GrantBasis;
-  userId?: string | null;
+  userId: string | null;
 }
 
 /** Ending a break-glass session early, and the owning agency's review of it. */

@@ -355,6 +355,24 @@ describe('break-glass (e2e)', () => {
     });
   });
 
+  it('the grants table holds the per-user rule: a break-glass grant must name its user, no other grant may', async () => {
+    const { survivor } = await referredSurvivor(hub);
+    const insert = (basis: string, userId: string | null) =>
+      hub.asOwner((ds) =>
+        ds.query(
+          `INSERT INTO consent_grant (basis, source_id, survivor_id, agency_id, user_id, data_classes, purposes, valid_from, valid_until)
+           VALUES ($1, gen_random_uuid(), $2, $3, $4, '{IDENTITY}', '{SERVICE}', now(), now() + interval '1 hour')`,
+          [basis, survivor.id, SAFE_PASSAGE, userId],
+        ),
+      );
+    await expect(insert('BREAK_GLASS', null)).rejects.toMatchObject({
+      constraint: 'consent_grant_user_iff_break_glass',
+    });
+    await expect(insert('CHILD_SAFETY', demoUser('legal.lead').sub)).rejects.toMatchObject({
+      constraint: 'consent_grant_user_iff_break_glass',
+    });
+  });
+
   describe('a survivor’s revocation naming the agency', () => {
     it('before: once a consent naming Safe Passage was revoked, legal.lead is refused (FORBIDDEN, reason REVOKED_BY_SURVIVOR), one DENIED row, nothing else', async () => {
       const { survivor, consent } = await referredSurvivor(hub);
