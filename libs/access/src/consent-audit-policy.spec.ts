@@ -72,7 +72,13 @@ describe('through a referral: the classes it shares and the grant allows', () =>
       ownerAgencyId: NGO,
       minor: false,
       liveGrants: [
-        { agencyId: LEGAL, purposes: ['SERVICE'], classes: ['IDENTITY', 'CONTACT'], basis: 'CONSENT' },
+        {
+          agencyId: LEGAL,
+          purposes: ['SERVICE'],
+          classes: ['IDENTITY', 'CONTACT'],
+          basis: 'CONSENT',
+          userId: null,
+        },
       ],
       ...over,
     });
@@ -144,7 +150,7 @@ describe('what agency X would see (visibleSurvivorFields / visibleConsentFields)
     id: 's1',
     ownerAgencyId: NGO,
     minor: false,
-    liveGrants: [{ agencyId, purposes, classes, basis: 'CONSENT' as const }],
+    liveGrants: [{ agencyId, purposes, classes, basis: 'CONSENT' as const, userId: null }],
   });
   it.each([
     [

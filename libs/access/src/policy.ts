@@ -52,7 +52,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
     }
   }
 
-  defineSurvivorRules(actor, can);
+  defineSurvivorRules(actor, builder);
+  defineBreakGlassRules(actor, builder);
   defineAuditRules(actor, can);
   // Each domain's rules live in their own file here, so the policy stays one reviewable place.
   defineReferralRules(actor, builder);
@@ -73,7 +74,6 @@ function defineAuditRules(actor: Actor, can: AbilityBuilder<AppAbility>['can']):
     const disclosable = { reason: { $ne: AUDIT_REASON_NOT_FOUND } };
     can('read', 'AuditEvent', { actorAgencyId: actor.agencyId, ...disclosable });
     can('read', 'AuditEvent', { subjectAgencyIds: actor.agencyId, ...disclosable });
-    can('read', 'BreakGlass', { ownerAgencyId: actor.agencyId });
     can('read', 'BreakGlass', { agencyId: actor.agencyId });
   }
   if (actor.roles.includes('auditor')) {
@@ -81,6 +81,27 @@ function defineAuditRules(actor: Actor, can: AbilityBuilder<AppAbility>['can']):
     can('read', 'BreakGlass');
     can('verify', 'AuditTrail');
   }
+}
+
+/** Why break-glass is refused to an agency the survivor's revocation names (a stable `reason`). */
+export const REVOKED_BY_SURVIVOR = 'REVOKED_BY_SURVIVOR';
+
+/**
+ * Break-glass uses: the owning agency's supervisors and admins see, end and review them; the
+ * opener sees and ends their own but never reviews it; the opener's agency admin sees them.
+ */
+function defineBreakGlassRules(actor: Actor, { can, cannot }: AbilityBuilder<AppAbility>): void {
+  if (!actor.userId || !actor.agencyId) return;
+  if (has(actor, 'supervisor') || has(actor, 'agency_admin')) {
+    const owner = { ownerAgencyId: actor.agencyId };
+    can('read', 'BreakGlass', owner);
+    can('end', 'BreakGlass', owner);
+    can('review', 'BreakGlass', owner);
+  }
+  const opener = { openedBy: actor.userId };
+  can('read', 'BreakGlass', opener);
+  can('end', 'BreakGlass', opener);
+  cannot('review', 'BreakGlass', opener);
 }
 
 /** Who works with survivor records at all: case staff and investigators (DESIGN.md §4). */
@@ -91,7 +112,7 @@ const SURVIVOR_STAFF = ['caseworker', 'supervisor', 'investigator'];
  * agency sees a record only through a live grant for its own purpose of use, and only the
  * classes granted. Law enforcement never sees a minor through consent alone.
  */
-function defineSurvivorRules(actor: Actor, can: AbilityBuilder<AppAbility>['can']): void {
+function defineSurvivorRules(actor: Actor, { can, cannot }: AbilityBuilder<AppAbility>): void {
   const agencyId = actor.agencyId;
   if (!actor.userId || !agencyId || !actor.roles.some((role) => SURVIVOR_STAFF.includes(role))) return;
 
@@ -107,13 +128,16 @@ function defineSurvivorRules(actor: Actor, can: AbilityBuilder<AppAbility>['can'
   const lawEnforcement = isLawEnforcement(actor.agencyType, actor.roles);
   const adultsOnly = lawEnforcement ? { minor: false } : {};
   // Law enforcement sees through consent only adults, through a child-safety referral a minor
-  // too, and never through break-glass. Everyone else through any live grant.
+  // too, and never through break-glass. Everyone else through any grant of their agency that
+  // serves the whole agency (no user) or them: a break-glass grant names the one user who opened
+  // it (the grants table requires it), so a colleague is not served. One route keeps the SQL to
+  // one EXISTS per rule.
   const grantRoutes: Record<string, unknown>[] = lawEnforcement
     ? [
         { basis: 'CONSENT', adultsOnly: true },
         { basis: 'CHILD_SAFETY', adultsOnly: false },
       ]
-    : [{}];
+    : [{ userId: { $in: [null, actor.userId] } }];
   const grant = (route: Record<string, unknown>, grantCondition: Record<string, unknown>) => {
     const { adultsOnly: onlyAdults, ...basis } = route;
     return {
@@ -132,9 +156,11 @@ function defineSurvivorRules(actor: Actor, can: AbilityBuilder<AppAbility>['can'
     }
   }
   // Break-glass: a supervisor of an agency party to a referral about the survivor, for an
-  // imminent danger — never law enforcement, so it never overrides a "no" to police.
+  // imminent danger — never law enforcement, so it never overrides a "no" to police, and never
+  // an agency a revoked consent of the survivor named, so it never overrides a "no" to them.
   if (actor.roles.includes('supervisor') && !lawEnforcement) {
     can('openBreakGlass', 'Survivor', { referralPartyAgencyIds: agencyId });
+    cannot('openBreakGlass', 'Survivor', { revokedForAgencyIds: agencyId }).because(REVOKED_BY_SURVIVOR);
   }
 
   // A consent serves an agency whose live grant from it serves the agency's purpose of use (and

@@ -13,6 +13,7 @@ export type Action =
   | 'revoke'
   | 'verify'
   | 'openBreakGlass'
+  | BreakGlassAction
   | ReferralAction
   | ProtocolAction
   | TechnicalAssistanceAction;
@@ -35,14 +36,19 @@ export interface PolicyRecords
     id: string;
     ownerAgencyId: string;
     minor: boolean;
-    liveGrants: { agencyId: string; purposes: string[]; classes: string[]; basis: GrantBasis }[];
-    /** Agencies party to a referral about this survivor (only set where break-glass is asked). */
+    liveGrants: LiveGrantRecord[];
+    /** Agencies party to a (sent) referral about this survivor (only set where break-glass is asked). */
     referralPartyAgencyIds?: string[];
     /**
      * Set only when the record is read through a referral: the classes that referral shares. A
      * non-owner then sees a class only if the referral shares it and a live grant allows it.
      */
     sharedClasses?: string[];
+    /**
+     * Agencies named by a consent of this survivor that was revoked: the survivor's "no" to them
+     * (only set where break-glass is asked; the consents model records no other refusal).
+     */
+    revokedForAgencyIds?: string[];
   };
   Notification: { agencyId: string };
   /**
@@ -51,8 +57,11 @@ export interface PolicyRecords
    */
   AuditEvent: { actorAgencyId: string | null; subjectAgencyIds: string[]; reason: string | null };
   AuditTrail: { id: string };
-  /** A break-glass use, reviewed by the owning agency's admin and the opener's. */
-  BreakGlass: { ownerAgencyId: string; agencyId: string };
+  /**
+   * A break-glass use, reviewed by the owning agency; `agencyId` is the opener's agency,
+   * `openedBy` the opener (a user).
+   */
+  BreakGlass: { ownerAgencyId: string; agencyId: string; openedBy?: string };
   /**
    * `liveGrants`: the grants from this consent live at the moment of the check; `minor` as for
    * Survivor. Fields are CONSENT_RECORD_FIELDS and CONSENT_NAME_FIELDS (consent-data.ts).
@@ -76,6 +85,21 @@ export const AUDIT_REASON_NOT_FOUND = 'NOT_FOUND';
 
 /** Why an agency holds access to a survivor record. */
 export type GrantBasis = 'CONSENT' | 'CHILD_SAFETY' | 'BREAK_GLASS';
+
+/**
+ * A grant live at the moment of the check. `userId`: the one user it serves (a break-glass grant
+ * always names the supervisor who opened it); null: the whole agency (consent, child safety).
+ */
+export interface LiveGrantRecord {
+  agencyId: string;
+  purposes: string[];
+  classes: string[];
+  basis: GrantBasis;
+  userId: string | null;
+}
+
+/** Ending a break-glass session early, and the owning agency's review of it. */
+export type BreakGlassAction = 'end' | 'review';
 
 /** Tags a plain record with its subject type for `ability.can(action, subject('Agency', record))`. */
 export function subject<K extends SubjectName>(

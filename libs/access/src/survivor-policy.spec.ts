@@ -34,7 +34,7 @@ const grant = (
   purposes: string[],
   classes: string[],
   basis: 'CONSENT' | 'CHILD_SAFETY' | 'BREAK_GLASS' = 'CONSENT',
-) => ({ agencyId, purposes, classes, basis });
+) => ({ agencyId, purposes, classes, basis, userId: null });
 
 type Case = [string, Actor, Action, Survivor, string | undefined, boolean];
 

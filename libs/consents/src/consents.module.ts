@@ -4,6 +4,7 @@ import { Clock, ConfigModule } from '@hub/config';
 import { NotificationsModule } from '@hub/notifications';
 import { consentsConfig } from './consents.config';
 import { AccessGrantService } from './grant/access-grant.service';
+import { ConsentRevocationListeners } from './consent/consent-revocation-listeners';
 import { ConsentRepository } from './consent/consent.repository';
 import { ConsentResolver } from './consent/consent.resolver';
 import { ConsentService } from './consent/consent.service';
@@ -17,6 +18,7 @@ import { SurvivorService } from './survivor/survivor.service';
   providers: [
     Clock,
     AccessGrantService,
+    ConsentRevocationListeners,
     SurvivorRepository,
     SurvivorService,
     SurvivorResolver,
@@ -24,6 +26,6 @@ import { SurvivorService } from './survivor/survivor.service';
     ConsentService,
     ConsentResolver,
   ],
-  exports: [SurvivorService, ConsentService, AccessGrantService, Clock],
+  exports: [SurvivorService, ConsentService, AccessGrantService, ConsentRevocationListeners, Clock],
 })
 export class ConsentsModule {}

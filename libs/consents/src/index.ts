@@ -14,7 +14,12 @@ export {
 } from './survivor/survivor-access';
 export { ConsentService } from './consent/consent.service';
 export { SurvivorService } from './survivor/survivor.service';
-export { AccessGrantService, type NonConsentGrant } from './grant/access-grant.service';
+export { AccessGrantService, type NonConsentGrant, type SurvivorFacts } from './grant/access-grant.service';
+export {
+  ConsentRevocationListeners,
+  type ConsentRevoked,
+  type ConsentRevokedListener,
+} from './consent/consent-revocation-listeners';
 export { Survivor } from './survivor/survivor.model';
 
 /** Tables this lib owns, gathered by the app. */

@@ -4,6 +4,7 @@ import { ConsentsModule } from '@hub/consents';
 import { ConfigModule } from '@hub/config';
 import { NotificationsModule } from '@hub/notifications';
 import { breakGlassConfig } from './break-glass/break-glass.config';
+import { BreakGlassRepository } from './break-glass/break-glass.repository';
 import { BreakGlassResolver } from './break-glass/break-glass.resolver';
 import { BreakGlassService } from './break-glass/break-glass.service';
 import { ReferralRepository } from './referral/referral.repository';
@@ -13,7 +14,14 @@ import { ReferralService } from './referral/referral.service';
 /** Closed-loop referrals between agencies, their threads, child-safety reports, and break-glass. */
 @Module({
   imports: [AgenciesModule, ConsentsModule, NotificationsModule, ConfigModule.forFeature(breakGlassConfig)],
-  providers: [ReferralRepository, ReferralService, ReferralResolver, BreakGlassService, BreakGlassResolver],
+  providers: [
+    ReferralRepository,
+    ReferralService,
+    ReferralResolver,
+    BreakGlassRepository,
+    BreakGlassService,
+    BreakGlassResolver,
+  ],
   exports: [ReferralService],
 })
 export class ReferralsModule {}

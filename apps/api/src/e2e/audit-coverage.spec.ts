@@ -334,6 +334,55 @@ describe('audit coverage (e2e)', () => {
         ],
       };
     },
+    endBreakGlass: async () => {
+      const { survivor } = await referredSurvivor(hub);
+      const opened = ok(
+        await send<Data>(
+          hub,
+          { user: 'legal.lead' },
+          `mutation Open($input: OpenBreakGlassInput!) { openBreakGlass(input: $input) { session { id } } }`,
+          {
+            input: {
+              survivorId: survivor.id,
+              reason: 'Imminent danger: the trafficker was seen outside the shelter',
+            },
+          },
+        ),
+      );
+      const id = at(opened, 'openBreakGlass.session.id');
+      const reason = 'The survivor is safe at the shelter now';
+      return {
+        user: 'ngo.lead',
+        query: `mutation End($input: EndBreakGlassInput!) { endBreakGlass(input: $input) { session { id } } }`,
+        variables: { input: { id, reason } },
+        expected: () => [{ action: 'END_BREAK_GLASS', subjectType: 'BreakGlass', subjectId: id, reason }],
+      };
+    },
+    reviewBreakGlass: async () => {
+      const { survivor } = await referredSurvivor(hub);
+      const opened = ok(
+        await send<Data>(
+          hub,
+          { user: 'legal.lead' },
+          `mutation Open($input: OpenBreakGlassInput!) { openBreakGlass(input: $input) { session { id } } }`,
+          {
+            input: {
+              survivorId: survivor.id,
+              reason: 'Imminent danger: the trafficker was seen outside the shelter',
+            },
+          },
+        ),
+      );
+      const id = at(opened, 'openBreakGlass.session.id');
+      return {
+        user: 'ngo.lead',
+        query: `mutation Review($input: ReviewBreakGlassInput!) { reviewBreakGlass(input: $input) { session { id } } }`,
+        variables: { input: { id, finding: 'JUSTIFIED', note: 'The danger was real.' } },
+        expected: () => [
+          { action: 'REVIEW_BREAK_GLASS', subjectType: 'BreakGlass', subjectId: id, reason: 'JUSTIFIED' },
+        ],
+      };
+    },
 
     // --- referrals ---
     createReferral: async () => ({

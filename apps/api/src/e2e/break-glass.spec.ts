@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { demoUser, type TestHub } from '@hub/testing';
+import { demoUser, expectNothingWritten, expectOnlyDenied, inputFields, type TestHub } from '@hub/testing';
 import { auditOfRequest, AuditRow, referredSurvivor, ReferredSurvivor, send } from './audit-support';
 import { startHub } from './hub';
 import { createReferral, HARBOR, move, POLICE, SAFE_PASSAGE } from './referrals-lifecycle-support';
@@ -21,14 +21,19 @@ import {
 
 /**
  * Break-glass (DESIGN.md §4, issue 7): a supervisor of an agency party to a referral about a
- * survivor opens identity and contact for an imminent danger — time-boxed, reasoned, audited,
- * the owning agency notified, listed for review; never for law enforcement, never for a
- * caseworker, never for an agency without a referral, never without a reason.
+ * survivor opens identity and contact, to themself only, for an imminent danger — time-boxed,
+ * reasoned, audited, the owning agency notified, listed for review, ended early and reviewed by
+ * the owning agency; never for law enforcement, never for a caseworker, never for an agency
+ * without a referral or one the survivor's revocation names, never without a reason; a
+ * revocation ends an open session at once.
  */
 
 const OPEN = `mutation Open($input: OpenBreakGlassInput!) {
   openBreakGlass(input: $input) { session { id survivorId ownerAgencyId agencyId openedBy reason openedAt expiresAt } }
 }`;
+const FULL_SESSION = `id survivorId ownerAgencyId agencyId openedBy reason openedAt expiresAt endedAt endedBy endedReason endedNote reviewedAt reviewedBy reviewFinding reviewNote`;
+const END = `mutation End($input: EndBreakGlassInput!) { endBreakGlass(input: $input) { session { ${FULL_SESSION} } } }`;
+const REVIEW = `mutation Review($input: ReviewBreakGlassInput!) { reviewBreakGlass(input: $input) { session { ${FULL_SESSION} } } }`;
 const SESSIONS = `query Sessions($first: Int, $after: String) {
   breakGlassSessions(first: $first, after: $after) {
     edges { cursor node { id survivorId ownerAgencyId agencyId openedBy reason openedAt expiresAt } }
@@ -65,6 +70,20 @@ const WITHHELD = [
   'mentalHealthNotes',
   'substanceUseNotes',
 ];
+
+interface FullSession extends Session {
+  endedAt: string | null;
+  endedBy: string | null;
+  endedReason: string | null;
+  endedNote: string | null;
+  reviewedAt: string | null;
+  reviewedBy: string | null;
+  reviewFinding: string | null;
+  reviewNote: string | null;
+}
+
+/** A survivor whose consent gives Safe Passage only NEEDS: identity and contact come only through break-glass. */
+const NEEDS_ONLY = { consent: { dataClasses: ['NEEDS'] }, referral: { sharedClasses: ['NEEDS'] } };
 
 const reasonText = () => `Credible threat: the trafficker found the survivor's address today (${tag()})`;
 
@@ -128,7 +147,6 @@ describe('break-glass (e2e)', () => {
 
   describe('allowed for legal.lead (a supervisor of the receiving agency)', () => {
     let referred: ReferredSurvivor;
-    let control: ReferredSurvivor;
     let session: Session;
     let reason: string;
     let requestId: string;
@@ -136,7 +154,6 @@ describe('break-glass (e2e)', () => {
 
     beforeAll(async () => {
       referred = await referredSurvivor(hub);
-      control = await referredSurvivor(hub);
       reason = reasonText();
       startedAt = Date.now();
       const response = await open('legal.lead', {
@@ -164,13 +181,13 @@ describe('break-glass (e2e)', () => {
       expect(Date.parse(session.expiresAt) - openedAt).toBe(60 * 60 * 1000);
     });
 
-    it('writes the session, a BREAK_GLASS grant of IDENTITY and CONTACT, the audit row and the owner’s notification in one transaction', async () => {
+    it('writes the session, a BREAK_GLASS grant of IDENTITY and CONTACT to legal.lead alone, the audit row and the owner’s notification in one transaction', async () => {
       const rows = await hub.asOwner(async (ds) => ({
         session: (await ds.query(`SELECT xmin::text AS xmin, * FROM break_glass WHERE id = $1`, [
           session.id,
         ])) as Record<string, unknown>[],
         grants: (await ds.query(
-          `SELECT xmin::text AS xmin, agency_id, data_classes, purposes, valid_from, valid_until, revoked_at, consent_id
+          `SELECT xmin::text AS xmin, agency_id, user_id, data_classes, purposes, valid_from, valid_until, revoked_at, consent_id
              FROM consent_grant WHERE basis = 'BREAK_GLASS' AND source_id = $1`,
           [session.id],
         )) as Record<string, unknown>[],
@@ -190,6 +207,7 @@ describe('break-glass (e2e)', () => {
         {
           xmin: rows.session[0].xmin,
           agency_id: SAFE_PASSAGE,
+          user_id: demoUser('legal.lead').sub,
           data_classes: ['IDENTITY', 'CONTACT'],
           purposes: ['SERVICE'],
           valid_from: new Date(session.openedAt),
@@ -266,60 +284,13 @@ describe('break-glass (e2e)', () => {
       expect((await sessionsFor('pd.supervisor')).map((s) => s.id)).not.toContain(session.id);
     });
 
-    it('IDENTITY and CONTACT are visible to Safe Passage staff even after the consent is revoked (the point of break-glass); nothing else is', async () => {
-      await revoke(referred.consent.id);
-      await revoke(control.consent.id);
-      const { personal } = referred;
-      for (const user of ['legal.caseworker', 'legal.lead']) {
-        const response = await readSafety(referred.survivor.id, user);
-        const survivor = ok(response).survivor;
-        expect(survivor).toMatchObject({
-          id: referred.survivor.id,
-          givenName: personal.givenName,
-          familyName: personal.familyName,
-          aliases: personal.aliases,
-          dateOfBirth: personal.dateOfBirth,
-          gender: personal.gender,
-          phone: personal.phone,
-          email: personal.email,
-          address: personal.address,
-          safeContact: personal.safeContact,
-        });
-        for (const field of [...IDENTITY, ...CONTACT]) expect(survivor[field]).not.toBeNull();
-        for (const field of WITHHELD) expect(survivor[field]).toBeNull();
-      }
-      // Without break-glass, the revocation ends Safe Passage's access at once.
-      expectError(await readSafety(control.survivor.id, 'legal.caseworker'), 'NOT_FOUND');
-      const listed = ok(
-        await hub.gql<SurvivorPage>(SURVIVORS('id'), { first: 100 }, { user: 'legal.caseworker' }),
-      );
-      const ids = listed.survivors.edges.map((edge) => edge.node.id);
-      expect(ids).toContain(referred.survivor.id);
-      expect(ids).not.toContain(control.survivor.id);
-    });
-
-    it('a read through the break-glass grant is itself audited as READ_SURVIVOR with exactly the fields disclosed', async () => {
-      const response = await send<{ survivor: Record<string, unknown> }>(
-        hub,
-        { user: 'legal.caseworker' },
-        SURVIVOR_BY_ID('id givenName phone medicalNotes'),
-        { id: referred.survivor.id },
-      );
-      expect(ok(response).survivor.medicalNotes).toBeNull();
-      const audit = await auditOfRequest(hub, response.requestId);
-      expect(
-        audit.map((row) => [row.action, row.actor_user_id, row.subject_id, [...row.fields].sort()]),
-      ).toEqual([
-        ['READ_SURVIVOR', demoUser('legal.caseworker').sub, referred.survivor.id, ['givenName', 'phone']],
-      ]);
-    });
-
     it('the grant ends on time: once its valid_until has passed, access ends at once (NOT_FOUND, as no consent remains)', async () => {
+      // The consent's own grant is made to end too (a revocation would end the session itself).
       await hub.asOwner((ds) =>
         ds.query(
           `UPDATE consent_grant SET valid_from = now() - interval '2 hours', valid_until = now() - interval '1 second'
-            WHERE basis = 'BREAK_GLASS' AND source_id = $1`,
-          [session.id],
+            WHERE (basis = 'BREAK_GLASS' AND source_id = $1) OR consent_id = $2`,
+          [session.id, referred.consent.id],
         ),
       );
       expectError(await readSafety(referred.survivor.id, 'legal.caseworker'), 'NOT_FOUND');
@@ -330,6 +301,325 @@ describe('break-glass (e2e)', () => {
       expect(listed.survivors.edges.map((edge) => edge.node.id)).not.toContain(referred.survivor.id);
       // The use stays listed for review after it ended.
       expect((await sessionsFor('ngo.lead')).map((s) => s.id)).toContain(session.id);
+    });
+  });
+
+  describe('opened to the supervisor who opened it, not to their agency', () => {
+    let referred: ReferredSurvivor;
+    let caseworkerBefore: Record<string, unknown>;
+
+    beforeAll(async () => {
+      referred = await referredSurvivor(hub, NEEDS_ONLY);
+      caseworkerBefore = ok(await readSafety(referred.survivor.id, 'legal.caseworker')).survivor;
+      ok(await open('legal.lead', { survivorId: referred.survivor.id, reason: reasonText() }));
+    });
+
+    it('legal.lead sees IDENTITY and CONTACT (and the consent’s NEEDS), nothing else', async () => {
+      const survivor = ok(await readSafety(referred.survivor.id, 'legal.lead')).survivor;
+      const { personal } = referred;
+      expect(survivor).toMatchObject({
+        givenName: personal.givenName,
+        familyName: personal.familyName,
+        phone: personal.phone,
+        email: personal.email,
+        address: personal.address,
+      });
+      for (const field of [...IDENTITY, ...CONTACT]) expect(survivor[field]).not.toBeNull();
+      for (const field of WITHHELD.filter(
+        (f) => !['needs', 'preferredLanguage', 'interpreterNeeded'].includes(f),
+      ))
+        expect(survivor[field]).toBeNull();
+    });
+
+    it('legal.caseworker (same agency) sees exactly what their consent-based access showed before: no identity, no contact', async () => {
+      const survivor = ok(await readSafety(referred.survivor.id, 'legal.caseworker')).survivor;
+      expect(survivor).toEqual(caseworkerBefore);
+      for (const field of [...IDENTITY, ...CONTACT]) expect(survivor[field]).toBeNull();
+      expect(survivor.needs).not.toBeNull();
+    });
+
+    it('a read through the break-glass grant is itself audited as READ_SURVIVOR with exactly the fields disclosed', async () => {
+      const response = await send<{ survivor: Record<string, unknown> }>(
+        hub,
+        { user: 'legal.lead' },
+        SURVIVOR_BY_ID('id givenName phone medicalNotes'),
+        { id: referred.survivor.id },
+      );
+      expect(ok(response).survivor.medicalNotes).toBeNull();
+      const audit = await auditOfRequest(hub, response.requestId);
+      expect(
+        audit.map((row) => [row.action, row.actor_user_id, row.subject_id, [...row.fields].sort()]),
+      ).toEqual([
+        ['READ_SURVIVOR', demoUser('legal.lead').sub, referred.survivor.id, ['givenName', 'phone']],
+      ]);
+    });
+  });
+
+  it('the grants table holds the per-user rule: a break-glass grant must name its user, no other grant may', async () => {
+    const { survivor } = await referredSurvivor(hub);
+    const insert = (basis: string, userId: string | null) =>
+      hub.asOwner((ds) =>
+        ds.query(
+          `INSERT INTO consent_grant (basis, source_id, survivor_id, agency_id, user_id, data_classes, purposes, valid_from, valid_until)
+           VALUES ($1, gen_random_uuid(), $2, $3, $4, '{IDENTITY}', '{SERVICE}', now(), now() + interval '1 hour')`,
+          [basis, survivor.id, SAFE_PASSAGE, userId],
+        ),
+      );
+    await expect(insert('BREAK_GLASS', null)).rejects.toMatchObject({
+      constraint: 'consent_grant_user_iff_break_glass',
+    });
+    await expect(insert('CHILD_SAFETY', demoUser('legal.lead').sub)).rejects.toMatchObject({
+      constraint: 'consent_grant_user_iff_break_glass',
+    });
+  });
+
+  describe('a survivor’s revocation naming the agency', () => {
+    it('before: once a consent naming Safe Passage was revoked, legal.lead is refused (FORBIDDEN, reason REVOKED_BY_SURVIVOR), one DENIED row, nothing else', async () => {
+      const { survivor, consent } = await referredSurvivor(hub);
+      await revoke(consent.id);
+      const before = await hub.watermark();
+      const reason = reasonText();
+      const response = await open('legal.lead', { survivorId: survivor.id, reason });
+      const error = expectError(response, 'FORBIDDEN');
+      expect(error?.extensions?.reason).toBe('REVOKED_BY_SURVIVOR');
+      expect(await hub.tablesWrittenSince(before)).toEqual([]);
+      expect(await hub.auditEventsSince(before)).toHaveLength(1);
+      expect(
+        (await auditOfRequest(hub, response.requestId)).map((row) => [
+          row.action,
+          row.actor_user_id,
+          row.subject_id,
+          row.decision,
+          row.reason,
+        ]),
+      ).toEqual([['BREAK_GLASS', demoUser('legal.lead').sub, survivor.id, 'DENIED', reason]]);
+      expect(await traces(survivor.id)).toEqual(NO_TRACES);
+    });
+
+    it('after: a session open when the revocation happens ends in the revocation’s transaction; the supervisor and the caseworker lose access in the same instant', async () => {
+      const { survivor, consent } = await referredSurvivor(hub);
+      const session = ok(await open('legal.lead', { survivorId: survivor.id, reason: reasonText() }))
+        .openBreakGlass.session;
+      for (const user of ['legal.lead', 'legal.caseworker'])
+        expect(ok(await readSafety(survivor.id, user)).survivor.givenName).not.toBeNull();
+
+      const revocation = await send(hub, { user: 'ngo.caseworker' }, REVOKE_CONSENT, {
+        input: { consentId: consent.id, channel: 'PHONE' },
+      });
+      ok(revocation);
+
+      const rows = await hub.asOwner(async (ds) => ({
+        revocation: (await ds.query(
+          `SELECT xmin::text AS xmin, revoked_at FROM consent_revocation WHERE consent_id = $1`,
+          [consent.id],
+        )) as { xmin: string; revoked_at: Date }[],
+        session: (await ds.query(
+          `SELECT xmin::text AS xmin, ended_at, ended_by, ended_reason FROM break_glass WHERE id = $1`,
+          [session.id],
+        )) as Record<string, unknown>[],
+        grants: (await ds.query(
+          `SELECT xmin::text AS xmin, revoked_at FROM consent_grant WHERE survivor_id = $1 ORDER BY basis`,
+          [survivor.id],
+        )) as Record<string, unknown>[],
+        notifications: (await ds.query(
+          `SELECT xmin::text AS xmin, agency_id, subject_type FROM notification
+            WHERE event_type = 'BREAK_GLASS_ENDED' AND subject_id = $1`,
+          [session.id],
+        )) as Record<string, unknown>[],
+      }));
+      const [{ xmin, revoked_at: revokedAt }] = rows.revocation;
+      expect(rows.session).toEqual([
+        {
+          xmin,
+          ended_at: revokedAt,
+          ended_by: demoUser('ngo.caseworker').sub,
+          ended_reason: 'CONSENT_REVOKED',
+        },
+      ]);
+      // The consent's grant and the break-glass grant end together, at the revocation's instant.
+      expect(rows.grants).toEqual([
+        { xmin, revoked_at: revokedAt },
+        { xmin, revoked_at: revokedAt },
+      ]);
+      expect(rows.notifications).toEqual([{ xmin, agency_id: SAFE_PASSAGE, subject_type: 'BreakGlass' }]);
+      const audit = await auditOfRequest(hub, revocation.requestId);
+      expect(
+        audit.map((row) => [row.action, row.subject_type, row.subject_id, row.decision, row.reason]),
+      ).toEqual(
+        expect.arrayContaining([
+          ['REVOKE_CONSENT', 'Consent', consent.id, 'ALLOWED', null],
+          ['END_BREAK_GLASS', 'BreakGlass', session.id, 'ALLOWED', 'CONSENT_REVOKED'],
+        ]),
+      );
+      expect(audit).toHaveLength(2);
+
+      for (const user of ['legal.lead', 'legal.caseworker'])
+        expectError(await readSafety(survivor.id, user), 'NOT_FOUND');
+      const listed = (await sessionsFor('ngo.lead')).find((s) => s.id === session.id);
+      expect(listed).toBeDefined();
+    });
+  });
+
+  describe('the owning agency ends it early and reviews it', () => {
+    let referred: ReferredSurvivor;
+    let session: Session;
+
+    const end = (user: string, input: Record<string, unknown>) =>
+      send<{ endBreakGlass: { session: FullSession } }>(hub, { user }, END, { input });
+    const review = (user: string, input: Record<string, unknown>) =>
+      send<{ reviewBreakGlass: { session: FullSession } }>(hub, { user }, REVIEW, { input });
+
+    beforeAll(async () => {
+      referred = await referredSurvivor(hub, NEEDS_ONLY);
+      session = ok(await open('legal.lead', { survivorId: referred.survivor.id, reason: reasonText() }))
+        .openBreakGlass.session;
+    });
+
+    it.each(['legal.caseworker', 'ngo.caseworker', 'pd.supervisor', 'pd.investigator', 'tf.coordinator'])(
+      'endBreakGlass by %s: NOT_FOUND, one DENIED row, nothing changed',
+      async (user) => {
+        const before = await hub.watermark();
+        expectError(await end(user, { id: session.id, reason: 'The danger has passed now.' }), 'NOT_FOUND');
+        await expectOnlyDenied(hub, before, {
+          user,
+          action: 'END_BREAK_GLASS',
+          subjectType: 'BreakGlass',
+          subjectId: session.id,
+        });
+      },
+    );
+
+    it.each([
+      ['legal.lead', 'FORBIDDEN'],
+      ['legal.caseworker', 'NOT_FOUND'],
+      ['ngo.caseworker', 'NOT_FOUND'],
+      ['pd.supervisor', 'NOT_FOUND'],
+    ])('reviewBreakGlass by %s: %s, one DENIED row, nothing changed', async (user, code) => {
+      const before = await hub.watermark();
+      expectError(await review(user, { id: session.id, finding: 'JUSTIFIED' }), code);
+      await expectOnlyDenied(hub, before, {
+        user,
+        action: 'REVIEW_BREAK_GLASS',
+        subjectType: 'BreakGlass',
+        subjectId: session.id,
+      });
+    });
+
+    it('an unknown session: NOT_FOUND, one DENIED row', async () => {
+      const id = randomUUID();
+      const before = await hub.watermark();
+      expectError(await end('ngo.lead', { id, reason: 'The danger has passed now.' }), 'NOT_FOUND');
+      await expectOnlyDenied(hub, before, {
+        user: 'ngo.lead',
+        action: 'END_BREAK_GLASS',
+        subjectType: 'BreakGlass',
+        subjectId: id,
+      });
+    });
+
+    it.each([
+      ['end', { id: 'not-a-uuid', reason: 'The danger has passed now.' }, ['id']],
+      ['end', { id: 'SESSION', reason: 'short' }, ['reason']],
+      ['end', { id: 'SESSION', reason: '          short          ' }, ['reason']],
+      ['end', { id: 'SESSION', reason: 'x'.repeat(1001) }, ['reason']],
+      ['review', { id: 'SESSION', finding: 'MAYBE' }, ['finding']],
+      ['review', { id: 'SESSION', finding: 'JUSTIFIED', note: 'x'.repeat(2001) }, ['note']],
+    ] as const)(
+      '%s with bad input %j: BAD_USER_INPUT on %j, nothing written',
+      async (mutation, raw, fields) => {
+        const input = { ...raw, ...('id' in raw && raw.id === 'SESSION' ? { id: session.id } : {}) };
+        const before = await hub.watermark();
+        const response = await (mutation === 'end' ? end('ngo.lead', input) : review('ngo.lead', input));
+        const error = expectError(response, 'BAD_USER_INPUT');
+        expect(inputFields(error)).toEqual(fields);
+        await expectNothingWritten(hub, before);
+      },
+    );
+
+    it('ngo.lead (the owner’s supervisor) ends it: the grant ends at once, audited, the opener’s agency told; a second end is CONFLICT', async () => {
+      expect(ok(await readSafety(referred.survivor.id, 'legal.lead')).survivor.givenName).not.toBeNull();
+      const note = 'The survivor is safe at the shelter now.';
+      const response = await end('ngo.lead', { id: session.id, reason: `  ${note}  ` });
+      const ended = ok(response).endBreakGlass.session;
+      expect(ended).toMatchObject({
+        id: session.id,
+        endedAt: expect.any(String),
+        endedBy: demoUser('ngo.lead').sub,
+        endedReason: 'ENDED_EARLY',
+        endedNote: note,
+        reviewedAt: null,
+        reviewFinding: null,
+      });
+      // The consent's NEEDS still shows the record; identity and contact are gone.
+      const survivor = ok(await readSafety(referred.survivor.id, 'legal.lead')).survivor;
+      for (const field of [...IDENTITY, ...CONTACT]) expect(survivor[field]).toBeNull();
+      const audit = await auditOfRequest(hub, response.requestId);
+      expect(audit.map((row) => [row.action, row.subject_type, row.subject_id, row.decision])).toEqual([
+        ['END_BREAK_GLASS', 'BreakGlass', session.id, 'ALLOWED'],
+      ]);
+      const notices = await hub.asOwner(
+        (ds) =>
+          ds.query(
+            `SELECT agency_id FROM notification WHERE event_type = 'BREAK_GLASS_ENDED' AND subject_id = $1`,
+            [session.id],
+          ) as Promise<{ agency_id: string }[]>,
+      );
+      expect(notices).toEqual([{ agency_id: SAFE_PASSAGE }]);
+
+      const before = await hub.watermark();
+      expectError(await end('ngo.lead', { id: session.id, reason: note }), 'CONFLICT');
+      await expectNothingWritten(hub, before);
+    });
+
+    it('ngo.lead reviews it once: finding, note, reviewer and time recorded, audited, the opener’s agency told; a second review is CONFLICT', async () => {
+      const response = await review('ngo.lead', {
+        id: session.id,
+        finding: 'NEEDS_FOLLOW_UP',
+        note: 'Discuss at the next case conference.',
+      });
+      const reviewed = ok(response).reviewBreakGlass.session;
+      expect(reviewed).toMatchObject({
+        id: session.id,
+        reviewedAt: expect.any(String),
+        reviewedBy: demoUser('ngo.lead').sub,
+        reviewFinding: 'NEEDS_FOLLOW_UP',
+        reviewNote: 'Discuss at the next case conference.',
+        endedReason: 'ENDED_EARLY',
+      });
+      const audit = await auditOfRequest(hub, response.requestId);
+      expect(audit.map((row) => [row.action, row.subject_id, row.decision, row.reason])).toEqual([
+        ['REVIEW_BREAK_GLASS', session.id, 'ALLOWED', 'NEEDS_FOLLOW_UP'],
+      ]);
+      const notices = await hub.asOwner(
+        (ds) =>
+          ds.query(
+            `SELECT agency_id FROM notification WHERE event_type = 'BREAK_GLASS_REVIEWED' AND subject_id = $1`,
+            [session.id],
+          ) as Promise<{ agency_id: string }[]>,
+      );
+      expect(notices).toEqual([{ agency_id: SAFE_PASSAGE }]);
+
+      const before = await hub.watermark();
+      expectError(await review('ngo.lead', { id: session.id, finding: 'JUSTIFIED' }), 'CONFLICT');
+      await expectNothingWritten(hub, before);
+    });
+
+    it('the opener (legal.lead) may end their own session; the owning agency is told', async () => {
+      const { survivor } = await referredSurvivor(hub, NEEDS_ONLY);
+      const own = ok(await open('legal.lead', { survivorId: survivor.id, reason: reasonText() }))
+        .openBreakGlass.session;
+      const ended = ok(
+        await end('legal.lead', { id: own.id, reason: 'Police reached the survivor; no longer needed.' }),
+      ).endBreakGlass.session;
+      expect(ended).toMatchObject({ endedBy: demoUser('legal.lead').sub, endedReason: 'ENDED_EARLY' });
+      const notices = await hub.asOwner(
+        (ds) =>
+          ds.query(
+            `SELECT agency_id FROM notification WHERE event_type = 'BREAK_GLASS_ENDED' AND subject_id = $1`,
+            [own.id],
+          ) as Promise<{ agency_id: string }[]>,
+      );
+      expect(notices).toEqual([{ agency_id: HARBOR }]);
     });
   });
 

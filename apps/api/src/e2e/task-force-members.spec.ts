@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AgencyService } from '@hub/agencies';
 import { DEMO_AGENCIES, DEMO_AGENCY_IDS, DEMO_TASK_FORCE } from '@hub/demo-data';
-import { TestHub } from '@hub/testing';
+import { expectNothingWritten, inputFields, TestHub } from '@hub/testing';
 import { codeOf, must, rows } from './e2e-support';
 import { startHub } from './hub';
 
@@ -42,7 +42,7 @@ describe('task-force memberships (e2e)', () => {
 
   const memberships = () =>
     rows<MembershipRow>(hub, 'SELECT * FROM task_force_membership ORDER BY task_force_id, agency_id');
-  const membership = async (agencyId: string, taskForceId = TF) =>
+  const membership = async (agencyId: string, taskForceId: string = TF) =>
     (await memberships()).find((row) => row.task_force_id === taskForceId && row.agency_id === agencyId);
 
   const add = (input: Record<string, unknown>, user = COORDINATOR) =>
@@ -361,6 +361,144 @@ describe('task-force memberships (e2e)', () => {
       expect(codeOf(response)).toBe('FORBIDDEN');
       expect(response.body.data ?? null).toBeNull();
       expect(await memberships()).toEqual(before);
+    });
+  });
+  describe('roles consistent with agency type (one co-lead from each side)', () => {
+    const newAgency = async (type: string) => {
+      const agencyId = randomUUID();
+      await hub.asOwner((ds) =>
+        ds.query(
+          `INSERT INTO agency (id, name, type, jurisdiction, description, services, languages, service_areas, service_area_keys, accepting_referrals, confidential_location)
+           VALUES ($1, $2, $3, 'Bay County', 'Role rules', '{}', '{en}', '{}', '{}', false, false)`,
+          [agencyId, `Role ${type} ${agencyId.slice(0, 8)}`, type],
+        ),
+      );
+      return agencyId;
+    };
+    const version = async (agencyId: string, taskForceId: string = TF) =>
+      must(await membership(agencyId, taskForceId)).version;
+
+    async function expectRoleRefused(
+      mutation: 'add' | 'update',
+      input: Record<string, unknown>,
+      reason: string,
+    ) {
+      const before = await hub.watermark();
+      const response = await (mutation === 'add' ? add(input) : update(input));
+      expect(codeOf(response)).toBe('BAD_USER_INPUT');
+      expect(response.body.data ?? null).toBeNull();
+      const error = response.body.errors?.[0];
+      expect(inputFields(error)).toEqual(['role']);
+      expect((error?.extensions?.problems as { reason?: string }[]).map((p) => p.reason)).toEqual([reason]);
+      await expectNothingWritten(hub, before);
+    }
+
+    it.each([
+      ['an NGO', 'NGO', 'CO_LEAD_LAW_ENFORCEMENT'],
+      ['a health agency', 'HEALTH', 'CO_LEAD_LAW_ENFORCEMENT'],
+      ['a police agency', 'LAW_ENFORCEMENT', 'CO_LEAD_VICTIM_SERVICES'],
+      ['a prosecutor', 'PROSECUTOR', 'CO_LEAD_VICTIM_SERVICES'],
+      ['a coordinating office', 'COORDINATOR', 'CO_LEAD_VICTIM_SERVICES'],
+    ])(
+      'adding %s (%s) as %s: BAD_USER_INPUT ROLE_NOT_FOR_AGENCY_TYPE, nothing written',
+      async (_n, type, role) => {
+        const agencyId = await newAgency(type);
+        await expectRoleRefused('add', { taskForceId: TF, agencyId, role }, 'ROLE_NOT_FOR_AGENCY_TYPE');
+      },
+    );
+
+    it('making an NGO member (Safe Passage) the law-enforcement co-lead, or police the victim-services co-lead: refused, nothing written', async () => {
+      const safePassage = DEMO_AGENCY_IDS.safePassage;
+      const police = DEMO_AGENCY_IDS.bayviewPolice;
+      await expectRoleRefused(
+        'update',
+        {
+          taskForceId: TF,
+          agencyId: safePassage,
+          role: 'CO_LEAD_LAW_ENFORCEMENT',
+          expectedVersion: await version(safePassage),
+        },
+        'ROLE_NOT_FOR_AGENCY_TYPE',
+      );
+      await expectRoleRefused(
+        'update',
+        {
+          taskForceId: TF,
+          agencyId: police,
+          role: 'CO_LEAD_VICTIM_SERVICES',
+          expectedVersion: await version(police),
+        },
+        'ROLE_NOT_FOR_AGENCY_TYPE',
+      );
+    });
+
+    it('a second co-lead of either kind (police and Harbor Light hold them): BAD_USER_INPUT CO_LEAD_ALREADY_TAKEN, nothing written', async () => {
+      const prosecutor = await newAgency('PROSECUTOR');
+      await expectRoleRefused(
+        'add',
+        { taskForceId: TF, agencyId: prosecutor, role: 'CO_LEAD_LAW_ENFORCEMENT' },
+        'CO_LEAD_ALREADY_TAKEN',
+      );
+      await expectRoleRefused(
+        'update',
+        {
+          taskForceId: TF,
+          agencyId: DEMO_AGENCY_IDS.safePassage,
+          role: 'CO_LEAD_VICTIM_SERVICES',
+          expectedVersion: await version(DEMO_AGENCY_IDS.safePassage),
+        },
+        'CO_LEAD_ALREADY_TAKEN',
+      );
+    });
+
+    it('in a task force without co-leads: a prosecutor and an NGO become the co-leads; re-saving a co-lead’s own role is fine; then the seat is taken', async () => {
+      const taskForceId = randomUUID();
+      await hub.asOwner(async (ds) => {
+        await ds.query(
+          `INSERT INTO task_force (id, name, jurisdiction, description) VALUES ($1, $2, 'Bay County', 'Role rules')`,
+          [taskForceId, `Role rules ${taskForceId.slice(0, 8)}`],
+        );
+        await ds.query(
+          `INSERT INTO task_force_membership (task_force_id, agency_id, role) VALUES ($1, $2, 'MEMBER')`,
+          [taskForceId, DEMO_AGENCY_IDS.taskForceOffice],
+        );
+      });
+      const prosecutor = await newAgency('PROSECUTOR');
+      const ngo = await newAgency('NGO');
+      const lead = must(
+        (await add({ taskForceId, agencyId: prosecutor, role: 'CO_LEAD_LAW_ENFORCEMENT' })).body.data,
+      );
+      expect(lead.addTaskForceMember.member).toMatchObject({
+        agencyId: prosecutor,
+        role: 'CO_LEAD_LAW_ENFORCEMENT',
+      });
+      const victim = must(
+        (await add({ taskForceId, agencyId: ngo, role: 'CO_LEAD_VICTIM_SERVICES' })).body.data,
+      );
+      expect(victim.addTaskForceMember.member).toMatchObject({
+        agencyId: ngo,
+        role: 'CO_LEAD_VICTIM_SERVICES',
+      });
+      const again = must(
+        (
+          await update({
+            taskForceId,
+            agencyId: ngo,
+            role: 'CO_LEAD_VICTIM_SERVICES',
+            expectedVersion: await version(ngo, taskForceId),
+          })
+        ).body.data,
+      );
+      expect(again.updateTaskForceMember.member).toMatchObject({
+        role: 'CO_LEAD_VICTIM_SERVICES',
+        version: 2,
+      });
+      const secondNgo = await newAgency('NGO');
+      await expectRoleRefused(
+        'add',
+        { taskForceId, agencyId: secondNgo, role: 'CO_LEAD_VICTIM_SERVICES' },
+        'CO_LEAD_ALREADY_TAKEN',
+      );
     });
   });
 });

@@ -104,6 +104,19 @@ export class TaskForceRepository {
     return tx.getRepository(TaskForceMembershipEntity).findOneBy({ taskForceId, agencyId });
   }
 
+  /**
+   * Holds the task force against concurrent membership changes (to the end of `tx`) and returns
+   * the roles of its members other than `agencyId`: what the co-lead rules look at.
+   */
+  async lockOtherRoles(tx: Tx, taskForceId: string, agencyId: string): Promise<string[]> {
+    await tx.query(`SELECT 1 FROM task_force WHERE id = $1 FOR NO KEY UPDATE`, [taskForceId]);
+    const rows: { role: string }[] = await tx.query(
+      `SELECT role FROM task_force_membership WHERE task_force_id = $1 AND agency_id <> $2`,
+      [taskForceId, agencyId],
+    );
+    return rows.map((row) => row.role);
+  }
+
   async removeMember(tx: Tx, taskForceId: string, agencyId: string): Promise<boolean> {
     const result = await tx.getRepository(TaskForceMembershipEntity).delete({ taskForceId, agencyId });
     return result.affected === 1;

@@ -3,6 +3,7 @@ import { AuditWriter } from '@hub/audit';
 import { AccessScope, subject } from '@hub/access';
 import { Transactions, Tx } from '@hub/database';
 import {
+  BadUserInputError,
   Connection,
   ConflictError,
   mapConnection,
@@ -14,6 +15,7 @@ import {
 import { AgencyRepository } from '../agency/agency.repository';
 import { TaskForceRole } from '../taxonomy/agency-type';
 import { TaskForceEntity, TaskForceMembershipEntity } from './task-force.entity';
+import { taskForceRoleProblems } from './task-force-roles';
 import {
   AddTaskForceMemberInput,
   RemoveTaskForceMemberInput,
@@ -67,6 +69,7 @@ export class TaskForceService {
     await this.mustExist(input.taskForceId, input.agencyId);
     await this.must(scope, 'create', input);
     return this.transactions.run(async (tx) => {
+      await this.mustFitRole(tx, input);
       const created = await this.taskForces.addMember(tx, input.taskForceId, input.agencyId, input.role);
       if (!created) throw new ConflictError('That agency is already a member of this task force');
       await this.audited(tx, scope, 'ADD_TASK_FORCE_MEMBER', input, `role ${input.role}`);
@@ -79,6 +82,7 @@ export class TaskForceService {
     if (!current) throw new NotFoundError('TaskForceMember', `${input.taskForceId}/${input.agencyId}`);
     await this.must(scope, 'update', input);
     return this.transactions.run(async (tx) => {
+      await this.mustFitRole(tx, input);
       const updated = await this.taskForces.updateMember(
         tx,
         input.taskForceId,
@@ -156,6 +160,18 @@ export class TaskForceService {
         'Only a coordinator of this task force may manage its members (and not remove their own agency)',
       );
     }
+  }
+
+  /** The role suits the agency's type and no other member holds that co-lead role (BAD_USER_INPUT). */
+  private async mustFitRole(
+    tx: Tx,
+    input: { taskForceId: string; agencyId: string; role: TaskForceRole },
+  ): Promise<void> {
+    const otherRoles = await this.taskForces.lockOtherRoles(tx, input.taskForceId, input.agencyId);
+    const agency = await this.agencies.findById(input.agencyId);
+    if (!agency) throw new NotFoundError('Agency', input.agencyId);
+    const problems = taskForceRoleProblems(input.role, agency.type, otherRoles);
+    if (problems.length) throw new BadUserInputError('Invalid task-force role', problems);
   }
 
   private async mustExist(taskForceId: string, agencyId: string): Promise<void> {

@@ -130,4 +130,8 @@ export class ConsentGrantEntity {
 
   @Column('timestamptz', { nullable: true })
   revokedAt: Date | null;
+
+  /** Break-glass only: the one user the grant serves (the supervisor who opened it). */
+  @Column('text', { nullable: true })
+  userId: string | null;
 }

@@ -77,6 +77,7 @@ export class ConsentRepository {
         validFrom: consent.validFrom,
         validUntil: consent.validUntil,
         revokedAt: null,
+        userId: null,
       })),
     );
     return saved;

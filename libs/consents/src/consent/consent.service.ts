@@ -32,10 +32,12 @@ import {
   GrantorType,
   RevocationChannel,
 } from '../shared/enums';
+import { AccessGrantService } from '../grant/access-grant.service';
 import { isMinorAt } from '../survivor/survivor-access';
 import { SurvivorRepository } from '../survivor/survivor.repository';
 import { SurvivorService } from '../survivor/survivor.service';
 import { consentProblems } from './consent-rules';
+import { ConsentRevocationListeners } from './consent-revocation-listeners';
 import { ConsentsArgs, RecordConsentInput, RevokeConsentInput } from './consent.inputs';
 import { Consent } from './consent.model';
 import { ConsentRepository, ConsentWithRevocation } from './consent.repository';
@@ -56,6 +58,8 @@ export class ConsentService {
     private readonly notifications: NotificationPublisher,
     private readonly clock: Clock,
     @Inject(consentsConfig.token) private readonly config: ConsentsConfig,
+    private readonly grants: AccessGrantService,
+    private readonly revocationListeners: ConsentRevocationListeners,
   ) {}
 
   /**
@@ -285,6 +289,7 @@ export class ConsentService {
           purposes: [...input.purposes],
           classes: [...input.dataClasses],
           basis: 'CONSENT',
+          userId: null,
         },
       ],
     };
@@ -332,6 +337,22 @@ export class ConsentService {
         reason: input.reason?.trim() || null,
       });
       if (!done) throw new ConflictError('This consent was already revoked');
+      // The survivor's "no" holds at once: break-glass sessions of the agencies it names end too.
+      const agencyIds = found.consent.recipientAgencyIds;
+      await this.revocationListeners.notify(tx, {
+        consentId: found.consent.id,
+        survivorId: found.consent.survivorId,
+        ownerAgencyId: found.consent.ownerAgencyId,
+        agencyIds,
+        endedBreakGlassIds: await this.grants.revokeBreakGlass(
+          tx,
+          found.consent.survivorId,
+          agencyIds,
+          done.revokedAt,
+        ),
+        at: done.revokedAt,
+        actor,
+      });
       await this.audit.record(tx, {
         actor,
         action: 'REVOKE_CONSENT',

@@ -67,6 +67,7 @@ export function survivorSqlMap(alias: string, now: Date): SqlSubjectMap {
           purposes: { sql: 'lg.purposes', kind: 'array' },
           classes: { sql: 'lg.data_classes', kind: 'array' },
           basis: { sql: 'lg.basis', kind: 'scalar' },
+          userId: { sql: 'lg.user_id', kind: 'scalar' },
         },
       },
     },

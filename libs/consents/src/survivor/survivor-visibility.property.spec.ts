@@ -75,11 +75,23 @@ interface WorldConsent {
   durationMs: number;
   revoked: boolean;
 }
+/**
+ * A break-glass grant to the user of caller `caller` (`user-<caller>`), in that caller's agency
+ * or, when `otherAgency` is set, in another one (then it serves no one).
+ */
+interface WorldBreakGlass {
+  caller: number;
+  otherAgency: number | null;
+  fromOffsetMs: number;
+  durationMs: number;
+  revoked: boolean;
+}
 interface WorldSurvivor {
   owner: number;
   minorFlag: boolean;
   ageYears: number | null;
   consents: WorldConsent[];
+  breakGlass: WorldBreakGlass[];
 }
 interface WorldCaller {
   agency: number;
@@ -114,6 +126,16 @@ const worldArb = fc.record({
         }),
         { maxLength: 3 },
       ),
+      breakGlass: fc.array(
+        fc.record({
+          caller: fc.nat({ max: 11 }),
+          otherAgency: fc.option(fc.nat({ max: AGENCIES.length - 1 }), { nil: null, freq: 4 }),
+          fromOffsetMs: fc.integer({ min: -2 * 60 * 60 * 1000, max: 30 * 60 * 1000 }),
+          durationMs: fc.integer({ min: 5 * 60 * 1000, max: 4 * 60 * 60 * 1000 }),
+          revoked: fc.boolean(),
+        }),
+        { maxLength: 2 },
+      ),
     }),
     { minLength: 9, maxLength: 14 },
   ),
@@ -121,11 +143,13 @@ const worldArb = fc.record({
 
 /** DESIGN.md §4, written plainly and independently of the CASL policy. */
 function oracle(
-  caller: WorldCaller,
+  callerIndex: number,
+  callers: WorldCaller[],
   survivor: WorldSurvivor,
   dob: string | null,
   now: Date,
 ): Set<string> | null {
+  const caller = callers[callerIndex];
   const staff = caller.roles.some((r) => ['caseworker', 'supervisor', 'investigator'].includes(r));
   if (!staff) return null;
   const type = AGENCIES[caller.agency].type;
@@ -151,8 +175,25 @@ function oracle(
       now.getTime() < from + c.durationMs
     );
   });
-  if (live.length === 0) return null;
-  return new Set(live.flatMap((c) => c.classes.flatMap((cls) => SURVIVOR_FIELDS_BY_CLASS[cls])));
+  // Break-glass opens identity and contact to the one user who opened it, never to law enforcement.
+  const glass = survivor.breakGlass.filter((g) => {
+    const from = now.getTime() + g.fromOffsetMs;
+    const agency = g.otherAgency ?? callers[g.caller].agency;
+    return (
+      !lawEnforcement &&
+      !g.revoked &&
+      g.caller === callerIndex &&
+      AGENCIES[agency].id === AGENCIES[caller.agency].id &&
+      from <= now.getTime() &&
+      now.getTime() < from + g.durationMs
+    );
+  });
+  const classes = [
+    ...live.flatMap((c) => c.classes),
+    ...(glass.length ? (['IDENTITY', 'CONTACT'] as DataClassName[]) : []),
+  ];
+  if (live.length === 0 && glass.length === 0) return null;
+  return new Set(classes.flatMap((cls) => SURVIVOR_FIELDS_BY_CLASS[cls]));
 }
 
 describe('survivor visibility under consent (property-based, real PostgreSQL)', () => {
@@ -203,6 +244,7 @@ describe('survivor visibility under consent (property-based, real PostgreSQL)', 
 
   async function writeWorld(world: {
     now: Date;
+    callers: WorldCaller[];
     survivors: WorldSurvivor[];
   }): Promise<{ id: string; dob: string | null }[]> {
     await setup.query('TRUNCATE consent_grant, consent_revocation, consent, survivor');
@@ -253,6 +295,25 @@ describe('survivor visibility under consent (property-based, real PostgreSQL)', 
           );
         }
       }
+      for (const g of s.breakGlass) {
+        const from = new Date(world.now.getTime() + g.fromOffsetMs);
+        const agency = AGENCIES[g.otherAgency ?? world.callers[g.caller].agency];
+        const purpose = ['LAW_ENFORCEMENT', 'PROSECUTOR'].includes(agency.type) ? 'INVESTIGATION' : 'SERVICE';
+        await setup.query(
+          `INSERT INTO consent_grant (basis, source_id, survivor_id, agency_id, user_id, data_classes, purposes,
+             valid_from, valid_until, revoked_at)
+           VALUES ('BREAK_GLASS', gen_random_uuid(), $1, $2, $3, '{IDENTITY,CONTACT}', $4, $5, $6, $7)`,
+          [
+            id,
+            agency.id,
+            `user-${g.caller}`,
+            [purpose],
+            from,
+            new Date(from.getTime() + g.durationMs),
+            g.revoked ? new Date(world.now.getTime() - 1000) : null,
+          ],
+        );
+      }
     }
     return created;
   }
@@ -287,7 +348,7 @@ describe('survivor visibility under consent (property-based, real PostgreSQL)', 
           for (const [i, s] of world.survivors.entries()) {
             cases += 1;
             const { id, dob } = survivors[i];
-            const expected = oracle(caller, s, dob, world.now);
+            const expected = oracle(callerIndex, world.callers, s, dob, world.now);
             const record = survivorRecord(
               { id, ownerAgencyId: AGENCIES[s.owner].id, minor: s.minorFlag, dateOfBirth: dob },
               grants.get(id) ?? [],

@@ -181,8 +181,9 @@ export class SurvivorRepository {
       purposes: string[];
       data_classes: string[];
       basis: LiveGrant['basis'];
+      user_id: string | null;
     }[] = await tx.query(
-      `SELECT g.survivor_id, g.agency_id, g.purposes, g.data_classes, g.basis FROM consent_grant g
+      `SELECT g.survivor_id, g.agency_id, g.purposes, g.data_classes, g.basis, g.user_id FROM consent_grant g
         WHERE g.survivor_id = ANY($1::uuid[]) AND ${liveGrantSql('g', now)}`,
       [[...survivorIds]],
     );
@@ -192,6 +193,7 @@ export class SurvivorRepository {
         purposes: row.purposes,
         classes: row.data_classes,
         basis: row.basis,
+        userId: row.user_id,
       });
     }
     return result;

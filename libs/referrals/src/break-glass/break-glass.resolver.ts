@@ -4,8 +4,11 @@ import { Connection, PageArgs } from '@hub/graphql';
 import {
   BreakGlassSession,
   BreakGlassSessionConnection,
+  BreakGlassSessionPayload,
+  EndBreakGlassInput,
   OpenBreakGlassInput,
   OpenBreakGlassPayload,
+  ReviewBreakGlassInput,
 } from './break-glass.model';
 import { BreakGlassService } from './break-glass.service';
 
@@ -16,13 +19,36 @@ export class BreakGlassResolver {
   @Can('openBreakGlass', 'Survivor')
   @Mutation(() => OpenBreakGlassPayload, {
     description:
-      'Imminent danger: open identity and contact of a survivor your agency has a referral about, for a short time',
+      'Imminent danger: open identity and contact of a survivor your agency has a referral about, to yourself, for a short time',
   })
   async openBreakGlass(
     @Access() scope: AccessScope,
     @Args('input') input: OpenBreakGlassInput,
   ): Promise<OpenBreakGlassPayload> {
     return { session: await this.service.open(scope, input) };
+  }
+
+  @Can('end', 'BreakGlass')
+  @Mutation(() => BreakGlassSessionPayload, {
+    description:
+      "End a break-glass session before it expires: the owning agency's supervisor or admin, or the opener",
+  })
+  async endBreakGlass(
+    @Access() scope: AccessScope,
+    @Args('input') input: EndBreakGlassInput,
+  ): Promise<BreakGlassSessionPayload> {
+    return { session: await this.service.end(scope, input) };
+  }
+
+  @Can('review', 'BreakGlass')
+  @Mutation(() => BreakGlassSessionPayload, {
+    description: "Record the owning agency's finding on a break-glass use (its supervisor or admin, once)",
+  })
+  async reviewBreakGlass(
+    @Access() scope: AccessScope,
+    @Args('input') input: ReviewBreakGlassInput,
+  ): Promise<BreakGlassSessionPayload> {
+    return { session: await this.service.review(scope, input) };
   }
 
   @Can('read', 'BreakGlass')
