@@ -1,4 +1,5 @@
 import { ForcedSubject, MongoAbility, subject as asSubject } from '@casl/ability';
+import { NOT_FOUND_REFUSAL } from '@hub/authz';
 
 /**
  * What the policy speaks of: its actions and, for each subject (named by string), the fields of a
@@ -81,7 +82,7 @@ export type AppAbility = MongoAbility<[Action, SubjectName | TaggedRecord]>;
  * The audit reason of a refusal answered as NOT_FOUND: the caller was told the record does not
  * exist, so only auditors read such rows (an admin must not learn from the trail that it does).
  */
-export const AUDIT_REASON_NOT_FOUND = 'NOT_FOUND';
+export const AUDIT_REASON_NOT_FOUND = NOT_FOUND_REFUSAL;
 
 /** Why an agency holds access to a survivor record. */
 export type GrantBasis = 'CONSENT' | 'CHILD_SAFETY' | 'BREAK_GLASS';

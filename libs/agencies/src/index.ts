@@ -10,3 +10,10 @@ export { Agency, AgencyAddress } from './agency/agency.model';
 export { AgencyService } from './agency/agency.service';
 export { AgencyFactsLoader } from './agency/agency-facts.loader';
 export { TaskForceService } from './task-force/task-force.service';
+export {
+  agencyNameSql,
+  audienceAgenciesSql,
+  audienceMembersSql,
+  taskForceExistsSql,
+  taskForceMemberSql,
+} from './task-force/task-force-scope';

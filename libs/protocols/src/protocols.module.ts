@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AgenciesModule } from '@hub/agencies';
 import { Clock } from '@hub/config';
 import { NotificationsModule } from '@hub/notifications';
+import { workflowProviders } from '@hub/workflow';
 import {
   AcknowledgementResolver,
   AcknowledgementStatusResolver,
@@ -16,6 +17,7 @@ import { ProtocolService } from './protocol/protocol.service';
   imports: [AgenciesModule, NotificationsModule],
   providers: [
     Clock,
+    ...workflowProviders,
     ProtocolRepository,
     ProtocolService,
     ProtocolResolver,

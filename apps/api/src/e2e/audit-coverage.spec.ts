@@ -510,7 +510,7 @@ describe('audit coverage (e2e)', () => {
       };
     },
 
-    // --- protocols ---
+    // --- protocols: each change is one audit row of the workflow kernel, on the protocol ---
     createProtocol: async () => ({
       user: COORDINATOR,
       query: CREATE_PROTOCOL,
@@ -520,11 +520,6 @@ describe('audit coverage (e2e)', () => {
           action: 'CREATE_PROTOCOL',
           subjectType: 'Protocol',
           subjectId: at(data, 'createProtocol.protocol.id'),
-        },
-        {
-          action: 'CREATE_PROTOCOL_VERSION',
-          subjectType: 'ProtocolVersion',
-          subjectId: at(data, 'createProtocol.protocol.draft.id'),
         },
       ],
     }),
@@ -539,8 +534,8 @@ describe('audit coverage (e2e)', () => {
         expected: () => [
           {
             action: 'UPDATE_PROTOCOL_DRAFT',
-            subjectType: 'ProtocolVersion',
-            subjectId: protocol.draft?.id,
+            subjectType: 'Protocol',
+            subjectId: protocol.id,
             fields: ['title'],
           },
         ],
@@ -555,8 +550,8 @@ describe('audit coverage (e2e)', () => {
         expected: () => [
           {
             action: 'PUBLISH_PROTOCOL_VERSION',
-            subjectType: 'ProtocolVersion',
-            subjectId: protocol.draft?.id,
+            subjectType: 'Protocol',
+            subjectId: protocol.id,
           },
         ],
       };
@@ -567,14 +562,7 @@ describe('audit coverage (e2e)', () => {
         user: COORDINATOR,
         query: ARCHIVE,
         variables: { input: { protocolId: protocol.id, expectedVersion: protocol.version } },
-        expected: () => [
-          { action: 'ARCHIVE_PROTOCOL', subjectType: 'Protocol', subjectId: protocol.id },
-          {
-            action: 'ARCHIVE_PROTOCOL_VERSION',
-            subjectType: 'ProtocolVersion',
-            subjectId: protocol.draft?.id,
-          },
-        ],
+        expected: () => [{ action: 'ARCHIVE_PROTOCOL', subjectType: 'Protocol', subjectId: protocol.id }],
       };
     },
     acknowledgeProtocol: async () => {

@@ -1,5 +1,5 @@
 import { DEMO_AGENCY_IDS } from '@hub/demo-data';
-import { expectNothingWritten, TestHub } from '@hub/testing';
+import { expectNothingWritten, expectOnlyDenied, TestHub } from '@hub/testing';
 import { codeOf, must } from './e2e-support';
 import { startHub } from './hub';
 import {
@@ -33,14 +33,19 @@ describe('protocols: bad input and sanitised Markdown (e2e)', () => {
     await hub.close();
   });
 
-  /** The call fails with `code`, names `field` (when given) and leaves every table as it was. */
+  /**
+   * The call fails with `code`, names `field` (when given) and writes nothing at all, or (`denied`,
+   * for FORBIDDEN and NOT_FOUND, which the kernel audits) nothing but its one DENIED audit row.
+   * Returns the error's extensions.
+   */
   async function expectRejected(
     query: string,
     input: Record<string, unknown>,
     code: string,
     field?: string,
     user = COORDINATOR,
-  ): Promise<string> {
+    denied?: { action: string; subjectType: string; subjectId: string | null },
+  ): Promise<Record<string, unknown>> {
     const before = await hub.watermark();
     const response = await hub.gql(query, { input }, { user });
     expect(codeOf(response)).toBe(code);
@@ -50,8 +55,14 @@ describe('protocols: bad input and sanitised Markdown (e2e)', () => {
       const problems = (error.extensions?.problems ?? []) as Problem[];
       expect(problems.map((p) => p.field)).toContain(field);
     }
-    await expectNothingWritten(hub, before, { allowDenied: true });
-    return error.message;
+    if (denied)
+      await expectOnlyDenied(hub, before, {
+        user,
+        ...denied,
+        reason: code === 'NOT_FOUND' ? 'NOT_FOUND' : null,
+      });
+    else await expectNothingWritten(hub, before);
+    return error.extensions ?? {};
   }
 
   describe('createProtocol', () => {
@@ -93,12 +104,13 @@ describe('protocols: bad input and sanitised Markdown (e2e)', () => {
       await expectRejected(CREATE, protocolInput(overrides), 'BAD_USER_INPUT', field);
     });
 
-    it('answers NOT_FOUND for a task force that does not exist', async () => {
-      await expectRejected(
-        CREATE,
-        protocolInput({ taskForceId: '7f3c2a10-8e4b-4d2c-a1f0-00000000ffff' }),
-        'NOT_FOUND',
-      );
+    it('answers NOT_FOUND (audited DENIED) for a task force that does not exist', async () => {
+      const taskForceId = '7f3c2a10-8e4b-4d2c-a1f0-00000000ffff';
+      await expectRejected(CREATE, protocolInput({ taskForceId }), 'NOT_FOUND', undefined, COORDINATOR, {
+        action: 'CREATE_PROTOCOL',
+        subjectType: 'TaskForce',
+        subjectId: taskForceId,
+      });
     });
   });
 
@@ -143,12 +155,43 @@ describe('protocols: bad input and sanitised Markdown (e2e)', () => {
         await hub.gql(ARCHIVE, { input: { protocolId: created.id } }, { user: COORDINATOR }),
       );
       expect(archived.state).toBe('ARCHIVED');
-      const message = await expectRejected(
+      const extensions = await expectRejected(
         PUBLISH,
         { versionId: must(created.draft).id },
         'ILLEGAL_TRANSITION',
       );
-      expect(message).toMatch(/archived/);
+      expect(extensions).toMatchObject({
+        code: 'ILLEGAL_TRANSITION',
+        subjectType: 'Protocol',
+        status: 'ARCHIVED',
+        transition: 'publish',
+        allowed: [],
+      });
+    });
+
+    it("the kernel's order: a stale expectedVersion on an archived protocol is CONFLICT, not ILLEGAL_TRANSITION", async () => {
+      const created = await createProtocol(hub);
+      const archived = protocolOf(
+        await hub.gql(
+          ARCHIVE,
+          { input: { protocolId: created.id, expectedVersion: created.version } },
+          { user: COORDINATOR },
+        ),
+      );
+      expect(archived.version).toBe(created.version + 1);
+      for (const [query, input] of [
+        [PUBLISH, { versionId: must(created.draft).id, expectedVersion: created.version }],
+        [UPDATE, { protocolId: created.id, expectedVersion: created.version, body: 'Too late' }],
+        [ARCHIVE, { protocolId: created.id, expectedVersion: created.version }],
+      ] as const) {
+        await expectRejected(query, input, 'CONFLICT');
+      }
+      // With the current version, the same calls meet the lifecycle.
+      await expectRejected(
+        ARCHIVE,
+        { protocolId: created.id, expectedVersion: archived.version },
+        'ILLEGAL_TRANSITION',
+      );
     });
 
     it('publishing a draft already due for review is refused', async () => {
@@ -168,8 +211,17 @@ describe('protocols: bad input and sanitised Markdown (e2e)', () => {
 
     it('an id that is no id is BAD_USER_INPUT; an unknown one NOT_FOUND', async () => {
       await expectRejected(PUBLISH, { versionId: 'v1' }, 'BAD_USER_INPUT', 'versionId');
-      await expectRejected(PUBLISH, { versionId: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND');
-      await expectRejected(ARCHIVE, { protocolId: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND');
+      const unknown = '00000000-0000-4000-8000-000000000000';
+      await expectRejected(PUBLISH, { versionId: unknown }, 'NOT_FOUND', undefined, COORDINATOR, {
+        action: 'PUBLISH_PROTOCOL_VERSION',
+        subjectType: 'ProtocolVersion',
+        subjectId: unknown,
+      });
+      await expectRejected(ARCHIVE, { protocolId: unknown }, 'NOT_FOUND', undefined, COORDINATOR, {
+        action: 'ARCHIVE_PROTOCOL',
+        subjectType: 'Protocol',
+        subjectId: unknown,
+      });
     });
   });
 
@@ -177,20 +229,25 @@ describe('protocols: bad input and sanitised Markdown (e2e)', () => {
     it('acknowledging a draft is refused: NOT_FOUND to a member, ILLEGAL_TRANSITION to a coordinator', async () => {
       const created = await createProtocol(hub, { audience: ['NGO', 'COORDINATOR'] });
       const versionId = must(created.draft).id;
-      await expectRejected(ACKNOWLEDGE, { versionId }, 'NOT_FOUND', undefined, 'ngo.lead');
+      await expectRejected(ACKNOWLEDGE, { versionId }, 'NOT_FOUND', undefined, 'ngo.lead', {
+        action: 'ACKNOWLEDGE_PROTOCOL',
+        subjectType: 'ProtocolVersion',
+        subjectId: versionId,
+      });
       await expectRejected(ACKNOWLEDGE, { versionId }, 'ILLEGAL_TRANSITION', undefined, COORDINATOR);
     });
 
     it("acknowledging on another agency's behalf is refused", async () => {
       const published = await publishedProtocol(hub);
-      const message = await expectRejected(
+      const versionId = must(published.currentVersion).id;
+      await expectRejected(
         ACKNOWLEDGE,
-        { versionId: must(published.currentVersion).id, agencyId: DEMO_AGENCY_IDS.safePassage },
+        { versionId, agencyId: DEMO_AGENCY_IDS.safePassage },
         'FORBIDDEN',
         undefined,
         'ngo.lead',
+        { action: 'ACKNOWLEDGE_PROTOCOL', subjectType: 'ProtocolVersion', subjectId: versionId },
       );
-      expect(message).toMatch(/on behalf of their own agency/);
     });
   });
 

@@ -170,7 +170,7 @@ export async function insertPublished(
     [protocolId, content.title, content.audience, content.reviewBy],
   )) as { id: string }[];
   await ds.query(
-    `UPDATE protocol SET state = 'PUBLISHED', current_version_id = $2, first_published_at = now() WHERE id = $1`,
+    `UPDATE protocol SET status = 'PUBLISHED', current_version_id = $2, first_published_at = now() WHERE id = $1`,
     [protocolId, versionId],
   );
   return { protocolId, versionId };

@@ -1,5 +1,5 @@
 import { DEMO_AGENCY_IDS, DEMO_TASK_FORCE, DEMO_USERS } from '@hub/demo-data';
-import { expectNothingWritten, TestHub } from '@hub/testing';
+import { expectNothingWritten, expectOnlyDenied, TestHub } from '@hub/testing';
 import { codeOf, must, rows } from './e2e-support';
 import { startHub } from './hub';
 import {
@@ -7,7 +7,6 @@ import {
   ARCHIVE,
   COORDINATOR,
   createProtocol,
-  deniedFor,
   editDraft,
   insertPublished,
   LIST,
@@ -48,6 +47,17 @@ const sub = (username: string) => must(DEMO_USERS.find((u) => u.username === use
 
 type Listed = { protocols: { edges: { node: { id: string } }[] } };
 
+type HistoryEvent = {
+  fromStatus: string | null;
+  toStatus: string;
+  actorUserId: string;
+  reason: string | null;
+};
+type HistoryView = { events: HistoryEvent[]; versions: { id: string; events: HistoryEvent[] }[] };
+const HISTORY = `query($id: ID!) { protocol(id: $id) {
+  events { fromStatus toStatus actorUserId actorAgencyId reason occurredAt }
+  versions { id events { fromStatus toStatus actorUserId actorAgencyId reason occurredAt } } } }`;
+
 describe('protocols (e2e)', () => {
   let hub: TestHub;
   beforeAll(async () => {
@@ -63,25 +73,42 @@ describe('protocols (e2e)', () => {
     return must(body.data).protocols.edges.map((edge) => edge.node.id);
   }
 
-  /** Runs a refused call and checks the code, that nothing changed and that the refusal was audited. */
+  /** The audit action of each mutation's refusal. */
+  const AUDIT_ACTION = new Map([
+    [CREATE, 'CREATE_PROTOCOL'],
+    [UPDATE, 'UPDATE_PROTOCOL_DRAFT'],
+    [PUBLISH, 'PUBLISH_PROTOCOL_VERSION'],
+    [ARCHIVE, 'ARCHIVE_PROTOCOL'],
+    [ACKNOWLEDGE, 'ACKNOWLEDGE_PROTOCOL'],
+  ]);
+
+  /**
+   * Runs a refused call and checks the code, and that nothing was written but the refusal's one
+   * DENIED audit row (NOT_FOUND included: the kernel audits it) naming the caller and the subject.
+   */
   async function expectRefused(
     user: string,
     query: string,
     input: Record<string, unknown>,
     code: 'FORBIDDEN' | 'NOT_FOUND',
-    auditedSubject?: string,
+    audited: { subjectType: string; subjectId: string },
   ): Promise<void> {
     const before = await hub.watermark();
     const response = await hub.gql(query, { input }, { user });
     expect({ user, code: codeOf(response) }).toEqual({ user, code });
     expect(response.body.data ?? null).toBeNull();
-    await expectNothingWritten(hub, before, { allowDenied: true });
-    if (auditedSubject) {
-      expect(await deniedFor(hub, auditedSubject)).toContainEqual(
-        expect.objectContaining({ actor_user_id: sub(user) }),
-      );
-    }
+    await expectOnlyDenied(hub, before, {
+      user,
+      action: must(AUDIT_ACTION.get(query)),
+      ...audited,
+      // A refusal answered as NOT_FOUND is marked so (auditors only read it).
+      reason: code === 'NOT_FOUND' ? 'NOT_FOUND' : null,
+    });
   }
+
+  const taskForce = (subjectId: string) => ({ subjectType: 'TaskForce', subjectId });
+  const protocol = (subjectId: string) => ({ subjectType: 'Protocol', subjectId });
+  const version = (subjectId: string) => ({ subjectType: 'ProtocolVersion', subjectId });
 
   describe('create', () => {
     it('a coordinator of the task force creates a protocol with its first draft', async () => {
@@ -109,20 +136,44 @@ describe('protocols (e2e)', () => {
       });
     });
 
-    it('retrying a create with the same idempotency key returns the same protocol', async () => {
-      const input = { idempotencyKey: 'create-once-1234' };
-      const first = await createProtocol(hub, input);
-      const again = protocolOf(await hub.gql(CREATE, { input: protocolInput(input) }, { user: COORDINATOR }));
+    it('retrying a create with the same idempotency key and request returns the same protocol', async () => {
+      const input = protocolInput({ idempotencyKey: 'create-once-1234' });
+      const first = protocolOf(await hub.gql(CREATE, { input }, { user: COORDINATOR }));
+      const before = await hub.watermark();
+      const again = protocolOf(await hub.gql(CREATE, { input }, { user: COORDINATOR }));
       expect(again.id).toBe(first.id);
+      await expectNothingWritten(hub, before);
+      const keys = await rows(
+        hub,
+        `SELECT subject_type, subject_id::text FROM idempotency_key WHERE key = 'create-once-1234'`,
+      );
+      expect(keys).toEqual([{ subject_type: 'Protocol', subject_id: first.id }]);
+    });
+
+    it('the same idempotency key with a different request is CONFLICT and writes nothing', async () => {
+      const input = protocolInput({ idempotencyKey: 'create-once-5678' });
+      const first = protocolOf(await hub.gql(CREATE, { input }, { user: COORDINATOR }));
+      const before = await hub.watermark();
+      const other = await hub.gql(
+        CREATE,
+        { input: { ...input, title: 'Another title' } },
+        { user: COORDINATOR },
+      );
+      expect(other.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'IDEMPOTENCY_KEY_REUSED',
+      });
+      await expectNothingWritten(hub, before);
       const [{ count }] = await rows<{ count: string }>(
         hub,
-        `SELECT count(*) FROM protocol WHERE idempotency_key = 'create-once-1234'`,
+        `SELECT count(*) FROM protocol WHERE title = $1`,
+        [input.title],
       );
-      expect(count).toBe('1');
+      expect({ id: first.id, count }).toEqual({ id: first.id, count: '1' });
     });
 
     it.each(NON_COORDINATORS)('%s may not create one (FORBIDDEN, nothing written, audited)', async (user) => {
-      await expectRefused(user, CREATE, protocolInput(), 'FORBIDDEN', DEMO_TASK_FORCE.id);
+      await expectRefused(user, CREATE, protocolInput(), 'FORBIDDEN', taskForce(DEMO_TASK_FORCE.id));
     });
 
     it('a coordinator may not create one in a task force their agency is not in', async () => {
@@ -132,7 +183,7 @@ describe('protocols (e2e)', () => {
         CREATE,
         protocolInput({ taskForceId: OUTSIDE_TASK_FORCE }),
         'FORBIDDEN',
-        OUTSIDE_TASK_FORCE,
+        taskForce(OUTSIDE_TASK_FORCE),
       );
     });
   });
@@ -187,10 +238,10 @@ describe('protocols (e2e)', () => {
           UPDATE,
           { protocolId: created.id, expectedVersion: 1, body: 'x' },
           'NOT_FOUND',
-          created.id,
+          protocol(created.id),
         );
-        await expectRefused(user, PUBLISH, { versionId: draftId }, 'NOT_FOUND', draftId);
-        await expectRefused(user, ARCHIVE, { protocolId: created.id }, 'NOT_FOUND', created.id);
+        await expectRefused(user, PUBLISH, { versionId: draftId }, 'NOT_FOUND', version(draftId));
+        await expectRefused(user, ARCHIVE, { protocolId: created.id }, 'NOT_FOUND', protocol(created.id));
       },
     );
   });
@@ -229,14 +280,91 @@ describe('protocols (e2e)', () => {
         [created.id],
       );
       expect(count).toBe('3');
+      // Audited on the protocol, naming its owner and, once published, its audience agencies.
       const audit = await rows(
         hub,
-        `SELECT action, decision FROM audit_event WHERE subject_id = $1 ORDER BY id`,
-        [must(created.draft).id],
+        `SELECT action, decision, subject_type, subject_agency_ids FROM audit_event WHERE subject_id = $1 ORDER BY id`,
+        [created.id],
       );
-      expect(audit).toEqual([
-        { action: 'CREATE_PROTOCOL_VERSION', decision: 'ALLOWED' },
-        { action: 'PUBLISH_PROTOCOL_VERSION', decision: 'ALLOWED' },
+      const audience = [
+        DEMO_AGENCY_IDS.harborLight,
+        DEMO_AGENCY_IDS.safePassage,
+        DEMO_AGENCY_IDS.bayviewPolice,
+      ];
+      expect(
+        audit.map((row) => ({
+          ...row,
+          subject_agency_ids: [...(row.subject_agency_ids as string[])].sort(),
+        })),
+      ).toEqual([
+        {
+          action: 'CREATE_PROTOCOL',
+          decision: 'ALLOWED',
+          subject_type: 'Protocol',
+          subject_agency_ids: [created.ownerAgencyId],
+        },
+        {
+          action: 'PUBLISH_PROTOCOL_VERSION',
+          decision: 'ALLOWED',
+          subject_type: 'Protocol',
+          subject_agency_ids: [created.ownerAgencyId, ...audience].sort(),
+        },
+      ]);
+    });
+
+    it('every move is an event: create → edit → publish → new version → publish → archive', async () => {
+      const created = await createProtocol(hub);
+      const v1 = must(created.draft).id;
+      const published = protocolOf(
+        await hub.gql(PUBLISH, { input: { versionId: v1, expectedVersion: 1 } }, { user: COORDINATOR }),
+      );
+      const withDraft = await editDraft(hub, published, { body: 'Version two' });
+      const v2 = must(withDraft.draft).id;
+      const republished = protocolOf(
+        await hub.gql(
+          PUBLISH,
+          { input: { versionId: v2, expectedVersion: withDraft.version } },
+          { user: COORDINATOR },
+        ),
+      );
+      protocolOf(
+        await hub.gql(
+          ARCHIVE,
+          { input: { protocolId: created.id, expectedVersion: republished.version, reason: 'Replaced' } },
+          { user: COORDINATOR },
+        ),
+      );
+      const { body } = await hub.gql<{ protocol: HistoryView }>(
+        HISTORY,
+        { id: created.id },
+        { user: COORDINATOR },
+      );
+      expect(body.errors).toBeUndefined();
+      const history = must(body.data).protocol;
+      const moves = (events: HistoryView['events']) => events.map((e) => [e.fromStatus, e.toStatus]);
+      expect(moves(history.events)).toEqual([
+        [null, 'DRAFT'],
+        ['DRAFT', 'PUBLISHED'],
+        ['PUBLISHED', 'ARCHIVED'],
+      ]);
+      expect(history.events[2]).toMatchObject({ reason: 'Replaced', actorUserId: sub(COORDINATOR) });
+      expect(history.versions.map((v) => [v.id, moves(v.events)])).toEqual([
+        [
+          v2,
+          [
+            [null, 'DRAFT'],
+            ['DRAFT', 'PUBLISHED'],
+            ['PUBLISHED', 'ARCHIVED'],
+          ],
+        ],
+        [
+          v1,
+          [
+            [null, 'DRAFT'],
+            ['DRAFT', 'PUBLISHED'],
+            ['PUBLISHED', 'SUPERSEDED'],
+          ],
+        ],
       ]);
     });
 
@@ -309,26 +437,28 @@ describe('protocols (e2e)', () => {
         const published = await publishedProtocol(hub);
         const withDraft = await editDraft(hub, published, { body: 'Next version' });
         const current = must(published.currentVersion).id;
-        await expectRefused(user, PUBLISH, { versionId: current }, 'FORBIDDEN', current);
+        // The runner judges `publish` on the version's protocol (as publishProtocolVersion declares).
+        await expectRefused(user, PUBLISH, { versionId: current }, 'FORBIDDEN', protocol(published.id));
         // The draft itself stays invisible to them.
-        await expectRefused(user, PUBLISH, { versionId: must(withDraft.draft).id }, 'NOT_FOUND');
+        const draftId = must(withDraft.draft).id;
+        await expectRefused(user, PUBLISH, { versionId: draftId }, 'NOT_FOUND', version(draftId));
         await expectRefused(
           user,
           UPDATE,
           { protocolId: published.id, expectedVersion: withDraft.version, body: 'x' },
           'FORBIDDEN',
-          published.id,
+          protocol(published.id),
         );
-        await expectRefused(user, ARCHIVE, { protocolId: published.id }, 'FORBIDDEN', published.id);
+        await expectRefused(user, ARCHIVE, { protocolId: published.id }, 'FORBIDDEN', protocol(published.id));
       },
     );
 
     it.each(OUTSIDE_AUDIENCE)('%s, outside the audience, cannot see it at all (NOT_FOUND)', async (user) => {
       const published = await publishedProtocol(hub);
       const current = must(published.currentVersion).id;
-      await expectRefused(user, PUBLISH, { versionId: current }, 'NOT_FOUND', current);
-      await expectRefused(user, ARCHIVE, { protocolId: published.id }, 'NOT_FOUND', published.id);
-      await expectRefused(user, ACKNOWLEDGE, { versionId: current }, 'NOT_FOUND', current);
+      await expectRefused(user, PUBLISH, { versionId: current }, 'NOT_FOUND', version(current));
+      await expectRefused(user, ARCHIVE, { protocolId: published.id }, 'NOT_FOUND', protocol(published.id));
+      await expectRefused(user, ACKNOWLEDGE, { versionId: current }, 'NOT_FOUND', version(current));
     });
   });
 
@@ -490,20 +620,20 @@ describe('protocols (e2e)', () => {
       async (user) => {
         const published = await publishedProtocol(hub);
         const versionId = must(published.currentVersion).id;
-        await expectRefused(user, ACKNOWLEDGE, { versionId }, 'FORBIDDEN', versionId);
+        await expectRefused(user, ACKNOWLEDGE, { versionId }, 'FORBIDDEN', version(versionId));
       },
     );
 
     it('the TA provider in the audience reads it but may not acknowledge (no supervisor or admin role)', async () => {
       const published = await publishedProtocol(hub, { audience: ['TA_PROVIDER'] });
       const versionId = must(published.currentVersion).id;
-      await expectRefused('ta.provider', ACKNOWLEDGE, { versionId }, 'FORBIDDEN', versionId);
+      await expectRefused('ta.provider', ACKNOWLEDGE, { versionId }, 'FORBIDDEN', version(versionId));
     });
 
     it('the coordinator acknowledges only when their own agency is in the audience', async () => {
       const notAddressed = await publishedProtocol(hub);
       const versionId = must(notAddressed.currentVersion).id;
-      await expectRefused(COORDINATOR, ACKNOWLEDGE, { versionId }, 'FORBIDDEN', versionId);
+      await expectRefused(COORDINATOR, ACKNOWLEDGE, { versionId }, 'FORBIDDEN', version(versionId));
       const addressed = await publishedProtocol(hub, { audience: ['COORDINATOR'] });
       const ok = await hub.gql(
         ACKNOWLEDGE,
@@ -521,10 +651,11 @@ describe('protocols (e2e)', () => {
         ACKNOWLEDGE,
         { versionId, agencyId: DEMO_AGENCY_IDS.bayviewPolice },
         'FORBIDDEN',
-        versionId,
+        version(versionId),
       );
       const withDraft = await editDraft(hub, published, { body: 'v2' });
-      await expectRefused('ngo.lead', ACKNOWLEDGE, { versionId: must(withDraft.draft).id }, 'NOT_FOUND');
+      const draftId = must(withDraft.draft).id;
+      await expectRefused('ngo.lead', ACKNOWLEDGE, { versionId: draftId }, 'NOT_FOUND', version(draftId));
       const addressed = await createProtocol(hub, { audience: ['COORDINATOR'] });
       const before = await hub.watermark();
       const draftAck = await hub.gql(
@@ -532,8 +663,13 @@ describe('protocols (e2e)', () => {
         { input: { versionId: must(addressed.draft).id } },
         { user: COORDINATOR },
       );
-      expect(codeOf(draftAck)).toBe('ILLEGAL_TRANSITION');
-      expect(draftAck.body.errors?.[0]?.message).toMatch(/only the version in force can be acknowledged/);
+      expect(draftAck.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'ILLEGAL_TRANSITION',
+        subjectType: 'ProtocolVersion',
+        status: 'DRAFT',
+        transition: 'acknowledge',
+        allowed: ['publish', 'archive'],
+      });
       await expectNothingWritten(hub, before, { allowDenied: true });
     });
 
@@ -721,15 +857,15 @@ describe('protocols (e2e)', () => {
           versionId,
         );
       }
-      await expectRefused(COORDINATOR, ARCHIVE, { protocolId }, 'NOT_FOUND', protocolId);
+      await expectRefused(COORDINATOR, ARCHIVE, { protocolId }, 'NOT_FOUND', protocol(protocolId));
       await expectRefused(
         COORDINATOR,
         UPDATE,
         { protocolId, expectedVersion: 1, body: 'x' },
         'NOT_FOUND',
-        protocolId,
+        protocol(protocolId),
       );
-      await expectRefused('ngo.lead', ACKNOWLEDGE, { versionId }, 'NOT_FOUND', versionId);
+      await expectRefused('ngo.lead', ACKNOWLEDGE, { versionId }, 'NOT_FOUND', version(versionId));
       // The Bayview police are members of both task forces, and law enforcement is in the audience.
       const police = await hub.gql<{ protocol: ProtocolView }>(
         READ,

@@ -157,6 +157,7 @@ describe('technical-assistance transitions refuse the wrong caller, a stale vers
           action: c.audit,
           subjectType: 'TechnicalAssistanceRequest',
           subjectId: request.id,
+          reason: 'NOT_FOUND',
         });
       }
     });
@@ -308,6 +309,7 @@ describe('technical-assistance transitions refuse the wrong caller, a stale vers
       action: 'TRIAGE_TECHNICAL_ASSISTANCE',
       subjectType: 'TechnicalAssistanceRequest',
       subjectId: unknown,
+      reason: 'NOT_FOUND',
     });
   });
 });

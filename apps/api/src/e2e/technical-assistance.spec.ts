@@ -187,9 +187,14 @@ describe('technical assistance, from request to delivered training (e2e)', () =>
       ].map((event) => expect.objectContaining(event)),
     );
 
-    // One ALLOWED audit row per change, by its actor.
+    // One ALLOWED audit row per change, by its actor; the provider's read before the assignment
+    // was answered NOT_FOUND and is on the trail as a DENIED probe (for auditors only).
     const audit = (await auditSince(hub, auditBefore)).filter((row) => row.subject_id === id);
-    expect(audit.map((row) => [row.action, row.actor_user_id, row.decision])).toEqual([
+    expect(
+      audit.filter((row) => row.decision === 'DENIED').map((row) => [row.action, row.actor_user_id]),
+    ).toEqual([['READ_TECHNICAL_ASSISTANCE_REQUEST', subOf('ta.provider')]]);
+    const allowed = audit.filter((row) => row.decision === 'ALLOWED');
+    expect(allowed.map((row) => [row.action, row.actor_user_id, row.decision])).toEqual([
       ['REQUEST_TECHNICAL_ASSISTANCE', subOf('ngo.lead'), 'ALLOWED'],
       ['TRIAGE_TECHNICAL_ASSISTANCE', subOf('tf.coordinator'), 'ALLOWED'],
       ['ASSIGN_TECHNICAL_ASSISTANCE', subOf('tf.coordinator'), 'ALLOWED'],

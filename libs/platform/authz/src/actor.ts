@@ -36,3 +36,10 @@ export interface ActorFactsLoader {
   load(caller: Caller): Promise<ActorFacts>;
 }
 export const ACTOR_FACTS_LOADER = Symbol.for('hub.authz.actorFactsLoader');
+
+/**
+ * The audit reason of a refusal answered as NOT_FOUND (the caller may not learn the record
+ * exists): the policy lets only auditors read such rows. Mechanism-level, so the workflow kernel
+ * and the audit writer mark them the same way.
+ */
+export const NOT_FOUND_REFUSAL = 'NOT_FOUND';

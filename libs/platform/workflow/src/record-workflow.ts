@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityTarget, ObjectLiteral } from 'typeorm';
-import { AccessScopeOf as AccessScope } from '@hub/authz';
+import { AccessScopeOf as AccessScope, NOT_FOUND_REFUSAL } from '@hub/authz';
 import { Transactions, Tx } from '@hub/database';
 import { ConflictError, ForbiddenError, NotFoundError, UUID_PATTERN } from '@hub/graphql';
 import { EventLog } from './event-log';
@@ -111,7 +111,14 @@ export class RecordWorkflow {
     assertDeclared(scope, action, subjectType);
     const found = UUID_PATTERN.test(id) ? await type.load(scope, id) : null;
     if (!found) {
-      await this.refuse(scope, auditAction, subjectType, UUID_PATTERN.test(id) ? id : null, []);
+      await this.refuse(
+        scope,
+        auditAction,
+        subjectType,
+        UUID_PATTERN.test(id) ? id : null,
+        [],
+        NOT_FOUND_REFUSAL,
+      );
       throw new NotFoundError(subjectType, id);
     }
     if (
@@ -269,15 +276,42 @@ export class RecordWorkflow {
     }
   }
 
-  /** A refusal, audited as DENIED in its own transaction. */
+  /**
+   * A record the caller may not see (or that does not exist: the same answer): the refusal is
+   * audited as DENIED with reason NOT_FOUND_REFUSAL (auditors only), then NOT_FOUND is thrown.
+   */
+  async notFound(scope: AccessScope, auditAction: string, subjectType: string, id: string): Promise<never> {
+    await this.refuse(
+      scope,
+      auditAction,
+      subjectType,
+      UUID_PATTERN.test(id) ? id : null,
+      [],
+      NOT_FOUND_REFUSAL,
+    );
+    throw new NotFoundError(subjectType, id);
+  }
+
+  /**
+   * A refusal, audited as DENIED in its own transaction. `reason` NOT_FOUND_REFUSAL marks one the
+   * caller was told was a missing record (readable by auditors only).
+   */
   refuse(
     scope: AccessScope,
     action: string,
     subjectType: string,
     subjectId: string | null,
     subjectAgencyIds: readonly string[],
+    reason: string | null = null,
   ): Promise<void> {
-    return this.audit.recordDenied({ actor: scope.actor, action, subjectType, subjectId, subjectAgencyIds });
+    return this.audit.recordDenied({
+      actor: scope.actor,
+      action,
+      subjectType,
+      subjectId,
+      subjectAgencyIds,
+      reason,
+    });
   }
 
   private async partiesOf<

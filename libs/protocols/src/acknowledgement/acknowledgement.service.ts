@@ -3,16 +3,9 @@ import { AuditWriter } from '@hub/audit';
 import { AccessScope, subject } from '@hub/access';
 import { Clock } from '@hub/config';
 import { Transactions } from '@hub/database';
-import {
-  Connection,
-  decodeCursor,
-  DEFAULT_PAGE_SIZE,
-  ForbiddenError,
-  HubError,
-  NotFoundError,
-  toConnection,
-} from '@hub/graphql';
-import { protocolVersionRecord } from '../protocol/protocol-access';
+import { Connection, ForbiddenError, mapConnection, UUID_PATTERN } from '@hub/graphql';
+import { assertDeclared, RecordWorkflow } from '@hub/workflow';
+import { PROTOCOL_VERSION_LIFECYCLE } from '../protocol/protocol-lifecycle';
 import { ProtocolVersionState } from '../protocol/protocol.enums';
 import {
   ProtocolAcknowledgement,
@@ -23,40 +16,37 @@ import { ProtocolRepository } from '../protocol/protocol.repository';
 import { toVersion } from '../protocol/protocol.service';
 import { AcknowledgeProtocolInput, PendingAcknowledgementsArgs } from './acknowledgement.inputs';
 
+const AUDIT_ACTION = 'ACKNOWLEDGE_PROTOCOL';
+
 /**
  * Acknowledgements: a supervisor or agency admin of an audience agency confirms, on behalf of
  * their agency, that it read the version in force. A new version needs its own. Coordinators see
  * per version who acknowledged and who is outstanding; an agency sees its own status and what it
  * still has to acknowledge.
+ *
+ * Refusals follow the kernel's order (docs/workflow.md): NOT_FOUND (audited) → FORBIDDEN (audited)
+ * → ILLEGAL_TRANSITION (the version lifecycle's `acknowledge`, one shape). It does not use
+ * `RecordWorkflow.guard`: the record loaded is a version but the policy judges a
+ * ProtocolAcknowledgement whose agency comes from the input, and nothing is versioned (an
+ * acknowledgement is a fact, never changed), so there is no CONFLICT.
  */
 @Injectable()
 export class AcknowledgementService {
   constructor(
     private readonly protocols: ProtocolRepository,
     private readonly transactions: Transactions,
+    private readonly workflow: RecordWorkflow,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
   ) {}
 
   async acknowledge(scope: AccessScope, input: AcknowledgeProtocolInput): Promise<ProtocolAcknowledgement> {
     const { actor, ability } = scope;
-    const version = await this.protocols.findVersion(input.versionId);
-    if (
-      !version ||
-      !ability.can('read', subject('ProtocolVersion', protocolVersionRecord(version, version.taskForceId)))
-    ) {
-      if (version) {
-        await this.audit.recordDenied({
-          actor,
-          action: 'ACKNOWLEDGE_PROTOCOL',
-          subjectType: 'ProtocolVersion',
-          subjectId: version.id,
-          subjectAgencyIds: [actor.agencyId],
-          reason: 'NOT_VISIBLE',
-        });
-      }
-      throw new NotFoundError('ProtocolVersion', input.versionId);
-    }
+    assertDeclared(scope, 'create', 'ProtocolAcknowledgement');
+    const version = UUID_PATTERN.test(input.versionId)
+      ? await this.protocols.findVersionVisible(scope, input.versionId)
+      : null;
+    if (!version) return this.workflow.notFound(scope, AUDIT_ACTION, 'ProtocolVersion', input.versionId);
     const agencyId = input.agencyId ?? actor.agencyId;
     const record = subject('ProtocolAcknowledgement', {
       taskForceId: version.taskForceId,
@@ -64,14 +54,8 @@ export class AcknowledgementService {
       agencyId: agencyId ?? '',
     });
     if (!actor.userId || !agencyId || !ability.can('create', record)) {
-      await this.audit.recordDenied({
-        actor,
-        action: 'ACKNOWLEDGE_PROTOCOL',
-        subjectType: 'ProtocolVersion',
-        subjectId: version.id,
-        subjectAgencyIds: [agencyId],
-        reason: agencyId && agencyId !== actor.agencyId ? `on behalf of agency ${agencyId}` : null,
-      });
+      const concerned = [version.ownerAgencyId, agencyId].filter((id): id is string => !!id);
+      await this.workflow.refuse(scope, AUDIT_ACTION, 'ProtocolVersion', version.id, concerned);
       throw new ForbiddenError(
         "Only a supervisor or agency admin of an agency in the protocol's audience may acknowledge it, and only on behalf of their own agency",
       );
@@ -82,9 +66,9 @@ export class AcknowledgementService {
       // A share lock: the version cannot be superseded or archived until this acknowledgement commits.
       const state = await this.protocols.lockVersionState(tx, version.id);
       if (state !== ProtocolVersionState.PUBLISHED) {
-        throw new HubError(
-          'ILLEGAL_TRANSITION',
-          `Version ${version.number} is ${state ?? 'gone'}: only the version in force can be acknowledged`,
+        throw PROTOCOL_VERSION_LIFECYCLE.illegal(
+          (state ?? version.state) as ProtocolVersionState,
+          'acknowledge',
         );
       }
       const inserted = await this.protocols.insertAcknowledgement(tx, {
@@ -101,10 +85,10 @@ export class AcknowledgementService {
       }
       await this.audit.record(tx, {
         actor,
-        action: 'ACKNOWLEDGE_PROTOCOL',
+        action: AUDIT_ACTION,
         subjectType: 'ProtocolVersion',
         subjectId: version.id,
-        subjectAgencyIds: [agencyId],
+        subjectAgencyIds: [version.ownerAgencyId, agencyId],
         decision: 'ALLOWED',
       });
       return inserted;
@@ -115,27 +99,15 @@ export class AcknowledgementService {
   async pending(scope: AccessScope, args: PendingAcknowledgementsArgs): Promise<Connection<ProtocolVersion>> {
     const { actor } = scope;
     const now = this.clock.now();
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const after = args.after ? decodeCursor(args.after, ['timestamp', 'uuid']) : undefined;
     if (!actor.agencyId || !actor.agencyType || actor.taskForceIds.length === 0) {
-      return toConnection(
-        [],
-        first,
-        () => [],
-        (row: never) => row,
-      );
+      return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
     }
     const rows = await this.protocols.pendingFor(
       scope,
       { id: actor.agencyId, type: actor.agencyType, taskForceIds: actor.taskForceIds },
-      { first, after: after && { publishedAt: after[0], id: after[1] } },
+      args,
     );
-    return toConnection(
-      rows,
-      first,
-      (row) => [row.publishedCursor ?? '', row.id],
-      (row) => toVersion(row, now),
-    );
+    return mapConnection(rows, (row) => toVersion(row, now));
   }
 
   /** For DataLoaders: per version (key order), the statuses the caller may see. */

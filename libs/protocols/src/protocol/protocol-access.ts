@@ -7,7 +7,7 @@ export type ProtocolAcknowledgementRecord = PolicyRecords['ProtocolAcknowledgeme
 
 /**
  * How the policy's Protocol conditions read in SQL for a protocol row aliased `alias`; lists
- * apply `rulesToSql(ability, 'read', 'Protocol', protocolSqlMap('p'))` as their WHERE.
+ * apply `accessWhere(ability, 'read', 'Protocol', protocolSqlMap('p'))` as their WHERE.
  */
 export function protocolSqlMap(alias: string): SqlSubjectMap {
   return {

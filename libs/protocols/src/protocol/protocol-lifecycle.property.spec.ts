@@ -9,6 +9,7 @@ import { DatabaseModule, databaseMigrations, dataSourceOptions } from '@hub/data
 import { HubError } from '@hub/graphql';
 import { notificationsEntities, notificationsMigrations } from '@hub/notifications';
 import { createTestDatabase, TestDatabase } from '@hub/testing';
+import { workflowEntities, workflowMigrations } from '@hub/workflow';
 import { protocolsMigrations } from '../migrations';
 import { protocolsEntities, ProtocolsModule } from '../index';
 import { ProtocolCategory } from './protocol.enums';
@@ -19,8 +20,9 @@ import { AcknowledgementService } from '../acknowledgement/acknowledgement.servi
 /**
  * Random sequences of create / edit / publish / archive by a coordinator, against the real
  * database and a plain model of the lifecycle (DRAFT → PUBLISHED → SUPERSEDED; ARCHIVED for the
- * whole protocol). After every step: each outcome is the one the model expects (done, or
- * ILLEGAL_TRANSITION / CONFLICT with nothing changed); at most one current published version per
+ * whole protocol). After every step: each outcome is the one the model expects in the workflow
+ * kernel's order (NOT_FOUND with one DENIED audit row, then CONFLICT before ILLEGAL_TRANSITION, with
+ * nothing else changed); every move wrote its event; at most one current published version per
  * protocol, and it is the one the protocol points at; a published version's text never changes.
  */
 
@@ -50,7 +52,8 @@ type Command =
   | { kind: 'create'; title: string; body: string }
   | { kind: 'edit'; target: number; body?: string; title?: string; stale: boolean }
   | { kind: 'publish'; target: number; which: 'draft' | 'current' | 'oldest' }
-  | { kind: 'archive'; target: number };
+  | { kind: 'archive'; target: number }
+  | { kind: 'missing'; op: 'edit' | 'publish' | 'archive'; id: string };
 
 const text = (prefix: string) => fc.string({ minLength: 0, maxLength: 40 }).map((s) => `${prefix} ${s}`);
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
@@ -80,6 +83,14 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('archive' as const), target: fc.nat({ max: 3 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('missing' as const),
+      op: fc.constantFrom('edit' as const, 'publish' as const, 'archive' as const),
+      id: fc.uuid({ version: 4 }),
+    }),
+  },
 );
 
 /** What the model knows of one protocol. */
@@ -115,6 +126,7 @@ describe('protocol lifecycle (property-based, real PostgreSQL)', () => {
       ...agenciesMigrations,
       ...auditMigrations,
       ...notificationsMigrations,
+      ...workflowMigrations,
       ...protocolsMigrations,
     ]);
     owner = new DataSource(dataSourceOptions({ url: db.ownerUrl }));
@@ -143,7 +155,13 @@ describe('protocol lifecycle (property-based, real PostgreSQL)', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [
         DatabaseModule.forRoot({
-          entities: [...agenciesEntities, ...auditEntities, ...notificationsEntities, ...protocolsEntities],
+          entities: [
+            ...agenciesEntities,
+            ...auditEntities,
+            ...notificationsEntities,
+            ...workflowEntities,
+            ...protocolsEntities,
+          ],
         }),
         AuditModule,
         ProtocolsModule,
@@ -176,7 +194,7 @@ describe('protocol lifecycle (property-based, real PostgreSQL)', () => {
     const versions = await versionsInDb(models);
     const protocols: { id: string; state: string; current_version_id: string | null; version: number }[] =
       await owner.query(
-        `SELECT id, state, current_version_id, version FROM protocol WHERE id = ANY($1::uuid[])`,
+        `SELECT id, status AS state, current_version_id, version FROM protocol WHERE id = ANY($1::uuid[])`,
         [models.map((m) => m.id)],
       );
     expect(protocols).toHaveLength(models.length);
@@ -200,6 +218,17 @@ describe('protocol lifecycle (property-based, real PostgreSQL)', () => {
         });
       }
     }
+    // Every move was an event: each protocol's and version's latest event names its status now.
+    const latest: { subject_id: string; to_status: string }[] = await owner.query(
+      `SELECT DISTINCT ON (subject_id) subject_id::text, to_status FROM record_event
+        WHERE subject_type IN ('Protocol', 'ProtocolVersion') AND subject_id = ANY($1::uuid[])
+        ORDER BY subject_id, occurred_at DESC, id DESC`,
+      [[...protocols.map((p) => p.id), ...versions.map((v) => v.id)]],
+    );
+    const statusOf = new Map(latest.map((row) => [row.subject_id, row.to_status]));
+    expect([...protocols, ...versions].map((row) => [row.id, statusOf.get(row.id)])).toEqual(
+      [...protocols, ...versions].map((row) => [row.id, row.state]),
+    );
     // Published text never changes: each version looks as it did when it was published.
     for (const version of versions) {
       const before = frozen.get(version.id);
@@ -236,7 +265,39 @@ describe('protocol lifecycle (property-based, real PostgreSQL)', () => {
           const before = await versionsInDb(models);
           let expected: string | null = null;
           let code: string | null;
-          if (command.kind === 'create' || models.length === 0) {
+          if (command.kind === 'missing') {
+            const denied = () =>
+              owner.query(
+                `SELECT action, subject_type, subject_id FROM audit_event
+                  WHERE decision = 'DENIED' AND subject_id = $1 ORDER BY id`,
+                [command.id],
+              ) as Promise<{ action: string; subject_type: string; subject_id: string }[]>;
+            const deniedBefore = (await denied()).length;
+            code = await attempt(() =>
+              command.op === 'edit'
+                ? service.updateDraft(scope, {
+                    protocolId: command.id,
+                    expectedVersion: 1,
+                    body: 'B',
+                  } as UpdateProtocolDraftInput)
+                : command.op === 'publish'
+                  ? service.publish(scope, { versionId: command.id, expectedVersion: 1 })
+                  : service.archive(scope, { protocolId: command.id, expectedVersion: 1 }),
+            );
+            expect({ command, code }).toEqual({ command, code: 'NOT_FOUND' });
+            const rows = await denied();
+            expect(rows.length).toBe(deniedBefore + 1);
+            expect(rows[rows.length - 1]).toEqual({
+              action: {
+                edit: 'UPDATE_PROTOCOL_DRAFT',
+                publish: 'PUBLISH_PROTOCOL_VERSION',
+                archive: 'ARCHIVE_PROTOCOL',
+              }[command.op],
+              subject_type: command.op === 'publish' ? 'ProtocolVersion' : 'Protocol',
+              subject_id: command.id,
+            });
+            expect(await versionsInDb(models)).toEqual(before);
+          } else if (command.kind === 'create' || models.length === 0) {
             const title = command.kind === 'create' ? command.title : 'T first';
             const created = await service.create(scope, {
               taskForceId: TASK_FORCE,
@@ -262,7 +323,8 @@ describe('protocol lifecycle (property-based, real PostgreSQL)', () => {
             const draft = model.versions.find((v) => v.state === 'DRAFT');
             if (command.kind === 'edit') {
               const stale = command.stale && model.version > 1;
-              expected = model.archived ? 'ILLEGAL_TRANSITION' : stale ? 'CONFLICT' : null;
+              // The kernel's order: a stale version is CONFLICT even on an archived protocol.
+              expected = stale ? 'CONFLICT' : model.archived ? 'ILLEGAL_TRANSITION' : null;
               if (command.body === undefined && command.title === undefined) expected = 'BAD_USER_INPUT';
               code = await attempt(() =>
                 service.updateDraft(scope, {

@@ -2,7 +2,8 @@ import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * A task force's protocol: the headline (title, category, audience) of its current published
- * version, or of its draft before the first publication. The repository writes it with SQL.
+ * version, or of its draft before the first publication. Its status, version and updated_at move
+ * through the workflow kernel's runner (docs/workflow.md); everything else through the repository.
  */
 @Entity({ name: 'protocol' })
 export class ProtocolEntity {
@@ -15,9 +16,6 @@ export class ProtocolEntity {
   @Column('uuid')
   ownerAgencyId: string;
 
-  @Column('text', { nullable: true })
-  idempotencyKey: string | null;
-
   @Column('text')
   title: string;
 
@@ -27,8 +25,9 @@ export class ProtocolEntity {
   @Column('text', { array: true })
   audience: string[];
 
+  /** DRAFT (never published), PUBLISHED (a version in force) or ARCHIVED: the kernel's status. */
   @Column('text')
-  state: string;
+  status: string;
 
   @Column('uuid', { nullable: true })
   currentVersionId: string | null;

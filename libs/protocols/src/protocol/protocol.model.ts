@@ -3,6 +3,35 @@ import { Agency, AgencyType } from '@hub/agencies';
 import { DateScalar, Paginated } from '@hub/graphql';
 import { ProtocolCategory, ProtocolState, ProtocolVersionState } from './protocol.enums';
 
+@ObjectType({
+  description:
+    "One move of a protocol's or a version's status (the record_event log, as ReferralEvent and TechnicalAssistanceEvent)",
+})
+export class ProtocolEvent {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { nullable: true, description: 'Null for the creation' })
+  fromStatus: string | null;
+
+  @Field(() => String, {
+    description: 'A ProtocolState for a protocol, a ProtocolVersionState for a version',
+  })
+  toStatus: string;
+
+  @Field(() => ID)
+  actorUserId: string;
+
+  @Field(() => ID)
+  actorAgencyId: string;
+
+  @Field(() => String, { nullable: true })
+  reason: string | null;
+
+  @Field()
+  occurredAt: Date;
+}
+
 @ObjectType({ description: "One audience agency's acknowledgement of a published version, or its absence" })
 export class ProtocolAcknowledgementStatus {
   @Field(() => ID)
@@ -97,6 +126,11 @@ export class ProtocolVersion {
       'Per audience agency: acknowledged or outstanding. Coordinators see every agency; a member agency sees its own. Empty for a draft.',
   })
   acknowledgements?: ProtocolAcknowledgementStatus[];
+
+  @Field(() => [ProtocolEvent], {
+    description: "The version's moves (drafted, published, superseded, archived), oldest first",
+  })
+  events?: ProtocolEvent[];
   // `protocol` (the back-reference) is declared by its field resolver: Protocol is defined below.
 }
 
@@ -147,6 +181,12 @@ export class Protocol {
 
   @Field(() => [ProtocolVersion], { description: 'The versions the caller may see, newest first' })
   versions?: ProtocolVersion[];
+
+  @Field(() => [ProtocolEvent], {
+    description:
+      "The protocol's moves (created, first published, archived), oldest first; each version has its own",
+  })
+  events?: ProtocolEvent[];
 
   @Field(() => ID)
   createdBy: string;

@@ -5,7 +5,9 @@ import { Actor } from '@hub/authz';
 import { AccessScope, defineAbilityFor, subject } from '@hub/access';
 import { dataSourceOptions, databaseMigrations } from '@hub/database';
 import { notificationsMigrations } from '@hub/notifications';
+import { encodeCursor } from '@hub/graphql';
 import { createTestDatabase, LastQuery, planOf, PlanNode, TestDatabase } from '@hub/testing';
+import { workflowMigrations } from '@hub/workflow';
 import { protocolsMigrations } from '../migrations';
 import { protocolsEntities } from '../index';
 import { protocolRecord } from './protocol-access';
@@ -13,7 +15,7 @@ import { ProtocolFilter, ProtocolRepository } from './protocol.repository';
 
 /**
  * The protocol lists against the real database: each served by its index (EXPLAIN), and the SQL
- * scope (the policy's rules turned into WHERE by rulesToSql) returning exactly the rows the
+ * scope (the policy's rules turned into WHERE by accessWhere) returning exactly the rows the
  * in-memory ability allows, for callers of every kind.
  */
 
@@ -60,6 +62,7 @@ describe('ProtocolRepository (integration, real PostgreSQL and migrations)', () 
       ...agenciesMigrations,
       ...auditMigrations,
       ...notificationsMigrations,
+      ...workflowMigrations,
       ...protocolsMigrations,
     ]);
     owner = new DataSource(dataSourceOptions({ url: db.ownerUrl }));
@@ -83,7 +86,7 @@ describe('ProtocolRepository (integration, real PostgreSQL and migrations)', () 
     // 5,000 protocols, 250 per task force: half never published (drafts), a tenth in force, the
     // rest archived after publication; audiences vary; a few mention shelters.
     await owner.query(
-      `INSERT INTO protocol (task_force_id, owner_agency_id, title, category, audience, state, created_by,
+      `INSERT INTO protocol (task_force_id, owner_agency_id, title, category, audience, status, created_by,
          search, first_published_at, archived_at)
        SELECT ('7f3c2a10-8e4b-4d2c-a1f0-' || lpad((1 + i % ${TASK_FORCES})::text, 12, '0'))::uuid, $1,
               'Protocol ' || lpad(i::text, 5, '0'),
@@ -103,17 +106,17 @@ describe('ProtocolRepository (integration, real PostgreSQL and migrations)', () 
        SELECT id, n, title, category, audience, 'Body', '2025-01-01', true, 'SUPERSEDED', 'seed',
               now() - (n || ' days')::interval, 'seed', now()
          FROM protocol, generate_series(1, 11) AS n
-        WHERE state = 'DRAFT' AND right(title, 1) IN ('1', '3')`,
+        WHERE status = 'DRAFT' AND right(title, 1) IN ('1', '3')`,
     );
     await owner.query(
       `INSERT INTO protocol_version (protocol_id, number, title, category, audience, body, effective_date,
          requires_acknowledgement, state, created_by, published_at, published_by)
        SELECT id, 12, title, category, audience, 'Body', '2026-01-01', true, 'PUBLISHED', 'seed',
               now() - (right(title, 5)::int || ' seconds')::interval, 'seed'
-         FROM protocol WHERE state = 'DRAFT' AND right(title, 1) IN ('1', '3')`,
+         FROM protocol WHERE status = 'DRAFT' AND right(title, 1) IN ('1', '3')`,
     );
     await owner.query(
-      `UPDATE protocol p SET state = 'PUBLISHED', current_version_id = v.id, first_published_at = v.published_at
+      `UPDATE protocol p SET status = 'PUBLISHED', current_version_id = v.id, first_published_at = v.published_at
          FROM protocol_version v WHERE v.protocol_id = p.id AND v.state = 'PUBLISHED'`,
     );
     await owner.query('ANALYZE');
@@ -165,7 +168,7 @@ describe('ProtocolRepository (integration, real PostgreSQL and migrations)', () 
         { taskForceId: taskForce(1), ...filter },
         {
           first: 20,
-          after: { title: 'Protocol 02000', id: '00000000-0000-0000-0000-000000000000' },
+          after: encodeCursor(['Protocol 02000', '00000000-0000-0000-0000-000000000000']),
         },
       );
       const nodes = await planOfLastQuery();
@@ -191,13 +194,12 @@ describe('ProtocolRepository (integration, real PostgreSQL and migrations)', () 
   it.each(CALLERS)('lists exactly what the in-memory policy lets the %s read', async (_name, who) => {
     const scope = scopeOf(who);
     const listed: string[] = [];
-    let after: { title: string; id: string } | undefined;
+    let after: string | undefined;
     for (let page = 0; page < 100; page += 1) {
-      const rows = await repository.listVisible(scope, {}, { first: 100, after });
-      const shown = rows.slice(0, 100);
-      listed.push(...shown.map((row) => row.id));
-      if (rows.length <= 100) break;
-      after = { title: shown[shown.length - 1].title, id: shown[shown.length - 1].id };
+      const { edges, pageInfo } = await repository.listVisible(scope, {}, { first: 100, after });
+      listed.push(...edges.map((edge) => edge.node.id));
+      if (!pageInfo.hasNextPage) break;
+      after = pageInfo.endCursor ?? undefined;
     }
     const all: { id: string; task_force_id: string; audience: string[]; first_published_at: Date | null }[] =
       await owner.query(`SELECT id, task_force_id, audience, first_published_at FROM protocol`);

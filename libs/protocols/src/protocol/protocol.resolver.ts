@@ -17,6 +17,7 @@ import {
   Protocol,
   ProtocolAcknowledgementStatus,
   ProtocolConnection,
+  ProtocolEvent,
   ProtocolVersion,
 } from './protocol.model';
 import { ProtocolService } from './protocol.service';
@@ -113,6 +114,14 @@ export class ProtocolResolver {
       this.service.versionsOf(scope, ids),
     ).load(protocol.id);
   }
+
+  // The parent was read under the policy, so its events are the caller's to see.
+  @ResolveField(() => [ProtocolEvent])
+  events(@Parent() protocol: Protocol, @Context('req') req: object): Promise<ProtocolEvent[]> {
+    return requestLoader<string, ProtocolEvent[]>(req, 'protocol.events', (ids) =>
+      this.service.eventsOf('Protocol', ids),
+    ).load(protocol.id);
+  }
 }
 
 @Resolver(() => ProtocolVersion)
@@ -137,6 +146,14 @@ export class ProtocolVersionResolver {
       req,
       'protocolVersion.acknowledgements',
       (ids) => this.acknowledgementService.statusesOf(scope, ids),
+    ).load(version.id);
+  }
+
+  // The parent was read under the policy, so its events are the caller's to see.
+  @ResolveField(() => [ProtocolEvent])
+  events(@Parent() version: ProtocolVersion, @Context('req') req: object): Promise<ProtocolEvent[]> {
+    return requestLoader<string, ProtocolEvent[]>(req, 'protocolVersion.events', (ids) =>
+      this.service.eventsOf('ProtocolVersion', ids),
     ).load(version.id);
   }
 

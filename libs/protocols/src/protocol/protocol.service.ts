@@ -1,26 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { AgencyType } from '@hub/agencies';
-import { AuditWriter } from '@hub/audit';
 import { AccessScope, subject } from '@hub/access';
 import { Clock } from '@hub/config';
-import { Transactions, Tx } from '@hub/database';
+import { Tx } from '@hub/database';
 import {
   BadUserInputError,
-  Connection,
   ConflictError,
-  decodeCursor,
-  DEFAULT_PAGE_SIZE,
+  Connection,
   ForbiddenError,
-  HubError,
   InputProblem,
+  mapConnection,
   NotFoundError,
-  toConnection,
   UUID_PATTERN,
 } from '@hub/graphql';
-import { NotificationPublisher } from '@hub/notifications';
+import { CreateOnce, EventLog, RecordEvent, RecordType, RecordWorkflow } from '@hub/workflow';
 import { contentProblems, publicationProblems } from './protocol-content';
-import { isDueForReview, protocolRecord, protocolVersionRecord, utcDate } from './protocol-access';
+import { isDueForReview, protocolRecord, utcDate } from './protocol-access';
+import { PROTOCOL_LIFECYCLE, PROTOCOL_VERSION_LIFECYCLE, ProtocolTransition } from './protocol-lifecycle';
 import { ProtocolCategory, ProtocolState, ProtocolVersionState } from './protocol.enums';
+import { ProtocolEntity } from './protocol.entity';
 import {
   ArchiveProtocolInput,
   CreateProtocolInput,
@@ -28,54 +26,49 @@ import {
   PublishProtocolVersionInput,
   UpdateProtocolDraftInput,
 } from './protocol.inputs';
-import { Protocol, ProtocolVersion } from './protocol.model';
+import { Protocol, ProtocolEvent, ProtocolVersion } from './protocol.model';
 import { ProtocolRepository, ProtocolRow, ProtocolVersionRow, VersionContent } from './protocol.repository';
 
-/** The fields of a draft a coordinator may change (names as in UpdateProtocolDraftInput). */
-const CONTENT_FIELDS = [
-  'title',
-  'category',
-  'audience',
-  'body',
-  'summaryOfChanges',
-  'effectiveDate',
-  'reviewBy',
-  'requiresAcknowledgement',
-] as const;
+const SUBJECT = 'Protocol';
+const VERSION_SUBJECT = 'ProtocolVersion';
 
 /**
- * Protocols of a task force: coordinators create them, edit drafts, publish versions (the one in
- * force becomes SUPERSEDED; audience agencies are notified) and archive them; member agencies in
- * the audience read what was published. Each change is one transaction with its audit event and
- * notifications; each refusal is audited on its own. Permissions come from the one policy only.
+ * Protocols of a task force: coordinators create them (idempotent through createOnce), edit
+ * drafts, publish versions (the one in force becomes SUPERSEDED; audience agencies are notified)
+ * and archive them; member agencies in the audience read what was published. Every change goes
+ * through the workflow kernel's runner (docs/workflow.md): its order of refusals, one transaction
+ * with the versioned UPDATE of the protocol, its event, audit row and notices, and the versions'
+ * own moves (with their events) in the same transaction. Permissions come from the one policy only.
  */
 @Injectable()
 export class ProtocolService {
   constructor(
     private readonly protocols: ProtocolRepository,
-    private readonly transactions: Transactions,
-    private readonly audit: AuditWriter,
-    private readonly notifications: NotificationPublisher,
+    private readonly workflow: RecordWorkflow,
+    private readonly events: EventLog,
+    private readonly createOnce: CreateOnce,
     private readonly clock: Clock,
   ) {}
+
+  /** Protocols as the workflow kernel sees them. */
+  readonly record: RecordType<ProtocolRow, ProtocolState, ProtocolTransition, AccessScope> = {
+    lifecycle: PROTOCOL_LIFECYCLE,
+    entity: ProtocolEntity,
+    load: async (scope, id, tx) => (await this.protocols.findVisible(scope, [id], tx))[0] ?? null,
+    policyRecord: protocolRecord,
+    agencies: protocolAgencies,
+  };
 
   // --- reads ------------------------------------------------------------------------------
 
   async list(scope: AccessScope, args: ProtocolsArgs): Promise<Connection<Protocol>> {
     const now = this.clock.now();
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const after = args.after ? decodeCursor(args.after, ['text', 'uuid']) : undefined;
     const rows = await this.protocols.listVisible(
       scope,
       { taskForceId: args.taskForceId, category: args.category, state: args.state, text: args.text?.trim() },
-      { first, after: after && { title: after[0], id: after[1] } },
+      args,
     );
-    return toConnection(
-      rows,
-      first,
-      (row) => [row.title, row.id],
-      (row) => toProtocol(row, now),
-    );
+    return mapConnection(rows, (row) => toProtocol(row, now));
   }
 
   async get(scope: AccessScope, id: string): Promise<Protocol> {
@@ -110,12 +103,21 @@ export class ProtocolService {
     );
   }
 
+  /** For DataLoaders: the events of each protocol (or version) the caller was shown, oldest first. */
+  async eventsOf(
+    subjectType: 'Protocol' | 'ProtocolVersion',
+    ids: readonly string[],
+  ): Promise<ProtocolEvent[][]> {
+    const groups = await this.events.eventsOf(subjectType, ids);
+    return groups.map((group) => group.map(toEvent));
+  }
+
   // --- changes ----------------------------------------------------------------------------
 
   async create(scope: AccessScope, input: CreateProtocolInput): Promise<Protocol> {
     const { actor, ability } = scope;
     if (!(await this.protocols.taskForceExists(input.taskForceId))) {
-      throw new NotFoundError('TaskForce', input.taskForceId);
+      return this.workflow.notFound(scope, 'CREATE_PROTOCOL', 'TaskForce', input.taskForceId);
     }
     const record = subject('Protocol', {
       taskForceId: input.taskForceId,
@@ -123,13 +125,13 @@ export class ProtocolService {
       published: false,
     });
     if (!actor.userId || !actor.agencyId || !ability.can('create', record)) {
-      await this.audit.recordDenied({
-        actor,
-        action: 'CREATE_PROTOCOL',
-        subjectType: 'TaskForce',
-        subjectId: input.taskForceId,
-        subjectAgencyIds: [input.ownerAgencyId ?? actor.agencyId],
-      });
+      await this.workflow.refuse(
+        scope,
+        'CREATE_PROTOCOL',
+        'TaskForce',
+        input.taskForceId,
+        actor.agencyId ? [actor.agencyId] : [],
+      );
       throw new ForbiddenError('Only a coordinator of this task force may create its protocols');
     }
     const userId = actor.userId;
@@ -150,287 +152,230 @@ export class ProtocolService {
     }
     throwIfAny(problems, 'Invalid protocol');
 
-    const protocolId = await this.transactions.run(async (tx) => {
-      const key = input.idempotencyKey ?? null;
-      const existing = key ? await this.protocols.findByIdempotencyKey(tx, input.taskForceId, key) : null;
-      if (existing) return existing.id;
-      const created = await this.protocols.insertWithDraft(
-        tx,
-        { taskForceId: input.taskForceId, ownerAgencyId, idempotencyKey: key, createdBy: userId },
-        content,
-      );
-      if (!created) {
-        // A concurrent retry with the same key won the race: answer with its protocol.
-        const raced = key ? await this.protocols.findByIdempotencyKey(tx, input.taskForceId, key) : null;
-        if (!raced) throw new ConflictError('The protocol could not be created; retry');
-        return raced.id;
-      }
-      await this.audit.record(
-        tx,
-        {
-          actor,
-          action: 'CREATE_PROTOCOL',
-          subjectType: 'Protocol',
-          subjectId: created.protocolId,
-          subjectAgencyIds: [ownerAgencyId],
-          decision: 'ALLOWED',
-        },
-        {
-          actor,
-          action: 'CREATE_PROTOCOL_VERSION',
-          subjectType: 'ProtocolVersion',
-          subjectId: created.versionId,
-          subjectAgencyIds: [ownerAgencyId],
-          fields: changedFields(content),
-          decision: 'ALLOWED',
-        },
-      );
-      return created.protocolId;
+    const created = await this.createOnce.run({
+      subjectType: SUBJECT,
+      scope: input.taskForceId,
+      key: input.idempotencyKey,
+      request: input,
+      load: (id) => this.record.load(scope, id),
+      create: async (tx, id) => {
+        await this.protocols.insertProtocol(
+          tx,
+          id,
+          { taskForceId: input.taskForceId, ownerAgencyId, createdBy: userId },
+          content,
+        );
+        const versionId = await this.protocols.insertVersion(tx, id, 1, content, userId);
+        const row = await this.record.load(scope, id, tx);
+        if (!row) throw new Error(`protocol ${id} vanished in its own create`);
+        await this.workflow.created(tx, this.record, scope, row, { auditAction: 'CREATE_PROTOCOL' });
+        await this.versionEvent(tx, scope, versionId, null, ProtocolVersionState.DRAFT);
+        return row;
+      },
     });
-    return this.reread(protocolId);
+    return toProtocol(created, this.clock.now());
   }
 
   async updateDraft(scope: AccessScope, input: UpdateProtocolDraftInput): Promise<Protocol> {
-    const { actor } = scope;
-    const found = await this.mayChangeProtocol(scope, input.protocolId, 'update', 'UPDATE_PROTOCOL_DRAFT');
     const changes = draftChanges(input);
     if (Object.keys(changes).length === 0) throw new BadUserInputError('Nothing to update');
-
-    await this.transactions.run(async (tx) => {
-      const locked = await this.lockForChange(tx, found.id, input.expectedVersion, 'edit its draft');
-      const draft = await this.protocols.draftOf(tx, found.id);
-      let versionId: string;
-      let content: VersionContent;
-      if (draft) {
-        content = { ...contentOf(draft), ...changes };
-        throwIfAny(contentProblems(content), 'Invalid draft');
-        versionId = draft.id;
-        await this.protocols.updateDraft(tx, versionId, content);
-      } else {
-        // A change to what was published is a new version: it starts from the version in force,
+    // Worked out in the check (after the kernel's refusals, before its transaction) and written in it:
+    // the protocol's guarded UPDATE fails (CONFLICT) if anything changed it in between.
+    let plan: { draft: ProtocolVersionRow | null; base: ProtocolVersionRow; content: VersionContent };
+    const updated = await this.workflow.change(this.record, scope, {
+      id: input.protocolId,
+      expectedVersion: input.expectedVersion,
+      transition: 'update',
+      auditAction: 'UPDATE_PROTOCOL_DRAFT',
+      audit: { fields: Object.keys(changes) },
+      check: async (protocol) => {
+        const draft = await this.protocols.draftOf(protocol.id);
+        const base = draft ?? (await this.protocols.latestOf(protocol.id));
+        if (!base) throw new Error(`protocol ${protocol.id} has no version`);
+        // A change to what was published is a new version: it starts from the newest version,
         // with its own dates and summary.
-        const base = await this.protocols.latestOf(tx, found.id);
-        if (!base) throw new Error(`protocol ${found.id} has no version`);
-        content = {
-          ...contentOf(base),
-          summaryOfChanges: null,
-          effectiveDate: null,
-          reviewBy: null,
-          ...changes,
-        };
+        const content: VersionContent = draft
+          ? { ...contentOf(draft), ...changes }
+          : { ...contentOf(base), summaryOfChanges: null, effectiveDate: null, reviewBy: null, ...changes };
         throwIfAny(contentProblems(content), 'Invalid draft');
-        versionId = await this.protocols.insertVersion(
-          tx,
-          found.id,
-          base.number + 1,
-          content,
-          actor.userId as string,
-        );
-      }
-      // Before the first publication the protocol's headline is its draft's.
-      const headlineFrom = locked.firstPublishedAt ? undefined : versionId;
-      if (!(await this.protocols.touch(tx, found.id, input.expectedVersion, headlineFrom))) {
-        throw staleProtocol(found.id);
-      }
-      await this.audit.record(tx, {
-        actor,
-        action: draft ? 'UPDATE_PROTOCOL_DRAFT' : 'CREATE_PROTOCOL_VERSION',
-        subjectType: 'ProtocolVersion',
-        subjectId: versionId,
-        subjectAgencyIds: [found.ownerAgencyId],
-        fields: Object.keys(changes),
-        decision: 'ALLOWED',
-      });
+        plan = { draft, base, content };
+      },
+      within: async (tx, protocol) => {
+        const { draft, base, content } = plan;
+        let versionId: string;
+        if (draft) {
+          if (!(await this.protocols.updateDraft(tx, draft.id, content))) throw staleProtocol(protocol.id);
+          versionId = draft.id;
+        } else {
+          versionId = await this.protocols.insertVersion(
+            tx,
+            protocol.id,
+            base.number + 1,
+            content,
+            scope.actor.userId as string,
+          );
+          await this.versionEvent(tx, scope, versionId, null, ProtocolVersionState.DRAFT);
+        }
+        // Before the first publication the protocol's headline is its draft's.
+        if (!protocol.firstPublishedAt) await this.protocols.copyHeadline(tx, protocol.id, versionId);
+      },
     });
-    return this.reread(found.id);
+    return this.reread(scope, updated.id);
   }
 
   async publish(scope: AccessScope, input: PublishProtocolVersionInput): Promise<Protocol> {
-    const { actor, ability } = scope;
-    const version = await this.protocols.findVersion(input.versionId);
-    const protocol = version && (await this.protocols.findProtocol(version.protocolId));
-    if (
-      !version ||
-      !protocol ||
-      !ability.can('read', subject('ProtocolVersion', protocolVersionRecord(version, version.taskForceId)))
-    ) {
-      if (version)
-        await this.refused(
-          scope,
-          'PUBLISH_PROTOCOL_VERSION',
-          'ProtocolVersion',
-          version.id,
-          [protocol?.ownerAgencyId],
-          'NOT_VISIBLE',
-        );
-      throw new NotFoundError('ProtocolVersion', input.versionId);
-    }
-    if (!ability.can('publish', subject('Protocol', protocolRecord(protocol)))) {
-      await this.refused(scope, 'PUBLISH_PROTOCOL_VERSION', 'ProtocolVersion', version.id, [
-        protocol.ownerAgencyId,
-      ]);
-      throw new ForbiddenError('Only a coordinator of the task force may publish its protocols');
-    }
-
-    await this.transactions.run(async (tx) => {
-      const locked = await this.lockForChange(tx, protocol.id, input.expectedVersion, 'publish it');
-      // Every change of a version's state takes the protocol's lock first: this read is current.
-      const draft = await this.protocols.findVersion(version.id, tx);
-      if (!draft || draft.state !== ProtocolVersionState.DRAFT) {
-        throw new HubError(
-          'ILLEGAL_TRANSITION',
-          `Version ${version.number} is ${draft?.state ?? 'gone'}: only a draft can be published`,
-        );
-      }
-      const today = utcDate(this.clock.now());
-      const effectiveDate = draft.effectiveDate ?? today;
-      throwIfAny(publicationProblems(draft, effectiveDate, today), 'The draft cannot be published');
-
-      const superseded = await this.protocols.supersedeCurrent(tx, protocol.id);
-      if (!(await this.protocols.publish(tx, protocol.id, draft.id, effectiveDate, actor.userId as string))) {
-        throw staleProtocol(protocol.id);
-      }
-      if (!(await this.protocols.touch(tx, protocol.id, locked.version, draft.id)))
-        throw staleProtocol(protocol.id);
-      const audit = [
-        {
-          actor,
-          action: 'PUBLISH_PROTOCOL_VERSION',
-          subjectType: 'ProtocolVersion',
-          subjectId: draft.id,
-          subjectAgencyIds: [protocol.ownerAgencyId],
-          decision: 'ALLOWED' as const,
-        },
-      ];
-      if (superseded) {
-        audit.push({ ...audit[0], action: 'SUPERSEDE_PROTOCOL_VERSION', subjectId: superseded });
-      }
-      await this.audit.record(tx, ...audit);
-      const audienceAgencies = await this.protocols.audienceAgencies(
-        tx,
-        protocol.taskForceId,
-        draft.audience,
-      );
-      await this.notifications.publish(tx, {
-        agencyIds: audienceAgencies,
+    const auditAction = 'PUBLISH_PROTOCOL_VERSION';
+    const version = UUID_PATTERN.test(input.versionId)
+      ? await this.protocols.findVersionVisible(scope, input.versionId)
+      : null;
+    if (!version) return this.workflow.notFound(scope, auditAction, VERSION_SUBJECT, input.versionId);
+    let draft!: ProtocolVersionRow;
+    let effectiveDate!: string;
+    const updated = await this.workflow.change(this.record, scope, {
+      id: version.protocolId,
+      expectedVersion: input.expectedVersion ?? (await this.currentVersion(scope, version.protocolId)),
+      transition: 'publish',
+      auditAction,
+      details: { versionId: version.id, number: version.number },
+      check: async () => {
+        const current = await this.protocols.findVersion(version.id);
+        if (!current) throw new NotFoundError(VERSION_SUBJECT, version.id);
+        PROTOCOL_VERSION_LIFECYCLE.assert(current.state as ProtocolVersionState, 'publish');
+        const today = utcDate(this.clock.now());
+        effectiveDate = current.effectiveDate ?? today;
+        throwIfAny(publicationProblems(current, effectiveDate, today), 'The draft cannot be published');
+        draft = current;
+      },
+      // The protocol points at the version in force, and takes its headline, in the runner's UPDATE
+      // (the table's constraints want the pointer there; the audience decides who is told).
+      set: (protocol) => ({
+        title: draft.title,
+        category: draft.category,
+        audience: draft.audience,
+        currentVersionId: draft.id,
+        firstPublishedAt: protocol.firstPublishedAt ?? (() => 'now()'),
+      }),
+      notice: () => ({
         eventType: 'PROTOCOL_PUBLISHED',
-        subjectType: 'Protocol',
-        subjectId: protocol.id,
         message: `Version ${draft.number} of the protocol "${draft.title}" was published${
           draft.requiresAcknowledgement ? '; your agency is asked to acknowledge it' : ''
         }.`,
-      });
+      }),
+      within: async (tx, protocol) => {
+        const superseded = await this.protocols.supersedeCurrent(tx, protocol.id);
+        if (superseded) {
+          await this.versionEvent(
+            tx,
+            scope,
+            superseded,
+            ProtocolVersionState.PUBLISHED,
+            ProtocolVersionState.SUPERSEDED,
+          );
+        }
+        if (
+          !(await this.protocols.publishVersion(tx, draft.id, effectiveDate, scope.actor.userId as string))
+        ) {
+          throw staleProtocol(protocol.id);
+        }
+        await this.versionEvent(
+          tx,
+          scope,
+          draft.id,
+          ProtocolVersionState.DRAFT,
+          ProtocolVersionState.PUBLISHED,
+        );
+        await this.protocols.copyHeadline(tx, protocol.id, draft.id);
+      },
     });
-    return this.reread(protocol.id);
+    return this.reread(scope, updated.id);
   }
 
   async archive(scope: AccessScope, input: ArchiveProtocolInput): Promise<Protocol> {
-    const { actor } = scope;
-    const found = await this.mayChangeProtocol(scope, input.protocolId, 'archive', 'ARCHIVE_PROTOCOL');
-    await this.transactions.run(async (tx) => {
-      const locked = await this.lockForChange(tx, found.id, input.expectedVersion, 'archive it again');
-      const versions = await this.protocols.archive(
-        tx,
-        found.id,
-        actor.userId as string,
-        input.reason?.trim() || null,
-      );
-      if (!(await this.protocols.touch(tx, found.id, locked.version))) throw staleProtocol(found.id);
-      await this.audit.record(
-        tx,
-        {
-          actor,
-          action: 'ARCHIVE_PROTOCOL',
-          subjectType: 'Protocol',
-          subjectId: found.id,
-          subjectAgencyIds: [found.ownerAgencyId],
-          decision: 'ALLOWED',
-        },
-        ...versions.map((id) => ({
-          actor,
-          action: 'ARCHIVE_PROTOCOL_VERSION',
-          subjectType: 'ProtocolVersion',
-          subjectId: id,
-          subjectAgencyIds: [found.ownerAgencyId],
-          decision: 'ALLOWED' as const,
-        })),
-      );
-      if (locked.firstPublishedAt) {
-        // Agencies that were following it learn that it is no longer in force.
-        await this.notifications.publish(tx, {
-          agencyIds: await this.protocols.audienceAgencies(tx, locked.taskForceId, locked.audience),
-          eventType: 'PROTOCOL_ARCHIVED',
-          subjectType: 'Protocol',
-          subjectId: found.id,
-          message: `The protocol "${locked.title}" was archived and is no longer in force.`,
-        });
-      }
+    const reason = input.reason?.trim() || null;
+    const updated = await this.workflow.change(this.record, scope, {
+      id: input.protocolId,
+      expectedVersion: input.expectedVersion ?? (await this.currentVersion(scope, input.protocolId)),
+      transition: 'archive',
+      auditAction: 'ARCHIVE_PROTOCOL',
+      reason,
+      set: () => ({
+        currentVersionId: null,
+        archivedAt: () => 'now()',
+        archivedBy: scope.actor.userId,
+        archiveReason: reason,
+      }),
+      // Agencies that were following it learn that it is no longer in force.
+      notice: (protocol, before) =>
+        before.firstPublishedAt
+          ? {
+              eventType: 'PROTOCOL_ARCHIVED',
+              message: `The protocol "${before.title}" was archived and is no longer in force.`,
+            }
+          : null,
+      within: async (tx, protocol) => {
+        for (const version of await this.protocols.archiveVersions(tx, protocol.id)) {
+          await this.versionEvent(tx, scope, version.id, version.from, ProtocolVersionState.ARCHIVED, reason);
+        }
+      },
     });
-    return this.reread(found.id);
+    return this.reread(scope, updated.id);
   }
 
   // --- helpers ----------------------------------------------------------------------------
 
-  /** The protocol, if the caller may do `action` to it: NOT_FOUND where they cannot see it, FORBIDDEN where they can. */
-  private async mayChangeProtocol(
-    scope: AccessScope,
-    id: string,
-    action: 'update' | 'archive',
-    auditAction: string,
-  ): Promise<ProtocolRow> {
-    const found = await this.protocols.findProtocol(id);
-    const record = found && subject('Protocol', protocolRecord(found));
-    if (!found || !record || !scope.ability.can('read', record)) {
-      if (found)
-        await this.refused(scope, auditAction, 'Protocol', found.id, [found.ownerAgencyId], 'NOT_VISIBLE');
-      throw new NotFoundError('Protocol', id);
-    }
-    if (!scope.ability.can(action, record)) {
-      await this.refused(scope, auditAction, 'Protocol', found.id, [found.ownerAgencyId]);
-      throw new ForbiddenError(`Only a coordinator of the task force may ${action} its protocols`);
-    }
-    return found;
+  /**
+   * The version a change without `expectedVersion` is judged against: the protocol's as it is now
+   * (0 when the caller cannot see it, so the runner answers its audited NOT_FOUND). Such a change
+   * still cannot overwrite a concurrent one: the runner's UPDATE is guarded by it.
+   */
+  private async currentVersion(scope: AccessScope, id: string): Promise<number> {
+    const found = UUID_PATTERN.test(id) ? await this.record.load(scope, id) : null;
+    return found?.version ?? 0;
   }
 
-  /** Locks the protocol; an archived one cannot change, a stale expectedVersion is a CONFLICT. */
-  private async lockForChange(
+  /** One move of a version, in its protocol's change: an event of the kernel's log. */
+  private async versionEvent(
     tx: Tx,
-    id: string,
-    expectedVersion: number | undefined,
-    what: string,
-  ): Promise<ProtocolRow> {
-    const locked = await this.protocols.lockProtocol(tx, id);
-    if (!locked) throw new NotFoundError('Protocol', id);
-    if (locked.state === ProtocolState.ARCHIVED) {
-      throw new HubError('ILLEGAL_TRANSITION', `Protocol ${id} is archived: you cannot ${what}`);
-    }
-    if (expectedVersion !== undefined && locked.version !== expectedVersion) throw staleProtocol(id);
-    return locked;
-  }
-
-  private async refused(
     scope: AccessScope,
-    action: string,
-    subjectType: string,
-    subjectId: string,
-    subjectAgencyIds: readonly (string | null | undefined)[],
+    versionId: string,
+    from: string | null,
+    to: ProtocolVersionState,
     reason: string | null = null,
   ): Promise<void> {
-    await this.audit.recordDenied({
-      actor: scope.actor,
-      action,
-      subjectType,
-      subjectId,
+    await this.events.append(tx, {
+      subjectType: VERSION_SUBJECT,
+      subjectId: versionId,
+      fromStatus: from,
+      toStatus: to,
+      actorUserId: scope.actor.userId,
+      actorAgencyId: scope.actor.agencyId,
       reason,
-      subjectAgencyIds,
     });
   }
 
-  private async reread(id: string): Promise<Protocol> {
-    const row = await this.protocols.findProtocol(id);
-    if (!row) throw new NotFoundError('Protocol', id);
-    return toProtocol(row, this.clock.now());
+  private async reread(scope: AccessScope, id: string): Promise<Protocol> {
+    return this.get(scope, id);
   }
+}
+
+/**
+ * Whose record a protocol is (every audit row names them): the agency that owns it and, once it
+ * was published, the member agencies of its task force in its audience.
+ */
+export function protocolAgencies(row: ProtocolRow): string[] {
+  return [row.ownerAgencyId, ...(row.firstPublishedAt ? row.audienceAgencyIds : [])];
+}
+
+function toEvent(event: RecordEvent): ProtocolEvent {
+  return {
+    id: event.id,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    actorUserId: event.actorUserId as string,
+    actorAgencyId: event.actorAgencyId as string,
+    reason: event.reason,
+    occurredAt: event.occurredAt,
+  };
 }
 
 function throwIfAny(problems: InputProblem[], what: string): void {
@@ -473,10 +418,6 @@ function draftChanges(input: UpdateProtocolDraftInput): Partial<VersionContent> 
   return changes;
 }
 
-function changedFields(content: VersionContent): string[] {
-  return CONTENT_FIELDS.filter((field) => content[field] !== null);
-}
-
 export function toProtocol(row: ProtocolRow, now: Date): Protocol {
   return {
     id: row.id,
@@ -485,8 +426,8 @@ export function toProtocol(row: ProtocolRow, now: Date): Protocol {
     title: row.title,
     category: row.category as ProtocolCategory,
     audience: row.audience as AgencyType[],
-    state: row.state as ProtocolState,
-    dueForReview: isDueForReview({ state: row.state, reviewBy: row.currentReviewBy }, now),
+    state: row.status as ProtocolState,
+    dueForReview: isDueForReview({ state: row.status, reviewBy: row.currentReviewBy }, now),
     version: row.version,
     createdBy: row.createdBy,
     createdAt: row.createdAt,

@@ -8,7 +8,6 @@ import {
   ForbiddenError,
   groupByKeys,
   InputProblem,
-  NotFoundError,
   mapConnection,
   UUID_PATTERN,
 } from '@hub/graphql';
@@ -410,11 +409,10 @@ export class TechnicalAssistanceService {
     return toModel(updated);
   }
 
-  /** A request the caller may not see does not exist for them. */
+  /** A request the caller may not see does not exist for them (the probe is audited, for auditors only). */
   private async visible(scope: AccessScope, id: string): Promise<RequestRow> {
     const found = UUID_PATTERN.test(id) ? await this.requests.findVisible(scope, id) : null;
-    if (!found) throw new NotFoundError('TechnicalAssistanceRequest', id);
-    return found;
+    return found ?? this.workflow.notFound(scope, 'READ_TECHNICAL_ASSISTANCE_REQUEST', SUBJECT, id);
   }
 
   /** Agencies that coordinate the task force: its member agencies of type COORDINATOR. */
