@@ -1622,7 +1622,7 @@ describe('referrals (e2e)', () => {
              FROM referral r)
            SELECT id FROM e
             WHERE CASE $2
-                    WHEN 'RECEIVED' THEN to_agency_id = $1 AND response_due_at IS NOT NULL -- ever sent
+                    WHEN 'RECEIVED' THEN to_agency_id = $1 AND sent_at IS NOT NULL -- ever sent
                     WHEN 'SENT' THEN from_agency_id = $1
                     ELSE to_agency_id = $1 AND (effective IN ('SENT', 'ACKNOWLEDGED')
                       OR (effective IN ('ACCEPTED', 'IN_PROGRESS') AND response_due_at < now()))

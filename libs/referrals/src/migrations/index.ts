@@ -1,4 +1,9 @@
 import { CreateReferrals1763850000000 } from './1763850000000-create-referrals';
 import { CreateBreakGlass1763870000000 } from './1763870000000-create-break-glass';
+import { ReferralSentAt1763920000000 } from './1763920000000-referral-sent-at';
 
-export const referralsMigrations = [CreateReferrals1763850000000, CreateBreakGlass1763870000000];
+export const referralsMigrations = [
+  CreateReferrals1763850000000,
+  CreateBreakGlass1763870000000,
+  ReferralSentAt1763920000000,
+];

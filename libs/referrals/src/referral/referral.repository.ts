@@ -33,7 +33,7 @@ const REFERRAL_SQL: SqlSubjectMap = {
     id: { sql: 'r.id', kind: 'scalar' },
     fromAgencyId: { sql: 'r.from_agency_id', kind: 'scalar' },
     toAgencyId: { sql: 'r.to_agency_id', kind: 'scalar' },
-    sent: { sql: '(r.response_due_at IS NOT NULL)', kind: 'scalar' },
+    sent: { sql: '(r.sent_at IS NOT NULL)', kind: 'scalar' },
   },
 };
 
@@ -48,6 +48,7 @@ function toRow(row: Row): ReferralRow {
     urgency: row.urgency as string,
     requestedResponseHours: row.requested_response_hours as number | null,
     responseDueAt: row.response_due_at as Date | null,
+    sentAt: row.sent_at as Date | null,
     notes: row.notes as string | null,
     survivorId: row.survivor_id as string | null,
     consentId: row.consent_id as string | null,
@@ -94,6 +95,7 @@ export type ReferralChanges = Partial<
     ReferralEntity,
     | 'status'
     | 'responseDueAt'
+    | 'sentAt'
     | 'declineReason'
     | 'declineReasonText'
     | 'declinedBy'
@@ -106,6 +108,7 @@ export type ReferralChanges = Partial<
 const CHANGE_COLUMNS: Record<keyof ReferralChanges, string> = {
   status: 'status',
   responseDueAt: 'response_due_at',
+  sentAt: 'sent_at',
   declineReason: 'decline_reason',
   declineReasonText: 'decline_reason_text',
   declinedBy: 'declined_by',
@@ -204,7 +207,7 @@ export class ReferralRepository {
   private boxSql(box: ReferralBox, now: Date): string {
     switch (box) {
       case ReferralBox.RECEIVED:
-        return `(r.to_agency_id = $1 AND r.response_due_at IS NOT NULL)`;
+        return `(r.to_agency_id = $1 AND r.sent_at IS NOT NULL)`;
       case ReferralBox.SENT:
         return `(r.from_agency_id = $1)`;
       case ReferralBox.NEEDS_ACTION:
@@ -225,6 +228,7 @@ export class ReferralRepository {
       urgency: referral.urgency,
       requested_response_hours: referral.requestedResponseHours,
       response_due_at: referral.responseDueAt,
+      sent_at: referral.sentAt,
       notes: referral.notes,
       survivor_id: referral.survivorId,
       consent_id: referral.consentId,

@@ -149,6 +149,7 @@ export class ReferralService {
           urgency: input.urgency,
           requestedResponseHours: input.responseHours ?? null,
           responseDueAt: null,
+          sentAt: null,
           notes: input.notes?.trim() || null,
           survivorId: input.survivorId ?? null,
           consentId: input.consentId ?? null,
@@ -191,6 +192,7 @@ export class ReferralService {
 
   send(scope: AccessScope, input: ReferralTransitionInput) {
     return this.transition(scope, 'send', input, (row, now) => ({
+      sentAt: now,
       responseDueAt: new Date(
         now.getTime() +
           (row.requestedResponseHours
@@ -330,6 +332,7 @@ export class ReferralService {
           urgency,
           requestedResponseHours: null,
           responseDueAt: new Date(now.getTime() + RESPONSE_WINDOW_MS[urgency]),
+          sentAt: now,
           notes: null,
           survivorId: survivor.id,
           consentId: null,
@@ -575,7 +578,7 @@ export class ReferralService {
     message: string,
   ) {
     // A referral never sent is the sender's own business; the recipient hears of it when sent.
-    if (row.responseDueAt === null) return;
+    if (row.sentAt === null) return;
     const other = actorAgencyId === row.fromAgencyId ? row.toAgencyId : row.fromAgencyId;
     await this.notifications.publish(tx, {
       agencyIds: [other],
@@ -587,17 +590,12 @@ export class ReferralService {
   }
 }
 
-function referralSubject(row: {
-  id: string;
-  fromAgencyId: string;
-  toAgencyId: string;
-  responseDueAt: Date | null;
-}) {
+function referralSubject(row: { id: string; fromAgencyId: string; toAgencyId: string; sentAt: Date | null }) {
   return subject('Referral', {
     id: row.id,
     fromAgencyId: row.fromAgencyId,
     toAgencyId: row.toAgencyId,
-    sent: row.responseDueAt !== null,
+    sent: row.sentAt !== null,
   });
 }
 
