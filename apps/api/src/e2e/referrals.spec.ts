@@ -7,6 +7,7 @@ import {
   type TestHub,
   type Watermark,
 } from '@hub/testing';
+import { DEMO_TASK_FORCE } from '@hub/demo-data';
 import { startHub } from './hub';
 import {
   ADD_MESSAGE,
@@ -880,12 +881,64 @@ describe('referrals (e2e)', () => {
       ['the federal office', FEDERAL],
       ['the TA center', TA_CENTER],
       ['the coordinator office', TF_OFFICE],
-    ])('to %s (not accepting referrals): BAD_USER_INPUT unless EMERGENCY', async (_name, agencyId) => {
+    ])(
+      'to %s (a type that cannot receive referrals): BAD_USER_INPUT on toAgencyId, RECIPIENT_CANNOT_RECEIVE_REFERRALS, even EMERGENCY; nothing written',
+      async (_name, agencyId) => {
+        for (const urgency of ['ROUTINE', 'URGENT', 'EMERGENCY']) {
+          const before = await hub.watermark();
+          const response = await hub.gql(
+            CREATE_REFERRAL,
+            { input: deidentified({ toAgencyId: agencyId, urgency, needs: ['VICTIM_ADVOCACY'] }) },
+            { user: 'ngo.caseworker' },
+          );
+          const problems = expectError(response, 'BAD_USER_INPUT').extensions?.problems as Row[];
+          expect(problems.map(({ field, reason }) => ({ field, reason }))).toContainEqual({
+            field: 'toAgencyId',
+            reason: 'RECIPIENT_CANNOT_RECEIVE_REFERRALS',
+          });
+          await expectNothingWritten(hub, before);
+        }
+      },
+    );
+
+    it('a draft to an agency that cannot receive referrals (made before the rule) cannot be sent: BAD_USER_INPUT, nothing written', async () => {
+      const [draft] = (await hub.asOwner((ds) =>
+        ds.query(
+          `INSERT INTO referral (from_agency_id, to_agency_id, needs, urgency, callback, status, created_by)
+           VALUES ($1, $2, ARRAY['LEGAL'], 'EMERGENCY', 'Call the sender', 'DRAFT', $3) RETURNING id, version`,
+          [HARBOR, TA_CENTER, demoUser('ngo.caseworker').sub],
+        ),
+      )) as { id: string; version: number }[];
+      const before = await hub.watermark();
+      const response = await transition(hub, 'ngo.caseworker', 'send', {
+        referralId: draft.id,
+        expectedVersion: draft.version,
+      });
+      const problems = expectError(response, 'BAD_USER_INPUT').extensions?.problems as Row[];
+      expect(problems.map(({ field, reason }) => ({ field, reason }))).toEqual([
+        { field: 'toAgencyId', reason: 'RECIPIENT_CANNOT_RECEIVE_REFERRALS' },
+      ]);
+      await expectNothingWritten(hub, before);
+    });
+
+    it('to an agency that receives referrals but is not accepting them: BAD_USER_INPUT unless EMERGENCY', async () => {
+      const clinic = randomUUID();
+      await hub.asOwner(async (ds) => {
+        await ds.query(
+          `INSERT INTO agency (id, name, type, jurisdiction, accepting_referrals)
+           VALUES ($1, 'Full Clinic', 'HEALTH', 'Bay County', false)`,
+          [clinic],
+        );
+        await ds.query(
+          `INSERT INTO task_force_membership (task_force_id, agency_id, role) VALUES ($1, $2, 'MEMBER')`,
+          [DEMO_TASK_FORCE.id, clinic],
+        );
+      });
       for (const urgency of ['ROUTINE', 'URGENT']) {
         const before = await hub.watermark();
         const response = await hub.gql(
           CREATE_REFERRAL,
-          { input: deidentified({ toAgencyId: agencyId, urgency }) },
+          { input: deidentified({ toAgencyId: clinic, urgency }) },
           { user: 'ngo.caseworker' },
         );
         const error = expectError(response, 'BAD_USER_INPUT');
@@ -897,9 +950,9 @@ describe('referrals (e2e)', () => {
       const emergency = await createReferral(
         hub,
         'ngo.caseworker',
-        deidentified({ toAgencyId: agencyId, urgency: 'EMERGENCY', needs: ['VICTIM_ADVOCACY'] }),
+        deidentified({ toAgencyId: clinic, urgency: 'EMERGENCY', needs: ['MEDICAL'] }),
       );
-      expect(emergency).toMatchObject({ toAgencyId: agencyId, urgency: 'EMERGENCY', status: 'DRAFT' });
+      expect(emergency).toMatchObject({ toAgencyId: clinic, urgency: 'EMERGENCY', status: 'DRAFT' });
     });
 
     it('to an agency outside any shared task force, to itself, or to an unknown agency: BAD_USER_INPUT', async () => {
@@ -1308,7 +1361,7 @@ describe('referrals (e2e)', () => {
         // A received (SENT) parent works too.
         const sentParent = await referralAt(hub, 'SENT');
         const child2 = await createReferral(hub, 'legal.lead', {
-          ...deidentified({ toAgencyId: FEDERAL, urgency: 'EMERGENCY' }),
+          ...deidentified({ toAgencyId: POLICE, urgency: 'EMERGENCY' }),
           parentReferralId: sentParent.id,
         });
         expect(child2.parentReferralId).toBe(sentParent.id);

@@ -75,6 +75,8 @@ const AGENCIES: WorldAgency[] = [
   agency(6, 'COORDINATOR', false),
   agency(7, 'NGO', true, false), // outside the task force
 ];
+/** DESIGN.md §4 "Who can receive": the agency types whose staff act on referrals. */
+const RECEIVING_TYPES = ['NGO', 'LAW_ENFORCEMENT', 'PROSECUTOR', 'HEALTH', 'CHILD_WELFARE'];
 const ROLES = [
   'caseworker',
   'supervisor',
@@ -697,6 +699,7 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
             if (recipient === sender.agency) problems.push('self');
             else if (!(AGENCIES[recipient].inTaskForce && AGENCIES[sender.agency].inTaskForce))
               problems.push('task force');
+            if (!RECEIVING_TYPES.includes(AGENCIES[recipient].type)) problems.push('recipient type');
             if (!AGENCIES[recipient].accepting && c.urgency !== Urgency.EMERGENCY) problems.push('accepting');
             if (survivor && consent)
               problems.push(...coverageProblems(sender, survivor, consent, recipient, shared, now));

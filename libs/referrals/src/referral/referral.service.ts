@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { AgencyService, AgencyType, ServiceNeed, TaskForceService } from '@hub/agencies';
+import { Agency, AgencyService, AgencyType, ServiceNeed, TaskForceService } from '@hub/agencies';
 import { AuditWriter } from '@hub/audit';
-import { AccessScope, isLawEnforcement, purposeOf, subject } from '@hub/access';
+import {
+  AccessScope,
+  purposeOf,
+  receivesReferrals,
+  recipientIsLawEnforcement,
+  REFERRAL_RECIPIENT_TYPES,
+  subject,
+} from '@hub/access';
 import { Clock } from '@hub/config';
 import { AccessGrantService, ConsentService, DataClass, SurvivorService } from '@hub/consents';
 import { Transactions, Tx } from '@hub/database';
@@ -105,26 +112,8 @@ export class ReferralService {
   async create(scope: AccessScope, input: CreateReferralInput): Promise<Referral> {
     const { actor, ability } = scope;
     const from = actor.agencyId;
-    if (
-      !from ||
-      !ability.can(
-        'create',
-        subject('Referral', {
-          id: '',
-          fromAgencyId: from,
-          toAgencyId: input.toAgencyId,
-          sent: false,
-        }),
-      )
-    ) {
-      await this.audit.recordDenied({
-        actor,
-        action: 'CREATE_REFERRAL',
-        subjectType: 'Referral',
-        subjectId: null,
-      });
-      throw new ForbiddenError('Only case staff and investigators may refer');
-    }
+    // Who may refer at all; the recipient (its type included) is input, judged below as BAD_USER_INPUT.
+    if (!from || !ability.can('create', 'Referral')) return this.refuseCreate(scope);
     const now = this.clock.now();
     const requestHash = hashOf(input);
     if (input.idempotencyKey) {
@@ -136,7 +125,10 @@ export class ReferralService {
       );
       if (existing) return this.replay(existing, requestHash, now);
     }
-    await this.checkCreate(scope, from, input);
+    const recipientType = await this.checkCreate(scope, from, input);
+    const record = { id: '', fromAgencyId: from, toAgencyId: input.toAgencyId, toAgencyType: recipientType };
+    if (!ability.can('create', subject('Referral', { ...record, sent: false })))
+      return this.refuseCreate(scope);
     const created = await this.transactions.run(async (tx) => {
       const row = await this.referrals.insert(
         tx,
@@ -482,13 +474,28 @@ export class ReferralService {
     return toModel(updated, now);
   }
 
-  /** Validation of a new referral beyond field shapes; BAD_USER_INPUT naming every problem. */
-  private async checkCreate(scope: AccessScope, from: string, input: CreateReferralInput): Promise<void> {
+  private async refuseCreate(scope: AccessScope): Promise<never> {
+    await this.audit.recordDenied({
+      actor: scope.actor,
+      action: 'CREATE_REFERRAL',
+      subjectType: 'Referral',
+      subjectId: null,
+    });
+    throw new ForbiddenError('Only case staff and investigators may refer');
+  }
+
+  /**
+   * Validation of a new referral beyond field shapes; BAD_USER_INPUT naming every problem.
+   * Answers the recipient's agency type.
+   */
+  private async checkCreate(scope: AccessScope, from: string, input: CreateReferralInput): Promise<string> {
     const problems: InputProblem[] = [];
     const [recipient] = await this.agencies.getMany(scope, [input.toAgencyId]);
     if (recipient instanceof Error) problems.push({ field: 'toAgencyId', message: 'is not a known agency' });
     else {
       if (recipient.id === from) problems.push({ field: 'toAgencyId', message: 'must be another agency' });
+      const typeProblem = recipientTypeProblem(recipient.type);
+      if (typeProblem) problems.push(typeProblem);
       else if (!(await this.taskForces.shareATaskForce(from, recipient.id))) {
         problems.push({ field: 'toAgencyId', message: 'is not in a task force with your agency' });
       }
@@ -511,7 +518,7 @@ export class ReferralService {
             consentId: input.consentId,
             recipientAgencyId: recipient.id,
             classes: input.sharedClasses,
-            recipientIsLawEnforcement: isLawEnforcement(recipient.type, []),
+            recipientIsLawEnforcement: recipientIsLawEnforcement(recipient.type),
           })),
         );
       }
@@ -531,18 +538,24 @@ export class ReferralService {
       }
     }
     if (problems.length) throw new BadUserInputError(describe(problems), problems);
+    return (recipient as Agency).type;
   }
 
-  /** When a draft is sent, its consent must still cover the recipient. */
+  /**
+   * When a draft is sent, its recipient must (still) receive referrals — a draft made before that
+   * rule may name one that does not — and its consent must still cover the recipient.
+   */
   private async checkSendable(scope: AccessScope, row: ReferralRow): Promise<void> {
-    if (!row.survivorId || !row.consentId) return;
     const [recipient] = await this.agencies.getMany(scope, [row.toAgencyId]);
+    const typeProblem = recipient instanceof Error ? null : recipientTypeProblem(recipient.type);
+    if (typeProblem) throw new BadUserInputError(`Cannot send: ${describe([typeProblem])}`, [typeProblem]);
+    if (!row.survivorId || !row.consentId) return;
     const problems = await this.consents.referralCoverage(scope, {
       survivorId: row.survivorId,
       consentId: row.consentId,
       recipientAgencyId: row.toAgencyId,
       classes: row.sharedClasses,
-      recipientIsLawEnforcement: !(recipient instanceof Error) && isLawEnforcement(recipient.type, []),
+      recipientIsLawEnforcement: !(recipient instanceof Error) && recipientIsLawEnforcement(recipient.type),
     });
     if (problems.length) throw new BadUserInputError(`Cannot send: ${describe(problems)}`, problems);
   }
@@ -597,6 +610,16 @@ function referralSubject(row: { id: string; fromAgencyId: string; toAgencyId: st
     toAgencyId: row.toAgencyId,
     sent: row.sentAt !== null,
   });
+}
+
+/** The recipient's type cannot receive referrals (DESIGN.md §4, "Who can receive"), or null. */
+function recipientTypeProblem(agencyType: string): InputProblem | null {
+  if (receivesReferrals(agencyType)) return null;
+  return {
+    field: 'toAgencyId',
+    message: `is a ${agencyType} agency: referrals go only to ${REFERRAL_RECIPIENT_TYPES.join(', ')} agencies`,
+    reason: 'RECIPIENT_CANNOT_RECEIVE_REFERRALS',
+  };
 }
 
 function describe(problems: InputProblem[]): string {
