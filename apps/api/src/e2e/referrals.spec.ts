@@ -738,8 +738,11 @@ describe('referrals (e2e)', () => {
           expect(page.edges.map((e) => e.node.id)).not.toContain(draft.id);
         }
       }
+      const drafts = await inbox('ngo.caseworker', { box: 'DRAFTS', first: 100 });
+      expect(drafts.edges.find((e) => e.node.id === draft.id)?.node.status).toBe('DRAFT');
+      // Only in DRAFTS: the sender's SENT box lists what was sent.
       const sent = await inbox('ngo.caseworker', { box: 'SENT', first: 100 });
-      expect(sent.edges.find((e) => e.node.id === draft.id)?.node.status).toBe('DRAFT');
+      expect(sent.edges.map((e) => e.node.id)).not.toContain(draft.id);
     });
   });
 
@@ -1658,7 +1661,7 @@ describe('referrals (e2e)', () => {
     /** The oracle, written apart from the product: the boxes of DESIGN.md §3/§4 in plain SQL. */
     async function oracle(
       agencyId: string,
-      box: 'RECEIVED' | 'SENT' | 'NEEDS_ACTION',
+      box: 'RECEIVED' | 'SENT' | 'NEEDS_ACTION' | 'DRAFTS',
       filter: { status?: string; need?: string } = {},
     ): Promise<string[]> {
       const rows = (await hub.asOwner((ds) =>
@@ -1676,7 +1679,8 @@ describe('referrals (e2e)', () => {
            SELECT id FROM e
             WHERE CASE $2
                     WHEN 'RECEIVED' THEN to_agency_id = $1 AND sent_at IS NOT NULL -- ever sent
-                    WHEN 'SENT' THEN from_agency_id = $1
+                    WHEN 'SENT' THEN from_agency_id = $1 AND sent_at IS NOT NULL
+                    WHEN 'DRAFTS' THEN from_agency_id = $1 AND sent_at IS NULL -- never sent
                     ELSE to_agency_id = $1 AND (effective IN ('SENT', 'ACKNOWLEDGED')
                       OR (effective IN ('ACCEPTED', 'IN_PROGRESS') AND response_due_at < now()))
                   END
@@ -1753,8 +1757,9 @@ describe('referrals (e2e)', () => {
           received: (await oracle(agencyId, 'RECEIVED')).length,
           sent: (await oracle(agencyId, 'SENT')).length,
           needsAction: (await oracle(agencyId, 'NEEDS_ACTION')).length,
+          drafts: (await oracle(agencyId, 'DRAFTS')).length,
         };
-        for (const box of ['RECEIVED', 'SENT', 'NEEDS_ACTION'] as const) {
+        for (const box of ['RECEIVED', 'SENT', 'NEEDS_ACTION', 'DRAFTS'] as const) {
           const page = await inbox(user, { box, first: 1 });
           expect(page.counts).toEqual(expected);
           const ids = await walk(user, 3, { box });
@@ -1784,6 +1789,9 @@ describe('referrals (e2e)', () => {
       await move(hub, 'legal.caseworker', 'accept', acknowledged);
       expect(await counts()).toEqual({ ...start, received: start.received + 1 });
       const sentByLegal = await createReferral(hub, 'legal.caseworker', deidentified({ toAgencyId: HARBOR }));
+      // A draft counts in DRAFTS only, until it is sent.
+      expect(await counts()).toEqual({ ...start, received: start.received + 1, drafts: start.drafts + 1 });
+      await move(hub, 'legal.caseworker', 'send', sentByLegal);
       expect(await counts()).toEqual({ ...start, received: start.received + 1, sent: start.sent + 1 });
       expect(sentByLegal.status).toBe('DRAFT');
     });
@@ -1797,7 +1805,7 @@ describe('referrals (e2e)', () => {
         { need: 'INTERPRETATION_AND_TRANSLATION' },
         { need: 'LEGAL', status: 'ACCEPTED' },
       ]) {
-        for (const box of ['RECEIVED', 'SENT', 'NEEDS_ACTION'] as const) {
+        for (const box of ['RECEIVED', 'SENT', 'NEEDS_ACTION', 'DRAFTS'] as const) {
           const ids = await walk('legal.caseworker', 2, { box, ...filter });
           expect([box, filter, ids]).toEqual([box, filter, await oracle(SAFE_PASSAGE, box, filter)]);
         }
@@ -1814,12 +1822,12 @@ describe('referrals (e2e)', () => {
 
     it('users without case roles see empty boxes with zero counts', async () => {
       for (const user of NO_CASE_ROLE) {
-        for (const box of ['RECEIVED', 'SENT', 'NEEDS_ACTION']) {
+        for (const box of ['RECEIVED', 'SENT', 'NEEDS_ACTION', 'DRAFTS']) {
           const page = await inbox(user, { box, first: 100 });
           expect(page).toEqual({
             edges: [],
             pageInfo: { hasNextPage: false, endCursor: null },
-            counts: { received: 0, sent: 0, needsAction: 0 },
+            counts: { received: 0, sent: 0, needsAction: 0, drafts: 0 },
           });
         }
       }

@@ -568,7 +568,8 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
         referrals
           .filter((r) => {
             if (!seesReferral(caller, r)) return false;
-            if (box === ReferralBox.SENT) return r.from === caller.agency;
+            if (box === ReferralBox.SENT) return r.from === caller.agency && wasSent(r);
+            if (box === ReferralBox.DRAFTS) return r.from === caller.agency && !wasSent(r);
             if (r.to !== caller.agency || !wasSent(r)) return false;
             if (box === ReferralBox.RECEIVED) return true;
             const status = effective(r, now);
@@ -584,8 +585,14 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
         received: mine(ReferralBox.RECEIVED).length,
         sent: mine(ReferralBox.SENT).length,
         needsAction: mine(ReferralBox.NEEDS_ACTION).length,
+        drafts: mine(ReferralBox.DRAFTS).length,
       };
-      for (const box of [ReferralBox.RECEIVED, ReferralBox.SENT, ReferralBox.NEEDS_ACTION]) {
+      for (const box of [
+        ReferralBox.RECEIVED,
+        ReferralBox.SENT,
+        ReferralBox.NEEDS_ACTION,
+        ReferralBox.DRAFTS,
+      ]) {
         const page = await service.list(scope, { box, first: 100 });
         const listed = page.edges.map((e) => e.node.id);
         expect({ caller, box, listed, context }).toEqual({ caller, box, listed: mine(box), context });
@@ -1004,7 +1011,7 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
       notifications: [],
       byId: 'NOT_FOUND',
       received: [],
-      counts: { received: 0, sent: 0, needsAction: 0 },
+      counts: { received: 0, sent: 0, needsAction: 0, drafts: 0 },
     });
   });
 });

@@ -191,25 +191,28 @@ export class ReferralRepository {
     scope: AccessScope,
     agencyId: string,
     now: Date,
-  ): Promise<{ received: number; sent: number; needsAction: number }> {
+  ): Promise<{ received: number; sent: number; needsAction: number; drafts: number }> {
     const access = rulesToSql(scope.ability, 'read', 'Referral', REFERRAL_SQL, 2);
     const [row] = (await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE ${this.boxSql(ReferralBox.RECEIVED, now)})::int AS received,
               count(*) FILTER (WHERE ${this.boxSql(ReferralBox.SENT, now)})::int AS sent,
-              count(*) FILTER (WHERE ${this.boxSql(ReferralBox.NEEDS_ACTION, now)})::int AS needs_action
+              count(*) FILTER (WHERE ${this.boxSql(ReferralBox.NEEDS_ACTION, now)})::int AS needs_action,
+              count(*) FILTER (WHERE ${this.boxSql(ReferralBox.DRAFTS, now)})::int AS drafts
          FROM referral r WHERE (r.to_agency_id = $1 OR r.from_agency_id = $1) AND ${access.sql}`,
       [agencyId, ...access.params],
-    )) as { received: number; sent: number; needs_action: number }[];
-    return { received: row.received, sent: row.sent, needsAction: row.needs_action };
+    )) as { received: number; sent: number; needs_action: number; drafts: number }[];
+    return { received: row.received, sent: row.sent, needsAction: row.needs_action, drafts: row.drafts };
   }
 
-  /** `$1` is the caller's agency. Drafts are the sender's own business, never in a recipient's box. */
+  /** `$1` is the caller's agency. A referral never sent is in DRAFTS only: the sender's own business. */
   private boxSql(box: ReferralBox, now: Date): string {
     switch (box) {
       case ReferralBox.RECEIVED:
         return `(r.to_agency_id = $1 AND r.sent_at IS NOT NULL)`;
       case ReferralBox.SENT:
-        return `(r.from_agency_id = $1)`;
+        return `(r.from_agency_id = $1 AND r.sent_at IS NOT NULL)`;
+      case ReferralBox.DRAFTS:
+        return `(r.from_agency_id = $1 AND r.sent_at IS NULL)`;
       case ReferralBox.NEEDS_ACTION:
         return `(r.to_agency_id = $1 AND r.status IN ('SENT', 'ACKNOWLEDGED', 'ACCEPTED', 'IN_PROGRESS') AND (
           ${statusSql(now)} IN ('SENT', 'ACKNOWLEDGED')

@@ -79,7 +79,7 @@ export class ReferralService {
 
   async list(scope: AccessScope, args: ReferralsArgs): Promise<ReferralConnection> {
     const agencyId = scope.actor.agencyId;
-    const counts = { received: 0, sent: 0, needsAction: 0 };
+    const counts = { received: 0, sent: 0, needsAction: 0, drafts: 0 };
     if (!agencyId) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, counts };
     const now = this.clock.now();
     const first = args.first ?? DEFAULT_PAGE_SIZE;
