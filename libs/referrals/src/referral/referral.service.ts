@@ -21,13 +21,17 @@ import {
   DEFAULT_PAGE_SIZE,
   ForbiddenError,
   groupByKeys,
-  HubError,
   InputProblem,
   NotFoundError,
   UUID_PATTERN,
 } from '@hub/graphql';
 import { NotificationPublisher } from '@hub/notifications';
-import { effectiveStatus, nextStatus, ReferralTransition, RESPONSE_WINDOW_MS } from './referral-lifecycle';
+import {
+  effectiveStatus,
+  REFERRAL_LIFECYCLE,
+  ReferralTransition,
+  RESPONSE_WINDOW_MS,
+} from './referral-lifecycle';
 import { DeclinedBy, DeclineReason, ReferralKind, ReferralStatus, Urgency } from './referral.enums';
 import {
   AddReferralMessageInput,
@@ -428,13 +432,8 @@ export class ReferralService {
       row.consentLive,
       now,
     );
-    const next = nextStatus(current, transition);
-    if (!next) {
-      throw new HubError('ILLEGAL_TRANSITION', `A ${current} referral cannot be ${pastTense(transition)}`, {
-        status: current,
-        transition,
-      });
-    }
+    // The one ILLEGAL_TRANSITION shape: { subjectType, status (effective), transition, allowed }.
+    const next = REFERRAL_LIFECYCLE.assert(current, transition);
     if (transition === 'send') await this.checkSendable(scope, row);
     const updated = await this.transactions.run(async (tx) => {
       const changed = await this.referrals.update(
@@ -624,21 +623,6 @@ function recipientTypeProblem(agencyType: string): InputProblem | null {
 
 function describe(problems: InputProblem[]): string {
   return `Invalid referral: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`;
-}
-
-function pastTense(transition: ReferralTransition): string {
-  const words: Record<ReferralTransition, string> = {
-    send: 'sent',
-    acknowledge: 'acknowledged',
-    accept: 'accepted',
-    decline: 'declined',
-    start: 'started',
-    hold: 'put on hold',
-    complete: 'completed',
-    fail: 'marked failed',
-    withdraw: 'withdrawn',
-  };
-  return words[transition];
 }
 
 /** Same input → same hash: what makes an idempotent retry recognisable. */
