@@ -112,8 +112,12 @@ export function subject<K extends SubjectName>(
 
 /** The referral subjects and the fields of each record the rules look at. */
 export interface ReferralPolicyRecords {
-  /** `sent`: it was ever sent (a referral never sent is the sender's own business). */
-  Referral: { id: string; fromAgencyId: string; toAgencyId: string; sent: boolean };
+  /**
+   * `sent`: it was ever sent (a referral never sent is the sender's own business).
+   * `toAgencyType`: the recipient's agency type; given where a create is judged (the rules ask it
+   * only of `create`).
+   */
+  Referral: { id: string; fromAgencyId: string; toAgencyId: string; toAgencyType?: string; sent: boolean };
 }
 
 /** Transitions and acts on referrals beyond read/create. */

@@ -34,7 +34,7 @@ export const REFERRALS = `query Inbox($box: ReferralBox!, $status: ReferralStatu
   referrals(box: $box, status: $status, need: $need, first: $first, after: $after) {
     edges { cursor node { id status fromAgencyId toAgencyId needs } }
     pageInfo { hasNextPage endCursor }
-    counts { received sent needsAction }
+    counts { received sent needsAction drafts }
   }
 }`;
 
@@ -119,7 +119,7 @@ export type InboxPage = {
   referrals: {
     edges: InboxEdge[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    counts: { received: number; sent: number; needsAction: number };
+    counts: { received: number; sent: number; needsAction: number; drafts: number };
   };
 };
 

@@ -7,6 +7,7 @@ import {
   type TestHub,
   type Watermark,
 } from '@hub/testing';
+import { DEMO_TASK_FORCE } from '@hub/demo-data';
 import { startHub } from './hub';
 import {
   ADD_MESSAGE,
@@ -737,8 +738,11 @@ describe('referrals (e2e)', () => {
           expect(page.edges.map((e) => e.node.id)).not.toContain(draft.id);
         }
       }
+      const drafts = await inbox('ngo.caseworker', { box: 'DRAFTS', first: 100 });
+      expect(drafts.edges.find((e) => e.node.id === draft.id)?.node.status).toBe('DRAFT');
+      // Only in DRAFTS: the sender's SENT box lists what was sent.
       const sent = await inbox('ngo.caseworker', { box: 'SENT', first: 100 });
-      expect(sent.edges.find((e) => e.node.id === draft.id)?.node.status).toBe('DRAFT');
+      expect(sent.edges.map((e) => e.node.id)).not.toContain(draft.id);
     });
   });
 
@@ -880,12 +884,64 @@ describe('referrals (e2e)', () => {
       ['the federal office', FEDERAL],
       ['the TA center', TA_CENTER],
       ['the coordinator office', TF_OFFICE],
-    ])('to %s (not accepting referrals): BAD_USER_INPUT unless EMERGENCY', async (_name, agencyId) => {
+    ])(
+      'to %s (a type that cannot receive referrals): BAD_USER_INPUT on toAgencyId, RECIPIENT_CANNOT_RECEIVE_REFERRALS, even EMERGENCY; nothing written',
+      async (_name, agencyId) => {
+        for (const urgency of ['ROUTINE', 'URGENT', 'EMERGENCY']) {
+          const before = await hub.watermark();
+          const response = await hub.gql(
+            CREATE_REFERRAL,
+            { input: deidentified({ toAgencyId: agencyId, urgency, needs: ['VICTIM_ADVOCACY'] }) },
+            { user: 'ngo.caseworker' },
+          );
+          const problems = expectError(response, 'BAD_USER_INPUT').extensions?.problems as Row[];
+          expect(problems.map(({ field, reason }) => ({ field, reason }))).toContainEqual({
+            field: 'toAgencyId',
+            reason: 'RECIPIENT_CANNOT_RECEIVE_REFERRALS',
+          });
+          await expectNothingWritten(hub, before);
+        }
+      },
+    );
+
+    it('a draft to an agency that cannot receive referrals (made before the rule) cannot be sent: BAD_USER_INPUT, nothing written', async () => {
+      const [draft] = (await hub.asOwner((ds) =>
+        ds.query(
+          `INSERT INTO referral (from_agency_id, to_agency_id, needs, urgency, callback, status, created_by)
+           VALUES ($1, $2, ARRAY['LEGAL'], 'EMERGENCY', 'Call the sender', 'DRAFT', $3) RETURNING id, version`,
+          [HARBOR, TA_CENTER, demoUser('ngo.caseworker').sub],
+        ),
+      )) as { id: string; version: number }[];
+      const before = await hub.watermark();
+      const response = await transition(hub, 'ngo.caseworker', 'send', {
+        referralId: draft.id,
+        expectedVersion: draft.version,
+      });
+      const problems = expectError(response, 'BAD_USER_INPUT').extensions?.problems as Row[];
+      expect(problems.map(({ field, reason }) => ({ field, reason }))).toEqual([
+        { field: 'toAgencyId', reason: 'RECIPIENT_CANNOT_RECEIVE_REFERRALS' },
+      ]);
+      await expectNothingWritten(hub, before);
+    });
+
+    it('to an agency that receives referrals but is not accepting them: BAD_USER_INPUT unless EMERGENCY', async () => {
+      const clinic = randomUUID();
+      await hub.asOwner(async (ds) => {
+        await ds.query(
+          `INSERT INTO agency (id, name, type, jurisdiction, accepting_referrals)
+           VALUES ($1, 'Full Clinic', 'HEALTH', 'Bay County', false)`,
+          [clinic],
+        );
+        await ds.query(
+          `INSERT INTO task_force_membership (task_force_id, agency_id, role) VALUES ($1, $2, 'MEMBER')`,
+          [DEMO_TASK_FORCE.id, clinic],
+        );
+      });
       for (const urgency of ['ROUTINE', 'URGENT']) {
         const before = await hub.watermark();
         const response = await hub.gql(
           CREATE_REFERRAL,
-          { input: deidentified({ toAgencyId: agencyId, urgency }) },
+          { input: deidentified({ toAgencyId: clinic, urgency }) },
           { user: 'ngo.caseworker' },
         );
         const error = expectError(response, 'BAD_USER_INPUT');
@@ -897,9 +953,9 @@ describe('referrals (e2e)', () => {
       const emergency = await createReferral(
         hub,
         'ngo.caseworker',
-        deidentified({ toAgencyId: agencyId, urgency: 'EMERGENCY', needs: ['VICTIM_ADVOCACY'] }),
+        deidentified({ toAgencyId: clinic, urgency: 'EMERGENCY', needs: ['MEDICAL'] }),
       );
-      expect(emergency).toMatchObject({ toAgencyId: agencyId, urgency: 'EMERGENCY', status: 'DRAFT' });
+      expect(emergency).toMatchObject({ toAgencyId: clinic, urgency: 'EMERGENCY', status: 'DRAFT' });
     });
 
     it('to an agency outside any shared task force, to itself, or to an unknown agency: BAD_USER_INPUT', async () => {
@@ -1314,7 +1370,7 @@ describe('referrals (e2e)', () => {
         // A received (SENT) parent works too.
         const sentParent = await referralAt(hub, 'SENT');
         const child2 = await createReferral(hub, 'legal.lead', {
-          ...deidentified({ toAgencyId: FEDERAL, urgency: 'EMERGENCY' }),
+          ...deidentified({ toAgencyId: POLICE, urgency: 'EMERGENCY' }),
           parentReferralId: sentParent.id,
         });
         expect(child2.parentReferralId).toBe(sentParent.id);
@@ -1611,7 +1667,7 @@ describe('referrals (e2e)', () => {
     /** The oracle, written apart from the product: the boxes of DESIGN.md §3/§4 in plain SQL. */
     async function oracle(
       agencyId: string,
-      box: 'RECEIVED' | 'SENT' | 'NEEDS_ACTION',
+      box: 'RECEIVED' | 'SENT' | 'NEEDS_ACTION' | 'DRAFTS',
       filter: { status?: string; need?: string } = {},
     ): Promise<string[]> {
       const rows = (await hub.asOwner((ds) =>
@@ -1628,8 +1684,9 @@ describe('referrals (e2e)', () => {
              FROM referral r)
            SELECT id FROM e
             WHERE CASE $2
-                    WHEN 'RECEIVED' THEN to_agency_id = $1 AND response_due_at IS NOT NULL -- ever sent
-                    WHEN 'SENT' THEN from_agency_id = $1
+                    WHEN 'RECEIVED' THEN to_agency_id = $1 AND sent_at IS NOT NULL -- ever sent
+                    WHEN 'SENT' THEN from_agency_id = $1 AND sent_at IS NOT NULL
+                    WHEN 'DRAFTS' THEN from_agency_id = $1 AND sent_at IS NULL -- never sent
                     ELSE to_agency_id = $1 AND (effective IN ('SENT', 'ACKNOWLEDGED')
                       OR (effective IN ('ACCEPTED', 'IN_PROGRESS') AND response_due_at < now()))
                   END
@@ -1706,8 +1763,9 @@ describe('referrals (e2e)', () => {
           received: (await oracle(agencyId, 'RECEIVED')).length,
           sent: (await oracle(agencyId, 'SENT')).length,
           needsAction: (await oracle(agencyId, 'NEEDS_ACTION')).length,
+          drafts: (await oracle(agencyId, 'DRAFTS')).length,
         };
-        for (const box of ['RECEIVED', 'SENT', 'NEEDS_ACTION'] as const) {
+        for (const box of ['RECEIVED', 'SENT', 'NEEDS_ACTION', 'DRAFTS'] as const) {
           const page = await inbox(user, { box, first: 1 });
           expect(page.counts).toEqual(expected);
           const ids = await walk(user, 3, { box });
@@ -1737,6 +1795,9 @@ describe('referrals (e2e)', () => {
       await move(hub, 'legal.caseworker', 'accept', acknowledged);
       expect(await counts()).toEqual({ ...start, received: start.received + 1 });
       const sentByLegal = await createReferral(hub, 'legal.caseworker', deidentified({ toAgencyId: HARBOR }));
+      // A draft counts in DRAFTS only, until it is sent.
+      expect(await counts()).toEqual({ ...start, received: start.received + 1, drafts: start.drafts + 1 });
+      await move(hub, 'legal.caseworker', 'send', sentByLegal);
       expect(await counts()).toEqual({ ...start, received: start.received + 1, sent: start.sent + 1 });
       expect(sentByLegal.status).toBe('DRAFT');
     });
@@ -1750,7 +1811,7 @@ describe('referrals (e2e)', () => {
         { need: 'INTERPRETATION_AND_TRANSLATION' },
         { need: 'LEGAL', status: 'ACCEPTED' },
       ]) {
-        for (const box of ['RECEIVED', 'SENT', 'NEEDS_ACTION'] as const) {
+        for (const box of ['RECEIVED', 'SENT', 'NEEDS_ACTION', 'DRAFTS'] as const) {
           const ids = await walk('legal.caseworker', 2, { box, ...filter });
           expect([box, filter, ids]).toEqual([box, filter, await oracle(SAFE_PASSAGE, box, filter)]);
         }
@@ -1767,12 +1828,12 @@ describe('referrals (e2e)', () => {
 
     it('users without case roles see empty boxes with zero counts', async () => {
       for (const user of NO_CASE_ROLE) {
-        for (const box of ['RECEIVED', 'SENT', 'NEEDS_ACTION']) {
+        for (const box of ['RECEIVED', 'SENT', 'NEEDS_ACTION', 'DRAFTS']) {
           const page = await inbox(user, { box, first: 100 });
           expect(page).toEqual({
             edges: [],
             pageInfo: { hasNextPage: false, endCursor: null },
-            counts: { received: 0, sent: 0, needsAction: 0 },
+            counts: { received: 0, sent: 0, needsAction: 0, drafts: 0 },
           });
         }
       }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { rulesToSql } from '@hub/authz';
 import { AccessScope } from '@hub/access';
-import { Tx } from '@hub/database';
+import { namedQuery, Tx } from '@hub/database';
 import { BreakGlassEndReason, BreakGlassFinding, BreakGlassSession } from './break-glass.model';
 
 type Row = Record<string, unknown>;
@@ -15,10 +15,11 @@ export class BreakGlassRepository {
 
   /** Agencies that sent or received a (sent) referral about this survivor. */
   async referralParties(survivorId: string, tx: Tx = this.dataSource.manager): Promise<string[]> {
-    const rows: { agency_id: string }[] = await tx.query(
-      `SELECT from_agency_id AS agency_id FROM referral WHERE survivor_id = $1 AND response_due_at IS NOT NULL
-       UNION SELECT to_agency_id FROM referral WHERE survivor_id = $1 AND response_due_at IS NOT NULL`,
-      [survivorId],
+    const rows = await namedQuery<{ agency_id: string }>(
+      tx,
+      `SELECT from_agency_id AS agency_id FROM referral WHERE survivor_id = :survivorId AND sent_at IS NOT NULL
+       UNION SELECT to_agency_id FROM referral WHERE survivor_id = :survivorId AND sent_at IS NOT NULL`,
+      { survivorId },
     );
     return rows.map((row) => row.agency_id);
   }

@@ -1,3 +1,4 @@
+import { defineLifecycle } from '@hub/workflow';
 import { ReferralStatus as S, Urgency } from './referral.enums';
 
 /** What a caller can do to a referral; each is one mutation. */
@@ -14,8 +15,8 @@ export type ReferralTransition =
 
 const OPEN: readonly S[] = [S.DRAFT, S.SENT, S.ACKNOWLEDGED, S.ACCEPTED, S.IN_PROGRESS, S.ON_HOLD];
 
-/** DESIGN.md §3, as data: transition → the states it may start from → where it goes. */
-const MOVES: Record<ReferralTransition, { from: readonly S[]; to: S }> = {
+/** DESIGN.md §3, as data (the workflow kernel's lifecycle table): transition → from → to. */
+export const REFERRAL_LIFECYCLE = defineLifecycle<S, ReferralTransition>('Referral', {
   send: { from: [S.DRAFT], to: S.SENT },
   acknowledge: { from: [S.SENT], to: S.ACKNOWLEDGED },
   accept: { from: [S.ACKNOWLEDGED], to: S.ACCEPTED },
@@ -25,14 +26,13 @@ const MOVES: Record<ReferralTransition, { from: readonly S[]; to: S }> = {
   complete: { from: [S.IN_PROGRESS], to: S.COMPLETED },
   fail: { from: [S.IN_PROGRESS, S.ON_HOLD], to: S.FAILED },
   withdraw: { from: OPEN, to: S.WITHDRAWN },
-};
+});
 
-export const TRANSITIONS = Object.keys(MOVES) as ReferralTransition[];
+export const TRANSITIONS = Object.keys(REFERRAL_LIFECYCLE.moves) as ReferralTransition[];
 
 /** The state a transition leads to from `status`, or undefined when it is illegal there. */
 export function nextStatus(status: S, transition: ReferralTransition): S | undefined {
-  const move = MOVES[transition];
-  return move.from.includes(status) ? move.to : undefined;
+  return REFERRAL_LIFECYCLE.next(status, transition);
 }
 
 export const isOpen = (status: S): boolean => OPEN.includes(status);

@@ -75,6 +75,8 @@ const AGENCIES: WorldAgency[] = [
   agency(6, 'COORDINATOR', false),
   agency(7, 'NGO', true, false), // outside the task force
 ];
+/** DESIGN.md §4 "Who can receive": the agency types whose staff act on referrals. */
+const RECEIVING_TYPES = ['NGO', 'LAW_ENFORCEMENT', 'PROSECUTOR', 'HEALTH', 'CHILD_WELFARE'];
 const ROLES = [
   'caseworker',
   'supervisor',
@@ -566,7 +568,8 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
         referrals
           .filter((r) => {
             if (!seesReferral(caller, r)) return false;
-            if (box === ReferralBox.SENT) return r.from === caller.agency;
+            if (box === ReferralBox.SENT) return r.from === caller.agency && wasSent(r);
+            if (box === ReferralBox.DRAFTS) return r.from === caller.agency && !wasSent(r);
             if (r.to !== caller.agency || !wasSent(r)) return false;
             if (box === ReferralBox.RECEIVED) return true;
             const status = effective(r, now);
@@ -582,8 +585,14 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
         received: mine(ReferralBox.RECEIVED).length,
         sent: mine(ReferralBox.SENT).length,
         needsAction: mine(ReferralBox.NEEDS_ACTION).length,
+        drafts: mine(ReferralBox.DRAFTS).length,
       };
-      for (const box of [ReferralBox.RECEIVED, ReferralBox.SENT, ReferralBox.NEEDS_ACTION]) {
+      for (const box of [
+        ReferralBox.RECEIVED,
+        ReferralBox.SENT,
+        ReferralBox.NEEDS_ACTION,
+        ReferralBox.DRAFTS,
+      ]) {
         const page = await service.list(scope, { box, first: 100 });
         const listed = page.edges.map((e) => e.node.id);
         expect({ caller, box, listed, context }).toEqual({ caller, box, listed: mine(box), context });
@@ -697,6 +706,7 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
             if (recipient === sender.agency) problems.push('self');
             else if (!(AGENCIES[recipient].inTaskForce && AGENCIES[sender.agency].inTaskForce))
               problems.push('task force');
+            if (!RECEIVING_TYPES.includes(AGENCIES[recipient].type)) problems.push('recipient type');
             if (!AGENCIES[recipient].accepting && c.urgency !== Urgency.EMERGENCY) problems.push('accepting');
             if (survivor && consent)
               problems.push(...coverageProblems(sender, survivor, consent, recipient, shared, now));
@@ -1001,7 +1011,7 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
       notifications: [],
       byId: 'NOT_FOUND',
       received: [],
-      counts: { received: 0, sent: 0, needsAction: 0 },
+      counts: { received: 0, sent: 0, needsAction: 0, drafts: 0 },
     });
   });
 });

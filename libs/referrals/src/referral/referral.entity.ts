@@ -30,6 +30,10 @@ export class ReferralEntity {
   @Column('timestamptz', { nullable: true })
   responseDueAt: Date | null;
 
+  /** When it was sent (null: a draft never sent, the sender's own business). */
+  @Column('timestamptz', { nullable: true })
+  sentAt: Date | null;
+
   @Column('text', { nullable: true })
   notes: string | null;
 

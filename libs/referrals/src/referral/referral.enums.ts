@@ -56,9 +56,10 @@ export enum ReferralBox {
   RECEIVED = 'RECEIVED',
   SENT = 'SENT',
   NEEDS_ACTION = 'NEEDS_ACTION',
+  DRAFTS = 'DRAFTS',
 }
 registerEnumType(ReferralBox, {
   name: 'ReferralBox',
   description:
-    'NEEDS_ACTION: received and waiting on my agency (SENT, ACKNOWLEDGED), or accepted / in progress past the deadline',
+    'RECEIVED: sent to my agency; SENT: sent by my agency; DRAFTS: my agency’s referrals never sent (in no other box); NEEDS_ACTION: received and waiting on my agency (SENT, ACKNOWLEDGED), or accepted / in progress past the deadline',
 });

@@ -24,7 +24,10 @@ import { Referral, ReferralMessage } from './referral.model';
 
 @InputType()
 export class CreateReferralInput {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      'The receiving agency: of type NGO, LAW_ENFORCEMENT, PROSECUTOR, HEALTH or CHILD_WELFARE (TA providers, federal partners and coordinators do not receive referrals: BAD_USER_INPUT, reason RECIPIENT_CANNOT_RECEIVE_REFERRALS)',
+  })
   @IsUUID()
   toAgencyId: string;
 

@@ -191,6 +191,9 @@ export class ReferralBoxCounts {
 
   @Field(() => Int)
   needsAction: number;
+
+  @Field(() => Int, { description: 'Referrals my agency made and never sent' })
+  drafts: number;
 }
 
 @ObjectType()

@@ -33,7 +33,7 @@ const REFERRAL_SQL: SqlSubjectMap = {
     id: { sql: 'r.id', kind: 'scalar' },
     fromAgencyId: { sql: 'r.from_agency_id', kind: 'scalar' },
     toAgencyId: { sql: 'r.to_agency_id', kind: 'scalar' },
-    sent: { sql: '(r.response_due_at IS NOT NULL)', kind: 'scalar' },
+    sent: { sql: '(r.sent_at IS NOT NULL)', kind: 'scalar' },
   },
 };
 
@@ -48,6 +48,7 @@ function toRow(row: Row): ReferralRow {
     urgency: row.urgency as string,
     requestedResponseHours: row.requested_response_hours as number | null,
     responseDueAt: row.response_due_at as Date | null,
+    sentAt: row.sent_at as Date | null,
     notes: row.notes as string | null,
     survivorId: row.survivor_id as string | null,
     consentId: row.consent_id as string | null,
@@ -94,6 +95,7 @@ export type ReferralChanges = Partial<
     ReferralEntity,
     | 'status'
     | 'responseDueAt'
+    | 'sentAt'
     | 'declineReason'
     | 'declineReasonText'
     | 'declinedBy'
@@ -106,6 +108,7 @@ export type ReferralChanges = Partial<
 const CHANGE_COLUMNS: Record<keyof ReferralChanges, string> = {
   status: 'status',
   responseDueAt: 'response_due_at',
+  sentAt: 'sent_at',
   declineReason: 'decline_reason',
   declineReasonText: 'decline_reason_text',
   declinedBy: 'declined_by',
@@ -188,25 +191,28 @@ export class ReferralRepository {
     scope: AccessScope,
     agencyId: string,
     now: Date,
-  ): Promise<{ received: number; sent: number; needsAction: number }> {
+  ): Promise<{ received: number; sent: number; needsAction: number; drafts: number }> {
     const access = rulesToSql(scope.ability, 'read', 'Referral', REFERRAL_SQL, 2);
     const [row] = (await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE ${this.boxSql(ReferralBox.RECEIVED, now)})::int AS received,
               count(*) FILTER (WHERE ${this.boxSql(ReferralBox.SENT, now)})::int AS sent,
-              count(*) FILTER (WHERE ${this.boxSql(ReferralBox.NEEDS_ACTION, now)})::int AS needs_action
+              count(*) FILTER (WHERE ${this.boxSql(ReferralBox.NEEDS_ACTION, now)})::int AS needs_action,
+              count(*) FILTER (WHERE ${this.boxSql(ReferralBox.DRAFTS, now)})::int AS drafts
          FROM referral r WHERE (r.to_agency_id = $1 OR r.from_agency_id = $1) AND ${access.sql}`,
       [agencyId, ...access.params],
-    )) as { received: number; sent: number; needs_action: number }[];
-    return { received: row.received, sent: row.sent, needsAction: row.needs_action };
+    )) as { received: number; sent: number; needs_action: number; drafts: number }[];
+    return { received: row.received, sent: row.sent, needsAction: row.needs_action, drafts: row.drafts };
   }
 
-  /** `$1` is the caller's agency. Drafts are the sender's own business, never in a recipient's box. */
+  /** `$1` is the caller's agency. A referral never sent is in DRAFTS only: the sender's own business. */
   private boxSql(box: ReferralBox, now: Date): string {
     switch (box) {
       case ReferralBox.RECEIVED:
-        return `(r.to_agency_id = $1 AND r.response_due_at IS NOT NULL)`;
+        return `(r.to_agency_id = $1 AND r.sent_at IS NOT NULL)`;
       case ReferralBox.SENT:
-        return `(r.from_agency_id = $1)`;
+        return `(r.from_agency_id = $1 AND r.sent_at IS NOT NULL)`;
+      case ReferralBox.DRAFTS:
+        return `(r.from_agency_id = $1 AND r.sent_at IS NULL)`;
       case ReferralBox.NEEDS_ACTION:
         return `(r.to_agency_id = $1 AND r.status IN ('SENT', 'ACKNOWLEDGED', 'ACCEPTED', 'IN_PROGRESS') AND (
           ${statusSql(now)} IN ('SENT', 'ACKNOWLEDGED')
@@ -225,6 +231,7 @@ export class ReferralRepository {
       urgency: referral.urgency,
       requested_response_hours: referral.requestedResponseHours,
       response_due_at: referral.responseDueAt,
+      sent_at: referral.sentAt,
       notes: referral.notes,
       survivor_id: referral.survivorId,
       consent_id: referral.consentId,

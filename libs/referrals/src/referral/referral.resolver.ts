@@ -29,7 +29,7 @@ export class ReferralResolver {
 
   @Can('read', 'Referral')
   @Query(() => ReferralConnection, {
-    description: 'My agency’s referrals: RECEIVED, SENT or NEEDS_ACTION, newest first',
+    description: 'My agency’s referrals: RECEIVED, SENT, NEEDS_ACTION or DRAFTS (never sent), newest first',
   })
   referrals(@Access() scope: AccessScope, @Args() args: ReferralsArgs): Promise<ReferralConnection> {
     return this.service.list(scope, args);

@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { AgencyService, AgencyType, ServiceNeed, TaskForceService } from '@hub/agencies';
+import { Agency, AgencyService, AgencyType, ServiceNeed, TaskForceService } from '@hub/agencies';
 import { AuditWriter } from '@hub/audit';
-import { AccessScope, isLawEnforcement, purposeOf, subject } from '@hub/access';
+import {
+  AccessScope,
+  purposeOf,
+  receivesReferrals,
+  recipientIsLawEnforcement,
+  REFERRAL_RECIPIENT_TYPES,
+  subject,
+} from '@hub/access';
 import { Clock } from '@hub/config';
 import { AccessGrantService, ConsentService, DataClass, SurvivorService } from '@hub/consents';
 import { Transactions, Tx } from '@hub/database';
@@ -14,13 +21,17 @@ import {
   DEFAULT_PAGE_SIZE,
   ForbiddenError,
   groupByKeys,
-  HubError,
   InputProblem,
   NotFoundError,
   UUID_PATTERN,
 } from '@hub/graphql';
 import { NotificationPublisher } from '@hub/notifications';
-import { effectiveStatus, nextStatus, ReferralTransition, RESPONSE_WINDOW_MS } from './referral-lifecycle';
+import {
+  effectiveStatus,
+  REFERRAL_LIFECYCLE,
+  ReferralTransition,
+  RESPONSE_WINDOW_MS,
+} from './referral-lifecycle';
 import { DeclinedBy, DeclineReason, ReferralKind, ReferralStatus, Urgency } from './referral.enums';
 import {
   AddReferralMessageInput,
@@ -72,7 +83,7 @@ export class ReferralService {
 
   async list(scope: AccessScope, args: ReferralsArgs): Promise<ReferralConnection> {
     const agencyId = scope.actor.agencyId;
-    const counts = { received: 0, sent: 0, needsAction: 0 };
+    const counts = { received: 0, sent: 0, needsAction: 0, drafts: 0 };
     if (!agencyId) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, counts };
     const now = this.clock.now();
     const first = args.first ?? DEFAULT_PAGE_SIZE;
@@ -105,27 +116,8 @@ export class ReferralService {
   async create(scope: AccessScope, input: CreateReferralInput): Promise<Referral> {
     const { actor, ability } = scope;
     const from = actor.agencyId;
-    if (
-      !from ||
-      !ability.can(
-        'create',
-        subject('Referral', {
-          id: '',
-          fromAgencyId: from,
-          toAgencyId: input.toAgencyId,
-          sent: false,
-        }),
-      )
-    ) {
-      await this.audit.recordDenied({
-        actor,
-        action: 'CREATE_REFERRAL',
-        subjectType: 'Referral',
-        subjectId: null,
-        subjectAgencyIds: [from, input.toAgencyId],
-      });
-      throw new ForbiddenError('Only case staff and investigators may refer');
-    }
+    // Who may refer at all; the recipient (its type included) is input, judged below as BAD_USER_INPUT.
+    if (!from || !ability.can('create', 'Referral')) return this.refuseCreate(scope);
     const now = this.clock.now();
     const requestHash = hashOf(input);
     if (input.idempotencyKey) {
@@ -137,7 +129,10 @@ export class ReferralService {
       );
       if (existing) return this.replay(existing, requestHash, now);
     }
-    await this.checkCreate(scope, from, input);
+    const recipientType = await this.checkCreate(scope, from, input);
+    const record = { id: '', fromAgencyId: from, toAgencyId: input.toAgencyId, toAgencyType: recipientType };
+    if (!ability.can('create', subject('Referral', { ...record, sent: false })))
+      return this.refuseCreate(scope);
     const created = await this.transactions.run(async (tx) => {
       const row = await this.referrals.insert(
         tx,
@@ -150,6 +145,7 @@ export class ReferralService {
           urgency: input.urgency,
           requestedResponseHours: input.responseHours ?? null,
           responseDueAt: null,
+          sentAt: null,
           notes: input.notes?.trim() || null,
           survivorId: input.survivorId ?? null,
           consentId: input.consentId ?? null,
@@ -192,6 +188,7 @@ export class ReferralService {
 
   send(scope: AccessScope, input: ReferralTransitionInput) {
     return this.transition(scope, 'send', input, (row, now) => ({
+      sentAt: now,
       responseDueAt: new Date(
         now.getTime() +
           (row.requestedResponseHours
@@ -333,6 +330,7 @@ export class ReferralService {
           urgency,
           requestedResponseHours: null,
           responseDueAt: new Date(now.getTime() + RESPONSE_WINDOW_MS[urgency]),
+          sentAt: now,
           notes: null,
           survivorId: survivor.id,
           consentId: null,
@@ -436,13 +434,8 @@ export class ReferralService {
       row.consentLive,
       now,
     );
-    const next = nextStatus(current, transition);
-    if (!next) {
-      throw new HubError('ILLEGAL_TRANSITION', `A ${current} referral cannot be ${pastTense(transition)}`, {
-        status: current,
-        transition,
-      });
-    }
+    // The one ILLEGAL_TRANSITION shape: { subjectType, status (effective), transition, allowed }.
+    const next = REFERRAL_LIFECYCLE.assert(current, transition);
     if (transition === 'send') await this.checkSendable(scope, row);
     const updated = await this.transactions.run(async (tx) => {
       const changed = await this.referrals.update(
@@ -482,13 +475,29 @@ export class ReferralService {
     return toModel(updated, now);
   }
 
-  /** Validation of a new referral beyond field shapes; BAD_USER_INPUT naming every problem. */
-  private async checkCreate(scope: AccessScope, from: string, input: CreateReferralInput): Promise<void> {
+  private async refuseCreate(scope: AccessScope): Promise<never> {
+    await this.audit.recordDenied({
+      actor: scope.actor,
+      action: 'CREATE_REFERRAL',
+      subjectType: 'Referral',
+      subjectId: null,
+      subjectAgencyIds: [scope.actor.agencyId],
+    });
+    throw new ForbiddenError('Only case staff and investigators may refer');
+  }
+
+  /**
+   * Validation of a new referral beyond field shapes; BAD_USER_INPUT naming every problem.
+   * Answers the recipient's agency type.
+   */
+  private async checkCreate(scope: AccessScope, from: string, input: CreateReferralInput): Promise<string> {
     const problems: InputProblem[] = [];
     const [recipient] = await this.agencies.getMany(scope, [input.toAgencyId]);
     if (recipient instanceof Error) problems.push({ field: 'toAgencyId', message: 'is not a known agency' });
     else {
       if (recipient.id === from) problems.push({ field: 'toAgencyId', message: 'must be another agency' });
+      const typeProblem = recipientTypeProblem(recipient.type);
+      if (typeProblem) problems.push(typeProblem);
       else if (!(await this.taskForces.shareATaskForce(from, recipient.id))) {
         problems.push({ field: 'toAgencyId', message: 'is not in a task force with your agency' });
       }
@@ -511,7 +520,7 @@ export class ReferralService {
             consentId: input.consentId,
             recipientAgencyId: recipient.id,
             classes: input.sharedClasses,
-            recipientIsLawEnforcement: isLawEnforcement(recipient.type, []),
+            recipientIsLawEnforcement: recipientIsLawEnforcement(recipient.type),
           })),
         );
       }
@@ -531,18 +540,24 @@ export class ReferralService {
       }
     }
     if (problems.length) throw new BadUserInputError(describe(problems), problems);
+    return (recipient as Agency).type;
   }
 
-  /** When a draft is sent, its consent must still cover the recipient. */
+  /**
+   * When a draft is sent, its recipient must (still) receive referrals — a draft made before that
+   * rule may name one that does not — and its consent must still cover the recipient.
+   */
   private async checkSendable(scope: AccessScope, row: ReferralRow): Promise<void> {
-    if (!row.survivorId || !row.consentId) return;
     const [recipient] = await this.agencies.getMany(scope, [row.toAgencyId]);
+    const typeProblem = recipient instanceof Error ? null : recipientTypeProblem(recipient.type);
+    if (typeProblem) throw new BadUserInputError(`Cannot send: ${describe([typeProblem])}`, [typeProblem]);
+    if (!row.survivorId || !row.consentId) return;
     const problems = await this.consents.referralCoverage(scope, {
       survivorId: row.survivorId,
       consentId: row.consentId,
       recipientAgencyId: row.toAgencyId,
       classes: row.sharedClasses,
-      recipientIsLawEnforcement: !(recipient instanceof Error) && isLawEnforcement(recipient.type, []),
+      recipientIsLawEnforcement: !(recipient instanceof Error) && recipientIsLawEnforcement(recipient.type),
     });
     if (problems.length) throw new BadUserInputError(`Cannot send: ${describe(problems)}`, problems);
   }
@@ -578,7 +593,7 @@ export class ReferralService {
     message: string,
   ) {
     // A referral never sent is the sender's own business; the recipient hears of it when sent.
-    if (row.responseDueAt === null) return;
+    if (row.sentAt === null) return;
     const other = actorAgencyId === row.fromAgencyId ? row.toAgencyId : row.fromAgencyId;
     await this.notifications.publish(tx, {
       agencyIds: [other],
@@ -590,37 +605,27 @@ export class ReferralService {
   }
 }
 
-function referralSubject(row: {
-  id: string;
-  fromAgencyId: string;
-  toAgencyId: string;
-  responseDueAt: Date | null;
-}) {
+function referralSubject(row: { id: string; fromAgencyId: string; toAgencyId: string; sentAt: Date | null }) {
   return subject('Referral', {
     id: row.id,
     fromAgencyId: row.fromAgencyId,
     toAgencyId: row.toAgencyId,
-    sent: row.responseDueAt !== null,
+    sent: row.sentAt !== null,
   });
+}
+
+/** The recipient's type cannot receive referrals (DESIGN.md §4, "Who can receive"), or null. */
+function recipientTypeProblem(agencyType: string): InputProblem | null {
+  if (receivesReferrals(agencyType)) return null;
+  return {
+    field: 'toAgencyId',
+    message: `is a ${agencyType} agency: referrals go only to ${REFERRAL_RECIPIENT_TYPES.join(', ')} agencies`,
+    reason: 'RECIPIENT_CANNOT_RECEIVE_REFERRALS',
+  };
 }
 
 function describe(problems: InputProblem[]): string {
   return `Invalid referral: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`;
-}
-
-function pastTense(transition: ReferralTransition): string {
-  const words: Record<ReferralTransition, string> = {
-    send: 'sent',
-    acknowledge: 'acknowledged',
-    accept: 'accepted',
-    decline: 'declined',
-    start: 'started',
-    hold: 'put on hold',
-    complete: 'completed',
-    fail: 'marked failed',
-    withdraw: 'withdrawn',
-  };
-  return words[transition];
 }
 
 /** Same input → same hash: what makes an idempotent retry recognisable. */
