@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { Transactions, Tx } from '@hub/database';
+import { namedQuery, Transactions, Tx } from '@hub/database';
 import { HubError, NotFoundError } from '@hub/graphql';
 
 /** One idempotent create. */
@@ -49,10 +49,11 @@ export class CreateOnce {
     if (earlier) return this.replay(request, earlier, hash);
     const made = await this.transactions.run(async (tx) => {
       const id = randomUUID();
-      const claimed: unknown[] = await tx.query(
+      const claimed = await namedQuery(
+        tx,
         `INSERT INTO idempotency_key (scope, subject_type, key, request_hash, subject_id)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING subject_id`,
-        [request.scope, request.subjectType, key, hash, id],
+         VALUES (:scope, :subjectType, :key, :hash, :id) ON CONFLICT DO NOTHING RETURNING subject_id`,
+        { scope: request.scope, subjectType: request.subjectType, key, hash, id },
       );
       if (claimed.length === 0) return RACE_LOST;
       return { record: await request.create(tx, id) };
@@ -68,9 +69,11 @@ export class CreateOnce {
     request: CreateOnceRequest<unknown>,
     key: string,
   ): Promise<{ subjectId: string; requestHash: string | null } | null> {
-    const rows: { subject_id: string; request_hash: string | null }[] = await tx.query(
-      `SELECT subject_id, request_hash FROM idempotency_key WHERE scope = $1 AND subject_type = $2 AND key = $3`,
-      [request.scope, request.subjectType, key],
+    const rows = await namedQuery<{ subject_id: string; request_hash: string | null }>(
+      tx,
+      `SELECT subject_id, request_hash FROM idempotency_key
+        WHERE scope = :scope AND subject_type = :subjectType AND key = :key`,
+      { scope: request.scope, subjectType: request.subjectType, key },
     );
     return rows.length ? { subjectId: rows[0].subject_id, requestHash: rows[0].request_hash } : null;
   }

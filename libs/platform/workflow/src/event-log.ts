@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions, Tx } from '@hub/database';
+import { namedQuery, Transactions, Tx } from '@hub/database';
 import { groupByKeys, UUID_PATTERN } from '@hub/graphql';
 
 /** One status change of a record, as read. */
@@ -34,20 +34,13 @@ export class EventLog {
   constructor(private readonly transactions: Transactions) {}
 
   async append(tx: Tx, event: NewRecordEvent): Promise<RecordEvent> {
-    const rows: Row[] = await tx.query(
+    const rows = await namedQuery<Row>(
+      tx,
       `INSERT INTO record_event (subject_type, subject_id, from_status, to_status, actor_user_id, actor_agency_id,
          reason, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
-      [
-        event.subjectType,
-        event.subjectId,
-        event.fromStatus,
-        event.toStatus,
-        event.actorUserId,
-        event.actorAgencyId,
-        event.reason ?? null,
-        event.details ?? null,
-      ],
+       VALUES (:subjectType, :subjectId, :fromStatus, :toStatus, :actorUserId, :actorAgencyId, :reason, :details)
+       RETURNING ${COLUMNS}`,
+      { ...event, reason: event.reason ?? null, details: event.details ?? null },
     );
     return toEvent(rows[0]);
   }
@@ -56,10 +49,11 @@ export class EventLog {
   async eventsOf(subjectType: string, ids: readonly string[]): Promise<RecordEvent[][]> {
     const keys = ids.filter((id) => UUID_PATTERN.test(id));
     if (keys.length === 0) return ids.map(() => []);
-    const rows: Row[] = await this.transactions.reader.query(
-      `SELECT ${COLUMNS} FROM record_event WHERE subject_type = $1 AND subject_id = ANY($2::uuid[])
+    const rows = await namedQuery<Row>(
+      this.transactions.reader,
+      `SELECT ${COLUMNS} FROM record_event WHERE subject_type = :subjectType AND subject_id = ANY(CAST(:keys AS uuid[]))
         ORDER BY subject_id, occurred_at, id`,
-      [subjectType, keys],
+      { subjectType, keys },
     );
     return groupByKeys(ids, rows.map(toEvent), (event) => event.subjectId);
   }
@@ -68,11 +62,12 @@ export class EventLog {
   async lastEventsOf(subjectType: string, ids: readonly string[]): Promise<(RecordEvent | null)[]> {
     const keys = ids.filter((id) => UUID_PATTERN.test(id));
     if (keys.length === 0) return ids.map(() => null);
-    const rows: Row[] = await this.transactions.reader.query(
+    const rows = await namedQuery<Row>(
+      this.transactions.reader,
       `SELECT DISTINCT ON (subject_id) ${COLUMNS} FROM record_event
-        WHERE subject_type = $1 AND subject_id = ANY($2::uuid[])
+        WHERE subject_type = :subjectType AND subject_id = ANY(CAST(:keys AS uuid[]))
         ORDER BY subject_id, occurred_at DESC, id DESC`,
-      [subjectType, keys],
+      { subjectType, keys },
     );
     const last = new Map(rows.map((row) => [row.subject_id as string, toEvent(row)]));
     return ids.map((id) => last.get(id) ?? null);

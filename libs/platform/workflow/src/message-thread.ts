@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions, Tx } from '@hub/database';
+import { namedQuery, Transactions, Tx } from '@hub/database';
 import { groupByKeys, UUID_PATTERN } from '@hub/graphql';
 
 /** A message in a record's thread, as read. */
@@ -27,10 +27,11 @@ export class MessageThread {
   constructor(private readonly transactions: Transactions) {}
 
   async post(tx: Tx, message: NewRecordMessage): Promise<RecordMessage> {
-    const rows: Row[] = await tx.query(
+    const rows = await namedQuery<Row>(
+      tx,
       `INSERT INTO record_message (subject_type, subject_id, author_user_id, author_agency_id, body)
-       VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
-      [message.subjectType, message.subjectId, message.authorUserId, message.authorAgencyId, message.body],
+       VALUES (:subjectType, :subjectId, :authorUserId, :authorAgencyId, :body) RETURNING ${COLUMNS}`,
+      { ...message },
     );
     return toMessage(rows[0]);
   }
@@ -39,10 +40,11 @@ export class MessageThread {
   async messagesOf(subjectType: string, ids: readonly string[]): Promise<RecordMessage[][]> {
     const keys = ids.filter((id) => UUID_PATTERN.test(id));
     if (keys.length === 0) return ids.map(() => []);
-    const rows: Row[] = await this.transactions.reader.query(
-      `SELECT ${COLUMNS} FROM record_message WHERE subject_type = $1 AND subject_id = ANY($2::uuid[])
+    const rows = await namedQuery<Row>(
+      this.transactions.reader,
+      `SELECT ${COLUMNS} FROM record_message WHERE subject_type = :subjectType AND subject_id = ANY(CAST(:keys AS uuid[]))
         ORDER BY subject_id, created_at, id`,
-      [subjectType, keys],
+      { subjectType, keys },
     );
     return groupByKeys(ids, rows.map(toMessage), (message) => message.subjectId);
   }
