@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '@hub/agencies';
-import { Clock, ConfigModule } from '@hub/config';
+import { ConfigModule } from '@hub/config';
 import { NotificationsModule } from '@hub/notifications';
+import { CreateOnce } from '@hub/workflow';
 import { consentsConfig } from './consents.config';
 import { AccessGrantService } from './grant/access-grant.service';
 import { ConsentRevocationListeners } from './consent/consent-revocation-listeners';
@@ -16,7 +17,7 @@ import { SurvivorService } from './survivor/survivor.service';
 @Module({
   imports: [AgenciesModule, NotificationsModule, ConfigModule.forFeature(consentsConfig)],
   providers: [
-    Clock,
+    CreateOnce,
     AccessGrantService,
     ConsentRevocationListeners,
     SurvivorRepository,
@@ -26,6 +27,6 @@ import { SurvivorService } from './survivor/survivor.service';
     ConsentService,
     ConsentResolver,
   ],
-  exports: [SurvivorService, ConsentService, AccessGrantService, ConsentRevocationListeners, Clock],
+  exports: [SurvivorService, ConsentService, AccessGrantService, ConsentRevocationListeners],
 })
 export class ConsentsModule {}

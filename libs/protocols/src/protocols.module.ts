@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '@hub/agencies';
-import { Clock } from '@hub/config';
 import { NotificationsModule } from '@hub/notifications';
 import { workflowProviders } from '@hub/workflow';
 import {
@@ -16,7 +15,6 @@ import { ProtocolService } from './protocol/protocol.service';
 @Module({
   imports: [AgenciesModule, NotificationsModule],
   providers: [
-    Clock,
     ...workflowProviders,
     ProtocolRepository,
     ProtocolService,

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '@hub/agencies';
-import { Clock } from '@hub/config';
 import { NotificationsModule } from '@hub/notifications';
 import { workflowProviders } from '@hub/workflow';
 import { TechnicalAssistanceRepository } from './request/technical-assistance.repository';
@@ -11,7 +10,6 @@ import { TechnicalAssistanceService } from './request/technical-assistance.servi
 @Module({
   imports: [AgenciesModule, NotificationsModule],
   providers: [
-    Clock,
     ...workflowProviders,
     TechnicalAssistanceRepository,
     TechnicalAssistanceService,

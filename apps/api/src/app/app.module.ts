@@ -7,7 +7,7 @@ import { defineAbilityFor, SURVIVOR_PERSONAL_FIELDS } from '@hub/access';
 import { AuditModule, auditEntities } from '@hub/audit';
 import { AuthModule } from '@hub/auth';
 import { AuthzModule } from '@hub/authz';
-import { ConfigModule, loadConfig } from '@hub/config';
+import { ClockModule, ConfigModule, loadConfig } from '@hub/config';
 import { ConsentsModule, consentsEntities } from '@hub/consents';
 import { DatabaseModule } from '@hub/database';
 import { PinoLogger } from 'nestjs-pino';
@@ -51,6 +51,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        ClockModule,
         LoggingModule.forRoot({
           destination: options.logDestination,
           personalFields: SURVIVOR_PERSONAL_FIELDS,

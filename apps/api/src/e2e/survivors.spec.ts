@@ -185,13 +185,28 @@ describe('survivor records (e2e)', () => {
       expect(byLegal.ownerAgencyId).toBe(SAFE_PASSAGE);
       const rows = await ownerQuery<{ id: string; owner_agency_id: string }>(
         hub,
-        `SELECT id, owner_agency_id FROM survivor WHERE idempotency_key = $1 ORDER BY owner_agency_id`,
+        `SELECT s.id, s.owner_agency_id FROM idempotency_key k JOIN survivor s ON s.id = k.subject_id
+          WHERE k.subject_type = 'Survivor' AND k.key = $1 ORDER BY s.owner_agency_id`,
         [key],
       );
       expect(rows).toEqual([
         { id: first.id, owner_agency_id: HARBOR },
         { id: byLegal.id, owner_agency_id: SAFE_PASSAGE },
       ]);
+    });
+
+    it('the same idempotency key with a different request is CONFLICT (IDEMPOTENCY_KEY_REUSED), nothing written', async () => {
+      const key = `intake-${randomUUID()}`;
+      await create('ngo.caseworker', { givenName: 'Once', idempotencyKey: key });
+      const before = await hub.watermark();
+      const response = await hub.gql(
+        CREATE_SURVIVOR,
+        { input: { givenName: 'Someone else', idempotencyKey: key } },
+        { user: 'ngo.caseworker' },
+      );
+      expectError(response, 'CONFLICT');
+      expect(response.body.errors?.[0]?.extensions?.reason).toBe('IDEMPOTENCY_KEY_REUSED');
+      await expectNothingWritten(hub, before);
     });
   });
 

@@ -18,6 +18,7 @@ import { NotFoundError } from '@hub/graphql';
 import { createTestDatabase, TestDatabase } from '@hub/testing';
 import { ConsentEntity, ConsentGrantEntity, ConsentRevocationEntity } from '../consent/consent.entity';
 import { consentsMigrations } from '../migrations';
+import { CreateOnce, workflowMigrations } from '@hub/workflow';
 import { SurvivorEntity } from './survivor.entity';
 import { SurvivorRepository } from './survivor.repository';
 import { SurvivorService } from './survivor.service';
@@ -208,6 +209,7 @@ describe('survivor visibility under consent (property-based, real PostgreSQL)', 
       ...databaseMigrations,
       ...agenciesMigrations,
       ...auditMigrations,
+      ...workflowMigrations,
       ...consentsMigrations,
     ]);
     setup = new DataSource(dataSourceOptions({ url: db.ownerUrl }));
@@ -326,6 +328,7 @@ describe('survivor visibility under consent (property-based, real PostgreSQL)', 
           new SurvivorRepository(api),
           new Transactions(api),
           new AuditWriter(new Transactions(api)),
+          new CreateOnce(new Transactions(api)),
           new FixedClock(world.now),
         );
         const repository = new SurvivorRepository(api);

@@ -23,9 +23,6 @@ export class SurvivorEntity {
   @Column('uuid')
   ownerAgencyId: string;
 
-  @Column('text', { nullable: true })
-  idempotencyKey: string | null;
-
   @Column('boolean')
   minor: boolean;
 

@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { rulesToSql } from '@hub/authz';
 import { AccessScope } from '@hub/access';
-import { Tx } from '@hub/database';
+import { namedQuery, Tx } from '@hub/database';
 import { UUID_PATTERN } from '@hub/graphql';
 import { NeedData, SafeContactData, SurvivorEntity, SurvivorPersonalData } from './survivor.entity';
 import { liveGrantSql, LiveGrant, survivorSqlMap } from './survivor-access';
 
-const COLUMNS = `s.id, s.reference, s.owner_agency_id, s.idempotency_key, s.minor, s.given_name, s.family_name,
+const COLUMNS = `s.id, s.reference, s.owner_agency_id, s.minor, s.given_name, s.family_name,
   s.aliases, to_char(s.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, s.gender, s.phone, s.email, s.address,
   s.safe_contact, s.needs, s.preferred_language, s.interpreter_needed, s.situation_summary, s.case_notes,
   s.immigration_status, s.immigration_documents, s.medical_notes, s.mental_health_notes, s.substance_use_notes,
@@ -22,7 +22,6 @@ function toEntity(row: Row): SurvivorEntity {
     id: row.id as string,
     reference: row.reference as string,
     ownerAgencyId: row.owner_agency_id as string,
-    idempotencyKey: (row.idempotency_key as string | null) ?? null,
     minor: row.minor as boolean,
     givenName: row.given_name as string | null,
     familyName: row.family_name as string | null,
@@ -199,31 +198,33 @@ export class SurvivorRepository {
     return result;
   }
 
-  async findByIdempotencyKey(tx: Tx, ownerAgencyId: string, key: string): Promise<SurvivorEntity | null> {
-    const rows: Row[] = await tx.query(
-      `SELECT ${COLUMNS} FROM survivor s WHERE s.owner_agency_id = $1 AND s.idempotency_key = $2`,
-      [ownerAgencyId, key],
+  /** A record of the owner agency by id, for the answer to a retried create. */
+  async findOwned(ownerAgencyId: string, id: string): Promise<SurvivorEntity | null> {
+    const rows = await namedQuery<Row>(
+      this.dataSource.manager,
+      `SELECT ${COLUMNS} FROM survivor s WHERE s.id = :id AND s.owner_agency_id = :ownerAgencyId`,
+      { id, ownerAgencyId },
     );
     return rows.length ? toEntity(rows[0]) : null;
   }
 
-  /** Inserts a record; returns null when the idempotency key was already used (a retried create). */
+  /** Inserts a record with the id its create chose (CreateOnce keys it). */
   async insert(
     tx: Tx,
     record: {
+      id: string;
       reference: string;
       ownerAgencyId: string;
-      idempotencyKey: string | null;
       minor: boolean;
       createdBy: string;
     },
     data: Partial<SurvivorPersonalData>,
-  ): Promise<SurvivorEntity | null> {
-    const columns = ['reference', 'owner_agency_id', 'idempotency_key', 'minor', 'created_by'];
+  ): Promise<SurvivorEntity> {
+    const columns = ['id', 'reference', 'owner_agency_id', 'minor', 'created_by'];
     const values: unknown[] = [
+      record.id,
       record.reference,
       record.ownerAgencyId,
-      record.idempotencyKey,
       record.minor,
       record.createdBy,
     ];
@@ -233,13 +234,14 @@ export class SurvivorRepository {
       columns.push(column);
       values.push(JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value);
     }
-    const rows: Row[] = await tx.query(
-      `INSERT INTO survivor AS s (${columns.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})
-       ON CONFLICT (owner_agency_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+    // Columns come from the fixed map above, never from input; values are bound by name.
+    const rows = await namedQuery<Row>(
+      tx,
+      `INSERT INTO survivor AS s (${columns.join(', ')}) VALUES (${columns.map((_, i) => `:v${i}`).join(', ')})
        RETURNING ${COLUMNS}`,
-      values,
+      Object.fromEntries(values.map((value, i) => [`v${i}`, value])),
     );
-    return rows.length ? toEntity(rows[0]) : null;
+    return toEntity(rows[0]);
   }
 
   /** Optimistic concurrency: changes only the version the client saw; null when it is stale. */

@@ -17,6 +17,7 @@ import {
   UUID_PATTERN,
 } from '@hub/graphql';
 import { ServiceNeed } from '@hub/agencies';
+import { CreateOnce } from '@hub/workflow';
 import { NeedPriority } from '../shared/enums';
 import { ageBandAt } from './age-band';
 import { SurvivorEntity, SurvivorPersonalData } from './survivor.entity';
@@ -41,6 +42,7 @@ export class SurvivorService {
     private readonly survivors: SurvivorRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditWriter,
+    private readonly createOnce: CreateOnce,
     private readonly clock: Clock,
   ) {}
 
@@ -144,32 +146,25 @@ export class SurvivorService {
     }
     const now = this.clock.now();
     const data = personalData(input, now);
-    const entity = await this.transactions.run(async (tx) => {
-      if (input.idempotencyKey) {
-        const existing = await this.survivors.findByIdempotencyKey(
+    const owner = actor.agencyId as string;
+    const entity = await this.createOnce.run({
+      subjectType: 'Survivor',
+      scope: owner,
+      key: input.idempotencyKey,
+      request: input,
+      load: (id) => this.survivors.findOwned(owner, id),
+      create: async (tx, id) => {
+        const created = await this.survivors.insert(
           tx,
-          actor.agencyId as string,
-          input.idempotencyKey,
+          {
+            id,
+            reference: newReference(),
+            ownerAgencyId: owner,
+            minor: input.minor ?? false,
+            createdBy: actor.userId as string,
+          },
+          data,
         );
-        if (existing) return existing;
-      }
-      const created = await this.survivors.insert(
-        tx,
-        {
-          reference: newReference(),
-          ownerAgencyId: actor.agencyId as string,
-          idempotencyKey: input.idempotencyKey ?? null,
-          minor: input.minor ?? false,
-          createdBy: actor.userId as string,
-        },
-        data,
-      );
-      // A concurrent retry with the same key won the race: answer with its record.
-      const record =
-        created ??
-        (await this.survivors.findByIdempotencyKey(tx, actor.agencyId as string, input.idempotencyKey ?? ''));
-      if (!record) throw new ConflictError('The record could not be created; retry');
-      if (created) {
         await this.audit.record(tx, {
           actor,
           action: 'CREATE_SURVIVOR',
@@ -182,8 +177,8 @@ export class SurvivorService {
           purpose: purposeOf(actor.agencyType),
           decision: 'ALLOWED',
         });
-      }
-      return record;
+        return created;
+      },
     });
     return this.toModel(scope, entity, [], now).model;
   }

@@ -1,3 +1,4 @@
+import { ClockModule } from '@hub/config';
 import { Test, TestingModule } from '@nestjs/testing';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
@@ -154,6 +155,7 @@ describe('protocol lifecycle (property-based, real PostgreSQL)', () => {
     process.env.DATABASE_POOL_SIZE = '4';
     const moduleRef = await Test.createTestingModule({
       imports: [
+        ClockModule,
         DatabaseModule.forRoot({
           entities: [
             ...agenciesEntities,

@@ -5,6 +5,7 @@ import { FieldNode, GraphQLError, GraphQLResolveInfo, OperationDefinitionNode, p
 import { DataSource } from 'typeorm';
 import { agenciesEntities, agenciesMigrations } from '@hub/agencies';
 import { AuditModule, auditEntities, auditMigrations } from '@hub/audit';
+import { workflowMigrations } from '@hub/workflow';
 import { ACCESS_KEY, Actor } from '@hub/authz';
 import {
   AccessScope,
@@ -14,7 +15,7 @@ import {
   SURVIVOR_FIELDS_BY_CLASS,
   SURVIVOR_PERSONAL_FIELDS,
 } from '@hub/access';
-import { Clock } from '@hub/config';
+import { Clock, ClockModule } from '@hub/config';
 import {
   ConsentService,
   consentsConfig,
@@ -324,6 +325,7 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
       ...agenciesMigrations,
       ...auditMigrations,
       ...notificationsMigrations,
+      ...workflowMigrations,
       ...consentsMigrations,
       ...referralsMigrations,
     ]);
@@ -355,6 +357,7 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
     });
     const moduleRef = await Test.createTestingModule({
       imports: [
+        ClockModule,
         DatabaseModule.forRoot({
           entities: [
             ...agenciesEntities,

@@ -1,3 +1,4 @@
+import { ClockModule } from '@hub/config';
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import fc from 'fast-check';
@@ -385,6 +386,7 @@ describe('technical-assistance lifecycle and visibility (property-based, real Po
     process.env.DATABASE_POOL_SIZE = '4';
     const moduleRef = await Test.createTestingModule({
       imports: [
+        ClockModule,
         DatabaseModule.forRoot({
           entities: [
             ...agenciesEntities,
