@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { rulesToSql } from '@hub/authz';
+import { accessWhere } from '@hub/authz';
+import { Connection, Keyset, PageArgs } from '@hub/graphql';
 import { AccessScope } from '@hub/access';
-import { namedQuery, Tx } from '@hub/database';
+import { allOf, namedQuery, Tx } from '@hub/database';
 import { UUID_PATTERN } from '@hub/graphql';
 import { NeedData, SafeContactData, SurvivorEntity, SurvivorPersonalData } from './survivor.entity';
 import { liveGrantSql, LiveGrant, survivorSqlMap } from './survivor-access';
@@ -12,8 +13,7 @@ const COLUMNS = `s.id, s.reference, s.owner_agency_id, s.minor, s.given_name, s.
   s.aliases, to_char(s.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, s.gender, s.phone, s.email, s.address,
   s.safe_contact, s.needs, s.preferred_language, s.interpreter_needed, s.situation_summary, s.case_notes,
   s.immigration_status, s.immigration_documents, s.medical_notes, s.mental_health_notes, s.substance_use_notes,
-  s.created_by, s.version, s.created_at, s.updated_at,
-  to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`;
+  s.created_by, s.version, s.created_at, s.updated_at`;
 
 type Row = Record<string, unknown>;
 
@@ -78,11 +78,14 @@ export interface SurvivorFilter {
   reference?: string;
 }
 
-export interface SurvivorPage {
-  first: number;
-  /** Keyset: newest first by (created_at, id). */
-  after?: { createdAt: string; id: string };
-}
+/** Lists page newest first (survivor_owner_created_idx, survivor_created_idx). */
+const NEWEST_FIRST = new Keyset(
+  [
+    { sql: 's.created_at', kind: 'timestamp' },
+    { sql: 's.id', kind: 'uuid' },
+  ],
+  'DESC',
+);
 
 /**
  * Every query on survivors. Reads take the caller's access scope and apply the policy's rules
@@ -99,10 +102,14 @@ export class SurvivorRepository {
     now: Date,
     tx: Tx = this.dataSource.manager,
   ): Promise<SurvivorEntity | null> {
-    const access = rulesToSql(scope.ability, 'read', 'Survivor', survivorSqlMap('s', now), 2);
-    const rows: Row[] = await tx.query(
-      `SELECT ${COLUMNS} FROM survivor s WHERE s.id = $1 AND ${access.sql}`,
-      [id, ...access.params],
+    const access = accessWhere(scope.ability, 'read', 'Survivor', survivorSqlMap('s', now));
+    const rows = await namedQuery<Row>(
+      tx,
+      `SELECT ${COLUMNS} FROM survivor s WHERE s.id = :id AND ${access.sql}`,
+      {
+        id,
+        ...access.params,
+      },
     );
     return rows.length ? toEntity(rows[0]) : null;
   }
@@ -123,10 +130,11 @@ export class SurvivorRepository {
   /** Several records by id in one query, each only if the caller may see it. */
   async findVisibleMany(scope: AccessScope, ids: readonly string[], now: Date): Promise<SurvivorEntity[]> {
     if (ids.length === 0) return [];
-    const access = rulesToSql(scope.ability, 'read', 'Survivor', survivorSqlMap('s', now), 2);
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM survivor s WHERE s.id = ANY($1::uuid[]) AND ${access.sql}`,
-      [[...ids], ...access.params],
+    const access = accessWhere(scope.ability, 'read', 'Survivor', survivorSqlMap('s', now));
+    const rows = await namedQuery<Row>(
+      this.dataSource.manager,
+      `SELECT ${COLUMNS} FROM survivor s WHERE s.id = ANY(CAST(:ids AS uuid[])) AND ${access.sql}`,
+      { ids: [...ids], ...access.params },
     );
     return rows.map(toEntity);
   }
@@ -135,35 +143,24 @@ export class SurvivorRepository {
   async listVisible(
     scope: AccessScope,
     filter: SurvivorFilter,
-    page: SurvivorPage,
+    args: PageArgs,
     now: Date,
-  ): Promise<(SurvivorEntity & { cursor: string })[]> {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    if (filter.ownedBy) where.push(`s.owner_agency_id = ${param(filter.ownedBy)}`);
-    if (filter.reference) where.push(`s.reference = ${param(filter.reference)}`);
-    if (filter.minor !== undefined) {
-      const minor = survivorSqlMap('s', now).fields.minor.sql;
-      where.push(filter.minor ? minor : `NOT ${minor}`);
-    }
-    if (page.after)
-      where.push(
-        `(s.created_at, s.id) < (${param(page.after.createdAt)}::timestamptz, ${param(page.after.id)}::uuid)`,
-      );
-    const access = rulesToSql(scope.ability, 'read', 'Survivor', survivorSqlMap('s', now), params.length + 1);
-    where.push(access.sql);
-    params.push(...access.params);
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM survivor s WHERE ${where.join(' AND ')}
-        ORDER BY s.created_at DESC, s.id DESC LIMIT ${param(page.first + 1)}`,
-      params,
+  ): Promise<Connection<SurvivorEntity>> {
+    const page = NEWEST_FIRST.page(args);
+    const minor = survivorSqlMap('s', now).fields.minor.sql;
+    const where = allOf(
+      filter.ownedBy && { sql: 's.owner_agency_id = :ownedBy', params: { ownedBy: filter.ownedBy } },
+      filter.reference && { sql: 's.reference = :reference', params: { reference: filter.reference } },
+      filter.minor !== undefined && (filter.minor ? minor : `NOT ${minor}`),
+      page.after,
+      accessWhere(scope.ability, 'read', 'Survivor', survivorSqlMap('s', now)),
     );
-    // The cursor keeps created_at to the microsecond: a millisecond one would skip rows.
-    return rows.map((row) => Object.assign(toEntity(row), { cursor: row.cursor_at as string }));
+    const rows = await namedQuery<Row>(
+      this.dataSource.manager,
+      `SELECT ${COLUMNS}, ${page.select} FROM survivor s WHERE ${where.sql} ORDER BY ${page.orderBy} LIMIT :limit`,
+      { ...where.params, limit: page.limit },
+    );
+    return NEWEST_FIRST.connection(rows, page, toEntity);
   }
 
   /** The grants live at `now` for these survivors, in one query (what the in-memory policy checks). */

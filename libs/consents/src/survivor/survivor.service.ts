@@ -8,12 +8,10 @@ import {
   BadUserInputError,
   Connection,
   ConflictError,
-  decodeTimeCursor,
-  DEFAULT_PAGE_SIZE,
   ForbiddenError,
   markRedacted,
   NotFoundError,
-  toConnection,
+  mapConnection,
   UUID_PATTERN,
 } from '@hub/graphql';
 import { ServiceNeed } from '@hub/agencies';
@@ -99,31 +97,24 @@ export class SurvivorService {
 
   async list(scope: AccessScope, args: SurvivorsArgs, requested?: Requested): Promise<Connection<Survivor>> {
     const now = this.clock.now();
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const after = args.after ? decodeTimeCursor(args.after) : undefined;
-    const rows = await this.survivors.listVisible(
+    const page = await this.survivors.listVisible(
       scope,
       {
         ownedBy: args.ownedOnly ? (scope.actor.agencyId ?? undefined) : undefined,
         minor: args.minor,
         reference: args.reference,
       },
-      { first, after: after && { createdAt: after.at, id: after.id } },
+      args,
       now,
     );
-    const page = rows.slice(0, first);
+    const entities = page.edges.map((edge) => edge.node);
     const grants = await this.survivors.liveGrants(
-      page.map((row) => row.id),
+      entities.map((entity) => entity.id),
       now,
     );
-    const models = await this.disclose(scope, page, grants, now, requested);
+    const models = await this.disclose(scope, entities, grants, now, requested);
     const byId = new Map(models.map((model) => [model.id, model]));
-    return toConnection(
-      rows,
-      first,
-      (row) => [row.cursor, row.id],
-      (row) => byId.get(row.id) as Survivor,
-    );
+    return mapConnection(page, (entity) => byId.get(entity.id) as Survivor);
   }
 
   async create(scope: AccessScope, input: CreateSurvivorInput): Promise<Survivor> {
