@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { rulesToSql, SqlSubjectMap } from '@hub/authz';
+import { accessWhere, SqlSubjectMap } from '@hub/authz';
 import { AccessScope } from '@hub/access';
-import { Transactions } from '@hub/database';
+import { allOf, namedQuery, Transactions } from '@hub/database';
 import {
   BadUserInputError,
   Connection,
-  decodeTimeCursor,
+  Keyset,
+  KeysetPage,
   DEFAULT_PAGE_SIZE,
-  encodeTimeCursor,
   ForbiddenError,
 } from '@hub/graphql';
 import { AuditWriter } from './audit-writer';
@@ -24,6 +24,15 @@ const AUDIT_SQL: SqlSubjectMap = {
 const CSV_CAP = 10_000;
 
 type Row = Record<string, unknown>;
+
+/** The trail pages newest first (audit_event_time_idx); ids are bigints. */
+const NEWEST_FIRST = new Keyset(
+  [
+    { sql: 'e.occurred_at', kind: 'timestamp' },
+    { sql: 'e.id', kind: 'bigint' },
+  ],
+  'DESC',
+);
 
 /**
  * Reading the audit trail: an agency admin their agency's events, an auditor all of them, as a
@@ -45,15 +54,10 @@ export class AuditQueryService {
   ): Promise<Connection<AuditEventRecord>> {
     await this.mayRead(scope);
     checkWindow(filter);
-    const cursor = after ? decodeTimeCursor(after, 'bigint') : undefined;
-    const rows = await this.query(scope, filter, first + 1, cursor);
+    const page = NEWEST_FIRST.page({ first, after });
+    const rows = await this.query(scope, filter, page);
     await this.auditRead(scope, 'READ_AUDIT_TRAIL', filter);
-    const page = rows.slice(0, first);
-    const edges = page.map((row) => ({
-      cursor: encodeTimeCursor(row.cursor_at as string, String(row.id)),
-      node: toRecord(row),
-    }));
-    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+    return NEWEST_FIRST.connection(rows, page, toRecord);
   }
 
   /** RFC 4180 CSV of the events the caller may read, newest first. */
@@ -63,7 +67,8 @@ export class AuditQueryService {
       throw new ForbiddenError('Only an auditor may export the audit trail');
     }
     checkWindow(filter);
-    const rows = await this.query(scope, filter, Math.min(limit, CSV_CAP));
+    const cap = Math.min(limit, CSV_CAP);
+    const rows = (await this.query(scope, filter, NEWEST_FIRST.page({ first: cap }))).slice(0, cap);
     await this.auditRead(scope, 'EXPORT_AUDIT_TRAIL', filter);
     const header = [
       'id',
@@ -132,40 +137,33 @@ export class AuditQueryService {
     });
   }
 
-  private async query(
-    scope: AccessScope,
-    filter: AuditEventFilter,
-    limit: number,
-    cursor?: { at: string; id: string },
-  ): Promise<Row[]> {
-    const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const where: string[] = [];
-    if (filter.actorUserId) where.push(`e.actor_user_id = ${param(filter.actorUserId)}`);
-    if (filter.agencyId) {
-      const agency = param(filter.agencyId);
-      where.push(`(e.actor_agency_id = ${agency}::uuid OR e.subject_agency_ids @> ARRAY[${agency}::uuid])`);
-    }
-    if (filter.subjectType) where.push(`e.subject_type = ${param(filter.subjectType)}`);
-    if (filter.subjectId) where.push(`e.subject_id = ${param(filter.subjectId)}`);
-    if (filter.action) where.push(`e.action = ${param(filter.action)}`);
-    if (filter.decision) where.push(`e.decision = ${param(filter.decision)}`);
-    if (filter.from) where.push(`e.occurred_at >= ${param(filter.from)}`);
-    if (filter.to) where.push(`e.occurred_at < ${param(filter.to)}`);
-    if (cursor)
-      where.push(`(e.occurred_at, e.id) < (${param(cursor.at)}::timestamptz, ${param(cursor.id)}::bigint)`);
-    const access = rulesToSql(scope.ability, 'read', 'AuditEvent', AUDIT_SQL, params.length + 1);
-    where.push(access.sql);
-    params.push(...access.params);
+  private query(scope: AccessScope, filter: AuditEventFilter, page: KeysetPage): Promise<Row[]> {
+    const where = allOf(
+      filter.actorUserId && {
+        sql: 'e.actor_user_id = :actorUserId',
+        params: { actorUserId: filter.actorUserId },
+      },
+      filter.agencyId && {
+        sql: '(e.actor_agency_id = CAST(:agencyId AS uuid) OR e.subject_agency_ids @> ARRAY[CAST(:agencyId AS uuid)])',
+        params: { agencyId: filter.agencyId },
+      },
+      filter.subjectType && {
+        sql: 'e.subject_type = :subjectType',
+        params: { subjectType: filter.subjectType },
+      },
+      filter.subjectId && { sql: 'e.subject_id = :subjectId', params: { subjectId: filter.subjectId } },
+      filter.action && { sql: 'e.action = :action', params: { action: filter.action } },
+      filter.decision && { sql: 'e.decision = :decision', params: { decision: filter.decision } },
+      filter.from && { sql: 'e.occurred_at >= :from', params: { from: filter.from } },
+      filter.to && { sql: 'e.occurred_at < :to', params: { to: filter.to } },
+      page.after,
+      accessWhere(scope.ability, 'read', 'AuditEvent', AUDIT_SQL),
+    );
     // Served by audit_event_time_idx (and the agency / subject indexes for filtered reads).
-    return this.transactions.reader.query(
-      `SELECT e.*, to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
-         FROM audit_event e WHERE ${where.join(' AND ')}
-        ORDER BY e.occurred_at DESC, e.id DESC LIMIT ${param(limit)}`,
-      params,
+    return namedQuery<Row>(
+      this.transactions.reader,
+      `SELECT e.*, ${page.select} FROM audit_event e WHERE ${where.sql} ORDER BY ${page.orderBy} LIMIT :limit`,
+      { ...where.params, limit: page.limit },
     );
   }
 
