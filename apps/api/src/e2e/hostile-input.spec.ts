@@ -73,6 +73,8 @@ const CALLERS: Record<string, string> = {
   holdReferral: 'ngo.caseworker',
   markNotificationsRead: 'ngo.caseworker',
   openBreakGlass: 'ngo.lead',
+  endBreakGlass: 'ngo.lead',
+  reviewBreakGlass: 'ngo.lead',
   publishProtocolVersion: 'tf.coordinator',
   recordConsent: 'ngo.caseworker',
   recordTechnicalAssistanceSession: 'ta.provider',
