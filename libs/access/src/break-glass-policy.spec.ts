@@ -1,4 +1,5 @@
 import { Actor } from '@hub/authz';
+import { policyActor } from './policy-test-actor';
 import { defineAbilityFor, REVOKED_BY_SURVIVOR } from './policy';
 import { Action, LiveGrantRecord, PolicyRecords, subject } from './subjects';
 
@@ -6,13 +7,8 @@ const NGO = 'agency-ngo';
 const LEGAL = 'agency-legal';
 const POLICE = 'agency-police';
 
-const actor = (userId: string, agencyId: string, agencyType: string, roles: string[]): Actor => ({
-  userId,
-  agencyId,
-  agencyType,
-  roles,
-  taskForceIds: [],
-});
+const actor = (userId: string, agencyId: string, agencyType: string, roles: string[]): Actor =>
+  policyActor(agencyId, agencyType, roles, { userId });
 const legalLead = actor('legal-lead', LEGAL, 'NGO', ['supervisor', 'agency_admin']);
 const legalSupervisor = actor('legal-sup', LEGAL, 'NGO', ['supervisor']);
 const legalCaseworker = actor('legal-cw', LEGAL, 'NGO', ['caseworker']);

@@ -1,4 +1,5 @@
 import { Actor } from '@hub/authz';
+import { policyActor } from './policy-test-actor';
 import { visibleConsentFields, visibleSurvivorFields } from './agency-view';
 import { CONSENT_NAME_FIELDS } from './consent-data';
 import { defineAbilityFor } from './policy';
@@ -9,13 +10,8 @@ const NGO = 'agency-ngo';
 const LEGAL = 'agency-legal';
 const POLICE = 'agency-police';
 
-const actor = (agencyId: string, agencyType: string, roles: string[]): Actor => ({
-  userId: `user-${agencyId}-${roles.join('-')}`,
-  agencyId,
-  agencyType,
-  roles,
-  taskForceIds: [],
-});
+const actor = (agencyId: string, agencyType: string, roles: string[]): Actor =>
+  policyActor(agencyId, agencyType, roles);
 const caseworker = actor(NGO, 'NGO', ['caseworker']);
 const legal = actor(LEGAL, 'NGO', ['caseworker']);
 const investigator = actor(POLICE, 'LAW_ENFORCEMENT', ['investigator']);

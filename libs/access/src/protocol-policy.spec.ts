@@ -1,4 +1,5 @@
 import { Actor } from '@hub/authz';
+import { policyActor } from './policy-test-actor';
 import { defineAbilityFor } from './policy';
 import { Action, PolicyRecords, subject, SubjectName } from './subjects';
 
@@ -13,13 +14,8 @@ const TA = 'agency-ta';
 const FED = 'agency-fed';
 const OUTSIDER = 'agency-outside';
 
-const actor = (agencyId: string, agencyType: string, roles: string[], taskForceIds = [TF]): Actor => ({
-  userId: `user-${agencyId}-${roles.join('-')}`,
-  agencyId,
-  agencyType,
-  roles,
-  taskForceIds,
-});
+const actor = (agencyId: string, agencyType: string, roles: string[], taskForceIds = [TF]): Actor =>
+  policyActor(agencyId, agencyType, roles, { taskForceIds });
 
 const coordinator = actor(COORDINATION, 'COORDINATOR', ['coordinator', 'agency_admin']);
 const auditor = actor(COORDINATION, 'COORDINATOR', ['auditor']);

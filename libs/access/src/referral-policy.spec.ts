@@ -1,4 +1,5 @@
 import { Actor } from '@hub/authz';
+import { policyActor } from './policy-test-actor';
 import { defineAbilityFor } from './policy';
 import { REFERRAL_RECIPIENT_TYPES, receivesReferrals } from './referral.rules';
 import { subject } from './subjects';
@@ -6,13 +7,8 @@ import { subject } from './subjects';
 const NGO = 'agency-harbor-light';
 const LEGAL = 'agency-safe-passage';
 
-const actor = (agencyId: string, agencyType: string, roles: string[]): Actor => ({
-  userId: `user-${agencyId}-${roles.join('-')}`,
-  agencyId,
-  agencyType,
-  roles,
-  taskForceIds: ['tf'],
-});
+const actor = (agencyId: string, agencyType: string, roles: string[]): Actor =>
+  policyActor(agencyId, agencyType, roles, { taskForceIds: ['tf'] });
 
 const ALL_TYPES = [
   'NGO',

@@ -1,4 +1,5 @@
 import { Actor } from '@hub/authz';
+import { policyActor } from './policy-test-actor';
 import { defineAbilityFor } from './policy';
 import { Action, PolicyRecords, subject } from './subjects';
 import { SURVIVOR_FIELDS_BY_CLASS, SURVIVOR_PERSONAL_FIELDS } from './survivor-data';
@@ -7,13 +8,8 @@ const NGO = 'agency-ngo';
 const LEGAL = 'agency-legal';
 const POLICE = 'agency-police';
 
-const actor = (agencyId: string, agencyType: string, roles: string[]): Actor => ({
-  userId: `user-${agencyId}-${roles.join('-')}`,
-  agencyId,
-  agencyType,
-  roles,
-  taskForceIds: [],
-});
+const actor = (agencyId: string, agencyType: string, roles: string[]): Actor =>
+  policyActor(agencyId, agencyType, roles);
 const caseworker = actor(NGO, 'NGO', ['caseworker']);
 const legal = actor(LEGAL, 'NGO', ['caseworker']);
 const legalAdminOnly = actor(LEGAL, 'NGO', ['agency_admin']);

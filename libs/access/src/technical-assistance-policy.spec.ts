@@ -1,4 +1,5 @@
 import { Actor } from '@hub/authz';
+import { policyActor } from './policy-test-actor';
 import { defineAbilityFor } from './policy';
 import { Action, PolicyRecords, subject } from './subjects';
 
@@ -12,13 +13,8 @@ const FEDERAL = 'agency-federal';
 const OFFICE = 'agency-tf-office';
 const OTHER_OFFICE = 'agency-other-office';
 
-const actor = (agencyId: string, agencyType: string, roles: string[], taskForceIds = [TF]): Actor => ({
-  userId: `user-${agencyId}-${roles.join('-')}`,
-  agencyId,
-  agencyType,
-  roles,
-  taskForceIds,
-});
+const actor = (agencyId: string, agencyType: string, roles: string[], taskForceIds = [TF]): Actor =>
+  policyActor(agencyId, agencyType, roles, { taskForceIds });
 const ngoLead = actor(NGO, 'NGO', ['supervisor', 'agency_admin']);
 const ngoAdminOnly = actor(NGO, 'NGO', ['agency_admin']);
 const ngoCaseworker = actor(NGO, 'NGO', ['caseworker']);
