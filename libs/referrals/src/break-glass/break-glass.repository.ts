@@ -1,12 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { rulesToSql } from '@hub/authz';
+import { accessWhere } from '@hub/authz';
 import { AccessScope } from '@hub/access';
-import { namedQuery, Tx } from '@hub/database';
+import { allOf, namedQuery, Tx } from '@hub/database';
+import { Connection, Keyset, PageArgs } from '@hub/graphql';
 import { BreakGlassEndReason, BreakGlassFinding, BreakGlassSession } from './break-glass.model';
 
 type Row = Record<string, unknown>;
+
+/** Uses page newest first (break_glass_owner_idx / break_glass_agency_idx end in opened_at, id). */
+const NEWEST_FIRST = new Keyset(
+  [
+    { sql: 'b.opened_at', kind: 'timestamp' },
+    { sql: 'b.id', kind: 'uuid' },
+  ],
+  'DESC',
+);
 
 /** Every query on break-glass sessions, and the referral parties that may open one. */
 @Injectable()
@@ -91,40 +101,25 @@ export class BreakGlassRepository {
     return rows.length ? toSession(rows[0]) : null;
   }
 
-  /** Uses the caller may read, newest first (keyset on opened_at, id). */
-  async list(
-    scope: AccessScope,
-    first: number,
-    after: { at: string; id: string } | null,
-  ): Promise<(BreakGlassSession & { cursorAt: string })[]> {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    if (after) {
-      params.push(after.at, after.id);
-      where.push(`(b.opened_at, b.id) < ($1::timestamptz, $2::uuid)`);
-    }
-    const access = rulesToSql(
-      scope.ability,
-      'read',
-      'BreakGlass',
-      {
+  /** Uses the caller may read, newest first. */
+  async list(scope: AccessScope, args: PageArgs): Promise<Connection<BreakGlassSession>> {
+    const page = NEWEST_FIRST.page(args);
+    const where = allOf(
+      page.after,
+      accessWhere(scope.ability, 'read', 'BreakGlass', {
         fields: {
           ownerAgencyId: { sql: 'b.owner_agency_id', kind: 'scalar' },
           agencyId: { sql: 'b.agency_id', kind: 'scalar' },
           openedBy: { sql: 'b.opened_by', kind: 'scalar' },
         },
-      },
-      params.length + 1,
+      }),
     );
-    where.push(access.sql);
-    params.push(...access.params);
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT b.*, to_char(b.opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
-         FROM break_glass b WHERE ${where.join(' AND ')}
-        ORDER BY b.opened_at DESC, b.id DESC LIMIT ${first + 1}`,
-      params,
+    const rows = await namedQuery<Row>(
+      this.dataSource.manager,
+      `SELECT b.*, ${page.select} FROM break_glass b WHERE ${where.sql} ORDER BY ${page.orderBy} LIMIT :limit`,
+      { ...where.params, limit: page.limit },
     );
-    return rows.map((row) => Object.assign(toSession(row), { cursorAt: row.cursor_at as string }));
+    return NEWEST_FIRST.connection(rows, page, toSession);
   }
 }
 

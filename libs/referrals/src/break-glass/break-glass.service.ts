@@ -8,9 +8,6 @@ import {
   BadUserInputError,
   ConflictError,
   Connection,
-  decodeTimeCursor,
-  encodeTimeCursor,
-  DEFAULT_PAGE_SIZE,
   ForbiddenError,
   HubError,
   NotFoundError,
@@ -232,13 +229,7 @@ export class BreakGlassService implements OnModuleInit {
 
   /** Uses for review: the owning agency's supervisors and admins, the opener, the opener's admins, auditors. */
   async list(scope: AccessScope, args: PageArgs): Promise<Connection<BreakGlassSession>> {
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.sessions.list(scope, first, args.after ? decodeTimeCursor(args.after) : null);
-    const edges = rows.slice(0, first).map(({ cursorAt, ...node }) => ({
-      cursor: encodeTimeCursor(cursorAt, node.id),
-      node,
-    }));
-    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+    return this.sessions.list(scope, args);
   }
 
   /**
