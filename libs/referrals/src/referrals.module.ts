@@ -3,6 +3,7 @@ import { AgenciesModule } from '@hub/agencies';
 import { ConsentsModule } from '@hub/consents';
 import { ConfigModule } from '@hub/config';
 import { NotificationsModule } from '@hub/notifications';
+import { workflowProviders } from '@hub/workflow';
 import { breakGlassConfig } from './break-glass/break-glass.config';
 import { BreakGlassRepository } from './break-glass/break-glass.repository';
 import { BreakGlassResolver } from './break-glass/break-glass.resolver';
@@ -15,6 +16,7 @@ import { ReferralService } from './referral/referral.service';
 @Module({
   imports: [AgenciesModule, ConsentsModule, NotificationsModule, ConfigModule.forFeature(breakGlassConfig)],
   providers: [
+    ...workflowProviders,
     ReferralRepository,
     ReferralService,
     ReferralResolver,

@@ -181,7 +181,8 @@ describe('referrals under concurrency (e2e, separate connections)', () => {
       const ids = found.map((row) => row.id);
       const events = await rows<{ referral_id: string; to_status: string }>(
         hub,
-        `SELECT referral_id, to_status FROM referral_event WHERE referral_id = ANY($1::uuid[])`,
+        `SELECT subject_id AS referral_id, to_status FROM record_event
+          WHERE subject_type = 'Referral' AND subject_id = ANY($1::uuid[])`,
         [ids],
       );
       const audit = await rows<{

@@ -12,7 +12,7 @@ import {
 } from '@hub/access';
 import { Clock } from '@hub/config';
 import { AccessGrantService, ConsentService, DataClass, SurvivorService } from '@hub/consents';
-import { Transactions, Tx } from '@hub/database';
+import { Transactions } from '@hub/database';
 import {
   BadUserInputError,
   ConflictError,
@@ -20,12 +20,20 @@ import {
   encodeTimeCursor,
   DEFAULT_PAGE_SIZE,
   ForbiddenError,
-  groupByKeys,
   InputProblem,
   NotFoundError,
   UUID_PATTERN,
 } from '@hub/graphql';
 import { NotificationPublisher } from '@hub/notifications';
+import {
+  Change,
+  EventLog,
+  MessageThread,
+  RecordEvent,
+  RecordMessage,
+  RecordType,
+  RecordWorkflow,
+} from '@hub/workflow';
 import {
   effectiveStatus,
   REFERRAL_LIFECYCLE,
@@ -44,15 +52,13 @@ import {
   ReferralTransitionInput,
 } from './referral.inputs';
 import { Referral, ReferralConnection, ReferralEvent, ReferralMessage } from './referral.model';
-import { ReferralChanges, ReferralRepository, ReferralRow } from './referral.repository';
+import { ReferralEntity } from './referral.entity';
+import { ReferralRepository, ReferralRow } from './referral.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** What a child-safety report shares: enough to find and protect the child. */
 const CHILD_SAFETY_CLASSES = [DataClass.IDENTITY, DataClass.CONTACT, DataClass.NARRATIVE];
 const CHILD_SAFETY_RECIPIENTS: string[] = [AgencyType.LAW_ENFORCEMENT, AgencyType.CHILD_WELFARE];
-
-/** Extra columns a transition writes beside the status. */
-type TransitionExtras = Omit<ReferralChanges, 'status'>;
 
 /**
  * Closed-loop referrals: creating (with a consent that covers the recipient, or de-identified),
@@ -71,8 +77,23 @@ export class ReferralService {
     private readonly transactions: Transactions,
     private readonly audit: AuditWriter,
     private readonly notifications: NotificationPublisher,
+    private readonly workflow: RecordWorkflow,
+    private readonly events: EventLog,
+    private readonly thread: MessageThread,
     private readonly clock: Clock,
   ) {}
+
+  /** Referrals as the workflow kernel sees them. */
+  private readonly record: RecordType<ReferralRow, ReferralStatus, ReferralTransition, AccessScope> = {
+    lifecycle: REFERRAL_LIFECYCLE,
+    entity: ReferralEntity,
+    load: (scope, id, tx) => this.referrals.findVisible(scope, id, this.clock.now(), tx),
+    policyRecord: referralRecord,
+    agencies: (row) => [row.fromAgencyId, row.toAgencyId],
+    effectiveStatus: (row) => statusOf(row, this.clock.now()),
+    // A referral never sent is the sender's own business: nobody else hears of it.
+    parties: (_scope, row) => (row.sentAt === null ? [] : [row.fromAgencyId, row.toAgencyId]),
+  };
 
   async get(scope: AccessScope, id: string): Promise<Referral> {
     const now = this.clock.now();
@@ -163,13 +184,13 @@ export class ReferralService {
         now,
       );
       if (!row) return null;
-      await this.referrals.insertEvent(tx, {
-        referralId: row.id,
+      await this.events.append(tx, {
+        subjectType: 'Referral',
+        subjectId: row.id,
         fromStatus: null,
         toStatus: ReferralStatus.DRAFT,
-        actorUserId: actor.userId as string,
+        actorUserId: actor.userId,
         actorAgencyId: from,
-        reason: null,
       });
       await this.audit.record(tx, this.event(scope, 'CREATE_REFERRAL', row));
       return row;
@@ -187,15 +208,19 @@ export class ReferralService {
   }
 
   send(scope: AccessScope, input: ReferralTransitionInput) {
-    return this.transition(scope, 'send', input, (row, now) => ({
-      sentAt: now,
-      responseDueAt: new Date(
-        now.getTime() +
-          (row.requestedResponseHours
-            ? row.requestedResponseHours * 3600_000
-            : RESPONSE_WINDOW_MS[row.urgency as Urgency]),
-      ),
-    }));
+    const now = this.clock.now();
+    return this.transition(scope, 'send', input, {
+      set: (row) => ({
+        sentAt: now,
+        responseDueAt: new Date(
+          now.getTime() +
+            (row.requestedResponseHours
+              ? row.requestedResponseHours * 3600_000
+              : RESPONSE_WINDOW_MS[row.urgency as Urgency]),
+        ),
+      }),
+      check: (row) => this.checkSendable(scope, row),
+    });
   }
 
   acknowledge(scope: AccessScope, input: ReferralTransitionInput) {
@@ -212,11 +237,13 @@ export class ReferralService {
         { field: 'reason', message: 'is required when the reason code is OTHER' },
       ]);
     }
-    return this.transition(scope, 'decline', input, () => ({
-      declineReason: input.reasonCode,
-      declineReasonText: input.reason?.trim() || null,
-      declinedBy: input.declinedBy,
-    }));
+    return this.transition(scope, 'decline', input, {
+      set: () => ({
+        declineReason: input.reasonCode,
+        declineReasonText: input.reason?.trim() || null,
+        declinedBy: input.declinedBy,
+      }),
+    });
   }
 
   start(scope: AccessScope, input: ReferralTransitionInput) {
@@ -228,54 +255,42 @@ export class ReferralService {
   }
 
   complete(scope: AccessScope, input: CompleteReferralInput) {
-    return this.transition(scope, 'complete', input, () => ({
-      outcomeServices: [...input.outcome.servicesDelivered],
-      outcomeText: input.outcome.text?.trim() || null,
-    }));
+    return this.transition(scope, 'complete', input, {
+      set: () => ({
+        outcomeServices: [...input.outcome.servicesDelivered],
+        outcomeText: input.outcome.text?.trim() || null,
+      }),
+    });
   }
 
   fail(scope: AccessScope, input: FailReferralInput) {
-    return this.transition(scope, 'fail', { ...input, reason: input.reason ?? input.failureReason }, () => ({
-      failureReason: input.failureReason.trim(),
-    }));
+    return this.transition(
+      scope,
+      'fail',
+      { ...input, reason: input.reason ?? input.failureReason },
+      { set: () => ({ failureReason: input.failureReason.trim() }) },
+    );
   }
 
   withdraw(scope: AccessScope, input: ReferralTransitionInput) {
-    return this.transition(scope, 'withdraw', input);
+    const now = this.clock.now();
+    return this.transition(scope, 'withdraw', input, {
+      // Withdrawing a child-safety report ends the access it granted, in the same transaction.
+      within: async (tx, _updated, before) => {
+        if (before.kind === ReferralKind.CHILD_SAFETY) await this.grants.revokeFrom(tx, before.id, now);
+      },
+    });
   }
 
   async addMessage(scope: AccessScope, input: AddReferralMessageInput): Promise<ReferralMessage> {
-    const { actor, ability } = scope;
-    const now = this.clock.now();
-    const row = await this.referrals.findVisible(scope, input.referralId, now);
-    if (!row) throw new NotFoundError('Referral', input.referralId);
-    if (!ability.can('message', referralSubject(row))) {
-      await this.audit.recordDenied({
-        actor,
-        action: 'ADD_REFERRAL_MESSAGE',
-        subjectType: 'Referral',
-        subjectId: row.id,
-        subjectAgencyIds: [row.fromAgencyId, row.toAgencyId],
-      });
-      throw new ForbiddenError('Not permitted to write in this referral’s thread');
-    }
-    return this.transactions.run(async (tx) => {
-      const message = await this.referrals.insertMessage(tx, {
-        referralId: row.id,
-        authorUserId: actor.userId as string,
-        authorAgencyId: actor.agencyId as string,
-        body: input.body.trim(),
-      });
-      await this.audit.record(tx, this.event(scope, 'ADD_REFERRAL_MESSAGE', row));
-      await this.notifyOther(
-        tx,
-        row,
-        actor.agencyId as string,
-        'REFERRAL_MESSAGE',
-        'A new message on a referral.',
-      );
-      return message;
+    const message = await this.workflow.post(this.record, scope, {
+      id: input.referralId,
+      body: input.body.trim(),
+      auditAction: 'ADD_REFERRAL_MESSAGE',
+      audit: { purpose: purposeOf(scope.actor.agencyType) },
+      notice: () => ({ eventType: 'REFERRAL_MESSAGE', message: 'A new message on a referral.' }),
     });
+    return toMessage(message);
   }
 
   async createChildSafety(scope: AccessScope, input: CreateChildSafetyReferralInput): Promise<Referral> {
@@ -359,12 +374,13 @@ export class ReferralService {
         validFrom: now,
         validUntil: new Date(now.getTime() + (input.grantDays ?? 30) * DAY_MS),
       });
-      await this.referrals.insertEvent(tx, {
-        referralId: created.id,
+      await this.events.append(tx, {
+        subjectType: 'Referral',
+        subjectId: created.id,
         fromStatus: null,
         toStatus: ReferralStatus.SENT,
-        actorUserId: actor.userId as string,
-        actorAgencyId: actor.agencyId as string,
+        actorUserId: actor.userId,
+        actorAgencyId: actor.agencyId,
         reason: input.reason.trim(),
       });
       await this.audit.record(tx, {
@@ -386,93 +402,39 @@ export class ReferralService {
 
   /** Events, last events and messages of several referrals, for the per-request loaders. */
   async eventsOf(ids: readonly string[]): Promise<ReferralEvent[][]> {
-    const rows = await this.referrals.eventsOf(ids);
-    return groupByKeys(ids, rows, (row) => row.referralId).map((group) => group.map(toEvent));
+    return (await this.events.eventsOf('Referral', ids)).map((group) => group.map(toEvent));
   }
 
   async lastEventsOf(ids: readonly string[]): Promise<(ReferralEvent | null)[]> {
-    const rows = new Map(
-      (await this.referrals.lastEventsOf(ids)).map((row) => [row.referralId, toEvent(row)]),
-    );
-    return ids.map((id) => rows.get(id) ?? null);
+    return (await this.events.lastEventsOf('Referral', ids)).map((event) => event && toEvent(event));
   }
 
   async messagesOf(ids: readonly string[]): Promise<ReferralMessage[][]> {
-    const rows = await this.referrals.messagesOf(ids);
-    return groupByKeys(ids, rows, (row) => row.referralId);
+    return (await this.thread.messagesOf('Referral', ids)).map((group) => group.map(toMessage));
   }
 
-  /** The one path every lifecycle change takes. */
+  /** Every lifecycle change goes through the kernel's runner (docs/workflow.md has the order of refusals). */
   private async transition(
     scope: AccessScope,
     transition: ReferralTransition,
     input: ReferralTransitionInput,
-    extras: (row: ReferralRow, now: Date) => TransitionExtras = () => ({}),
+    spec: Pick<Change<ReferralRow, ReferralStatus, ReferralTransition>, 'set' | 'check' | 'within'> = {},
   ): Promise<Referral> {
-    const { actor, ability } = scope;
-    const now = this.clock.now();
-    const row = await this.referrals.findVisible(scope, input.referralId, now);
-    if (!row) throw new NotFoundError('Referral', input.referralId);
-    const action = `${transition.toUpperCase()}_REFERRAL`;
-    if (!ability.can(transition, referralSubject(row))) {
-      await this.audit.recordDenied({
-        actor,
-        action,
-        subjectType: 'Referral',
-        subjectId: row.id,
-        subjectAgencyIds: [row.fromAgencyId, row.toAgencyId],
-      });
-      throw new ForbiddenError(`Not permitted to ${transition} this referral`);
-    }
-    // Someone changed it since the client read it: say so before judging the move, so two
-    // racing callers get CONFLICT whichever commits first (the versioned UPDATE still guards).
-    if (input.expectedVersion !== row.version) {
-      throw new ConflictError('The referral was changed by someone else; reload it and try again');
-    }
-    const current = effectiveStatus(
-      { status: row.status as ReferralStatus, responseDueAt: row.responseDueAt, consentId: row.consentId },
-      row.consentLive,
-      now,
-    );
-    // The one ILLEGAL_TRANSITION shape: { subjectType, status (effective), transition, allowed }.
-    const next = REFERRAL_LIFECYCLE.assert(current, transition);
-    if (transition === 'send') await this.checkSendable(scope, row);
-    const updated = await this.transactions.run(async (tx) => {
-      const changed = await this.referrals.update(
-        tx,
-        row.id,
-        input.expectedVersion,
-        { status: next, ...extras(row, now) },
-        now,
-      );
-      if (!changed)
-        throw new ConflictError('The referral was changed by someone else; reload it and try again');
-      await this.referrals.insertEvent(tx, {
-        referralId: row.id,
-        fromStatus: current,
-        toStatus: next,
-        actorUserId: actor.userId as string,
-        actorAgencyId: actor.agencyId as string,
-        reason: input.reason?.trim() || null,
-      });
-      await this.audit.record(tx, {
-        ...this.event(scope, action, row),
-        reason: input.reason?.trim() || null,
-      });
-      await this.notifyOther(
-        tx,
-        changed,
-        actor.agencyId as string,
-        `REFERRAL_${next}`,
-        `A referral is now ${next}.`,
-      );
-      // Withdrawing a child-safety report ends the access it granted, in the same transaction.
-      if (next === ReferralStatus.WITHDRAWN && row.kind === ReferralKind.CHILD_SAFETY) {
-        await this.grants.revokeFrom(tx, row.id, now);
-      }
-      return changed;
+    const updated = await this.workflow.change(this.record, scope, {
+      id: input.referralId,
+      expectedVersion: input.expectedVersion,
+      transition,
+      auditAction: `${transition.toUpperCase()}_REFERRAL`,
+      reason: input.reason?.trim() || null,
+      audit: { purpose: purposeOf(scope.actor.agencyType) },
+      ...spec,
+      // A referral never sent is the sender's own business; the recipient hears of it when sent.
+      notice: (row) =>
+        row.sentAt === null
+          ? null
+          : { eventType: `REFERRAL_${row.status}`, message: `A referral is now ${row.status}.` },
     });
-    return toModel(updated, now);
+    return toModel(updated, this.clock.now());
   }
 
   private async refuseCreate(scope: AccessScope): Promise<never> {
@@ -584,34 +546,25 @@ export class ReferralService {
       decision: 'ALLOWED' as const,
     };
   }
-
-  private async notifyOther(
-    tx: Tx,
-    row: ReferralRow,
-    actorAgencyId: string,
-    eventType: string,
-    message: string,
-  ) {
-    // A referral never sent is the sender's own business; the recipient hears of it when sent.
-    if (row.sentAt === null) return;
-    const other = actorAgencyId === row.fromAgencyId ? row.toAgencyId : row.fromAgencyId;
-    await this.notifications.publish(tx, {
-      agencyIds: [other],
-      eventType,
-      subjectType: 'Referral',
-      subjectId: row.id,
-      message,
-    });
-  }
 }
 
-function referralSubject(row: { id: string; fromAgencyId: string; toAgencyId: string; sentAt: Date | null }) {
-  return subject('Referral', {
+/** What the policy judges of a referral. */
+function referralRecord(row: { id: string; fromAgencyId: string; toAgencyId: string; sentAt: Date | null }) {
+  return {
     id: row.id,
     fromAgencyId: row.fromAgencyId,
     toAgencyId: row.toAgencyId,
     sent: row.sentAt !== null,
-  });
+  };
+}
+
+/** The status as of `now` (EXPIRED computed on read). */
+function statusOf(row: ReferralRow, now: Date): ReferralStatus {
+  return effectiveStatus(
+    { status: row.status as ReferralStatus, responseDueAt: row.responseDueAt, consentId: row.consentId },
+    row.consentLive,
+    now,
+  );
 }
 
 /** The recipient's type cannot receive referrals (DESIGN.md §4, "Who can receive"), or null. */
@@ -635,23 +588,26 @@ function hashOf(input: CreateReferralInput): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-function toEvent(row: {
-  id: string;
-  fromStatus: string | null;
-  toStatus: string;
-  actorUserId: string;
-  actorAgencyId: string;
-  reason: string | null;
-  occurredAt: Date;
-}): ReferralEvent {
+function toEvent(event: RecordEvent): ReferralEvent {
   return {
-    id: row.id,
-    fromStatus: row.fromStatus as ReferralStatus | null,
-    toStatus: row.toStatus as ReferralStatus,
-    actorUserId: row.actorUserId,
-    actorAgencyId: row.actorAgencyId,
-    reason: row.reason,
-    occurredAt: row.occurredAt,
+    id: event.id,
+    fromStatus: event.fromStatus as ReferralStatus | null,
+    toStatus: event.toStatus as ReferralStatus,
+    // Every referral event has an actor (no sweep moves a referral).
+    actorUserId: event.actorUserId as string,
+    actorAgencyId: event.actorAgencyId as string,
+    reason: event.reason,
+    occurredAt: event.occurredAt,
+  };
+}
+
+function toMessage(message: RecordMessage): ReferralMessage {
+  return {
+    id: message.id,
+    authorUserId: message.authorUserId,
+    authorAgencyId: message.authorAgencyId,
+    body: message.body,
+    createdAt: message.createdAt,
   };
 }
 
@@ -665,11 +621,7 @@ export function toModel(row: ReferralRow, now: Date): Referral {
     toAgencyId: row.toAgencyId,
     needs: row.needs as ServiceNeed[],
     urgency: row.urgency as Urgency,
-    status: effectiveStatus(
-      { status: row.status as ReferralStatus, responseDueAt: row.responseDueAt, consentId: row.consentId },
-      row.consentLive,
-      now,
-    ),
+    status: statusOf(row, now),
     responseDueAt: row.responseDueAt,
     notes: row.notes,
     survivorId: row.survivorId,
