@@ -1347,7 +1347,12 @@ describe('referrals (e2e)', () => {
         await expectNothingWritten(hub, retriedAt);
         expect(changes(before, afterFirst).referral.added).toHaveLength(1);
         expect(
-          await hub.asOwner((ds) => ds.query(`SELECT id FROM referral WHERE idempotency_key = $1`, [key])),
+          await hub.asOwner((ds) =>
+            ds.query(
+              `SELECT subject_id AS id FROM idempotency_key WHERE subject_type = 'Referral' AND key = $1`,
+              [key],
+            ),
+          ),
         ).toEqual([{ id: first.id }]);
 
         for (const patch of [

@@ -82,12 +82,6 @@ export class ReferralEntity {
   @Column('text', { nullable: true })
   outcomeText: string | null;
 
-  @Column('text', { nullable: true })
-  idempotencyKey: string | null;
-
-  @Column('text', { nullable: true })
-  requestHash: string | null;
-
   @Column('text')
   createdBy: string;
 

@@ -65,8 +65,6 @@ function toRow(row: Row): ReferralRow {
     failureReason: row.failure_reason as string | null,
     outcomeServices: row.outcome_services as string[] | null,
     outcomeText: row.outcome_text as string | null,
-    idempotencyKey: row.idempotency_key as string | null,
-    requestHash: row.request_hash as string | null,
     createdBy: row.created_by as string,
     version: row.version as number,
     createdAt: row.created_at as Date,
@@ -108,19 +106,6 @@ export class ReferralRepository {
     const rows: Row[] = await tx.query(
       `SELECT ${columns(now)} FROM referral r WHERE r.id = $1 AND ${access.sql}`,
       [id, ...access.params],
-    );
-    return rows.length ? toRow(rows[0]) : null;
-  }
-
-  async findByIdempotencyKey(
-    tx: Tx,
-    fromAgencyId: string,
-    key: string,
-    now: Date,
-  ): Promise<ReferralRow | null> {
-    const rows: Row[] = await tx.query(
-      `SELECT ${columns(now)} FROM referral r WHERE r.from_agency_id = $1 AND r.idempotency_key = $2`,
-      [fromAgencyId, key],
     );
     return rows.length ? toRow(rows[0]) : null;
   }
@@ -193,9 +178,10 @@ export class ReferralRepository {
     }
   }
 
-  /** Inserts; null when the idempotency key was already used by this agency. */
-  async insert(tx: Tx, referral: NewReferral, now: Date): Promise<ReferralRow | null> {
+  /** Inserts with the id createOnce chose. */
+  async insert(tx: Tx, id: string, referral: NewReferral, now: Date): Promise<ReferralRow> {
     const values: Record<string, unknown> = {
+      id,
       kind: referral.kind,
       parent_referral_id: referral.parentReferralId,
       from_agency_id: referral.fromAgencyId,
@@ -215,17 +201,14 @@ export class ReferralRepository {
       legal_basis: referral.legalBasis,
       report_reason: referral.reportReason,
       status: referral.status,
-      idempotency_key: referral.idempotencyKey,
-      request_hash: referral.requestHash,
       created_by: referral.createdBy,
     };
     const names = Object.keys(values);
     const rows: Row[] = await tx.query(
       `INSERT INTO referral AS r (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})
-       ON CONFLICT (from_agency_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
        RETURNING ${columns(now)}`,
       Object.values(values),
     );
-    return rows.length ? toRow(rows[0]) : null;
+    return toRow(rows[0]);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Agency, AgencyService, AgencyType, ServiceNeed, TaskForceService } from '@hub/agencies';
 import { AuditWriter } from '@hub/audit';
 import {
@@ -15,7 +15,6 @@ import { AccessGrantService, ConsentService, DataClass, SurvivorService } from '
 import { Transactions } from '@hub/database';
 import {
   BadUserInputError,
-  ConflictError,
   decodeTimeCursor,
   encodeTimeCursor,
   DEFAULT_PAGE_SIZE,
@@ -27,6 +26,7 @@ import {
 import { NotificationPublisher } from '@hub/notifications';
 import {
   Change,
+  CreateOnce,
   EventLog,
   MessageThread,
   RecordEvent,
@@ -80,6 +80,7 @@ export class ReferralService {
     private readonly workflow: RecordWorkflow,
     private readonly events: EventLog,
     private readonly thread: MessageThread,
+    private readonly createOnce: CreateOnce,
     private readonly clock: Clock,
   ) {}
 
@@ -139,72 +140,54 @@ export class ReferralService {
     const from = actor.agencyId;
     // Who may refer at all; the recipient (its type included) is input, judged below as BAD_USER_INPUT.
     if (!from || !ability.can('create', 'Referral')) return this.refuseCreate(scope);
-    const now = this.clock.now();
-    const requestHash = hashOf(input);
-    if (input.idempotencyKey) {
-      const existing = await this.referrals.findByIdempotencyKey(
-        this.transactions.reader,
-        from,
-        input.idempotencyKey,
-        now,
-      );
-      if (existing) return this.replay(existing, requestHash, now);
-    }
     const recipientType = await this.checkCreate(scope, from, input);
     const record = { id: '', fromAgencyId: from, toAgencyId: input.toAgencyId, toAgencyType: recipientType };
     if (!ability.can('create', subject('Referral', { ...record, sent: false })))
       return this.refuseCreate(scope);
-    const created = await this.transactions.run(async (tx) => {
-      const row = await this.referrals.insert(
-        tx,
-        {
-          kind: ReferralKind.STANDARD,
-          parentReferralId: input.parentReferralId ?? null,
-          fromAgencyId: from,
-          toAgencyId: input.toAgencyId,
-          needs: [...input.needs],
-          urgency: input.urgency,
-          requestedResponseHours: input.responseHours ?? null,
-          responseDueAt: null,
-          sentAt: null,
-          notes: input.notes?.trim() || null,
-          survivorId: input.survivorId ?? null,
-          consentId: input.consentId ?? null,
-          sharedClasses: [...(input.sharedClasses ?? [])],
-          language: input.language ?? null,
-          ageBand: input.ageBand ?? null,
-          callback: input.callback?.trim() || null,
-          legalBasis: null,
-          reportReason: null,
-          status: ReferralStatus.DRAFT,
-          idempotencyKey: input.idempotencyKey ?? null,
-          requestHash,
-          createdBy: actor.userId as string,
-        },
-        now,
-      );
-      if (!row) return null;
-      await this.events.append(tx, {
-        subjectType: 'Referral',
-        subjectId: row.id,
-        fromStatus: null,
-        toStatus: ReferralStatus.DRAFT,
-        actorUserId: actor.userId,
-        actorAgencyId: from,
-      });
-      await this.audit.record(tx, this.event(scope, 'CREATE_REFERRAL', row));
-      return row;
+    const now = this.clock.now();
+    const created = await this.createOnce.run({
+      subjectType: 'Referral',
+      scope: from,
+      key: input.idempotencyKey,
+      request: input,
+      load: (id) => this.referrals.findVisible(scope, id, now),
+      create: async (tx, id) => {
+        const row = await this.referrals.insert(
+          tx,
+          id,
+          {
+            kind: ReferralKind.STANDARD,
+            parentReferralId: input.parentReferralId ?? null,
+            fromAgencyId: from,
+            toAgencyId: input.toAgencyId,
+            needs: [...input.needs],
+            urgency: input.urgency,
+            requestedResponseHours: input.responseHours ?? null,
+            responseDueAt: null,
+            sentAt: null,
+            notes: input.notes?.trim() || null,
+            survivorId: input.survivorId ?? null,
+            consentId: input.consentId ?? null,
+            sharedClasses: [...(input.sharedClasses ?? [])],
+            language: input.language ?? null,
+            ageBand: input.ageBand ?? null,
+            callback: input.callback?.trim() || null,
+            legalBasis: null,
+            reportReason: null,
+            status: ReferralStatus.DRAFT,
+            createdBy: actor.userId as string,
+          },
+          now,
+        );
+        // A draft is the sender's own business: nobody is told of it.
+        await this.workflow.created(tx, this.record, scope, row, {
+          auditAction: 'CREATE_REFERRAL',
+          audit: { purpose: purposeOf(actor.agencyType) },
+        });
+        return row;
+      },
     });
-    if (created) return toModel(created, now);
-    // The same key won a concurrent race: answer as a retry.
-    const winner = await this.referrals.findByIdempotencyKey(
-      this.transactions.reader,
-      from,
-      input.idempotencyKey ?? '',
-      now,
-    );
-    if (!winner) throw new ConflictError('The referral could not be created; retry');
-    return this.replay(winner, requestHash, now);
+    return toModel(created, now);
   }
 
   send(scope: AccessScope, input: ReferralTransitionInput) {
@@ -336,6 +319,7 @@ export class ReferralService {
     const row = await this.transactions.run(async (tx) => {
       const created = await this.referrals.insert(
         tx,
+        randomUUID(),
         {
           kind: ReferralKind.CHILD_SAFETY,
           parentReferralId: null,
@@ -356,13 +340,10 @@ export class ReferralService {
           legalBasis: input.legalBasis.trim(),
           reportReason: input.reason.trim(),
           status: ReferralStatus.SENT,
-          idempotencyKey: null,
-          requestHash: null,
           createdBy: actor.userId as string,
         },
         now,
       );
-      if (!created) throw new ConflictError('The report could not be created; retry');
       // The only way law enforcement sees a minor: a grant for INVESTIGATION, for a set time.
       await this.grants.grant(tx, {
         basis: 'CHILD_SAFETY',
@@ -524,13 +505,6 @@ export class ReferralService {
     if (problems.length) throw new BadUserInputError(`Cannot send: ${describe(problems)}`, problems);
   }
 
-  private replay(existing: ReferralRow, requestHash: string, now: Date): Referral {
-    if (existing.requestHash !== requestHash) {
-      throw new ConflictError('That idempotency key was already used for a different referral');
-    }
-    return toModel(existing, now);
-  }
-
   private event(
     scope: AccessScope,
     action: string,
@@ -579,13 +553,6 @@ function recipientTypeProblem(agencyType: string): InputProblem | null {
 
 function describe(problems: InputProblem[]): string {
   return `Invalid referral: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`;
-}
-
-/** Same input → same hash: what makes an idempotent retry recognisable. */
-function hashOf(input: CreateReferralInput): string {
-  const { idempotencyKey: _key, ...rest } = input;
-  const canonical = JSON.stringify(rest, Object.keys(rest).sort());
-  return createHash('sha256').update(canonical).digest('hex');
 }
 
 function toEvent(event: RecordEvent): ReferralEvent {
