@@ -738,7 +738,7 @@ describe('referrals (e2e)', () => {
         expect(expectError(await read(draft.id, user), 'NOT_FOUND').message).toBe(
           `Referral ${draft.id} not found`,
         );
-        await expectNothingWritten(hub, before);
+        await expectNotFoundAudited(before, user, 'READ_REFERRAL', draft.id);
         const beforeMessage = await hub.watermark();
         expectError(
           await hub.gql(ADD_MESSAGE, { input: { referralId: draft.id, body: 'hello?' } }, { user }),
@@ -1900,14 +1900,21 @@ describe('referrals (e2e)', () => {
     });
   });
 
-  it('a referral id that is unknown or malformed is NOT_FOUND for reads', async () => {
-    expectError(await read(randomUUID(), 'ngo.caseworker'), 'NOT_FOUND');
+  it('a referral id that is unknown, malformed or invisible is NOT_FOUND for reads, audited DENIED (reason NOT_FOUND)', async () => {
+    const unknown = randomUUID();
+    let before = await hub.watermark();
+    expectError(await read(unknown, 'ngo.caseworker'), 'NOT_FOUND');
+    await expectNotFoundAudited(before, 'ngo.caseworker', 'READ_REFERRAL', unknown);
+    before = await hub.watermark();
     expectError(await read('not-an-id', 'ngo.caseworker'), 'NOT_FOUND');
+    await expectNotFoundAudited(before, 'ngo.caseworker', 'READ_REFERRAL', null);
     const referral = await referralAt(hub, 'SENT');
     for (const user of [...THIRD_AGENCY, ...NO_CASE_ROLE]) {
+      before = await hub.watermark();
       expect(expectError(await read(referral.id, user), 'NOT_FOUND').message).toBe(
         `Referral ${referral.id} not found`,
       );
+      await expectNotFoundAudited(before, user, 'READ_REFERRAL', referral.id);
     }
   });
 });

@@ -99,8 +99,8 @@ export class ReferralService {
   async get(scope: AccessScope, id: string): Promise<Referral> {
     const now = this.clock.now();
     const row = UUID_PATTERN.test(id) ? await this.referrals.findVisible(scope, id, now) : null;
-    if (!row) throw new NotFoundError('Referral', id);
-    return toModel(row, now);
+    // A referral the caller may not see does not exist for them (the probe is audited, for auditors only).
+    return toModel(row ?? (await this.workflow.notFound(scope, 'READ_REFERRAL', 'Referral', id)), now);
   }
 
   async list(scope: AccessScope, args: ReferralsArgs): Promise<ReferralConnection> {
