@@ -8,6 +8,7 @@ import { breakGlassConfig } from './break-glass/break-glass.config';
 import { BreakGlassRepository } from './break-glass/break-glass.repository';
 import { BreakGlassResolver } from './break-glass/break-glass.resolver';
 import { BreakGlassService } from './break-glass/break-glass.service';
+import { ChildSafetyService } from './referral/child-safety.service';
 import { ReferralRepository } from './referral/referral.repository';
 import { ReferralResolver } from './referral/referral.resolver';
 import { ReferralService } from './referral/referral.service';
@@ -19,6 +20,7 @@ import { ReferralService } from './referral/referral.service';
     ...workflowProviders,
     ReferralRepository,
     ReferralService,
+    ChildSafetyService,
     ReferralResolver,
     BreakGlassRepository,
     BreakGlassService,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { Agency, AgencyService, AgencyType, ServiceNeed, TaskForceService } from '@hub/agencies';
+import { Agency, AgencyService, ServiceNeed, TaskForceService } from '@hub/agencies';
 import { AuditWriter } from '@hub/audit';
 import {
   AccessScope,
@@ -20,7 +19,6 @@ import {
   DEFAULT_PAGE_SIZE,
   ForbiddenError,
   InputProblem,
-  NotFoundError,
   UUID_PATTERN,
 } from '@hub/graphql';
 import { NotificationPublisher } from '@hub/notifications';
@@ -44,7 +42,6 @@ import { DeclinedBy, DeclineReason, ReferralKind, ReferralStatus, Urgency } from
 import {
   AddReferralMessageInput,
   CompleteReferralInput,
-  CreateChildSafetyReferralInput,
   CreateReferralInput,
   DeclineReferralInput,
   FailReferralInput,
@@ -55,15 +52,10 @@ import { Referral, ReferralConnection, ReferralEvent, ReferralMessage } from './
 import { ReferralEntity } from './referral.entity';
 import { ReferralRepository, ReferralRow } from './referral.repository';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** What a child-safety report shares: enough to find and protect the child. */
-const CHILD_SAFETY_CLASSES = [DataClass.IDENTITY, DataClass.CONTACT, DataClass.NARRATIVE];
-const CHILD_SAFETY_RECIPIENTS: string[] = [AgencyType.LAW_ENFORCEMENT, AgencyType.CHILD_WELFARE];
-
 /**
  * Closed-loop referrals: creating (with a consent that covers the recipient, or de-identified),
  * the lifecycle of DESIGN.md §3 with one event, one audit row and one notification per
- * transition in one transaction, the message thread, and child-safety reports.
+ * transition in one transaction, and the message thread. Child-safety reports: ChildSafetyService.
  */
 @Injectable()
 export class ReferralService {
@@ -276,111 +268,6 @@ export class ReferralService {
     return toMessage(message);
   }
 
-  async createChildSafety(scope: AccessScope, input: CreateChildSafetyReferralInput): Promise<Referral> {
-    const { actor, ability } = scope;
-    const now = this.clock.now();
-    // Only the record's owner and age matter here: no personal field is disclosed, none audited.
-    const [survivor] = await this.survivors.getMany(scope, [input.survivorId], { requested: new Set() });
-    if (survivor instanceof Error) throw new NotFoundError('Survivor', input.survivorId);
-    const record = {
-      id: survivor.id,
-      ownerAgencyId: survivor.ownerAgencyId,
-      minor: survivor.minor,
-      liveGrants: [],
-    };
-    if (!actor.agencyId || !ability.can('reportChildSafety', subject('Survivor', record))) {
-      await this.audit.recordDenied({
-        actor,
-        action: 'CHILD_SAFETY_REFERRAL',
-        subjectType: 'Survivor',
-        subjectId: survivor.id,
-        subjectAgencyIds: [survivor.ownerAgencyId],
-      });
-      throw new ForbiddenError(
-        "Only a supervisor of the agency that owns the minor's record may make a child-safety referral",
-      );
-    }
-    const problems: InputProblem[] = [];
-    if (!survivor.minor)
-      problems.push({
-        field: 'survivorId',
-        message: 'is not a minor: child-safety referrals are for minors',
-      });
-    const [recipient] = await this.agencies.getMany(scope, [input.toAgencyId]);
-    if (recipient instanceof Error) problems.push({ field: 'toAgencyId', message: 'is not a known agency' });
-    else if (!CHILD_SAFETY_RECIPIENTS.includes(recipient.type)) {
-      problems.push({ field: 'toAgencyId', message: 'must be a law-enforcement or child-welfare agency' });
-    }
-    if (input.toAgencyId === actor.agencyId)
-      problems.push({ field: 'toAgencyId', message: 'must be another agency' });
-    if (problems.length) throw new BadUserInputError(describe(problems), problems);
-
-    const urgency = input.urgency ?? Urgency.URGENT;
-    const row = await this.transactions.run(async (tx) => {
-      const created = await this.referrals.insert(
-        tx,
-        randomUUID(),
-        {
-          kind: ReferralKind.CHILD_SAFETY,
-          parentReferralId: null,
-          fromAgencyId: actor.agencyId as string,
-          toAgencyId: input.toAgencyId,
-          needs: [ServiceNeed.EMERGENCY_RESPONSE],
-          urgency,
-          requestedResponseHours: null,
-          responseDueAt: new Date(now.getTime() + RESPONSE_WINDOW_MS[urgency]),
-          sentAt: now,
-          notes: null,
-          survivorId: survivor.id,
-          consentId: null,
-          sharedClasses: [...CHILD_SAFETY_CLASSES],
-          language: null,
-          ageBand: null,
-          callback: null,
-          legalBasis: input.legalBasis.trim(),
-          reportReason: input.reason.trim(),
-          status: ReferralStatus.SENT,
-          createdBy: actor.userId as string,
-        },
-        now,
-      );
-      // The only way law enforcement sees a minor: a grant for INVESTIGATION, for a set time.
-      await this.grants.grant(tx, {
-        basis: 'CHILD_SAFETY',
-        sourceId: created.id,
-        survivorId: survivor.id,
-        agencyId: input.toAgencyId,
-        classes: [...CHILD_SAFETY_CLASSES],
-        purposes: ['INVESTIGATION'],
-        validFrom: now,
-        validUntil: new Date(now.getTime() + (input.grantDays ?? 30) * DAY_MS),
-      });
-      await this.events.append(tx, {
-        subjectType: 'Referral',
-        subjectId: created.id,
-        fromStatus: null,
-        toStatus: ReferralStatus.SENT,
-        actorUserId: actor.userId,
-        actorAgencyId: actor.agencyId,
-        reason: input.reason.trim(),
-      });
-      await this.audit.record(tx, {
-        ...this.event(scope, 'CHILD_SAFETY_REFERRAL', created),
-        fields: [...CHILD_SAFETY_CLASSES],
-        reason: input.legalBasis.trim(),
-      });
-      await this.notifications.publish(tx, {
-        agencyIds: [input.toAgencyId],
-        eventType: 'CHILD_SAFETY_REFERRAL',
-        subjectType: 'Referral',
-        subjectId: created.id,
-        message: 'A child-safety referral (mandatory report) was sent to your agency.',
-      });
-      return created;
-    });
-    return toModel(row, now);
-  }
-
   /** Events, last events and messages of several referrals, for the per-request loaders. */
   async eventsOf(ids: readonly string[]): Promise<ReferralEvent[][]> {
     return (await this.events.eventsOf('Referral', ids)).map((group) => group.map(toEvent));
@@ -482,7 +369,7 @@ export class ReferralService {
         problems.push({ field: 'parentReferralId', message: 'is not a referral your agency received' });
       }
     }
-    if (problems.length) throw new BadUserInputError(describe(problems), problems);
+    if (problems.length) throw new BadUserInputError(describeProblems(problems), problems);
     return (recipient as Agency).type;
   }
 
@@ -493,7 +380,8 @@ export class ReferralService {
   private async checkSendable(scope: AccessScope, row: ReferralRow): Promise<void> {
     const [recipient] = await this.agencies.getMany(scope, [row.toAgencyId]);
     const typeProblem = recipient instanceof Error ? null : recipientTypeProblem(recipient.type);
-    if (typeProblem) throw new BadUserInputError(`Cannot send: ${describe([typeProblem])}`, [typeProblem]);
+    if (typeProblem)
+      throw new BadUserInputError(`Cannot send: ${describeProblems([typeProblem])}`, [typeProblem]);
     if (!row.survivorId || !row.consentId) return;
     const problems = await this.consents.referralCoverage(scope, {
       survivorId: row.survivorId,
@@ -502,23 +390,7 @@ export class ReferralService {
       classes: row.sharedClasses,
       recipientIsLawEnforcement: !(recipient instanceof Error) && recipientIsLawEnforcement(recipient.type),
     });
-    if (problems.length) throw new BadUserInputError(`Cannot send: ${describe(problems)}`, problems);
-  }
-
-  private event(
-    scope: AccessScope,
-    action: string,
-    referral: { id: string; fromAgencyId: string; toAgencyId: string },
-  ) {
-    return {
-      actor: scope.actor,
-      action,
-      subjectType: 'Referral',
-      subjectId: referral.id,
-      subjectAgencyIds: [referral.fromAgencyId, referral.toAgencyId],
-      purpose: purposeOf(scope.actor.agencyType),
-      decision: 'ALLOWED' as const,
-    };
+    if (problems.length) throw new BadUserInputError(`Cannot send: ${describeProblems(problems)}`, problems);
   }
 }
 
@@ -551,7 +423,7 @@ function recipientTypeProblem(agencyType: string): InputProblem | null {
   };
 }
 
-function describe(problems: InputProblem[]): string {
+export function describeProblems(problems: InputProblem[]): string {
   return `Invalid referral: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`;
 }
 
