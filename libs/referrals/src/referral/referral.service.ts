@@ -10,8 +10,7 @@ import {
   subject,
 } from '@hub/access';
 import { Clock } from '@hub/config';
-import { AccessGrantService, ConsentService, DataClass, SurvivorService } from '@hub/consents';
-import { Transactions } from '@hub/database';
+import { AccessGrantService, ConsentService, DataClass } from '@hub/consents';
 import {
   BadUserInputError,
   decodeTimeCursor,
@@ -21,7 +20,6 @@ import {
   InputProblem,
   UUID_PATTERN,
 } from '@hub/graphql';
-import { NotificationPublisher } from '@hub/notifications';
 import {
   Change,
   CreateOnce,
@@ -64,11 +62,8 @@ export class ReferralService {
     private readonly agencies: AgencyService,
     private readonly taskForces: TaskForceService,
     private readonly consents: ConsentService,
-    private readonly survivors: SurvivorService,
     private readonly grants: AccessGrantService,
-    private readonly transactions: Transactions,
     private readonly audit: AuditWriter,
-    private readonly notifications: NotificationPublisher,
     private readonly workflow: RecordWorkflow,
     private readonly events: EventLog,
     private readonly thread: MessageThread,
