@@ -1,4 +1,4 @@
-import { ReferralEntity, ReferralEventEntity, ReferralMessageEntity } from './referral/referral.entity';
+import { ReferralEntity } from './referral/referral.entity';
 
 export * from './referrals.module';
 export { referralsMigrations } from './migrations';
@@ -7,4 +7,4 @@ export * from './referral/referral.enums';
 export { breakGlassConfig } from './break-glass/break-glass.config';
 
 /** Tables this lib owns, gathered by the app. */
-export const referralsEntities = [ReferralEntity, ReferralEventEntity, ReferralMessageEntity];
+export const referralsEntities = [ReferralEntity];

@@ -3,10 +3,12 @@ import { AgenciesModule } from '@hub/agencies';
 import { ConsentsModule } from '@hub/consents';
 import { ConfigModule } from '@hub/config';
 import { NotificationsModule } from '@hub/notifications';
+import { workflowProviders } from '@hub/workflow';
 import { breakGlassConfig } from './break-glass/break-glass.config';
 import { BreakGlassRepository } from './break-glass/break-glass.repository';
 import { BreakGlassResolver } from './break-glass/break-glass.resolver';
 import { BreakGlassService } from './break-glass/break-glass.service';
+import { ChildSafetyService } from './referral/child-safety.service';
 import { ReferralRepository } from './referral/referral.repository';
 import { ReferralResolver } from './referral/referral.resolver';
 import { ReferralService } from './referral/referral.service';
@@ -15,8 +17,10 @@ import { ReferralService } from './referral/referral.service';
 @Module({
   imports: [AgenciesModule, ConsentsModule, NotificationsModule, ConfigModule.forFeature(breakGlassConfig)],
   providers: [
+    ...workflowProviders,
     ReferralRepository,
     ReferralService,
+    ChildSafetyService,
     ReferralResolver,
     BreakGlassRepository,
     BreakGlassService,

@@ -207,9 +207,10 @@ describe('child-safety referrals (e2e)', () => {
         created_by: lead.sub,
       });
 
-      expect(diff.referral_event.added).toHaveLength(1);
-      expect(diff.referral_event.added[0]).toMatchObject({
-        referral_id: referral.id,
+      expect(diff.record_event.added).toHaveLength(1);
+      expect(diff.record_event.added[0]).toMatchObject({
+        subject_type: 'Referral',
+        subject_id: referral.id,
         from_status: null,
         to_status: 'SENT',
         actor_user_id: lead.sub,
@@ -274,12 +275,12 @@ describe('child-safety referrals (e2e)', () => {
       for (const secret of [...personalStrings(data), reason, legalBasis]) expect(told).not.toContain(secret);
 
       const xmins = new Set(
-        [row, diff.referral_event.added[0], grant, notification, diff.outbox.added[0], audit[0]].map(
+        [row, diff.record_event.added[0], grant, notification, diff.outbox.added[0], audit[0]].map(
           (r) => r.xmin,
         ),
       );
       expect(xmins.size).toBe(1);
-      expect(diff.referral_message).toEqual(NO_CHANGE);
+      expect(diff.record_message).toEqual(NO_CHANGE);
 
       // The police agency's feed.
       const feed = ok(await hub.gql<NotificationFeed>(NOTIFICATIONS, {}, { user: 'pd.investigator' }));

@@ -175,13 +175,16 @@ describe('referrals under concurrency (e2e, separate connections)', () => {
     async function byKey(key: string) {
       const found = await rows<{ id: string; notes: string | null; status: string; version: number }>(
         hub,
-        `SELECT id, notes, status, version FROM referral WHERE from_agency_id = $1 AND idempotency_key = $2`,
+        `SELECT r.id, r.notes, r.status, r.version FROM referral r
+           JOIN idempotency_key k ON k.subject_type = 'Referral' AND k.subject_id = r.id
+          WHERE k.scope = $1 AND k.key = $2`,
         [HARBOR, key],
       );
       const ids = found.map((row) => row.id);
       const events = await rows<{ referral_id: string; to_status: string }>(
         hub,
-        `SELECT referral_id, to_status FROM referral_event WHERE referral_id = ANY($1::uuid[])`,
+        `SELECT subject_id AS referral_id, to_status FROM record_event
+          WHERE subject_type = 'Referral' AND subject_id = ANY($1::uuid[])`,
         [ids],
       );
       const audit = await rows<{
@@ -198,12 +201,12 @@ describe('referrals under concurrency (e2e, separate connections)', () => {
       return { found, events, audit };
     }
 
-    /** A row with the same idempotency key, uncommitted: every create blocks on it at its INSERT. */
+    /** The key claimed, uncommitted: every create blocks on it where createOnce claims the key. */
     const placeholder = (key: string) => async (owner: pg.Client) => {
       await owner.query(
-        `INSERT INTO referral (from_agency_id, to_agency_id, needs, urgency, callback, status, idempotency_key, created_by)
-         VALUES ($1, $2, ARRAY['LEGAL'], 'ROUTINE', 'placeholder', 'DRAFT', $3, 'placeholder')`,
-        [HARBOR, SAFE_PASSAGE, key],
+        `INSERT INTO idempotency_key (scope, subject_type, key, request_hash, subject_id)
+         VALUES ($1, 'Referral', $2, NULL, gen_random_uuid())`,
+        [HARBOR, key],
       );
     };
 

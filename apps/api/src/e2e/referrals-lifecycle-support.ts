@@ -232,8 +232,8 @@ export type Row = Record<string, unknown>;
 
 export const TABLES = [
   'referral',
-  'referral_event',
-  'referral_message',
+  'record_event',
+  'record_message',
   'notification',
   'outbox',
   'consent_grant',

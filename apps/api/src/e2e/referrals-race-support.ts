@@ -176,8 +176,8 @@ export async function writesOf(
     actor_agency_id: string;
   }>(
     hub,
-    `SELECT from_status, to_status, actor_user_id, actor_agency_id::text FROM referral_event
-      WHERE referral_id = $1 ORDER BY id`,
+    `SELECT from_status, to_status, actor_user_id, actor_agency_id::text FROM record_event
+      WHERE subject_type = 'Referral' AND subject_id = $1 ORDER BY occurred_at, id`,
     [referralId],
   );
   const audit = await rows<{

@@ -85,6 +85,22 @@ describe('referrals (e2e)', () => {
     await expectNothingWritten(hub, before);
   }
 
+  /** A refusal told as NOT_FOUND: one DENIED audit row with reason NOT_FOUND (auditors only), nothing else. */
+  async function expectNotFoundAudited(
+    before: Watermark,
+    user: string,
+    action: string,
+    subjectId: string | null,
+  ): Promise<void> {
+    await expectOnlyDenied(hub, before, {
+      user,
+      action,
+      subjectType: 'Referral',
+      subjectId,
+      reason: 'NOT_FOUND',
+    });
+  }
+
   async function inbox(user: string, args: Record<string, unknown>): Promise<InboxPage['referrals']> {
     return ok(await hub.gql<InboxPage>(REFERRALS, args, { user })).referrals;
   }
@@ -119,11 +135,12 @@ describe('referrals (e2e)', () => {
     const row = diff.referral.changed[0].after;
     expect(row).toMatchObject({ id, status: expected.to, version: expected.referral.version + 1 });
 
-    expect(diff.referral_event.changed).toEqual([]);
-    expect(diff.referral_event.added).toHaveLength(1);
-    const event = diff.referral_event.added[0];
+    expect(diff.record_event.changed).toEqual([]);
+    expect(diff.record_event.added).toHaveLength(1);
+    const event = diff.record_event.added[0];
     expect(event).toMatchObject({
-      referral_id: id,
+      subject_type: 'Referral',
+      subject_id: id,
       from_status: expected.from,
       to_status: expected.to,
       actor_user_id: sub,
@@ -181,7 +198,7 @@ describe('referrals (e2e)', () => {
     // One transaction: the referral, its event and its audit row (and the notification above).
     expect(new Set([row.xmin, event.xmin, audit[0].xmin]).size).toBe(1);
 
-    for (const table of ['referral_message', 'consent_grant'] as const) {
+    for (const table of ['record_message', 'consent_grant'] as const) {
       expect(diff[table]).toEqual({ added: [], changed: [], removed: [] });
     }
   }
@@ -266,7 +283,7 @@ describe('referrals (e2e)', () => {
           const before = await hub.watermark();
           const response = await transition(hub, user, step, valid);
           expect(expectError(response, 'NOT_FOUND').message).toBe(`Referral ${referral.id} not found`);
-          await expectNothingWritten(hub, before);
+          await expectNotFoundAudited(before, user, auditAction(step), referral.id);
         }
 
         // The other party sees it but it is not theirs to do: FORBIDDEN, one DENIED audit row.
@@ -276,7 +293,8 @@ describe('referrals (e2e)', () => {
           const response = await transition(hub, user, step, valid);
           if (from === 'DRAFT') {
             // A draft is the sender's own business: the recipient does not see it at all.
-            await expectRefusedWithoutTrace(response, 'NOT_FOUND', before);
+            expectError(response, 'NOT_FOUND');
+            await expectNotFoundAudited(before, user, auditAction(step), referral.id);
           } else {
             expectError(response, 'FORBIDDEN');
             await expectOnlyDenied(hub, before, {
@@ -306,8 +324,10 @@ describe('referrals (e2e)', () => {
         // An unknown (well-formed) id: NOT_FOUND.
         {
           const before = await hub.watermark();
-          const response = await transition(hub, rightCaller, step, { ...valid, referralId: randomUUID() });
-          await expectRefusedWithoutTrace(response, 'NOT_FOUND', before);
+          const unknown = randomUUID();
+          const response = await transition(hub, rightCaller, step, { ...valid, referralId: unknown });
+          expectError(response, 'NOT_FOUND');
+          await expectNotFoundAudited(before, rightCaller, auditAction(step), unknown);
         }
 
         // The right caller.
@@ -718,7 +738,15 @@ describe('referrals (e2e)', () => {
         expect(expectError(await read(draft.id, user), 'NOT_FOUND').message).toBe(
           `Referral ${draft.id} not found`,
         );
+        await expectNotFoundAudited(before, user, 'READ_REFERRAL', draft.id);
+        const beforeMessage = await hub.watermark();
+        expectError(
+          await hub.gql(ADD_MESSAGE, { input: { referralId: draft.id, body: 'hello?' } }, { user }),
+          'NOT_FOUND',
+        );
+        await expectNotFoundAudited(beforeMessage, user, 'ADD_REFERRAL_MESSAGE', draft.id);
         for (const step of ['acknowledge', 'accept', 'decline', 'send', 'withdraw'] as const) {
+          const beforeStep = await hub.watermark();
           expectError(
             await transition(hub, user, step, {
               referralId: draft.id,
@@ -727,12 +755,8 @@ describe('referrals (e2e)', () => {
             }),
             'NOT_FOUND',
           );
+          await expectNotFoundAudited(beforeStep, user, auditAction(step), draft.id);
         }
-        expectError(
-          await hub.gql(ADD_MESSAGE, { input: { referralId: draft.id, body: 'hello?' } }, { user }),
-          'NOT_FOUND',
-        );
-        await expectNothingWritten(hub, before);
         for (const box of ['RECEIVED', 'NEEDS_ACTION']) {
           const page = await inbox(user, { box, first: 100 });
           expect(page.edges.map((e) => e.node.id)).not.toContain(draft.id);
@@ -795,19 +819,20 @@ describe('referrals (e2e)', () => {
         requested_response_hours: 36,
         created_by: demoUser('ngo.caseworker').sub,
       });
-      expect(diff.referral_event.added).toHaveLength(1);
-      expect(diff.referral_event.added[0]).toMatchObject({
-        referral_id: created.id,
+      expect(diff.record_event.added).toHaveLength(1);
+      expect(diff.record_event.added[0]).toMatchObject({
+        subject_type: 'Referral',
+        subject_id: created.id,
         from_status: null,
         to_status: 'DRAFT',
         actor_user_id: demoUser('ngo.caseworker').sub,
         actor_agency_id: HARBOR,
         reason: null,
       });
-      expect((diff.referral_event.added[0].occurred_at as Date).getTime()).toBeGreaterThanOrEqual(
+      expect((diff.record_event.added[0].occurred_at as Date).getTime()).toBeGreaterThanOrEqual(
         startedAt - 5000,
       );
-      for (const table of ['notification', 'outbox', 'referral_message', 'consent_grant'] as const) {
+      for (const table of ['notification', 'outbox', 'record_message', 'consent_grant'] as const) {
         expect(diff[table]).toEqual({ added: [], changed: [], removed: [] });
       }
       const audit = await auditSince(hub, before);
@@ -824,7 +849,7 @@ describe('referrals (e2e)', () => {
           reason: null,
         },
       ]);
-      expect(new Set([row.xmin, diff.referral_event.added[0].xmin, audit[0].xmin]).size).toBe(1);
+      expect(new Set([row.xmin, diff.record_event.added[0].xmin, audit[0].xmin]).size).toBe(1);
 
       // Sent later: the deadline is the requested 36 hours from sending.
       const startedSend = Date.now();
@@ -1322,7 +1347,12 @@ describe('referrals (e2e)', () => {
         await expectNothingWritten(hub, retriedAt);
         expect(changes(before, afterFirst).referral.added).toHaveLength(1);
         expect(
-          await hub.asOwner((ds) => ds.query(`SELECT id FROM referral WHERE idempotency_key = $1`, [key])),
+          await hub.asOwner((ds) =>
+            ds.query(
+              `SELECT subject_id AS id FROM idempotency_key WHERE subject_type = 'Referral' AND key = $1`,
+              [key],
+            ),
+          ),
         ).toEqual([{ id: first.id }]);
 
         for (const patch of [
@@ -1423,11 +1453,12 @@ describe('referrals (e2e)', () => {
 
         const diff = changes(before, await snapshot(hub));
         expect(diff.referral).toEqual({ added: [], changed: [], removed: [] });
-        expect(diff.referral_event).toEqual({ added: [], changed: [], removed: [] });
-        expect(diff.referral_message.added).toHaveLength(1);
-        expect(diff.referral_message.added[0]).toMatchObject({
+        expect(diff.record_event).toEqual({ added: [], changed: [], removed: [] });
+        expect(diff.record_message.added).toHaveLength(1);
+        expect(diff.record_message.added[0]).toMatchObject({
           id: message.id,
-          referral_id: referral.id,
+          subject_type: 'Referral',
+          subject_id: referral.id,
           author_user_id: sub,
           author_agency_id: agencyId,
           body: body.trim(),
@@ -1451,7 +1482,7 @@ describe('referrals (e2e)', () => {
         expect(JSON.stringify(audit)).not.toContain(t);
         expect(
           new Set([
-            diff.referral_message.added[0].xmin,
+            diff.record_message.added[0].xmin,
             notification.xmin,
             diff.outbox.added[0].xmin,
             audit[0].xmin,
@@ -1492,7 +1523,7 @@ describe('referrals (e2e)', () => {
         ),
       );
       const diff = changes(before, await snapshot(hub));
-      expect(diff.referral_message.added).toHaveLength(1);
+      expect(diff.record_message.added).toHaveLength(1);
       expect(diff.notification.added).toEqual([]);
       expect(diff.outbox.added).toEqual([]);
     });
@@ -1506,7 +1537,8 @@ describe('referrals (e2e)', () => {
           { input: { referralId: referral.id, body: 'hi' } },
           { user },
         );
-        await expectRefusedWithoutTrace(response, 'NOT_FOUND', before);
+        expectError(response, 'NOT_FOUND');
+        await expectNotFoundAudited(before, user, 'ADD_REFERRAL_MESSAGE', referral.id);
       }
       for (const input of [
         { referralId: referral.id, body: '' },
@@ -1520,12 +1552,14 @@ describe('referrals (e2e)', () => {
         await expectRefusedWithoutTrace(response, 'BAD_USER_INPUT', before);
       }
       const before = await hub.watermark();
+      const unknownId = randomUUID();
       const unknown = await hub.gql(
         ADD_MESSAGE,
-        { input: { referralId: randomUUID(), body: 'hi' } },
+        { input: { referralId: unknownId, body: 'hi' } },
         { user: 'legal.caseworker' },
       );
-      await expectRefusedWithoutTrace(unknown, 'NOT_FOUND', before);
+      expectError(unknown, 'NOT_FOUND');
+      await expectNotFoundAudited(before, 'legal.caseworker', 'ADD_REFERRAL_MESSAGE', unknownId);
     });
 
     it('a blank message (only spaces) is BAD_USER_INPUT and writes nothing', async () => {
@@ -1866,14 +1900,21 @@ describe('referrals (e2e)', () => {
     });
   });
 
-  it('a referral id that is unknown or malformed is NOT_FOUND for reads', async () => {
-    expectError(await read(randomUUID(), 'ngo.caseworker'), 'NOT_FOUND');
+  it('a referral id that is unknown, malformed or invisible is NOT_FOUND for reads, audited DENIED (reason NOT_FOUND)', async () => {
+    const unknown = randomUUID();
+    let before = await hub.watermark();
+    expectError(await read(unknown, 'ngo.caseworker'), 'NOT_FOUND');
+    await expectNotFoundAudited(before, 'ngo.caseworker', 'READ_REFERRAL', unknown);
+    before = await hub.watermark();
     expectError(await read('not-an-id', 'ngo.caseworker'), 'NOT_FOUND');
+    await expectNotFoundAudited(before, 'ngo.caseworker', 'READ_REFERRAL', null);
     const referral = await referralAt(hub, 'SENT');
     for (const user of [...THIRD_AGENCY, ...NO_CASE_ROLE]) {
+      before = await hub.watermark();
       expect(expectError(await read(referral.id, user), 'NOT_FOUND').message).toBe(
         `Referral ${referral.id} not found`,
       );
+      await expectNotFoundAudited(before, user, 'READ_REFERRAL', referral.id);
     }
   });
 });

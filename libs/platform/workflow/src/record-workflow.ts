@@ -208,7 +208,13 @@ export class RecordWorkflow {
   async post<R extends WorkflowRecord, S extends string, T extends string, C extends AccessScope>(
     type: RecordType<R, S, T, C>,
     scope: C,
-    post: { id: string; body: string; auditAction: string; notice: (record: R) => Notice | null },
+    post: {
+      id: string;
+      body: string;
+      auditAction: string;
+      notice: (record: R) => Notice | null;
+      audit?: Pick<WorkflowAuditEvent, 'fields' | 'purpose'>;
+    },
   ): Promise<RecordMessage> {
     const subjectType = type.lifecycle.subjectType;
     const record = await this.guard(type, scope, post.id, 'message', post.auditAction);
@@ -229,6 +235,7 @@ export class RecordWorkflow {
         subjectType,
         subjectId: record.id,
         subjectAgencyIds: agencyIds(type.agencies(record)),
+        ...post.audit,
         decision: 'ALLOWED',
       });
       const notice = post.notice(record);
@@ -248,6 +255,7 @@ export class RecordWorkflow {
       reason?: string | null;
       notice?: Notice | null;
       parties?: readonly (string | null)[];
+      audit?: Pick<WorkflowAuditEvent, 'fields' | 'purpose'>;
     },
   ): Promise<void> {
     const subjectType = type.lifecycle.subjectType;
@@ -267,6 +275,7 @@ export class RecordWorkflow {
       subjectType,
       subjectId: record.id,
       subjectAgencyIds: agencyIds(type.agencies(record)),
+      ...options.audit,
       reason: options.reason ?? null,
       decision: 'ALLOWED',
     });

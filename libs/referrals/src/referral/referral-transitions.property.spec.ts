@@ -26,6 +26,7 @@ import {
 import { DatabaseModule, databaseMigrations, dataSourceOptions } from '@hub/database';
 import { notificationsEntities, notificationsMigrations } from '@hub/notifications';
 import { createTestDatabase, TestDatabase } from '@hub/testing';
+import { workflowMigrations } from '@hub/workflow';
 import { referralsEntities } from '../index';
 import { referralsMigrations } from '../migrations';
 import { ReferralsModule } from '../referrals.module';
@@ -44,9 +45,9 @@ import { ReferralService } from './referral.service';
  * written from DESIGN.md §3–4 predicts every outcome; after every step:
  *  - the stored status and version are the model's (so a state only ever follows `nextStatus`
  *    from the one before, and a refused step changed nothing, on any referral);
- *  - a change added exactly one referral_event (from → to, the actor), one ALLOWED audit row of
- *    the actor and one notification to the other agency; a refusal none, and at most one DENIED
- *    audit row (exactly one when the caller sees the referral but may not act on it);
+ *  - a change added exactly one record_event (from → to, the actor), one ALLOWED audit row of
+ *    the actor and one notification to the other agency; a refusal none, but one DENIED audit row
+ *    when the caller may not act on it (FORBIDDEN) or may not see it (NOT_FOUND, with that reason);
  *  - every caller gets the referral by id exactly when the model says (status as of now), so
  *    nobody outside the two agencies ever sees it; and whoever sees it sees its survivor's
  *    personal fields exactly as live grant ∩ shared classes (everything for the owner).
@@ -314,7 +315,6 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
     creates: 0,
     outcomes: {} as Record<string, number>,
     moves: {} as Record<string, number>,
-    staleAnsweredOtherwise: 0,
     visibilityChecks: 0,
     survivorChecks: 0,
   };
@@ -389,8 +389,7 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
     process.stdout.write(
       `referral transitions: ${stats.steps} random steps checked in ${stats.runs} runs (+${stats.creates} creates); ` +
         `outcomes ${JSON.stringify(stats.outcomes)}; changes ${JSON.stringify(stats.moves)}; ${stats.visibilityChecks} by-id visibility checks, ` +
-        `${stats.survivorChecks} survivor-field checks; stale versions answered with another refusal than CONFLICT: ` +
-        `${stats.staleAnsweredOtherwise}\n`,
+        `${stats.survivorChecks} survivor-field checks\n`,
     );
   });
 
@@ -408,7 +407,7 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
   async function resetWorld(world: World): Promise<ModelSurvivor[]> {
     // The rows of the last world (a handful: deleting them is quicker than TRUNCATE).
     await owner.query(
-      `DELETE FROM referral_message; DELETE FROM referral_event; DELETE FROM referral;
+      `DELETE FROM record_message; DELETE FROM record_event; DELETE FROM referral;
        DELETE FROM consent_revocation; DELETE FROM consent_grant; DELETE FROM consent; DELETE FROM survivor;
        DELETE FROM notification_read; DELETE FROM notification; DELETE FROM outbox;`,
     );
@@ -482,11 +481,15 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
   }
 
   async function writtenSince(base: Baseline) {
-    const audit = (await owner.query(
-      `SELECT action, decision, actor_user_id, actor_agency_id::text, subject_type, subject_id FROM audit_event
-        WHERE id > $1 ORDER BY id`,
-      [base.audit],
-    )) as Record<string, unknown>[];
+    // A refusal's reason is shown only when it has one (NOT_FOUND: the caller was told it does not exist).
+    const audit = (
+      (await owner.query(
+        `SELECT action, decision, actor_user_id, actor_agency_id::text, subject_type, subject_id,
+                CASE WHEN decision = 'DENIED' THEN reason END AS refusal
+           FROM audit_event WHERE id > $1 ORDER BY id`,
+        [base.audit],
+      )) as Record<string, unknown>[]
+    ).map(({ refusal, ...row }) => (refusal === null ? row : { ...row, refusal }));
     const notifications = (await owner.query(
       `SELECT agency_id::text, event_type, subject_id FROM notification ORDER BY created_at, id OFFSET $1`,
       [base.notifications],
@@ -498,7 +501,7 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
   async function expectStoredAsModel(referrals: ModelReferral[], context: unknown): Promise<void> {
     const stored = (await owner.query(
       `SELECT r.id, r.status, r.version,
-              (SELECT count(*) FROM referral_event e WHERE e.referral_id = r.id)::int AS events
+              (SELECT count(*) FROM record_event e WHERE e.subject_type = 'Referral' AND e.subject_id = r.id)::int AS events
          FROM referral r ORDER BY r.id`,
     )) as { id: string; status: string; version: number; events: number }[];
     const expected = referrals
@@ -619,7 +622,8 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
   /** Every referral's events form one chain the lifecycle allows, from DRAFT to its status. */
   async function expectLegalChains(referrals: ModelReferral[]): Promise<void> {
     const events = (await owner.query(
-      `SELECT referral_id, from_status, to_status FROM referral_event ORDER BY referral_id, id`,
+      `SELECT subject_id AS referral_id, from_status, to_status FROM record_event
+        WHERE subject_type = 'Referral' ORDER BY subject_id, occurred_at, id`,
     )) as { referral_id: string; from_status: S | null; to_status: S }[];
     for (const r of referrals) {
       const chain = events.filter((e) => e.referral_id === r.id);
@@ -853,11 +857,12 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
     const stale = step.stale === 0;
     const expectedVersion = stale ? (step.up || r.version === 1 ? r.version + 1 : r.version - 1) : r.version;
 
-    // The model's answer, in the service's order of checks.
+    // The model's answer, in the workflow kernel's order of refusals (docs/workflow.md).
     const next = nextStatus(current, transition);
     let expected: string;
     if (!seesReferral(caller, r)) expected = 'NOT_FOUND';
     else if (!mayDo(caller, transition, r)) expected = 'FORBIDDEN';
+    else if (stale) expected = 'CONFLICT';
     else if (!next) expected = 'ILLEGAL_TRANSITION';
     else if (
       transition === 'send' &&
@@ -866,7 +871,6 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
       coverageProblems(caller, r.survivor, r.consent, r.to, r.shared, now).length
     )
       expected = 'BAD_USER_INPUT';
-    else if (stale) expected = 'CONFLICT';
     else expected = 'OK';
 
     const base = await baseline();
@@ -886,12 +890,6 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
       `#${referrals.indexOf(r)} ${current} ${transition} by ${JSON.stringify(caller)} v${expectedVersion}/${r.version} → ${outcome}`,
     );
     const context = { step: log[log.length - 1], log };
-    // A stale version is CONFLICT; the service checks the lifecycle and the consent first (see the
-    // concurrency e2e suite). Here either refusal is accepted; nothing may change either way.
-    if (stale && (expected === 'ILLEGAL_TRANSITION' || expected === 'BAD_USER_INPUT')) {
-      if (outcome === 'CONFLICT') expected = 'CONFLICT';
-      else if (outcome === expected) stats.staleAnsweredOtherwise += 1;
-    }
     expect({ outcome, context }).toEqual({ outcome: expected, context });
     stats.outcomes[outcome] = (stats.outcomes[outcome] ?? 0) + 1;
 
@@ -925,8 +923,8 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
         context,
       });
       const [event] = (await owner.query(
-        `SELECT from_status, to_status, actor_user_id, actor_agency_id::text FROM referral_event
-          WHERE referral_id = $1 ORDER BY id DESC LIMIT 1`,
+        `SELECT from_status, to_status, actor_user_id, actor_agency_id::text FROM record_event
+          WHERE subject_type = 'Referral' AND subject_id = $1 ORDER BY occurred_at DESC, id DESC LIMIT 1`,
         [r.id],
       )) as Record<string, unknown>[];
       expect({ event, context }).toEqual({
@@ -936,8 +934,9 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
     } else {
       expect({ written, context }).toEqual({
         written: {
+          // FORBIDDEN and NOT_FOUND are audited as DENIED (NOT_FOUND with that reason, for auditors).
           audit:
-            outcome === 'FORBIDDEN'
+            outcome === 'FORBIDDEN' || outcome === 'NOT_FOUND'
               ? [
                   {
                     action: `${transition.toUpperCase()}_REFERRAL`,
@@ -945,6 +944,7 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
                     ...actor,
                     subject_type: 'Referral',
                     subject_id: r.id,
+                    ...(outcome === 'NOT_FOUND' ? { refusal: 'NOT_FOUND' } : {}),
                   },
                 ]
               : [],

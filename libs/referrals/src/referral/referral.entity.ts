@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A referral from one agency to another (table `referral`). */
 @Entity({ name: 'referral' })
@@ -82,12 +82,6 @@ export class ReferralEntity {
   @Column('text', { nullable: true })
   outcomeText: string | null;
 
-  @Column('text', { nullable: true })
-  idempotencyKey: string | null;
-
-  @Column('text', { nullable: true })
-  requestHash: string | null;
-
   @Column('text')
   createdBy: string;
 
@@ -99,53 +93,4 @@ export class ReferralEntity {
 
   @Column('timestamptz')
   updatedAt: Date;
-}
-
-/** One transition: who moved the referral from which state to which, when and why. */
-@Entity({ name: 'referral_event' })
-export class ReferralEventEntity {
-  @PrimaryColumn('bigint')
-  id: string;
-
-  @Column('uuid')
-  referralId: string;
-
-  @Column('text', { nullable: true })
-  fromStatus: string | null;
-
-  @Column('text')
-  toStatus: string;
-
-  @Column('text')
-  actorUserId: string;
-
-  @Column('uuid')
-  actorAgencyId: string;
-
-  @Column('text', { nullable: true })
-  reason: string | null;
-
-  @Column('timestamptz')
-  occurredAt: Date;
-}
-
-@Entity({ name: 'referral_message' })
-export class ReferralMessageEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column('uuid')
-  referralId: string;
-
-  @Column('text')
-  authorUserId: string;
-
-  @Column('uuid')
-  authorAgencyId: string;
-
-  @Column('text')
-  body: string;
-
-  @Column('timestamptz')
-  createdAt: Date;
 }

@@ -5,7 +5,7 @@ import { rulesToSql, SqlSubjectMap } from '@hub/authz';
 import { AccessScope } from '@hub/access';
 import { liveConsentGrantSql } from '@hub/consents';
 import { Tx } from '@hub/database';
-import { ReferralEntity, ReferralEventEntity, ReferralMessageEntity } from './referral.entity';
+import { ReferralEntity } from './referral.entity';
 import { ReferralBox } from './referral.enums';
 
 type Row = Record<string, unknown>;
@@ -65,8 +65,6 @@ function toRow(row: Row): ReferralRow {
     failureReason: row.failure_reason as string | null,
     outcomeServices: row.outcome_services as string[] | null,
     outcomeText: row.outcome_text as string | null,
-    idempotencyKey: row.idempotency_key as string | null,
-    requestHash: row.request_hash as string | null,
     createdBy: row.created_by as string,
     version: row.version as number,
     createdAt: row.created_at as Date,
@@ -90,35 +88,8 @@ export type NewReferral = Omit<
   | 'outcomeText'
 >;
 
-export type ReferralChanges = Partial<
-  Pick<
-    ReferralEntity,
-    | 'status'
-    | 'responseDueAt'
-    | 'sentAt'
-    | 'declineReason'
-    | 'declineReasonText'
-    | 'declinedBy'
-    | 'failureReason'
-    | 'outcomeServices'
-    | 'outcomeText'
-  >
->;
-
-const CHANGE_COLUMNS: Record<keyof ReferralChanges, string> = {
-  status: 'status',
-  responseDueAt: 'response_due_at',
-  sentAt: 'sent_at',
-  declineReason: 'decline_reason',
-  declineReasonText: 'decline_reason_text',
-  declinedBy: 'declined_by',
-  failureReason: 'failure_reason',
-  outcomeServices: 'outcome_services',
-  outcomeText: 'outcome_text',
-};
-
 /**
- * Every query on referrals, their events and messages. Reads take the caller's access scope and
+ * Every query on referrals. Reads take the caller's access scope and
  * apply the policy as SQL, so an inbox pages over exactly the referrals the caller may see.
  */
 @Injectable()
@@ -135,19 +106,6 @@ export class ReferralRepository {
     const rows: Row[] = await tx.query(
       `SELECT ${columns(now)} FROM referral r WHERE r.id = $1 AND ${access.sql}`,
       [id, ...access.params],
-    );
-    return rows.length ? toRow(rows[0]) : null;
-  }
-
-  async findByIdempotencyKey(
-    tx: Tx,
-    fromAgencyId: string,
-    key: string,
-    now: Date,
-  ): Promise<ReferralRow | null> {
-    const rows: Row[] = await tx.query(
-      `SELECT ${columns(now)} FROM referral r WHERE r.from_agency_id = $1 AND r.idempotency_key = $2`,
-      [fromAgencyId, key],
     );
     return rows.length ? toRow(rows[0]) : null;
   }
@@ -220,9 +178,10 @@ export class ReferralRepository {
     }
   }
 
-  /** Inserts; null when the idempotency key was already used by this agency. */
-  async insert(tx: Tx, referral: NewReferral, now: Date): Promise<ReferralRow | null> {
+  /** Inserts with the id createOnce chose. */
+  async insert(tx: Tx, id: string, referral: NewReferral, now: Date): Promise<ReferralRow> {
     const values: Record<string, unknown> = {
+      id,
       kind: referral.kind,
       parent_referral_id: referral.parentReferralId,
       from_agency_id: referral.fromAgencyId,
@@ -242,125 +201,14 @@ export class ReferralRepository {
       legal_basis: referral.legalBasis,
       report_reason: referral.reportReason,
       status: referral.status,
-      idempotency_key: referral.idempotencyKey,
-      request_hash: referral.requestHash,
       created_by: referral.createdBy,
     };
     const names = Object.keys(values);
     const rows: Row[] = await tx.query(
       `INSERT INTO referral AS r (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})
-       ON CONFLICT (from_agency_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
        RETURNING ${columns(now)}`,
       Object.values(values),
     );
-    return rows.length ? toRow(rows[0]) : null;
+    return toRow(rows[0]);
   }
-
-  /**
-   * The versioned update every transition goes through: it changes the row only if it still has
-   * the version the client saw (TypeORM's version column alone would not stop a lost update).
-   */
-  async update(
-    tx: Tx,
-    id: string,
-    expectedVersion: number,
-    changes: ReferralChanges,
-    now: Date,
-  ): Promise<ReferralRow | null> {
-    const values: unknown[] = [id, expectedVersion];
-    const sets = Object.entries(changes)
-      .filter(([, value]) => value !== undefined)
-      .map(([field, value]) => {
-        values.push(value);
-        return `${CHANGE_COLUMNS[field as keyof ReferralChanges]} = $${values.length}`;
-      });
-    // For UPDATE, TypeORM's query() answers [rows, rowCount].
-    const [rows, changed] = (await tx.query(
-      `UPDATE referral AS r SET ${[...sets, 'version = r.version + 1', 'updated_at = now()'].join(', ')}
-        WHERE r.id = $1 AND r.version = $2 RETURNING ${columns(now)}`,
-      values,
-    )) as [Row[], number];
-    return changed === 1 ? toRow(rows[0]) : null;
-  }
-
-  async insertEvent(tx: Tx, event: Omit<ReferralEventEntity, 'id' | 'occurredAt'>): Promise<void> {
-    await tx.query(
-      `INSERT INTO referral_event (referral_id, from_status, to_status, actor_user_id, actor_agency_id, reason)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [
-        event.referralId,
-        event.fromStatus,
-        event.toStatus,
-        event.actorUserId,
-        event.actorAgencyId,
-        event.reason,
-      ],
-    );
-  }
-
-  async insertMessage(
-    tx: Tx,
-    message: Omit<ReferralMessageEntity, 'id' | 'createdAt'>,
-  ): Promise<ReferralMessageEntity> {
-    const rows: Row[] = await tx.query(
-      `INSERT INTO referral_message (referral_id, author_user_id, author_agency_id, body) VALUES ($1, $2, $3, $4)
-       RETURNING id, referral_id, author_user_id, author_agency_id, body, created_at`,
-      [message.referralId, message.authorUserId, message.authorAgencyId, message.body],
-    );
-    return toMessage(rows[0]);
-  }
-
-  /** Events of several referrals, oldest first, in one statement (served by referral_event_referral_idx). */
-  async eventsOf(referralIds: readonly string[]): Promise<ReferralEventEntity[]> {
-    if (referralIds.length === 0) return [];
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT * FROM referral_event WHERE referral_id = ANY($1::uuid[]) ORDER BY referral_id, id`,
-      [[...referralIds]],
-    );
-    return rows.map(toEvent);
-  }
-
-  /** The newest event of each referral, in one statement. */
-  async lastEventsOf(referralIds: readonly string[]): Promise<ReferralEventEntity[]> {
-    if (referralIds.length === 0) return [];
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (referral_id) * FROM referral_event WHERE referral_id = ANY($1::uuid[])
-        ORDER BY referral_id, id DESC`,
-      [[...referralIds]],
-    );
-    return rows.map(toEvent);
-  }
-
-  async messagesOf(referralIds: readonly string[]): Promise<ReferralMessageEntity[]> {
-    if (referralIds.length === 0) return [];
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT * FROM referral_message WHERE referral_id = ANY($1::uuid[]) ORDER BY referral_id, created_at, id`,
-      [[...referralIds]],
-    );
-    return rows.map(toMessage);
-  }
-}
-
-function toEvent(row: Row): ReferralEventEntity {
-  return {
-    id: String(row.id),
-    referralId: row.referral_id as string,
-    fromStatus: row.from_status as string | null,
-    toStatus: row.to_status as string,
-    actorUserId: row.actor_user_id as string,
-    actorAgencyId: row.actor_agency_id as string,
-    reason: row.reason as string | null,
-    occurredAt: row.occurred_at as Date,
-  };
-}
-
-function toMessage(row: Row): ReferralMessageEntity {
-  return {
-    id: row.id as string,
-    referralId: row.referral_id as string,
-    authorUserId: row.author_user_id as string,
-    authorAgencyId: row.author_agency_id as string,
-    body: row.body as string,
-    createdAt: row.created_at as Date,
-  };
 }

@@ -17,12 +17,14 @@ import {
   ReferralTransitionInput,
 } from './referral.inputs';
 import { Referral, ReferralConnection, ReferralEvent, ReferralMessage } from './referral.model';
+import { ChildSafetyService } from './child-safety.service';
 import { ReferralService } from './referral.service';
 
 @Resolver(() => Referral)
 export class ReferralResolver {
   constructor(
     private readonly service: ReferralService,
+    private readonly childSafety: ChildSafetyService,
     private readonly agencies: AgencyService,
     private readonly survivors: SurvivorService,
   ) {}
@@ -149,7 +151,7 @@ export class ReferralResolver {
     @Access() scope: AccessScope,
     @Args('input') input: CreateChildSafetyReferralInput,
   ): Promise<ReferralPayload> {
-    return { referral: await this.service.createChildSafety(scope, input) };
+    return { referral: await this.childSafety.create(scope, input) };
   }
 
   @ResolveField(() => Agency)

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
-import { Agency, AgencyService, AgencyType, ServiceNeed, TaskForceService } from '@hub/agencies';
+import { Agency, AgencyService, ServiceNeed, TaskForceService } from '@hub/agencies';
 import { AuditWriter } from '@hub/audit';
 import {
   AccessScope,
@@ -11,21 +10,26 @@ import {
   subject,
 } from '@hub/access';
 import { Clock } from '@hub/config';
-import { AccessGrantService, ConsentService, DataClass, SurvivorService } from '@hub/consents';
-import { Transactions, Tx } from '@hub/database';
+import { AccessGrantService, ConsentService, DataClass } from '@hub/consents';
 import {
   BadUserInputError,
-  ConflictError,
   decodeTimeCursor,
   encodeTimeCursor,
   DEFAULT_PAGE_SIZE,
   ForbiddenError,
-  groupByKeys,
   InputProblem,
-  NotFoundError,
   UUID_PATTERN,
 } from '@hub/graphql';
-import { NotificationPublisher } from '@hub/notifications';
+import {
+  Change,
+  CreateOnce,
+  EventLog,
+  MessageThread,
+  RecordEvent,
+  RecordMessage,
+  RecordType,
+  RecordWorkflow,
+} from '@hub/workflow';
 import {
   effectiveStatus,
   REFERRAL_LIFECYCLE,
@@ -36,7 +40,6 @@ import { DeclinedBy, DeclineReason, ReferralKind, ReferralStatus, Urgency } from
 import {
   AddReferralMessageInput,
   CompleteReferralInput,
-  CreateChildSafetyReferralInput,
   CreateReferralInput,
   DeclineReferralInput,
   FailReferralInput,
@@ -44,20 +47,13 @@ import {
   ReferralTransitionInput,
 } from './referral.inputs';
 import { Referral, ReferralConnection, ReferralEvent, ReferralMessage } from './referral.model';
-import { ReferralChanges, ReferralRepository, ReferralRow } from './referral.repository';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** What a child-safety report shares: enough to find and protect the child. */
-const CHILD_SAFETY_CLASSES = [DataClass.IDENTITY, DataClass.CONTACT, DataClass.NARRATIVE];
-const CHILD_SAFETY_RECIPIENTS: string[] = [AgencyType.LAW_ENFORCEMENT, AgencyType.CHILD_WELFARE];
-
-/** Extra columns a transition writes beside the status. */
-type TransitionExtras = Omit<ReferralChanges, 'status'>;
+import { ReferralEntity } from './referral.entity';
+import { ReferralRepository, ReferralRow } from './referral.repository';
 
 /**
  * Closed-loop referrals: creating (with a consent that covers the recipient, or de-identified),
  * the lifecycle of DESIGN.md §3 with one event, one audit row and one notification per
- * transition in one transaction, the message thread, and child-safety reports.
+ * transition in one transaction, and the message thread. Child-safety reports: ChildSafetyService.
  */
 @Injectable()
 export class ReferralService {
@@ -66,19 +62,32 @@ export class ReferralService {
     private readonly agencies: AgencyService,
     private readonly taskForces: TaskForceService,
     private readonly consents: ConsentService,
-    private readonly survivors: SurvivorService,
     private readonly grants: AccessGrantService,
-    private readonly transactions: Transactions,
     private readonly audit: AuditWriter,
-    private readonly notifications: NotificationPublisher,
+    private readonly workflow: RecordWorkflow,
+    private readonly events: EventLog,
+    private readonly thread: MessageThread,
+    private readonly createOnce: CreateOnce,
     private readonly clock: Clock,
   ) {}
+
+  /** Referrals as the workflow kernel sees them. */
+  private readonly record: RecordType<ReferralRow, ReferralStatus, ReferralTransition, AccessScope> = {
+    lifecycle: REFERRAL_LIFECYCLE,
+    entity: ReferralEntity,
+    load: (scope, id, tx) => this.referrals.findVisible(scope, id, this.clock.now(), tx),
+    policyRecord: referralRecord,
+    agencies: (row) => [row.fromAgencyId, row.toAgencyId],
+    effectiveStatus: (row) => statusOf(row, this.clock.now()),
+    // A referral never sent is the sender's own business: nobody else hears of it.
+    parties: (_scope, row) => (row.sentAt === null ? [] : [row.fromAgencyId, row.toAgencyId]),
+  };
 
   async get(scope: AccessScope, id: string): Promise<Referral> {
     const now = this.clock.now();
     const row = UUID_PATTERN.test(id) ? await this.referrals.findVisible(scope, id, now) : null;
-    if (!row) throw new NotFoundError('Referral', id);
-    return toModel(row, now);
+    // A referral the caller may not see does not exist for them (the probe is audited, for auditors only).
+    return toModel(row ?? (await this.workflow.notFound(scope, 'READ_REFERRAL', 'Referral', id)), now);
   }
 
   async list(scope: AccessScope, args: ReferralsArgs): Promise<ReferralConnection> {
@@ -118,84 +127,70 @@ export class ReferralService {
     const from = actor.agencyId;
     // Who may refer at all; the recipient (its type included) is input, judged below as BAD_USER_INPUT.
     if (!from || !ability.can('create', 'Referral')) return this.refuseCreate(scope);
-    const now = this.clock.now();
-    const requestHash = hashOf(input);
-    if (input.idempotencyKey) {
-      const existing = await this.referrals.findByIdempotencyKey(
-        this.transactions.reader,
-        from,
-        input.idempotencyKey,
-        now,
-      );
-      if (existing) return this.replay(existing, requestHash, now);
-    }
     const recipientType = await this.checkCreate(scope, from, input);
     const record = { id: '', fromAgencyId: from, toAgencyId: input.toAgencyId, toAgencyType: recipientType };
     if (!ability.can('create', subject('Referral', { ...record, sent: false })))
       return this.refuseCreate(scope);
-    const created = await this.transactions.run(async (tx) => {
-      const row = await this.referrals.insert(
-        tx,
-        {
-          kind: ReferralKind.STANDARD,
-          parentReferralId: input.parentReferralId ?? null,
-          fromAgencyId: from,
-          toAgencyId: input.toAgencyId,
-          needs: [...input.needs],
-          urgency: input.urgency,
-          requestedResponseHours: input.responseHours ?? null,
-          responseDueAt: null,
-          sentAt: null,
-          notes: input.notes?.trim() || null,
-          survivorId: input.survivorId ?? null,
-          consentId: input.consentId ?? null,
-          sharedClasses: [...(input.sharedClasses ?? [])],
-          language: input.language ?? null,
-          ageBand: input.ageBand ?? null,
-          callback: input.callback?.trim() || null,
-          legalBasis: null,
-          reportReason: null,
-          status: ReferralStatus.DRAFT,
-          idempotencyKey: input.idempotencyKey ?? null,
-          requestHash,
-          createdBy: actor.userId as string,
-        },
-        now,
-      );
-      if (!row) return null;
-      await this.referrals.insertEvent(tx, {
-        referralId: row.id,
-        fromStatus: null,
-        toStatus: ReferralStatus.DRAFT,
-        actorUserId: actor.userId as string,
-        actorAgencyId: from,
-        reason: null,
-      });
-      await this.audit.record(tx, this.event(scope, 'CREATE_REFERRAL', row));
-      return row;
+    const now = this.clock.now();
+    const created = await this.createOnce.run({
+      subjectType: 'Referral',
+      scope: from,
+      key: input.idempotencyKey,
+      request: input,
+      load: (id) => this.referrals.findVisible(scope, id, now),
+      create: async (tx, id) => {
+        const row = await this.referrals.insert(
+          tx,
+          id,
+          {
+            kind: ReferralKind.STANDARD,
+            parentReferralId: input.parentReferralId ?? null,
+            fromAgencyId: from,
+            toAgencyId: input.toAgencyId,
+            needs: [...input.needs],
+            urgency: input.urgency,
+            requestedResponseHours: input.responseHours ?? null,
+            responseDueAt: null,
+            sentAt: null,
+            notes: input.notes?.trim() || null,
+            survivorId: input.survivorId ?? null,
+            consentId: input.consentId ?? null,
+            sharedClasses: [...(input.sharedClasses ?? [])],
+            language: input.language ?? null,
+            ageBand: input.ageBand ?? null,
+            callback: input.callback?.trim() || null,
+            legalBasis: null,
+            reportReason: null,
+            status: ReferralStatus.DRAFT,
+            createdBy: actor.userId as string,
+          },
+          now,
+        );
+        // A draft is the sender's own business: nobody is told of it.
+        await this.workflow.created(tx, this.record, scope, row, {
+          auditAction: 'CREATE_REFERRAL',
+          audit: { purpose: purposeOf(actor.agencyType) },
+        });
+        return row;
+      },
     });
-    if (created) return toModel(created, now);
-    // The same key won a concurrent race: answer as a retry.
-    const winner = await this.referrals.findByIdempotencyKey(
-      this.transactions.reader,
-      from,
-      input.idempotencyKey ?? '',
-      now,
-    );
-    if (!winner) throw new ConflictError('The referral could not be created; retry');
-    return this.replay(winner, requestHash, now);
+    return toModel(created, now);
   }
 
   send(scope: AccessScope, input: ReferralTransitionInput) {
-    return this.transition(scope, 'send', input, (row, now) => ({
-      sentAt: now,
-      responseDueAt: new Date(
-        now.getTime() +
-          (row.requestedResponseHours
-            ? row.requestedResponseHours * 3600_000
-            : RESPONSE_WINDOW_MS[row.urgency as Urgency]),
-      ),
-    }));
+    const now = this.clock.now();
+    return this.transition(scope, 'send', input, {
+      set: (row) => ({
+        sentAt: now,
+        responseDueAt: new Date(
+          now.getTime() +
+            (row.requestedResponseHours
+              ? row.requestedResponseHours * 3600_000
+              : RESPONSE_WINDOW_MS[row.urgency as Urgency]),
+        ),
+      }),
+      check: (row) => this.checkSendable(scope, row),
+    });
   }
 
   acknowledge(scope: AccessScope, input: ReferralTransitionInput) {
@@ -212,11 +207,13 @@ export class ReferralService {
         { field: 'reason', message: 'is required when the reason code is OTHER' },
       ]);
     }
-    return this.transition(scope, 'decline', input, () => ({
-      declineReason: input.reasonCode,
-      declineReasonText: input.reason?.trim() || null,
-      declinedBy: input.declinedBy,
-    }));
+    return this.transition(scope, 'decline', input, {
+      set: () => ({
+        declineReason: input.reasonCode,
+        declineReasonText: input.reason?.trim() || null,
+        declinedBy: input.declinedBy,
+      }),
+    });
   }
 
   start(scope: AccessScope, input: ReferralTransitionInput) {
@@ -228,251 +225,79 @@ export class ReferralService {
   }
 
   complete(scope: AccessScope, input: CompleteReferralInput) {
-    return this.transition(scope, 'complete', input, () => ({
-      outcomeServices: [...input.outcome.servicesDelivered],
-      outcomeText: input.outcome.text?.trim() || null,
-    }));
+    return this.transition(scope, 'complete', input, {
+      set: () => ({
+        outcomeServices: [...input.outcome.servicesDelivered],
+        outcomeText: input.outcome.text?.trim() || null,
+      }),
+    });
   }
 
   fail(scope: AccessScope, input: FailReferralInput) {
-    return this.transition(scope, 'fail', { ...input, reason: input.reason ?? input.failureReason }, () => ({
-      failureReason: input.failureReason.trim(),
-    }));
+    return this.transition(
+      scope,
+      'fail',
+      { ...input, reason: input.reason ?? input.failureReason },
+      { set: () => ({ failureReason: input.failureReason.trim() }) },
+    );
   }
 
   withdraw(scope: AccessScope, input: ReferralTransitionInput) {
-    return this.transition(scope, 'withdraw', input);
+    const now = this.clock.now();
+    return this.transition(scope, 'withdraw', input, {
+      // Withdrawing a child-safety report ends the access it granted, in the same transaction.
+      within: async (tx, _updated, before) => {
+        if (before.kind === ReferralKind.CHILD_SAFETY) await this.grants.revokeFrom(tx, before.id, now);
+      },
+    });
   }
 
   async addMessage(scope: AccessScope, input: AddReferralMessageInput): Promise<ReferralMessage> {
-    const { actor, ability } = scope;
-    const now = this.clock.now();
-    const row = await this.referrals.findVisible(scope, input.referralId, now);
-    if (!row) throw new NotFoundError('Referral', input.referralId);
-    if (!ability.can('message', referralSubject(row))) {
-      await this.audit.recordDenied({
-        actor,
-        action: 'ADD_REFERRAL_MESSAGE',
-        subjectType: 'Referral',
-        subjectId: row.id,
-        subjectAgencyIds: [row.fromAgencyId, row.toAgencyId],
-      });
-      throw new ForbiddenError('Not permitted to write in this referral’s thread');
-    }
-    return this.transactions.run(async (tx) => {
-      const message = await this.referrals.insertMessage(tx, {
-        referralId: row.id,
-        authorUserId: actor.userId as string,
-        authorAgencyId: actor.agencyId as string,
-        body: input.body.trim(),
-      });
-      await this.audit.record(tx, this.event(scope, 'ADD_REFERRAL_MESSAGE', row));
-      await this.notifyOther(
-        tx,
-        row,
-        actor.agencyId as string,
-        'REFERRAL_MESSAGE',
-        'A new message on a referral.',
-      );
-      return message;
+    const message = await this.workflow.post(this.record, scope, {
+      id: input.referralId,
+      body: input.body.trim(),
+      auditAction: 'ADD_REFERRAL_MESSAGE',
+      audit: { purpose: purposeOf(scope.actor.agencyType) },
+      notice: () => ({ eventType: 'REFERRAL_MESSAGE', message: 'A new message on a referral.' }),
     });
-  }
-
-  async createChildSafety(scope: AccessScope, input: CreateChildSafetyReferralInput): Promise<Referral> {
-    const { actor, ability } = scope;
-    const now = this.clock.now();
-    // Only the record's owner and age matter here: no personal field is disclosed, none audited.
-    const [survivor] = await this.survivors.getMany(scope, [input.survivorId], { requested: new Set() });
-    if (survivor instanceof Error) throw new NotFoundError('Survivor', input.survivorId);
-    const record = {
-      id: survivor.id,
-      ownerAgencyId: survivor.ownerAgencyId,
-      minor: survivor.minor,
-      liveGrants: [],
-    };
-    if (!actor.agencyId || !ability.can('reportChildSafety', subject('Survivor', record))) {
-      await this.audit.recordDenied({
-        actor,
-        action: 'CHILD_SAFETY_REFERRAL',
-        subjectType: 'Survivor',
-        subjectId: survivor.id,
-        subjectAgencyIds: [survivor.ownerAgencyId],
-      });
-      throw new ForbiddenError(
-        "Only a supervisor of the agency that owns the minor's record may make a child-safety referral",
-      );
-    }
-    const problems: InputProblem[] = [];
-    if (!survivor.minor)
-      problems.push({
-        field: 'survivorId',
-        message: 'is not a minor: child-safety referrals are for minors',
-      });
-    const [recipient] = await this.agencies.getMany(scope, [input.toAgencyId]);
-    if (recipient instanceof Error) problems.push({ field: 'toAgencyId', message: 'is not a known agency' });
-    else if (!CHILD_SAFETY_RECIPIENTS.includes(recipient.type)) {
-      problems.push({ field: 'toAgencyId', message: 'must be a law-enforcement or child-welfare agency' });
-    }
-    if (input.toAgencyId === actor.agencyId)
-      problems.push({ field: 'toAgencyId', message: 'must be another agency' });
-    if (problems.length) throw new BadUserInputError(describe(problems), problems);
-
-    const urgency = input.urgency ?? Urgency.URGENT;
-    const row = await this.transactions.run(async (tx) => {
-      const created = await this.referrals.insert(
-        tx,
-        {
-          kind: ReferralKind.CHILD_SAFETY,
-          parentReferralId: null,
-          fromAgencyId: actor.agencyId as string,
-          toAgencyId: input.toAgencyId,
-          needs: [ServiceNeed.EMERGENCY_RESPONSE],
-          urgency,
-          requestedResponseHours: null,
-          responseDueAt: new Date(now.getTime() + RESPONSE_WINDOW_MS[urgency]),
-          sentAt: now,
-          notes: null,
-          survivorId: survivor.id,
-          consentId: null,
-          sharedClasses: [...CHILD_SAFETY_CLASSES],
-          language: null,
-          ageBand: null,
-          callback: null,
-          legalBasis: input.legalBasis.trim(),
-          reportReason: input.reason.trim(),
-          status: ReferralStatus.SENT,
-          idempotencyKey: null,
-          requestHash: null,
-          createdBy: actor.userId as string,
-        },
-        now,
-      );
-      if (!created) throw new ConflictError('The report could not be created; retry');
-      // The only way law enforcement sees a minor: a grant for INVESTIGATION, for a set time.
-      await this.grants.grant(tx, {
-        basis: 'CHILD_SAFETY',
-        sourceId: created.id,
-        survivorId: survivor.id,
-        agencyId: input.toAgencyId,
-        classes: [...CHILD_SAFETY_CLASSES],
-        purposes: ['INVESTIGATION'],
-        validFrom: now,
-        validUntil: new Date(now.getTime() + (input.grantDays ?? 30) * DAY_MS),
-      });
-      await this.referrals.insertEvent(tx, {
-        referralId: created.id,
-        fromStatus: null,
-        toStatus: ReferralStatus.SENT,
-        actorUserId: actor.userId as string,
-        actorAgencyId: actor.agencyId as string,
-        reason: input.reason.trim(),
-      });
-      await this.audit.record(tx, {
-        ...this.event(scope, 'CHILD_SAFETY_REFERRAL', created),
-        fields: [...CHILD_SAFETY_CLASSES],
-        reason: input.legalBasis.trim(),
-      });
-      await this.notifications.publish(tx, {
-        agencyIds: [input.toAgencyId],
-        eventType: 'CHILD_SAFETY_REFERRAL',
-        subjectType: 'Referral',
-        subjectId: created.id,
-        message: 'A child-safety referral (mandatory report) was sent to your agency.',
-      });
-      return created;
-    });
-    return toModel(row, now);
+    return toMessage(message);
   }
 
   /** Events, last events and messages of several referrals, for the per-request loaders. */
   async eventsOf(ids: readonly string[]): Promise<ReferralEvent[][]> {
-    const rows = await this.referrals.eventsOf(ids);
-    return groupByKeys(ids, rows, (row) => row.referralId).map((group) => group.map(toEvent));
+    return (await this.events.eventsOf('Referral', ids)).map((group) => group.map(toEvent));
   }
 
   async lastEventsOf(ids: readonly string[]): Promise<(ReferralEvent | null)[]> {
-    const rows = new Map(
-      (await this.referrals.lastEventsOf(ids)).map((row) => [row.referralId, toEvent(row)]),
-    );
-    return ids.map((id) => rows.get(id) ?? null);
+    return (await this.events.lastEventsOf('Referral', ids)).map((event) => event && toEvent(event));
   }
 
   async messagesOf(ids: readonly string[]): Promise<ReferralMessage[][]> {
-    const rows = await this.referrals.messagesOf(ids);
-    return groupByKeys(ids, rows, (row) => row.referralId);
+    return (await this.thread.messagesOf('Referral', ids)).map((group) => group.map(toMessage));
   }
 
-  /** The one path every lifecycle change takes. */
+  /** Every lifecycle change goes through the kernel's runner (docs/workflow.md has the order of refusals). */
   private async transition(
     scope: AccessScope,
     transition: ReferralTransition,
     input: ReferralTransitionInput,
-    extras: (row: ReferralRow, now: Date) => TransitionExtras = () => ({}),
+    spec: Pick<Change<ReferralRow, ReferralStatus, ReferralTransition>, 'set' | 'check' | 'within'> = {},
   ): Promise<Referral> {
-    const { actor, ability } = scope;
-    const now = this.clock.now();
-    const row = await this.referrals.findVisible(scope, input.referralId, now);
-    if (!row) throw new NotFoundError('Referral', input.referralId);
-    const action = `${transition.toUpperCase()}_REFERRAL`;
-    if (!ability.can(transition, referralSubject(row))) {
-      await this.audit.recordDenied({
-        actor,
-        action,
-        subjectType: 'Referral',
-        subjectId: row.id,
-        subjectAgencyIds: [row.fromAgencyId, row.toAgencyId],
-      });
-      throw new ForbiddenError(`Not permitted to ${transition} this referral`);
-    }
-    // Someone changed it since the client read it: say so before judging the move, so two
-    // racing callers get CONFLICT whichever commits first (the versioned UPDATE still guards).
-    if (input.expectedVersion !== row.version) {
-      throw new ConflictError('The referral was changed by someone else; reload it and try again');
-    }
-    const current = effectiveStatus(
-      { status: row.status as ReferralStatus, responseDueAt: row.responseDueAt, consentId: row.consentId },
-      row.consentLive,
-      now,
-    );
-    // The one ILLEGAL_TRANSITION shape: { subjectType, status (effective), transition, allowed }.
-    const next = REFERRAL_LIFECYCLE.assert(current, transition);
-    if (transition === 'send') await this.checkSendable(scope, row);
-    const updated = await this.transactions.run(async (tx) => {
-      const changed = await this.referrals.update(
-        tx,
-        row.id,
-        input.expectedVersion,
-        { status: next, ...extras(row, now) },
-        now,
-      );
-      if (!changed)
-        throw new ConflictError('The referral was changed by someone else; reload it and try again');
-      await this.referrals.insertEvent(tx, {
-        referralId: row.id,
-        fromStatus: current,
-        toStatus: next,
-        actorUserId: actor.userId as string,
-        actorAgencyId: actor.agencyId as string,
-        reason: input.reason?.trim() || null,
-      });
-      await this.audit.record(tx, {
-        ...this.event(scope, action, row),
-        reason: input.reason?.trim() || null,
-      });
-      await this.notifyOther(
-        tx,
-        changed,
-        actor.agencyId as string,
-        `REFERRAL_${next}`,
-        `A referral is now ${next}.`,
-      );
-      // Withdrawing a child-safety report ends the access it granted, in the same transaction.
-      if (next === ReferralStatus.WITHDRAWN && row.kind === ReferralKind.CHILD_SAFETY) {
-        await this.grants.revokeFrom(tx, row.id, now);
-      }
-      return changed;
+    const updated = await this.workflow.change(this.record, scope, {
+      id: input.referralId,
+      expectedVersion: input.expectedVersion,
+      transition,
+      auditAction: `${transition.toUpperCase()}_REFERRAL`,
+      reason: input.reason?.trim() || null,
+      audit: { purpose: purposeOf(scope.actor.agencyType) },
+      ...spec,
+      // A referral never sent is the sender's own business; the recipient hears of it when sent.
+      notice: (row) =>
+        row.sentAt === null
+          ? null
+          : { eventType: `REFERRAL_${row.status}`, message: `A referral is now ${row.status}.` },
     });
-    return toModel(updated, now);
+    return toModel(updated, this.clock.now());
   }
 
   private async refuseCreate(scope: AccessScope): Promise<never> {
@@ -539,7 +364,7 @@ export class ReferralService {
         problems.push({ field: 'parentReferralId', message: 'is not a referral your agency received' });
       }
     }
-    if (problems.length) throw new BadUserInputError(describe(problems), problems);
+    if (problems.length) throw new BadUserInputError(describeProblems(problems), problems);
     return (recipient as Agency).type;
   }
 
@@ -550,7 +375,8 @@ export class ReferralService {
   private async checkSendable(scope: AccessScope, row: ReferralRow): Promise<void> {
     const [recipient] = await this.agencies.getMany(scope, [row.toAgencyId]);
     const typeProblem = recipient instanceof Error ? null : recipientTypeProblem(recipient.type);
-    if (typeProblem) throw new BadUserInputError(`Cannot send: ${describe([typeProblem])}`, [typeProblem]);
+    if (typeProblem)
+      throw new BadUserInputError(`Cannot send: ${describeProblems([typeProblem])}`, [typeProblem]);
     if (!row.survivorId || !row.consentId) return;
     const problems = await this.consents.referralCoverage(scope, {
       survivorId: row.survivorId,
@@ -559,59 +385,27 @@ export class ReferralService {
       classes: row.sharedClasses,
       recipientIsLawEnforcement: !(recipient instanceof Error) && recipientIsLawEnforcement(recipient.type),
     });
-    if (problems.length) throw new BadUserInputError(`Cannot send: ${describe(problems)}`, problems);
-  }
-
-  private replay(existing: ReferralRow, requestHash: string, now: Date): Referral {
-    if (existing.requestHash !== requestHash) {
-      throw new ConflictError('That idempotency key was already used for a different referral');
-    }
-    return toModel(existing, now);
-  }
-
-  private event(
-    scope: AccessScope,
-    action: string,
-    referral: { id: string; fromAgencyId: string; toAgencyId: string },
-  ) {
-    return {
-      actor: scope.actor,
-      action,
-      subjectType: 'Referral',
-      subjectId: referral.id,
-      subjectAgencyIds: [referral.fromAgencyId, referral.toAgencyId],
-      purpose: purposeOf(scope.actor.agencyType),
-      decision: 'ALLOWED' as const,
-    };
-  }
-
-  private async notifyOther(
-    tx: Tx,
-    row: ReferralRow,
-    actorAgencyId: string,
-    eventType: string,
-    message: string,
-  ) {
-    // A referral never sent is the sender's own business; the recipient hears of it when sent.
-    if (row.sentAt === null) return;
-    const other = actorAgencyId === row.fromAgencyId ? row.toAgencyId : row.fromAgencyId;
-    await this.notifications.publish(tx, {
-      agencyIds: [other],
-      eventType,
-      subjectType: 'Referral',
-      subjectId: row.id,
-      message,
-    });
+    if (problems.length) throw new BadUserInputError(`Cannot send: ${describeProblems(problems)}`, problems);
   }
 }
 
-function referralSubject(row: { id: string; fromAgencyId: string; toAgencyId: string; sentAt: Date | null }) {
-  return subject('Referral', {
+/** What the policy judges of a referral. */
+function referralRecord(row: { id: string; fromAgencyId: string; toAgencyId: string; sentAt: Date | null }) {
+  return {
     id: row.id,
     fromAgencyId: row.fromAgencyId,
     toAgencyId: row.toAgencyId,
     sent: row.sentAt !== null,
-  });
+  };
+}
+
+/** The status as of `now` (EXPIRED computed on read). */
+function statusOf(row: ReferralRow, now: Date): ReferralStatus {
+  return effectiveStatus(
+    { status: row.status as ReferralStatus, responseDueAt: row.responseDueAt, consentId: row.consentId },
+    row.consentLive,
+    now,
+  );
 }
 
 /** The recipient's type cannot receive referrals (DESIGN.md §4, "Who can receive"), or null. */
@@ -624,34 +418,30 @@ function recipientTypeProblem(agencyType: string): InputProblem | null {
   };
 }
 
-function describe(problems: InputProblem[]): string {
+export function describeProblems(problems: InputProblem[]): string {
   return `Invalid referral: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`;
 }
 
-/** Same input → same hash: what makes an idempotent retry recognisable. */
-function hashOf(input: CreateReferralInput): string {
-  const { idempotencyKey: _key, ...rest } = input;
-  const canonical = JSON.stringify(rest, Object.keys(rest).sort());
-  return createHash('sha256').update(canonical).digest('hex');
+function toEvent(event: RecordEvent): ReferralEvent {
+  return {
+    id: event.id,
+    fromStatus: event.fromStatus as ReferralStatus | null,
+    toStatus: event.toStatus as ReferralStatus,
+    // Every referral event has an actor (no sweep moves a referral).
+    actorUserId: event.actorUserId as string,
+    actorAgencyId: event.actorAgencyId as string,
+    reason: event.reason,
+    occurredAt: event.occurredAt,
+  };
 }
 
-function toEvent(row: {
-  id: string;
-  fromStatus: string | null;
-  toStatus: string;
-  actorUserId: string;
-  actorAgencyId: string;
-  reason: string | null;
-  occurredAt: Date;
-}): ReferralEvent {
+function toMessage(message: RecordMessage): ReferralMessage {
   return {
-    id: row.id,
-    fromStatus: row.fromStatus as ReferralStatus | null,
-    toStatus: row.toStatus as ReferralStatus,
-    actorUserId: row.actorUserId,
-    actorAgencyId: row.actorAgencyId,
-    reason: row.reason,
-    occurredAt: row.occurredAt,
+    id: message.id,
+    authorUserId: message.authorUserId,
+    authorAgencyId: message.authorAgencyId,
+    body: message.body,
+    createdAt: message.createdAt,
   };
 }
 
@@ -665,11 +455,7 @@ export function toModel(row: ReferralRow, now: Date): Referral {
     toAgencyId: row.toAgencyId,
     needs: row.needs as ServiceNeed[],
     urgency: row.urgency as Urgency,
-    status: effectiveStatus(
-      { status: row.status as ReferralStatus, responseDueAt: row.responseDueAt, consentId: row.consentId },
-      row.consentLive,
-      now,
-    ),
+    status: statusOf(row, now),
     responseDueAt: row.responseDueAt,
     notes: row.notes,
     survivorId: row.survivorId,
