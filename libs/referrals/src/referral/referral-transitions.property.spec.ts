@@ -5,7 +5,6 @@ import { FieldNode, GraphQLError, GraphQLResolveInfo, OperationDefinitionNode, p
 import { DataSource } from 'typeorm';
 import { agenciesEntities, agenciesMigrations } from '@hub/agencies';
 import { AuditModule, auditEntities, auditMigrations } from '@hub/audit';
-import { workflowMigrations } from '@hub/workflow';
 import { ACCESS_KEY, Actor } from '@hub/authz';
 import {
   AccessScope,

@@ -1,17 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { rulesToSql, SqlSubjectMap } from '@hub/authz';
+import { accessWhere, SqlSubjectMap } from '@hub/authz';
 import { AccessScope } from '@hub/access';
 import { liveConsentGrantSql } from '@hub/consents';
-import { Tx } from '@hub/database';
+import { allOf, namedQuery, Tx } from '@hub/database';
+import { Connection, Keyset, PageArgs } from '@hub/graphql';
 import { ReferralEntity } from './referral.entity';
 import { ReferralBox } from './referral.enums';
 
 type Row = Record<string, unknown>;
 
-/** A referral row as read: with whether its consent still covers the recipient, and its cursor. */
-export type ReferralRow = ReferralEntity & { consentLive: boolean; cursor: string };
+/** A referral row as read: with whether its consent still covers the recipient. */
+export type ReferralRow = ReferralEntity & { consentLive: boolean };
+
+/** Boxes page newest first (referral_received_idx, referral_sent_idx end in created_at, id). */
+const NEWEST_FIRST = new Keyset(
+  [
+    { sql: 'r.created_at', kind: 'timestamp' },
+    { sql: 'r.id', kind: 'uuid' },
+  ],
+  'DESC',
+);
 
 const at = (now: Date) => `'${now.toISOString()}'::timestamptz`;
 
@@ -24,8 +34,7 @@ function statusSql(now: Date): string {
 }
 
 function columns(now: Date): string {
-  return `r.*, (r.consent_id IS NULL OR ${liveConsentGrantSql('r.consent_id', 'r.to_agency_id', now)}) AS consent_live,
-    to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`;
+  return `r.*, (r.consent_id IS NULL OR ${liveConsentGrantSql('r.consent_id', 'r.to_agency_id', now)}) AS consent_live`;
 }
 
 const REFERRAL_SQL: SqlSubjectMap = {
@@ -70,7 +79,6 @@ function toRow(row: Row): ReferralRow {
     createdAt: row.created_at as Date,
     updatedAt: row.updated_at as Date,
     consentLive: (row.consent_live as boolean | undefined) ?? true,
-    cursor: row.cursor_at as string,
   };
 }
 
@@ -102,10 +110,14 @@ export class ReferralRepository {
     now: Date,
     tx: Tx = this.dataSource.manager,
   ): Promise<ReferralRow | null> {
-    const access = rulesToSql(scope.ability, 'read', 'Referral', REFERRAL_SQL, 2);
-    const rows: Row[] = await tx.query(
-      `SELECT ${columns(now)} FROM referral r WHERE r.id = $1 AND ${access.sql}`,
-      [id, ...access.params],
+    const access = accessWhere(scope.ability, 'read', 'Referral', REFERRAL_SQL);
+    const rows = await namedQuery<Row>(
+      tx,
+      `SELECT ${columns(now)} FROM referral r WHERE r.id = :id AND ${access.sql}`,
+      {
+        id,
+        ...access.params,
+      },
     );
     return rows.length ? toRow(rows[0]) : null;
   }
@@ -118,30 +130,24 @@ export class ReferralRepository {
     scope: AccessScope,
     agencyId: string,
     filter: { box: ReferralBox; status?: string; need?: string },
-    page: { first: number; after?: { createdAt: string; id: string } },
+    args: PageArgs,
     now: Date,
-  ): Promise<ReferralRow[]> {
-    const params: unknown[] = [agencyId];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const where = [this.boxSql(filter.box, now)];
-    if (filter.status) where.push(`${statusSql(now)} = ${param(filter.status)}`);
-    if (filter.need) where.push(`r.needs @> ARRAY[${param(filter.need)}]::text[]`);
-    if (page.after)
-      where.push(
-        `(r.created_at, r.id) < (${param(page.after.createdAt)}::timestamptz, ${param(page.after.id)}::uuid)`,
-      );
-    const access = rulesToSql(scope.ability, 'read', 'Referral', REFERRAL_SQL, params.length + 1);
-    where.push(access.sql);
-    params.push(...access.params);
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT ${columns(now)} FROM referral r WHERE ${where.join(' AND ')}
-        ORDER BY r.created_at DESC, r.id DESC LIMIT ${param(page.first + 1)}`,
-      params,
+  ): Promise<Connection<ReferralRow>> {
+    const page = NEWEST_FIRST.page(args);
+    const where = allOf(
+      this.boxSql(filter.box, now),
+      filter.status && { sql: `${statusSql(now)} = :status`, params: { status: filter.status } },
+      filter.need && { sql: 'r.needs @> ARRAY[CAST(:need AS text)]', params: { need: filter.need } },
+      page.after,
+      accessWhere(scope.ability, 'read', 'Referral', REFERRAL_SQL),
     );
-    return rows.map(toRow);
+    const rows = await namedQuery<Row>(
+      this.dataSource.manager,
+      `SELECT ${columns(now)}, ${page.select} FROM referral r WHERE ${where.sql}
+        ORDER BY ${page.orderBy} LIMIT :limit`,
+      { ...where.params, agencyId, limit: page.limit },
+    );
+    return NEWEST_FIRST.connection(rows, page, toRow);
   }
 
   /** The size of each box for the caller's agency, in one statement. */
@@ -150,29 +156,30 @@ export class ReferralRepository {
     agencyId: string,
     now: Date,
   ): Promise<{ received: number; sent: number; needsAction: number; drafts: number }> {
-    const access = rulesToSql(scope.ability, 'read', 'Referral', REFERRAL_SQL, 2);
-    const [row] = (await this.dataSource.query(
+    const access = accessWhere(scope.ability, 'read', 'Referral', REFERRAL_SQL);
+    const [row] = await namedQuery<{ received: number; sent: number; needs_action: number; drafts: number }>(
+      this.dataSource.manager,
       `SELECT count(*) FILTER (WHERE ${this.boxSql(ReferralBox.RECEIVED, now)})::int AS received,
               count(*) FILTER (WHERE ${this.boxSql(ReferralBox.SENT, now)})::int AS sent,
               count(*) FILTER (WHERE ${this.boxSql(ReferralBox.NEEDS_ACTION, now)})::int AS needs_action,
               count(*) FILTER (WHERE ${this.boxSql(ReferralBox.DRAFTS, now)})::int AS drafts
-         FROM referral r WHERE (r.to_agency_id = $1 OR r.from_agency_id = $1) AND ${access.sql}`,
-      [agencyId, ...access.params],
-    )) as { received: number; sent: number; needs_action: number; drafts: number }[];
+         FROM referral r WHERE (r.to_agency_id = :agencyId OR r.from_agency_id = :agencyId) AND ${access.sql}`,
+      { agencyId, ...access.params },
+    );
     return { received: row.received, sent: row.sent, needsAction: row.needs_action, drafts: row.drafts };
   }
 
-  /** `$1` is the caller's agency. A referral never sent is in DRAFTS only: the sender's own business. */
+  /** `:agencyId` is the caller's agency. A referral never sent is in DRAFTS only: the sender's own business. */
   private boxSql(box: ReferralBox, now: Date): string {
     switch (box) {
       case ReferralBox.RECEIVED:
-        return `(r.to_agency_id = $1 AND r.sent_at IS NOT NULL)`;
+        return `(r.to_agency_id = :agencyId AND r.sent_at IS NOT NULL)`;
       case ReferralBox.SENT:
-        return `(r.from_agency_id = $1 AND r.sent_at IS NOT NULL)`;
+        return `(r.from_agency_id = :agencyId AND r.sent_at IS NOT NULL)`;
       case ReferralBox.DRAFTS:
-        return `(r.from_agency_id = $1 AND r.sent_at IS NULL)`;
+        return `(r.from_agency_id = :agencyId AND r.sent_at IS NULL)`;
       case ReferralBox.NEEDS_ACTION:
-        return `(r.to_agency_id = $1 AND r.status IN ('SENT', 'ACKNOWLEDGED', 'ACCEPTED', 'IN_PROGRESS') AND (
+        return `(r.to_agency_id = :agencyId AND r.status IN ('SENT', 'ACKNOWLEDGED', 'ACCEPTED', 'IN_PROGRESS') AND (
           ${statusSql(now)} IN ('SENT', 'ACKNOWLEDGED')
           OR (r.status IN ('ACCEPTED', 'IN_PROGRESS') AND r.response_due_at IS NOT NULL AND r.response_due_at < ${at(now)})))`;
     }
@@ -204,10 +211,11 @@ export class ReferralRepository {
       created_by: referral.createdBy,
     };
     const names = Object.keys(values);
-    const rows: Row[] = await tx.query(
-      `INSERT INTO referral AS r (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})
+    const rows = await namedQuery<Row>(
+      tx,
+      `INSERT INTO referral AS r (${names.join(', ')}) VALUES (${names.map((name) => `:${name}`).join(', ')})
        RETURNING ${columns(now)}`,
-      Object.values(values),
+      values,
     );
     return toRow(rows[0]);
   }

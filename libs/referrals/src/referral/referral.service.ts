@@ -11,15 +11,7 @@ import {
 } from '@hub/access';
 import { Clock } from '@hub/config';
 import { AccessGrantService, ConsentService, DataClass } from '@hub/consents';
-import {
-  BadUserInputError,
-  decodeTimeCursor,
-  encodeTimeCursor,
-  DEFAULT_PAGE_SIZE,
-  ForbiddenError,
-  InputProblem,
-  UUID_PATTERN,
-} from '@hub/graphql';
+import { BadUserInputError, mapConnection, ForbiddenError, InputProblem, UUID_PATTERN } from '@hub/graphql';
 import {
   Change,
   CreateOnce,
@@ -95,31 +87,17 @@ export class ReferralService {
     const counts = { received: 0, sent: 0, needsAction: 0, drafts: 0 };
     if (!agencyId) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, counts };
     const now = this.clock.now();
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const after = args.after ? decodeTimeCursor(args.after) : undefined;
-    const [rows, totals] = await Promise.all([
+    const [page, totals] = await Promise.all([
       this.referrals.list(
         scope,
         agencyId,
         { box: args.box, status: args.status, need: args.need },
-        { first, after: after && { createdAt: after.at, id: after.id } },
+        args,
         now,
       ),
       this.referrals.counts(scope, agencyId, now),
     ]);
-    const page = rows.slice(0, first);
-    const edges = page.map((row) => ({
-      cursor: encodeTimeCursor(row.cursor, row.id),
-      node: toModel(row, now),
-    }));
-    return {
-      edges,
-      pageInfo: {
-        hasNextPage: rows.length > first,
-        endCursor: edges.length ? edges[edges.length - 1].cursor : null,
-      },
-      counts: totals,
-    };
+    return { ...mapConnection(page, (row) => toModel(row, now)), counts: totals };
   }
 
   async create(scope: AccessScope, input: CreateReferralInput): Promise<Referral> {
