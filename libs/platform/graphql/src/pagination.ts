@@ -143,24 +143,6 @@ const CURSOR_PART_CHECKS: Record<CursorPart, (value: string) => boolean> = {
   bigint: (value) => BIGINT.test(value) && BigInt(value) <= MAX_BIGINT,
 };
 
-/**
- * The newest-first lists page by (timestamp to the microsecond, id): a millisecond cursor would
- * skip rows written in the same millisecond. Repositories select the time as text with
- * `to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` and hand it here.
- */
-export function encodeTimeCursor(at: string, id: string): string {
-  return encodeCursor([at, id]);
-}
-
-/** Reads such a cursor; a forged one is BAD_USER_INPUT before anything reaches SQL. */
-export function decodeTimeCursor(
-  cursor: string,
-  idKind: 'uuid' | 'bigint' = 'uuid',
-): { at: string; id: string } {
-  const [at, id] = decodeCursor(cursor, ['timestamp', idKind]);
-  return { at, id };
-}
-
 /** One column of a list's sort key: its SQL on the row and what its cursor part is. */
 export interface KeysetColumn {
   sql: string;

@@ -5,7 +5,7 @@ export type TechnicalAssistanceRecord = PolicyRecords['TechnicalAssistanceReques
 
 /**
  * How the policy's TechnicalAssistanceRequest conditions read in SQL for a request row aliased
- * `alias`: list and by-id reads put `rulesToSql(ability, 'read', …)` over this in their WHERE, so
+ * `alias`: list and by-id reads put `accessWhere(ability, 'read', …)` over this in their WHERE, so
  * a request the caller may not see is never fetched.
  */
 export function technicalAssistanceSqlMap(alias: string): SqlSubjectMap {
