@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { dropTemplates } from '@hub/testing';
 import { findOrStartPostgres } from './postgres-server';
 import { runCommand } from './processes';
@@ -32,9 +34,14 @@ async function main(): Promise<number> {
     NX_SKIP_NX_CACHE: 'true',
     NX_TUI: 'false',
   };
-  const nx = ['--outputStyle=stream', '--skip-nx-cache'];
   // The libraries whose property-based suites take longest, in a lane of their own.
   const heavy = ['consents', 'referrals', 'technical-assistance'];
+  // Every other project's suites in one jest run (--projects): one process and one worker pool
+  // instead of one Nx task and one jest start per project (98 s instead of 168 s here).
+  const others = jestConfigs().filter(
+    (config) =>
+      config !== 'apps/api/jest.config.cts' && !heavy.some((lib) => config === `libs/${lib}/jest.config.cts`),
+  );
   // Three lanes side by side, about equally long: the API's end-to-end suites (the longest
   // project) start at once instead of after every library; the suites wait on PostgreSQL and
   // HTTP often enough that a third lane fills the two cores (one lane per core left ~30% idle).
@@ -57,11 +64,7 @@ async function main(): Promise<number> {
       // One ESLint process for the whole workspace (every project's config is the root one): the
       // type-aware rules build one TypeScript program service instead of one per project.
       ['lint', 'npx', ['eslint', '.']],
-      [
-        'other tests',
-        'npx',
-        ['nx', 'run-many', '-t', 'test', `--exclude=api,${heavy.join(',')}`, '--parallel=1', ...nx],
-      ],
+      ['other tests', 'npx', ['jest', '--passWithNoTests', '--projects', ...others]],
       ['production bundle test', 'npx', ['jest', '-c', 'apps/api/jest.config.cts', BUNDLE]],
     ],
     [
@@ -103,3 +106,19 @@ main().then(
     process.exit(1);
   },
 );
+
+/** Every project's jest config (a project is a folder with one), relative to the workspace root. */
+function jestConfigs(): string[] {
+  const found: string[] = [];
+  const visit = (dir: string, depth: number) => {
+    if (existsSync(join(dir, 'jest.config.cts'))) found.push(join(dir, 'jest.config.cts'));
+    if (depth === 0) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
+        visit(join(dir, entry.name), depth - 1);
+      }
+    }
+  };
+  for (const root of ['apps', 'libs', 'tools']) visit(root, 2);
+  return found.sort();
+}
