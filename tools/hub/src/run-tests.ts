@@ -9,9 +9,10 @@ const log = (line: string) => process.stdout.write(`[test] ${line}\n`);
 
 type Step = [name: string, command: string, args: string[]];
 
-// Two API suites run in the other lanes, to even the lanes out: the production-bundle test (a
-// build, an install and three starts) and the longest end-to-end suite.
+// Three API suites run in the other lanes, to even the lanes out: the production-bundle test (a
+// build, an install and three starts) with the protocols suite, and the longest end-to-end suite.
 const BUNDLE = 'src/production-bundle\\.spec\\.ts$';
+const PROTOCOLS_E2E = 'src/e2e/protocols\\.spec\\.ts$';
 const REFERRALS_E2E = 'src/e2e/referrals\\.spec\\.ts$';
 
 /**
@@ -55,7 +56,15 @@ async function main(): Promise<number> {
       [
         'api tests',
         'npx',
-        ['jest', '-c', 'apps/api/jest.config.cts', '--testPathIgnorePatterns', BUNDLE, REFERRALS_E2E],
+        [
+          'jest',
+          '-c',
+          'apps/api/jest.config.cts',
+          '--testPathIgnorePatterns',
+          BUNDLE,
+          PROTOCOLS_E2E,
+          REFERRALS_E2E,
+        ],
       ],
     ],
     [
@@ -65,7 +74,11 @@ async function main(): Promise<number> {
       // type-aware rules build one TypeScript program service instead of one per project.
       ['lint', 'npx', ['eslint', '.']],
       ['other tests', 'npx', ['jest', '--passWithNoTests', '--projects', ...others]],
-      ['production bundle test', 'npx', ['jest', '-c', 'apps/api/jest.config.cts', BUNDLE]],
+      [
+        'production bundle and protocols e2e',
+        'npx',
+        ['jest', '-c', 'apps/api/jest.config.cts', BUNDLE, PROTOCOLS_E2E],
+      ],
     ],
     [
       ...heavy.map((lib): Step => [`${lib} tests`, 'npx', ['jest', '-c', `libs/${lib}/jest.config.cts`]]),
