@@ -1,5 +1,5 @@
 import { Actor } from '@hub/authz';
-import { policyActor } from './policy-test-actor';
+import { policyActor } from './testing/policy-test-actor';
 import { defineAbilityFor, REVOKED_BY_SURVIVOR } from './policy';
 import { Action, LiveGrantRecord, PolicyRecords, subject } from './subjects';
 

@@ -1,9 +1,9 @@
-import { Actor } from '@hub/authz';
-import { policyActor } from './policy-test-actor';
+import { Actor, NOT_FOUND_REFUSAL } from '@hub/authz';
+import { policyActor } from './testing/policy-test-actor';
 import { visibleConsentFields, visibleSurvivorFields } from './agency-view';
 import { CONSENT_NAME_FIELDS } from './consent-data';
 import { defineAbilityFor } from './policy';
-import { AUDIT_REASON_NOT_FOUND, PolicyRecords, subject } from './subjects';
+import { PolicyRecords, subject } from './subjects';
 import { SURVIVOR_FIELDS_BY_CLASS } from './survivor-data';
 
 const NGO = 'agency-ngo';
@@ -119,20 +119,20 @@ describe('audit events answered as NOT_FOUND are for auditors only', () => {
     [
       "an admin cannot read their own user's NOT_FOUND refusal",
       ngoAdmin,
-      event({ reason: AUDIT_REASON_NOT_FOUND, subjectAgencyIds: [] }),
+      event({ reason: NOT_FOUND_REFUSAL, subjectAgencyIds: [] }),
       false,
     ],
     [
       'an admin cannot read a NOT_FOUND refusal on their record',
       ngoAdmin,
-      event({ actorAgencyId: POLICE, reason: AUDIT_REASON_NOT_FOUND }),
+      event({ actorAgencyId: POLICE, reason: NOT_FOUND_REFUSAL }),
       false,
     ],
-    ['an auditor reads a NOT_FOUND refusal', auditor, event({ reason: AUDIT_REASON_NOT_FOUND }), true],
+    ['an auditor reads a NOT_FOUND refusal', auditor, event({ reason: NOT_FOUND_REFUSAL }), true],
     [
       'an admin who is also an auditor reads it as auditor',
       adminAndAuditor,
-      event({ reason: AUDIT_REASON_NOT_FOUND }),
+      event({ reason: NOT_FOUND_REFUSAL }),
       true,
     ],
     ['a caseworker reads no audit event', caseworker, event(), false],

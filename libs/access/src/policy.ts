@@ -1,9 +1,9 @@
 import { AbilityBuilder, createMongoAbility } from '@casl/ability';
-import { Actor } from '@hub/authz';
+import { Actor, NOT_FOUND_REFUSAL } from '@hub/authz';
 import { defineProtocolRules } from './protocol.rules';
 import { defineReferralRules } from './referral.rules';
 import { CONSENT_RECORD_FIELDS } from './consent-data';
-import { AppAbility, AUDIT_REASON_NOT_FOUND } from './subjects';
+import { AppAbility } from './subjects';
 import { defineTechnicalAssistanceRules } from './technical-assistance.rules';
 import {
   DATA_CLASSES,
@@ -71,7 +71,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
 function defineAuditRules(actor: Actor, can: AbilityBuilder<AppAbility>['can']): void {
   if (!actor.userId || !actor.agencyId) return;
   if (actor.roles.includes('agency_admin')) {
-    const disclosable = { reason: { $ne: AUDIT_REASON_NOT_FOUND } };
+    const disclosable = { reason: { $ne: NOT_FOUND_REFUSAL } };
     can('read', 'AuditEvent', { actorAgencyId: actor.agencyId, ...disclosable });
     can('read', 'AuditEvent', { subjectAgencyIds: actor.agencyId, ...disclosable });
     can('read', 'BreakGlass', { agencyId: actor.agencyId });

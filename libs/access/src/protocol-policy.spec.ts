@@ -1,5 +1,5 @@
 import { Actor } from '@hub/authz';
-import { policyActor } from './policy-test-actor';
+import { policyActor } from './testing/policy-test-actor';
 import { defineAbilityFor } from './policy';
 import { Action, PolicyRecords, subject, SubjectName } from './subjects';
 

@@ -1,5 +1,4 @@
 import { ForcedSubject, MongoAbility, subject as asSubject } from '@casl/ability';
-import { NOT_FOUND_REFUSAL } from '@hub/authz';
 
 /**
  * What the policy speaks of: its actions and, for each subject (named by string), the fields of a
@@ -54,7 +53,8 @@ export interface PolicyRecords
   Notification: { agencyId: string };
   /**
    * `subjectAgencyIds`: agencies whose records the event concerns. `reason`: why; `NOT_FOUND`
-   * (AUDIT_REASON_NOT_FOUND) marks a refusal the caller was told was a missing record.
+   * (NOT_FOUND_REFUSAL) marks a refusal the caller was told was a missing record; only
+   * auditors read it (an admin must not learn from the trail that the record exists).
    */
   AuditEvent: { actorAgencyId: string | null; subjectAgencyIds: string[]; reason: string | null };
   AuditTrail: { id: string };
@@ -77,12 +77,6 @@ export interface PolicyRecords
 export type SubjectName = keyof PolicyRecords;
 type TaggedRecord = { [K in SubjectName]: PolicyRecords[K] & ForcedSubject<K> }[SubjectName];
 export type AppAbility = MongoAbility<[Action, SubjectName | TaggedRecord]>;
-
-/**
- * The audit reason of a refusal answered as NOT_FOUND: the caller was told the record does not
- * exist, so only auditors read such rows (an admin must not learn from the trail that it does).
- */
-export const AUDIT_REASON_NOT_FOUND = NOT_FOUND_REFUSAL;
 
 /** Why an agency holds access to a survivor record. */
 export type GrantBasis = 'CONSENT' | 'CHILD_SAFETY' | 'BREAK_GLASS';

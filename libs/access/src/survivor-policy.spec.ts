@@ -1,5 +1,5 @@
 import { Actor } from '@hub/authz';
-import { policyActor } from './policy-test-actor';
+import { policyActor } from './testing/policy-test-actor';
 import { defineAbilityFor } from './policy';
 import { Action, PolicyRecords, subject } from './subjects';
 import { SURVIVOR_FIELDS_BY_CLASS, SURVIVOR_PERSONAL_FIELDS } from './survivor-data';

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AUDIT_REASON_NOT_FOUND } from '@hub/access';
-import { Actor } from '@hub/authz';
+import { Actor, NOT_FOUND_REFUSAL } from '@hub/authz';
 import { Transactions, Tx } from '@hub/database';
 import { UUID_PATTERN } from '@hub/graphql';
 import { AuditEventEntity } from './audit-event.entity';
@@ -71,7 +70,7 @@ export class AuditWriter {
     await this.recordDenied({
       ...rest,
       subjectId: UUID_PATTERN.test(requestedId) ? requestedId : null,
-      reason: AUDIT_REASON_NOT_FOUND,
+      reason: NOT_FOUND_REFUSAL,
     });
   }
 }

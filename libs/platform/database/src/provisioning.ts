@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { initializeDataSource } from './connect';
-import { dataSourceOptions, MigrationList } from './data-source-options';
+import { dataSourceOptions, MIGRATIONS_TABLE, MigrationList } from './data-source-options';
 
 /** The two roles of DESIGN.md §2: the owner runs migrations; the API role only reads and writes rows. */
 export const OWNER_ROLE = 'hub_owner';
@@ -103,6 +103,38 @@ export async function runMigrations(ownerUrl: string, migrations: MigrationList)
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/**
+ * Reverts the newest `count` applied migrations as the owner, newest first (each in its own
+ * transaction); returns how many were reverted. For an operator rolling back a release, and for
+ * the test that proves every migration's `down` undoes its `up`.
+ */
+export async function revertMigrations(
+  ownerUrl: string,
+  migrations: MigrationList,
+  count: number,
+): Promise<number> {
+  const dataSource = new DataSource(
+    dataSourceOptions({ url: ownerUrl, migrations, applicationName: 'hub-migrate' }),
+  );
+  await initializeDataSource(dataSource, ownerUrl);
+  try {
+    const [{ exists }] = (await dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [
+      MIGRATIONS_TABLE,
+    ])) as { exists: boolean }[];
+    const applied = exists
+      ? ((await dataSource.query(`SELECT count(*)::int AS n FROM ${MIGRATIONS_TABLE}`)) as { n: number }[])[0]
+          .n
+      : 0;
+    const reverting = Math.min(count, applied);
+    for (let reverted = 0; reverted < reverting; reverted += 1) {
+      await dataSource.undoLastMigration({ transaction: 'each' });
+    }
+    return reverting;
   } finally {
     await dataSource.destroy();
   }

@@ -1,6 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const SUBJECT = 'Referral';
+// The statuses as the table being restored by `down` checked them (1763850000000).
+const STATUSES = `'DRAFT','SENT','ACKNOWLEDGED','ACCEPTED','IN_PROGRESS','ON_HOLD','COMPLETED','DECLINED','FAILED','WITHDRAWN','EXPIRED'`;
 
 /**
  * Referral events and messages move onto the workflow kernel (docs/workflow.md): events go to
@@ -36,8 +38,8 @@ export class ReferralsOnWorkflow1764700000000 implements MigrationInterface {
       CREATE TABLE referral_event (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         referral_id uuid NOT NULL REFERENCES referral (id),
-        from_status text,
-        to_status text NOT NULL,
+        from_status text CHECK (from_status IN (${STATUSES})),
+        to_status text NOT NULL CHECK (to_status IN (${STATUSES})),
         actor_user_id text NOT NULL,
         actor_agency_id uuid NOT NULL,
         reason text CHECK (char_length(reason) <= 1000),

@@ -1,6 +1,19 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const SUBJECT = 'TechnicalAssistanceRequest';
+// The statuses as the table being restored by `down` checked them (1763840000000).
+const STATUSES = [
+  'SUBMITTED',
+  'TRIAGED',
+  'ASSIGNED',
+  'IN_PROGRESS',
+  'DELIVERED',
+  'CLOSED',
+  'DECLINED',
+  'WITHDRAWN',
+]
+  .map((status) => `'${status}'`)
+  .join(', ');
 
 /**
  * Technical assistance moves onto the workflow kernel (docs/workflow.md): its events go to
@@ -58,8 +71,8 @@ export class TechnicalAssistanceOnWorkflow1763910000000 implements MigrationInte
       CREATE TABLE technical_assistance_event (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         request_id uuid NOT NULL REFERENCES technical_assistance_request (id),
-        from_status text,
-        to_status text NOT NULL,
+        from_status text CHECK (from_status IN (${STATUSES})),
+        to_status text NOT NULL CHECK (to_status IN (${STATUSES})),
         actor_user_id text NOT NULL CHECK (char_length(actor_user_id) BETWEEN 1 AND 128),
         actor_agency_id uuid NOT NULL REFERENCES agency (id),
         reason text CHECK (char_length(reason) <= 4000),
