@@ -1,3 +1,4 @@
+import { BreakGlassEntity } from './break-glass/break-glass.entity';
 import { ReferralEntity } from './referral/referral.entity';
 
 export * from './referrals.module';
@@ -7,4 +8,4 @@ export * from './referral/referral.enums';
 export { breakGlassConfig } from './break-glass/break-glass.config';
 
 /** Tables this lib owns, gathered by the app. */
-export const referralsEntities = [ReferralEntity];
+export const referralsEntities = [ReferralEntity, BreakGlassEntity];

@@ -9,6 +9,8 @@ import { BreakGlassRepository } from './break-glass/break-glass.repository';
 import { BreakGlassResolver } from './break-glass/break-glass.resolver';
 import { BreakGlassService } from './break-glass/break-glass.service';
 import { ChildSafetyService } from './referral/child-safety.service';
+import { ReferralIntakeService } from './referral/referral-intake.service';
+import { ReferralRecord } from './referral/referral-record';
 import { ReferralRepository } from './referral/referral.repository';
 import { ReferralResolver } from './referral/referral.resolver';
 import { ReferralService } from './referral/referral.service';
@@ -19,6 +21,8 @@ import { ReferralService } from './referral/referral.service';
   providers: [
     ...workflowProviders,
     ReferralRepository,
+    ReferralRecord,
+    ReferralIntakeService,
     ReferralService,
     ChildSafetyService,
     ReferralResolver,

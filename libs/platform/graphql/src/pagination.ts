@@ -211,11 +211,13 @@ export class Keyset {
   /**
    * One page of a TypeORM query (its filters already applied; no joins that multiply rows): adds
    * the cursor columns, the after-condition, the order and the limit, and builds the connection.
+   * `toNode` sees each entity with its raw row, for values the query computes (`addSelect`).
    */
-  async fetch<E extends ObjectLiteral>(
+  async fetch<E extends ObjectLiteral, T = E>(
     query: SelectQueryBuilder<E>,
     args: { first?: number | null; after?: string | null },
-  ): Promise<Connection<E>> {
+    toNode: (entity: E, raw: Record<string, unknown>) => T = (entity) => entity as unknown as T,
+  ): Promise<Connection<T>> {
     const page = this.page(args);
     this.columns.forEach((column, i) =>
       query.addSelect(
@@ -228,8 +230,11 @@ export class Keyset {
       i === 0 ? query.orderBy(column.sql, this.direction) : query.addOrderBy(column.sql, this.direction),
     );
     const { entities, raw } = await query.limit(page.limit).getRawAndEntities();
-    const rows = entities.map((entity, i) => ({ ...(raw[i] as Record<string, unknown>), entity }));
-    return this.connection(rows, page, (row) => row.entity);
+    const rows = entities.map((entity, i) => {
+      const row = raw[i] as Record<string, unknown>;
+      return { ...row, node: toNode(entity, row) };
+    });
+    return this.connection(rows, page, (row) => row.node);
   }
 
   /** The connection of up to `limit` rows fetched with `page()`'s select list, in its order. */

@@ -244,7 +244,11 @@ export class RecordWorkflow {
     });
   }
 
-  /** The creation of a record (inside its create's transaction): its first event, audit row and notices. */
+  /**
+   * The creation of a record (inside its create's transaction): its first event, audit row and
+   * notices. `reason` is recorded on both; `audit.reason`, when given, on the audit row instead
+   * (a create whose event says why and whose audit row names the basis it was made on).
+   */
   async created<R extends WorkflowRecord, S extends string, T extends string>(
     tx: Tx,
     type: RecordType<R, S, T>,
@@ -255,7 +259,7 @@ export class RecordWorkflow {
       reason?: string | null;
       notice?: Notice | null;
       parties?: readonly (string | null)[];
-      audit?: Pick<WorkflowAuditEvent, 'fields' | 'purpose'>;
+      audit?: Pick<WorkflowAuditEvent, 'fields' | 'purpose' | 'reason'>;
     },
   ): Promise<void> {
     const subjectType = type.lifecycle.subjectType;
@@ -276,7 +280,7 @@ export class RecordWorkflow {
       subjectId: record.id,
       subjectAgencyIds: agencyIds(type.agencies(record)),
       ...options.audit,
-      reason: options.reason ?? null,
+      reason: options.audit?.reason ?? options.reason ?? null,
       decision: 'ALLOWED',
     });
     if (options.notice) {

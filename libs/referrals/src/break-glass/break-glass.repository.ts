@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { accessWhere } from '@hub/authz';
 import { AccessScope } from '@hub/access';
-import { allOf, namedQuery, Tx } from '@hub/database';
+import { returnedEntities, Tx } from '@hub/database';
 import { Connection, Keyset, PageArgs } from '@hub/graphql';
-import { BreakGlassEndReason, BreakGlassFinding, BreakGlassSession } from './break-glass.model';
-
-type Row = Record<string, unknown>;
+import { ReferralEntity } from '../referral/referral.entity';
+import { BreakGlassEntity } from './break-glass.entity';
+import { BreakGlassEndReason, BreakGlassFinding } from './break-glass.model';
 
 /** Uses page newest first (break_glass_owner_idx / break_glass_agency_idx end in opened_at, id). */
 const NEWEST_FIRST = new Keyset(
@@ -18,6 +18,11 @@ const NEWEST_FIRST = new Keyset(
   'DESC',
 );
 
+export type NewBreakGlass = Pick<
+  BreakGlassEntity,
+  'survivorId' | 'ownerAgencyId' | 'agencyId' | 'openedBy' | 'reason' | 'openedAt' | 'expiresAt'
+>;
+
 /** Every query on break-glass sessions, and the referral parties that may open one. */
 @Injectable()
 export class BreakGlassRepository {
@@ -25,41 +30,26 @@ export class BreakGlassRepository {
 
   /** Agencies that sent or received a (sent) referral about this survivor. */
   async referralParties(survivorId: string, tx: Tx = this.dataSource.manager): Promise<string[]> {
-    const rows = await namedQuery<{ agency_id: string }>(
-      tx,
-      `SELECT from_agency_id AS agency_id FROM referral WHERE survivor_id = :survivorId AND sent_at IS NOT NULL
-       UNION SELECT to_agency_id FROM referral WHERE survivor_id = :survivorId AND sent_at IS NOT NULL`,
-      { survivorId },
-    );
+    const rows = await tx
+      .createQueryBuilder(ReferralEntity, 'r')
+      .select('DISTINCT unnest(ARRAY[r.from_agency_id, r.to_agency_id])', 'agency_id')
+      .where('r.survivor_id = :survivorId AND r.sent_at IS NOT NULL', { survivorId })
+      .getRawMany<{ agency_id: string }>();
     return rows.map((row) => row.agency_id);
   }
 
-  async insert(
-    tx: Tx,
-    session: Pick<
-      BreakGlassSession,
-      'survivorId' | 'ownerAgencyId' | 'agencyId' | 'openedBy' | 'reason' | 'openedAt' | 'expiresAt'
-    >,
-  ): Promise<BreakGlassSession> {
-    const [row] = (await tx.query(
-      `INSERT INTO break_glass (survivor_id, owner_agency_id, agency_id, opened_by, reason, opened_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [
-        session.survivorId,
-        session.ownerAgencyId,
-        session.agencyId,
-        session.openedBy,
-        session.reason,
-        session.openedAt,
-        session.expiresAt,
-      ],
-    )) as Row[];
-    return toSession(row);
+  async insert(tx: Tx, session: NewBreakGlass): Promise<BreakGlassEntity> {
+    const result = await tx
+      .createQueryBuilder(BreakGlassEntity, 'b')
+      .insert()
+      .values(session)
+      .returning('*')
+      .execute();
+    return returnedEntities(tx, BreakGlassEntity, result.raw)[0];
   }
 
-  async findById(id: string): Promise<BreakGlassSession | null> {
-    const rows: Row[] = await this.dataSource.query(`SELECT * FROM break_glass WHERE id = $1`, [id]);
-    return rows.length ? toSession(rows[0]) : null;
+  async findById(id: string): Promise<BreakGlassEntity | null> {
+    return this.dataSource.manager.findOneBy(BreakGlassEntity, { id });
   }
 
   /** Ends the session if it is still open at `at`; null when it already ended or expired. */
@@ -67,24 +57,25 @@ export class BreakGlassRepository {
     tx: Tx,
     id: string,
     end: { at: Date; by: string; reason: BreakGlassEndReason; note: string | null },
-  ): Promise<BreakGlassSession | null> {
-    const [rows] = (await tx.query(
-      `UPDATE break_glass SET ended_at = $2, ended_by = $3, ended_reason = $4, ended_note = $5
-        WHERE id = $1 AND ended_at IS NULL AND expires_at > $2 RETURNING *`,
-      [id, end.at, end.by, end.reason, end.note],
-    )) as [Row[], number];
-    return rows.length ? toSession(rows[0]) : null;
+  ): Promise<BreakGlassEntity | null> {
+    const [ended] = await this.update(
+      tx,
+      { endedAt: end.at, endedBy: end.by, endedReason: end.reason, endedNote: end.note },
+      'id = :id AND ended_at IS NULL AND expires_at > :at',
+      { id, at: end.at },
+    );
+    return ended ?? null;
   }
 
   /** Ends these sessions, those still open, because a revocation named their agency. */
-  async endRevoked(tx: Tx, ids: readonly string[], at: Date, by: string): Promise<BreakGlassSession[]> {
+  async endRevoked(tx: Tx, ids: readonly string[], at: Date, by: string): Promise<BreakGlassEntity[]> {
     if (ids.length === 0) return [];
-    const [rows] = (await tx.query(
-      `UPDATE break_glass SET ended_at = $2, ended_by = $3, ended_reason = '${BreakGlassEndReason.CONSENT_REVOKED}'
-        WHERE id = ANY($1::uuid[]) AND ended_at IS NULL RETURNING *`,
-      [[...ids], at, by],
-    )) as [Row[], number];
-    return rows.map(toSession);
+    return this.update(
+      tx,
+      { endedAt: at, endedBy: by, endedReason: BreakGlassEndReason.CONSENT_REVOKED },
+      'id = ANY(CAST(:ids AS uuid[])) AND ended_at IS NULL',
+      { ids: [...ids] },
+    );
   }
 
   /** Records the review once; null when it was already reviewed. */
@@ -92,54 +83,50 @@ export class BreakGlassRepository {
     tx: Tx,
     id: string,
     review: { at: Date; by: string; finding: BreakGlassFinding; note: string | null },
-  ): Promise<BreakGlassSession | null> {
-    const [rows] = (await tx.query(
-      `UPDATE break_glass SET reviewed_at = $2, reviewed_by = $3, review_finding = $4, review_note = $5
-        WHERE id = $1 AND reviewed_at IS NULL RETURNING *`,
-      [id, review.at, review.by, review.finding, review.note],
-    )) as [Row[], number];
-    return rows.length ? toSession(rows[0]) : null;
+  ): Promise<BreakGlassEntity | null> {
+    const [reviewed] = await this.update(
+      tx,
+      {
+        reviewedAt: review.at,
+        reviewedBy: review.by,
+        reviewFinding: review.finding,
+        reviewNote: review.note,
+      },
+      'id = :id AND reviewed_at IS NULL',
+      { id },
+    );
+    return reviewed ?? null;
   }
 
   /** Uses the caller may read, newest first. */
-  async list(scope: AccessScope, args: PageArgs): Promise<Connection<BreakGlassSession>> {
-    const page = NEWEST_FIRST.page(args);
-    const where = allOf(
-      page.after,
-      accessWhere(scope.ability, 'read', 'BreakGlass', {
-        fields: {
-          ownerAgencyId: { sql: 'b.owner_agency_id', kind: 'scalar' },
-          agencyId: { sql: 'b.agency_id', kind: 'scalar' },
-          openedBy: { sql: 'b.opened_by', kind: 'scalar' },
-        },
-      }),
+  async list(scope: AccessScope, args: PageArgs): Promise<Connection<BreakGlassEntity>> {
+    const access = accessWhere(scope.ability, 'read', 'BreakGlass', {
+      fields: {
+        ownerAgencyId: { sql: 'b.owner_agency_id', kind: 'scalar' },
+        agencyId: { sql: 'b.agency_id', kind: 'scalar' },
+        openedBy: { sql: 'b.opened_by', kind: 'scalar' },
+      },
+    });
+    return NEWEST_FIRST.fetch(
+      this.dataSource.manager.createQueryBuilder(BreakGlassEntity, 'b').where(access.sql, access.params),
+      args,
     );
-    const rows = await namedQuery<Row>(
-      this.dataSource.manager,
-      `SELECT b.*, ${page.select} FROM break_glass b WHERE ${where.sql} ORDER BY ${page.orderBy} LIMIT :limit`,
-      { ...where.params, limit: page.limit },
-    );
-    return NEWEST_FIRST.connection(rows, page, toSession);
   }
-}
 
-function toSession(row: Row): BreakGlassSession {
-  return {
-    id: row.id as string,
-    survivorId: row.survivor_id as string,
-    ownerAgencyId: row.owner_agency_id as string,
-    agencyId: row.agency_id as string,
-    openedBy: row.opened_by as string,
-    reason: row.reason as string,
-    openedAt: row.opened_at as Date,
-    expiresAt: row.expires_at as Date,
-    endedAt: (row.ended_at as Date | null) ?? null,
-    endedBy: (row.ended_by as string | null) ?? null,
-    endedReason: (row.ended_reason as BreakGlassEndReason | null) ?? null,
-    endedNote: (row.ended_note as string | null) ?? null,
-    reviewedAt: (row.reviewed_at as Date | null) ?? null,
-    reviewedBy: (row.reviewed_by as string | null) ?? null,
-    reviewFinding: (row.review_finding as BreakGlassFinding | null) ?? null,
-    reviewNote: (row.review_note as string | null) ?? null,
-  };
+  /** One guarded UPDATE of the end or review columns (the only ones the API may set), answering the rows it changed. */
+  private async update(
+    tx: Tx,
+    set: Partial<BreakGlassEntity>,
+    where: string,
+    params: Record<string, unknown>,
+  ): Promise<BreakGlassEntity[]> {
+    const result = await tx
+      .createQueryBuilder()
+      .update(BreakGlassEntity)
+      .set(set)
+      .where(where, params)
+      .returning('*')
+      .execute();
+    return returnedEntities(tx, BreakGlassEntity, result.raw);
+  }
 }

@@ -1,20 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AgencyService, AgencyType, ServiceNeed } from '@hub/agencies';
-import { AuditWriter } from '@hub/audit';
 import { AccessScope, purposeOf, subject } from '@hub/access';
 import { Clock } from '@hub/config';
 import { AccessGrantService, DataClass, SurvivorService } from '@hub/consents';
 import { Transactions } from '@hub/database';
 import { BadUserInputError, ForbiddenError, InputProblem, NotFoundError } from '@hub/graphql';
-import { NotificationPublisher } from '@hub/notifications';
-import { EventLog } from '@hub/workflow';
+import { RecordWorkflow } from '@hub/workflow';
 import { RESPONSE_WINDOW_MS } from './referral-lifecycle';
 import { ReferralKind, ReferralStatus, Urgency } from './referral.enums';
 import { CreateChildSafetyReferralInput } from './referral.inputs';
 import { Referral } from './referral.model';
+import { describeProblems } from './referral-intake.service';
+import { ReferralRecord, toModel } from './referral-record';
 import { ReferralRepository } from './referral.repository';
-import { describeProblems, toModel } from './referral.service';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** What a child-safety report shares: enough to find and protect the child. */
@@ -30,13 +29,12 @@ const CHILD_SAFETY_RECIPIENTS: string[] = [AgencyType.LAW_ENFORCEMENT, AgencyTyp
 export class ChildSafetyService {
   constructor(
     private readonly referrals: ReferralRepository,
+    private readonly record: ReferralRecord,
     private readonly agencies: AgencyService,
     private readonly survivors: SurvivorService,
     private readonly grants: AccessGrantService,
     private readonly transactions: Transactions,
-    private readonly audit: AuditWriter,
-    private readonly notifications: NotificationPublisher,
-    private readonly events: EventLog,
+    private readonly workflow: RecordWorkflow,
     private readonly clock: Clock,
   ) {}
 
@@ -53,13 +51,9 @@ export class ChildSafetyService {
       liveGrants: [],
     };
     if (!actor.agencyId || !ability.can('reportChildSafety', subject('Survivor', record))) {
-      await this.audit.recordDenied({
-        actor,
-        action: 'CHILD_SAFETY_REFERRAL',
-        subjectType: 'Survivor',
-        subjectId: survivor.id,
-        subjectAgencyIds: [survivor.ownerAgencyId],
-      });
+      await this.workflow.refuse(scope, 'CHILD_SAFETY_REFERRAL', 'Survivor', survivor.id, [
+        survivor.ownerAgencyId,
+      ]);
       throw new ForbiddenError(
         "Only a supervisor of the agency that owns the minor's record may make a child-safety referral",
       );
@@ -119,32 +113,19 @@ export class ChildSafetyService {
         validFrom: now,
         validUntil: new Date(now.getTime() + (input.grantDays ?? 30) * DAY_MS),
       });
-      await this.events.append(tx, {
-        subjectType: 'Referral',
-        subjectId: created.id,
-        fromStatus: null,
-        toStatus: ReferralStatus.SENT,
-        actorUserId: actor.userId,
-        actorAgencyId: actor.agencyId,
+      // Sent at once: the recipient is told (the kernel tells the parties other than the sender).
+      await this.workflow.created(tx, this.record, scope, created, {
+        auditAction: 'CHILD_SAFETY_REFERRAL',
         reason: input.reason.trim(),
-      });
-      await this.audit.record(tx, {
-        actor,
-        action: 'CHILD_SAFETY_REFERRAL',
-        subjectType: 'Referral',
-        subjectId: created.id,
-        subjectAgencyIds: [created.fromAgencyId, created.toAgencyId],
-        purpose: purposeOf(actor.agencyType),
-        decision: 'ALLOWED',
-        fields: [...CHILD_SAFETY_CLASSES],
-        reason: input.legalBasis.trim(),
-      });
-      await this.notifications.publish(tx, {
-        agencyIds: [input.toAgencyId],
-        eventType: 'CHILD_SAFETY_REFERRAL',
-        subjectType: 'Referral',
-        subjectId: created.id,
-        message: 'A child-safety referral (mandatory report) was sent to your agency.',
+        audit: {
+          fields: [...CHILD_SAFETY_CLASSES],
+          purpose: purposeOf(actor.agencyType),
+          reason: input.legalBasis.trim(),
+        },
+        notice: {
+          eventType: 'CHILD_SAFETY_REFERRAL',
+          message: 'A child-safety referral (mandatory report) was sent to your agency.',
+        },
       });
       return created;
     });

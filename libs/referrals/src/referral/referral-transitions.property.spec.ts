@@ -33,6 +33,7 @@ import { nextStatus, ReferralTransition, TRANSITIONS } from './referral-lifecycl
 import { DeclinedBy, DeclineReason, ReferralBox, ReferralStatus as S, Urgency } from './referral.enums';
 import { CreateReferralInput } from './referral.inputs';
 import { Referral } from './referral.model';
+import { ReferralIntakeService } from './referral-intake.service';
 import { ReferralResolver } from './referral.resolver';
 import { ReferralService } from './referral.service';
 
@@ -305,6 +306,7 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
   let owner: DataSource;
   let app: INestApplicationContext;
   let service: ReferralService;
+  let intake: ReferralIntakeService;
   let resolver: ReferralResolver;
   let consentService: ConsentService;
   const clock = new TestClock();
@@ -377,6 +379,7 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
       .compile();
     app = await moduleRef.init();
     service = app.get(ReferralService);
+    intake = app.get(ReferralIntakeService);
     resolver = app.get(ReferralResolver);
     consentService = app.get(ConsentService, { strict: false });
   });
@@ -722,7 +725,7 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
           let outcome = 'OK';
           let created: Referral | null = null;
           try {
-            created = await service.create(scopeOf(sender, senderIndex), input);
+            created = await intake.create(scopeOf(sender, senderIndex), input);
           } catch (error) {
             outcome = codeOf(error);
           }
@@ -980,7 +983,7 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
     const [survivor] = survivors;
     const sender = scopeOf(FIXED_CALLERS[0], 0);
     const recipient = scopeOf(FIXED_CALLERS[1], 1);
-    const draft = await service.create(sender, {
+    const draft = await intake.create(sender, {
       toAgencyId: AGENCIES[1].id,
       needs: ['LEGAL'],
       urgency: Urgency.ROUTINE,

@@ -4,12 +4,10 @@ import { DataSource } from 'typeorm';
 import { accessWhere, SqlSubjectMap } from '@hub/authz';
 import { AccessScope } from '@hub/access';
 import { liveConsentGrantSql } from '@hub/consents';
-import { allOf, namedQuery, Tx } from '@hub/database';
+import { returnedEntities, Tx } from '@hub/database';
 import { Connection, Keyset, PageArgs } from '@hub/graphql';
 import { ReferralEntity } from './referral.entity';
 import { ReferralBox } from './referral.enums';
-
-type Row = Record<string, unknown>;
 
 /** A referral row as read: with whether its consent still covers the recipient. */
 export type ReferralRow = ReferralEntity & { consentLive: boolean };
@@ -33,8 +31,14 @@ function statusSql(now: Date): string {
     THEN 'EXPIRED' ELSE r.status END)`;
 }
 
-function columns(now: Date): string {
-  return `r.*, (r.consent_id IS NULL OR ${liveConsentGrantSql('r.consent_id', 'r.to_agency_id', now)}) AS consent_live`;
+/** Whether the referral's consent still covers the recipient at `now` (no consent: it does). */
+function consentLiveSql(now: Date): string {
+  return `(r.consent_id IS NULL OR ${liveConsentGrantSql('r.consent_id', 'r.to_agency_id', now)})`;
+}
+
+/** The entity with the `consent_live` its query computed. */
+function withConsentLive(entity: ReferralEntity, raw: Record<string, unknown>): ReferralRow {
+  return Object.assign(entity, { consentLive: raw.consent_live as boolean });
 }
 
 const REFERRAL_SQL: SqlSubjectMap = {
@@ -45,42 +49,6 @@ const REFERRAL_SQL: SqlSubjectMap = {
     sent: { sql: '(r.sent_at IS NOT NULL)', kind: 'scalar' },
   },
 };
-
-function toRow(row: Row): ReferralRow {
-  return {
-    id: row.id as string,
-    kind: row.kind as string,
-    parentReferralId: row.parent_referral_id as string | null,
-    fromAgencyId: row.from_agency_id as string,
-    toAgencyId: row.to_agency_id as string,
-    needs: row.needs as string[],
-    urgency: row.urgency as string,
-    requestedResponseHours: row.requested_response_hours as number | null,
-    responseDueAt: row.response_due_at as Date | null,
-    sentAt: row.sent_at as Date | null,
-    notes: row.notes as string | null,
-    survivorId: row.survivor_id as string | null,
-    consentId: row.consent_id as string | null,
-    sharedClasses: (row.shared_classes as string[] | null) ?? [],
-    language: row.language as string | null,
-    ageBand: row.age_band as string | null,
-    callback: row.callback as string | null,
-    legalBasis: row.legal_basis as string | null,
-    reportReason: row.report_reason as string | null,
-    status: row.status as string,
-    declineReason: row.decline_reason as string | null,
-    declineReasonText: row.decline_reason_text as string | null,
-    declinedBy: row.declined_by as string | null,
-    failureReason: row.failure_reason as string | null,
-    outcomeServices: row.outcome_services as string[] | null,
-    outcomeText: row.outcome_text as string | null,
-    createdBy: row.created_by as string,
-    version: row.version as number,
-    createdAt: row.created_at as Date,
-    updatedAt: row.updated_at as Date,
-    consentLive: (row.consent_live as boolean | undefined) ?? true,
-  };
-}
 
 export type NewReferral = Omit<
   ReferralEntity,
@@ -110,16 +78,10 @@ export class ReferralRepository {
     now: Date,
     tx: Tx = this.dataSource.manager,
   ): Promise<ReferralRow | null> {
-    const access = accessWhere(scope.ability, 'read', 'Referral', REFERRAL_SQL);
-    const rows = await namedQuery<Row>(
-      tx,
-      `SELECT ${columns(now)} FROM referral r WHERE r.id = :id AND ${access.sql}`,
-      {
-        id,
-        ...access.params,
-      },
-    );
-    return rows.length ? toRow(rows[0]) : null;
+    const { entities, raw } = await this.visible(scope, now, tx)
+      .andWhere('r.id = :id', { id })
+      .getRawAndEntities();
+    return entities.length ? withConsentLive(entities[0], raw[0] as Record<string, unknown>) : null;
   }
 
   /**
@@ -133,21 +95,12 @@ export class ReferralRepository {
     args: PageArgs,
     now: Date,
   ): Promise<Connection<ReferralRow>> {
-    const page = NEWEST_FIRST.page(args);
-    const where = allOf(
-      this.boxSql(filter.box, now),
-      filter.status && { sql: `${statusSql(now)} = :status`, params: { status: filter.status } },
-      filter.need && { sql: 'r.needs @> ARRAY[CAST(:need AS text)]', params: { need: filter.need } },
-      page.after,
-      accessWhere(scope.ability, 'read', 'Referral', REFERRAL_SQL),
-    );
-    const rows = await namedQuery<Row>(
-      this.dataSource.manager,
-      `SELECT ${columns(now)}, ${page.select} FROM referral r WHERE ${where.sql}
-        ORDER BY ${page.orderBy} LIMIT :limit`,
-      { ...where.params, agencyId, limit: page.limit },
-    );
-    return NEWEST_FIRST.connection(rows, page, toRow);
+    const query = this.visible(scope, now, this.dataSource.manager).andWhere(this.boxSql(filter.box, now), {
+      agencyId,
+    });
+    if (filter.status) query.andWhere(`${statusSql(now)} = :status`, { status: filter.status });
+    if (filter.need) query.andWhere('r.needs @> ARRAY[CAST(:need AS text)]', { need: filter.need });
+    return NEWEST_FIRST.fetch(query, args, withConsentLive);
   }
 
   /** The size of each box for the caller's agency, in one statement. */
@@ -157,16 +110,23 @@ export class ReferralRepository {
     now: Date,
   ): Promise<{ received: number; sent: number; needsAction: number; drafts: number }> {
     const access = accessWhere(scope.ability, 'read', 'Referral', REFERRAL_SQL);
-    const [row] = await namedQuery<{ received: number; sent: number; needs_action: number; drafts: number }>(
-      this.dataSource.manager,
-      `SELECT count(*) FILTER (WHERE ${this.boxSql(ReferralBox.RECEIVED, now)})::int AS received,
-              count(*) FILTER (WHERE ${this.boxSql(ReferralBox.SENT, now)})::int AS sent,
-              count(*) FILTER (WHERE ${this.boxSql(ReferralBox.NEEDS_ACTION, now)})::int AS needs_action,
-              count(*) FILTER (WHERE ${this.boxSql(ReferralBox.DRAFTS, now)})::int AS drafts
-         FROM referral r WHERE (r.to_agency_id = :agencyId OR r.from_agency_id = :agencyId) AND ${access.sql}`,
-      { agencyId, ...access.params },
-    );
-    return { received: row.received, sent: row.sent, needsAction: row.needs_action, drafts: row.drafts };
+    const boxes = {
+      received: ReferralBox.RECEIVED,
+      sent: ReferralBox.SENT,
+      needsAction: ReferralBox.NEEDS_ACTION,
+      drafts: ReferralBox.DRAFTS,
+    };
+    const query = this.dataSource.manager
+      .createQueryBuilder(ReferralEntity, 'r')
+      .select([])
+      .where('(r.to_agency_id = :agencyId OR r.from_agency_id = :agencyId)', { agencyId })
+      .andWhere(access.sql, access.params);
+    for (const [name, box] of Object.entries(boxes)) {
+      query.addSelect(`count(*) FILTER (WHERE ${this.boxSql(box, now)})::int`, name);
+    }
+    const counts = await query.getRawOne<Record<keyof typeof boxes, number>>();
+    if (!counts) throw new Error('an aggregate answered no row');
+    return counts;
   }
 
   /** `:agencyId` is the caller's agency. A referral never sent is in DRAFTS only: the sender's own business. */
@@ -185,38 +145,24 @@ export class ReferralRepository {
     }
   }
 
-  /** Inserts with the id createOnce chose. */
+  /** Inserts with the id createOnce chose; answers the stored row, consent_live included, in one statement. */
   async insert(tx: Tx, id: string, referral: NewReferral, now: Date): Promise<ReferralRow> {
-    const values: Record<string, unknown> = {
-      id,
-      kind: referral.kind,
-      parent_referral_id: referral.parentReferralId,
-      from_agency_id: referral.fromAgencyId,
-      to_agency_id: referral.toAgencyId,
-      needs: referral.needs,
-      urgency: referral.urgency,
-      requested_response_hours: referral.requestedResponseHours,
-      response_due_at: referral.responseDueAt,
-      sent_at: referral.sentAt,
-      notes: referral.notes,
-      survivor_id: referral.survivorId,
-      consent_id: referral.consentId,
-      shared_classes: referral.sharedClasses,
-      language: referral.language,
-      age_band: referral.ageBand,
-      callback: referral.callback,
-      legal_basis: referral.legalBasis,
-      report_reason: referral.reportReason,
-      status: referral.status,
-      created_by: referral.createdBy,
-    };
-    const names = Object.keys(values);
-    const rows = await namedQuery<Row>(
-      tx,
-      `INSERT INTO referral AS r (${names.join(', ')}) VALUES (${names.map((name) => `:${name}`).join(', ')})
-       RETURNING ${columns(now)}`,
-      values,
-    );
-    return toRow(rows[0]);
+    const result = await tx
+      .createQueryBuilder(ReferralEntity, 'r')
+      .insert()
+      .values({ id, ...referral })
+      .returning(`*, ${consentLiveSql(now)} AS consent_live`)
+      .execute();
+    const [entity] = returnedEntities(tx, ReferralEntity, result.raw);
+    return withConsentLive(entity, (result.raw as Record<string, unknown>[])[0]);
+  }
+
+  /** Referrals the caller may see (the policy's read rules as the WHERE), with consent_live at `now`. */
+  private visible(scope: AccessScope, now: Date, tx: Tx) {
+    const access = accessWhere(scope.ability, 'read', 'Referral', REFERRAL_SQL);
+    return tx
+      .createQueryBuilder(ReferralEntity, 'r')
+      .addSelect(consentLiveSql(now), 'consent_live')
+      .where(access.sql, access.params);
   }
 }

@@ -18,12 +18,14 @@ import {
 } from './referral.inputs';
 import { Referral, ReferralConnection, ReferralEvent, ReferralMessage } from './referral.model';
 import { ChildSafetyService } from './child-safety.service';
+import { ReferralIntakeService } from './referral-intake.service';
 import { ReferralService } from './referral.service';
 
 @Resolver(() => Referral)
 export class ReferralResolver {
   constructor(
     private readonly service: ReferralService,
+    private readonly intake: ReferralIntakeService,
     private readonly childSafety: ChildSafetyService,
     private readonly agencies: AgencyService,
     private readonly survivors: SurvivorService,
@@ -49,7 +51,7 @@ export class ReferralResolver {
     @Access() scope: AccessScope,
     @Args('input') input: CreateReferralInput,
   ): Promise<ReferralPayload> {
-    return { referral: await this.service.create(scope, input) };
+    return { referral: await this.intake.create(scope, input) };
   }
 
   @Can('send', 'Referral')

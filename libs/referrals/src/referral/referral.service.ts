@@ -1,79 +1,42 @@
 import { Injectable } from '@nestjs/common';
-import { Agency, AgencyService, ServiceNeed, TaskForceService } from '@hub/agencies';
-import { AuditWriter } from '@hub/audit';
-import {
-  AccessScope,
-  purposeOf,
-  receivesReferrals,
-  recipientIsLawEnforcement,
-  REFERRAL_RECIPIENT_TYPES,
-  subject,
-} from '@hub/access';
+import { AccessScope, purposeOf } from '@hub/access';
 import { Clock } from '@hub/config';
-import { AccessGrantService, ConsentService, DataClass } from '@hub/consents';
-import { BadUserInputError, mapConnection, ForbiddenError, InputProblem, UUID_PATTERN } from '@hub/graphql';
-import {
-  Change,
-  CreateOnce,
-  EventLog,
-  MessageThread,
-  RecordEvent,
-  RecordMessage,
-  RecordType,
-  RecordWorkflow,
-} from '@hub/workflow';
-import {
-  effectiveStatus,
-  REFERRAL_LIFECYCLE,
-  ReferralTransition,
-  RESPONSE_WINDOW_MS,
-} from './referral-lifecycle';
-import { DeclinedBy, DeclineReason, ReferralKind, ReferralStatus, Urgency } from './referral.enums';
+import { AccessGrantService } from '@hub/consents';
+import { BadUserInputError, mapConnection, UUID_PATTERN } from '@hub/graphql';
+import { Change, EventLog, MessageThread, RecordEvent, RecordMessage, RecordWorkflow } from '@hub/workflow';
+import { RESPONSE_WINDOW_MS, ReferralTransition } from './referral-lifecycle';
+import { DeclineReason, ReferralKind, ReferralStatus, Urgency } from './referral.enums';
 import {
   AddReferralMessageInput,
   CompleteReferralInput,
-  CreateReferralInput,
   DeclineReferralInput,
   FailReferralInput,
   ReferralsArgs,
   ReferralTransitionInput,
 } from './referral.inputs';
 import { Referral, ReferralConnection, ReferralEvent, ReferralMessage } from './referral.model';
-import { ReferralEntity } from './referral.entity';
+import { ReferralIntakeService } from './referral-intake.service';
+import { ReferralRecord, toModel } from './referral-record';
 import { ReferralRepository, ReferralRow } from './referral.repository';
 
 /**
- * Closed-loop referrals: creating (with a consent that covers the recipient, or de-identified),
- * the lifecycle of DESIGN.md §3 with one event, one audit row and one notification per
- * transition in one transaction, and the message thread. Child-safety reports: ChildSafetyService.
+ * Closed-loop referrals once they exist: reads, the lifecycle of DESIGN.md §3 with one event, one
+ * audit row and one notification per transition in one transaction, and the message thread.
+ * Creating a draft and what a send must still satisfy: ReferralIntakeService; child-safety
+ * reports: ChildSafetyService.
  */
 @Injectable()
 export class ReferralService {
   constructor(
     private readonly referrals: ReferralRepository,
-    private readonly agencies: AgencyService,
-    private readonly taskForces: TaskForceService,
-    private readonly consents: ConsentService,
+    private readonly record: ReferralRecord,
+    private readonly intake: ReferralIntakeService,
     private readonly grants: AccessGrantService,
-    private readonly audit: AuditWriter,
     private readonly workflow: RecordWorkflow,
     private readonly events: EventLog,
     private readonly thread: MessageThread,
-    private readonly createOnce: CreateOnce,
     private readonly clock: Clock,
   ) {}
-
-  /** Referrals as the workflow kernel sees them. */
-  private readonly record: RecordType<ReferralRow, ReferralStatus, ReferralTransition, AccessScope> = {
-    lifecycle: REFERRAL_LIFECYCLE,
-    entity: ReferralEntity,
-    load: (scope, id, tx) => this.referrals.findVisible(scope, id, this.clock.now(), tx),
-    policyRecord: referralRecord,
-    agencies: (row) => [row.fromAgencyId, row.toAgencyId],
-    effectiveStatus: (row) => statusOf(row, this.clock.now()),
-    // A referral never sent is the sender's own business: nobody else hears of it.
-    parties: (_scope, row) => (row.sentAt === null ? [] : [row.fromAgencyId, row.toAgencyId]),
-  };
 
   async get(scope: AccessScope, id: string): Promise<Referral> {
     const now = this.clock.now();
@@ -100,61 +63,6 @@ export class ReferralService {
     return { ...mapConnection(page, (row) => toModel(row, now)), counts: totals };
   }
 
-  async create(scope: AccessScope, input: CreateReferralInput): Promise<Referral> {
-    const { actor, ability } = scope;
-    const from = actor.agencyId;
-    // Who may refer at all; the recipient (its type included) is input, judged below as BAD_USER_INPUT.
-    if (!from || !ability.can('create', 'Referral')) return this.refuseCreate(scope);
-    const recipientType = await this.checkCreate(scope, from, input);
-    const record = { id: '', fromAgencyId: from, toAgencyId: input.toAgencyId, toAgencyType: recipientType };
-    if (!ability.can('create', subject('Referral', { ...record, sent: false })))
-      return this.refuseCreate(scope);
-    const now = this.clock.now();
-    const created = await this.createOnce.run({
-      subjectType: 'Referral',
-      scope: from,
-      key: input.idempotencyKey,
-      request: input,
-      load: (id) => this.referrals.findVisible(scope, id, now),
-      create: async (tx, id) => {
-        const row = await this.referrals.insert(
-          tx,
-          id,
-          {
-            kind: ReferralKind.STANDARD,
-            parentReferralId: input.parentReferralId ?? null,
-            fromAgencyId: from,
-            toAgencyId: input.toAgencyId,
-            needs: [...input.needs],
-            urgency: input.urgency,
-            requestedResponseHours: input.responseHours ?? null,
-            responseDueAt: null,
-            sentAt: null,
-            notes: input.notes?.trim() || null,
-            survivorId: input.survivorId ?? null,
-            consentId: input.consentId ?? null,
-            sharedClasses: [...(input.sharedClasses ?? [])],
-            language: input.language ?? null,
-            ageBand: input.ageBand ?? null,
-            callback: input.callback?.trim() || null,
-            legalBasis: null,
-            reportReason: null,
-            status: ReferralStatus.DRAFT,
-            createdBy: actor.userId as string,
-          },
-          now,
-        );
-        // A draft is the sender's own business: nobody is told of it.
-        await this.workflow.created(tx, this.record, scope, row, {
-          auditAction: 'CREATE_REFERRAL',
-          audit: { purpose: purposeOf(actor.agencyType) },
-        });
-        return row;
-      },
-    });
-    return toModel(created, now);
-  }
-
   send(scope: AccessScope, input: ReferralTransitionInput) {
     const now = this.clock.now();
     return this.transition(scope, 'send', input, {
@@ -167,7 +75,7 @@ export class ReferralService {
               : RESPONSE_WINDOW_MS[row.urgency as Urgency]),
         ),
       }),
-      check: (row) => this.checkSendable(scope, row),
+      check: (row) => this.intake.checkSendable(scope, row),
     });
   }
 
@@ -277,127 +185,6 @@ export class ReferralService {
     });
     return toModel(updated, this.clock.now());
   }
-
-  private async refuseCreate(scope: AccessScope): Promise<never> {
-    await this.audit.recordDenied({
-      actor: scope.actor,
-      action: 'CREATE_REFERRAL',
-      subjectType: 'Referral',
-      subjectId: null,
-      subjectAgencyIds: [scope.actor.agencyId],
-    });
-    throw new ForbiddenError('Only case staff and investigators may refer');
-  }
-
-  /**
-   * Validation of a new referral beyond field shapes; BAD_USER_INPUT naming every problem.
-   * Answers the recipient's agency type.
-   */
-  private async checkCreate(scope: AccessScope, from: string, input: CreateReferralInput): Promise<string> {
-    const problems: InputProblem[] = [];
-    const [recipient] = await this.agencies.getMany(scope, [input.toAgencyId]);
-    if (recipient instanceof Error) problems.push({ field: 'toAgencyId', message: 'is not a known agency' });
-    else {
-      if (recipient.id === from) problems.push({ field: 'toAgencyId', message: 'must be another agency' });
-      const typeProblem = recipientTypeProblem(recipient.type);
-      if (typeProblem) problems.push(typeProblem);
-      else if (!(await this.taskForces.shareATaskForce(from, recipient.id))) {
-        problems.push({ field: 'toAgencyId', message: 'is not in a task force with your agency' });
-      }
-      if (!recipient.acceptingReferrals && input.urgency !== Urgency.EMERGENCY) {
-        problems.push({ field: 'toAgencyId', message: 'is not accepting referrals (only EMERGENCY ones)' });
-      }
-    }
-    const withSurvivor =
-      input.survivorId !== undefined || input.consentId !== undefined || input.sharedClasses !== undefined;
-    if (withSurvivor) {
-      if (!input.survivorId || !input.consentId || !input.sharedClasses?.length) {
-        problems.push({
-          field: 'survivorId',
-          message: 'a referral with a survivor needs survivorId, consentId and at least one shared class',
-        });
-      } else if (!(recipient instanceof Error)) {
-        problems.push(
-          ...(await this.consents.referralCoverage(scope, {
-            survivorId: input.survivorId,
-            consentId: input.consentId,
-            recipientAgencyId: recipient.id,
-            classes: input.sharedClasses,
-            recipientIsLawEnforcement: recipientIsLawEnforcement(recipient.type),
-          })),
-        );
-      }
-      if (input.language || input.ageBand || input.callback) {
-        problems.push({
-          field: 'callback',
-          message: 'language, age band and callback are for de-identified referrals only',
-        });
-      }
-    } else if (!input.callback) {
-      problems.push({ field: 'callback', message: 'a de-identified referral needs a callback route' });
-    }
-    if (input.parentReferralId) {
-      const parent = await this.referrals.findVisible(scope, input.parentReferralId, this.clock.now());
-      if (!parent || parent.toAgencyId !== from) {
-        problems.push({ field: 'parentReferralId', message: 'is not a referral your agency received' });
-      }
-    }
-    if (problems.length) throw new BadUserInputError(describeProblems(problems), problems);
-    return (recipient as Agency).type;
-  }
-
-  /**
-   * When a draft is sent, its recipient must (still) receive referrals — a draft made before that
-   * rule may name one that does not — and its consent must still cover the recipient.
-   */
-  private async checkSendable(scope: AccessScope, row: ReferralRow): Promise<void> {
-    const [recipient] = await this.agencies.getMany(scope, [row.toAgencyId]);
-    const typeProblem = recipient instanceof Error ? null : recipientTypeProblem(recipient.type);
-    if (typeProblem)
-      throw new BadUserInputError(`Cannot send: ${describeProblems([typeProblem])}`, [typeProblem]);
-    if (!row.survivorId || !row.consentId) return;
-    const problems = await this.consents.referralCoverage(scope, {
-      survivorId: row.survivorId,
-      consentId: row.consentId,
-      recipientAgencyId: row.toAgencyId,
-      classes: row.sharedClasses,
-      recipientIsLawEnforcement: !(recipient instanceof Error) && recipientIsLawEnforcement(recipient.type),
-    });
-    if (problems.length) throw new BadUserInputError(`Cannot send: ${describeProblems(problems)}`, problems);
-  }
-}
-
-/** What the policy judges of a referral. */
-function referralRecord(row: { id: string; fromAgencyId: string; toAgencyId: string; sentAt: Date | null }) {
-  return {
-    id: row.id,
-    fromAgencyId: row.fromAgencyId,
-    toAgencyId: row.toAgencyId,
-    sent: row.sentAt !== null,
-  };
-}
-
-/** The status as of `now` (EXPIRED computed on read). */
-function statusOf(row: ReferralRow, now: Date): ReferralStatus {
-  return effectiveStatus(
-    { status: row.status as ReferralStatus, responseDueAt: row.responseDueAt, consentId: row.consentId },
-    row.consentLive,
-    now,
-  );
-}
-
-/** The recipient's type cannot receive referrals (DESIGN.md §4, "Who can receive"), or null. */
-function recipientTypeProblem(agencyType: string): InputProblem | null {
-  if (receivesReferrals(agencyType)) return null;
-  return {
-    field: 'toAgencyId',
-    message: `is a ${agencyType} agency: referrals go only to ${REFERRAL_RECIPIENT_TYPES.join(', ')} agencies`,
-    reason: 'RECIPIENT_CANNOT_RECEIVE_REFERRALS',
-  };
-}
-
-export function describeProblems(problems: InputProblem[]): string {
-  return `Invalid referral: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`;
 }
 
 function toEvent(event: RecordEvent): ReferralEvent {
@@ -420,43 +207,5 @@ function toMessage(message: RecordMessage): ReferralMessage {
     authorAgencyId: message.authorAgencyId,
     body: message.body,
     createdAt: message.createdAt,
-  };
-}
-
-/** The one place a referral becomes what a client sees. */
-export function toModel(row: ReferralRow, now: Date): Referral {
-  return {
-    id: row.id,
-    kind: row.kind as ReferralKind,
-    parentReferralId: row.parentReferralId,
-    fromAgencyId: row.fromAgencyId,
-    toAgencyId: row.toAgencyId,
-    needs: row.needs as ServiceNeed[],
-    urgency: row.urgency as Urgency,
-    status: statusOf(row, now),
-    responseDueAt: row.responseDueAt,
-    notes: row.notes,
-    survivorId: row.survivorId,
-    consentId: row.consentId,
-    sharedClasses: row.sharedClasses as DataClass[],
-    language: row.language,
-    ageBand: row.ageBand,
-    callback: row.callback,
-    legalBasis: row.legalBasis,
-    reportReason: row.reportReason,
-    decline: row.declineReason
-      ? {
-          reason: row.declineReason as DeclineReason,
-          text: row.declineReasonText,
-          declinedBy: (row.declinedBy ?? DeclinedBy.PROVIDER) as DeclinedBy,
-        }
-      : null,
-    failureReason: row.failureReason,
-    outcome: row.outcomeServices
-      ? { servicesDelivered: row.outcomeServices as ServiceNeed[], text: row.outcomeText }
-      : null,
-    version: row.version,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
   };
 }
