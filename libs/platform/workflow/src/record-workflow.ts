@@ -2,7 +2,7 @@ import { subject } from '@casl/ability';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityTarget, ObjectLiteral } from 'typeorm';
 import { AccessScopeOf as AccessScope, NOT_FOUND_REFUSAL } from '@hub/authz';
-import { Transactions, Tx } from '@hub/database';
+import { returnedEntities, Transactions, Tx } from '@hub/database';
 import { ConflictError, ForbiddenError, NotFoundError, UUID_PATTERN } from '@hub/graphql';
 import { EventLog } from './event-log';
 import { Lifecycle } from './lifecycle';
@@ -167,10 +167,13 @@ export class RecordWorkflow {
           expectedVersion: change.expectedVersion,
           storedStatus: before.status,
         })
+        .returning('*')
         .execute();
       if (!result.affected) throw stale(lifecycle.subjectType, before.id);
-      const updated = await type.load(scope, before.id, tx);
-      if (!updated) throw new Error(`${lifecycle.subjectType} ${before.id} vanished in its own change`);
+      // The record as changed, from the UPDATE's own RETURNING (no second read): the stored
+      // columns as written, anything the type's `load` derived beside them as it was.
+      const [stored] = returnedEntities(tx, type.entity, result.raw);
+      const updated = { ...before, ...stored } as R;
       if (next !== current) {
         await this.events.append(tx, {
           subjectType: lifecycle.subjectType,
