@@ -351,19 +351,32 @@ describe('child-safety referrals (e2e)', () => {
     });
 
     it.each(['legal.lead', 'pd.supervisor', 'tf.coordinator', 'fed.liaison'])(
-      '%s (cannot see the record): NOT_FOUND, nothing written',
+      '%s (cannot see the record): NOT_FOUND, only the refusal written (for auditors)',
       async (user) => {
         const before = await hub.watermark();
         const response = await report(user, input(child.id));
         expect(expectError(response, 'NOT_FOUND').message).toBe(`Survivor ${child.id} not found`);
-        await expectNothingWritten(hub, before);
+        await expectOnlyDenied(hub, before, {
+          user,
+          action: 'CHILD_SAFETY_REFERRAL',
+          subjectType: 'Survivor',
+          subjectId: child.id,
+          reason: 'NOT_FOUND',
+        });
       },
     );
 
-    it('an unknown survivor: NOT_FOUND, nothing written', async () => {
+    it('an unknown survivor: NOT_FOUND, only the refusal written (for auditors)', async () => {
       const before = await hub.watermark();
-      expectError(await report('ngo.lead', input(randomUUID())), 'NOT_FOUND');
-      await expectNothingWritten(hub, before);
+      const unknown = randomUUID();
+      expectError(await report('ngo.lead', input(unknown)), 'NOT_FOUND');
+      await expectOnlyDenied(hub, before, {
+        user: 'ngo.lead',
+        action: 'CHILD_SAFETY_REFERRAL',
+        subjectType: 'Survivor',
+        subjectId: unknown,
+        reason: 'NOT_FOUND',
+      });
     });
 
     it('an adult (no flag, born 30 years ago): BAD_USER_INPUT, nothing written', async () => {

@@ -5,7 +5,7 @@ import { AccessScope, purposeOf, subject } from '@hub/access';
 import { Clock } from '@hub/config';
 import { AccessGrantService, DataClass, SurvivorService } from '@hub/consents';
 import { Transactions } from '@hub/database';
-import { BadUserInputError, ForbiddenError, InputProblem, NotFoundError } from '@hub/graphql';
+import { BadUserInputError, ForbiddenError, InputProblem } from '@hub/graphql';
 import { RecordWorkflow } from '@hub/workflow';
 import { RESPONSE_WINDOW_MS } from './referral-lifecycle';
 import { ReferralKind, ReferralStatus, Urgency } from './referral.enums';
@@ -43,7 +43,10 @@ export class ChildSafetyService {
     const now = this.clock.now();
     // Only the record's owner and age matter here: no personal field is disclosed, none audited.
     const [survivor] = await this.survivors.getMany(scope, [input.survivorId], { requested: new Set() });
-    if (survivor instanceof Error) throw new NotFoundError('Survivor', input.survivorId);
+    // Audited DENIED with reason NOT_FOUND (auditors only), like every NOT_FOUND refusal of a write.
+    if (survivor instanceof Error) {
+      return this.workflow.notFound(scope, 'CHILD_SAFETY_REFERRAL', 'Survivor', input.survivorId);
+    }
     const record = {
       id: survivor.id,
       ownerAgencyId: survivor.ownerAgencyId,
