@@ -152,6 +152,7 @@ export class TechnicalAssistanceAttendanceEntity {
   @Column('integer')
   attendees: number;
 
+  /** The other side of `session.attendance` (over the same session_id); never loaded. */
   @ManyToOne(() => TechnicalAssistanceSessionEntity, (session) => session.attendance)
   @JoinColumn({ name: 'session_id' })
   session?: TechnicalAssistanceSessionEntity;
