@@ -7,7 +7,10 @@ import {
 export * from './technical-assistance.module';
 export * from './shared/enums';
 export { technicalAssistanceMigrations } from './migrations';
-export { TechnicalAssistanceService } from './request/technical-assistance.service';
+export { TechnicalAssistanceRequestService } from './request/technical-assistance-request.service';
+export { TechnicalAssistanceTransitionsService } from './request/technical-assistance-transitions.service';
+export { TechnicalAssistanceSessionService } from './request/technical-assistance-session.service';
+export { TechnicalAssistanceThreadService } from './request/technical-assistance-thread.service';
 export { technicalAssistanceSqlMap } from './request/technical-assistance-access';
 
 /** Tables this lib owns, gathered by the app. */

@@ -4,7 +4,18 @@ import { NotificationsModule } from '@hub/notifications';
 import { workflowProviders } from '@hub/workflow';
 import { TechnicalAssistanceRepository } from './request/technical-assistance.repository';
 import { TechnicalAssistanceResolver } from './request/technical-assistance.resolver';
-import { TechnicalAssistanceService } from './request/technical-assistance.service';
+import { TechnicalAssistanceRecordType } from './request/technical-assistance-record-type';
+import { TechnicalAssistanceRequestService } from './request/technical-assistance-request.service';
+import { TechnicalAssistanceSessionService } from './request/technical-assistance-session.service';
+import { TechnicalAssistanceThreadService } from './request/technical-assistance-thread.service';
+import { TechnicalAssistanceTransitionsService } from './request/technical-assistance-transitions.service';
+
+const services = [
+  TechnicalAssistanceRequestService,
+  TechnicalAssistanceTransitionsService,
+  TechnicalAssistanceSessionService,
+  TechnicalAssistanceThreadService,
+];
 
 /** Technical-assistance requests: asking, triage and assignment, delivery, closing with a rating. */
 @Module({
@@ -12,9 +23,10 @@ import { TechnicalAssistanceService } from './request/technical-assistance.servi
   providers: [
     ...workflowProviders,
     TechnicalAssistanceRepository,
-    TechnicalAssistanceService,
+    TechnicalAssistanceRecordType,
+    ...services,
     TechnicalAssistanceResolver,
   ],
-  exports: [TechnicalAssistanceService],
+  exports: services,
 })
 export class TechnicalAssistanceModule {}

@@ -1,9 +1,11 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, VirtualColumn } from 'typeorm';
+import { audienceAgenciesSql } from '@hub/agencies';
 
 /**
  * A task force's protocol: the headline (title, category, audience) of its current published
  * version, or of its draft before the first publication. Its status, version and updated_at move
  * through the workflow kernel's runner (docs/workflow.md); everything else through the repository.
+ * Virtual columns are computed in the SELECT that reads the row (never written).
  */
 @Entity({ name: 'protocol' })
 export class ProtocolEntity {
@@ -55,6 +57,27 @@ export class ProtocolEntity {
 
   @Column('text', { nullable: true })
   archiveReason: string | null;
+
+  /** Words of the headline's title (weight A) and body (B) for `text` search; written, never read. */
+  @Column('tsvector', { select: false })
+  search?: string;
+
+  /** Review-by date of the version in force, read with the row (decides "due for review"). */
+  @VirtualColumn({
+    type: 'date',
+    query: (p) => `SELECT cv.review_by FROM protocol_version cv WHERE cv.id = ${p}.current_version_id`,
+  })
+  currentReviewBy: string | null;
+
+  /**
+   * Member agencies of its task force whose type is in its audience, read with the row: once it
+   * was published, the protocol is their record too (audit rows and notices name them).
+   */
+  @VirtualColumn({
+    type: 'uuid',
+    query: (p) => `SELECT ${audienceAgenciesSql(`${p}.task_force_id`, `${p}.audience`)}`,
+  })
+  audienceAgencyIds: string[];
 }
 
 /** One version of a protocol; once published its content never changes (a trigger enforces it). */
@@ -118,6 +141,20 @@ export class ProtocolVersionEntity {
 
   @Column('timestamptz', { nullable: true })
   archivedAt: Date | null;
+
+  /** Its protocol's task force (the policy judges it), read with the row. */
+  @VirtualColumn({
+    type: 'uuid',
+    query: (v) => `SELECT vp.task_force_id FROM protocol vp WHERE vp.id = ${v}.protocol_id`,
+  })
+  taskForceId: string;
+
+  /** Its protocol's owner (whose record it is), read with the row. */
+  @VirtualColumn({
+    type: 'uuid',
+    query: (v) => `SELECT vp.owner_agency_id FROM protocol vp WHERE vp.id = ${v}.protocol_id`,
+  })
+  ownerAgencyId: string;
 }
 
 /** An agency's acknowledgement of a published version: a fact, never changed or removed. */
@@ -135,6 +172,7 @@ export class ProtocolAcknowledgementEntity {
   @Column('text')
   acknowledgedBy: string;
 
-  @Column('timestamptz')
+  /** Set by the database when recorded (so an insert returns it). */
+  @Column('timestamptz', { default: () => 'now()' })
   acknowledgedAt: Date;
 }

@@ -202,12 +202,10 @@ export class ProtocolService {
       },
       within: async (tx, protocol) => {
         const { draft, base, content } = plan;
-        let versionId: string;
         if (draft) {
           if (!(await this.protocols.updateDraft(tx, draft.id, content))) throw staleProtocol(protocol.id);
-          versionId = draft.id;
         } else {
-          versionId = await this.protocols.insertVersion(
+          const versionId = await this.protocols.insertVersion(
             tx,
             protocol.id,
             base.number + 1,
@@ -217,7 +215,7 @@ export class ProtocolService {
           await this.versionEvent(tx, scope, versionId, null, ProtocolVersionState.DRAFT);
         }
         // Before the first publication the protocol's headline is its draft's.
-        if (!protocol.firstPublishedAt) await this.protocols.copyHeadline(tx, protocol.id, versionId);
+        if (!protocol.firstPublishedAt) await this.protocols.setHeadline(tx, protocol.id, content);
       },
     });
     return this.reread(scope, updated.id);
@@ -284,7 +282,7 @@ export class ProtocolService {
           ProtocolVersionState.DRAFT,
           ProtocolVersionState.PUBLISHED,
         );
-        await this.protocols.copyHeadline(tx, protocol.id, draft.id);
+        await this.protocols.setHeadline(tx, protocol.id, draft);
       },
     });
     return this.reread(scope, updated.id);

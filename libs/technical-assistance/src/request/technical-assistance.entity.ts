@@ -1,4 +1,12 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 /** A technical-assistance request (no survivor personal data). Changed only by versioned transitions. */
 @Entity({ name: 'technical_assistance_request' })
@@ -104,8 +112,13 @@ export class TechnicalAssistanceSessionEntity {
   @Column('text')
   modality: string;
 
-  @Column('numeric', { precision: 4, scale: 2 })
-  hours: string;
+  /** numeric(4,2), which pg hands over as text: exact to the hundredth, so a number holds it. */
+  @Column('numeric', {
+    precision: 4,
+    scale: 2,
+    transformer: { to: (hours: number) => hours, from: (hours: string) => Number(hours) },
+  })
+  hours: number;
 
   @Column('text', { array: true })
   materials: string[];
@@ -121,6 +134,10 @@ export class TechnicalAssistanceSessionEntity {
 
   @Column('timestamptz')
   recordedAt: Date;
+
+  /** Attendance by audience (none: a consultation), read with the session. */
+  @OneToMany(() => TechnicalAssistanceAttendanceEntity, (attendance) => attendance.session)
+  attendance: TechnicalAssistanceAttendanceEntity[];
 }
 
 /** Attendance of a session by audience type (counts only, never names). */
@@ -134,4 +151,9 @@ export class TechnicalAssistanceAttendanceEntity {
 
   @Column('integer')
   attendees: number;
+
+  /** The other side of `session.attendance` (over the same session_id); never loaded. */
+  @ManyToOne(() => TechnicalAssistanceSessionEntity, (session) => session.attendance)
+  @JoinColumn({ name: 'session_id' })
+  session?: TechnicalAssistanceSessionEntity;
 }

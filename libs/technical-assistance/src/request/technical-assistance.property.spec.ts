@@ -16,7 +16,10 @@ import { technicalAssistanceMigrations } from '../migrations';
 import { TechnicalAssistanceScope } from '../shared/enums';
 import { TechnicalAssistanceModule } from '../technical-assistance.module';
 import { technicalAssistanceEntities } from '../index';
-import { TechnicalAssistanceService } from './technical-assistance.service';
+import { TechnicalAssistanceRequestService } from './technical-assistance-request.service';
+import { TechnicalAssistanceSessionService } from './technical-assistance-session.service';
+import { TechnicalAssistanceThreadService } from './technical-assistance-thread.service';
+import { TechnicalAssistanceTransitionsService } from './technical-assistance-transitions.service';
 
 /**
  * Random transition sequences by random callers against the real service and PostgreSQL. After
@@ -347,7 +350,10 @@ describe('technical-assistance lifecycle and visibility (property-based, real Po
   let db: TestDatabase;
   let owner: DataSource;
   let app: INestApplicationContext;
-  let service: TechnicalAssistanceService;
+  let requestService: TechnicalAssistanceRequestService;
+  let transitions: TechnicalAssistanceTransitionsService;
+  let sessionService: TechnicalAssistanceSessionService;
+  let thread: TechnicalAssistanceThreadService;
   let steps = 0;
   let done = 0;
   const reached = new Map<string, number>();
@@ -401,7 +407,10 @@ describe('technical-assistance lifecycle and visibility (property-based, real Po
       ],
     }).compile();
     app = await moduleRef.init();
-    service = app.get(TechnicalAssistanceService);
+    requestService = app.get(TechnicalAssistanceRequestService);
+    transitions = app.get(TechnicalAssistanceTransitionsService);
+    sessionService = app.get(TechnicalAssistanceSessionService);
+    thread = app.get(TechnicalAssistanceThreadService);
   });
 
   afterAll(async () => {
@@ -431,7 +440,7 @@ describe('technical-assistance lifecycle and visibility (property-based, real Po
   ): Promise<{ outcome: Outcome; id?: string }> {
     try {
       if (command.kind === 'request') {
-        const created = await service.request(scope, {
+        const created = await requestService.request(scope, {
           taskForceId: command.taskForce === null ? undefined : TF[command.taskForce],
           topic: 'VICTIM_IDENTIFICATION',
           type: 'TRAINING',
@@ -455,16 +464,16 @@ describe('technical-assistance lifecycle and visibility (property-based, real Po
       const base = { requestId: r.id, expectedVersion: command.stale ? actual + 1 + (actual % 3) : actual };
       switch (command.kind) {
         case 'triage':
-          await service.triage(scope, { ...base, priority: 'HIGH' } as never);
+          await transitions.triage(scope, { ...base, priority: 'HIGH' } as never);
           break;
         case 'assign':
-          await service.assign(scope, { ...base, agencyId: AGENCIES[command.assignee].id } as never);
+          await transitions.assign(scope, { ...base, agencyId: AGENCIES[command.assignee].id } as never);
           break;
         case 'start':
-          await service.start(scope, base as never);
+          await transitions.start(scope, base as never);
           break;
         case 'recordSession':
-          await service.recordSession(scope, {
+          await sessionService.recordSession(scope, {
             ...base,
             heldOn: today(),
             modality: 'VIRTUAL',
@@ -473,19 +482,19 @@ describe('technical-assistance lifecycle and visibility (property-based, real Po
           } as never);
           break;
         case 'deliver':
-          await service.deliver(scope, base as never);
+          await transitions.deliver(scope, base as never);
           break;
         case 'close':
-          await service.close(scope, { ...base, rating: 4 } as never);
+          await transitions.close(scope, { ...base, rating: 4 } as never);
           break;
         case 'decline':
-          await service.decline(scope, { ...base, reason: 'no capacity' } as never);
+          await transitions.decline(scope, { ...base, reason: 'no capacity' } as never);
           break;
         case 'withdraw':
-          await service.withdraw(scope, base as never);
+          await transitions.withdraw(scope, base as never);
           break;
         case 'message':
-          await service.addMessage(scope, { requestId: r.id, body: 'hello' } as never);
+          await thread.addMessage(scope, { requestId: r.id, body: 'hello' } as never);
           break;
       }
       return { outcome: 'OK' };
@@ -620,7 +629,7 @@ describe('technical-assistance lifecycle and visibility (property-based, real Po
         for (const [index, c] of callers.entries()) {
           const scope = scopeOf(c, `user-${index}`);
           const listed = async (s?: TechnicalAssistanceScope) => {
-            const page = await service.list(scope, { first: 100, scope: s });
+            const page = await requestService.list(scope, { first: 100, scope: s });
             return new Set(page.edges.map((e) => e.node.id));
           };
           const [all, requested, assigned, taskForces] = await Promise.all([
@@ -633,7 +642,7 @@ describe('technical-assistance lifecycle and visibility (property-based, real Po
             const visible = sees(c, r);
             let byId = true;
             try {
-              await service.get(scope, r.id);
+              await requestService.get(scope, r.id);
             } catch (error) {
               if (!(error instanceof HubError) || error.extensions.code !== 'NOT_FOUND') throw error;
               byId = false;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { accessWhere } from '@hub/authz';
 import { AccessScope } from '@hub/access';
-import { namedQuery, Tx } from '@hub/database';
+import { Tx } from '@hub/database';
 import { Connection, Keyset, PageArgs } from '@hub/graphql';
 import { TechnicalAssistanceScope } from '../shared/enums';
 import {
@@ -12,8 +12,6 @@ import {
   TechnicalAssistanceSessionEntity,
 } from './technical-assistance.entity';
 import { technicalAssistanceSqlMap } from './technical-assistance-access';
-
-type Row = Record<string, unknown>;
 
 /** A request as read: the entity is the row (no second column list, no mapper). */
 export type RequestRow = TechnicalAssistanceRequestEntity;
@@ -67,40 +65,13 @@ export interface RequestFilter {
   scope?: TechnicalAssistanceScope;
 }
 
-export interface SessionRow {
-  id: string;
-  requestId: string;
-  heldOn: string;
-  modality: string;
-  hours: number;
-  attendance: { audience: string; attendees: number }[];
-  materials: string[];
-  notes: string | null;
-  recordedBy: string;
-  recordedByAgencyId: string;
-  recordedAt: Date;
-}
+/** A session as read: the entity, with its attendance in audience order. */
+export type SessionRow = TechnicalAssistanceSessionEntity;
 
-const SESSION_COLUMNS = `s.id, s.request_id, to_char(s.held_on, 'YYYY-MM-DD') AS held_on, s.modality, s.hours::text AS hours,
-  s.materials, s.notes, s.recorded_by, s.recorded_by_agency_id, s.recorded_at,
-  COALESCE((SELECT json_agg(json_build_object('audience', a.audience, 'attendees', a.attendees) ORDER BY a.audience)
-              FROM technical_assistance_attendance a WHERE a.session_id = s.id), '[]'::json) AS attendance`;
-
-function toSession(row: Row): SessionRow {
-  return {
-    id: row.id as string,
-    requestId: row.request_id as string,
-    heldOn: row.held_on as string,
-    modality: row.modality as string,
-    hours: Number(row.hours),
-    attendance: row.attendance as { audience: string; attendees: number }[],
-    materials: row.materials as string[],
-    notes: (row.notes as string | null) ?? null,
-    recordedBy: row.recorded_by as string,
-    recordedByAgencyId: row.recorded_by_agency_id as string,
-    recordedAt: row.recorded_at as Date,
-  };
-}
+/** A session to record: its columns and its attendance by audience. */
+export type NewSession = Omit<SessionRow, 'id' | 'recordedAt' | 'attendance'> & {
+  attendance: Pick<TechnicalAssistanceAttendanceEntity, 'audience' | 'attendees'>[];
+};
 
 /**
  * Every query on TA requests and their sessions (events and messages are the workflow kernel's). Reads of requests take the
@@ -166,23 +137,16 @@ export class TechnicalAssistanceRepository {
       .where(access.sql, access.params);
   }
 
-  async insertSession(tx: Tx, session: Omit<SessionRow, 'id' | 'recordedAt'>): Promise<SessionRow> {
+  async insertSession(tx: Tx, session: NewSession): Promise<SessionRow> {
     const { attendance, ...columns } = session;
-    const inserted = await tx
-      .getRepository(TechnicalAssistanceSessionEntity)
-      .insert({ ...columns, hours: String(columns.hours) });
+    const inserted = await tx.getRepository(TechnicalAssistanceSessionEntity).insert(columns);
     const id = (inserted.identifiers[0] as { id: string }).id;
     if (attendance.length) {
       await tx
         .getRepository(TechnicalAssistanceAttendanceEntity)
         .insert(attendance.map((a) => ({ sessionId: id, audience: a.audience, attendees: a.attendees })));
     }
-    const rows = await namedQuery(
-      tx,
-      `SELECT ${SESSION_COLUMNS} FROM technical_assistance_session s WHERE s.id = :id`,
-      { id },
-    );
-    return toSession(rows[0]);
+    return this.sessions(tx).where('s.id = :id', { id }).getOneOrFail();
   }
 
   async sessionCount(id: string, tx: Tx = this.dataSource.manager): Promise<number> {
@@ -190,14 +154,23 @@ export class TechnicalAssistanceRepository {
   }
 
   /** Served by ta_session_request_idx; in date order, attendance in the same statement. */
-  async sessionsOf(requestIds: readonly string[]): Promise<SessionRow[]> {
-    if (requestIds.length === 0) return [];
-    const rows = await namedQuery(
-      this.dataSource.manager,
-      `SELECT ${SESSION_COLUMNS} FROM technical_assistance_session s WHERE s.request_id = ANY(CAST(:ids AS uuid[]))
-        ORDER BY s.request_id, s.held_on, s.recorded_at, s.id`,
-      { ids: [...requestIds] },
-    );
-    return rows.map(toSession);
+  sessionsOf(requestIds: readonly string[]): Promise<SessionRow[]> {
+    if (requestIds.length === 0) return Promise.resolve([]);
+    return this.sessions(this.dataSource.manager)
+      .where('s.request_id = ANY(CAST(:ids AS uuid[]))', { ids: [...requestIds] })
+      .getMany();
+  }
+
+  /** Sessions (`s`) with their attendance (`a`), in date order per request, attendance by audience. */
+  private sessions(tx: Tx) {
+    return tx
+      .getRepository(TechnicalAssistanceSessionEntity)
+      .createQueryBuilder('s')
+      .leftJoinAndSelect('s.attendance', 'a')
+      .orderBy('s.requestId')
+      .addOrderBy('s.heldOn')
+      .addOrderBy('s.recordedAt')
+      .addOrderBy('s.id')
+      .addOrderBy('a.audience');
   }
 }

@@ -25,7 +25,10 @@ import {
   TechnicalAssistanceRequestConnection,
   TechnicalAssistanceSession,
 } from './technical-assistance.model';
-import { TechnicalAssistanceService } from './technical-assistance.service';
+import { TechnicalAssistanceRequestService } from './technical-assistance-request.service';
+import { TechnicalAssistanceSessionService } from './technical-assistance-session.service';
+import { TechnicalAssistanceThreadService } from './technical-assistance-thread.service';
+import { TechnicalAssistanceTransitionsService } from './technical-assistance-transitions.service';
 
 const CHANGE =
   'Carries expectedVersion: a stale one is CONFLICT; a status that does not allow it is ILLEGAL_TRANSITION.';
@@ -33,7 +36,10 @@ const CHANGE =
 @Resolver(() => TechnicalAssistanceRequest)
 export class TechnicalAssistanceResolver {
   constructor(
-    private readonly service: TechnicalAssistanceService,
+    private readonly requests: TechnicalAssistanceRequestService,
+    private readonly transitions: TechnicalAssistanceTransitionsService,
+    private readonly sessionService: TechnicalAssistanceSessionService,
+    private readonly thread: TechnicalAssistanceThreadService,
     private readonly agencies: AgencyService,
   ) {}
 
@@ -45,7 +51,7 @@ export class TechnicalAssistanceResolver {
     @Access() scope: AccessScope,
     @Args() args: TechnicalAssistanceRequestsArgs,
   ): Promise<Connection<TechnicalAssistanceRequest>> {
-    return this.service.list(scope, args);
+    return this.requests.list(scope, args);
   }
 
   @Can('read', 'TechnicalAssistanceRequest')
@@ -57,7 +63,7 @@ export class TechnicalAssistanceResolver {
     @Access() scope: AccessScope,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<TechnicalAssistanceRequest> {
-    return this.service.get(scope, id);
+    return this.requests.get(scope, id);
   }
 
   @Can('create', 'TechnicalAssistanceRequest')
@@ -69,7 +75,7 @@ export class TechnicalAssistanceResolver {
     @Access() scope: AccessScope,
     @Args('input') input: RequestTechnicalAssistanceInput,
   ): Promise<TechnicalAssistanceRequestPayload> {
-    return { request: await this.service.request(scope, input) };
+    return { request: await this.requests.request(scope, input) };
   }
 
   @Can('triage', 'TechnicalAssistanceRequest')
@@ -80,7 +86,7 @@ export class TechnicalAssistanceResolver {
     @Access() scope: AccessScope,
     @Args('input') input: TriageTechnicalAssistanceInput,
   ): Promise<TechnicalAssistanceRequestPayload> {
-    return { request: await this.service.triage(scope, input) };
+    return { request: await this.transitions.triage(scope, input) };
   }
 
   @Can('assign', 'TechnicalAssistanceRequest')
@@ -91,7 +97,7 @@ export class TechnicalAssistanceResolver {
     @Access() scope: AccessScope,
     @Args('input') input: AssignTechnicalAssistanceInput,
   ): Promise<TechnicalAssistanceRequestPayload> {
-    return { request: await this.service.assign(scope, input) };
+    return { request: await this.transitions.assign(scope, input) };
   }
 
   @Can('start', 'TechnicalAssistanceRequest')
@@ -102,7 +108,7 @@ export class TechnicalAssistanceResolver {
     @Access() scope: AccessScope,
     @Args('input') input: StartTechnicalAssistanceInput,
   ): Promise<TechnicalAssistanceRequestPayload> {
-    return { request: await this.service.start(scope, input) };
+    return { request: await this.transitions.start(scope, input) };
   }
 
   @Can('recordSession', 'TechnicalAssistanceRequest')
@@ -113,7 +119,7 @@ export class TechnicalAssistanceResolver {
     @Access() scope: AccessScope,
     @Args('input') input: RecordTechnicalAssistanceSessionInput,
   ): Promise<RecordTechnicalAssistanceSessionPayload> {
-    return this.service.recordSession(scope, input);
+    return this.sessionService.recordSession(scope, input);
   }
 
   @Can('deliver', 'TechnicalAssistanceRequest')
@@ -124,7 +130,7 @@ export class TechnicalAssistanceResolver {
     @Access() scope: AccessScope,
     @Args('input') input: DeliverTechnicalAssistanceInput,
   ): Promise<TechnicalAssistanceRequestPayload> {
-    return { request: await this.service.deliver(scope, input) };
+    return { request: await this.transitions.deliver(scope, input) };
   }
 
   @Can('close', 'TechnicalAssistanceRequest')
@@ -135,7 +141,7 @@ export class TechnicalAssistanceResolver {
     @Access() scope: AccessScope,
     @Args('input') input: CloseTechnicalAssistanceInput,
   ): Promise<TechnicalAssistanceRequestPayload> {
-    return { request: await this.service.close(scope, input) };
+    return { request: await this.transitions.close(scope, input) };
   }
 
   @Can('decline', 'TechnicalAssistanceRequest')
@@ -146,7 +152,7 @@ export class TechnicalAssistanceResolver {
     @Access() scope: AccessScope,
     @Args('input') input: DeclineTechnicalAssistanceInput,
   ): Promise<TechnicalAssistanceRequestPayload> {
-    return { request: await this.service.decline(scope, input) };
+    return { request: await this.transitions.decline(scope, input) };
   }
 
   @Can('withdraw', 'TechnicalAssistanceRequest')
@@ -157,7 +163,7 @@ export class TechnicalAssistanceResolver {
     @Access() scope: AccessScope,
     @Args('input') input: WithdrawTechnicalAssistanceInput,
   ): Promise<TechnicalAssistanceRequestPayload> {
-    return { request: await this.service.withdraw(scope, input) };
+    return { request: await this.transitions.withdraw(scope, input) };
   }
 
   @Can('message', 'TechnicalAssistanceRequest')
@@ -168,7 +174,7 @@ export class TechnicalAssistanceResolver {
     @Access() scope: AccessScope,
     @Args('input') input: AddTechnicalAssistanceMessageInput,
   ): Promise<AddTechnicalAssistanceMessagePayload> {
-    return { message: await this.service.addMessage(scope, input) };
+    return { message: await this.thread.addMessage(scope, input) };
   }
 
   @ResolveField(() => Agency)
@@ -194,7 +200,7 @@ export class TechnicalAssistanceResolver {
     @Context('req') req: object,
   ): Promise<TechnicalAssistanceEvent[]> {
     return requestLoader<string, TechnicalAssistanceEvent[]>(req, 'ta.events', (ids) =>
-      this.service.eventsOf(ids),
+      this.requests.eventsOf(ids),
     ).load(request.id);
   }
 
@@ -204,7 +210,7 @@ export class TechnicalAssistanceResolver {
     @Context('req') req: object,
   ): Promise<TechnicalAssistanceSession[]> {
     return requestLoader<string, TechnicalAssistanceSession[]>(req, 'ta.sessions', (ids) =>
-      this.service.sessionsOf(ids),
+      this.sessionService.sessionsOf(ids),
     ).load(request.id);
   }
 
@@ -214,7 +220,7 @@ export class TechnicalAssistanceResolver {
     @Context('req') req: object,
   ): Promise<TechnicalAssistanceMessage[]> {
     return requestLoader<string, TechnicalAssistanceMessage[]>(req, 'ta.messages', (ids) =>
-      this.service.messagesOf(ids),
+      this.thread.messagesOf(ids),
     ).load(request.id);
   }
 
