@@ -3,11 +3,16 @@ import { Agency, AgencyService } from '@hub/agencies';
 import { AuditEvent, AuditWriter } from '@hub/audit';
 import {
   AccessScope,
+  AgencyOfType,
   CONSENT_NAME_FIELDS,
   ConsentNameField,
+  DATA_CLASSES,
+  DataClassName,
   PolicyRecords,
   purposeOf,
+  receivableSurvivorFields,
   subject,
+  SURVIVOR_FIELDS_BY_CLASS,
   visibleConsentFields,
   visibleSurvivorFields,
 } from '@hub/access';
@@ -109,25 +114,44 @@ export class ConsentService {
   }
 
   /**
-   * Whether a consent lets the caller share `classes` of a survivor with `recipientAgencyId` for
-   * services now (what a referral needs); the problems found, empty when it does.
+   * Whether a consent lets the caller refer a survivor to `recipient` now, sharing `classes` (what
+   * a referral needs); the problems found, empty when it does. What a referral would carry to the
+   * recipient is the policy's answer (`receivableSurvivorFields`), asked once per problem so that
+   * each is reported as before: the minor rule first and alone, then the consent's cover, its
+   * purpose and its classes.
    */
   async referralCoverage(
     scope: AccessScope,
     request: {
       survivorId: string;
       consentId: string;
-      recipientAgencyId: string;
+      recipient: AgencyOfType;
       classes: readonly string[];
-      recipientIsLawEnforcement: boolean;
     },
   ): Promise<InputProblem[]> {
     const now = this.clock.now();
+    const { recipient, classes } = request;
     const survivor = UUID_PATTERN.test(request.survivorId)
       ? await this.survivors.findVisible(scope, request.survivorId, now)
       : null;
     if (!survivor) return [{ field: 'survivorId', message: 'is not a survivor record you can see' }];
-    if (request.recipientIsLawEnforcement && isMinorAt(survivor, now)) {
+    /** What a referral under a consent grant with these terms would carry to the recipient. */
+    const carried = (terms: { purposes: string[]; classes: string[] }, minor: boolean) =>
+      receivableSurvivorFields(recipient, {
+        id: survivor.id,
+        ownerAgencyId: survivor.ownerAgencyId,
+        minor,
+        liveGrants: [{ agencyId: recipient.id, ...terms, basis: 'CONSENT', userId: null }],
+        sharedClasses: [...classes],
+      });
+    // Carried to them of an adult but never of this minor, whatever the consent: only a
+    // child-safety referral can.
+    const everything = { purposes: [ConsentPurpose.SERVICE], classes: [...DATA_CLASSES] };
+    if (
+      isMinorAt(survivor, now) &&
+      carried(everything, false) !== null &&
+      carried(everything, true) === null
+    ) {
       return [
         {
           field: 'survivorId',
@@ -144,17 +168,24 @@ export class ConsentService {
     }
     const grant = (
       (await this.consents.liveGrants([found.consent.id], now)).get(found.consent.id) ?? []
-    ).find((g) => g.agencyId === request.recipientAgencyId);
+    ).find((g) => g.agencyId === recipient.id);
     const problems: InputProblem[] = [];
     if (found.revocation || !grant) {
       problems.push({
         field: 'consentId',
         message: 'does not cover the recipient agency now (not named, revoked, expired or not yet valid)',
       });
-    } else if (!grant.purposes.includes(ConsentPurpose.SERVICE)) {
+    } else if (carried({ purposes: grant.purposes, classes: grant.dataClasses }, false) === null) {
       problems.push({ field: 'consentId', message: 'does not allow sharing for SERVICE' });
     }
-    const missing = request.classes.filter((c) => !found.consent.dataClasses.includes(c));
+    // The classes the consent grants, asked as if it covered the recipient for services now, so
+    // that they are reported together with the problems above.
+    const receivable = new Set(
+      carried({ purposes: [ConsentPurpose.SERVICE], classes: found.consent.dataClasses }, false),
+    );
+    const missing = classes.filter(
+      (c) => !SURVIVOR_FIELDS_BY_CLASS[c as DataClassName]?.every((field) => receivable.has(field)),
+    );
     if (missing.length)
       problems.push({
         field: 'sharedClasses',
@@ -383,7 +414,12 @@ function consentRecord(
   minor: boolean,
   liveGrants: { agencyId: string; purposes: string[] }[],
 ): PolicyRecords['Consent'] {
-  return { id: consent.id, ownerAgencyId: consent.ownerAgencyId, minor, liveGrants };
+  return {
+    id: consent.id,
+    ownerAgencyId: consent.ownerAgencyId,
+    minor,
+    liveGrants: liveGrants.map(({ agencyId, purposes }) => ({ agencyId, purposes })),
+  };
 }
 
 function statusAt({ consent, revocation }: ConsentWithRevocation, now: Date): ConsentStatus {

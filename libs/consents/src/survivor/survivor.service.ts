@@ -23,7 +23,7 @@ import { SurvivorDataInput } from './survivor-data.input';
 import { CreateSurvivorInput, SurvivorsArgs, UpdateSurvivorInput } from './survivor.inputs';
 import { Survivor } from './survivor.model';
 import { LiveGrant, survivorRecord } from './survivor-access';
-import { SurvivorRepository } from './survivor.repository';
+import { SurvivorChanges, SurvivorRepository } from './survivor.repository';
 
 const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -194,7 +194,7 @@ export class SurvivorService {
       });
       throw new ForbiddenError("Only the owning agency's case staff may change a survivor record");
     }
-    const changes: Partial<SurvivorPersonalData> & { minor?: boolean } = personalData(input, now);
+    const changes: SurvivorChanges = personalData(input, now);
     if (input.minor !== undefined) changes.minor = input.minor;
     const changed = Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined);
     if (changed.length === 0)

@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Agency, AgencyService, ServiceNeed, TaskForceService } from '@hub/agencies';
 import { AuditWriter } from '@hub/audit';
-import {
-  AccessScope,
-  purposeOf,
-  receivesReferrals,
-  recipientIsLawEnforcement,
-  REFERRAL_RECIPIENT_TYPES,
-  subject,
-} from '@hub/access';
+import { AccessScope, purposeOf, receivesReferrals, REFERRAL_RECIPIENT_TYPES, subject } from '@hub/access';
 import { Clock } from '@hub/config';
 import { AccessGrantService, ConsentService, DataClass } from '@hub/consents';
 import { BadUserInputError, mapConnection, ForbiddenError, InputProblem, UUID_PATTERN } from '@hub/graphql';
@@ -321,9 +314,8 @@ export class ReferralService {
           ...(await this.consents.referralCoverage(scope, {
             survivorId: input.survivorId,
             consentId: input.consentId,
-            recipientAgencyId: recipient.id,
+            recipient,
             classes: input.sharedClasses,
-            recipientIsLawEnforcement: recipientIsLawEnforcement(recipient.type),
           })),
         );
       }
@@ -359,9 +351,9 @@ export class ReferralService {
     const problems = await this.consents.referralCoverage(scope, {
       survivorId: row.survivorId,
       consentId: row.consentId,
-      recipientAgencyId: row.toAgencyId,
+      // An agency is never deleted; an unknown one is refused like a type that receives nothing.
+      recipient: recipient instanceof Error ? { id: row.toAgencyId, type: '' } : recipient,
       classes: row.sharedClasses,
-      recipientIsLawEnforcement: !(recipient instanceof Error) && recipientIsLawEnforcement(recipient.type),
     });
     if (problems.length) throw new BadUserInputError(`Cannot send: ${describeProblems(problems)}`, problems);
   }
