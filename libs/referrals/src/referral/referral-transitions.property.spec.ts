@@ -16,7 +16,7 @@ import {
 } from '@hub/access';
 import { Clock, ClockModule } from '@hub/config';
 import {
-  ConsentService,
+  ConsentRevocationService,
   consentsConfig,
   consentsEntities,
   consentsMigrations,
@@ -306,7 +306,7 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
   let app: INestApplicationContext;
   let service: ReferralService;
   let resolver: ReferralResolver;
-  let consentService: ConsentService;
+  let revocations: ConsentRevocationService;
   const clock = new TestClock();
   const stats = {
     runs: 0,
@@ -378,7 +378,7 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
     app = await moduleRef.init();
     service = app.get(ReferralService);
     resolver = app.get(ReferralResolver);
-    consentService = app.get(ConsentService, { strict: false });
+    revocations = app.get(ConsentRevocationService, { strict: false });
   });
 
   afterAll(async () => {
@@ -795,7 +795,7 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
             const consent = survivor.consents[step.consent % survivor.consents.length];
             if (consent.revoked) continue;
             const ownerIndex = survivor.owner; // the owning agency's caseworker
-            await consentService.revoke(scopeOf(callers[ownerIndex], ownerIndex), {
+            await revocations.revoke(scopeOf(callers[ownerIndex], ownerIndex), {
               consentId: consent.id,
               channel: RevocationChannel.IN_PERSON,
             });
