@@ -11,7 +11,7 @@ import {
 } from '@hub/access';
 import { Clock } from '@hub/config';
 import { Transactions } from '@hub/database';
-import { BadUserInputError, ForbiddenError } from '@hub/graphql';
+import { BadUserInputError } from '@hub/graphql';
 import { NotificationPublisher } from '@hub/notifications';
 import { consentsConfig, ConsentsConfig } from '../consents.config';
 import { isMinorAt } from '../survivor/survivor-access';
@@ -53,14 +53,12 @@ export class ConsentRecordingService {
         subject('Consent', { id: '', ownerAgencyId: survivor.ownerAgencyId, minor: false, liveGrants: [] }),
       )
     ) {
-      await this.audit.recordDenied({
-        actor,
-        action: 'RECORD_CONSENT',
-        subjectType: 'Survivor',
-        subjectId: survivor.id,
-        subjectAgencyIds: [survivor.ownerAgencyId],
-      });
-      throw new ForbiddenError("Only the owning agency's case staff may record a survivor's consent");
+      throw await this.survivorRecords.forbidden(
+        scope,
+        'RECORD_CONSENT',
+        survivor,
+        "Only the owning agency's case staff may record a survivor's consent",
+      );
     }
 
     const problems = consentProblems(input, {

@@ -1,13 +1,6 @@
 import { AccessScope, CONSENT_NAME_FIELDS, ConsentNameField, PolicyRecords, subject } from '@hub/access';
 import { markRedacted } from '@hub/graphql';
-import {
-  ConsentObtainedHow,
-  ConsentPurpose,
-  ConsentStatus,
-  DataClass,
-  GrantorType,
-  RevocationChannel,
-} from '../shared/enums';
+import { ConsentStatus } from '../shared/enums';
 import { Consent } from './consent.model';
 import { ConsentWithRevocation } from './consent.repository';
 
@@ -58,18 +51,18 @@ export function consentModel(
     survivorId: consent.survivorId,
     ownerAgencyId: consent.ownerAgencyId,
     grantor: {
-      type: consent.grantorType as GrantorType,
+      type: consent.grantorType,
       name: consent.grantorName,
       relationship: consent.grantorRelationship,
       notSuspectedAttested: consent.grantorNotSuspectedAttested,
     },
     recipientAgencyIds: consent.recipientAgencyIds,
-    purposes: consent.purposes as ConsentPurpose[],
-    dataClasses: consent.dataClasses as DataClass[],
+    purposes: consent.purposes,
+    dataClasses: consent.dataClasses,
     validFrom: consent.validFrom,
     validUntil: consent.validUntil,
     status: statusAt(found, now),
-    obtainedHow: consent.obtainedHow as ConsentObtainedHow,
+    obtainedHow: consent.obtainedHow,
     language: consent.language,
     interpreterUsed: consent.interpreterUsed,
     interpreterName: consent.interpreterName,
@@ -86,7 +79,7 @@ export function consentModel(
           revokedAt: revocation.revokedAt,
           revokedBy: revocation.revokedBy,
           revokedByAgencyId: revocation.revokedByAgencyId,
-          channel: revocation.channel as RevocationChannel,
+          channel: revocation.channel,
           reason: revocation.reason,
         }
       : null,

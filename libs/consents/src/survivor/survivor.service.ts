@@ -126,14 +126,12 @@ export class SurvivorService {
         subject('Survivor', { id: '', ownerAgencyId: actor.agencyId, minor: false, liveGrants: [] }),
       )
     ) {
-      await this.audit.recordDenied({
-        actor,
-        action: 'CREATE_SURVIVOR',
-        subjectType: 'Survivor',
-        subjectId: null,
-        subjectAgencyIds: [actor.agencyId],
-      });
-      throw new ForbiddenError('Only case staff and investigators may create survivor records');
+      throw await this.forbidden(
+        scope,
+        'CREATE_SURVIVOR',
+        { id: null, ownerAgencyId: actor.agencyId },
+        'Only case staff and investigators may create survivor records',
+      );
     }
     const now = this.clock.now();
     const data = personalData(input, now);
@@ -185,14 +183,12 @@ export class SurvivorService {
     if (
       !ability.can('update', subject('Survivor', survivorRecord(current, grants.get(current.id) ?? [], now)))
     ) {
-      await this.audit.recordDenied({
-        actor,
-        action: 'UPDATE_SURVIVOR',
-        subjectType: 'Survivor',
-        subjectId: current.id,
-        subjectAgencyIds: [current.ownerAgencyId],
-      });
-      throw new ForbiddenError("Only the owning agency's case staff may change a survivor record");
+      throw await this.forbidden(
+        scope,
+        'UPDATE_SURVIVOR',
+        current,
+        "Only the owning agency's case staff may change a survivor record",
+      );
     }
     const changes: SurvivorChanges = personalData(input, now);
     if (input.minor !== undefined) changes.minor = input.minor;
@@ -236,6 +232,26 @@ export class SurvivorService {
       subjectAgencyIds: owner ? [owner] : [],
     });
     return new NotFoundError('Survivor', survivorId);
+  }
+
+  /**
+   * A change of a survivor record (or of a consent on it) the caller may not make: audited as
+   * DENIED in its own transaction, naming the record (null before it exists) and its owner.
+   */
+  async forbidden(
+    scope: AccessScope,
+    action: string,
+    survivor: { id: string | null; ownerAgencyId: string | null },
+    message: string,
+  ): Promise<ForbiddenError> {
+    await this.audit.recordDenied({
+      actor: scope.actor,
+      action,
+      subjectType: 'Survivor',
+      subjectId: survivor.id,
+      subjectAgencyIds: [survivor.ownerAgencyId],
+    });
+    return new ForbiddenError(message);
   }
 
   /** Models for the caller, with the disclosure audited (one event per record that showed personal fields). */
