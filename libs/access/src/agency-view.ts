@@ -48,7 +48,19 @@ export function visibleSurvivorFields(
   agency: AgencyOfType,
   record: PolicyRecords['Survivor'],
 ): string[] | null {
-  return visibleFields(agency, subject('Survivor', record), SURVIVOR_PERSONAL_FIELDS);
+  return visibleFields(agency, 'read', subject('Survivor', record), SURVIVOR_PERSONAL_FIELDS);
+}
+
+/**
+ * What a referral under consent would carry of this survivor record to `agency` (the policy's
+ * `receive` rules: for SERVICE, the classes granted and shared, no minor to law enforcement): the
+ * personal fields, or null when it would carry nothing of the record at all.
+ */
+export function receivableSurvivorFields(
+  agency: AgencyOfType,
+  record: PolicyRecords['Survivor'],
+): string[] | null {
+  return visibleFields(agency, 'receive', subject('Survivor', record), SURVIVOR_PERSONAL_FIELDS);
 }
 
 /**
@@ -59,15 +71,16 @@ export function visibleConsentFields(
   agency: AgencyOfType,
   record: PolicyRecords['Consent'],
 ): string[] | null {
-  return visibleFields(agency, subject('Consent', record), CONSENT_NAME_FIELDS);
+  return visibleFields(agency, 'read', subject('Consent', record), CONSENT_NAME_FIELDS);
 }
 
 function visibleFields(
   agency: AgencyOfType,
+  action: 'read' | 'receive',
   record: ReturnType<typeof subject<'Survivor'>> | ReturnType<typeof subject<'Consent'>>,
   fields: readonly string[],
 ): string[] | null {
-  const readers = memberAbilities(agency).filter((ability) => ability.can('read', record));
-  if (readers.length === 0) return null;
-  return fields.filter((field) => readers.some((ability) => ability.can('read', record, field)));
+  const members = memberAbilities(agency).filter((ability) => ability.can(action, record));
+  if (members.length === 0) return null;
+  return fields.filter((field) => members.some((ability) => ability.can(action, record, field)));
 }

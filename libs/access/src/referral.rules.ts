@@ -1,7 +1,12 @@
 import type { AbilityBuilder } from '@casl/ability';
 import type { Actor } from '@hub/authz';
 import type { AppAbility } from './subjects';
-import { isLawEnforcement } from './survivor-data';
+import {
+  DATA_CLASSES,
+  isLawEnforcement,
+  SURVIVOR_FIELDS_BY_CLASS,
+  SURVIVOR_RECORD_FIELDS,
+} from './survivor-data';
 
 const SENDING_STAFF = ['caseworker', 'supervisor', 'investigator'];
 const RECEIVING_STAFF = ['caseworker', 'supervisor'];
@@ -22,14 +27,6 @@ export const REFERRAL_RECIPIENT_TYPES: readonly string[] = [
 /** Whether an agency of this type can act on a referral sent to it. */
 export function receivesReferrals(agencyType: string): boolean {
   return REFERRAL_RECIPIENT_TYPES.includes(agencyType);
-}
-
-/**
- * Whether a recipient agency is law enforcement for the survivor rules (a minor is never shared with
- * it through consent): its type alone decides, as the referral goes to the agency, not to a user.
- */
-export function recipientIsLawEnforcement(agencyType: string): boolean {
-  return isLawEnforcement(agencyType, []);
 }
 
 /**
@@ -65,5 +62,30 @@ export function defineReferralRules(actor: Actor, { can }: AbilityBuilder<AppAbi
   }
   if (actor.roles.includes('supervisor')) {
     can('reportChildSafety', 'Survivor', { ownerAgencyId: agencyId });
+  }
+  defineReceiveRules(actor, agencyId, can);
+}
+
+/**
+ * What a referral under consent may carry of its survivor to an agency (`receive`, asked of the
+ * recipient's members through `receivableSurvivorFields` when a referral is made or sent). A
+ * referral is made for services (SERVICE, DESIGN.md §3), so the agency needs a live consent grant
+ * for SERVICE, and it gets the classes that grant allows and the referral shares; never a minor if
+ * it is law enforcement (only a child-safety referral reaches it). Which agency types may receive
+ * a referral at all is the separate `create` rule above (REFERRAL_RECIPIENT_TYPES).
+ */
+function defineReceiveRules(actor: Actor, agencyId: string, can: AbilityBuilder<AppAbility>['can']): void {
+  const adultsOnly = isLawEnforcement(actor.agencyType, actor.roles) ? { minor: false } : {};
+  const forServices = { agencyId, basis: 'CONSENT' as const, purposes: 'SERVICE' };
+  can('receive', 'Survivor', [...SURVIVOR_RECORD_FIELDS], {
+    liveGrants: { $elemMatch: forServices },
+    ...adultsOnly,
+  });
+  for (const dataClass of DATA_CLASSES) {
+    can('receive', 'Survivor', [...SURVIVOR_FIELDS_BY_CLASS[dataClass]], {
+      liveGrants: { $elemMatch: { ...forServices, classes: dataClass } },
+      sharedClasses: dataClass,
+      ...adultsOnly,
+    });
   }
 }

@@ -126,7 +126,9 @@ export type ReferralAction =
   | 'complete'
   | 'fail'
   | 'message'
-  | 'reportChildSafety';
+  | 'reportChildSafety'
+  /** Of a Survivor: what a referral under consent may carry to the agency (asked before it is made or sent). */
+  | 'receive';
 
 /** The Protocol subjects and the fields of each record the rules look at. */
 export interface ProtocolPolicyRecords {

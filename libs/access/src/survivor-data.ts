@@ -19,6 +19,11 @@ export const SURVIVOR_PERSONAL_FIELDS: readonly string[] = DATA_CLASSES.flatMap(
   (c) => SURVIVOR_FIELDS_BY_CLASS[c],
 );
 
+/** The classes every field of which is among `fields` (what a list of visible fields discloses, by class). */
+export function classesWithin(fields: readonly string[]): DataClassName[] {
+  return DATA_CLASSES.filter((c) => SURVIVOR_FIELDS_BY_CLASS[c].every((field) => fields.includes(field)));
+}
+
 /** Visible wherever the record is: not personal (DESIGN.md §3). */
 export const SURVIVOR_RECORD_FIELDS = [
   'id',

@@ -2,7 +2,7 @@ import { Actor } from '@hub/authz';
 import { policyActor } from './testing/policy-test-actor';
 import { defineAbilityFor } from './policy';
 import { Action, PolicyRecords, subject } from './subjects';
-import { SURVIVOR_FIELDS_BY_CLASS, SURVIVOR_PERSONAL_FIELDS } from './survivor-data';
+import { classesWithin, SURVIVOR_FIELDS_BY_CLASS, SURVIVOR_PERSONAL_FIELDS } from './survivor-data';
 
 const NGO = 'agency-ngo';
 const LEGAL = 'agency-legal';
@@ -179,6 +179,20 @@ describe('survivor policy', () => {
     );
     for (const field of ['id', 'reference', 'ownerAgencyId', 'minor', 'ageBand'])
       expect(ability.can('read', record, field)).toBe(true);
+  });
+
+  it('classesWithin: the classes all of whose fields are listed, no class from part of its fields', () => {
+    const fields = [...SURVIVOR_FIELDS_BY_CLASS.CONTACT, ...SURVIVOR_FIELDS_BY_CLASS.HEALTH, 'givenName'];
+    expect(classesWithin(fields)).toEqual(['CONTACT', 'HEALTH']);
+    expect(classesWithin(SURVIVOR_PERSONAL_FIELDS)).toEqual([
+      'IDENTITY',
+      'CONTACT',
+      'NEEDS',
+      'NARRATIVE',
+      'IMMIGRATION',
+      'HEALTH',
+    ]);
+    expect(classesWithin([])).toEqual([]);
   });
 });
 

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Actor, NOT_FOUND_REFUSAL } from '@hub/authz';
+import { Actor } from '@hub/authz';
 import { Transactions, Tx } from '@hub/database';
-import { UUID_PATTERN } from '@hub/graphql';
 import { AuditEventEntity } from './audit-event.entity';
 
 export type AuditDecision = 'ALLOWED' | 'DENIED';
@@ -54,24 +53,6 @@ export class AuditWriter {
       this.logger.error(`could not audit a refusal: ${(error as Error).message}`);
       throw error;
     }
-  }
-
-  /**
-   * A refusal answered as NOT_FOUND (a write or a by-id read of a record the caller may not see,
-   * or that does not exist): DENIED in its own transaction, naming the requested id when it is a
-   * uuid, with reason NOT_FOUND so only auditors read it (the policy's AuditEvent rules).
-   */
-  async recordNotFound(
-    event: Pick<AuditEvent, 'actor' | 'action' | 'subjectType' | 'subjectAgencyIds'> & {
-      requestedId: string;
-    },
-  ): Promise<void> {
-    const { requestedId, ...rest } = event;
-    await this.recordDenied({
-      ...rest,
-      subjectId: UUID_PATTERN.test(requestedId) ? requestedId : null,
-      reason: NOT_FOUND_REFUSAL,
-    });
   }
 }
 

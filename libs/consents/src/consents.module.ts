@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { AgenciesModule } from '@hub/agencies';
 import { ConfigModule } from '@hub/config';
 import { NotificationsModule } from '@hub/notifications';
-import { CreateOnce } from '@hub/workflow';
+import { workflowProviders } from '@hub/workflow';
 import { consentsConfig } from './consents.config';
 import { AccessGrantService } from './grant/access-grant.service';
+import { ConsentRecordingService } from './consent/consent-recording.service';
 import { ConsentRevocationListeners } from './consent/consent-revocation-listeners';
+import { ConsentRevocationService } from './consent/consent-revocation.service';
 import { ConsentRepository } from './consent/consent.repository';
 import { ConsentResolver } from './consent/consent.resolver';
 import { ConsentService } from './consent/consent.service';
@@ -17,7 +19,7 @@ import { SurvivorService } from './survivor/survivor.service';
 @Module({
   imports: [AgenciesModule, NotificationsModule, ConfigModule.forFeature(consentsConfig)],
   providers: [
-    CreateOnce,
+    ...workflowProviders,
     AccessGrantService,
     ConsentRevocationListeners,
     SurvivorRepository,
@@ -25,6 +27,8 @@ import { SurvivorService } from './survivor/survivor.service';
     SurvivorResolver,
     ConsentRepository,
     ConsentService,
+    ConsentRecordingService,
+    ConsentRevocationService,
     ConsentResolver,
   ],
   exports: [SurvivorService, ConsentService, AccessGrantService, ConsentRevocationListeners],

@@ -424,7 +424,7 @@ describe('consents (e2e)', () => {
     it('fed.liaison gets NOT_FOUND, not FORBIDDEN: without a survivor-staff role no record exists for them, even with a live grant to their agency', async () => {
       // policy.ts defineSurvivorRules gives no Survivor rule to a caller without caseworker,
       // supervisor or investigator, so SurvivorRepository.findVisible's WHERE is FALSE, and
-      // ConsentService.record answers NOT_FOUND before it asks whether the caller may create.
+      // ConsentRecordingService.record answers NOT_FOUND before it asks whether the caller may create.
       const before = await hub.watermark();
       const response = await hub.gql(
         RECORD_CONSENT,

@@ -1,4 +1,11 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  ConsentObtainedHow,
+  ConsentPurpose,
+  DataClass,
+  GrantorType,
+  RevocationChannel,
+} from '../shared/enums';
 
 /** A recorded consent: immutable (the API role cannot UPDATE or DELETE it). */
 @Entity({ name: 'consent' })
@@ -13,7 +20,7 @@ export class ConsentEntity {
   ownerAgencyId: string;
 
   @Column('text')
-  grantorType: string;
+  grantorType: GrantorType;
 
   @Column('text', { nullable: true })
   grantorName: string | null;
@@ -28,10 +35,10 @@ export class ConsentEntity {
   recipientAgencyIds: string[];
 
   @Column('text', { array: true })
-  purposes: string[];
+  purposes: ConsentPurpose[];
 
   @Column('text', { array: true })
-  dataClasses: string[];
+  dataClasses: DataClass[];
 
   @Column('timestamptz')
   validFrom: Date;
@@ -40,7 +47,7 @@ export class ConsentEntity {
   validUntil: Date;
 
   @Column('text')
-  obtainedHow: string;
+  obtainedHow: ConsentObtainedHow;
 
   @Column('text')
   language: string;
@@ -86,7 +93,7 @@ export class ConsentRevocationEntity {
   revokedByAgencyId: string;
 
   @Column('text')
-  channel: string;
+  channel: RevocationChannel;
 
   @Column('text', { nullable: true })
   reason: string | null;

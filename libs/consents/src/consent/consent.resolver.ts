@@ -3,12 +3,18 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Access, AccessScope, Can, ConsentNameField } from '@hub/access';
 import { selectedFields } from '@hub/graphql';
 import { ConsentPayload, ConsentsArgs, RecordConsentInput, RevokeConsentInput } from './consent.inputs';
+import { ConsentRecordingService } from './consent-recording.service';
+import { ConsentRevocationService } from './consent-revocation.service';
 import { Consent } from './consent.model';
 import { ConsentService } from './consent.service';
 
 @Resolver(() => Consent)
 export class ConsentResolver {
-  constructor(private readonly service: ConsentService) {}
+  constructor(
+    private readonly service: ConsentService,
+    private readonly recording: ConsentRecordingService,
+    private readonly revocation: ConsentRevocationService,
+  ) {}
 
   @Can('read', 'Consent')
   @Query(() => [Consent], { description: "A survivor's consents the caller may see, newest first" })
@@ -28,7 +34,7 @@ export class ConsentResolver {
     @Access() scope: AccessScope,
     @Args('input') input: RecordConsentInput,
   ): Promise<ConsentPayload> {
-    return { consent: await this.service.record(scope, input) };
+    return { consent: await this.recording.record(scope, input) };
   }
 
   @Can('revoke', 'Consent')
@@ -37,7 +43,7 @@ export class ConsentResolver {
     @Access() scope: AccessScope,
     @Args('input') input: RevokeConsentInput,
   ): Promise<ConsentPayload> {
-    return { consent: await this.service.revoke(scope, input) };
+    return { consent: await this.revocation.revoke(scope, input) };
   }
 }
 

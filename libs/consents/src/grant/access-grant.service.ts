@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Tx } from '@hub/database';
+import { In, IsNull, MoreThan } from 'typeorm';
+import { namedQuery, returnedEntities, Tx } from '@hub/database';
 import { ConsentGrantEntity } from '../consent/consent.entity';
 import { isMinorAt } from '../survivor/survivor-access';
+import { SurvivorEntity } from '../survivor/survivor.entity';
 
 export interface NonConsentGrant {
   basis: 'CHILD_SAFETY' | 'BREAK_GLASS';
@@ -55,36 +57,31 @@ export class AccessGrantService {
    * deciding about access that does not come from consent (break-glass), never returned to a client.
    */
   async survivorFacts(tx: Tx, survivorId: string, now: Date): Promise<SurvivorFacts | null> {
-    const rows: {
-      owner_agency_id: string;
-      reference: string;
-      minor: boolean;
-      date_of_birth: string | null;
-      revoked_for: string[];
-    }[] = await tx.query(
-      `SELECT s.owner_agency_id, s.reference, s.minor, to_char(s.date_of_birth, 'YYYY-MM-DD') AS date_of_birth,
-              ARRAY(SELECT DISTINCT unnest(c.recipient_agency_ids) FROM consent c
-                      JOIN consent_revocation r ON r.consent_id = c.id
-                     WHERE c.survivor_id = s.id)::text[] AS revoked_for
-         FROM survivor s WHERE s.id = $1`,
-      [survivorId],
-    );
-    if (!rows.length) return null;
-    const [row] = rows;
+    const { entities, raw } = await tx
+      .getRepository(SurvivorEntity)
+      .createQueryBuilder('s')
+      .select(['s.id', 's.ownerAgencyId', 's.reference', 's.minor', 's.dateOfBirth'])
+      .addSelect(
+        `ARRAY(SELECT DISTINCT unnest(c.recipient_agency_ids) FROM consent c
+                 JOIN consent_revocation r ON r.consent_id = c.id
+                WHERE c.survivor_id = s.id)::text[]`,
+        'revoked_for',
+      )
+      .where('s.id = :survivorId', { survivorId })
+      .getRawAndEntities<{ revoked_for: string[] }>();
+    if (!entities.length) return null;
+    const [survivor] = entities;
     return {
-      ownerAgencyId: row.owner_agency_id,
-      reference: row.reference,
-      minor: isMinorAt({ minor: row.minor, dateOfBirth: row.date_of_birth }, now),
-      revokedForAgencyIds: row.revoked_for,
+      ownerAgencyId: survivor.ownerAgencyId,
+      reference: survivor.reference,
+      minor: isMinorAt(survivor, now),
+      revokedForAgencyIds: raw[0].revoked_for,
     };
   }
 
   /** Ends every grant created by `sourceId` (e.g. a withdrawn child-safety referral). */
   async revokeFrom(tx: Tx, sourceId: string, at: Date): Promise<void> {
-    await tx.query(`UPDATE consent_grant SET revoked_at = $2 WHERE source_id = $1 AND revoked_at IS NULL`, [
-      sourceId,
-      at,
-    ]);
+    await tx.getRepository(ConsentGrantEntity).update({ sourceId, revokedAt: IsNull() }, { revokedAt: at });
   }
 
   /**
@@ -92,7 +89,13 @@ export class AccessGrantService {
    * the transaction): an opening either sees the revocation or is ended by it, never neither.
    */
   async lockBreakGlass(tx: Tx, survivorId: string): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('break-glass:' || $1::text))`, [survivorId]);
+    await namedQuery(
+      tx,
+      `SELECT pg_advisory_xact_lock(hashtext('break-glass:' || CAST(:survivorId AS text)))`,
+      {
+        survivorId,
+      },
+    );
   }
 
   /**
@@ -107,13 +110,20 @@ export class AccessGrantService {
   ): Promise<string[]> {
     if (agencyIds.length === 0) return [];
     await this.lockBreakGlass(tx, survivorId);
-    const [rows] = (await tx.query(
-      `UPDATE consent_grant SET revoked_at = $3
-        WHERE basis = 'BREAK_GLASS' AND survivor_id = $1 AND agency_id = ANY($2::uuid[])
-          AND revoked_at IS NULL AND valid_until > $3
-        RETURNING source_id`,
-      [survivorId, [...agencyIds], at],
-    )) as [{ source_id: string }[], number];
-    return [...new Set(rows.map((row) => row.source_id))];
+    const ended = await tx
+      .createQueryBuilder()
+      .update(ConsentGrantEntity)
+      .set({ revokedAt: at })
+      .where({
+        basis: 'BREAK_GLASS',
+        survivorId,
+        agencyId: In([...agencyIds]),
+        revokedAt: IsNull(),
+        validUntil: MoreThan(at),
+      })
+      .returning('*')
+      .execute();
+    const grants = returnedEntities(tx, ConsentGrantEntity, ended.raw);
+    return [...new Set(grants.map((grant) => grant.sourceId as string))];
   }
 }

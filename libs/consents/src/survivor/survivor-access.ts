@@ -1,5 +1,6 @@
 import type { SqlSubjectMap } from '@hub/authz';
 import type { PolicyRecords } from '@hub/access';
+import type { ConsentGrantEntity } from '../consent/consent.entity';
 
 export type SurvivorRecord = PolicyRecords['Survivor'];
 export type LiveGrant = SurvivorRecord['liveGrants'][number];
@@ -71,6 +72,17 @@ export function survivorSqlMap(alias: string, now: Date): SqlSubjectMap {
         },
       },
     },
+  };
+}
+
+/** A grant row as the policy's Survivor record holds it. */
+export function liveGrantRecord(grant: ConsentGrantEntity): LiveGrant {
+  return {
+    agencyId: grant.agencyId,
+    purposes: grant.purposes,
+    classes: grant.dataClasses,
+    basis: grant.basis,
+    userId: grant.userId,
   };
 }
 

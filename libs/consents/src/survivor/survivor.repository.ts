@@ -2,81 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { accessWhere } from '@hub/authz';
-import { Connection, Keyset, PageArgs } from '@hub/graphql';
+import { Connection, Keyset, PageArgs, UUID_PATTERN } from '@hub/graphql';
 import { AccessScope } from '@hub/access';
-import { allOf, namedQuery, Tx } from '@hub/database';
-import { UUID_PATTERN } from '@hub/graphql';
-import { NeedData, SafeContactData, SurvivorEntity, SurvivorPersonalData } from './survivor.entity';
-import { liveGrantSql, LiveGrant, survivorSqlMap } from './survivor-access';
-
-const COLUMNS = `s.id, s.reference, s.owner_agency_id, s.minor, s.given_name, s.family_name,
-  s.aliases, to_char(s.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, s.gender, s.phone, s.email, s.address,
-  s.safe_contact, s.needs, s.preferred_language, s.interpreter_needed, s.situation_summary, s.case_notes,
-  s.immigration_status, s.immigration_documents, s.medical_notes, s.mental_health_notes, s.substance_use_notes,
-  s.created_by, s.version, s.created_at, s.updated_at`;
-
-type Row = Record<string, unknown>;
-
-function toEntity(row: Row): SurvivorEntity {
-  return {
-    id: row.id as string,
-    reference: row.reference as string,
-    ownerAgencyId: row.owner_agency_id as string,
-    minor: row.minor as boolean,
-    givenName: row.given_name as string | null,
-    familyName: row.family_name as string | null,
-    aliases: (row.aliases as string[] | null) ?? [],
-    dateOfBirth: row.date_of_birth as string | null,
-    gender: row.gender as string | null,
-    phone: row.phone as string | null,
-    email: row.email as string | null,
-    address: row.address as string | null,
-    safeContact: row.safe_contact as SafeContactData | null,
-    needs: (row.needs as NeedData[] | null) ?? [],
-    preferredLanguage: row.preferred_language as string | null,
-    interpreterNeeded: row.interpreter_needed as boolean | null,
-    situationSummary: row.situation_summary as string | null,
-    caseNotes: row.case_notes as string | null,
-    immigrationStatus: row.immigration_status as string | null,
-    immigrationDocuments: row.immigration_documents as string | null,
-    medicalNotes: row.medical_notes as string | null,
-    mentalHealthNotes: row.mental_health_notes as string | null,
-    substanceUseNotes: row.substance_use_notes as string | null,
-    createdBy: row.created_by as string,
-    version: row.version as number,
-    createdAt: row.created_at as Date,
-    updatedAt: row.updated_at as Date,
-  };
-}
-
-const PERSONAL_COLUMNS: Record<keyof SurvivorPersonalData, string> = {
-  givenName: 'given_name',
-  familyName: 'family_name',
-  aliases: 'aliases',
-  dateOfBirth: 'date_of_birth',
-  gender: 'gender',
-  phone: 'phone',
-  email: 'email',
-  address: 'address',
-  safeContact: 'safe_contact',
-  needs: 'needs',
-  preferredLanguage: 'preferred_language',
-  interpreterNeeded: 'interpreter_needed',
-  situationSummary: 'situation_summary',
-  caseNotes: 'case_notes',
-  immigrationStatus: 'immigration_status',
-  immigrationDocuments: 'immigration_documents',
-  medicalNotes: 'medical_notes',
-  mentalHealthNotes: 'mental_health_notes',
-  substanceUseNotes: 'substance_use_notes',
-};
-const JSON_COLUMNS = new Set(['safe_contact', 'needs']);
+import { returnedEntities, Tx } from '@hub/database';
+import { liveGrantsOf } from '../grant/live-grants';
+import { SurvivorEntity, SurvivorPersonalData } from './survivor.entity';
+import { LiveGrant, liveGrantRecord, survivorSqlMap } from './survivor-access';
 
 export interface SurvivorFilter {
   ownedBy?: string;
   minor?: boolean;
   reference?: string;
 }
+
+/** A new record besides its personal data; the id is the one its create chose (CreateOnce keys it). */
+export type NewSurvivor = Pick<SurvivorEntity, 'id' | 'reference' | 'ownerAgencyId' | 'minor' | 'createdBy'>;
+
+/** What an update may change; undefined = unchanged, null = clear. */
+export type SurvivorChanges = Partial<SurvivorPersonalData & Pick<SurvivorEntity, 'minor'>>;
 
 /** Lists page newest first (survivor_owner_created_idx, survivor_created_idx). */
 const NEWEST_FIRST = new Keyset(
@@ -88,30 +31,22 @@ const NEWEST_FIRST = new Keyset(
 );
 
 /**
- * Every query on survivors. Reads take the caller's access scope and apply the policy's rules
- * as SQL (rules → WHERE, joined to live grants at `now`), so a record the caller may not see is
- * never fetched, and paging counts only visible records.
+ * Every query on survivors, through the entity (its columns are spelled there and in the
+ * migration only). Reads take the caller's access scope and apply the policy's rules as SQL
+ * (rules → WHERE, joined to live grants at `now`), so a record the caller may not see is never
+ * fetched, and paging counts only visible records.
  */
 @Injectable()
 export class SurvivorRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async findVisible(
+  findVisible(
     scope: AccessScope,
     id: string,
     now: Date,
     tx: Tx = this.dataSource.manager,
   ): Promise<SurvivorEntity | null> {
-    const access = accessWhere(scope.ability, 'read', 'Survivor', survivorSqlMap('s', now));
-    const rows = await namedQuery<Row>(
-      tx,
-      `SELECT ${COLUMNS} FROM survivor s WHERE s.id = :id AND ${access.sql}`,
-      {
-        id,
-        ...access.params,
-      },
-    );
-    return rows.length ? toEntity(rows[0]) : null;
+    return this.visible(scope, now, tx).andWhere('s.id = :id', { id }).getOne();
   }
 
   /**
@@ -120,47 +55,35 @@ export class SurvivorRepository {
    */
   async ownerOf(id: string): Promise<string | null> {
     if (!UUID_PATTERN.test(id)) return null;
-    const rows: { owner_agency_id: string }[] = await this.dataSource.query(
-      `SELECT owner_agency_id FROM survivor WHERE id = $1`,
-      [id],
-    );
-    return rows[0]?.owner_agency_id ?? null;
+    const survivor = await this.dataSource
+      .getRepository(SurvivorEntity)
+      .findOne({ select: { id: true, ownerAgencyId: true }, where: { id } });
+    return survivor?.ownerAgencyId ?? null;
   }
 
   /** Several records by id in one query, each only if the caller may see it. */
   async findVisibleMany(scope: AccessScope, ids: readonly string[], now: Date): Promise<SurvivorEntity[]> {
     if (ids.length === 0) return [];
-    const access = accessWhere(scope.ability, 'read', 'Survivor', survivorSqlMap('s', now));
-    const rows = await namedQuery<Row>(
-      this.dataSource.manager,
-      `SELECT ${COLUMNS} FROM survivor s WHERE s.id = ANY(CAST(:ids AS uuid[])) AND ${access.sql}`,
-      { ids: [...ids], ...access.params },
-    );
-    return rows.map(toEntity);
+    return this.visible(scope, now)
+      .andWhere('s.id = ANY(CAST(:ids AS uuid[]))', { ids: [...ids] })
+      .getMany();
   }
 
   /** Served by survivor_owner_created_idx / survivor_created_idx and the live-grant indexes. */
-  async listVisible(
+  listVisible(
     scope: AccessScope,
     filter: SurvivorFilter,
     args: PageArgs,
     now: Date,
   ): Promise<Connection<SurvivorEntity>> {
-    const page = NEWEST_FIRST.page(args);
-    const minor = survivorSqlMap('s', now).fields.minor.sql;
-    const where = allOf(
-      filter.ownedBy && { sql: 's.owner_agency_id = :ownedBy', params: { ownedBy: filter.ownedBy } },
-      filter.reference && { sql: 's.reference = :reference', params: { reference: filter.reference } },
-      filter.minor !== undefined && (filter.minor ? minor : `NOT ${minor}`),
-      page.after,
-      accessWhere(scope.ability, 'read', 'Survivor', survivorSqlMap('s', now)),
-    );
-    const rows = await namedQuery<Row>(
-      this.dataSource.manager,
-      `SELECT ${COLUMNS}, ${page.select} FROM survivor s WHERE ${where.sql} ORDER BY ${page.orderBy} LIMIT :limit`,
-      { ...where.params, limit: page.limit },
-    );
-    return NEWEST_FIRST.connection(rows, page, toEntity);
+    const query = this.visible(scope, now);
+    if (filter.ownedBy) query.andWhere('s.owner_agency_id = :ownedBy', { ownedBy: filter.ownedBy });
+    if (filter.reference) query.andWhere('s.reference = :reference', { reference: filter.reference });
+    if (filter.minor !== undefined) {
+      const minor = survivorSqlMap('s', now).fields.minor.sql;
+      query.andWhere(filter.minor ? minor : `NOT ${minor}`);
+    }
+    return NEWEST_FIRST.fetch(query, args);
   }
 
   /** The grants live at `now` for these survivors, in one query (what the in-memory policy checks). */
@@ -169,76 +92,26 @@ export class SurvivorRepository {
     now: Date,
     tx: Tx = this.dataSource.manager,
   ): Promise<Map<string, LiveGrant[]>> {
-    const result = new Map<string, LiveGrant[]>(survivorIds.map((id) => [id, []]));
-    if (survivorIds.length === 0) return result;
-    const rows: {
-      survivor_id: string;
-      agency_id: string;
-      purposes: string[];
-      data_classes: string[];
-      basis: LiveGrant['basis'];
-      user_id: string | null;
-    }[] = await tx.query(
-      `SELECT g.survivor_id, g.agency_id, g.purposes, g.data_classes, g.basis, g.user_id FROM consent_grant g
-        WHERE g.survivor_id = ANY($1::uuid[]) AND ${liveGrantSql('g', now)}`,
-      [[...survivorIds]],
-    );
-    for (const row of rows) {
-      result.get(row.survivor_id)?.push({
-        agencyId: row.agency_id,
-        purposes: row.purposes,
-        classes: row.data_classes,
-        basis: row.basis,
-        userId: row.user_id,
-      });
-    }
-    return result;
+    const grants = await liveGrantsOf(tx, 'survivorId', survivorIds, now);
+    return new Map([...grants].map(([id, rows]) => [id, rows.map(liveGrantRecord)]));
   }
 
   /** A record of the owner agency by id, for the answer to a retried create. */
-  async findOwned(ownerAgencyId: string, id: string): Promise<SurvivorEntity | null> {
-    const rows = await namedQuery<Row>(
-      this.dataSource.manager,
-      `SELECT ${COLUMNS} FROM survivor s WHERE s.id = :id AND s.owner_agency_id = :ownerAgencyId`,
-      { id, ownerAgencyId },
-    );
-    return rows.length ? toEntity(rows[0]) : null;
+  findOwned(ownerAgencyId: string, id: string): Promise<SurvivorEntity | null> {
+    return this.dataSource.getRepository(SurvivorEntity).findOneBy({ id, ownerAgencyId });
   }
 
-  /** Inserts a record with the id its create chose (CreateOnce keys it). */
-  async insert(
-    tx: Tx,
-    record: {
-      id: string;
-      reference: string;
-      ownerAgencyId: string;
-      minor: boolean;
-      createdBy: string;
-    },
-    data: Partial<SurvivorPersonalData>,
-  ): Promise<SurvivorEntity> {
-    const columns = ['id', 'reference', 'owner_agency_id', 'minor', 'created_by'];
-    const values: unknown[] = [
-      record.id,
-      record.reference,
-      record.ownerAgencyId,
-      record.minor,
-      record.createdBy,
-    ];
-    for (const [field, value] of Object.entries(data)) {
-      const column = PERSONAL_COLUMNS[field as keyof SurvivorPersonalData];
-      if (!column || value === undefined) continue;
-      columns.push(column);
-      values.push(JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value);
-    }
-    // Columns come from the fixed map above, never from input; values are bound by name.
-    const rows = await namedQuery<Row>(
-      tx,
-      `INSERT INTO survivor AS s (${columns.join(', ')}) VALUES (${columns.map((_, i) => `:v${i}`).join(', ')})
-       RETURNING ${COLUMNS}`,
-      Object.fromEntries(values.map((value, i) => [`v${i}`, value])),
-    );
-    return toEntity(rows[0]);
+  /** Inserts a record; the columns not given take the migration's defaults. One statement. */
+  async insert(tx: Tx, record: NewSurvivor, data: Partial<SurvivorPersonalData>): Promise<SurvivorEntity> {
+    const inserted = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(SurvivorEntity)
+      .values({ ...record, ...data })
+      .returning('*')
+      .execute();
+    const [survivor] = returnedEntities(tx, SurvivorEntity, inserted.raw);
+    return survivor;
   }
 
   /** Optimistic concurrency: changes only the version the client saw; null when it is stale. */
@@ -246,23 +119,22 @@ export class SurvivorRepository {
     tx: Tx,
     id: string,
     expectedVersion: number,
-    changes: Partial<SurvivorPersonalData> & { minor?: boolean },
+    changes: SurvivorChanges,
   ): Promise<SurvivorEntity | null> {
-    const sets: string[] = [];
-    const values: unknown[] = [id, expectedVersion];
-    for (const [field, value] of Object.entries(changes)) {
-      if (value === undefined) continue;
-      const column = field === 'minor' ? 'minor' : PERSONAL_COLUMNS[field as keyof SurvivorPersonalData];
-      if (!column) continue;
-      values.push(JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value);
-      sets.push(`${column} = $${values.length}`);
-    }
-    // For UPDATE, TypeORM's query() answers [rows, rowCount], not rows.
-    const [rows, changed] = (await tx.query(
-      `UPDATE survivor AS s SET ${[...sets, 'version = s.version + 1', 'updated_at = now()'].join(', ')}
-        WHERE s.id = $1 AND s.version = $2 RETURNING ${COLUMNS}`,
-      values,
-    )) as [Row[], number];
-    return changed === 1 ? toEntity(rows[0]) : null;
+    // Undefined values are left out of the SET by TypeORM: only the given fields change.
+    const updated = await tx
+      .createQueryBuilder()
+      .update(SurvivorEntity)
+      .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+      .returning('*')
+      .execute();
+    return updated.affected === 1 ? returnedEntities(tx, SurvivorEntity, updated.raw)[0] : null;
+  }
+
+  /** Records the caller may see: the policy's read rules as the WHERE (rules → SQL, live grants at `now`). */
+  private visible(scope: AccessScope, now: Date, tx: Tx = this.dataSource.manager) {
+    const access = accessWhere(scope.ability, 'read', 'Survivor', survivorSqlMap('s', now));
+    return tx.getRepository(SurvivorEntity).createQueryBuilder('s').where(access.sql, access.params);
   }
 }

@@ -15,7 +15,7 @@ import {
   UUID_PATTERN,
 } from '@hub/graphql';
 import { ServiceNeed } from '@hub/agencies';
-import { CreateOnce } from '@hub/workflow';
+import { CreateOnce, RecordWorkflow } from '@hub/workflow';
 import { NeedPriority } from '../shared/enums';
 import { ageBandAt } from './age-band';
 import { SurvivorEntity, SurvivorPersonalData } from './survivor.entity';
@@ -23,7 +23,7 @@ import { SurvivorDataInput } from './survivor-data.input';
 import { CreateSurvivorInput, SurvivorsArgs, UpdateSurvivorInput } from './survivor.inputs';
 import { Survivor } from './survivor.model';
 import { LiveGrant, survivorRecord } from './survivor-access';
-import { SurvivorRepository } from './survivor.repository';
+import { SurvivorChanges, SurvivorRepository } from './survivor.repository';
 
 const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -41,6 +41,7 @@ export class SurvivorService {
     private readonly transactions: Transactions,
     private readonly audit: AuditWriter,
     private readonly createOnce: CreateOnce,
+    private readonly workflow: RecordWorkflow,
     private readonly clock: Clock,
   ) {}
 
@@ -126,14 +127,12 @@ export class SurvivorService {
         subject('Survivor', { id: '', ownerAgencyId: actor.agencyId, minor: false, liveGrants: [] }),
       )
     ) {
-      await this.audit.recordDenied({
-        actor,
-        action: 'CREATE_SURVIVOR',
-        subjectType: 'Survivor',
-        subjectId: null,
-        subjectAgencyIds: [actor.agencyId],
-      });
-      throw new ForbiddenError('Only case staff and investigators may create survivor records');
+      throw await this.forbidden(
+        scope,
+        'CREATE_SURVIVOR',
+        { id: null, ownerAgencyId: actor.agencyId },
+        'Only case staff and investigators may create survivor records',
+      );
     }
     const now = this.clock.now();
     const data = personalData(input, now);
@@ -185,16 +184,14 @@ export class SurvivorService {
     if (
       !ability.can('update', subject('Survivor', survivorRecord(current, grants.get(current.id) ?? [], now)))
     ) {
-      await this.audit.recordDenied({
-        actor,
-        action: 'UPDATE_SURVIVOR',
-        subjectType: 'Survivor',
-        subjectId: current.id,
-        subjectAgencyIds: [current.ownerAgencyId],
-      });
-      throw new ForbiddenError("Only the owning agency's case staff may change a survivor record");
+      throw await this.forbidden(
+        scope,
+        'UPDATE_SURVIVOR',
+        current,
+        "Only the owning agency's case staff may change a survivor record",
+      );
     }
-    const changes: Partial<SurvivorPersonalData> & { minor?: boolean } = personalData(input, now);
+    const changes: SurvivorChanges = personalData(input, now);
     if (input.minor !== undefined) changes.minor = input.minor;
     const changed = Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined);
     if (changed.length === 0)
@@ -226,16 +223,23 @@ export class SurvivorService {
    * A survivor record the caller may not see does not exist for them: the refusal is audited as
    * DENIED (reason NOT_FOUND, auditors only) naming the id asked for and, if it exists, its owner.
    */
-  async notFound(scope: AccessScope, action: string, survivorId: string): Promise<NotFoundError> {
+  async notFound(scope: AccessScope, action: string, survivorId: string): Promise<never> {
     const owner = await this.survivors.ownerOf(survivorId);
-    await this.audit.recordNotFound({
-      actor: scope.actor,
-      action,
-      subjectType: 'Survivor',
-      requestedId: survivorId,
-      subjectAgencyIds: owner ? [owner] : [],
-    });
-    return new NotFoundError('Survivor', survivorId);
+    return this.workflow.notFound(scope, action, 'Survivor', survivorId, [owner]);
+  }
+
+  /**
+   * A change of a survivor record (or of a consent on it) the caller may not make: audited as
+   * DENIED in its own transaction, naming the record (null before it exists) and its owner.
+   */
+  async forbidden(
+    scope: AccessScope,
+    action: string,
+    survivor: { id: string | null; ownerAgencyId: string | null },
+    message: string,
+  ): Promise<ForbiddenError> {
+    await this.workflow.refuse(scope, action, 'Survivor', survivor.id, [survivor.ownerAgencyId]);
+    return new ForbiddenError(message);
   }
 
   /** Models for the caller, with the disclosure audited (one event per record that showed personal fields). */

@@ -111,20 +111,12 @@ export class RecordWorkflow {
     assertDeclared(scope, action, subjectType);
     const found = UUID_PATTERN.test(id) ? await type.load(scope, id) : null;
     if (!found) {
-      await this.refuse(
-        scope,
-        auditAction,
-        subjectType,
-        UUID_PATTERN.test(id) ? id : null,
-        [],
-        NOT_FOUND_REFUSAL,
-      );
-      throw new NotFoundError(subjectType, id);
+      return this.notFound(scope, auditAction, subjectType, id);
     }
     if (
       !scope.ability.can(action, subject(subjectType, type.policyRecord(found)) as unknown as PolicySubject)
     ) {
-      await this.refuse(scope, auditAction, subjectType, found.id, agencyIds(type.agencies(found)));
+      await this.refuse(scope, auditAction, subjectType, found.id, type.agencies(found));
       throw new ForbiddenError(`Not permitted to ${action} this ${subjectType}`);
     }
     return found;
@@ -294,15 +286,23 @@ export class RecordWorkflow {
 
   /**
    * A record the caller may not see (or that does not exist: the same answer): the refusal is
-   * audited as DENIED with reason NOT_FOUND_REFUSAL (auditors only), then NOT_FOUND is thrown.
+   * audited as DENIED with reason NOT_FOUND_REFUSAL (auditors only), naming the id asked for when
+   * it is a uuid and, when the caller knows them, the agencies whose record it is; then NOT_FOUND
+   * is thrown. The one way every domain answers NOT_FOUND to a write or a by-id read.
    */
-  async notFound(scope: AccessScope, auditAction: string, subjectType: string, id: string): Promise<never> {
+  async notFound(
+    scope: AccessScope,
+    auditAction: string,
+    subjectType: string,
+    id: string,
+    owners: readonly (string | null | undefined)[] = [],
+  ): Promise<never> {
     await this.refuse(
       scope,
       auditAction,
       subjectType,
       UUID_PATTERN.test(id) ? id : null,
-      [],
+      owners,
       NOT_FOUND_REFUSAL,
     );
     throw new NotFoundError(subjectType, id);
@@ -317,7 +317,7 @@ export class RecordWorkflow {
     action: string,
     subjectType: string,
     subjectId: string | null,
-    subjectAgencyIds: readonly string[],
+    subjectAgencyIds: readonly (string | null | undefined)[],
     reason: string | null = null,
   ): Promise<void> {
     return this.audit.recordDenied({
@@ -325,7 +325,7 @@ export class RecordWorkflow {
       action,
       subjectType,
       subjectId,
-      subjectAgencyIds,
+      subjectAgencyIds: agencyIds(subjectAgencyIds),
       reason,
     });
   }

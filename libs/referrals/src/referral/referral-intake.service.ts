@@ -1,13 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Agency, AgencyService, TaskForceService } from '@hub/agencies';
-import {
-  AccessScope,
-  purposeOf,
-  receivesReferrals,
-  recipientIsLawEnforcement,
-  REFERRAL_RECIPIENT_TYPES,
-  subject,
-} from '@hub/access';
+import { AccessScope, purposeOf, receivesReferrals, REFERRAL_RECIPIENT_TYPES, subject } from '@hub/access';
 import { Clock } from '@hub/config';
 import { ConsentService } from '@hub/consents';
 import { BadUserInputError, ForbiddenError, InputProblem } from '@hub/graphql';
@@ -104,9 +97,9 @@ export class ReferralIntakeService {
     const problems = await this.consents.referralCoverage(scope, {
       survivorId: row.survivorId,
       consentId: row.consentId,
-      recipientAgencyId: row.toAgencyId,
+      // An agency is never deleted; an unknown one is refused like a type that receives nothing.
+      recipient: recipient instanceof Error ? { id: row.toAgencyId, type: '' } : recipient,
       classes: row.sharedClasses,
-      recipientIsLawEnforcement: !(recipient instanceof Error) && recipientIsLawEnforcement(recipient.type),
     });
     if (problems.length) throw new BadUserInputError(`Cannot send: ${describeProblems(problems)}`, problems);
   }
@@ -150,9 +143,8 @@ export class ReferralIntakeService {
           ...(await this.consents.referralCoverage(scope, {
             survivorId: input.survivorId,
             consentId: input.consentId,
-            recipientAgencyId: recipient.id,
+            recipient,
             classes: input.sharedClasses,
-            recipientIsLawEnforcement: recipientIsLawEnforcement(recipient.type),
           })),
         );
       }

@@ -16,7 +16,7 @@ import {
 } from '@hub/access';
 import { Clock, ClockModule } from '@hub/config';
 import {
-  ConsentService,
+  ConsentRevocationService,
   consentsConfig,
   consentsEntities,
   consentsMigrations,
@@ -308,7 +308,7 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
   let service: ReferralService;
   let intake: ReferralIntakeService;
   let resolver: ReferralResolver;
-  let consentService: ConsentService;
+  let revocations: ConsentRevocationService;
   const clock = new TestClock();
   const stats = {
     runs: 0,
@@ -381,7 +381,7 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
     service = app.get(ReferralService);
     intake = app.get(ReferralIntakeService);
     resolver = app.get(ReferralResolver);
-    consentService = app.get(ConsentService, { strict: false });
+    revocations = app.get(ConsentRevocationService, { strict: false });
   });
 
   afterAll(async () => {
@@ -798,7 +798,7 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
             const consent = survivor.consents[step.consent % survivor.consents.length];
             if (consent.revoked) continue;
             const ownerIndex = survivor.owner; // the owning agency's caseworker
-            await consentService.revoke(scopeOf(callers[ownerIndex], ownerIndex), {
+            await revocations.revoke(scopeOf(callers[ownerIndex], ownerIndex), {
               consentId: consent.id,
               channel: RevocationChannel.IN_PERSON,
             });

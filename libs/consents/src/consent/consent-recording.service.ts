@@ -1,0 +1,175 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Agency, AgencyService } from '@hub/agencies';
+import { AuditWriter } from '@hub/audit';
+import {
+  AccessScope,
+  PolicyRecords,
+  purposeOf,
+  subject,
+  visibleConsentFields,
+  visibleSurvivorFields,
+} from '@hub/access';
+import { Clock } from '@hub/config';
+import { Transactions } from '@hub/database';
+import { BadUserInputError } from '@hub/graphql';
+import { NotificationPublisher } from '@hub/notifications';
+import { consentsConfig, ConsentsConfig } from '../consents.config';
+import { isMinorAt } from '../survivor/survivor-access';
+import { SurvivorRepository } from '../survivor/survivor.repository';
+import { SurvivorService } from '../survivor/survivor.service';
+import { consentProblems } from './consent-rules';
+import { consentModel, consentRecord } from './consent-view';
+import { RecordConsentInput } from './consent.inputs';
+import { Consent } from './consent.model';
+import { ConsentRepository } from './consent.repository';
+
+/**
+ * Recording a consent: the survivor's owning agency records it, only for recipients the policy
+ * lets read survivor records for its purposes, with its grants and audit row in one transaction
+ * (access starts at once), and the recipients it serves are told.
+ */
+@Injectable()
+export class ConsentRecordingService {
+  constructor(
+    private readonly consents: ConsentRepository,
+    private readonly survivors: SurvivorRepository,
+    private readonly survivorRecords: SurvivorService,
+    private readonly agencies: AgencyService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditWriter,
+    private readonly notifications: NotificationPublisher,
+    private readonly clock: Clock,
+    @Inject(consentsConfig.token) private readonly config: ConsentsConfig,
+  ) {}
+
+  async record(scope: AccessScope, input: RecordConsentInput): Promise<Consent> {
+    const { actor, ability } = scope;
+    const now = this.clock.now();
+    const survivor = await this.survivors.findVisible(scope, input.survivorId, now);
+    if (!survivor) throw await this.survivorRecords.notFound(scope, 'RECORD_CONSENT', input.survivorId);
+    if (
+      !ability.can(
+        'create',
+        subject('Consent', { id: '', ownerAgencyId: survivor.ownerAgencyId, minor: false, liveGrants: [] }),
+      )
+    ) {
+      throw await this.survivorRecords.forbidden(
+        scope,
+        'RECORD_CONSENT',
+        survivor,
+        "Only the owning agency's case staff may record a survivor's consent",
+      );
+    }
+
+    const problems = consentProblems(input, {
+      now,
+      maxDays: this.config.CONSENT_MAX_DAYS,
+      survivorIsMinor: isMinorAt(survivor, now),
+      ownerAgencyId: survivor.ownerAgencyId,
+    });
+    const recipients = await this.agencies.getMany(scope, input.recipientAgencyIds);
+    recipients.forEach((recipient, index) => {
+      if (recipient instanceof Error) {
+        problems.push({
+          field: 'recipientAgencyIds',
+          message: `unknown agency ${input.recipientAgencyIds[index]}`,
+        });
+      } else if (!this.canEverRead(recipient, survivor, input)) {
+        problems.push({
+          field: `recipientAgencyIds[${index}]`,
+          message: `names an agency whose users can never read survivor records for ${input.purposes.join(' or ')}`,
+          reason: 'RECIPIENT_CANNOT_READ',
+        });
+      }
+    });
+    if (problems.length) {
+      throw new BadUserInputError(
+        `Invalid consent: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
+        problems,
+      );
+    }
+
+    const saved = await this.transactions.run(async (tx) => {
+      const consent = await this.consents.insertWithGrants(tx, {
+        survivorId: survivor.id,
+        ownerAgencyId: survivor.ownerAgencyId,
+        grantorType: input.grantor.type,
+        grantorName: input.grantor.name?.trim() ?? null,
+        grantorRelationship: input.grantor.relationship?.trim() ?? null,
+        grantorNotSuspectedAttested: input.grantor.notSuspectedAttestation === true,
+        recipientAgencyIds: [...input.recipientAgencyIds],
+        purposes: [...input.purposes],
+        dataClasses: [...input.dataClasses],
+        validFrom: input.validFrom ?? now,
+        validUntil: input.validUntil,
+        obtainedHow: input.obtainedHow,
+        language: input.language,
+        interpreterUsed: input.interpreterUsed,
+        interpreterName: input.interpreterName?.trim() ?? null,
+        acknowledgedRightToRevoke: input.acknowledgements.rightToRevoke,
+        acknowledgedNotConditionOfService: input.acknowledgements.notConditionOfService,
+        acknowledgedRedisclosureRisk: input.acknowledgements.redisclosureRisk,
+        documentReference: input.documentReference.trim(),
+        recordedBy: actor.userId as string,
+      });
+      await this.audit.record(tx, {
+        actor,
+        action: 'RECORD_CONSENT',
+        subjectType: 'Consent',
+        subjectId: consent.id,
+        subjectAgencyIds: [consent.ownerAgencyId, ...consent.recipientAgencyIds],
+        purpose: purposeOf(actor.agencyType),
+        decision: 'ALLOWED',
+      });
+      // Only recipients the consent actually serves hear of it (the policy decides): a record an
+      // agency may not see does not exist for it (wrong purpose of use, or police and a minor).
+      const minor = isMinorAt(survivor, now);
+      const served = recipients.filter(
+        (agency): agency is Agency =>
+          !(agency instanceof Error) &&
+          visibleConsentFields(
+            agency,
+            consentRecord(consent, minor, [{ agencyId: agency.id, purposes: [...input.purposes] }]),
+          ) !== null,
+      );
+      await this.notifications.publish(tx, {
+        agencyIds: served.map((agency) => agency.id),
+        eventType: 'CONSENT_RECORDED',
+        subjectType: 'Survivor',
+        subjectId: survivor.id,
+        message: `A consent naming your agency was recorded for survivor ${survivor.reference}.`,
+      });
+      return consent;
+    });
+    const record = consentRecord(saved, isMinorAt(survivor, now), []);
+    return consentModel({ consent: saved, revocation: null }, now, scope, record).model;
+  }
+
+  /**
+   * DESIGN.md §4 "Who can receive": whether some user of `recipient` could ever read this survivor
+   * through the consent, asked of the policy with the grant the consent would create. Asked of
+   * the survivor as an adult: a minor's record opens to law enforcement only through a
+   * child-safety referral, but the flag or the age may change within the consent's period.
+   */
+  private canEverRead(
+    recipient: Agency,
+    survivor: { id: string; ownerAgencyId: string },
+    input: RecordConsentInput,
+  ): boolean {
+    const record: PolicyRecords['Survivor'] = {
+      id: survivor.id,
+      ownerAgencyId: survivor.ownerAgencyId,
+      minor: false,
+      liveGrants: [
+        {
+          agencyId: recipient.id,
+          purposes: [...input.purposes],
+          classes: [...input.dataClasses],
+          basis: 'CONSENT',
+          userId: null,
+        },
+      ],
+    };
+    return visibleSurvivorFields(recipient, record) !== null;
+  }
+}
