@@ -16,6 +16,34 @@ export interface RecordEvent {
   occurredAt: Date;
 }
 
+/** A status change as the domains' models show it: statuses typed by the record's lifecycle. */
+export interface StatusChange<S extends string = string> {
+  id: string;
+  fromStatus: S | null;
+  toStatus: S;
+  actorUserId: string;
+  actorAgencyId: string;
+  reason: string | null;
+  occurredAt: Date;
+}
+
+/**
+ * An event as a status change. Every event recorded so far names a user and an agency (people make
+ * every change); a change made by the system (a time-based sweep) needs the models' actor fields
+ * nullable first.
+ */
+export function statusChange<S extends string>(event: RecordEvent): StatusChange<S> {
+  return {
+    id: event.id,
+    fromStatus: event.fromStatus as S | null,
+    toStatus: event.toStatus as S,
+    actorUserId: event.actorUserId as string,
+    actorAgencyId: event.actorAgencyId as string,
+    reason: event.reason,
+    occurredAt: event.occurredAt,
+  };
+}
+
 export type NewRecordEvent = Omit<RecordEvent, 'id' | 'occurredAt' | 'details' | 'reason'> & {
   reason?: string | null;
   details?: Record<string, unknown> | null;

@@ -13,7 +13,7 @@ import {
   NotFoundError,
   UUID_PATTERN,
 } from '@hub/graphql';
-import { CreateOnce, EventLog, RecordEvent, RecordType, RecordWorkflow } from '@hub/workflow';
+import { CreateOnce, EventLog, RecordType, RecordWorkflow, statusChange } from '@hub/workflow';
 import { contentProblems, publicationProblems } from './protocol-content';
 import { isDueForReview, protocolRecord, utcDate } from './protocol-access';
 import { PROTOCOL_LIFECYCLE, PROTOCOL_VERSION_LIFECYCLE, ProtocolTransition } from './protocol-lifecycle';
@@ -109,7 +109,7 @@ export class ProtocolService {
     ids: readonly string[],
   ): Promise<ProtocolEvent[][]> {
     const groups = await this.events.eventsOf(subjectType, ids);
-    return groups.map((group) => group.map(toEvent));
+    return groups.map((group) => group.map((event) => statusChange(event)));
   }
 
   // --- changes ----------------------------------------------------------------------------
@@ -362,18 +362,6 @@ export class ProtocolService {
  */
 export function protocolAgencies(row: ProtocolRow): string[] {
   return [row.ownerAgencyId, ...(row.firstPublishedAt ? row.audienceAgencyIds : [])];
-}
-
-function toEvent(event: RecordEvent): ProtocolEvent {
-  return {
-    id: event.id,
-    fromStatus: event.fromStatus,
-    toStatus: event.toStatus,
-    actorUserId: event.actorUserId as string,
-    actorAgencyId: event.actorAgencyId as string,
-    reason: event.reason,
-    occurredAt: event.occurredAt,
-  };
 }
 
 function throwIfAny(problems: InputProblem[], what: string): void {

@@ -3,7 +3,7 @@ import { AccessScope, purposeOf } from '@hub/access';
 import { Clock } from '@hub/config';
 import { AccessGrantService } from '@hub/consents';
 import { BadUserInputError, mapConnection, UUID_PATTERN } from '@hub/graphql';
-import { Change, EventLog, MessageThread, RecordEvent, RecordMessage, RecordWorkflow } from '@hub/workflow';
+import { Change, EventLog, MessageThread, RecordMessage, RecordWorkflow, statusChange } from '@hub/workflow';
 import { RESPONSE_WINDOW_MS, ReferralTransition } from './referral-lifecycle';
 import { DeclineReason, ReferralKind, ReferralStatus, Urgency } from './referral.enums';
 import {
@@ -151,11 +151,15 @@ export class ReferralService {
 
   /** Events, last events and messages of several referrals, for the per-request loaders. */
   async eventsOf(ids: readonly string[]): Promise<ReferralEvent[][]> {
-    return (await this.events.eventsOf('Referral', ids)).map((group) => group.map(toEvent));
+    return (await this.events.eventsOf('Referral', ids)).map((group) =>
+      group.map((event) => statusChange<ReferralStatus>(event)),
+    );
   }
 
   async lastEventsOf(ids: readonly string[]): Promise<(ReferralEvent | null)[]> {
-    return (await this.events.lastEventsOf('Referral', ids)).map((event) => event && toEvent(event));
+    return (await this.events.lastEventsOf('Referral', ids)).map(
+      (event) => event && statusChange<ReferralStatus>(event),
+    );
   }
 
   async messagesOf(ids: readonly string[]): Promise<ReferralMessage[][]> {
@@ -185,19 +189,6 @@ export class ReferralService {
     });
     return toModel(updated, this.clock.now());
   }
-}
-
-function toEvent(event: RecordEvent): ReferralEvent {
-  return {
-    id: event.id,
-    fromStatus: event.fromStatus as ReferralStatus | null,
-    toStatus: event.toStatus as ReferralStatus,
-    // Every referral event has an actor (no sweep moves a referral).
-    actorUserId: event.actorUserId as string,
-    actorAgencyId: event.actorAgencyId as string,
-    reason: event.reason,
-    occurredAt: event.occurredAt,
-  };
 }
 
 function toMessage(message: RecordMessage): ReferralMessage {

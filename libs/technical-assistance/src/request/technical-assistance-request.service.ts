@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessScope, subject } from '@hub/access';
 import { Clock } from '@hub/config';
 import { Connection, ForbiddenError, InputProblem, mapConnection, UUID_PATTERN } from '@hub/graphql';
-import { CreateOnce, EventLog, RecordWorkflow } from '@hub/workflow';
+import { CreateOnce, EventLog, RecordWorkflow, statusChange } from '@hub/workflow';
 import { TechnicalAssistanceStatus } from '../shared/enums';
 import {
   invalid,
@@ -132,18 +132,7 @@ export class TechnicalAssistanceRequestService {
   /** Events of each request, in key order (for a per-request DataLoader). */
   async eventsOf(requestIds: readonly string[]): Promise<TechnicalAssistanceEvent[][]> {
     const groups = await this.events.eventsOf(SUBJECT, requestIds);
-    return groups.map((group) =>
-      group.map((event) => ({
-        id: event.id,
-        fromStatus: event.fromStatus as TechnicalAssistanceStatus | null,
-        toStatus: event.toStatus as TechnicalAssistanceStatus,
-        // Every TA event has an actor (no sweep moves a request).
-        actorUserId: event.actorUserId as string,
-        actorAgencyId: event.actorAgencyId as string,
-        reason: event.reason,
-        occurredAt: event.occurredAt,
-      })),
-    );
+    return groups.map((group) => group.map((event) => statusChange<TechnicalAssistanceStatus>(event)));
   }
 
   /** A request the caller may not see does not exist for them (the probe is audited, for auditors only). */
