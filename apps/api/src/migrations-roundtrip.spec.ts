@@ -17,6 +17,8 @@ import { apiMigrations } from './app/migrations';
  * same schema. A release can therefore be rolled back step by step (`revertMigrations`).
  */
 describe('migrations revert cleanly', () => {
+  // Every migration twice and a schema read after each step: ~10 s alone, much longer on a busy machine.
+  jest.setTimeout(180_000);
   const adminUrl = testAdminUrl();
   const database = `hub_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   let ownerUrl: string;
