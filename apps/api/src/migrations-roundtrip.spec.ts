@@ -29,6 +29,7 @@ describe('migrations revert cleanly', () => {
       database,
       ownerPassword: 'hub_owner_test',
       apiPassword: 'hub_api_test',
+      throwAway: true,
     }));
   });
   afterAll(() => dropDatabase(adminUrl, database));

@@ -39,7 +39,7 @@ export async function createTestDatabase(migrations: MigrationList, seed?: Seed)
   const template = await templateFor(adminUrl, migrations, seed);
   const name = `hub_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const provisioned = await retryWhileTemplateBusy(() =>
-    provisionDatabase({ adminUrl, database: name, template, ...PASSWORDS }),
+    provisionDatabase({ adminUrl, database: name, template, throwAway: true, ...PASSWORDS }),
   );
   return {
     name,
@@ -127,7 +127,12 @@ async function buildTemplate(
     if (!done.rowCount) {
       // A half-built template (a worker killed mid-way) is rebuilt from scratch.
       await dropTemplate(adminUrl, name);
-      const provisioned = await provisionDatabase({ adminUrl, database: name, ...PASSWORDS });
+      const provisioned = await provisionDatabase({
+        adminUrl,
+        database: name,
+        throwAway: true,
+        ...PASSWORDS,
+      });
       await runMigrations(provisioned.ownerUrl, migrations);
       if (seed) await withDataSource(provisioned.ownerUrl, seed);
       // Marked ready last: only a complete template is ever copied.

@@ -26,6 +26,7 @@ describe('createOnce (real PostgreSQL)', () => {
       database,
       ownerPassword: 'hub_owner_test',
       apiPassword: 'hub_api_test',
+      throwAway: true,
     });
     await runMigrations(ownerUrl, [...databaseMigrations, ...workflowMigrations]);
     dataSource = new DataSource(dataSourceOptions({ url: ownerUrl, poolSize: 6 }));

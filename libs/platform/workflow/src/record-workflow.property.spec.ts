@@ -72,6 +72,7 @@ describe('RecordWorkflow on a toy lifecycle (real PostgreSQL)', () => {
       database,
       ownerPassword: 'hub_owner_test',
       apiPassword: 'hub_api_test',
+      throwAway: true,
     });
     await runMigrations(ownerUrl, [...databaseMigrations, ...workflowMigrations]);
     ds = new DataSource({ ...dataSourceOptions({ url: ownerUrl }), entities: [ToyEntity] });

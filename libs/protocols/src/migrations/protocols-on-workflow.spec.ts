@@ -43,6 +43,7 @@ describe('ProtocolsOnWorkflow migration (real PostgreSQL)', () => {
       database,
       ownerPassword: 'hub_owner_test',
       apiPassword: 'hub_api_test',
+      throwAway: true,
     });
     await runMigrations(ownerUrl, before);
     owner = new DataSource(dataSourceOptions({ url: ownerUrl }));
