@@ -51,4 +51,5 @@ const HUB_ROLES = new Set([
   'ta_provider',
   'federal_partner',
   'auditor',
+  'hub_admin',
 ]);
