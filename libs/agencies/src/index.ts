@@ -8,6 +8,16 @@ export * from './taxonomy/languages';
 export { IsLanguageCode } from './taxonomy/is-language-code.validator';
 export { Agency, AgencyAddress } from './agency/agency.model';
 export { AgencyService } from './agency/agency.service';
+export { AgencyRegistrationService } from './agency/agency-registration.service';
+export { CreateAgencyInput } from './agency/agency-registration.inputs';
+export {
+  AgencyDeactivationListeners,
+  type AgencyDeactivated,
+  type AgencyDeactivatedListener,
+} from './agency/agency-deactivation-listeners';
+export { AgencyStatus } from './agency/agency-lifecycle';
+export { CreateTaskForceInput } from './task-force/create-task-force.input';
+export { SIGHTING_INTERVAL_MS } from './agency/agency-facts.loader';
 export { AgencyFactsLoader } from './agency/agency-facts.loader';
 export { TaskForceService } from './task-force/task-force.service';
 export {

@@ -14,6 +14,7 @@ import {
 import { AgencyType } from '../taxonomy/agency-type';
 import { ServiceNeed } from '../taxonomy/service-need';
 import { serviceAreaKey } from '../taxonomy/service-area';
+import { agencyStatusOf } from './agency-lifecycle';
 import { AgencyEntity } from './agency.entity';
 import { AgenciesArgs, DirectoryArgs } from './agency.args';
 import { Agency } from './agency.model';
@@ -164,6 +165,8 @@ export class AgencyService {
           : null,
       acceptingReferrals: entity.acceptingReferrals,
       confidentialLocation: entity.confidentialLocation,
+      status: agencyStatusOf(entity),
+      deactivatedAt: entity.deactivatedAt,
       version: entity.version,
       updatedAt: entity.updatedAt,
     };

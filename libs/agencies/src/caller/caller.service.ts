@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Caller } from '@hub/auth';
-import { AccessScope } from '@hub/access';
+import { AccessScope, hubRolesOf } from '@hub/access';
 import { AgencyService } from '../agency/agency.service';
 import { AgencyType } from '../taxonomy/agency-type';
 import { TaskForceService } from '../task-force/task-force.service';
@@ -30,7 +30,7 @@ export class CallerService {
       username: caller.username,
       name: caller.name,
       email: caller.email,
-      roles: caller.roles.filter((role) => HUB_ROLES.has(role)).sort(),
+      roles: hubRolesOf(caller.roles),
       agency,
       agencyType: (scope.actor.agencyType as AgencyType | null) ?? null,
       taskForces: memberships.flatMap((membership, index) => {
@@ -40,16 +40,3 @@ export class CallerService {
     };
   }
 }
-
-/** Keycloak adds its own roles (offline_access…) to every token; `me` reports the hub's. */
-const HUB_ROLES = new Set([
-  'caseworker',
-  'supervisor',
-  'agency_admin',
-  'investigator',
-  'coordinator',
-  'ta_provider',
-  'federal_partner',
-  'auditor',
-  'hub_admin',
-]);

@@ -5,6 +5,7 @@ import { Transactions, Tx } from '@hub/database';
 import {
   BadUserInputError,
   Connection,
+  InputProblem,
   ConflictError,
   mapConnection,
   ForbiddenError,
@@ -12,8 +13,12 @@ import {
   NotFoundError,
   PageArgs,
 } from '@hub/graphql';
+import { CreateOnce } from '@hub/workflow';
+import { agencyStatusOf, AgencyStatus } from '../agency/agency-lifecycle';
 import { AgencyRepository } from '../agency/agency.repository';
-import { TaskForceRole } from '../taxonomy/agency-type';
+import { AgencyType, TaskForceRole } from '../taxonomy/agency-type';
+import { requiredText } from '../taxonomy/required-text';
+import { CreateTaskForceInput } from './create-task-force.input';
 import { TaskForceEntity, TaskForceMembershipEntity } from './task-force.entity';
 import { taskForceRoleProblems } from './task-force-roles';
 import {
@@ -32,6 +37,7 @@ export class TaskForceService {
     private readonly agencies: AgencyRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditWriter,
+    private readonly createOnce: CreateOnce,
   ) {}
 
   async list(scope: AccessScope, args: PageArgs): Promise<Connection<TaskForce>> {
@@ -63,6 +69,67 @@ export class TaskForceService {
   /** For referrals: agencies refer to each other within a shared task force. */
   shareATaskForce(agencyA: string, agencyB: string): Promise<boolean> {
     return this.taskForces.shareATaskForce(agencyA, agencyB);
+  }
+
+  /**
+   * A platform administrator registers a task force with its coordinating office as first member
+   * (MEMBER): from then on that office's coordinators manage its members (addTaskForceMember).
+   */
+  async create(scope: AccessScope, input: CreateTaskForceInput): Promise<TaskForce> {
+    const { actor } = scope;
+    if (!actor.userId || !scope.ability.can('create', 'TaskForce')) {
+      await this.audit.recordDenied({
+        actor,
+        action: 'CREATE_TASK_FORCE',
+        subjectType: 'TaskForce',
+        subjectId: null,
+        subjectAgencyIds: [],
+      });
+      throw new ForbiddenError('Only a platform administrator registers task forces');
+    }
+    const name = requiredText(input.name, 'name');
+    const jurisdiction = requiredText(input.jurisdiction, 'jurisdiction');
+    await this.mustCoordinate(input.coordinatingAgencyId);
+    const created = await this.createOnce.run({
+      subjectType: 'TaskForce',
+      scope: actor.userId,
+      key: input.idempotencyKey,
+      request: input,
+      load: (id) => this.taskForces.findById(id),
+      create: async (tx, id) => {
+        const row = await this.taskForces.insert(tx, id, {
+          name,
+          jurisdiction,
+          description: input.description?.trim() ?? '',
+        });
+        const member = { taskForceId: row.id, agencyId: input.coordinatingAgencyId };
+        await this.taskForces.addMember(tx, row.id, member.agencyId, TaskForceRole.MEMBER);
+        await this.audit.record(tx, {
+          actor,
+          action: 'CREATE_TASK_FORCE',
+          subjectType: 'TaskForce',
+          subjectId: row.id,
+          decision: 'ALLOWED',
+          subjectAgencyIds: [member.agencyId],
+        });
+        await this.audited(tx, scope, 'ADD_TASK_FORCE_MEMBER', member, `role ${TaskForceRole.MEMBER}`);
+        return row;
+      },
+    });
+    return toTaskForce(created);
+  }
+
+  /** The coordinating office of a new task force: registered, on the hub, of type COORDINATOR. */
+  private async mustCoordinate(agencyId: string): Promise<void> {
+    const agency = await this.agencies.findById(agencyId);
+    const field = 'coordinatingAgencyId';
+    let problem: InputProblem | null = null;
+    if (!agency) problem = { field, message: 'is not a registered agency' };
+    else if (agencyStatusOf(agency) !== AgencyStatus.ACTIVE)
+      problem = { field, message: 'was deactivated', reason: 'AGENCY_DEACTIVATED' };
+    else if (agency.type !== AgencyType.COORDINATOR)
+      problem = { field, message: 'must be a COORDINATOR agency', reason: 'NOT_A_COORDINATING_AGENCY' };
+    if (problem) throw new BadUserInputError('Invalid task force', [problem]);
   }
 
   async addMember(scope: AccessScope, input: AddTaskForceMemberInput): Promise<TaskForceMember> {
