@@ -17,14 +17,19 @@ export function isHubAdministrator(actor: Actor): boolean {
 /**
  * The platform administrator registers agencies (creates them, edits their registration, takes
  * them off the hub) and task forces, and sees which agencies belong to which task force; never
- * any agency's records. Not their own agency's deactivation: that would lock them out.
+ * any agency's records. Taking an agency off the hub needs an agency of their own (the coordinating
+ * office; the referrals it hands back record the administrator's agency) and is never their own,
+ * which would lock them out. The first run's bootstrap acts as one without an agency.
  */
 export function defineHubAdministratorRules(actor: Actor, { can, cannot }: AbilityBuilder<AppAbility>): void {
   can('read', 'TaskForce');
   can('read', 'TaskForceMembership');
-  can(['create', 'administer', 'deactivate'], 'Agency');
+  can(['create', 'administer'], 'Agency');
   can('create', 'TaskForce');
-  if (actor.agencyId) cannot('deactivate', 'Agency', { id: actor.agencyId });
+  if (actor.agencyId) {
+    can('deactivate', 'Agency');
+    cannot('deactivate', 'Agency', { id: actor.agencyId });
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import { BreakGlassRepository } from './break-glass/break-glass.repository';
 import { BreakGlassResolver } from './break-glass/break-glass.resolver';
 import { BreakGlassService } from './break-glass/break-glass.service';
 import { ChildSafetyService } from './referral/child-safety.service';
+import { ReferralHandBack } from './referral/referral-hand-back';
 import { ReferralRepository } from './referral/referral.repository';
 import { ReferralResolver } from './referral/referral.resolver';
 import { ReferralService } from './referral/referral.service';
@@ -22,6 +23,8 @@ import { ReferralService } from './referral/referral.service';
     ReferralService,
     ChildSafetyService,
     ReferralResolver,
+    // Hands a deactivated agency's open referrals back to their senders (AgencyDeactivationListeners).
+    ReferralHandBack,
     BreakGlassRepository,
     BreakGlassService,
     BreakGlassResolver,

@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityTarget, ObjectLiteral } from 'typeorm';
-import { AccessScopeOf as AccessScope, NOT_FOUND_REFUSAL } from '@hub/authz';
+import { AccessScopeOf as AccessScope, Actor, NOT_FOUND_REFUSAL } from '@hub/authz';
 import { Transactions, Tx } from '@hub/database';
 import { ConflictError, ForbiddenError, NotFoundError, UUID_PATTERN } from '@hub/graphql';
 import { EventLog } from './event-log';
@@ -150,58 +150,114 @@ export class RecordWorkflow {
     const next = lifecycle.assert(current, change.transition);
     await change.check?.(before, current);
 
-    const { actor } = scope;
     const parties = await this.partiesOf(type, scope, before);
     return this.transactions.run(async (tx) => {
-      const result = await tx
-        .createQueryBuilder()
-        .update(type.entity)
-        .set({
-          ...(change.set?.(before) ?? {}),
-          status: next,
-          version: () => 'version + 1',
-          updatedAt: () => 'now()',
-        })
-        .where('id = :id AND version = :expectedVersion AND status = :storedStatus', {
-          id: before.id,
-          expectedVersion: change.expectedVersion,
-          storedStatus: before.status,
-        })
-        .execute();
-      if (!result.affected) throw stale(lifecycle.subjectType, before.id);
+      if (!(await this.update(tx, type, before, change.expectedVersion, next, change.set)))
+        throw stale(lifecycle.subjectType, before.id);
       const updated = await type.load(scope, before.id, tx);
       if (!updated) throw new Error(`${lifecycle.subjectType} ${before.id} vanished in its own change`);
-      if (next !== current) {
-        await this.events.append(tx, {
-          subjectType: lifecycle.subjectType,
-          subjectId: before.id,
-          fromStatus: current,
-          toStatus: next,
-          actorUserId: actor.userId,
-          actorAgencyId: actor.agencyId,
-          reason: change.reason ?? null,
-          details: change.details ?? null,
-        });
-      }
-      await this.audit.record(tx, {
-        actor,
-        action: change.auditAction,
-        subjectType: lifecycle.subjectType,
-        subjectId: before.id,
-        subjectAgencyIds: agencyIds([...type.agencies(before), ...type.agencies(updated)]),
-        ...change.audit,
-        reason: change.reason ?? null,
-        decision: 'ALLOWED',
-      });
-      const notice = change.notice?.(updated, before) ?? null;
-      if (notice) {
-        // The parties as they were, and whoever the change made a party (a new assignee).
-        const told = [...parties, ...type.agencies(updated)];
-        await this.publish(tx, scope, lifecycle.subjectType, before.id, told, notice);
-      }
+      // The parties as they were, and whoever the change made a party (a new assignee).
+      await this.written(tx, type, scope.actor, { before, updated, current, next }, change, [
+        ...parties,
+        ...type.agencies(updated),
+      ]);
       await change.within?.(tx, updated, before);
       return updated;
     });
+  }
+
+  /**
+   * A change the hub makes on its own account inside another change's transaction (an agency's
+   * deactivation hands its open referrals back to their senders). The change that caused it was
+   * judged by the policy, so this record is not judged again (nobody is answered NOT_FOUND or
+   * FORBIDDEN); otherwise it is `change`: the guarded UPDATE, the event, the ALLOWED audit row
+   * (`actor`: who made the causing change) and the notices to `parties`. False, with nothing
+   * written, when the lifecycle has no such move from the record's effective status or the record
+   * moved since it was read (lock it `FOR UPDATE` when reading to rule that out).
+   */
+  async changeWithin<R extends WorkflowRecord, S extends string, T extends string>(
+    tx: Tx,
+    type: Pick<RecordType<R, S, T>, 'lifecycle' | 'entity' | 'agencies' | 'effectiveStatus'>,
+    actor: Actor,
+    record: R,
+    change: Pick<Change<R, S, T>, 'transition' | 'auditAction' | 'reason' | 'set' | 'audit' | 'details'> & {
+      notice?: (record: R) => Notice | null;
+      parties: readonly (string | null)[];
+    },
+  ): Promise<boolean> {
+    const current = type.effectiveStatus?.(record) ?? (record.status as S);
+    const next = type.lifecycle.next(current, change.transition);
+    if (next === undefined) return false;
+    if (!(await this.update(tx, type, record, record.version, next, change.set))) return false;
+    const notice = change.notice && ((updated: R) => change.notice?.(updated) ?? null);
+    await this.written(
+      tx,
+      type,
+      actor,
+      { before: record, updated: record, current, next },
+      { ...change, notice },
+      change.parties,
+    );
+    return true;
+  }
+
+  /** The versioned and stored-status-guarded UPDATE of one record; false when it matched no row. */
+  private async update<R extends WorkflowRecord>(
+    tx: Tx,
+    type: { entity: RecordType<R, string, string>['entity'] },
+    before: R,
+    expectedVersion: number,
+    next: string,
+    set: ((record: R) => Record<string, unknown>) | undefined,
+  ): Promise<boolean> {
+    const result = await tx
+      .createQueryBuilder()
+      .update(type.entity)
+      .set({ ...(set?.(before) ?? {}), status: next, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id AND version = :expectedVersion AND status = :storedStatus', {
+        id: before.id,
+        expectedVersion,
+        storedStatus: before.status,
+      })
+      .execute();
+    return !!result.affected;
+  }
+
+  /** What a change writes beside its UPDATE: the event (when the status moves), the audit row, the notices. */
+  private async written<R extends WorkflowRecord, S extends string, T extends string>(
+    tx: Tx,
+    type: Pick<RecordType<R, S, T>, 'lifecycle' | 'agencies'>,
+    actor: Actor,
+    moved: { before: R; updated: R; current: S; next: S },
+    change: Pick<Change<R, S, T>, 'auditAction' | 'reason' | 'audit' | 'details' | 'notice'>,
+    told: readonly (string | null | undefined)[],
+  ): Promise<void> {
+    const { before, updated, current, next } = moved;
+    const subjectType = type.lifecycle.subjectType;
+    if (next !== current) {
+      await this.events.append(tx, {
+        subjectType,
+        subjectId: before.id,
+        fromStatus: current,
+        toStatus: next,
+        actorUserId: actor.userId,
+        actorAgencyId: actor.agencyId,
+        reason: change.reason ?? null,
+        details: change.details ?? null,
+      });
+    }
+    await this.audit.record(tx, {
+      actor,
+      action: change.auditAction,
+      subjectType,
+      subjectId: before.id,
+      subjectAgencyIds: agencyIds([...type.agencies(before), ...type.agencies(updated)]),
+      ...change.audit,
+      reason: change.reason ?? null,
+      decision: 'ALLOWED',
+    });
+    const notice = change.notice?.(updated, before) ?? null;
+    if (notice) await this.publish(tx, actor, subjectType, before.id, told, notice);
   }
 
   /** Posts to a record's thread: NOT_FOUND / FORBIDDEN (`message`) audited, then message + audit + notices. */
@@ -239,7 +295,7 @@ export class RecordWorkflow {
         decision: 'ALLOWED',
       });
       const notice = post.notice(record);
-      if (notice) await this.publish(tx, scope, subjectType, record.id, parties, notice);
+      if (notice) await this.publish(tx, actor, subjectType, record.id, parties, notice);
       return message;
     });
   }
@@ -281,7 +337,7 @@ export class RecordWorkflow {
     });
     if (options.notice) {
       const parties = options.parties ?? (await this.partiesOf(type, scope, record));
-      await this.publish(tx, scope, subjectType, record.id, parties, options.notice);
+      await this.publish(tx, actor, subjectType, record.id, parties, options.notice);
     }
   }
 
@@ -334,13 +390,13 @@ export class RecordWorkflow {
 
   private async publish(
     tx: Tx,
-    scope: AccessScope,
+    actor: Actor,
     subjectType: string,
     subjectId: string,
     parties: readonly (string | null | undefined)[],
     notice: Notice,
   ): Promise<void> {
-    const others = agencyIds(parties).filter((id) => id !== scope.actor.agencyId);
+    const others = agencyIds(parties).filter((id) => id !== actor.agencyId);
     if (others.length === 0) return;
     await this.notifier.publish(tx, { agencyIds: others, subjectType, subjectId, ...notice });
   }
