@@ -2,6 +2,7 @@ export * from './agencies.module';
 export * from './agencies.entities';
 export * from './migrations';
 export * from './demo/demo-seed';
+export * from './bootstrap/bootstrap';
 export * from './taxonomy/service-need';
 export * from './taxonomy/agency-type';
 export * from './taxonomy/languages';
