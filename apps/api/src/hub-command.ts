@@ -1,11 +1,9 @@
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { DataSource } from 'typeorm';
-import { agenciesEntities, bootstrapFirstTaskForce, BootstrapInput } from '@hub/agencies';
-import { auditEntities } from '@hub/audit';
+import { bootstrapFirstTaskForce, BootstrapInput } from '@hub/agencies';
 import { loadConfig } from '@hub/config';
-import { dataSourceOptions, migrationConfig, runMigrations } from '@hub/database';
+import { migrationConfig, runMigrations } from '@hub/database';
 import { HubError } from '@hub/graphql';
 import { apiMigrations } from './app/migrations';
 import { exitAfter, logLine, startupFailureLine } from './app/process-log';
@@ -94,16 +92,8 @@ async function main(): Promise<number> {
   }
   const { DATABASE_OWNER_URL } = loadConfig(migrationConfig);
   await runMigrations(DATABASE_OWNER_URL, apiMigrations);
-  const dataSource = new DataSource(
-    dataSourceOptions({
-      url: DATABASE_OWNER_URL,
-      applicationName: 'hub-bootstrap',
-      entities: [...agenciesEntities, ...auditEntities],
-    }),
-  );
-  await dataSource.initialize();
   try {
-    const result = await bootstrapFirstTaskForce(dataSource, parsed.input);
+    const result = await bootstrapFirstTaskForce(DATABASE_OWNER_URL, parsed.input);
     if (parsed.keycloakFile && result.hubAdmin)
       await writeFile(parsed.keycloakFile, `${JSON.stringify(result.hubAdmin.keycloak, null, 2)}\n`);
     process.stdout.write(logLine('info', 'bootstrap done', { ...result }));
@@ -118,8 +108,6 @@ async function main(): Promise<number> {
         : error.message;
     process.stdout.write(logLine('error', `bootstrap refused: ${message}`, { ...error.extensions }));
     return code === 'BAD_USER_INPUT' ? 2 : 1;
-  } finally {
-    await dataSource.destroy();
   }
 }
 

@@ -2,12 +2,13 @@ import { Type } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AccessScope, defineAbilityFor, HUB_ADMIN_ROLE } from '@hub/access';
-import { AuditWriter } from '@hub/audit';
+import { auditEntities, AuditWriter } from '@hub/audit';
 import { Actor } from '@hub/authz';
 import { Clock } from '@hub/config';
-import { Transactions } from '@hub/database';
+import { dataSourceOptions, Transactions } from '@hub/database';
 import { createValidationPipe } from '@hub/graphql';
 import { CreateOnce } from '@hub/workflow';
+import { agenciesEntities } from '../agencies.entities';
 import { AgencyDeactivationListeners } from '../agency/agency-deactivation-listeners';
 import { CreateAgencyInput } from '../agency/agency-registration.inputs';
 import { AgencyRegistrationService } from '../agency/agency-registration.service';
@@ -64,15 +65,35 @@ const KEYS = { agency: 'bootstrap-coordinating-agency', taskForce: 'bootstrap-ta
 
 /**
  * The first run of a new deployment (`npm run hub -- bootstrap …`, `node hub.js bootstrap …` in the
- * image): registers the coordinating office and the task force it coordinates, through the same
+ * image), connected as the schema owner (`databaseUrl`): registers the coordinating office and the task force it coordinates, through the same
  * services, policy and audit as the API's createAgency / createTaskForce. Idempotent: run again with
  * the same values it writes nothing and answers the same ids; with other values it is a CONFLICT
  * (IDEMPOTENCY_KEY_REUSED) and changes nothing. Everything after this is done through the API.
  */
 export async function bootstrapFirstTaskForce(
-  dataSource: DataSource,
+  databaseUrl: string,
   input: BootstrapInput,
   clock: Clock = new Clock(),
+): Promise<BootstrapResult> {
+  const dataSource = new DataSource(
+    dataSourceOptions({
+      url: databaseUrl,
+      applicationName: 'hub-bootstrap',
+      entities: [...agenciesEntities, ...auditEntities],
+    }),
+  );
+  await dataSource.initialize();
+  try {
+    return await bootstrapWith(dataSource, input, clock);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function bootstrapWith(
+  dataSource: DataSource,
+  input: BootstrapInput,
+  clock: Clock,
 ): Promise<BootstrapResult> {
   const transactions = new Transactions(dataSource);
   const audit = new AuditWriter(transactions);
