@@ -3,7 +3,6 @@ export * from './policy';
 export * from './access-scope';
 export * from './survivor-data';
 export * from './agency.rules';
-export * from './roles';
 export * from './referral.rules';
 export * from './protocol.rules';
 export * from './technical-assistance.rules';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { Actor, accessWhere } from '@hub/authz';
+import { ROLES_BY_AGENCY_TYPE } from './agency-view';
 import { policyActor } from './policy-test-actor';
 import { defineAbilityFor } from './policy';
 import { Action, PolicyRecords, subject, SubjectName } from './subjects';
@@ -195,26 +196,9 @@ describe('platform administration policy', () => {
 // For all inputs: whatever else a hub administrator's account holds, no rule lets it near the data
 // of any agency's work.
 
-const ROLES = [
-  'caseworker',
-  'supervisor',
-  'agency_admin',
-  'investigator',
-  'coordinator',
-  'ta_provider',
-  'federal_partner',
-  'auditor',
-];
-const TYPES = [
-  'NGO',
-  'LAW_ENFORCEMENT',
-  'FEDERAL_PARTNER',
-  'PROSECUTOR',
-  'HEALTH',
-  'CHILD_WELFARE',
-  'TA_PROVIDER',
-  'COORDINATOR',
-];
+// Every agency type, and every role but the one under test (ROLES_BY_AGENCY_TYPE names them all).
+const TYPES = Object.keys(ROLES_BY_AGENCY_TYPE);
+const ROLES = [...new Set(Object.values(ROLES_BY_AGENCY_TYPE).flat())].filter((role) => role !== 'hub_admin');
 const AGENCIES = [OFFICE, HARBOR, POLICE];
 const USERS = ['user-a', 'user-b'];
 const TASK_FORCES = [TF, 'tf-other'];

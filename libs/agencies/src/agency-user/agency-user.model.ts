@@ -1,28 +1,14 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Paginated } from '@hub/graphql';
+import { HubUser } from '../caller/hub-user.model';
 
 @ObjectType({
   description:
     'A user the hub has seen act for an agency, as their verified tokens describe them (identity stays in Keycloak; the hub keeps no passwords)',
 })
-export class AgencyUser {
-  @Field(() => ID, { description: 'Identity-provider subject' })
-  userId: string;
-
+export class AgencyUser extends HubUser {
   @Field(() => ID)
   agencyId: string;
-
-  @Field()
-  username: string;
-
-  @Field(() => String, { nullable: true })
-  name: string | null;
-
-  @Field(() => String, { nullable: true })
-  email: string | null;
-
-  @Field(() => [String], { description: 'Hub realm roles of the last token seen' })
-  roles: string[];
 
   @Field()
   firstSeenAt: Date;

@@ -1,10 +1,8 @@
 import { DataSource } from 'typeorm';
 import { AccessScope, defineAbilityFor } from '@hub/access';
 import { Actor } from '@hub/authz';
-import { dataSourceOptions, databaseMigrations } from '@hub/database';
-import { createTestDatabase, LastQuery, planOf, TestDatabase } from '@hub/testing';
-import { agenciesEntities } from '../agencies.entities';
-import { agenciesMigrations } from '../migrations';
+import { LastQuery, planOf, TestDatabase } from '@hub/testing';
+import { agenciesDatabase } from '../testing/spec-support';
 import { AgencyUserRepository } from './agency-user.repository';
 
 describe('AgencyUserRepository (integration, real PostgreSQL and migrations)', () => {
@@ -20,13 +18,7 @@ describe('AgencyUserRepository (integration, real PostgreSQL and migrations)', (
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase([...databaseMigrations, ...agenciesMigrations]);
-    dataSource = new DataSource({
-      ...dataSourceOptions({ url: db.ownerUrl, entities: agenciesEntities }),
-      logging: ['query'],
-      logger: last,
-    });
-    await dataSource.initialize();
+    ({ db, dataSource } = await agenciesDatabase(last));
     repository = new AgencyUserRepository(dataSource);
     // 200 agencies with 25 users each: one agency's page is a few rows of 5,000.
     agencies = (

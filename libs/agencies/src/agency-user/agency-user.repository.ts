@@ -6,22 +6,6 @@ import { AccessScope } from '@hub/access';
 import { allOf, namedQuery, Tx } from '@hub/database';
 import { Connection, Keyset, PageArgs } from '@hub/graphql';
 
-type Row = Record<string, unknown>;
-
-/** A user as the hub saw them, with their suspension for that agency if any. */
-export interface AgencyUserRow {
-  userId: string;
-  agencyId: string;
-  username: string;
-  name: string | null;
-  email: string | null;
-  roles: string[];
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-  suspendedAt: Date | null;
-  suspensionReason: string | null;
-}
-
 /** What a verified token says about its user, as the sightings keep it. */
 export interface Sighting {
   userId: string;
@@ -30,6 +14,14 @@ export interface Sighting {
   name: string | null;
   email: string | null;
   roles: string[];
+}
+
+/** A user as the hub saw them, with their suspension for that agency if any. */
+export interface AgencyUserRow extends Sighting {
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  suspendedAt: Date | null;
+  suspensionReason: string | null;
 }
 
 /** The facts the policy needs about a caller, and the hub's last sighting of them (to refresh it cheaply). */
@@ -54,24 +46,11 @@ const AGENCY_USER_SQL: SqlSubjectMap = {
   },
 };
 
-const COLUMNS = `u.user_id, u.agency_id, u.username, u.name, u.email, u.roles, u.first_seen_at, u.last_seen_at,
-  s.suspended_at, s.reason AS suspension_reason`;
+/** A sighting's columns under the names of `Sighting` (the rows need no mapping). */
+const SIGHTING = `u.agency_id AS "agencyId", u.username, u.name, u.email, u.roles`;
+const COLUMNS = `u.user_id AS "userId", ${SIGHTING}, u.first_seen_at AS "firstSeenAt", u.last_seen_at AS "lastSeenAt",
+  s.suspended_at AS "suspendedAt", s.reason AS "suspensionReason"`;
 const FROM = `agency_user u LEFT JOIN agency_user_suspension s ON s.user_id = u.user_id AND s.agency_id = u.agency_id`;
-
-function toRow(row: Row): AgencyUserRow {
-  return {
-    userId: row.user_id as string,
-    agencyId: row.agency_id as string,
-    username: row.username as string,
-    name: row.name as string | null,
-    email: row.email as string | null,
-    roles: row.roles as string[],
-    firstSeenAt: row.first_seen_at as Date,
-    lastSeenAt: row.last_seen_at as Date,
-    suspendedAt: row.suspended_at as Date | null,
-    suspensionReason: row.suspension_reason as string | null,
-  };
-}
 
 /** Every query on the users the hub has seen and their suspensions. */
 @Injectable()
@@ -83,39 +62,30 @@ export class AgencyUserRepository {
    * whether this user is suspended for it, and the last sighting of the user.
    */
   async callerFacts(agencyId: string, userId: string): Promise<CallerFacts> {
-    const rows = await namedQuery<Row>(
+    type FactsRow = Omit<CallerFacts, 'agencyRegistered' | 'lastSighting'> &
+      Omit<Sighting, 'userId'> & { lastSeenAt: Date | null };
+    const rows = await namedQuery<FactsRow>(
       this.dataSource.manager,
-      `SELECT a.type, a.deactivated_at IS NOT NULL AS deactivated,
+      `SELECT a.type AS "agencyType", a.deactivated_at IS NOT NULL AS "agencyDeactivated",
               ARRAY(SELECT m.task_force_id::text FROM task_force_membership m WHERE m.agency_id = a.id
-                     ORDER BY m.task_force_id) AS task_force_ids,
+                     ORDER BY m.task_force_id) AS "taskForceIds",
               EXISTS (SELECT 1 FROM agency_user_suspension s WHERE s.user_id = :userId AND s.agency_id = a.id)
-                AS suspended,
-              u.agency_id AS seen_agency_id, u.username, u.name, u.email, u.roles, u.last_seen_at
+                AS "userSuspended",
+              ${SIGHTING}, u.last_seen_at AS "lastSeenAt"
          FROM agency a LEFT JOIN agency_user u ON u.user_id = :userId
         WHERE a.id = :agencyId`,
       { agencyId, userId },
     );
     if (rows.length === 0)
       return { agencyRegistered: false, agencyType: null, taskForceIds: [], lastSighting: null };
-    const row = rows[0];
+    const { agencyType, taskForceIds, agencyDeactivated, userSuspended, lastSeenAt, ...seen } = rows[0];
     return {
       agencyRegistered: true,
-      agencyType: row.type as string,
-      taskForceIds: row.task_force_ids as string[],
-      agencyDeactivated: row.deactivated as boolean,
-      userSuspended: row.suspended as boolean,
-      lastSighting:
-        row.last_seen_at === null
-          ? null
-          : {
-              userId,
-              agencyId: row.seen_agency_id as string,
-              username: row.username as string,
-              name: row.name as string | null,
-              email: row.email as string | null,
-              roles: row.roles as string[],
-              lastSeenAt: row.last_seen_at as Date,
-            },
+      agencyType,
+      taskForceIds,
+      agencyDeactivated,
+      userSuspended,
+      lastSighting: lastSeenAt === null ? null : { ...seen, userId, lastSeenAt },
     };
   }
 
@@ -139,12 +109,17 @@ export class AgencyUserRepository {
       accessWhere(scope.ability, 'read', 'AgencyUser', AGENCY_USER_SQL),
       page.after,
     );
-    const rows = await namedQuery<Row>(
+    const rows = await namedQuery<AgencyUserRow & Record<string, unknown>>(
       this.dataSource.manager,
       `SELECT ${COLUMNS}, ${page.select} FROM ${FROM} WHERE ${where.sql} ORDER BY ${page.orderBy} LIMIT :limit`,
       { ...where.params, limit: page.limit },
     );
-    return BY_USERNAME.connection(rows, page, toRow);
+    // The cursor columns are the connection's business, not the user's.
+    return BY_USERNAME.connection(
+      rows,
+      page,
+      ({ keyset_0: _name, keyset_1: _id, ...user }) => user as AgencyUserRow,
+    );
   }
 
   /** The user if the caller may see them, else null. */
@@ -154,12 +129,12 @@ export class AgencyUserRepository {
     tx: Tx = this.dataSource.manager,
   ): Promise<AgencyUserRow | null> {
     const access = accessWhere(scope.ability, 'read', 'AgencyUser', AGENCY_USER_SQL);
-    const rows = await namedQuery<Row>(
+    const rows = await namedQuery<AgencyUserRow>(
       tx,
       `SELECT ${COLUMNS} FROM ${FROM} WHERE u.user_id = :userId AND ${access.sql}`,
       { ...access.params, userId },
     );
-    return rows.length ? toRow(rows[0]) : null;
+    return rows[0] ?? null;
   }
 
   /** Suspends the user for the agency; false when they already were. */

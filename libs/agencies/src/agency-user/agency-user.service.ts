@@ -119,17 +119,5 @@ export class AgencyUserService {
 }
 
 function toModel(row: AgencyUserRow): AgencyUser {
-  return {
-    userId: row.userId,
-    agencyId: row.agencyId,
-    username: row.username,
-    name: row.name,
-    email: row.email,
-    roles: row.roles,
-    firstSeenAt: row.firstSeenAt,
-    lastSeenAt: row.lastSeenAt,
-    suspended: row.suspendedAt !== null,
-    suspendedAt: row.suspendedAt,
-    suspensionReason: row.suspensionReason,
-  };
+  return { ...row, suspended: row.suspendedAt !== null };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@hub/authz';
-import { Tx } from '@hub/database';
+import { TransactionListeners, Tx } from '@hub/database';
 
 /** An agency taken off the hub, as the domains holding its work hear of it (inside its transaction). */
 export interface AgencyDeactivated {
@@ -15,17 +15,7 @@ export type AgencyDeactivatedListener = (tx: Tx, event: AgencyDeactivated) => Pr
 /**
  * How a domain that depends on agencies (referrals hand an agency's open referrals back) acts in
  * the same transaction as the deactivation without agencies depending on it: it registers a
- * listener at start. A listener that throws rolls the deactivation back.
+ * listener at start, as consents' ConsentRevocationListeners do for a revocation.
  */
 @Injectable()
-export class AgencyDeactivationListeners {
-  private readonly listeners: AgencyDeactivatedListener[] = [];
-
-  register(listener: AgencyDeactivatedListener): void {
-    this.listeners.push(listener);
-  }
-
-  async notify(tx: Tx, event: AgencyDeactivated): Promise<void> {
-    for (const listener of this.listeners) await listener(tx, event);
-  }
-}
+export class AgencyDeactivationListeners extends TransactionListeners<AgencyDeactivated> {}

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Caller } from '@hub/auth';
-import { hubRolesOf } from '@hub/access';
 import { ActorFacts, ActorFactsLoader } from '@hub/authz';
 import { Clock } from '@hub/config';
 import { UUID_PATTERN } from '@hub/graphql';
 import { AgencyUserRepository, CallerFacts, Sighting } from '../agency-user/agency-user.repository';
+import { hubRolesOf } from '../caller/hub-roles';
 
 /** How stale the hub lets a user's "last seen" get before it writes it again. */
 export const SIGHTING_INTERVAL_MS = 5 * 60_000;

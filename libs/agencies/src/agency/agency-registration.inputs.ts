@@ -1,5 +1,5 @@
-import { Field, ID, InputType, Int, IntersectionType, PickType } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsString, IsUUID, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { Field, InputType, IntersectionType, PickType } from '@nestjs/graphql';
+import { IsEnum, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IdempotencyKeyField } from '@hub/graphql';
 import { AgencyType } from '../taxonomy/agency-type';
 import { UpdateAgencyProfileInput } from './update-agency-profile.input';
@@ -64,16 +64,10 @@ export class UpdateAgencyInput extends IntersectionType(
 }
 
 @InputType()
-export class DeactivateAgencyInput {
-  @Field(() => ID)
-  @IsUUID()
-  agencyId: string;
-
-  @Field(() => Int, { description: 'The version the client last read; a newer one means CONFLICT' })
-  @IsInt()
-  @Min(1)
-  expectedVersion: number;
-
+export class DeactivateAgencyInput extends PickType(UpdateAgencyProfileInput, [
+  'agencyId',
+  'expectedVersion',
+] as const) {
   @Field({ description: 'Why (audited; 1–500 characters)' })
   @IsString()
   @MinLength(1)

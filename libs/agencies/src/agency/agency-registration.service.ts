@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '@hub/audit';
 import { AccessScope, subject } from '@hub/access';
 import { Clock } from '@hub/config';
-import { Transactions } from '@hub/database';
+import { Transactions, Tx } from '@hub/database';
 import { BadUserInputError, ConflictError, ForbiddenError, InputProblem, NotFoundError } from '@hub/graphql';
 import { CreateOnce } from '@hub/workflow';
 import { TaskForceRole } from '../taxonomy/agency-type';
@@ -16,6 +16,7 @@ import { AgencyEntity } from './agency.entity';
 import { Agency } from './agency.model';
 import { AgencyChanges, AgencyRepository } from './agency.repository';
 import { AgencyService } from './agency.service';
+import { mustRegister } from './registration-guard';
 
 /** Who writes the audit rows of a registration: the platform administrator (DESIGN.md §4). */
 const CREATE_AGENCY = 'CREATE_AGENCY';
@@ -43,22 +44,12 @@ export class AgencyRegistrationService {
   ) {}
 
   async create(scope: AccessScope, input: CreateAgencyInput): Promise<Agency> {
-    const { actor } = scope;
-    if (!actor.userId || !scope.ability.can('create', 'Agency')) {
-      await this.audit.recordDenied({
-        actor,
-        action: CREATE_AGENCY,
-        subjectType: 'Agency',
-        subjectId: null,
-        subjectAgencyIds: [],
-      });
-      throw new ForbiddenError('Only a platform administrator registers agencies');
-    }
+    const keysOf = await mustRegister(this.audit, scope, 'Agency', CREATE_AGENCY);
     const name = requiredText(input.name, 'name');
     const jurisdiction = requiredText(input.jurisdiction, 'jurisdiction');
     const created = await this.createOnce.run({
       subjectType: 'Agency',
-      scope: actor.userId,
+      scope: keysOf,
       key: input.idempotencyKey,
       request: input,
       load: (id) => this.agencies.findById(id),
@@ -73,15 +64,7 @@ export class AgencyRegistrationService {
           website: input.website?.trim() || null,
           confidentialLocation: input.confidentialLocation ?? false,
         });
-        await this.audit.record(tx, {
-          actor,
-          action: CREATE_AGENCY,
-          subjectType: 'Agency',
-          subjectId: row.id,
-          decision: 'ALLOWED',
-          reason: `type ${row.type}`,
-          subjectAgencyIds: [row.id],
-        });
+        await this.recorded(tx, scope, CREATE_AGENCY, row, { reason: `type ${row.type}` });
         return row;
       },
     });
@@ -97,15 +80,9 @@ export class AgencyRegistrationService {
     return this.transactions.run(async (tx) => {
       const row = await this.agencies.update(tx, current.id, input.expectedVersion, changes);
       if (!row) throw stale(current.id);
-      await this.audit.record(tx, {
-        actor: scope.actor,
-        action: UPDATE_AGENCY,
-        subjectType: 'Agency',
-        subjectId: row.id,
+      await this.recorded(tx, scope, UPDATE_AGENCY, row, {
         fields: Object.keys(changes),
-        decision: 'ALLOWED',
         reason: retyped ? `type ${current.type} → ${row.type}` : null,
-        subjectAgencyIds: [row.id],
       });
       return this.views.toModel(scope, row);
     });
@@ -125,17 +102,28 @@ export class AgencyRegistrationService {
         reason,
       });
       if (!row) throw stale(current.id);
-      await this.audit.record(tx, {
-        actor: scope.actor,
-        action: DEACTIVATE_AGENCY,
-        subjectType: 'Agency',
-        subjectId: row.id,
-        decision: 'ALLOWED',
-        reason,
-        subjectAgencyIds: [row.id],
-      });
+      await this.recorded(tx, scope, DEACTIVATE_AGENCY, row, { reason });
       await this.deactivations.notify(tx, { agencyId: row.id, reason, at, actor: scope.actor });
       return this.views.toModel(scope, row);
+    });
+  }
+
+  /** A registration change is audited with the change itself, naming the agency. */
+  private recorded(
+    tx: Tx,
+    scope: AccessScope,
+    action: string,
+    row: AgencyEntity,
+    details: { fields?: string[]; reason: string | null },
+  ): Promise<void> {
+    return this.audit.record(tx, {
+      actor: scope.actor,
+      action,
+      subjectType: 'Agency',
+      subjectId: row.id,
+      decision: 'ALLOWED',
+      subjectAgencyIds: [row.id],
+      ...details,
     });
   }
 

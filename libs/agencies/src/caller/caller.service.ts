@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Caller } from '@hub/auth';
-import { AccessScope, hubRolesOf } from '@hub/access';
+import { AccessScope } from '@hub/access';
 import { AgencyService } from '../agency/agency.service';
 import { AgencyType } from '../taxonomy/agency-type';
 import { TaskForceService } from '../task-force/task-force.service';
+import { hubRolesOf } from './hub-roles';
 import { Me } from './me.model';
 
 @Injectable()

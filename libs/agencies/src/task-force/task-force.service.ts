@@ -16,6 +16,7 @@ import {
 import { CreateOnce } from '@hub/workflow';
 import { agencyStatusOf, AgencyStatus } from '../agency/agency-lifecycle';
 import { AgencyRepository } from '../agency/agency.repository';
+import { mustRegister } from '../agency/registration-guard';
 import { AgencyType, TaskForceRole } from '../taxonomy/agency-type';
 import { requiredText } from '../taxonomy/required-text';
 import { CreateTaskForceInput } from './create-task-force.input';
@@ -76,23 +77,13 @@ export class TaskForceService {
    * (MEMBER): from then on that office's coordinators manage its members (addTaskForceMember).
    */
   async create(scope: AccessScope, input: CreateTaskForceInput): Promise<TaskForce> {
-    const { actor } = scope;
-    if (!actor.userId || !scope.ability.can('create', 'TaskForce')) {
-      await this.audit.recordDenied({
-        actor,
-        action: 'CREATE_TASK_FORCE',
-        subjectType: 'TaskForce',
-        subjectId: null,
-        subjectAgencyIds: [],
-      });
-      throw new ForbiddenError('Only a platform administrator registers task forces');
-    }
+    const keysOf = await mustRegister(this.audit, scope, 'TaskForce', 'CREATE_TASK_FORCE');
     const name = requiredText(input.name, 'name');
     const jurisdiction = requiredText(input.jurisdiction, 'jurisdiction');
     await this.mustCoordinate(input.coordinatingAgencyId);
     const created = await this.createOnce.run({
       subjectType: 'TaskForce',
-      scope: actor.userId,
+      scope: keysOf,
       key: input.idempotencyKey,
       request: input,
       load: (id) => this.taskForces.findById(id),
@@ -105,7 +96,7 @@ export class TaskForceService {
         const member = { taskForceId: row.id, agencyId: input.coordinatingAgencyId };
         await this.taskForces.addMember(tx, row.id, member.agencyId, TaskForceRole.MEMBER);
         await this.audit.record(tx, {
-          actor,
+          actor: scope.actor,
           action: 'CREATE_TASK_FORCE',
           subjectType: 'TaskForce',
           subjectId: row.id,

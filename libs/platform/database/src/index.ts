@@ -8,3 +8,4 @@ export * from './postgres-errors';
 export * from './transaction';
 export { databaseMigrations } from './migrations';
 export * from './named-query';
+export * from './transaction-listeners';

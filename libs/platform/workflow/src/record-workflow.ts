@@ -157,7 +157,7 @@ export class RecordWorkflow {
       const updated = await type.load(scope, before.id, tx);
       if (!updated) throw new Error(`${lifecycle.subjectType} ${before.id} vanished in its own change`);
       // The parties as they were, and whoever the change made a party (a new assignee).
-      await this.written(tx, type, scope.actor, { before, updated, current, next }, change, [
+      await this.written(tx, type, scope.actor, { before, updated, from: current, to: next }, change, [
         ...parties,
         ...type.agencies(updated),
       ]);
@@ -194,7 +194,7 @@ export class RecordWorkflow {
       tx,
       type,
       actor,
-      { before: record, updated: record, current, next },
+      { before: record, updated: record, from: current, to: next },
       { ...change, notice },
       change.parties,
     );
@@ -223,23 +223,26 @@ export class RecordWorkflow {
     return !!result.affected;
   }
 
-  /** What a change writes beside its UPDATE: the event (when the status moves), the audit row, the notices. */
+  /**
+   * What a change (or a create: `from` null) writes beside its row: the event (when the status
+   * moves), the ALLOWED audit row naming the record's agencies, the notices to `told`.
+   */
   private async written<R extends WorkflowRecord, S extends string, T extends string>(
     tx: Tx,
     type: Pick<RecordType<R, S, T>, 'lifecycle' | 'agencies'>,
     actor: Actor,
-    moved: { before: R; updated: R; current: S; next: S },
+    moved: { before: R; updated: R; from: S | null; to: S },
     change: Pick<Change<R, S, T>, 'auditAction' | 'reason' | 'audit' | 'details' | 'notice'>,
     told: readonly (string | null | undefined)[],
   ): Promise<void> {
-    const { before, updated, current, next } = moved;
+    const { before, updated, from, to } = moved;
     const subjectType = type.lifecycle.subjectType;
-    if (next !== current) {
+    if (to !== from) {
       await this.events.append(tx, {
         subjectType,
         subjectId: before.id,
-        fromStatus: current,
-        toStatus: next,
+        fromStatus: from,
+        toStatus: to,
         actorUserId: actor.userId,
         actorAgencyId: actor.agencyId,
         reason: change.reason ?? null,
@@ -314,31 +317,16 @@ export class RecordWorkflow {
       audit?: Pick<WorkflowAuditEvent, 'fields' | 'purpose'>;
     },
   ): Promise<void> {
-    const subjectType = type.lifecycle.subjectType;
-    const { actor } = scope;
-    await this.events.append(tx, {
-      subjectType,
-      subjectId: record.id,
-      fromStatus: null,
-      toStatus: record.status,
-      actorUserId: actor.userId,
-      actorAgencyId: actor.agencyId,
-      reason: options.reason ?? null,
-    });
-    await this.audit.record(tx, {
-      actor,
-      action: options.auditAction,
-      subjectType,
-      subjectId: record.id,
-      subjectAgencyIds: agencyIds(type.agencies(record)),
-      ...options.audit,
-      reason: options.reason ?? null,
-      decision: 'ALLOWED',
-    });
-    if (options.notice) {
-      const parties = options.parties ?? (await this.partiesOf(type, scope, record));
-      await this.publish(tx, actor, subjectType, record.id, parties, options.notice);
-    }
+    const { notice } = options;
+    const told = notice ? (options.parties ?? (await this.partiesOf(type, scope, record))) : [];
+    await this.written(
+      tx,
+      type,
+      scope.actor,
+      { before: record, updated: record, from: null, to: record.status as S },
+      { ...options, notice: notice ? () => notice : undefined },
+      told,
+    );
   }
 
   /**

@@ -98,25 +98,16 @@ export class ReferralHandBack implements OnModuleInit {
    * consent still covers the recipient (for the effective status). Served by referral_received_idx.
    */
   private async openAt(tx: Tx, agencyId: string, now: Date): Promise<OpenReferral[]> {
-    const rows = await namedQuery<Record<string, unknown>>(
+    return namedQuery<OpenReferral>(
       tx,
-      `SELECT r.id, r.version, r.status, r.from_agency_id, r.to_agency_id, r.response_due_at, r.consent_id,
-              (r.consent_id IS NULL OR ${liveConsentGrantSql('r.consent_id', 'r.to_agency_id', now)}) AS consent_live
+      `SELECT r.id, r.version, r.status, r.from_agency_id AS "fromAgencyId", r.to_agency_id AS "toAgencyId",
+              r.response_due_at AS "responseDueAt", r.consent_id AS "consentId",
+              (r.consent_id IS NULL OR ${liveConsentGrantSql('r.consent_id', 'r.to_agency_id', now)}) AS "consentLive"
          FROM referral r
         WHERE r.to_agency_id = :agencyId AND r.status IN (:...open)
         ORDER BY r.created_at, r.id
           FOR UPDATE OF r`,
       { agencyId, open: RECEIVED_OPEN },
     );
-    return rows.map((row) => ({
-      id: row.id as string,
-      version: row.version as number,
-      status: row.status as string,
-      fromAgencyId: row.from_agency_id as string,
-      toAgencyId: row.to_agency_id as string,
-      responseDueAt: row.response_due_at as Date | null,
-      consentId: row.consent_id as string | null,
-      consentLive: row.consent_live as boolean,
-    }));
   }
 }
