@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@hub/config';
 import { CreateOnce } from '@hub/workflow';
+import { sightingConfig } from './agency-user/sighting.config';
 import { AgencyUserRepository } from './agency-user/agency-user.repository';
 import { AgencyUserResolver } from './agency-user/agency-user.resolver';
 import { AgencyUserService } from './agency-user/agency-user.service';
@@ -20,6 +22,7 @@ import { TaskForceService } from './task-force/task-force.service';
 
 /** The facts the policy needs about callers and their agencies (and their sightings); imported by the AuthzModule. */
 @Module({
+  imports: [ConfigModule.forFeature(sightingConfig)],
   providers: [TaskForceRepository, AgencyUserRepository, AgencyFactsLoader],
   exports: [AgencyFactsLoader, TaskForceRepository, AgencyUserRepository],
 })

@@ -18,7 +18,7 @@ export {
 } from './agency/agency-deactivation-listeners';
 export { AgencyStatus } from './agency/agency-lifecycle';
 export { CreateTaskForceInput } from './task-force/create-task-force.input';
-export { SIGHTING_INTERVAL_MS } from './agency/agency-facts.loader';
+export { sightingConfig } from './agency-user/sighting.config';
 export { AgencyFactsLoader } from './agency/agency-facts.loader';
 export { TaskForceService } from './task-force/task-force.service';
 export {

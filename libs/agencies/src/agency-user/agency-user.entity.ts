@@ -10,6 +10,10 @@ export class AgencyUserEntity {
   @PrimaryColumn('text')
   userId: string;
 
+  /** The row's own id: the users list's tie-breaker after the username. */
+  @Column('uuid')
+  id: string;
+
   @Column('uuid')
   agencyId: string;
 

@@ -29,11 +29,11 @@ export interface CallerFacts extends ActorFacts {
   lastSighting: (Sighting & { lastSeenAt: Date }) | null;
 }
 
-/** The users list pages by username, then subject (agency_user_agency_username_idx, after agency_id). */
+/** The users list pages by username, then row id (agency_user_agency_username_idx, after agency_id). */
 const BY_USERNAME = new Keyset(
   [
     { sql: 'u.username', kind: 'text' },
-    { sql: 'u.user_id', kind: 'text' },
+    { sql: 'u.id', kind: 'uuid' },
   ],
   'ASC',
 );

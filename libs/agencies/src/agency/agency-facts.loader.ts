@@ -1,18 +1,16 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Caller } from '@hub/auth';
 import { ActorFacts, ActorFactsLoader } from '@hub/authz';
 import { Clock } from '@hub/config';
 import { UUID_PATTERN } from '@hub/graphql';
 import { AgencyUserRepository, CallerFacts, Sighting } from '../agency-user/agency-user.repository';
+import { sightingConfig, SightingConfig } from '../agency-user/sighting.config';
 import { hubRolesOf } from '../caller/hub-roles';
-
-/** How stale the hub lets a user's "last seen" get before it writes it again. */
-export const SIGHTING_INTERVAL_MS = 5 * 60_000;
 
 /**
  * Tells the policy whether the caller's agency is registered and active, whether the caller is
  * suspended, the agency's type and task forces (one query per request). An admitted caller is also
- * recorded as seen for their agency — one upsert per user per SIGHTING_INTERVAL_MS, or at once when
+ * recorded as seen for their agency — one upsert per user per USER_SIGHTING_INTERVAL_SECONDS, or at once when
  * their name, roles or agency changed — so agency admins list their users without a write per request.
  */
 @Injectable()
@@ -22,6 +20,7 @@ export class AgencyFactsLoader implements ActorFactsLoader {
   constructor(
     private readonly users: AgencyUserRepository,
     private readonly clock: Clock,
+    @Inject(sightingConfig.token) private readonly config: SightingConfig,
   ) {}
 
   async load(caller: Caller): Promise<ActorFacts> {
@@ -48,8 +47,8 @@ export class AgencyFactsLoader implements ActorFactsLoader {
       email: caller.email && caller.email.length <= 254 ? caller.email : null,
       roles: hubRolesOf(caller.roles),
     };
-    if (last && !changed(last, seen) && now.getTime() - last.lastSeenAt.getTime() < SIGHTING_INTERVAL_MS)
-      return;
+    const interval = this.config.USER_SIGHTING_INTERVAL_SECONDS * 1000;
+    if (last && !changed(last, seen) && now.getTime() - last.lastSeenAt.getTime() < interval) return;
     try {
       await this.users.sight(seen, now);
     } catch (error) {

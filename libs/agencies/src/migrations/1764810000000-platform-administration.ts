@@ -7,7 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * - `agency.deactivated_*`: when, by whom and why; NULL while the agency is active.
  * - `agency_user`: one row per token subject, refreshed at most every few minutes (bookkeeping);
- *   the users list pages by (agency_id, username, user_id).
+ *   the users list pages by (agency_id, username, id): `id` is a uuid of the row, so a cursor is
+ *   checked like every other list's (a subject may be any string).
  * - `agency_user_suspension`: a user suspended for an agency; deleting the row reinstates them.
  */
 export class PlatformAdministration1764810000000 implements MigrationInterface {
@@ -25,6 +26,7 @@ export class PlatformAdministration1764810000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE agency_user (
         user_id text PRIMARY KEY CHECK (char_length(user_id) BETWEEN 1 AND 255),
+        id uuid NOT NULL DEFAULT gen_random_uuid(),
         agency_id uuid NOT NULL REFERENCES agency (id),
         username text NOT NULL CHECK (char_length(username) BETWEEN 1 AND 255),
         name text CHECK (char_length(name) <= 255),
@@ -33,9 +35,7 @@ export class PlatformAdministration1764810000000 implements MigrationInterface {
         first_seen_at timestamptz NOT NULL,
         last_seen_at timestamptz NOT NULL
       )`);
-    await q.query(
-      `CREATE INDEX agency_user_agency_username_idx ON agency_user (agency_id, username, user_id)`,
-    );
+    await q.query(`CREATE INDEX agency_user_agency_username_idx ON agency_user (agency_id, username, id)`);
 
     await q.query(`
       CREATE TABLE agency_user_suspension (
