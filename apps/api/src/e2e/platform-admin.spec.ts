@@ -1,4 +1,4 @@
-import { DEMO_AGENCY_IDS } from '@hub/demo-data';
+import { DEMO_AGENCY_IDS, DEMO_TASK_FORCE } from '@hub/demo-data';
 import { demoUser, expectNothingWritten, expectOnlyDenied, inputFields, TestHub } from '@hub/testing';
 import { codeOf, rawGql, rows } from './e2e-support';
 import { startHub } from './hub';
@@ -502,6 +502,17 @@ describe('platform administration (e2e): hub_admin registers agencies and task f
         'BAD_USER_INPUT',
         ['toAgencyId'],
       ]);
+      // Nor does it take a new role in a task force (it keeps the memberships it had).
+      const mark = await hub.watermark();
+      const role = await hub.gql(
+        ADD_MEMBER,
+        { input: { taskForceId: DEMO_TASK_FORCE.id, agencyId: SAFE_PASSAGE, role: 'OBSERVER' } },
+        { user: 'tf.coordinator' },
+      );
+      expect(expectError(role, 'BAD_USER_INPUT').extensions?.problems).toEqual([
+        { field: 'agencyId', message: expect.any(String), reason: 'AGENCY_DEACTIVATED' },
+      ]);
+      await expectNothingWritten(hub, mark);
 
       // Deactivating again is an illegal move, and writes nothing.
       const now = (await agencyRow(SAFE_PASSAGE)).version as number;

@@ -228,6 +228,12 @@ export class TaskForceService {
     const otherRoles = await this.taskForces.lockOtherRoles(tx, input.taskForceId, input.agencyId);
     const agency = await this.agencies.findById(input.agencyId);
     if (!agency) throw new NotFoundError('Agency', input.agencyId);
+    // A deactivated agency keeps the memberships it had (its records stay) but takes no new role.
+    if (agencyStatusOf(agency) !== AgencyStatus.ACTIVE) {
+      throw new BadUserInputError('Invalid task-force member', [
+        { field: 'agencyId', message: 'was deactivated', reason: 'AGENCY_DEACTIVATED' },
+      ]);
+    }
     const problems = taskForceRoleProblems(input.role, agency.type, otherRoles);
     if (problems.length) throw new BadUserInputError('Invalid task-force role', problems);
   }
