@@ -2,8 +2,9 @@ const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
 
 // Production bundle of the API (docker/api.Dockerfile): dist/apps/api/main.js (the API),
-// migrate.js (the committed migrations, run by the compose `migrate` service) and a generated
-// package.json listing the runtime dependencies to install beside them.
+// migrate.js (the committed migrations, run by the compose `migrate` service), hub.js (operator
+// commands: `node hub.js bootstrap …`, the first run) and a generated package.json listing the
+// runtime dependencies to install beside them.
 module.exports = {
   output: {
     path: join(__dirname, '../../dist/apps/api'),
@@ -17,7 +18,10 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
-      additionalEntryPoints: [{ entryName: 'migrate', entryPath: './src/migrate.ts' }],
+      additionalEntryPoints: [
+        { entryName: 'migrate', entryPath: './src/migrate.ts' },
+        { entryName: 'hub', entryPath: './src/hub-command.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       optimization: false,
       outputHashing: 'none',

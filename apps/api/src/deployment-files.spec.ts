@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { environmentVariables, validateAll } from '@hub/config';
 import { migrationConfig } from '@hub/database';
 import { REALM_ROLES } from '@hub/demo-data';
-import { DEV_IDP_CLIENTS, KEYCLOAK_TOKEN_MAPPERS } from '@hub/dev-idp';
+import { DEV_IDP_CLIENTS, HUB_CLIENT_SCOPE, KEYCLOAK_TOKEN_MAPPERS } from '@hub/dev-idp';
 import { apiConfigDefinitions } from './app/api-config';
 
 /**
@@ -141,6 +141,16 @@ interface RealmClient {
   fullScopeAllowed?: boolean;
   protocolMappers?: ProtocolMapper[];
   defaultClientScopes?: string[];
+  redirectUris?: string[];
+  webOrigins?: string[];
+  rootUrl?: string;
+  attributes?: Record<string, string>;
+}
+interface ClientScope {
+  name: string;
+  protocol?: string;
+  attributes?: Record<string, string>;
+  protocolMappers?: ProtocolMapper[];
 }
 interface RealmExport {
   realm: string;
@@ -149,6 +159,9 @@ interface RealmExport {
   roles: { realm: { name: string; composite?: boolean }[] };
   defaultRole?: { name: string };
   clients: RealmClient[];
+  clientScopes?: ClientScope[];
+  defaultDefaultClientScopes?: string[];
+  requiredActions?: unknown[];
   users?: { username: string; credentials?: unknown[] }[];
   components?: Record<string, { providerId: string; config: Record<string, string[]> }[]>;
 }
@@ -164,6 +177,20 @@ const client = (clientId: string): RealmClient => {
   if (!found) throw new Error(`realm export has no client "${clientId}"`);
   return found;
 };
+
+/**
+ * The mappers that shape a client's tokens: its own and those of its default client scopes (the
+ * shared `hub` scope carries agency_id and the audience; the built-in ones `sub`, roles, names).
+ */
+const scopeNamed = (name: string) => (realm.clientScopes ?? []).find((scope) => scope.name === name);
+const mappersOf = (c: RealmClient): ProtocolMapper[] => [
+  ...(c.protocolMappers ?? []),
+  ...(c.defaultClientScopes ?? []).flatMap((name) => scopeNamed(name)?.protocolMappers ?? []),
+];
+/** `${NAME}` placeholders Keycloak's import replaces with the environment's values. */
+const placeholders = (value: unknown): string[] => [
+  ...new Set([...JSON.stringify(value).matchAll(/\$\{([A-Z][A-Z0-9_]*)\}/g)].map((m) => m[1])),
+];
 
 /** Roles and clients Keycloak itself adds to every realm (an export may list them). */
 const KEYCLOAK_BUILTIN_ROLES = ['offline_access', 'uma_authorization', `default-roles-${realm.realm}`];
@@ -431,7 +458,7 @@ describe('docker/keycloak/realm-taskforce.json', () => {
   it('puts agency_id, the hub-api audience and realm roles in hub-cli tokens, as dev-idp does', () => {
     const hubCli = client('hub-cli');
     for (const mapper of KEYCLOAK_TOKEN_MAPPERS) {
-      expect(hubCli.protocolMappers).toContainEqual(
+      expect(mappersOf(hubCli)).toContainEqual(
         expect.objectContaining({
           name: mapper.name,
           protocolMapper: mapper.protocolMapper,
@@ -439,9 +466,7 @@ describe('docker/keycloak/realm-taskforce.json', () => {
         }),
       );
     }
-    const agency = hubCli.protocolMappers?.find(
-      (m) => m.protocolMapper === 'oidc-usermodel-attribute-mapper',
-    );
+    const agency = mappersOf(hubCli).find((m) => m.protocolMapper === 'oidc-usermodel-attribute-mapper');
     expect(agency?.config).toMatchObject({
       'user.attribute': 'agency_id',
       'claim.name': 'agency_id',
@@ -464,9 +489,9 @@ describe('docker/keycloak/realm-taskforce.json', () => {
         c.serviceAccountsEnabled === true ||
         c.standardFlowEnabled === true,
     );
-    expect(obtaining.map((c) => c.clientId).sort()).toEqual(['hub-cli', 'hub-worker']);
+    expect(obtaining.map((c) => c.clientId).sort()).toEqual(['hub-cli', 'hub-web', 'hub-worker']);
     for (const c of obtaining) {
-      expect(c.protocolMappers).toContainEqual(
+      expect(mappersOf(c)).toContainEqual(
         expect.objectContaining({
           protocolMapper: 'oidc-audience-mapper',
           config: expect.objectContaining({
@@ -476,6 +501,77 @@ describe('docker/keycloak/realm-taskforce.json', () => {
         }),
       );
     }
+  });
+
+  it('keeps agency_id and the audience mappers on one shared client scope that every client obtaining tokens has, and no copies', () => {
+    const hub = scopeNamed(HUB_CLIENT_SCOPE);
+    expect(hub?.protocol).toBe('openid-connect');
+    expect(
+      (hub?.protocolMappers ?? []).map((m) => ({ name: m.name, protocolMapper: m.protocolMapper })),
+    ).toEqual(KEYCLOAK_TOKEN_MAPPERS.map((m) => ({ name: m.name, protocolMapper: m.protocolMapper })));
+    for (const mapper of KEYCLOAK_TOKEN_MAPPERS) {
+      expect(hub?.protocolMappers).toContainEqual(
+        expect.objectContaining({ name: mapper.name, config: expect.objectContaining(mapper.config) }),
+      );
+    }
+    for (const c of realm.clients.filter((c) => c.clientId !== 'hub-api')) {
+      expect([c.clientId, c.defaultClientScopes]).toEqual([
+        c.clientId,
+        expect.arrayContaining([HUB_CLIENT_SCOPE]),
+      ]);
+      expect([c.clientId, c.protocolMappers ?? []]).toEqual([c.clientId, []]);
+    }
+    // A client created later in the admin console gets it too.
+    expect(realm.defaultDefaultClientScopes).toEqual(expect.arrayContaining([HUB_CLIENT_SCOPE]));
+  });
+
+  it('declares every client scope a client names, the built-in ones included (a realm listing client scopes gets no defaults)', () => {
+    const named = new Set([
+      ...realm.clients.flatMap((c) => c.defaultClientScopes ?? []),
+      ...(realm.defaultDefaultClientScopes ?? []),
+    ]);
+    expect([...named].filter((name) => !scopeNamed(name)).sort()).toEqual([]);
+    // What the API reads: `sub` (basic), realm_access.roles (roles), preferred_username and name (profile).
+    const mappers = (name: string) => scopeNamed(name)?.protocolMappers ?? [];
+    expect(mappers('basic').map((m) => m.protocolMapper)).toContain('oidc-sub-mapper');
+    expect(mappers('roles')).toContainEqual(
+      expect.objectContaining({
+        protocolMapper: 'oidc-usermodel-realm-role-mapper',
+        config: expect.objectContaining({ 'claim.name': 'realm_access.roles', 'access.token.claim': 'true' }),
+      }),
+    );
+    expect(mappers('profile')).toContainEqual(
+      expect.objectContaining({
+        protocolMapper: 'oidc-usermodel-attribute-mapper',
+        config: expect.objectContaining({ 'user.attribute': 'username', 'claim.name': 'preferred_username' }),
+      }),
+    );
+    expect(mappers('profile').map((m) => m.protocolMapper)).toContain('oidc-full-name-mapper');
+  });
+
+  it('lets hub-web sign people in with the authorization code flow and PKCE S256 only, to URIs compose configures', () => {
+    const web = client('hub-web');
+    expect(web).toMatchObject({
+      publicClient: true,
+      standardFlowEnabled: true,
+      implicitFlowEnabled: false,
+      directAccessGrantsEnabled: false,
+      serviceAccountsEnabled: false,
+      attributes: expect.objectContaining({ 'pkce.code.challenge.method': 'S256' }),
+    });
+    expect(web.redirectUris).toEqual(['${HUB_WEB_REDIRECT_URI}']);
+    expect(web.webOrigins).toEqual(['${HUB_WEB_ORIGIN}']);
+    // Every placeholder of the realm file is set for the Keycloak container, with a default.
+    const keycloak = environmentOf('keycloak');
+    expect(placeholders(realm).sort()).toEqual(['HUB_WEB_ORIGIN', 'HUB_WEB_REDIRECT_URI']);
+    for (const name of placeholders(realm))
+      expect([name, keycloak[name]]).toEqual([name, expect.stringMatching(/^https?:\/\//)]);
+    expect(envExample['HUB_WEB_ORIGIN']).toBe(keycloak['HUB_WEB_ORIGIN']);
+    expect(envExample['HUB_WEB_REDIRECT_URI']).toBe(keycloak['HUB_WEB_REDIRECT_URI']);
+  });
+
+  it('leaves users’ required actions to Keycloak’s defaults, so a new user can sign in (a realm listing them replaces them)', () => {
+    expect(realm.requiredActions).toBeUndefined();
   });
 
   it('declares agency_id in the user profile, editable by administrators only', () => {

@@ -211,7 +211,13 @@ describe('the app build (apps/api/tsconfig.app.json)', () => {
 
   it('compiles the entry points and no test or test support file', () => {
     const files = filesOf('apps/api/tsconfig.app.json');
-    expect(files).toEqual(expect.arrayContaining(['apps/api/src/main.ts', 'apps/api/src/migrate.ts']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'apps/api/src/main.ts',
+        'apps/api/src/migrate.ts',
+        'apps/api/src/hub-command.ts',
+      ]),
+    );
     expect(files.filter(isTest)).toEqual([]);
   });
 
@@ -286,6 +292,57 @@ describe('the production bundle (docker/api.Dockerfile without Docker)', () => {
       const second = await run(node, ['migrate.js'], { cwd: bundle, env });
       expect(second.code).toBe(0);
       expect(await count()).toBe(apiMigrations.length);
+    },
+    3 * MINUTES,
+  );
+
+  it(
+    'registers the first task force with hub.js bootstrap; run again, it answers the same ids and writes nothing',
+    async () => {
+      const env = containerEnv({ DATABASE_OWNER_URL: db.ownerUrl });
+      const args = [
+        'hub.js',
+        'bootstrap',
+        '--task-force',
+        'Lake County Anti-Trafficking Task Force',
+        '--jurisdiction',
+        'Lake County',
+        '--coordinating-agency',
+        'Lake County Task Force Office',
+        '--admin-username',
+        'jordan.blake',
+      ];
+      const answer = async () => {
+        const result = await run(node, args, { cwd: bundle, env });
+        expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+        const lines = result.stdout.trim().split('\n');
+        expect(lines).toHaveLength(1);
+        return JSON.parse(lines[0]) as Record<string, unknown>;
+      };
+      const counts = () =>
+        withDataSource(db.ownerUrl, (ds) =>
+          ds.query<{ agencies: number; taskForces: number; events: number }[]>(
+            `SELECT (SELECT count(*) FROM agency)::int AS "agencies",
+                    (SELECT count(*) FROM task_force)::int AS "taskForces",
+                    (SELECT count(*) FROM audit_event)::int AS "events"`,
+          ),
+        );
+      const first = await answer();
+      expect(first).toMatchObject({
+        level: 30,
+        msg: 'bootstrap done',
+        taskForce: { name: 'Lake County Anti-Trafficking Task Force' },
+        coordinatingAgency: { name: 'Lake County Task Force Office', type: 'COORDINATOR' },
+        hubAdmin: { username: 'jordan.blake', realmRole: 'hub_admin' },
+      });
+      const before = await counts();
+      expect(before).toEqual([{ agencies: 1, taskForces: 1, events: 3 }]);
+      const second = await answer();
+      expect([second.taskForce, second.coordinatingAgency]).toEqual([
+        first.taskForce,
+        first.coordinatingAgency,
+      ]);
+      expect(await counts()).toEqual(before);
     },
     3 * MINUTES,
   );

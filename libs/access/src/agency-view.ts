@@ -17,7 +17,9 @@ export const ROLES_BY_AGENCY_TYPE: Readonly<Record<string, readonly string[]>> =
   CHILD_WELFARE: ['caseworker', 'supervisor', 'agency_admin'],
   FEDERAL_PARTNER: ['federal_partner', 'agency_admin'],
   TA_PROVIDER: ['ta_provider', 'agency_admin'],
-  COORDINATOR: ['coordinator', 'agency_admin', 'auditor'],
+  // The platform administrator's account sits in the coordinating office (DESIGN.md §5); the role
+  // sees no agency's records, so it changes no answer here.
+  COORDINATOR: ['coordinator', 'agency_admin', 'auditor', 'hub_admin'],
 };
 
 /** An agency as these questions need it. */

@@ -2,6 +2,7 @@ export * from './subjects';
 export * from './policy';
 export * from './access-scope';
 export * from './survivor-data';
+export * from './agency.rules';
 export * from './referral.rules';
 export * from './protocol.rules';
 export * from './technical-assistance.rules';

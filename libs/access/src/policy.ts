@@ -1,5 +1,6 @@
 import { AbilityBuilder, createMongoAbility } from '@casl/ability';
 import { Actor, NOT_FOUND_REFUSAL } from '@hub/authz';
+import { defineAgencyUserRules, defineHubAdministratorRules, isHubAdministrator } from './agency.rules';
 import { defineProtocolRules } from './protocol.rules';
 import { defineReferralRules } from './referral.rules';
 import { CONSENT_RECORD_FIELDS } from './consent-data';
@@ -33,6 +34,12 @@ export function defineAbilityFor(actor: Actor): AppAbility {
     can('read', 'Agency', ['address'], { id: actor.agencyId });
   }
 
+  // The platform administrator gets the platform's rules and nothing of any agency's records.
+  if (isHubAdministrator(actor)) {
+    defineHubAdministratorRules(actor, builder);
+    return build();
+  }
+
   if (actor.userId && actor.agencyId) {
     can('read', 'TaskForce');
     can('read', 'TaskForceMembership');
@@ -52,6 +59,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
     }
   }
 
+  defineAgencyUserRules(actor, builder);
   defineSurvivorRules(actor, builder);
   defineBreakGlassRules(actor, builder);
   defineAuditRules(actor, can);

@@ -14,6 +14,7 @@ export type Action =
   | 'verify'
   | 'openBreakGlass'
   | BreakGlassAction
+  | PlatformAction
   | ReferralAction
   | ProtocolAction
   | TechnicalAssistanceAction;
@@ -24,6 +25,8 @@ export interface PolicyRecords
     ProtocolPolicyRecords,
     TechnicalAssistancePolicyRecords {
   Agency: { id: string; confidentialLocation?: boolean };
+  /** A user the hub has seen (from verified tokens) acting for an agency. */
+  AgencyUser: { userId: string; agencyId: string };
   TaskForce: { id: string };
   TaskForceMembership: { taskForceId: string; agencyId: string };
   Resource: { id: string };
@@ -92,6 +95,13 @@ export interface LiveGrantRecord {
   basis: GrantBasis;
   userId: string | null;
 }
+
+/**
+ * Platform administration: `administer` edits an agency's registration (name, type, jurisdiction,
+ * contact, confidential flag; not its directory profile, which is `update`), `deactivate` takes it
+ * off the hub; `suspend` / `reinstate` a user the hub has seen for an agency.
+ */
+export type PlatformAction = 'administer' | 'deactivate' | 'suspend' | 'reinstate';
 
 /** Ending a break-glass session early, and the owning agency's review of it. */
 export type BreakGlassAction = 'end' | 'review';

@@ -10,6 +10,7 @@ export const REALM_ROLES = [
   'ta_provider',
   'federal_partner',
   'auditor',
+  'hub_admin',
 ] as const;
 export type RealmRole = (typeof REALM_ROLES)[number];
 
@@ -46,4 +47,6 @@ export const DEMO_USERS: readonly DemoUser[] = [
   user(8, 'tf.auditor', 'Alex Kim', DEMO_AGENCY_IDS.taskForceOffice, ['auditor']),
   user(9, 'legal.lead', 'Hannah Cho', DEMO_AGENCY_IDS.safePassage, ['supervisor', 'agency_admin']),
   user(10, 'pd.supervisor', 'Victor Alvarez', DEMO_AGENCY_IDS.bayviewPolice, ['supervisor', 'agency_admin']),
+  // The platform administrator (registers agencies and task forces; reads none of their work).
+  user(11, 'hub.admin', 'Jordan Blake', DEMO_AGENCY_IDS.taskForceOffice, ['hub_admin']),
 ];

@@ -11,6 +11,7 @@ import { BreakGlassService } from './break-glass/break-glass.service';
 import { ChildSafetyService } from './referral/child-safety.service';
 import { ReferralIntakeService } from './referral/referral-intake.service';
 import { ReferralRecord } from './referral/referral-record';
+import { ReferralHandBack } from './referral/referral-hand-back';
 import { ReferralRepository } from './referral/referral.repository';
 import { ReferralResolver } from './referral/referral.resolver';
 import { ReferralService } from './referral/referral.service';
@@ -26,6 +27,8 @@ import { ReferralService } from './referral/referral.service';
     ReferralService,
     ChildSafetyService,
     ReferralResolver,
+    // Hands a deactivated agency's open referrals back to their senders (AgencyDeactivationListeners).
+    ReferralHandBack,
     BreakGlassRepository,
     BreakGlassService,
     BreakGlassResolver,

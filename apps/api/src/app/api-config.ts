@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sightingConfig } from '@hub/agencies';
 import { auditConfig } from '@hub/audit';
 import { authConfig } from '@hub/auth';
 import { ConfigOf, defineConfig } from '@hub/config';
@@ -37,4 +38,5 @@ export const apiConfigDefinitions = [
   consentsConfig,
   auditConfig,
   breakGlassConfig,
+  sightingConfig,
 ];

@@ -12,6 +12,7 @@ import {
   send,
 } from './audit-support';
 import { startHub } from './hub';
+import { ME, person, Person, REINSTATE_USER, SUSPEND_USER, tokenOf } from './platform-support';
 import {
   ACKNOWLEDGE,
   ARCHIVE,
@@ -63,6 +64,7 @@ import {
 
 const TASK_FORCE = DEMO_TASK_FORCE.id;
 const REGIONAL_TA = DEMO_AGENCY_IDS.regionalTa;
+const OFFICE = DEMO_AGENCY_IDS.taskForceOffice;
 
 type Data = Record<string, unknown>;
 
@@ -244,6 +246,13 @@ describe('audit coverage (e2e)', () => {
       ),
     );
     return { agencyId, version: (data.addTaskForceMember as { member: { version: number } }).member.version };
+  }
+
+  /** A Harbor Light user the hub has just seen (one request with their own token). */
+  async function seenAtHarbor(): Promise<Person> {
+    const newcomer = person(`harbor.${tag()}`, HARBOR, ['caseworker']);
+    ok(await hub.gql(ME, {}, { token: await tokenOf(hub, newcomer) }));
+    return newcomer;
   }
 
   /** One entry per Mutation field: the minimal set-up, the call, and the audit rows it must write. */
@@ -506,6 +515,101 @@ describe('audit coverage (e2e)', () => {
             subjectId: `${TASK_FORCE}/${agencyId}`,
             reason: 'was MEMBER',
           },
+        ],
+      };
+    },
+
+    // --- platform administration (hub_admin) and the users an agency admin manages ---
+    createAgency: async () => ({
+      user: 'hub.admin',
+      query: `mutation C($input: CreateAgencyInput!) { createAgency(input: $input) { agency { id } } }`,
+      variables: { input: { name: `Newcomer ${tag()}`, type: 'NGO', jurisdiction: 'Bay County' } },
+      expected: (data) => [
+        {
+          action: 'CREATE_AGENCY',
+          subjectType: 'Agency',
+          subjectId: at(data, 'createAgency.agency.id'),
+          reason: 'type NGO',
+        },
+      ],
+    }),
+    updateAgency: async () => {
+      const agencyId = await newAgency();
+      return {
+        user: 'hub.admin',
+        query: `mutation U($input: UpdateAgencyInput!) { updateAgency(input: $input) { agency { id } } }`,
+        variables: { input: { agencyId, expectedVersion: 1, jurisdiction: 'Lake County' } },
+        expected: () => [
+          { action: 'UPDATE_AGENCY', subjectType: 'Agency', subjectId: agencyId, fields: ['jurisdiction'] },
+        ],
+      };
+    },
+    deactivateAgency: async () => {
+      const agencyId = await newAgency();
+      return {
+        user: 'hub.admin',
+        query: `mutation D($input: DeactivateAgencyInput!) { deactivateAgency(input: $input) { agency { id } } }`,
+        variables: { input: { agencyId, expectedVersion: 1, reason: 'Ceased operations' } },
+        expected: () => [
+          {
+            action: 'DEACTIVATE_AGENCY',
+            subjectType: 'Agency',
+            subjectId: agencyId,
+            reason: 'Ceased operations',
+          },
+        ],
+      };
+    },
+    createTaskForce: async () => ({
+      user: 'hub.admin',
+      query: `mutation T($input: CreateTaskForceInput!) { createTaskForce(input: $input) { taskForce { id } } }`,
+      variables: {
+        input: { name: `Task force ${tag()}`, jurisdiction: 'Bay County', coordinatingAgencyId: OFFICE },
+      },
+      expected: (data) => {
+        const id = at(data, 'createTaskForce.taskForce.id');
+        return [
+          { action: 'CREATE_TASK_FORCE', subjectType: 'TaskForce', subjectId: id },
+          {
+            action: 'ADD_TASK_FORCE_MEMBER',
+            subjectType: 'TaskForceMembership',
+            subjectId: `${id}/${OFFICE}`,
+            reason: 'role MEMBER',
+          },
+        ];
+      },
+    }),
+    suspendAgencyUser: async () => {
+      const newcomer = await seenAtHarbor();
+      return {
+        user: 'ngo.lead',
+        query: SUSPEND_USER,
+        variables: { input: { userId: newcomer.sub, reason: 'Left the agency' } },
+        expected: () => [
+          {
+            action: 'SUSPEND_AGENCY_USER',
+            subjectType: 'AgencyUser',
+            subjectId: newcomer.sub,
+            reason: 'Left the agency',
+          },
+        ],
+      };
+    },
+    reinstateAgencyUser: async () => {
+      const newcomer = await seenAtHarbor();
+      ok(
+        await hub.gql(
+          SUSPEND_USER,
+          { input: { userId: newcomer.sub, reason: 'On leave' } },
+          { user: 'ngo.lead' },
+        ),
+      );
+      return {
+        user: 'ngo.lead',
+        query: REINSTATE_USER,
+        variables: { input: { userId: newcomer.sub } },
+        expected: () => [
+          { action: 'REINSTATE_AGENCY_USER', subjectType: 'AgencyUser', subjectId: newcomer.sub },
         ],
       };
     },

@@ -485,6 +485,7 @@ describe('break-glass (e2e)', () => {
           action: 'END_BREAK_GLASS',
           subjectType: 'BreakGlass',
           subjectId: session.id,
+          reason: 'NOT_FOUND',
         });
       },
     );
@@ -502,6 +503,8 @@ describe('break-glass (e2e)', () => {
         action: 'REVIEW_BREAK_GLASS',
         subjectType: 'BreakGlass',
         subjectId: session.id,
+        // A NOT_FOUND answer is audited for auditors only.
+        reason: code === 'NOT_FOUND' ? 'NOT_FOUND' : null,
       });
     });
 
@@ -514,6 +517,7 @@ describe('break-glass (e2e)', () => {
         action: 'END_BREAK_GLASS',
         subjectType: 'BreakGlass',
         subjectId: id,
+        reason: 'NOT_FOUND',
       });
     });
 

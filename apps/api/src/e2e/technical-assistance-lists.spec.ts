@@ -84,6 +84,8 @@ describe('technical-assistance lists (e2e)', () => {
   async function oracle(username: string, filter: { scope?: string; status?: string; topic?: string }) {
     const user = DEMO_USERS.find((u) => u.username === username);
     if (!user) throw new Error(username);
+    // A hub administrator is party to no request, whatever their agency (DESIGN.md §4).
+    if (user.roles.includes('hub_admin')) return [];
     const coordinator = user.roles.includes('coordinator');
     const rows = (await hub.asOwner((ds) =>
       ds.query(

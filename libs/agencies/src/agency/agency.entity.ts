@@ -62,6 +62,16 @@ export class AgencyEntity {
   @Column('boolean')
   confidentialLocation: boolean;
 
+  /** When the agency was taken off the hub (null: active); its rows stay, its users are refused. */
+  @Column('timestamptz', { nullable: true })
+  deactivatedAt: Date | null;
+
+  @Column('text', { nullable: true })
+  deactivatedBy: string | null;
+
+  @Column('text', { nullable: true })
+  deactivationReason: string | null;
+
   @Column('integer')
   version: number;
 

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Paginated } from '@hub/graphql';
 import { AgencyType } from '../taxonomy/agency-type';
 import { ServiceNeed } from '../taxonomy/service-need';
+import { AgencyStatus } from './agency-lifecycle';
 
 @ObjectType()
 export class AgencyAddress {
@@ -68,6 +69,12 @@ export class Agency {
   @Field()
   confidentialLocation: boolean;
 
+  @Field(() => AgencyStatus)
+  status: AgencyStatus;
+
+  @Field(() => Date, { nullable: true, description: 'When a platform administrator took it off the hub' })
+  deactivatedAt: Date | null;
+
   @Field(() => Int, { description: 'Pass back as expectedVersion when updating' })
   version: number;
 
@@ -77,3 +84,9 @@ export class Agency {
 
 export const AgencyConnection = Paginated(Agency);
 export type AgencyConnection = InstanceType<typeof AgencyConnection>;
+
+@ObjectType()
+export class AgencyPayload {
+  @Field(() => Agency)
+  agency: Agency;
+}

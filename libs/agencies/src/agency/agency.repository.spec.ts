@@ -1,9 +1,7 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, databaseMigrations } from '@hub/database';
 import { encodeCursor } from '@hub/graphql';
-import { createTestDatabase, LastQuery, planOf, PlanNode, TestDatabase } from '@hub/testing';
-import { agenciesEntities } from '../agencies.entities';
-import { agenciesMigrations } from '../migrations';
+import { LastQuery, planOf, PlanNode, TestDatabase } from '@hub/testing';
+import { agenciesDatabase } from '../testing/spec-support';
 import { AgencyRepository } from './agency.repository';
 
 describe('AgencyRepository (integration, real PostgreSQL and migrations)', () => {
@@ -13,13 +11,7 @@ describe('AgencyRepository (integration, real PostgreSQL and migrations)', () =>
   const last = new LastQuery();
 
   beforeAll(async () => {
-    db = await createTestDatabase([...databaseMigrations, ...agenciesMigrations]);
-    dataSource = new DataSource({
-      ...dataSourceOptions({ url: db.ownerUrl, entities: agenciesEntities }),
-      logging: ['query'],
-      logger: last,
-    });
-    await dataSource.initialize();
+    ({ db, dataSource } = await agenciesDatabase(last));
     repository = new AgencyRepository(dataSource);
     // 5,000 agencies: few offer LEGAL, speak 'vi' or serve 'bayview', so an index is the right plan.
     await dataSource.query(`

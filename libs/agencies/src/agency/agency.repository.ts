@@ -25,6 +25,8 @@ export type AgencyChanges = Partial<
   Pick<
     AgencyEntity,
     | 'name'
+    | 'type'
+    | 'jurisdiction'
     | 'description'
     | 'services'
     | 'languages'
@@ -41,6 +43,19 @@ export type AgencyChanges = Partial<
     | 'acceptingReferrals'
     | 'confidentialLocation'
   >
+>;
+
+/** A new agency: its registration; the directory profile starts empty and not accepting referrals. */
+export type NewAgency = Pick<
+  AgencyEntity,
+  | 'name'
+  | 'type'
+  | 'jurisdiction'
+  | 'description'
+  | 'intakePhone'
+  | 'intakeEmail'
+  | 'website'
+  | 'confidentialLocation'
 >;
 
 /**
@@ -74,9 +89,9 @@ export class AgencyRepository {
     return BY_NAME.fetch(query, page);
   }
 
-  /** Served by the GIN indexes on services, languages and service_area_keys. */
+  /** Served by the GIN indexes on services, languages and service_area_keys; agencies on the hub only. */
   searchDirectory(filter: DirectoryFilter, page: PageArgs): Promise<Connection<AgencyEntity>> {
-    const query = this.agencies.createQueryBuilder('agency');
+    const query = this.agencies.createQueryBuilder('agency').where('agency.deactivated_at IS NULL');
     if (filter.need) query.andWhere('agency.services @> ARRAY[:need]::text[]', { need: filter.need });
     if (filter.language)
       query.andWhere('agency.languages @> ARRAY[:language]::text[]', { language: filter.language });
@@ -84,6 +99,41 @@ export class AgencyRepository {
       query.andWhere('agency.service_area_keys @> ARRAY[:area]::text[]', { area: filter.areaKey });
     if (filter.acceptingOnly) query.andWhere('agency.accepting_referrals');
     return BY_NAME.fetch(query, page);
+  }
+
+  async insert(tx: Tx, id: string, agency: NewAgency): Promise<AgencyEntity> {
+    await tx
+      .getRepository(AgencyEntity)
+      .insert({ ...agency, id, acceptingReferrals: false, version: 1, services: [], languages: [] });
+    return tx.getRepository(AgencyEntity).findOneByOrFail({ id });
+  }
+
+  /**
+   * Takes the agency off the hub (it stops accepting referrals too), from the version the client
+   * saw and only while it is active; null when either no longer holds.
+   */
+  async deactivate(
+    tx: Tx,
+    id: string,
+    expectedVersion: number,
+    deactivation: { at: Date; by: string; reason: string },
+  ): Promise<AgencyEntity | null> {
+    const result = await tx
+      .getRepository(AgencyEntity)
+      .createQueryBuilder()
+      .update(AgencyEntity)
+      .set({
+        deactivatedAt: deactivation.at,
+        deactivatedBy: deactivation.by,
+        deactivationReason: deactivation.reason,
+        acceptingReferrals: false,
+        version: () => 'version + 1',
+        updatedAt: () => 'now()',
+      })
+      .where('id = :id AND version = :expectedVersion AND deactivated_at IS NULL', { id, expectedVersion })
+      .execute();
+    if (result.affected !== 1) return null;
+    return tx.getRepository(AgencyEntity).findOneBy({ id });
   }
 
   /**

@@ -3,13 +3,18 @@ import { Public } from '@hub/auth';
 import { Access, AccessScope, Can } from '@hub/access';
 import { Connection } from '@hub/graphql';
 import { AgenciesArgs, DirectoryArgs } from './agency.args';
-import { Agency, AgencyConnection } from './agency.model';
+import { CreateAgencyInput, DeactivateAgencyInput, UpdateAgencyInput } from './agency-registration.inputs';
+import { AgencyRegistrationService } from './agency-registration.service';
+import { Agency, AgencyConnection, AgencyPayload } from './agency.model';
 import { AgencyService } from './agency.service';
 import { UpdateAgencyProfileInput, UpdateAgencyProfilePayload } from './update-agency-profile.input';
 
 @Resolver(() => Agency)
 export class AgencyResolver {
-  constructor(private readonly service: AgencyService) {}
+  constructor(
+    private readonly service: AgencyService,
+    private readonly registrations: AgencyRegistrationService,
+  ) {}
 
   @Can('read', 'Agency')
   @Query(() => AgencyConnection, { description: 'Member agencies, by name' })
@@ -41,5 +46,38 @@ export class AgencyResolver {
     @Args('input') input: UpdateAgencyProfileInput,
   ): Promise<UpdateAgencyProfilePayload> {
     return { agency: await this.service.updateProfile(scope, input) };
+  }
+
+  @Can('create', 'Agency')
+  @Mutation(() => AgencyPayload, { description: 'Platform administrators register an agency' })
+  async createAgency(
+    @Access() scope: AccessScope,
+    @Args('input') input: CreateAgencyInput,
+  ): Promise<AgencyPayload> {
+    return { agency: await this.registrations.create(scope, input) };
+  }
+
+  @Can('administer', 'Agency')
+  @Mutation(() => AgencyPayload, {
+    description:
+      "Platform administrators edit an agency's registration (name, type, jurisdiction, contact, confidential flag)",
+  })
+  async updateAgency(
+    @Access() scope: AccessScope,
+    @Args('input') input: UpdateAgencyInput,
+  ): Promise<AgencyPayload> {
+    return { agency: await this.registrations.update(scope, input) };
+  }
+
+  @Can('deactivate', 'Agency')
+  @Mutation(() => AgencyPayload, {
+    description:
+      'Platform administrators take an agency off the hub: its users are refused at once, its records stay, its open referrals go back to their senders as declined',
+  })
+  async deactivateAgency(
+    @Access() scope: AccessScope,
+    @Args('input') input: DeactivateAgencyInput,
+  ): Promise<AgencyPayload> {
+    return { agency: await this.registrations.deactivate(scope, input) };
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Refusals } from '@hub/workflow';
 import { AuditWriter } from '@hub/audit';
 import { AccessScope, subject } from '@hub/access';
 import { Transactions } from '@hub/database';
@@ -14,6 +15,7 @@ import {
 import { AgencyType } from '../taxonomy/agency-type';
 import { ServiceNeed } from '../taxonomy/service-need';
 import { serviceAreaKey } from '../taxonomy/service-area';
+import { agencyStatusOf } from './agency-lifecycle';
 import { AgencyEntity } from './agency.entity';
 import { AgenciesArgs, DirectoryArgs } from './agency.args';
 import { Agency } from './agency.model';
@@ -27,6 +29,7 @@ export class AgencyService {
     private readonly agencies: AgencyRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditWriter,
+    private readonly refusals: Refusals,
   ) {}
 
   async get(scope: AccessScope, id: string): Promise<Agency> {
@@ -68,13 +71,7 @@ export class AgencyService {
     const current = await this.agencies.findById(input.agencyId);
     if (!current) throw new NotFoundError('Agency', input.agencyId);
     if (!scope.ability.can('update', subject('Agency', { id: current.id }))) {
-      await this.audit.recordDenied({
-        actor: scope.actor,
-        action: 'UPDATE_AGENCY_PROFILE',
-        subjectType: 'Agency',
-        subjectId: current.id,
-        subjectAgencyIds: [current.id],
-      });
+      await this.refusals.refuse(scope, 'UPDATE_AGENCY_PROFILE', 'Agency', current.id, [current.id]);
       throw new ForbiddenError('Only an agency admin of this agency may update its profile');
     }
     const changes = this.changesFrom(input);
@@ -164,6 +161,8 @@ export class AgencyService {
           : null,
       acceptingReferrals: entity.acceptingReferrals,
       confidentialLocation: entity.confidentialLocation,
+      status: agencyStatusOf(entity),
+      deactivatedAt: entity.deactivatedAt,
       version: entity.version,
       updatedAt: entity.updatedAt,
     };

@@ -4,6 +4,7 @@ import { AccessScope } from '@hub/access';
 import { AgencyService } from '../agency/agency.service';
 import { AgencyType } from '../taxonomy/agency-type';
 import { TaskForceService } from '../task-force/task-force.service';
+import { hubRolesOf } from './hub-roles';
 import { Me } from './me.model';
 
 @Injectable()
@@ -30,7 +31,7 @@ export class CallerService {
       username: caller.username,
       name: caller.name,
       email: caller.email,
-      roles: caller.roles.filter((role) => HUB_ROLES.has(role)).sort(),
+      roles: hubRolesOf(caller.roles),
       agency,
       agencyType: (scope.actor.agencyType as AgencyType | null) ?? null,
       taskForces: memberships.flatMap((membership, index) => {
@@ -40,15 +41,3 @@ export class CallerService {
     };
   }
 }
-
-/** Keycloak adds its own roles (offline_access…) to every token; `me` reports the hub's. */
-const HUB_ROLES = new Set([
-  'caseworker',
-  'supervisor',
-  'agency_admin',
-  'investigator',
-  'coordinator',
-  'ta_provider',
-  'federal_partner',
-  'auditor',
-]);

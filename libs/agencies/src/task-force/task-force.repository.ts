@@ -62,6 +62,15 @@ export class TaskForceRepository {
     return this.memberships.findOneBy({ taskForceId, agencyId });
   }
 
+  async insert(
+    tx: Tx,
+    id: string,
+    taskForce: Pick<TaskForceEntity, 'name' | 'jurisdiction' | 'description'>,
+  ): Promise<TaskForceEntity> {
+    await tx.getRepository(TaskForceEntity).insert({ ...taskForce, id });
+    return tx.getRepository(TaskForceEntity).findOneByOrFail({ id });
+  }
+
   /** Inserts a membership; returns null if the agency is already a member. */
   async addMember(
     tx: Tx,
@@ -122,29 +131,18 @@ export class TaskForceRepository {
     return result.affected === 1;
   }
 
-  /** Whether two agencies are members of at least one common task force. */
+  /**
+   * Whether two agencies are members of at least one common task force, both still on the hub (a
+   * deactivated agency keeps its memberships, as its records stay, but nobody works with it).
+   */
   async shareATaskForce(agencyA: string, agencyB: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
       `SELECT 1 FROM task_force_membership a JOIN task_force_membership b ON b.task_force_id = a.task_force_id
-        WHERE a.agency_id = $1 AND b.agency_id = $2 LIMIT 1`,
+         JOIN agency aa ON aa.id = a.agency_id JOIN agency ab ON ab.id = b.agency_id
+        WHERE a.agency_id = $1 AND b.agency_id = $2 AND aa.deactivated_at IS NULL AND ab.deactivated_at IS NULL
+        LIMIT 1`,
       [agencyA, agencyB],
     );
     return rows.length > 0;
-  }
-
-  /** The facts the policy needs about a caller's agency, in one query. */
-  /** One primary-key lookup: no row means the agency is not registered. */
-  async agencyFacts(
-    agencyId: string,
-  ): Promise<{ agencyRegistered: boolean; agencyType: string | null; taskForceIds: string[] }> {
-    const rows: { type: string; task_force_ids: string[] | null }[] = await this.dataSource.query(
-      `SELECT a.type, array_remove(array_agg(m.task_force_id::text ORDER BY m.task_force_id), NULL) AS task_force_ids
-         FROM agency a LEFT JOIN task_force_membership m ON m.agency_id = a.id
-        WHERE a.id = $1
-        GROUP BY a.type`,
-      [agencyId],
-    );
-    if (rows.length === 0) return { agencyRegistered: false, agencyType: null, taskForceIds: [] };
-    return { agencyRegistered: true, agencyType: rows[0].type, taskForceIds: rows[0].task_force_ids ?? [] };
   }
 }

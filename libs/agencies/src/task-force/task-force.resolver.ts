@@ -10,6 +10,7 @@ import {
   TaskForceMemberPayload,
   UpdateTaskForceMemberInput,
 } from './task-force-member.input';
+import { CreateTaskForceInput, TaskForcePayload } from './create-task-force.input';
 import { TaskForce, TaskForceConnection, TaskForceMember } from './task-force.model';
 import { TaskForceService } from './task-force.service';
 
@@ -29,6 +30,17 @@ export class TaskForceResolver {
     return requestLoader<string, TaskForceMember[]>(req, 'taskForce.members', (ids) =>
       this.service.membersOf(scope, ids),
     ).load(taskForce.id);
+  }
+
+  @Can('create', 'TaskForce')
+  @Mutation(() => TaskForcePayload, {
+    description: 'Platform administrators register a task force with its coordinating office as first member',
+  })
+  async createTaskForce(
+    @Access() scope: AccessScope,
+    @Args('input') input: CreateTaskForceInput,
+  ): Promise<TaskForcePayload> {
+    return { taskForce: await this.service.create(scope, input) };
   }
 
   @Can('create', 'TaskForceMembership')

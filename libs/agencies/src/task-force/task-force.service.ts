@@ -5,6 +5,7 @@ import { Transactions, Tx } from '@hub/database';
 import {
   BadUserInputError,
   Connection,
+  InputProblem,
   ConflictError,
   mapConnection,
   ForbiddenError,
@@ -12,8 +13,13 @@ import {
   NotFoundError,
   PageArgs,
 } from '@hub/graphql';
+import { CreateOnce, Refusals } from '@hub/workflow';
+import { agencyStatusOf, AgencyStatus } from '../agency/agency-lifecycle';
 import { AgencyRepository } from '../agency/agency.repository';
-import { TaskForceRole } from '../taxonomy/agency-type';
+import { mustRegister } from '../agency/registration-guard';
+import { AgencyType, TaskForceRole } from '../taxonomy/agency-type';
+import { requiredText } from '../taxonomy/required-text';
+import { CreateTaskForceInput } from './create-task-force.input';
 import { TaskForceEntity, TaskForceMembershipEntity } from './task-force.entity';
 import { taskForceRoleProblems } from './task-force-roles';
 import {
@@ -32,6 +38,8 @@ export class TaskForceService {
     private readonly agencies: AgencyRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditWriter,
+    private readonly refusals: Refusals,
+    private readonly createOnce: CreateOnce,
   ) {}
 
   async list(scope: AccessScope, args: PageArgs): Promise<Connection<TaskForce>> {
@@ -63,6 +71,57 @@ export class TaskForceService {
   /** For referrals: agencies refer to each other within a shared task force. */
   shareATaskForce(agencyA: string, agencyB: string): Promise<boolean> {
     return this.taskForces.shareATaskForce(agencyA, agencyB);
+  }
+
+  /**
+   * A platform administrator registers a task force with its coordinating office as first member
+   * (MEMBER): from then on that office's coordinators manage its members (addTaskForceMember).
+   */
+  async create(scope: AccessScope, input: CreateTaskForceInput): Promise<TaskForce> {
+    const keysOf = await mustRegister(this.refusals, scope, 'TaskForce', 'CREATE_TASK_FORCE');
+    const name = requiredText(input.name, 'name');
+    const jurisdiction = requiredText(input.jurisdiction, 'jurisdiction');
+    await this.mustCoordinate(input.coordinatingAgencyId);
+    const created = await this.createOnce.run({
+      subjectType: 'TaskForce',
+      scope: keysOf,
+      key: input.idempotencyKey,
+      request: input,
+      load: (id) => this.taskForces.findById(id),
+      create: async (tx, id) => {
+        const row = await this.taskForces.insert(tx, id, {
+          name,
+          jurisdiction,
+          description: input.description?.trim() ?? '',
+        });
+        const member = { taskForceId: row.id, agencyId: input.coordinatingAgencyId };
+        await this.taskForces.addMember(tx, row.id, member.agencyId, TaskForceRole.MEMBER);
+        await this.audit.record(tx, {
+          actor: scope.actor,
+          action: 'CREATE_TASK_FORCE',
+          subjectType: 'TaskForce',
+          subjectId: row.id,
+          decision: 'ALLOWED',
+          subjectAgencyIds: [member.agencyId],
+        });
+        await this.audited(tx, scope, 'ADD_TASK_FORCE_MEMBER', member, `role ${TaskForceRole.MEMBER}`);
+        return row;
+      },
+    });
+    return toTaskForce(created);
+  }
+
+  /** The coordinating office of a new task force: registered, on the hub, of type COORDINATOR. */
+  private async mustCoordinate(agencyId: string): Promise<void> {
+    const agency = await this.agencies.findById(agencyId);
+    const field = 'coordinatingAgencyId';
+    let problem: InputProblem | null = null;
+    if (!agency) problem = { field, message: 'is not a registered agency' };
+    else if (agencyStatusOf(agency) !== AgencyStatus.ACTIVE)
+      problem = { field, message: 'was deactivated', reason: 'AGENCY_DEACTIVATED' };
+    else if (agency.type !== AgencyType.COORDINATOR)
+      problem = { field, message: 'must be a COORDINATOR agency', reason: 'NOT_A_COORDINATING_AGENCY' };
+    if (problem) throw new BadUserInputError('Invalid task force', [problem]);
   }
 
   async addMember(scope: AccessScope, input: AddTaskForceMemberInput): Promise<TaskForceMember> {
@@ -149,13 +208,13 @@ export class TaskForceService {
       agencyId: target.agencyId,
     });
     if (!scope.ability.can(action, record)) {
-      await this.audit.recordDenied({
-        actor: scope.actor,
-        action: `${action.toUpperCase()}_TASK_FORCE_MEMBER`,
-        subjectType: 'TaskForceMembership',
-        subjectId: `${target.taskForceId}/${target.agencyId}`,
-        subjectAgencyIds: [target.agencyId],
-      });
+      await this.refusals.refuse(
+        scope,
+        `${action.toUpperCase()}_TASK_FORCE_MEMBER`,
+        'TaskForceMembership',
+        `${target.taskForceId}/${target.agencyId}`,
+        [target.agencyId],
+      );
       throw new ForbiddenError(
         'Only a coordinator of this task force may manage its members (and not remove their own agency)',
       );
@@ -170,6 +229,12 @@ export class TaskForceService {
     const otherRoles = await this.taskForces.lockOtherRoles(tx, input.taskForceId, input.agencyId);
     const agency = await this.agencies.findById(input.agencyId);
     if (!agency) throw new NotFoundError('Agency', input.agencyId);
+    // A deactivated agency keeps the memberships it had (its records stay) but takes no new role.
+    if (agencyStatusOf(agency) !== AgencyStatus.ACTIVE) {
+      throw new BadUserInputError('Invalid task-force member', [
+        { field: 'agencyId', message: 'was deactivated', reason: 'AGENCY_DEACTIVATED' },
+      ]);
+    }
     const problems = taskForceRoleProblems(input.role, agency.type, otherRoles);
     if (problems.length) throw new BadUserInputError('Invalid task-force role', problems);
   }

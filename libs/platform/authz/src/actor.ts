@@ -31,6 +31,10 @@ export interface ActorFacts {
   agencyRegistered: boolean;
   agencyType: string | null;
   taskForceIds: string[];
+  /** The caller's agency was taken off the hub: its users are refused at once. */
+  agencyDeactivated?: boolean;
+  /** An admin of the caller's agency suspended them in the hub: refused at once. */
+  userSuspended?: boolean;
 }
 export interface ActorFactsLoader {
   load(caller: Caller): Promise<ActorFacts>;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AnyAbility } from '@casl/ability';
 import { AuthenticatedRequest, Caller, CallerAdmission, CallerRefusal } from '@hub/auth';
-import { Actor, ACTOR_FACTS_LOADER, ActorFactsLoader, ANONYMOUS } from './actor';
+import { Actor, ACTOR_FACTS_LOADER, ActorFacts, ActorFactsLoader, ANONYMOUS } from './actor';
 
 /** The one policy, as a function of the caller; `@hub/access` provides it (the platform knows no rules). */
 export type Policy = (actor: Actor) => AnyAbility;
@@ -10,7 +10,7 @@ export const POLICY = Symbol.for('hub.authz.policy');
 interface Resolved {
   actor: Actor;
   ability: AnyAbility;
-  agencyRegistered: boolean;
+  refusal: CallerRefusal | null;
 }
 
 /** Builds the caller's actor and ability once per request and hands out the same one after. */
@@ -35,15 +35,19 @@ export class AuthzService implements CallerAdmission {
     return (await this.factsOf(caller)).actor;
   }
 
-  /** A token naming an agency the hub does not know is refused (the facts load answers it, no extra query). */
+  /**
+   * A token naming an agency the hub does not know, or one taken off the hub, or a user suspended
+   * in the hub, is refused (the facts load answers all three, no extra query).
+   */
   async refusal(req: AuthenticatedRequest): Promise<CallerRefusal | null> {
     if (!req.caller || req.caller.agencyId === null) return null;
-    if ((await this.resolve(req)).agencyRegistered) return null;
-    return { reason: 'UNKNOWN_AGENCY', message: "The token's agency is not registered on the hub" };
+    return (await this.resolve(req)).refusal;
   }
 
-  private async factsOf(caller: Caller | undefined): Promise<{ actor: Actor; agencyRegistered: boolean }> {
-    if (!caller) return { actor: ANONYMOUS, agencyRegistered: true };
+  private async factsOf(
+    caller: Caller | undefined,
+  ): Promise<{ actor: Actor; refusal: CallerRefusal | null }> {
+    if (!caller) return { actor: ANONYMOUS, refusal: null };
     const facts = await this.facts.load(caller);
     const actor = {
       userId: caller.userId,
@@ -52,7 +56,7 @@ export class AuthzService implements CallerAdmission {
       roles: caller.roles,
       taskForceIds: facts.taskForceIds,
     };
-    return { actor, agencyRegistered: caller.agencyId === null || facts.agencyRegistered };
+    return { actor, refusal: caller.agencyId === null ? null : refusalOf(facts) };
   }
 
   private resolve(req: AuthenticatedRequest): Promise<Resolved> {
@@ -60,12 +64,23 @@ export class AuthzService implements CallerAdmission {
     if (!resolved) {
       const requestId =
         typeof (req as { id?: unknown }).id === 'string' ? ((req as { id?: string }).id ?? null) : null;
-      resolved = this.factsOf(req.caller).then(({ actor: facts, agencyRegistered }) => {
+      resolved = this.factsOf(req.caller).then(({ actor: facts, refusal }) => {
         const actor = { ...facts, requestId, tokenId: req.caller?.tokenId ?? null };
-        return { actor, ability: this.policy(actor), agencyRegistered };
+        return { actor, ability: this.policy(actor), refusal };
       });
       this.perRequest.set(req, resolved);
     }
     return resolved;
   }
+}
+
+/** Why the facts about a caller's agency and account keep them out (docs/errors.md), or null. */
+function refusalOf(facts: ActorFacts): CallerRefusal | null {
+  if (!facts.agencyRegistered)
+    return { reason: 'UNKNOWN_AGENCY', message: "The token's agency is not registered on the hub" };
+  if (facts.agencyDeactivated)
+    return { reason: 'AGENCY_DEACTIVATED', message: "The token's agency was deactivated on the hub" };
+  if (facts.userSuspended)
+    return { reason: 'USER_SUSPENDED', message: 'This user is suspended in the hub by their agency' };
+  return null;
 }

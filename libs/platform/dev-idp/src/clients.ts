@@ -3,6 +3,8 @@ import type { DevIdpClient } from './dev-idp.types';
 /** The realm's clients, as in the Keycloak realm export (DESIGN.md §5). */
 export const DEV_IDP_CLIENTS: DevIdpClient[] = [
   { clientId: 'hub-cli', public: true, directAccessGrants: true },
+  // The web app's: authorization code + PKCE in Keycloak; dev-idp has no browser flow yet (501).
+  { clientId: 'hub-web', public: true, directAccessGrants: false },
   // Bearer-only: the API only verifies tokens, it never obtains any.
   { clientId: 'hub-api', public: false, directAccessGrants: false },
   {
@@ -16,7 +18,8 @@ export const DEV_IDP_CLIENTS: DevIdpClient[] = [
 
 /**
  * The protocol mappers dev-idp imitates, in Keycloak's realm-export shape, so a static check can
- * compare them with `docker/keycloak/` (mapper type, claim name, which tokens carry it).
+ * compare them with `docker/keycloak/` (mapper type, claim name, which tokens carry it). In the
+ * realm they live on one client scope, HUB_CLIENT_SCOPE, that every client obtaining tokens has.
  */
 export const KEYCLOAK_TOKEN_MAPPERS = [
   {
@@ -43,3 +46,6 @@ export const KEYCLOAK_TOKEN_MAPPERS = [
     },
   },
 ] as const;
+
+/** The realm's shared client scope carrying KEYCLOAK_TOKEN_MAPPERS. */
+export const HUB_CLIENT_SCOPE = 'hub';

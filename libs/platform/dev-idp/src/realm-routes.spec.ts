@@ -252,6 +252,14 @@ describe('dev-idp realm endpoints (real HTTP)', () => {
       expect(api.body).toEqual({ error: 'invalid_client', error_description: 'Bearer-only not allowed' });
     });
 
+    it('refuses the password grant to hub-web, the web app’s public client (authorization code + PKCE in Keycloak)', async () => {
+      const web = await passwordGrant(idp, { client_id: 'hub-web' });
+      expect([web.status, web.body]).toEqual([
+        400,
+        { error: 'unauthorized_client', error_description: 'Client not allowed for direct access grants' },
+      ]);
+    });
+
     it('answers malformed requests with 400 and the OAuth error code', async () => {
       const cases: [Record<string, string>, string, string][] = [
         [{ client_id: 'hub-cli' }, 'invalid_request', 'Missing form parameter: grant_type'],

@@ -14,3 +14,4 @@ export * from './caller-budget.middleware';
 export * from './caller-budget.module';
 export * from './error-handling';
 export * from './hub-exception.filter';
+export * from './idempotency-key';

@@ -69,6 +69,9 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
     AUTH_CLIENT_ID: 'hub-api',
     // Suites send many requests as one user; a suite about the budget sets its own.
     GRAPHQL_RATE_LIMIT_POINTS: '1000000',
+    // A user is recorded as seen on their first request only, so statement counts do not depend
+    // on how long a suite has run.
+    USER_SIGHTING_INTERVAL_SECONDS: '3600',
     ...options.env,
   });
   const app = await options.createApp(

@@ -13,8 +13,11 @@ export interface Watermark {
   auditMaxId: number;
 }
 
-/** The audit trail is checked row by row (auditEventsSince); the request budget is bookkeeping. */
-const UNWATCHED = /^(audit_|hub_migrations$|caller_budget$)/;
+/**
+ * The audit trail is checked row by row (auditEventsSince); the request budget and the users the hub
+ * has seen (`agency_user`, refreshed by any request every few minutes) are bookkeeping.
+ */
+const UNWATCHED = /^(audit_|hub_migrations$|caller_budget$|agency_user$)/;
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 

@@ -2,6 +2,7 @@ import { CreateOnce } from './create-once';
 import { EventLog } from './event-log';
 import { MessageThread } from './message-thread';
 import { RecordWorkflow } from './record-workflow';
+import { Refusals } from './refusals';
 
 export * from './lifecycle';
 export * from './ports';
@@ -9,6 +10,7 @@ export * from './event-log';
 export * from './message-thread';
 export * from './create-once';
 export * from './record-workflow';
+export { Refusals } from './refusals';
 export * from './workflow.entities';
 export { workflowMigrations } from './migrations';
 
@@ -16,4 +18,4 @@ export { workflowMigrations } from './migrations';
  * The kernel's providers, for a domain module's `providers` (docs/workflow.md). They inject
  * WORKFLOW_AUDIT and WORKFLOW_NOTIFIER, bound by the audit and notifications modules.
  */
-export const workflowProviders = [RecordWorkflow, EventLog, MessageThread, CreateOnce];
+export const workflowProviders = [RecordWorkflow, Refusals, EventLog, MessageThread, CreateOnce];

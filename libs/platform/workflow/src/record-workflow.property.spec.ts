@@ -283,4 +283,65 @@ describe('RecordWorkflow on a toy lifecycle (real PostgreSQL)', () => {
       { numRuns: 40 },
     );
   });
+  it('changeWithin: a change the hub makes inside another transaction writes what a change writes, or nothing when the move is illegal or stale', async () => {
+    const actor = { userId: 'admin', agencyId: OUTSIDER, agencyType: null, roles: [], taskForceIds: [] };
+    const reset = async (status: string, expired = false) => {
+      await ds.query(`TRUNCATE toy, toy_audit, toy_notice, record_event`);
+      await ds.query(`INSERT INTO toy (id, status, version, expired) VALUES ($1, $2, 3, $3)`, [
+        ID,
+        status,
+        expired,
+      ]);
+    };
+    const read = async (): Promise<Row> =>
+      ((await ds.query(`SELECT id, status, version, expired FROM toy WHERE id = $1`, [ID])) as Row[])[0];
+    const within = (record: Row, transition: T) =>
+      new Transactions(ds).run((tx) =>
+        runner.changeWithin(tx, toy, actor, record, {
+          transition,
+          auditAction: 'CLOSE_TOY_FOR_SOMEONE',
+          reason: 'its owner left',
+          notice: () => ({ eventType: 'TOY_CLOSED', message: 'A toy was closed for you.' }),
+          parties: [OWNER],
+        }),
+      );
+
+    await reset('OPEN');
+    expect(await within(await read(), 'close')).toBe(true);
+    expect(await read()).toMatchObject({ status: 'DONE', version: 4 });
+    expect(
+      await ds.query(
+        `SELECT from_status, to_status, actor_user_id, actor_agency_id, reason FROM record_event`,
+      ),
+    ).toEqual([
+      {
+        from_status: 'OPEN',
+        to_status: 'DONE',
+        actor_user_id: 'admin',
+        actor_agency_id: OUTSIDER,
+        reason: 'its owner left',
+      },
+    ]);
+    expect(await ds.query(`SELECT decision, action, subject_id, agencies FROM toy_audit`)).toEqual([
+      { decision: 'ALLOWED', action: 'CLOSE_TOY_FOR_SOMEONE', subject_id: ID, agencies: [OWNER, PARTNER] },
+    ]);
+    expect(await ds.query(`SELECT agency_id, event_type FROM toy_notice`)).toEqual([
+      { agency_id: OWNER, event_type: 'TOY_CLOSED' },
+    ]);
+
+    // Illegal from the effective status (NEW past its deadline reads EXPIRED): nothing written.
+    await reset('NEW', true);
+    const expiredToy = await read();
+    const mark = await counts();
+    expect(await within(expiredToy, 'close')).toBe(false);
+    expect(await counts()).toEqual(mark);
+
+    // Stale: the row moved since it was read.
+    await reset('OPEN');
+    const stale = await read();
+    await ds.query(`UPDATE toy SET version = version + 1`);
+    const staleMark = await counts();
+    expect(await within(stale, 'close')).toBe(false);
+    expect(await counts()).toEqual(staleMark);
+  });
 });

@@ -1,10 +1,11 @@
 import { subject } from '@casl/ability';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityTarget, ObjectLiteral } from 'typeorm';
-import { AccessScopeOf as AccessScope, NOT_FOUND_REFUSAL } from '@hub/authz';
+import { AccessScopeOf as AccessScope, Actor, NOT_FOUND_REFUSAL } from '@hub/authz';
 import { returnedEntities, Transactions, Tx } from '@hub/database';
 import { ConflictError, ForbiddenError, NotFoundError, UUID_PATTERN } from '@hub/graphql';
 import { EventLog } from './event-log';
+import { agencyIds, Refusals } from './refusals';
 import { Lifecycle } from './lifecycle';
 import { MessageThread, RecordMessage } from './message-thread';
 import {
@@ -77,7 +78,8 @@ export interface Change<R, S extends string, T extends string> {
   check?: (record: R, status: S) => Promise<void> | void;
   /** What the other parties are told (null: nobody). */
   notice?: (updated: R, before: R) => Notice | null;
-  audit?: Pick<WorkflowAuditEvent, 'fields' | 'purpose'>;
+  /** Set on the audit row; its own `reason` overrides the change's there (not on the event). */
+  audit?: Pick<WorkflowAuditEvent, 'fields' | 'purpose' | 'reason'>;
   details?: Record<string, unknown>;
   /** Extra writes of the domain, in the same transaction, after the update, event, audit and notices. */
   within?: (tx: Tx, updated: R, before: R) => Promise<void>;
@@ -97,7 +99,11 @@ export class RecordWorkflow {
     private readonly thread: MessageThread,
     @Inject(WORKFLOW_AUDIT) private readonly audit: WorkflowAuditPort,
     @Inject(WORKFLOW_NOTIFIER) private readonly notifier: WorkflowNotifierPort,
-  ) {}
+  ) {
+    this.refusals = new Refusals(audit);
+  }
+
+  private readonly refusals: Refusals;
 
   /** The record if the caller may see it and may do `action` to it; else an audited NOT_FOUND or FORBIDDEN. */
   async guard<R extends WorkflowRecord, S extends string, T extends string, C extends AccessScope>(
@@ -142,61 +148,124 @@ export class RecordWorkflow {
     const next = lifecycle.assert(current, change.transition);
     await change.check?.(before, current);
 
-    const { actor } = scope;
     const parties = await this.partiesOf(type, scope, before);
     return this.transactions.run(async (tx) => {
-      const result = await tx
-        .createQueryBuilder()
-        .update(type.entity)
-        .set({
-          ...(change.set?.(before) ?? {}),
-          status: next,
-          version: () => 'version + 1',
-          updatedAt: () => 'now()',
-        })
-        .where('id = :id AND version = :expectedVersion AND status = :storedStatus', {
-          id: before.id,
-          expectedVersion: change.expectedVersion,
-          storedStatus: before.status,
-        })
-        .returning('*')
-        .execute();
-      if (!result.affected) throw stale(lifecycle.subjectType, before.id);
-      // The record as changed, from the UPDATE's own RETURNING (no second read): the stored
-      // columns as written, anything the type's `load` derived beside them as it was.
-      const [stored] = returnedEntities(tx, type.entity, result.raw);
-      const updated = { ...before, ...stored } as R;
-      if (next !== current) {
-        await this.events.append(tx, {
-          subjectType: lifecycle.subjectType,
-          subjectId: before.id,
-          fromStatus: current,
-          toStatus: next,
-          actorUserId: actor.userId,
-          actorAgencyId: actor.agencyId,
-          reason: change.reason ?? null,
-          details: change.details ?? null,
-        });
-      }
-      await this.audit.record(tx, {
-        actor,
-        action: change.auditAction,
-        subjectType: lifecycle.subjectType,
-        subjectId: before.id,
-        subjectAgencyIds: agencyIds([...type.agencies(before), ...type.agencies(updated)]),
-        ...change.audit,
-        reason: change.reason ?? null,
-        decision: 'ALLOWED',
-      });
-      const notice = change.notice?.(updated, before) ?? null;
-      if (notice) {
-        // The parties as they were, and whoever the change made a party (a new assignee).
-        const told = [...parties, ...type.agencies(updated)];
-        await this.publish(tx, scope, lifecycle.subjectType, before.id, told, notice);
-      }
+      const updated = await this.update(tx, type, before, change.expectedVersion, next, change.set);
+      if (!updated) throw stale(lifecycle.subjectType, before.id);
+      // The parties as they were, and whoever the change made a party (a new assignee).
+      await this.written(tx, type, scope.actor, { before, updated, from: current, to: next }, change, [
+        ...parties,
+        ...type.agencies(updated),
+      ]);
       await change.within?.(tx, updated, before);
       return updated;
     });
+  }
+
+  /**
+   * A change the hub makes on its own account inside another change's transaction (an agency's
+   * deactivation hands its open referrals back to their senders). The change that caused it was
+   * judged by the policy, so this record is not judged again (nobody is answered NOT_FOUND or
+   * FORBIDDEN); otherwise it is `change`: the guarded UPDATE, the event, the ALLOWED audit row
+   * (`actor`: who made the causing change) and the notices to `parties`. False, with nothing
+   * written, when the lifecycle has no such move from the record's effective status or the record
+   * moved since it was read (lock it `FOR UPDATE` when reading to rule that out).
+   */
+  async changeWithin<R extends WorkflowRecord, S extends string, T extends string>(
+    tx: Tx,
+    type: Pick<RecordType<R, S, T>, 'lifecycle' | 'entity' | 'agencies' | 'effectiveStatus'>,
+    actor: Actor,
+    record: R,
+    change: Pick<Change<R, S, T>, 'transition' | 'auditAction' | 'reason' | 'set' | 'audit' | 'details'> & {
+      notice?: (record: R) => Notice | null;
+      parties: readonly (string | null)[];
+    },
+  ): Promise<boolean> {
+    const current = type.effectiveStatus?.(record) ?? (record.status as S);
+    const next = type.lifecycle.next(current, change.transition);
+    if (next === undefined) return false;
+    const updated = await this.update(tx, type, record, record.version, next, change.set);
+    if (!updated) return false;
+    const notice = change.notice && ((changed: R) => change.notice?.(changed) ?? null);
+    await this.written(
+      tx,
+      type,
+      actor,
+      { before: record, updated, from: current, to: next },
+      { ...change, notice },
+      change.parties,
+    );
+    return true;
+  }
+
+  /**
+   * The versioned and stored-status-guarded UPDATE of one record; null when it matched no row.
+   * The record as changed comes from the UPDATE's own RETURNING (no second read): the stored
+   * columns as written, anything the type's `load` derived beside them as it was.
+   */
+  private async update<R extends WorkflowRecord>(
+    tx: Tx,
+    type: { entity: RecordType<R, string, string>['entity'] },
+    before: R,
+    expectedVersion: number,
+    next: string,
+    set: ((record: R) => Record<string, unknown>) | undefined,
+  ): Promise<R | null> {
+    const result = await tx
+      .createQueryBuilder()
+      .update(type.entity)
+      .set({ ...(set?.(before) ?? {}), status: next, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id AND version = :expectedVersion AND status = :storedStatus', {
+        id: before.id,
+        expectedVersion,
+        storedStatus: before.status,
+      })
+      .returning('*')
+      .execute();
+    if (!result.affected) return null;
+    const [stored] = returnedEntities(tx, type.entity, result.raw);
+    return { ...before, ...stored } as R;
+  }
+
+  /**
+   * What a change (or a create: `from` null) writes beside its row: the event (when the status
+   * moves), the ALLOWED audit row naming the record's agencies, the notices to `told`.
+   */
+  private async written<R extends WorkflowRecord, S extends string, T extends string>(
+    tx: Tx,
+    type: Pick<RecordType<R, S, T>, 'lifecycle' | 'agencies'>,
+    actor: Actor,
+    moved: { before: R; updated: R; from: S | null; to: S },
+    change: Pick<Change<R, S, T>, 'auditAction' | 'reason' | 'audit' | 'details' | 'notice'>,
+    told: readonly (string | null | undefined)[],
+  ): Promise<void> {
+    const { before, updated, from, to } = moved;
+    const subjectType = type.lifecycle.subjectType;
+    if (to !== from) {
+      await this.events.append(tx, {
+        subjectType,
+        subjectId: before.id,
+        fromStatus: from,
+        toStatus: to,
+        actorUserId: actor.userId,
+        actorAgencyId: actor.agencyId,
+        reason: change.reason ?? null,
+        details: change.details ?? null,
+      });
+    }
+    await this.audit.record(tx, {
+      actor,
+      action: change.auditAction,
+      subjectType,
+      subjectId: before.id,
+      subjectAgencyIds: agencyIds([...type.agencies(before), ...type.agencies(updated)]),
+      ...change.audit,
+      // The audit row may record a reason of its own (a child-safety report's legal basis).
+      reason: change.audit?.reason ?? change.reason ?? null,
+      decision: 'ALLOWED',
+    });
+    const notice = change.notice?.(updated, before) ?? null;
+    if (notice) await this.publish(tx, actor, subjectType, before.id, told, notice);
   }
 
   /** Posts to a record's thread: NOT_FOUND / FORBIDDEN (`message`) audited, then message + audit + notices. */
@@ -234,7 +303,7 @@ export class RecordWorkflow {
         decision: 'ALLOWED',
       });
       const notice = post.notice(record);
-      if (notice) await this.publish(tx, scope, subjectType, record.id, parties, notice);
+      if (notice) await this.publish(tx, actor, subjectType, record.id, parties, notice);
       return message;
     });
   }
@@ -257,61 +326,30 @@ export class RecordWorkflow {
       audit?: Pick<WorkflowAuditEvent, 'fields' | 'purpose' | 'reason'>;
     },
   ): Promise<void> {
-    const subjectType = type.lifecycle.subjectType;
-    const { actor } = scope;
-    await this.events.append(tx, {
-      subjectType,
-      subjectId: record.id,
-      fromStatus: null,
-      toStatus: record.status,
-      actorUserId: actor.userId,
-      actorAgencyId: actor.agencyId,
-      reason: options.reason ?? null,
-    });
-    await this.audit.record(tx, {
-      actor,
-      action: options.auditAction,
-      subjectType,
-      subjectId: record.id,
-      subjectAgencyIds: agencyIds(type.agencies(record)),
-      ...options.audit,
-      reason: options.audit?.reason ?? options.reason ?? null,
-      decision: 'ALLOWED',
-    });
-    if (options.notice) {
-      const parties = options.parties ?? (await this.partiesOf(type, scope, record));
-      await this.publish(tx, scope, subjectType, record.id, parties, options.notice);
-    }
+    const { notice } = options;
+    const told = notice ? (options.parties ?? (await this.partiesOf(type, scope, record))) : [];
+    await this.written(
+      tx,
+      type,
+      scope.actor,
+      { before: record, updated: record, from: null, to: record.status as S },
+      { ...options, notice: notice ? () => notice : undefined },
+      told,
+    );
   }
 
-  /**
-   * A record the caller may not see (or that does not exist: the same answer): the refusal is
-   * audited as DENIED with reason NOT_FOUND_REFUSAL (auditors only), naming the id asked for when
-   * it is a uuid and, when the caller knows them, the agencies whose record it is; then NOT_FOUND
-   * is thrown. The one way every domain answers NOT_FOUND to a write or a by-id read.
-   */
-  async notFound(
+  /** An audited NOT_FOUND (see Refusals.notFound). */
+  notFound(
     scope: AccessScope,
     auditAction: string,
     subjectType: string,
     id: string,
     owners: readonly (string | null | undefined)[] = [],
   ): Promise<never> {
-    await this.refuse(
-      scope,
-      auditAction,
-      subjectType,
-      UUID_PATTERN.test(id) ? id : null,
-      owners,
-      NOT_FOUND_REFUSAL,
-    );
-    throw new NotFoundError(subjectType, id);
+    return this.refusals.notFound(scope, auditAction, subjectType, id, owners);
   }
 
-  /**
-   * A refusal, audited as DENIED in its own transaction. `reason` NOT_FOUND_REFUSAL marks one the
-   * caller was told was a missing record (readable by auditors only).
-   */
+  /** An audited refusal (see Refusals.refuse). */
   refuse(
     scope: AccessScope,
     action: string,
@@ -320,14 +358,7 @@ export class RecordWorkflow {
     subjectAgencyIds: readonly (string | null | undefined)[],
     reason: string | null = null,
   ): Promise<void> {
-    return this.audit.recordDenied({
-      actor: scope.actor,
-      action,
-      subjectType,
-      subjectId,
-      subjectAgencyIds: agencyIds(subjectAgencyIds),
-      reason,
-    });
+    return this.refusals.refuse(scope, action, subjectType, subjectId, subjectAgencyIds, reason);
   }
 
   private async partiesOf<
@@ -341,23 +372,19 @@ export class RecordWorkflow {
 
   private async publish(
     tx: Tx,
-    scope: AccessScope,
+    actor: Actor,
     subjectType: string,
     subjectId: string,
     parties: readonly (string | null | undefined)[],
     notice: Notice,
   ): Promise<void> {
-    const others = agencyIds(parties).filter((id) => id !== scope.actor.agencyId);
+    const others = agencyIds(parties).filter((id) => id !== actor.agencyId);
     if (others.length === 0) return;
     await this.notifier.publish(tx, { agencyIds: others, subjectType, subjectId, ...notice });
   }
 }
 
 /** Distinct agency ids, nulls left out. */
-function agencyIds(ids: readonly (string | null | undefined)[]): string[] {
-  return [...new Set(ids.filter((id): id is string => !!id))];
-}
-
 function stale(subjectType: string, id: string): ConflictError {
   return new ConflictError(`${subjectType} ${id} was changed by someone else; reload it and try again`);
 }

@@ -15,6 +15,7 @@ import {
   UUID_PATTERN,
 } from '@hub/graphql';
 import { NotificationPublisher } from '@hub/notifications';
+import { Refusals } from '@hub/workflow';
 import { breakGlassConfig, BreakGlassConfig } from './break-glass.config';
 import {
   BreakGlassEndReason,
@@ -42,6 +43,7 @@ export class BreakGlassService implements OnModuleInit {
     private readonly revocations: ConsentRevocationListeners,
     private readonly transactions: Transactions,
     private readonly audit: AuditWriter,
+    private readonly refusals: Refusals,
     private readonly notifications: NotificationPublisher,
     private readonly clock: Clock,
     @Inject(breakGlassConfig.token) private readonly config: BreakGlassConfig,
@@ -74,14 +76,14 @@ export class BreakGlassService implements OnModuleInit {
       return { facts, record, known };
     };
     const refuse = async ({ facts, record }: Awaited<ReturnType<typeof decide>>) => {
-      await this.audit.recordDenied({
-        actor,
-        action: 'BREAK_GLASS',
-        subjectType: 'Survivor',
-        subjectId: input.survivorId,
+      await this.refusals.refuse(
+        scope,
+        'BREAK_GLASS',
+        'Survivor',
+        input.survivorId,
+        [facts?.ownerAgencyId, actor.agencyId],
         reason,
-        subjectAgencyIds: [facts?.ownerAgencyId, actor.agencyId],
-      });
+      );
       // The policy names why, where the reason is stable (the survivor's revocation).
       const why = record ? ability.relevantRuleFor('openBreakGlass', record) : null;
       return new HubError(
@@ -274,7 +276,7 @@ export class BreakGlassService implements OnModuleInit {
     auditAction: string,
     id: string,
   ): Promise<BreakGlassSession> {
-    const { actor, ability } = scope;
+    const { ability } = scope;
     const found = UUID_PATTERN.test(id) ? await this.sessions.findById(id) : null;
     const record =
       found &&
@@ -284,14 +286,14 @@ export class BreakGlassService implements OnModuleInit {
         openedBy: found.openedBy,
       });
     if (record && ability.can(action, record)) return found;
-    await this.audit.recordDenied({
-      actor,
-      action: auditAction,
-      subjectType: 'BreakGlass',
-      subjectId: id,
-      subjectAgencyIds: found ? [found.ownerAgencyId, found.agencyId] : [actor.agencyId],
-    });
-    if (!record || !ability.can('read', record)) throw new NotFoundError('BreakGlassSession', id);
+    // A session the caller may not read does not exist for them: the refusal is for auditors only.
+    if (!record || !ability.can('read', record)) {
+      return this.refusals.notFound(scope, auditAction, 'BreakGlass', id, [
+        found?.ownerAgencyId,
+        found?.agencyId,
+      ]);
+    }
+    await this.refusals.refuse(scope, auditAction, 'BreakGlass', id, [found.ownerAgencyId, found.agencyId]);
     throw new ForbiddenError(`Not permitted to ${action} this break-glass session`);
   }
 }

@@ -43,8 +43,18 @@ export enum DeclineReason {
   SURVIVOR_DECLINED = 'SURVIVOR_DECLINED',
   DUPLICATE = 'DUPLICATE',
   OTHER = 'OTHER',
+  /** Set by the hub only: the receiving agency was deactivated and the referral handed back. */
+  AGENCY_DEACTIVATED = 'AGENCY_DEACTIVATED',
 }
-registerEnumType(DeclineReason, { name: 'DeclineReason' });
+registerEnumType(DeclineReason, {
+  name: 'DeclineReason',
+  valuesMap: {
+    AGENCY_DEACTIVATED: {
+      description:
+        'Set by the hub only: the receiving agency was taken off the hub and the referral handed back',
+    },
+  },
+});
 
 export enum DeclinedBy {
   PROVIDER = 'PROVIDER',

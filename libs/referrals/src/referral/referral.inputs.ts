@@ -6,6 +6,7 @@ import {
   ArrayUnique,
   IsEnum,
   IsInt,
+  IsNotIn,
   IsOptional,
   IsString,
   IsUUID,
@@ -146,6 +147,7 @@ export class ReferralTransitionInput {
 export class DeclineReferralInput extends ReferralTransitionInput {
   @Field(() => DeclineReason)
   @IsEnum(DeclineReason)
+  @IsNotIn([DeclineReason.AGENCY_DEACTIVATED], { message: 'reasonCode AGENCY_DEACTIVATED is the hub’s own' })
   reasonCode: DeclineReason;
 
   @Field(() => DeclinedBy)
