@@ -1,9 +1,9 @@
 import { subject } from '@casl/ability';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityTarget, ObjectLiteral } from 'typeorm';
-import { AccessScopeOf as AccessScope, Actor, NOT_FOUND_REFUSAL } from '@hub/authz';
+import { AccessScopeOf as AccessScope, Actor } from '@hub/authz';
 import { returnedEntities, Transactions, Tx } from '@hub/database';
-import { ConflictError, ForbiddenError, NotFoundError, UUID_PATTERN } from '@hub/graphql';
+import { ConflictError, ForbiddenError, UUID_PATTERN } from '@hub/graphql';
 import { EventLog } from './event-log';
 import { agencyIds, Refusals } from './refusals';
 import { Lifecycle } from './lifecycle';
