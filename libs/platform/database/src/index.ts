@@ -9,3 +9,4 @@ export * from './transaction';
 export { databaseMigrations } from './migrations';
 export * from './named-query';
 export * from './returning';
+export * from './listener';
