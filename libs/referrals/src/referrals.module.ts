@@ -12,6 +12,8 @@ import { ChildSafetyService } from './referral/child-safety.service';
 import { ReferralIntakeService } from './referral/referral-intake.service';
 import { ReferralRecord } from './referral/referral-record';
 import { ReferralRepository } from './referral/referral.repository';
+import { LiveInboxCounts } from './referral/live-inbox-counts';
+import { ReferralLiveResolver } from './referral/referral-live.resolver';
 import { ReferralResolver } from './referral/referral.resolver';
 import { ReferralService } from './referral/referral.service';
 
@@ -26,6 +28,8 @@ import { ReferralService } from './referral/referral.service';
     ReferralService,
     ChildSafetyService,
     ReferralResolver,
+    LiveInboxCounts,
+    ReferralLiveResolver,
     BreakGlassRepository,
     BreakGlassService,
     BreakGlassResolver,

@@ -5,7 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AgenciesModule, AgencyFactsLoader, AgencyFactsModule, agenciesEntities } from '@hub/agencies';
 import { defineAbilityFor, SURVIVOR_PERSONAL_FIELDS } from '@hub/access';
 import { AuditModule, auditEntities } from '@hub/audit';
-import { AuthModule } from '@hub/auth';
+import { AuthModule, ConnectionAuthenticator } from '@hub/auth';
 import { AuthzModule } from '@hub/authz';
 import { ClockModule, ConfigModule, loadConfig } from '@hub/config';
 import { ConsentsModule, consentsEntities } from '@hub/consents';
@@ -67,10 +67,10 @@ export class AppModule {
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [ConfigModule.forFeature(graphqlConfig)],
-          inject: [graphqlConfig.token, PinoLogger],
-          useFactory: (config: GraphqlConfig, logger: PinoLogger) =>
-            graphqlOptions({ config, production: production(), logger }),
+          imports: [ConfigModule.forFeature(graphqlConfig), AuthModule],
+          inject: [graphqlConfig.token, PinoLogger, ConnectionAuthenticator],
+          useFactory: (config: GraphqlConfig, logger: PinoLogger, authenticator: ConnectionAuthenticator) =>
+            graphqlOptions({ config, production: production(), logger, subscriptions: { authenticator } }),
         }),
         AuditModule,
         AgenciesModule,

@@ -14,3 +14,5 @@ export * from './caller-budget.middleware';
 export * from './caller-budget.module';
 export * from './error-handling';
 export * from './hub-exception.filter';
+export * from './subscriptions';
+export * from './live-stream';
