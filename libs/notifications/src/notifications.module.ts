@@ -4,6 +4,8 @@ import { databaseConfig } from '@hub/database';
 import { WORKFLOW_NOTIFIER } from '@hub/workflow';
 import { LiveNotifications } from './live/live-notifications';
 import { NotificationSignals } from './live/notification-signals';
+import { OutboxMetrics } from './outbox/outbox-metrics';
+import { OutboxRepository } from './outbox/outbox.repository';
 import { NotificationPublisher } from './notification/notification-publisher';
 import { NotificationRepository } from './notification/notification.repository';
 import { NotificationResolver } from './notification/notification.resolver';
@@ -19,6 +21,8 @@ import { NotificationService } from './notification/notification.service';
   providers: [
     NotificationSignals,
     LiveNotifications,
+    OutboxRepository,
+    OutboxMetrics,
     NotificationRepository,
     NotificationPublisher,
     NotificationService,

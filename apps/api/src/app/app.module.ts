@@ -21,7 +21,7 @@ import {
   HubExceptionFilter,
 } from '@hub/graphql';
 import { NotificationsModule, notificationsEntities } from '@hub/notifications';
-import { LoggingModule } from '@hub/observability';
+import { LoggingModule, Metrics, MetricsModule } from '@hub/observability';
 import { ProtocolsModule, protocolsEntities } from '@hub/protocols';
 import { ReferralsModule, referralsEntities } from '@hub/referrals';
 import { TechnicalAssistanceModule, technicalAssistanceEntities } from '@hub/technical-assistance';
@@ -56,6 +56,8 @@ export class AppModule {
           destination: options.logDestination,
           personalFields: SURVIVOR_PERSONAL_FIELDS,
         }),
+        // Before AuthModule: its middleware counts every answer, a refused token's 401 included.
+        MetricsModule,
         DatabaseModule.forRoot({ entities: apiEntities }),
         AuthModule,
         // After AuthModule: the budget is per authenticated user (middleware runs in import order).
@@ -68,9 +70,20 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [ConfigModule.forFeature(graphqlConfig), AuthModule],
-          inject: [graphqlConfig.token, PinoLogger, ConnectionAuthenticator],
-          useFactory: (config: GraphqlConfig, logger: PinoLogger, authenticator: ConnectionAuthenticator) =>
-            graphqlOptions({ config, production: production(), logger, subscriptions: { authenticator } }),
+          inject: [graphqlConfig.token, PinoLogger, ConnectionAuthenticator, Metrics],
+          useFactory: (
+            config: GraphqlConfig,
+            logger: PinoLogger,
+            authenticator: ConnectionAuthenticator,
+            metrics: Metrics,
+          ) =>
+            graphqlOptions({
+              config,
+              production: production(),
+              logger,
+              subscriptions: { authenticator },
+              metrics,
+            }),
         }),
         AuditModule,
         AgenciesModule,

@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import { EventEmitter, on } from 'node:events';
 import { databaseConfig, DatabaseConfig, PgListener } from '@hub/database';
 import { UUID_PATTERN } from '@hub/graphql';
+import { Metrics } from '@hub/observability';
 import { NOTIFICATION_CHANNEL, NotificationSignal } from '../notification/notification.repository';
 
 /**
@@ -10,12 +11,6 @@ import { NOTIFICATION_CHANNEL, NotificationSignal } from '../notification/notifi
  */
 export type AgencySignal = NotificationSignal | typeof RESYNC;
 export const RESYNC = 'RESYNC' as const;
-
-/** Events this process heard, for metrics (no ids: counts only). */
-export interface SignalStats {
-  received: number;
-  reconnects: number;
-}
 
 /**
  * The fan-out of live updates across API replicas: NotificationPublisher announces each new
@@ -33,9 +28,22 @@ export class NotificationSignals implements OnModuleDestroy {
   private readonly local = new EventEmitter().setMaxListeners(0);
   private listener: PgListener | null = null;
   private listening: Promise<void> | null = null;
-  readonly stats: SignalStats = { received: 0, reconnects: 0 };
+  private readonly heard?: ReturnType<Metrics['counter']>;
+  private readonly reconnects?: ReturnType<Metrics['counter']>;
 
-  constructor(@Inject(databaseConfig.token) private readonly config: DatabaseConfig) {}
+  constructor(
+    @Inject(databaseConfig.token) private readonly config: DatabaseConfig,
+    @Optional() metrics?: Metrics,
+  ) {
+    this.heard = metrics?.counter({
+      name: 'hub_live_signals_total',
+      help: 'New-notification announcements this process heard on its LISTEN connection',
+    });
+    this.reconnects = metrics?.counter({
+      name: 'hub_live_listener_reconnects_total',
+      help: 'Times the LISTEN connection was lost and made again (announcements in between are lost)',
+    });
+  }
 
   /**
    * The wake-ups of one agency's subscriber, from the moment this resolves (LISTEN is in place
@@ -44,11 +52,6 @@ export class NotificationSignals implements OnModuleDestroy {
   async of(agencyId: string): Promise<AsyncIterator<[AgencySignal]>> {
     await this.listen();
     return on(this.local, agencyId) as AsyncIterator<[AgencySignal]>;
-  }
-
-  /** How many subscribers this process holds (for metrics). */
-  subscriberCount(): number {
-    return this.agencies().reduce((sum, agencyId) => sum + this.local.listenerCount(agencyId), 0);
   }
 
   /** The agencies with subscribers here (events.on also listens for 'error', which is no agency). */
@@ -73,7 +76,7 @@ export class NotificationSignals implements OnModuleDestroy {
       channels: [NOTIFICATION_CHANNEL],
       onNotify: (_channel, payload) => this.announce(payload),
       onReconnect: () => {
-        this.stats.reconnects += 1;
+        this.reconnects?.inc();
         this.logger.warn('live updates listener reconnected; subscribers re-read');
         for (const agencyId of this.agencies()) this.local.emit(agencyId, RESYNC);
       },
@@ -100,7 +103,7 @@ export class NotificationSignals implements OnModuleDestroy {
     // Anything else on the channel is not ours to act on (the payload is never logged).
     if (typeof agencyId !== 'string' || !UUID_PATTERN.test(agencyId)) return;
     if (typeof notificationId !== 'string' || !UUID_PATTERN.test(notificationId)) return;
-    this.stats.received += 1;
+    this.heard?.inc();
     this.local.emit(agencyId, { agencyId, notificationId });
   }
 }

@@ -20,6 +20,8 @@ import { coercionProblems } from './input-problems';
 import { queryCostPlugin } from './query-cost.plugin';
 import { safeTextPlugin } from './safe-text.plugin';
 import { graphqlWsOptions, SubscriptionOptionsInput } from './subscriptions';
+import { metricsPlugin, subscriptionGauge } from './metrics.plugin';
+import { Metrics } from '@hub/observability';
 
 /**
  * GraphQL Armor throws from inside validation by default, which Apollo reports as a 500; report
@@ -36,7 +38,9 @@ export interface GraphqlOptionsInput {
   /** Where request errors are logged (nestjs-pino's PinoLogger in the API). */
   logger: ErrorLog;
   /** Subscriptions over graphql-ws on the same path; without it, none are served. */
-  subscriptions?: Pick<SubscriptionOptionsInput, 'authenticator' | 'gauge'>;
+  subscriptions?: Pick<SubscriptionOptionsInput, 'authenticator'>;
+  /** Where requests and open subscriptions are counted (the app's Prometheus metrics). */
+  metrics?: Metrics;
 }
 
 /**
@@ -49,6 +53,7 @@ export function graphqlOptions({
   production,
   logger,
   subscriptions,
+  metrics,
 }: GraphqlOptionsInput): ApolloDriverConfig {
   const introspection = config.GRAPHQL_INTROSPECTION ?? !production;
   const validationRules = [
@@ -82,6 +87,7 @@ export function graphqlOptions({
       queryCostPlugin(config.GRAPHQL_MAX_COST),
       errorStatusPlugin,
       errorReportingPlugin(logger) as ApolloServerPlugin,
+      ...(metrics ? [metricsPlugin(metrics)] : []),
     ],
     // Nest would reset the status to 200 after execution; an unauthenticated caller must get 401.
     preserveHttpStatusForExecutionErrors: false,
@@ -92,6 +98,7 @@ export function graphqlOptions({
         // Nest's type names a few of graphql-ws's options; it hands all of them to graphql-ws's useServer.
         'graphql-ws': graphqlWsOptions({
           ...subscriptions,
+          gauge: metrics && subscriptionGauge(metrics),
           validationRules,
           formatError,
           logger,

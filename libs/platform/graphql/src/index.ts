@@ -16,3 +16,4 @@ export * from './error-handling';
 export * from './hub-exception.filter';
 export * from './subscriptions';
 export * from './live-stream';
+export * from './metrics.plugin';
