@@ -1,3 +1,5 @@
+// First: tracing patches modules as they load (off unless OTEL_EXPORTER_OTLP_ENDPOINT is set).
+import { tracing } from './tracing';
 import 'reflect-metadata';
 import { loadConfig } from '@hub/config';
 import { serverConfig } from './app/api-config';
@@ -19,7 +21,13 @@ async function main(): Promise<void> {
         signal,
         graceMs: SHUTDOWN_TIMEOUT_MS,
         write: (line) => process.stdout.write(line),
-      }).then((code) => exitAfter('', code));
+      })
+        // Spans still buffered are sent before the process ends (a failure to is not the app's).
+        .then(async (code) => {
+          await tracing?.shutdown().catch(() => undefined);
+          return code;
+        })
+        .then((code) => exitAfter('', code));
     });
   }
   await app.listen(PORT, HOST);

@@ -8,6 +8,9 @@ export {
   NotificationPublisher,
 } from './notification/notification-publisher';
 export {
+  NOTIFICATION_CHANNEL,
   NOTIFICATION_CREATED_TOPIC,
   type NotificationCreatedPayload,
+  type NotificationSignal,
 } from './notification/notification.repository';
+export { type AgencySignal, NotificationSignals, RESYNC } from './live/notification-signals';

@@ -13,6 +13,8 @@ import { ReferralIntakeService } from './referral/referral-intake.service';
 import { ReferralRecord } from './referral/referral-record';
 import { ReferralHandBack } from './referral/referral-hand-back';
 import { ReferralRepository } from './referral/referral.repository';
+import { LiveInboxCounts } from './referral/live-inbox-counts';
+import { ReferralLiveResolver } from './referral/referral-live.resolver';
 import { ReferralResolver } from './referral/referral.resolver';
 import { ReferralService } from './referral/referral.service';
 
@@ -29,6 +31,8 @@ import { ReferralService } from './referral/referral.service';
     ReferralResolver,
     // Hands a deactivated agency's open referrals back to their senders (AgencyDeactivationListeners).
     ReferralHandBack,
+    LiveInboxCounts,
+    ReferralLiveResolver,
     BreakGlassRepository,
     BreakGlassService,
     BreakGlassResolver,

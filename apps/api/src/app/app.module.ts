@@ -5,7 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AgenciesModule, AgencyFactsLoader, AgencyFactsModule, agenciesEntities } from '@hub/agencies';
 import { defineAbilityFor, SURVIVOR_PERSONAL_FIELDS } from '@hub/access';
 import { AuditModule, auditEntities } from '@hub/audit';
-import { AuthModule } from '@hub/auth';
+import { AuthModule, ConnectionAuthenticator } from '@hub/auth';
 import { AuthzModule } from '@hub/authz';
 import { ClockModule, ConfigModule, loadConfig } from '@hub/config';
 import { ConsentsModule, consentsEntities } from '@hub/consents';
@@ -21,7 +21,7 @@ import {
   HubExceptionFilter,
 } from '@hub/graphql';
 import { NotificationsModule, notificationsEntities } from '@hub/notifications';
-import { LoggingModule } from '@hub/observability';
+import { LoggingModule, Metrics, MetricsModule } from '@hub/observability';
 import { ProtocolsModule, protocolsEntities } from '@hub/protocols';
 import { ReferralsModule, referralsEntities } from '@hub/referrals';
 import { TechnicalAssistanceModule, technicalAssistanceEntities } from '@hub/technical-assistance';
@@ -56,6 +56,8 @@ export class AppModule {
           destination: options.logDestination,
           personalFields: SURVIVOR_PERSONAL_FIELDS,
         }),
+        // Before AuthModule: its middleware counts every answer, a refused token's 401 included.
+        MetricsModule,
         DatabaseModule.forRoot({ entities: apiEntities }),
         AuthModule,
         // After AuthModule: the budget is per authenticated user (middleware runs in import order).
@@ -67,10 +69,21 @@ export class AppModule {
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [ConfigModule.forFeature(graphqlConfig)],
-          inject: [graphqlConfig.token, PinoLogger],
-          useFactory: (config: GraphqlConfig, logger: PinoLogger) =>
-            graphqlOptions({ config, production: production(), logger }),
+          imports: [ConfigModule.forFeature(graphqlConfig), AuthModule],
+          inject: [graphqlConfig.token, PinoLogger, ConnectionAuthenticator, Metrics],
+          useFactory: (
+            config: GraphqlConfig,
+            logger: PinoLogger,
+            authenticator: ConnectionAuthenticator,
+            metrics: Metrics,
+          ) =>
+            graphqlOptions({
+              config,
+              production: production(),
+              logger,
+              subscriptions: { authenticator },
+              metrics,
+            }),
         }),
         AuditModule,
         AgenciesModule,

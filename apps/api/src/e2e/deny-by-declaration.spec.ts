@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
-import { GraphQLSchemaHost, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLSchemaHost, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { Public } from '@hub/auth';
 import { Can } from '@hub/access';
 import { TestHub } from '@hub/testing';
@@ -29,16 +29,22 @@ describe('every operation is declared @Public() or @Can(…)', () => {
     return [...classes];
   };
 
-  it('finds every Query and Mutation of the built schema on a resolver handler, and each declares', () => {
+  it('finds every Query, Mutation and Subscription of the built schema on a resolver handler, and each declares', () => {
     const schema = hub.app.get(GraphQLSchemaHost).schema;
     const fields = [
       ...Object.keys(schema.getQueryType()?.getFields() ?? {}).map((name) => `Query.${name}`),
       ...Object.keys(schema.getMutationType()?.getFields() ?? {}).map((name) => `Mutation.${name}`),
     ].sort();
+    const subscriptions = Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).map(
+      (name) => `Subscription.${name}`,
+    );
     const operations = operationsOf(providerClasses());
     // The walk saw exactly the schema's operations, so nothing escapes the check below.
-    expect(operations.map((operation) => operation.field).sort()).toEqual(fields);
+    expect(operations.map((operation) => operation.field).sort()).toEqual(
+      [...fields, ...subscriptions].sort(),
+    );
     expect(fields.length).toBe(68);
+    expect(subscriptions.sort()).toEqual(['Subscription.inboxCounts', 'Subscription.notificationReceived']);
     expect(undeclaredOperations(providerClasses())).toEqual([]);
   });
 
@@ -63,10 +69,20 @@ describe('every operation is declared @Public() or @Can(…)', () => {
       alsoForgotten(): string {
         return '';
       }
+      @Subscription(() => String)
+      listening(): string {
+        return '';
+      }
+      @Can('read', 'Notification')
+      @Subscription(() => String)
+      declaredListening(): string {
+        return '';
+      }
     }
     expect(undeclaredOperations([CarelessResolver])).toEqual([
       'Query.forgotten (CarelessResolver.forgotten)',
       'Mutation.renamed (CarelessResolver.alsoForgotten)',
+      'Subscription.listening (CarelessResolver.listening)',
     ]);
   });
 });

@@ -3,16 +3,16 @@ import { RESOLVER_NAME_METADATA, RESOLVER_TYPE_METADATA } from '@nestjs/graphql'
 import { IS_PUBLIC } from '@hub/auth';
 import { REQUIREMENT } from '@hub/authz';
 
-/** A Query or Mutation handler of a resolver class, and what it declares. */
+/** A Query, Mutation or Subscription handler of a resolver class, and what it declares. */
 export interface Operation {
-  /** `Query.referral`, `Mutation.acceptReferral`. */
+  /** `Query.referral`, `Mutation.acceptReferral`, `Subscription.inboxCounts`. */
   field: string;
   /** `ReferralResolver.accept…`: where to add the declaration. */
   handler: string;
   declared: boolean;
 }
 
-/** Every Query and Mutation handler of these classes, found by reflecting their methods. */
+/** Every Query, Mutation and Subscription handler of these classes, found by reflecting their methods. */
 export function operationsOf(classes: readonly Type[]): Operation[] {
   const operations: Operation[] = [];
   for (const type of classes) {
@@ -21,7 +21,7 @@ export function operationsOf(classes: readonly Type[]): Operation[] {
       const handler = Object.getOwnPropertyDescriptor(prototype, key)?.value as unknown;
       if (typeof handler !== 'function' || key === 'constructor') continue;
       const kind = Reflect.getMetadata(RESOLVER_TYPE_METADATA, handler) as unknown;
-      if (kind !== 'Query' && kind !== 'Mutation') continue;
+      if (kind !== 'Query' && kind !== 'Mutation' && kind !== 'Subscription') continue;
       const name = (Reflect.getMetadata(RESOLVER_NAME_METADATA, handler) as string | undefined) ?? key;
       const declared =
         Reflect.getMetadata(IS_PUBLIC, handler) === true ||

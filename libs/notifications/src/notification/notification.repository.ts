@@ -6,6 +6,18 @@ import { Connection, Keyset, PageArgs } from '@hub/graphql';
 
 export const NOTIFICATION_CREATED_TOPIC = 'notification.created';
 
+/**
+ * The PostgreSQL channel every new notification is announced on, after its transaction commits,
+ * to every API process (live updates). The payload is ids only (`NotificationSignal`), never data.
+ */
+export const NOTIFICATION_CHANNEL = 'hub_notification';
+
+/** What a NOTIFY on NOTIFICATION_CHANNEL carries. */
+export interface NotificationSignal {
+  notificationId: string;
+  agencyId: string;
+}
+
 /** What the outbox row of a new notification carries: references only, never the message. */
 export interface NotificationCreatedPayload {
   notificationId: string;
@@ -59,7 +71,11 @@ const NEWEST_FIRST = new Keyset(
 export class NotificationRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One notification per agency and one outbox row per notification, in one statement of `tx`. */
+  /**
+   * One notification per agency, one outbox row and one NOTIFY per notification, in one statement
+   * of `tx`. NOTIFY is transactional: it reaches the listeners when `tx` commits, never if it
+   * rolls back.
+   */
   async insertWithOutbox(tx: Tx, notice: NewNotifications): Promise<void> {
     await namedQuery(
       tx,
@@ -68,13 +84,18 @@ export class NotificationRepository {
          SELECT agency_id, :eventType, :subjectType, :subjectId, :message
            FROM unnest(CAST(:agencyIds AS uuid[])) AS agency_id
          RETURNING id, agency_id, event_type, subject_type, subject_id
+       ),
+       queued AS (
+         INSERT INTO outbox (topic, payload)
+         SELECT :topic, jsonb_build_object(
+                  'notificationId', id, 'agencyId', agency_id, 'eventType', event_type,
+                  'subjectType', subject_type, 'subjectId', subject_id)
+           FROM created
        )
-       INSERT INTO outbox (topic, payload)
-       SELECT :topic, jsonb_build_object(
-                'notificationId', id, 'agencyId', agency_id, 'eventType', event_type,
-                'subjectType', subject_type, 'subjectId', subject_id)
+       SELECT pg_notify(:channel, json_build_object('notificationId', id, 'agencyId', agency_id)::text)
          FROM created`,
       {
+        channel: NOTIFICATION_CHANNEL,
         agencyIds: [...notice.agencyIds],
         eventType: notice.eventType,
         subjectType: notice.subjectType,
@@ -115,6 +136,19 @@ export class NotificationRepository {
         createdAt,
         read,
       }),
+    );
+  }
+
+  /** Those of `ids` that are the agency's notifications (any other id matches nothing), oldest first. */
+  async visible(owner: FeedOwner, ids: readonly string[]): Promise<NotificationRow[]> {
+    return namedQuery<NotificationRow & Record<string, unknown>>(
+      this.dataSource.manager,
+      `SELECT n.id, n.event_type AS "eventType", n.subject_type AS "subjectType",
+              n.subject_id AS "subjectId", n.message, n.created_at AS "createdAt", ${IS_READ} AS read
+         FROM notification n
+        WHERE n.agency_id = :agencyId AND n.id = ANY(CAST(:ids AS uuid[]))
+        ORDER BY n.created_at, n.id`,
+      { agencyId: owner.agencyId, userId: owner.userId, ids: [...ids] },
     );
   }
 

@@ -1,14 +1,18 @@
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Access, AccessScope, Can } from '@hub/access';
+import { Args, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Access, AccessScope, Can, LiveAccess, LiveAccessScope } from '@hub/access';
 import { Connection } from '@hub/graphql';
 import { MarkNotificationsReadInput, MarkNotificationsReadPayload } from './mark-notifications-read.input';
 import { NotificationsArgs } from './notification.args';
 import { Notification, NotificationConnection } from './notification.model';
 import { NotificationService } from './notification.service';
+import { LiveNotifications } from '../live/live-notifications';
 
 @Resolver(() => Notification)
 export class NotificationResolver {
-  constructor(private readonly service: NotificationService) {}
+  constructor(
+    private readonly service: NotificationService,
+    private readonly live: LiveNotifications,
+  ) {}
 
   @Can('read', 'Notification')
   @Query(() => NotificationConnection, { description: "The caller's agency's notifications, newest first" })
@@ -34,5 +38,15 @@ export class NotificationResolver {
     @Args('input') input: MarkNotificationsReadInput,
   ): Promise<MarkNotificationsReadPayload> {
     return this.service.markRead(scope, input);
+  }
+
+  @Can('read', 'Notification')
+  @Subscription(() => Notification, {
+    description:
+      "Each new notification of the caller's agency, as `notifications` would show it to the caller (graphql-ws)",
+    resolve: (notification: Notification) => notification,
+  })
+  notificationReceived(@LiveAccess() live: LiveAccessScope): Promise<AsyncIterableIterator<Notification>> {
+    return this.live.received(live);
   }
 }

@@ -64,8 +64,13 @@ export class NotificationService {
     });
   }
 
+  /** Those of `ids` that are in the caller's feed, as the feed shows them (oldest first). */
+  async visible(scope: AccessScope, ids: readonly string[]): Promise<Notification[]> {
+    return (await this.notifications.visible(this.feedOwner(scope), ids)).map(toNotification);
+  }
+
   /** Whose feed this is: the caller's agency, if the policy lets them read its notifications. */
-  private feedOwner(scope: AccessScope): FeedOwner {
+  feedOwner(scope: AccessScope): FeedOwner {
     const { agencyId, userId } = scope.actor;
     if (
       !userId ||

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, NestMiddleware, Optional } from '@nestjs/co
 import type { NextFunction, Response } from 'express';
 import { CALLER_ADMISSION, CallerAdmission } from './caller-admission';
 import { AuthenticatedRequest } from './request-context';
-import { InvalidTokenError, TokenVerifier } from './token-verifier';
+import { bearerToken, InvalidTokenError, TokenVerifier } from './token-verifier';
 
 /**
  * Verifies the bearer token before any GraphQL work starts, so a bad token gets HTTP 401 and
@@ -21,10 +21,8 @@ export class AuthenticationMiddleware implements NestMiddleware {
   async use(req: AuthenticatedRequest, res: Response, next: NextFunction): Promise<void> {
     const header = req.headers.authorization;
     if (header === undefined) return next();
-    const match = /^Bearer ([A-Za-z0-9\-_.~+/]+=*)$/i.exec(header.trim());
     try {
-      if (!match) throw new InvalidTokenError('authorization header is not a bearer token');
-      req.caller = await this.verifier.verify(match[1]);
+      req.caller = await this.verifier.verify(bearerToken(header));
     } catch (error) {
       if (!(error instanceof InvalidTokenError)) throw error;
       this.logger.warn({ reason: error.reason }, 'token refused');

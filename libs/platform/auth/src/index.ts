@@ -2,6 +2,7 @@ export * from './auth.config';
 export * from './caller';
 export * from './caller-admission';
 export * from './token-verifier';
+export * from './connection-authenticator';
 export * from './auth.module';
 export * from './auth.guard';
 export * from './authentication.middleware';

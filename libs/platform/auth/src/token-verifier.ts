@@ -13,6 +13,21 @@ export class InvalidTokenError extends Error {
   }
 }
 
+/** A verified token: who it speaks for, and until when. */
+export interface VerifiedToken {
+  caller: Caller;
+  expiresAt: Date;
+}
+
+const BEARER = /^Bearer ([A-Za-z0-9\-_.~+/]+=*)$/i;
+
+/** The token of an `Authorization: Bearer …` value (HTTP header or connection parameter). */
+export function bearerToken(value: string): string {
+  const match = BEARER.exec(value.trim());
+  if (!match) throw new InvalidTokenError('authorization header is not a bearer token');
+  return match[1];
+}
+
 /** At most one key-set refetch per second, however many unknown `kid`s arrive. */
 const JWKS_COOLDOWN_MS = 1000;
 
@@ -64,6 +79,14 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Caller> {
+    return (await this.verifySession(token)).caller;
+  }
+
+  /**
+   * The same checks as `verify`, also answering when the token stops being valid: a connection
+   * that outlives one request (a subscription) is closed then.
+   */
+  async verifySession(token: string): Promise<VerifiedToken> {
     const { header, claims } = this.decode(token);
     if (header.alg !== 'RS256') throw new InvalidTokenError(`algorithm ${String(header.alg)} not allowed`);
     if (typeof header.kid !== 'string' || header.kid.length === 0) throw new InvalidTokenError('no key id');
@@ -71,7 +94,8 @@ export class TokenVerifier {
     const key = await this.keyFor(header.kid);
     await this.verifyWithKeycloak(token, key);
     this.checkClaims(claims);
-    return toCaller(claims);
+    // checkClaims refused a token without a numeric `exp`.
+    return { caller: toCaller(claims), expiresAt: new Date((claims.exp as number) * 1000) };
   }
 
   private decode(token: string) {

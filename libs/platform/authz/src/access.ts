@@ -31,3 +31,28 @@ export function accessOf(request: object): AccessScopeOf {
 export const Access = createParamDecorator(
   (_data: unknown, context: ExecutionContext): AccessScopeOf => accessOf(requestOf(context)),
 );
+
+/**
+ * A subscription's access: the scope it was admitted with, and `refresh()` for each event — the
+ * caller checked again (token, admission) and their actor and ability built afresh, so an event
+ * is read under what the caller may do now; null when the caller was refused (the connection is
+ * closed then, and the subscription should end).
+ */
+export interface LiveAccessOf<A extends AnyAbility = AnyAbility> {
+  readonly scope: AccessScopeOf<A>;
+  refresh(): Promise<AccessScopeOf<A> | null>;
+}
+
+export const LIVE_ACCESS_KEY = 'hubLiveAccess';
+
+/** The live access the AuthzGuard set for this subscription (a programming error elsewhere). */
+export function liveAccessOf(request: object): LiveAccessOf {
+  const live = (request as Record<string, unknown>)[LIVE_ACCESS_KEY] as LiveAccessOf | undefined;
+  if (!live) throw new Error('LiveAccess is only for subscriptions over a live connection');
+  return live;
+}
+
+/** The caller's live access, for subscription resolvers. */
+export const LiveAccess = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): LiveAccessOf => liveAccessOf(requestOf(context)),
+);

@@ -2,9 +2,9 @@ import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { IS_PUBLIC, requestOf } from '@hub/auth';
+import { AuthenticatedRequest, IS_PUBLIC, requestOf } from '@hub/auth';
 import { ForbiddenError } from '@hub/graphql';
-import { ACCESS_KEY, AccessScopeOf } from './access';
+import { ACCESS_KEY, AccessScopeOf, LIVE_ACCESS_KEY, LiveAccessOf } from './access';
 import { AuthzService } from './authz.service';
 import { Declaration, REQUIREMENT } from './can.decorator';
 
@@ -37,6 +37,9 @@ export class AuthzGuard implements CanActivate {
       ? { actor, ability, requirement: { action: declared.action, subjectType: declared.subjectType } }
       : { actor, ability };
     (req as unknown as Record<string, unknown>)[ACCESS_KEY] = access;
+    if (req.live && operation) {
+      (req as unknown as Record<string, unknown>)[LIVE_ACCESS_KEY] = this.liveAccess(req, access);
+    }
     // HTTP routes (the AuthGuard's business) and field resolvers are not operations.
     if (!operation) return true;
     if (!declared) {
@@ -48,6 +51,19 @@ export class AuthzGuard implements CanActivate {
       throw new ForbiddenError();
     }
     return true;
+  }
+
+  /** Each event of a subscription is read under the caller as they are then (see LiveAccessOf). */
+  private liveAccess(req: AuthenticatedRequest, scope: AccessScopeOf): LiveAccessOf {
+    return {
+      scope,
+      refresh: async () => {
+        const now = await req.live?.recheck();
+        if (!now) return null;
+        const [actor, ability] = await Promise.all([this.authz.actorFor(now), this.authz.abilityFor(now)]);
+        return { ...scope, actor, ability };
+      },
+    };
   }
 }
 

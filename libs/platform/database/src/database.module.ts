@@ -5,6 +5,7 @@ import { ConfigModule } from '@hub/config';
 import { databaseConfig, DatabaseConfig } from './database.config';
 import { initializeDataSource } from './connect';
 import { dataSourceOptions, EntityList } from './data-source-options';
+import { PoolMetrics } from './pool-metrics';
 import { Transactions } from './transaction';
 
 /** The API's data source, connected as the least-privileged role (migrations are not run here), and Transactions for every domain. */
@@ -37,7 +38,7 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [Transactions],
+      providers: [Transactions, PoolMetrics],
       exports: [Transactions],
       global: true,
     };

@@ -10,3 +10,4 @@ export { databaseMigrations } from './migrations';
 export * from './named-query';
 export * from './returned-entities';
 export * from './transaction-listeners';
+export * from './listener';

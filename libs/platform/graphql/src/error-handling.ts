@@ -99,37 +99,50 @@ export function errorReportingPlugin(log: ErrorLog): ApolloServerPlugin<RequestI
     async requestDidStart() {
       return {
         async willSendResponse({ errors, contextValue, operationName }) {
-          if (!errors?.length) return;
           const requestId = typeof contextValue?.req?.id === 'string' ? contextValue.req.id : undefined;
-          const client: { code: string; path?: string }[] = [];
-          let outageLogged = false;
-          for (const error of errors) {
-            const code = errorCodeOf(error);
-            const path = error.path?.join('.');
-            if (CLIENT_ERROR_CODES.has(code)) {
-              client.push(path ? { code, path } : { code });
-            } else if (code === SERVICE_UNAVAILABLE) {
-              if (outageLogged) continue;
-              outageLogged = true;
-              log.error(
-                { requestId, operationName, code, path, err: originalErrorOf(error) },
-                'database unavailable',
-              );
-            } else {
-              log.error(
-                { requestId, operationName, code, path, err: originalErrorOf(error) },
-                'graphql operation failed',
-              );
-            }
-          }
-          if (!client.length) return;
-          const level = client.some((error) => WARN_CODES.has(error.code)) ? 'warn' : 'info';
-          const codes = [...new Set(client.map((error) => error.code))];
-          log[level]({ requestId, operationName, codes, errors: client }, 'graphql client errors');
+          reportErrors(log, errors ?? [], { requestId, operationName });
         },
       };
     },
   };
+}
+
+/**
+ * Logs one operation's errors once: client mistakes as one line (warn for refusals, else info),
+ * an outage once, anything else as a failure with its cause. Shared by HTTP and subscriptions.
+ */
+export function reportErrors(
+  log: ErrorLog,
+  errors: readonly GraphQLError[],
+  about: { requestId?: string; operationName?: string | null },
+): void {
+  if (!errors.length) return;
+  const { requestId, operationName } = about;
+  const client: { code: string; path?: string }[] = [];
+  let outageLogged = false;
+  for (const error of errors) {
+    const code = errorCodeOf(error);
+    const path = error.path?.join('.');
+    if (CLIENT_ERROR_CODES.has(code)) {
+      client.push(path ? { code, path } : { code });
+    } else if (code === SERVICE_UNAVAILABLE) {
+      if (outageLogged) continue;
+      outageLogged = true;
+      log.error(
+        { requestId, operationName, code, path, err: originalErrorOf(error) },
+        'database unavailable',
+      );
+    } else {
+      log.error(
+        { requestId, operationName, code, path, err: originalErrorOf(error) },
+        'graphql operation failed',
+      );
+    }
+  }
+  if (!client.length) return;
+  const level = client.some((error) => WARN_CODES.has(error.code)) ? 'warn' : 'info';
+  const codes = [...new Set(client.map((error) => error.code))];
+  log[level]({ requestId, operationName, codes, errors: client }, 'graphql client errors');
 }
 
 /** Index of a media type in an Accept header ranked by q then order; -1 when not acceptable. */

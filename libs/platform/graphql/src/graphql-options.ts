@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloDriverConfig } from '@nestjs/apollo';
+import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { GraphQLError, GraphQLFormattedError, ValidationContext } from 'graphql';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -18,6 +19,9 @@ import { DateTimeScalar } from './scalars';
 import { coercionProblems } from './input-problems';
 import { queryCostPlugin } from './query-cost.plugin';
 import { safeTextPlugin } from './safe-text.plugin';
+import { graphqlWsOptions, SubscriptionOptionsInput } from './subscriptions';
+import { metricsPlugin, subscriptionGauge } from './metrics.plugin';
+import { Metrics } from '@hub/observability';
 
 /**
  * GraphQL Armor throws from inside validation by default, which Apollo reports as a 500; report
@@ -33,6 +37,10 @@ export interface GraphqlOptionsInput {
   production: boolean;
   /** Where request errors are logged (nestjs-pino's PinoLogger in the API). */
   logger: ErrorLog;
+  /** Subscriptions over graphql-ws on the same path; without it, none are served. */
+  subscriptions?: Pick<SubscriptionOptionsInput, 'authenticator'>;
+  /** Where requests and open subscriptions are counted (the app's Prometheus metrics). */
+  metrics?: Metrics;
 }
 
 /**
@@ -40,8 +48,24 @@ export interface GraphqlOptionsInput {
  * by a test, not at start), limits enforced as validation rules so an operation over a limit
  * never reaches a resolver, and errors reduced to the contract's codes with no internals.
  */
-export function graphqlOptions({ config, production, logger }: GraphqlOptionsInput): ApolloDriverConfig {
+export function graphqlOptions({
+  config,
+  production,
+  logger,
+  subscriptions,
+  metrics,
+}: GraphqlOptionsInput): ApolloDriverConfig {
   const introspection = config.GRAPHQL_INTROSPECTION ?? !production;
+  const validationRules = [
+    maxDepthRule({
+      n: config.GRAPHQL_MAX_DEPTH,
+      exposeLimits: true,
+      flattenFragments: true,
+      ...reportAsValidation,
+    }),
+    maxAliasesRule({ n: config.GRAPHQL_MAX_ALIASES, exposeLimits: true, ...reportAsValidation }),
+  ];
+  const formatError = formatErrorFor(production);
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -63,59 +87,69 @@ export function graphqlOptions({ config, production, logger }: GraphqlOptionsInp
       queryCostPlugin(config.GRAPHQL_MAX_COST),
       errorStatusPlugin,
       errorReportingPlugin(logger) as ApolloServerPlugin,
+      ...(metrics ? [metricsPlugin(metrics)] : []),
     ],
     // Nest would reset the status to 200 after execution; an unauthenticated caller must get 401.
     preserveHttpStatusForExecutionErrors: false,
     context: ({ req }: { req: unknown }) => ({ req }),
-    validationRules: [
-      maxDepthRule({
-        n: config.GRAPHQL_MAX_DEPTH,
-        exposeLimits: true,
-        flattenFragments: true,
-        ...reportAsValidation,
-      }),
-      maxAliasesRule({ n: config.GRAPHQL_MAX_ALIASES, exposeLimits: true, ...reportAsValidation }),
-    ],
+    validationRules,
+    ...(subscriptions && {
+      subscriptions: {
+        // Nest's type names a few of graphql-ws's options; it hands all of them to graphql-ws's useServer.
+        'graphql-ws': graphqlWsOptions({
+          ...subscriptions,
+          gauge: metrics && subscriptionGauge(metrics),
+          validationRules,
+          formatError,
+          logger,
+        }) as GraphQLWsSubscriptionsConfig,
+      },
+    }),
     // Logging is errorReportingPlugin's job (once per request); this only shapes the answer.
-    formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-      const code = formattedCodeOf(formatted, error);
-      if (code === SERVICE_UNAVAILABLE) {
-        return {
-          message: 'The service is temporarily unavailable; retry later',
-          locations: formatted.locations,
-          path: formatted.path,
-          extensions: { code },
-        };
-      }
-      if (CLIENT_ERROR_CODES.has(code)) {
-        const {
-          stacktrace: _stacktrace,
-          originalError: _originalError,
-          ...extensions
-        } = formatted.extensions ?? {};
-        const found =
-          code === 'BAD_USER_INPUT' && !extensions.problems ? coercionProblems(formatted) : undefined;
-        // graphql-js's coercion messages carry "Did you mean …?"; in production, never.
-        const problems = production
-          ? found?.map((problem) => ({ ...problem, message: withoutSuggestions(problem.message) }))
-          : found;
-        const rest = problems ? { ...extensions, problems } : extensions;
-        return production
-          ? {
-              ...formatted,
-              message: withoutSuggestions(formatted.message),
-              extensions: { ...stripInternals(rest), code },
-            }
-          : { ...formatted, extensions: { ...formatted.extensions, ...rest, code } };
-      }
-      // Anything unexpected: tell the client nothing about internals.
+    formatError,
+  };
+}
+
+/** Errors reduced to the contract's codes, with no internals (and no suggestions in production). */
+function formatErrorFor(production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formattedCodeOf(formatted, error);
+    if (code === SERVICE_UNAVAILABLE) {
       return {
-        message: 'Internal server error',
+        message: 'The service is temporarily unavailable; retry later',
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        extensions: { code },
       };
-    },
+    }
+    if (CLIENT_ERROR_CODES.has(code)) {
+      const {
+        stacktrace: _stacktrace,
+        originalError: _originalError,
+        ...extensions
+      } = formatted.extensions ?? {};
+      const found =
+        code === 'BAD_USER_INPUT' && !extensions.problems ? coercionProblems(formatted) : undefined;
+      // graphql-js's coercion messages carry "Did you mean …?"; in production, never.
+      const problems = production
+        ? found?.map((problem) => ({ ...problem, message: withoutSuggestions(problem.message) }))
+        : found;
+      const rest = problems ? { ...extensions, problems } : extensions;
+      return production
+        ? {
+            ...formatted,
+            message: withoutSuggestions(formatted.message),
+            extensions: { ...stripInternals(rest), code },
+          }
+        : { ...formatted, extensions: { ...formatted.extensions, ...rest, code } };
+    }
+    // Anything unexpected: tell the client nothing about internals.
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   };
 }
 

@@ -15,3 +15,6 @@ export * from './caller-budget.module';
 export * from './error-handling';
 export * from './hub-exception.filter';
 export * from './idempotency-key';
+export * from './subscriptions';
+export * from './live-stream';
+export * from './metrics.plugin';

@@ -3,3 +3,5 @@ export * from './logger-options';
 export * from './logging.config';
 export * from './logging.module';
 export * from './redaction';
+export * from './metrics/metrics';
+export * from './metrics/metrics.module';

@@ -29,6 +29,11 @@ export interface TestHub {
     variables?: Record<string, unknown>,
     as?: { user?: string; token?: string },
   ): Promise<GraphqlResponse<T>>;
+  /**
+   * Another API process on the same database and identity provider — its own Nest app, pool and
+   * LISTEN connection — as a second replica behind a load balancer would be. Closed with the hub.
+   */
+  startReplica(): Promise<TestReplica>;
   /** Runs work against the database as its owner (seeding, checking that nothing changed). */
   asOwner<T>(work: (dataSource: DataSource) => Promise<T>): Promise<T>;
   /** A mark to check "nothing changed" against later (see watermark.ts). */
@@ -37,6 +42,12 @@ export interface TestHub {
   tablesWrittenSince(mark: Watermark): Promise<string[]>;
   /** Audit events since the mark, SIGN_IN left out. */
   auditEventsSince(mark: Watermark): Promise<AuditRowSince[]>;
+  close(): Promise<void>;
+}
+
+export interface TestReplica {
+  app: INestApplication;
+  url: string;
   close(): Promise<void>;
 }
 
@@ -74,11 +85,15 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
     USER_SIGHTING_INTERVAL_SECONDS: '3600',
     ...options.env,
   });
-  const app = await options.createApp(
+  const listening = async (logs: Parameters<TestHubOptions['createApp']>[0]) => {
+    const started = await options.createApp(logs);
+    await started.listen(0, '127.0.0.1');
+    return { app: started, url: (await started.getUrl()).replace('[::1]', '127.0.0.1') };
+  };
+  const { app, url } = await listening(
     options.logDestination ? { logs: true, logDestination: options.logDestination } : { logs: false },
   );
-  await app.listen(0, '127.0.0.1');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const replicas: INestApplication[] = [];
 
   // A token's first request records a SIGN_IN audit event. Suites that assert "this mutation
   // wrote exactly these audit rows" would see it too, so each demo user's token is used once,
@@ -117,11 +132,23 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
       const response = await call.send({ query, variables });
       return { status: response.status, body: response.body as GraphqlResponse['body'] } as never;
     },
+    async startReplica() {
+      const replica = await listening({ logs: false });
+      replicas.push(replica.app);
+      return {
+        ...replica,
+        close: async () => {
+          replicas.splice(replicas.indexOf(replica.app), 1);
+          await replica.app.close();
+        },
+      };
+    },
     asOwner: async (work) => work(await ownerConnection()),
     watermark: async () => takeWatermark(await ownerConnection()),
     tablesWrittenSince: async (mark) => tablesWrittenSince(await ownerConnection(), mark),
     auditEventsSince: async (mark) => auditEventsSince(await ownerConnection(), mark),
     async close() {
+      await Promise.all(replicas.map((replica) => replica.close()));
       await app.close();
       if (owner) await (await owner).destroy();
       await Promise.all([idp.close(), db.drop()]);

@@ -14,10 +14,19 @@ import {
   ReferralsArgs,
   ReferralTransitionInput,
 } from './referral.inputs';
-import { Referral, ReferralConnection, ReferralEvent, ReferralMessage } from './referral.model';
+import {
+  Referral,
+  ReferralBoxCounts,
+  ReferralConnection,
+  ReferralEvent,
+  ReferralMessage,
+} from './referral.model';
 import { ReferralIntakeService } from './referral-intake.service';
 import { ReferralRecord, toModel } from './referral-record';
 import { ReferralRepository, ReferralRow } from './referral.repository';
+
+/** A caller without an agency has no boxes. */
+const NO_COUNTS: ReferralBoxCounts = { received: 0, sent: 0, needsAction: 0, drafts: 0 };
 
 /**
  * Closed-loop referrals once they exist: reads, the lifecycle of DESIGN.md §3 with one event, one
@@ -47,8 +56,9 @@ export class ReferralService {
 
   async list(scope: AccessScope, args: ReferralsArgs): Promise<ReferralConnection> {
     const agencyId = scope.actor.agencyId;
-    const counts = { received: 0, sent: 0, needsAction: 0, drafts: 0 };
-    if (!agencyId) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, counts };
+    if (!agencyId) {
+      return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, counts: NO_COUNTS };
+    }
     const now = this.clock.now();
     const [page, totals] = await Promise.all([
       this.referrals.list(
@@ -61,6 +71,12 @@ export class ReferralService {
       this.referrals.counts(scope, agencyId, now),
     ]);
     return { ...mapConnection(page, (row) => toModel(row, now)), counts: totals };
+  }
+
+  /** The size of each of the caller's boxes, as `referrals { counts }` answers it. */
+  async counts(scope: AccessScope): Promise<ReferralBoxCounts> {
+    const agencyId = scope.actor.agencyId;
+    return agencyId ? this.referrals.counts(scope, agencyId, this.clock.now()) : NO_COUNTS;
   }
 
   send(scope: AccessScope, input: ReferralTransitionInput) {
