@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { NOTIFICATION_CHANNEL } from '@hub/notifications';
 import { testAdminUrl, TestHub, TestReplica, withDataSource } from '@hub/testing';
 import { startHub } from './hub';
+import { DEACTIVATE_AGENCY } from './platform-support';
 import { bearer, connectLive, LiveConnection, waitFor } from './live-support';
 import { createReferral, deidentified, move, referralAt } from './referrals-lifecycle-support';
 
@@ -239,9 +240,17 @@ describe('live updates: GraphQL subscriptions over graphql-ws, fanned out throug
       connection.subscribe('counts', COUNTS);
       await waitFor('the first counts', () => dataOf(connection, 'counts', 'inboxCounts').length === 1);
 
-      // The agency goes (what deactivation will do to admission), then something is announced to it.
+      // The platform administrator deactivates the agency, then something is announced to it.
+      const [{ version }] = (await hub.asOwner((db) =>
+        db.query(`SELECT version FROM agency WHERE id = $1`, [agencyId]),
+      )) as { version: number }[];
+      const deactivated = await hub.gql(
+        DEACTIVATE_AGENCY,
+        { input: { agencyId, expectedVersion: version, reason: 'Closed its doors' } },
+        { user: 'hub.admin' },
+      );
+      expect(deactivated.body.errors).toBeUndefined();
       await hub.asOwner(async (db) => {
-        await db.query(`DELETE FROM agency WHERE id = $1`, [agencyId]);
         await db.query(`SELECT pg_notify($1, $2)`, [
           NOTIFICATION_CHANNEL,
           JSON.stringify({ agencyId, notificationId: randomUUID() }),
