@@ -11,6 +11,7 @@ export { AgencyService } from './agency/agency.service';
 export { AgencyFactsLoader } from './agency/agency-facts.loader';
 export { TaskForceService } from './task-force/task-force.service';
 export {
+  agencyMailingSql,
   agencyNameSql,
   audienceAgenciesSql,
   audienceMembersSql,

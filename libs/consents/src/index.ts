@@ -13,6 +13,7 @@ export {
   survivorRecord,
 } from './survivor/survivor-access';
 export { ConsentService } from './consent/consent.service';
+export { survivorNoticeFactsSql, survivorReferenceSql } from './survivor/survivor-notice-facts';
 export { SurvivorService } from './survivor/survivor.service';
 export { AccessGrantService, type NonConsentGrant, type SurvivorFacts } from './grant/access-grant.service';
 export {

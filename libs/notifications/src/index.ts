@@ -6,8 +6,14 @@ export {
   MAX_MESSAGE_LENGTH,
   type Notice,
   NotificationPublisher,
+  notificationPublisherOn,
 } from './notification/notification-publisher';
 export {
   NOTIFICATION_CREATED_TOPIC,
   type NotificationCreatedPayload,
 } from './notification/notification.repository';
+export { NotificationDeliveryModule } from './delivery/notification-delivery.module';
+export { deliveryConfig, type DeliveryConfig } from './delivery/delivery.config';
+export { DELIVERY_QUEUE } from './delivery/delivery-queue';
+export type { NoticeFactsSql } from './delivery/notice-facts';
+export type { EmailLanguage, NoticeFacts } from './delivery/email-templates';

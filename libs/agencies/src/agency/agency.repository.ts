@@ -34,6 +34,7 @@ export type AgencyChanges = Partial<
     | 'intakePhone'
     | 'intakeEmail'
     | 'website'
+    | 'notificationLanguage'
     | 'addressStreet'
     | 'addressCity'
     | 'addressRegion'

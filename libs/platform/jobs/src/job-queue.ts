@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { databaseConfig, DatabaseConfig } from '@hub/database';
 import { jobsConfig, JobsConfig } from './jobs.config';
@@ -31,7 +31,7 @@ export interface SqlRunner {
  * `migrate: false` and only checks that its schema is the version it expects.
  */
 @Injectable()
-export class JobQueue implements OnModuleInit, OnApplicationShutdown {
+export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('JobQueue');
   private readonly boss: PgBoss;
   private running = false;
@@ -61,8 +61,11 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
     this.running = true;
   }
 
-  /** Hands running jobs back for retry if they outlast the grace period, then closes the pool. */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Lets running jobs finish (before the app's database pool and mail transport close), hands
+   * those that outlast the grace period back for retry, then closes the queue's pool.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     if (!this.running) return;
     this.running = false;
     await this.boss.stop({ graceful: true, wait: true, timeout: this.config.JOBS_SHUTDOWN_TIMEOUT_MS });

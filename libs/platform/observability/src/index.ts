@@ -3,3 +3,4 @@ export * from './logger-options';
 export * from './logging.config';
 export * from './logging.module';
 export * from './redaction';
+export * from './process-log';

@@ -5,3 +5,4 @@ export * from './query-plan';
 export * from './watermark';
 export * from './nothing-changed';
 export * from './test-mailbox';
+export * from './test-process';

@@ -31,8 +31,12 @@ export interface TestMailbox {
   /** Refuses connections (the port is closed) until `start`. */
   stop(): Promise<void>;
   start(): Promise<void>;
-  /** From now on messages get no answer: the sender waits. A held message whose sender hangs up is dropped, as a real server drops an unfinished transaction. */
-  hold(): void;
+  /**
+   * After accepting `afterAccepting` more messages (default none), messages get no answer: the
+   * sender waits. A held message whose sender hangs up is dropped, as a real server drops an
+   * unfinished transaction.
+   */
+  hold(afterAccepting?: number): void;
   /** Accepts the held messages whose sender still waits, and every message after. */
   release(): void;
   /** How many messages are held right now. */
@@ -48,7 +52,9 @@ interface Held {
 
 export async function startTestMailbox(): Promise<TestMailbox> {
   const received: ReceivedMail[] = [];
-  let holding = false;
+  /** Messages answered so far; from the `holdFrom`-th on, none is. */
+  let answered = 0;
+  let holdFrom = Infinity;
   let heldMessages: Held[] = [];
   let port = 0;
   let server: SMTPServer | undefined;
@@ -79,12 +85,14 @@ export async function startTestMailbox(): Promise<TestMailbox> {
         stream.on('end', () => {
           const raw = Buffer.concat(chunks);
           const envelope = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase());
-          const answer = () =>
+          const answer = () => {
+            answered += 1;
             void accept(raw, envelope).then(
               () => callback(),
               (error: Error) => callback(error),
             );
-          if (holding) heldMessages.push({ session: session.id, raw, answer });
+          };
+          if (answered >= holdFrom) heldMessages.push({ session: session.id, raw, answer });
           else answer();
         });
       },
@@ -125,11 +133,11 @@ export async function startTestMailbox(): Promise<TestMailbox> {
     },
     stop,
     start,
-    hold: () => {
-      holding = true;
+    hold: (afterAccepting = 0) => {
+      holdFrom = answered + afterAccepting;
     },
     release: () => {
-      holding = false;
+      holdFrom = Infinity;
       const waiting = heldMessages;
       heldMessages = [];
       for (const held of waiting) held.answer();
