@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions, Transactions } from '@hub/database';
 import { DEMO_AGENCY_IDS } from '@hub/demo-data';
 import { DELIVERY_QUEUE, notificationPublisherOn } from '@hub/notifications';
-import { startTestMailbox, TestDatabase, TestMailbox, TestProcess } from '@hub/testing';
-import { hubDatabase, startWorker } from './testing/worker-hub';
+import { startTestMailbox, startTestWorker, TestDatabase, TestMailbox, TestProcess } from '@hub/testing';
+import { hubDatabase } from './testing/worker-hub';
 
 /**
  * "Never lose a notification, never send one twice", with the real worker process, the real
@@ -80,7 +80,7 @@ describe('e-mail delivery survives failures (worker process, PostgreSQL queue, S
     // The server accepts five messages, then leaves the next ones unanswered: the worker is
     // killed while it waits for the server to accept them.
     mailbox.hold(5);
-    worker = await startWorker(db, mailbox.url, { DELIVERY_CONCURRENCY: '4' });
+    worker = await startTestWorker(db.apiUrl, mailbox.url, { DELIVERY_CONCURRENCY: '4' });
     const deadline = Date.now() + 30_000;
     while (mailbox.received.length < before + 5 || mailbox.held() === 0) {
       if (Date.now() > deadline) throw new Error('the worker did not get to the held messages');
@@ -93,7 +93,7 @@ describe('e-mail delivery survives failures (worker process, PostgreSQL queue, S
     expect(mailbox.received.length).toBe(before + 5);
     expect(await unprocessed()).toBe(15);
 
-    worker = await startWorker(db, mailbox.url);
+    worker = await startTestWorker(db.apiUrl, mailbox.url);
     await mailbox.waitFor(before + 20, 30_000);
     await settled();
     expectEachOnce(before, 20);
@@ -102,7 +102,7 @@ describe('e-mail delivery survives failures (worker process, PostgreSQL queue, S
   it('delivers every notification once after the SMTP server was down for a while', async () => {
     const before = mailbox.received.length;
     await mailbox.stop();
-    worker = await startWorker(db, mailbox.url);
+    worker = await startTestWorker(db.apiUrl, mailbox.url);
     await publish(6);
     // Every delivery has failed and been put back for retry at least once.
     const deadline = Date.now() + 30_000;

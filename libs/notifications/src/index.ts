@@ -16,4 +16,8 @@ export { NotificationDeliveryModule } from './delivery/notification-delivery.mod
 export { deliveryConfig, type DeliveryConfig } from './delivery/delivery.config';
 export { DELIVERY_QUEUE } from './delivery/delivery-queue';
 export type { NoticeFactsSql } from './delivery/notice-facts';
-export type { EmailLanguage, NoticeFacts } from './delivery/email-templates';
+export {
+  HEADLINES as EMAIL_HEADLINES,
+  type EmailLanguage,
+  type NoticeFacts,
+} from './delivery/email-templates';

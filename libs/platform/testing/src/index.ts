@@ -6,3 +6,4 @@ export * from './watermark';
 export * from './nothing-changed';
 export * from './test-mailbox';
 export * from './test-process';
+export * from './test-worker';
