@@ -4,3 +4,4 @@ export * from './logging.config';
 export * from './logging.module';
 export * from './redaction';
 export * from './process-log';
+export * from './create-logged-app';
