@@ -7,3 +7,4 @@ export * from './nothing-changed';
 export * from './test-mailbox';
 export * from './test-process';
 export * from './test-worker';
+export * from './production-bundle';

@@ -11,6 +11,8 @@ export interface TestProcess {
   lines: string[];
   /** The lines that are JSON objects (pino's log lines). */
   json(): Record<string, unknown>[];
+  /** The lines that are not (a production process logs JSON only). */
+  notJson(): string[];
   /** Resolves with the first log line that satisfies `found`; rejects when the process exits or time runs out. */
   waitForLog(
     found: (line: Record<string, unknown>) => boolean,
@@ -46,17 +48,18 @@ export function watch(child: ChildProcess): TestProcess {
   };
   child.stdout?.on('data', take);
   child.stderr?.on('data', take);
+  const parse = (line: string): Record<string, unknown> | undefined => {
+    try {
+      const value: unknown = JSON.parse(line);
+      return value && typeof value === 'object' && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  };
   const json = () =>
-    lines.flatMap((line) => {
-      try {
-        const value: unknown = JSON.parse(line);
-        return value && typeof value === 'object' && !Array.isArray(value)
-          ? [value as Record<string, unknown>]
-          : [];
-      } catch {
-        return [];
-      }
-    });
+    lines.map(parse).filter((value): value is Record<string, unknown> => value !== undefined);
   const done = () => child.exitCode !== null || child.signalCode !== null;
   const exited = () =>
     done()
@@ -68,6 +71,7 @@ export function watch(child: ChildProcess): TestProcess {
     child,
     lines,
     json,
+    notJson: () => lines.filter((line) => parse(line) === undefined),
     async waitForLog(found, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
