@@ -6,7 +6,7 @@ import { loadConfig } from '@hub/config';
 import { migrationConfig, runMigrations } from '@hub/database';
 import { HubError } from '@hub/graphql';
 import { apiMigrations } from './app/migrations';
-import { exitAfter, logLine, startupFailureLine } from './app/process-log';
+import { exitAfter, logLine, startupFailureLine } from '@hub/observability';
 
 const USAGE = `usage: npm run hub -- bootstrap --task-force <name> --jurisdiction <place>
          --coordinating-agency <name> [--agency-jurisdiction <place>] [--agency-email <e-mail>]

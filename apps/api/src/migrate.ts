@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '@hub/config';
 import { migrationConfig, runMigrations } from '@hub/database';
 import { apiMigrations } from './app/migrations';
-import { exitAfter, logLine, startupFailureLine } from './app/process-log';
+import { exitAfter, logLine, startupFailureLine } from '@hub/observability';
 
 /** `npm run migrate` (in the image: `node migrate.js`): applies pending migrations as the schema owner. */
 async function main(): Promise<void> {

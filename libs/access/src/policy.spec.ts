@@ -19,6 +19,42 @@ type Case = [string, Actor, Action, SubjectName, Record<string, unknown>, string
 // role × action × record → allowed, including the cannot cases.
 const table: Case[] = [
   [
+    'a user sets their own notification preference',
+    actor(['caseworker']),
+    'update',
+    'NotificationPreference',
+    { userId: 'user-caseworker', agencyId: HARBOR },
+    undefined,
+    true,
+  ],
+  [
+    "a user never sets a colleague's notification preference, not even an admin",
+    actor(['agency_admin', 'supervisor']),
+    'update',
+    'NotificationPreference',
+    { userId: 'user-caseworker', agencyId: HARBOR },
+    undefined,
+    false,
+  ],
+  [
+    'a user has no preference in another agency',
+    actor(['caseworker']),
+    'read',
+    'NotificationPreference',
+    { userId: 'user-caseworker', agencyId: POLICE },
+    undefined,
+    false,
+  ],
+  [
+    'anonymous has no notification preference',
+    ANONYMOUS,
+    'update',
+    'NotificationPreference',
+    { userId: 'user-caseworker', agencyId: HARBOR },
+    undefined,
+    false,
+  ],
+  [
     'anonymous reads the directory',
     ANONYMOUS,
     'read',

@@ -45,6 +45,10 @@ export function defineAbilityFor(actor: Actor): AppAbility {
     can('read', 'TaskForceMembership');
     // Notifications go to an agency; its members read them (and mark them read, per user).
     can('read', 'Notification', { agencyId: actor.agencyId });
+    // Each user chooses for themself, in their own agency, how they hear of them.
+    const own = { userId: actor.userId, agencyId: actor.agencyId };
+    can('read', 'NotificationPreference', own);
+    can('update', 'NotificationPreference', own);
 
     if (has(actor, 'agency_admin')) {
       can('update', 'Agency', { id: actor.agencyId });

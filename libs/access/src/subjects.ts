@@ -54,6 +54,8 @@ export interface PolicyRecords
     revokedForAgencyIds?: string[];
   };
   Notification: { agencyId: string };
+  /** How one user of one agency hears of its notifications (keyed by the token's `sub`). */
+  NotificationPreference: { userId: string; agencyId: string };
   /**
    * `subjectAgencyIds`: agencies whose records the event concerns. `reason`: why; `NOT_FOUND`
    * (NOT_FOUND_REFUSAL) marks a refusal the caller was told was a missing record; only

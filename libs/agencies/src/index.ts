@@ -22,6 +22,7 @@ export { sightingConfig } from './agency-user/sighting.config';
 export { AgencyFactsLoader } from './agency/agency-facts.loader';
 export { TaskForceService } from './task-force/task-force.service';
 export {
+  agencyMailingSql,
   agencyNameSql,
   audienceAgenciesSql,
   audienceMembersSql,

@@ -14,6 +14,7 @@ export {
 } from './survivor/survivor-access';
 export { ConsentService } from './consent/consent.service';
 export { ConsentRevocationService } from './consent/consent-revocation.service';
+export { survivorNoticeFactsSql, survivorReferenceSql } from './survivor/survivor-notice-facts';
 export { SurvivorService } from './survivor/survivor.service';
 export { AccessGrantService, type NonConsentGrant, type SurvivorFacts } from './grant/access-grant.service';
 export {

@@ -6,6 +6,7 @@ export {
   MAX_MESSAGE_LENGTH,
   type Notice,
   NotificationPublisher,
+  notificationPublisherOn,
 } from './notification/notification-publisher';
 export {
   NOTIFICATION_CHANNEL,
@@ -14,3 +15,12 @@ export {
   type NotificationSignal,
 } from './notification/notification.repository';
 export { type AgencySignal, NotificationSignals, RESYNC } from './live/notification-signals';
+export { NotificationDeliveryModule } from './delivery/notification-delivery.module';
+export { deliveryConfig, type DeliveryConfig } from './delivery/delivery.config';
+export { DELIVERY_QUEUE } from './delivery/delivery-queue';
+export type { NoticeFactsSql } from './delivery/notice-facts';
+export {
+  HEADLINES as EMAIL_HEADLINES,
+  type EmailLanguage,
+  type NoticeFacts,
+} from './delivery/email-templates';

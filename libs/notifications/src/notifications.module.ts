@@ -10,11 +10,15 @@ import { NotificationPublisher } from './notification/notification-publisher';
 import { NotificationRepository } from './notification/notification.repository';
 import { NotificationResolver } from './notification/notification.resolver';
 import { NotificationService } from './notification/notification.service';
+import { NotificationPreferenceRepository } from './preference/notification-preference.repository';
+import { NotificationPreferenceResolver } from './preference/notification-preference.resolver';
+import { NotificationPreferenceService } from './preference/notification-preference.service';
 
 /**
- * Notifications: the feed and read marks (GraphQL), live updates (a subscription, and the signals
- * other domains' subscriptions wake on), and the publisher every other domain imports this module
- * for, to notify agencies inside its own transaction.
+ * Notifications: the feed and read marks and each user's delivery preference (GraphQL), live
+ * updates (a subscription, and the signals other domains' subscriptions wake on), and the publisher
+ * every other domain imports this module for, to notify agencies inside its own transaction. The
+ * worker's side (outbox relay, e-mail) is NotificationDeliveryModule.
  */
 @Module({
   imports: [ConfigModule.forFeature(databaseConfig)],
@@ -27,6 +31,9 @@ import { NotificationService } from './notification/notification.service';
     NotificationPublisher,
     NotificationService,
     NotificationResolver,
+    NotificationPreferenceRepository,
+    NotificationPreferenceService,
+    NotificationPreferenceResolver,
     // The workflow kernel's notifier port is this publisher (platform knows no domain).
     { provide: WORKFLOW_NOTIFIER, useExisting: NotificationPublisher },
   ],

@@ -12,6 +12,7 @@ export { TechnicalAssistanceTransitionsService } from './request/technical-assis
 export { TechnicalAssistanceSessionService } from './request/technical-assistance-session.service';
 export { TechnicalAssistanceThreadService } from './request/technical-assistance-thread.service';
 export { technicalAssistanceSqlMap } from './request/technical-assistance-access';
+export { technicalAssistanceNoticeFactsSql } from './request/technical-assistance-notice-facts';
 
 /** Tables this lib owns, gathered by the app. */
 export const technicalAssistanceEntities = [

@@ -9,7 +9,16 @@ export function runTs(
   env: NodeJS.ProcessEnv,
   options: { prefix: string; quiet?: boolean },
 ): ChildProcess {
-  const child = spawn(process.execPath, ['-r', resolve(ROOT, 'tools/register.js'), resolve(ROOT, entry)], {
+  return runNode(['-r', resolve(ROOT, 'tools/register.js'), resolve(ROOT, entry)], env, options);
+}
+
+/** Runs Node with these arguments (a script and its options), its output prefixed line by line. */
+export function runNode(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: { prefix: string; quiet?: boolean },
+): ChildProcess {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,15 +2,21 @@ import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { provisionDatabase } from '@hub/database';
 import { findOrStartPostgres, PostgresServer } from './postgres-server';
-import { ROOT, runTs, runTsToEnd, waitForHttp } from './processes';
+import { ROOT, runNode, runTs, runTsToEnd, waitForHttp } from './processes';
 
 const API_PORT = Number(process.env.PORT ?? 3000);
 const IDP_PORT = Number(process.env.DEV_IDP_PORT ?? 8080);
+const WORKER_PORT = Number(process.env.WORKER_PORT ?? 3100);
+const SMTP_PORT = Number(process.env.MAILDEV_SMTP_PORT ?? 1025);
+const INBOX_PORT = Number(process.env.MAILDEV_WEB_PORT ?? 1080);
+/** Where e-mail links point (the web app's development address). */
+const WEB_URL = process.env.HUB_WEB_URL ?? 'http://127.0.0.1:4200';
 const log = (line: string) => process.stdout.write(`[hub] ${line}\n`);
 
 /**
  * `npm start`: a database (DATABASE_URL, else the local server, else embedded), migrations, demo
- * data, dev-idp and the API; prints how to call it. Ctrl-C stops everything it started.
+ * data, dev-idp, a local mail server with a web inbox (maildev), the API and the worker; prints
+ * how to call it. Ctrl-C stops everything it started.
  */
 async function main(): Promise<void> {
   const started = Date.now();
@@ -60,6 +66,19 @@ async function main(): Promise<void> {
       '[seed]',
     );
 
+    // Every e-mail the hub sends in development lands in this inbox, whatever the address.
+    const inboxUrl = `http://127.0.0.1:${INBOX_PORT}`;
+    const maildev = runNode(
+      [
+        resolve(ROOT, 'node_modules/maildev/dist/bin/maildev.js'),
+        ...['--ip', '127.0.0.1', '--smtp', String(SMTP_PORT)],
+        ...['--web-ip', '127.0.0.1', '--web', String(INBOX_PORT)],
+      ],
+      {},
+      { prefix: '[maildev]', quiet: true },
+    );
+    children.push(maildev);
+
     const idpUrl = `http://127.0.0.1:${IDP_PORT}`;
     const idp = runTs(
       'apps/dev-idp/src/main.ts',
@@ -83,6 +102,19 @@ async function main(): Promise<void> {
       { prefix: '[api]' },
     );
     children.push(api);
+    const worker = runTs(
+      'apps/worker/src/main.ts',
+      {
+        NODE_ENV: 'development',
+        HOST: '127.0.0.1',
+        PORT: String(WORKER_PORT),
+        DATABASE_URL: apiUrl,
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        HUB_WEB_URL: WEB_URL,
+      },
+      { prefix: '[worker]' },
+    );
+    children.push(worker);
     for (const child of children) {
       child.once('exit', (code) => {
         if (!stopping) {
@@ -93,6 +125,8 @@ async function main(): Promise<void> {
     }
     const base = `http://127.0.0.1:${API_PORT}`;
     await waitForHttp(`${base}/health/ready`, api, 120_000);
+    await waitForHttp(`http://127.0.0.1:${WORKER_PORT}/health/ready`, worker, 120_000);
+    await waitForHttp(inboxUrl, maildev, 60_000);
 
     const tokenCurl =
       `TOKEN=$(curl -s -d grant_type=password -d client_id=hub-cli -d username=ngo.caseworker -d password=demo ` +
@@ -107,10 +141,15 @@ async function main(): Promise<void> {
         `  GraphQL:   ${base}/graphql`,
         `  GraphiQL:  ${base}/graphiql`,
         `  Identity:  ${idpUrl}/realms/taskforce (demo users, password "demo")`,
+        `  Mail:      ${inboxUrl} (the inbox of every e-mail the hub sends; SMTP on 127.0.0.1:${SMTP_PORT})`,
+        `  Worker:    http://127.0.0.1:${WORKER_PORT}/health/ready`,
         '',
         'Get a token for ngo.caseworker and ask who you are:',
         `  ${tokenCurl}`,
         `  ${meCurl}`,
+        '',
+        'A referral sent to Safe Passage Legal Aid (e.g. by ngo.caseworker) reaches its intake address',
+        `within a second or two: watch ${inboxUrl}.`,
         '',
         'Ctrl-C stops everything.',
         '',

@@ -1,11 +1,10 @@
 import '@as-integrations/express5';
 import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { Server } from 'node:http';
 import type { Writable } from 'node:stream';
-import { Logger } from 'nestjs-pino';
 import { loadConfig, validateAll } from '@hub/config';
 import { createValidationPipe } from '@hub/graphql';
+import { createLoggedApp } from '@hub/observability';
 import { apiConfigDefinitions } from './api-config';
 import { AppModule } from './app.module';
 import { bodyDeadline } from './body-deadline';
@@ -27,25 +26,10 @@ export interface CreateAppOptions {
  */
 export async function createApp(options: CreateAppOptions = {}): Promise<INestApplication> {
   validateAll(apiConfigDefinitions);
-  const app = await NestFactory.create(AppModule.register({ logDestination: options.logDestination }), {
-    bufferLogs: true,
-    // A failed start rejects (no process.abort) and its buffered Nest logs stay unprinted, so the
-    // caller (main.ts) logs it as one JSON line.
-    abortOnError: false,
-    autoFlushLogs: false,
-    logger: options.logs === false ? false : undefined,
-  });
-  if (options.logs !== false) {
-    app.useLogger(app.get(Logger));
-    app.flushLogs();
-  }
+  const app = await createLoggedApp(AppModule.register({ logDestination: options.logDestination }), options);
   app.useGlobalPipes(createValidationPipe());
   // No enableShutdownHooks(): main.ts handles the signals (close within the grace period, log, exit).
-  const express = app.getHttpAdapter().getInstance() as {
-    disable(setting: string): void;
-    set(setting: string, value: unknown): void;
-  };
-  express.disable('x-powered-by');
+  const express = app.getHttpAdapter().getInstance() as { set(setting: string, value: unknown): void };
   express.set('trust proxy', trustProxy(loadConfig(httpConfig).TRUST_PROXY));
   applyTimeouts(app);
   return app;

@@ -2,7 +2,8 @@ import { agenciesMigrations } from '@hub/agencies';
 import { auditMigrations } from '@hub/audit';
 import { consentsMigrations } from '@hub/consents';
 import { databaseMigrations } from '@hub/database';
-import { notificationsMigrations } from '@hub/notifications';
+import { jobsMigrations } from '@hub/jobs';
+import { notificationQueueMigrations, notificationsMigrations } from '@hub/notifications';
 import { protocolsMigrations } from '@hub/protocols';
 import { referralsMigrations } from '@hub/referrals';
 import { technicalAssistanceMigrations } from '@hub/technical-assistance';
@@ -19,4 +20,6 @@ export const apiMigrations = [
   ...referralsMigrations,
   ...protocolsMigrations,
   ...technicalAssistanceMigrations,
+  ...jobsMigrations,
+  ...notificationQueueMigrations,
 ];

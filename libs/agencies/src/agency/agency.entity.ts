@@ -43,6 +43,10 @@ export class AgencyEntity {
   @Column('text', { nullable: true })
   website: string | null;
 
+  /** The language of the e-mail the hub sends the agency (NOTIFICATION_LANGUAGES). */
+  @Column('text')
+  notificationLanguage: string;
+
   @Column('text', { nullable: true })
   addressStreet: string | null;
 

@@ -57,6 +57,12 @@ export class Agency {
   @Field(() => String, { nullable: true })
   website: string | null;
 
+  @Field({
+    description:
+      "ISO 639-1 code of the language of the e-mail the hub sends the agency's intake address and users (en or es)",
+  })
+  notificationLanguage: string;
+
   @Field(() => AgencyAddress, {
     nullable: true,
     description: 'Null when the agency has none on file or its location is confidential to the caller',

@@ -36,6 +36,7 @@ export type AgencyChanges = Partial<
     | 'intakePhone'
     | 'intakeEmail'
     | 'website'
+    | 'notificationLanguage'
     | 'addressStreet'
     | 'addressCity'
     | 'addressRegion'

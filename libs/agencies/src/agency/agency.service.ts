@@ -118,6 +118,7 @@ export class AgencyService {
     if (input.intakePhone !== undefined) changes.intakePhone = text(input.intakePhone) ?? null;
     if (input.intakeEmail !== undefined) changes.intakeEmail = text(input.intakeEmail) ?? null;
     if (input.website !== undefined) changes.website = text(input.website) ?? null;
+    if (input.notificationLanguage !== undefined) changes.notificationLanguage = input.notificationLanguage;
     if (input.address !== undefined) {
       changes.addressStreet = input.address?.street.trim() ?? null;
       changes.addressCity = input.address?.city.trim() ?? null;
@@ -150,6 +151,7 @@ export class AgencyService {
       intakePhone: entity.intakePhone,
       intakeEmail: entity.intakeEmail,
       website: entity.website,
+      notificationLanguage: entity.notificationLanguage,
       address:
         mayReadAddress && hasAddress
           ? {

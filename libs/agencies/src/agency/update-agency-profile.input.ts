@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsEmail,
   IsEnum,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -19,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsLanguageCode } from '../taxonomy/is-language-code.validator';
+import { NOTIFICATION_LANGUAGES } from '../taxonomy/languages';
 import { ServiceNeed } from '../taxonomy/service-need';
 import { Agency } from './agency.model';
 
@@ -121,6 +123,11 @@ export class UpdateAgencyProfileInput {
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(500)
   website?: string | null;
+
+  @Field({ nullable: true, description: 'Language of the e-mail the hub sends the agency: en or es' })
+  @ValidateIf(notUndefined)
+  @IsIn([...NOTIFICATION_LANGUAGES])
+  notificationLanguage?: string;
 
   @Field(() => AgencyAddressInput, { nullable: true })
   @IsOptional()

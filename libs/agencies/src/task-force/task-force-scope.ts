@@ -35,3 +35,12 @@ export function taskForceExistsSql(taskForce: string): string {
 export function agencyNameSql(agency: string): string {
   return `(SELECT a.name FROM agency a WHERE a.id = ${agency})`;
 }
+
+/**
+ * A row `(agency_name, intake_email, notification_language)` of the agency `agency`: whom the
+ * hub e-mails about it and in which language (the worker joins it LATERAL).
+ */
+export function agencyMailingSql(agency: string): string {
+  return `SELECT a.name AS agency_name, a.intake_email, a.notification_language
+            FROM agency a WHERE a.id = ${agency}`;
+}

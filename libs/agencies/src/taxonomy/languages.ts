@@ -10,3 +10,7 @@ export const ISO_639_1 = new Set(
 );
 
 export const isLanguageCode = (value: string): boolean => ISO_639_1.has(value);
+
+/** The languages the hub writes its e-mail in (the worker's templates); an agency chooses one. */
+export const NOTIFICATION_LANGUAGES = ['en', 'es'] as const;
+export type NotificationLanguage = (typeof NOTIFICATION_LANGUAGES)[number];

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
 import { Tx } from '@hub/database';
 import { NotificationRepository } from './notification.repository';
 import { UUID_PATTERN } from '@hub/graphql';
@@ -72,3 +73,8 @@ function assertWellFormed(notice: Notice): void {
 
 const isText = (value: unknown, max: number): value is string =>
   typeof value === 'string' && value.length >= 1 && value.length <= max;
+
+/** A publisher outside Nest, on a data source of one's own (tests that stand in for a domain). */
+export function notificationPublisherOn(dataSource: DataSource): NotificationPublisher {
+  return new NotificationPublisher(new NotificationRepository(dataSource));
+}

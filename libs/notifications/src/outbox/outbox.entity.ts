@@ -17,10 +17,15 @@ export class OutboxEntity {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  /** Null until the worker delivered it. */
+  /** Null until the worker delivered it to every recipient. */
   @Column('timestamptz', { nullable: true })
   processedAt: Date | null;
 
+  /** How many times the worker handed it to the job queue (once, unless a job was lost or gave up). */
   @Column('integer')
   attempts: number;
+
+  /** When the worker last handed it to the job queue; null until then. */
+  @Column('timestamptz', { nullable: true })
+  enqueuedAt: Date | null;
 }

@@ -101,3 +101,31 @@ export const env = {
       message: `must be an absolute ${schemes.join(' or ')} URL, e.g. ${schemes[0]}://host:port`,
     }),
 };
+
+/**
+ * Where a process's HTTP server listens and how long it may take to stop (the API; the worker,
+ * whose server only answers health checks): the same variables everywhere, each process its defaults.
+ */
+export function serverConfigFor(namespace: string, defaults: { port: number; shutdownTimeoutMs: number }) {
+  return defineConfig(
+    namespace,
+    z.object({
+      NODE_ENV: z.enum(['development', 'test', 'production']).default('development').describe('Runtime mode'),
+      HOST: z.string().min(1).default('127.0.0.1').describe('Interface to listen on'),
+      PORT: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(65535)
+        .default(defaults.port)
+        .describe('HTTP port (0 = any free port)'),
+      SHUTDOWN_TIMEOUT_MS: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(120_000)
+        .default(defaults.shutdownTimeoutMs)
+        .describe('Grace period on SIGTERM'),
+    }),
+  );
+}

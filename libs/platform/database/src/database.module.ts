@@ -8,10 +8,10 @@ import { dataSourceOptions, EntityList } from './data-source-options';
 import { PoolMetrics } from './pool-metrics';
 import { Transactions } from './transaction';
 
-/** The API's data source, connected as the least-privileged role (migrations are not run here), and Transactions for every domain. */
+/** The process's data source (API, worker), connected as the least-privileged role (migrations are not run here), and Transactions for every domain. */
 @Module({})
 export class DatabaseModule {
-  static forRoot(options: { entities: EntityList }): DynamicModule {
+  static forRoot(options: { entities: EntityList; applicationName?: string }): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
@@ -25,7 +25,7 @@ export class DatabaseModule {
               poolSize: config.DATABASE_POOL_SIZE,
               ssl: config.DATABASE_SSL,
               statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-              applicationName: 'hub-api',
+              applicationName: options.applicationName ?? 'hub-api',
             }),
             // Fail fast instead of @nestjs/typeorm's 9 retries × 3 s: one DatabaseUnavailableError
             // naming the host (see initializeDataSource).

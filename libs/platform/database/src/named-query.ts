@@ -36,3 +36,11 @@ export function allOf(...fragments: (NamedSql | string | null | undefined | fals
   }
   return { sql: parts.length ? parts.join(' AND ') : 'TRUE', params };
 }
+
+/**
+ * SQL for a text expression as a uuid, or NULL when it is not one: for ids stored as text (a
+ * notification's subject id) compared with uuid keys, without a cast error and with the key's index.
+ */
+export function uuidOrNullSql(text: string): string {
+  return `(CASE WHEN ${text} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN CAST(${text} AS uuid) END)`;
+}

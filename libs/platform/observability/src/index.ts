@@ -5,3 +5,5 @@ export * from './logging.module';
 export * from './redaction';
 export * from './metrics/metrics';
 export * from './metrics/metrics.module';
+export * from './process-log';
+export * from './create-logged-app';

@@ -4,3 +4,7 @@ export * from './test-hub';
 export * from './query-plan';
 export * from './watermark';
 export * from './nothing-changed';
+export * from './test-mailbox';
+export * from './test-process';
+export * from './test-worker';
+export * from './production-bundle';

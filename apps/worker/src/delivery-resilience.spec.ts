@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, Transactions } from '@hub/database';
+import { DEMO_AGENCY_IDS } from '@hub/demo-data';
+import { DELIVERY_QUEUE, notificationPublisherOn } from '@hub/notifications';
+import { startTestMailbox, startTestWorker, TestDatabase, TestMailbox, TestProcess } from '@hub/testing';
+import { hubDatabase } from './testing/worker-hub';
+
+/**
+ * "Never lose a notification, never send one twice", with the real worker process, the real
+ * job queue in PostgreSQL and a real SMTP server: the worker killed with SIGKILL in the middle of
+ * a batch, and the SMTP server down for a while. Each notice goes to Harbor Light only, whose
+ * intake address gets one message per notification.
+ */
+describe('e-mail delivery survives failures (worker process, PostgreSQL queue, SMTP server)', () => {
+  let db: TestDatabase;
+  let owner: DataSource;
+  let mailbox: TestMailbox;
+  let worker: TestProcess | undefined;
+
+  beforeAll(async () => {
+    mailbox = await startTestMailbox();
+    db = await hubDatabase();
+    owner = await new DataSource(dataSourceOptions({ url: db.ownerUrl, poolSize: 2 })).initialize();
+  }, 120_000);
+  afterEach(async () => {
+    await worker?.kill();
+    worker = undefined;
+  });
+  afterAll(async () => {
+    await owner?.destroy();
+    await Promise.all([mailbox?.close(), db?.drop()]);
+  });
+
+  /** Publishes `count` notifications (one transaction each, as domains do); returns their subject ids. */
+  async function publish(count: number): Promise<string[]> {
+    const publisher = notificationPublisherOn(owner);
+    const transactions = new Transactions(owner);
+    const subjects = Array.from({ length: count }, () => randomUUID());
+    for (const subjectId of subjects) {
+      await transactions.run((tx) =>
+        publisher.publish(tx, {
+          agencyIds: [DEMO_AGENCY_IDS.harborLight],
+          eventType: 'PROTOCOL_PUBLISHED',
+          subjectType: 'Protocol',
+          subjectId,
+          message: 'A protocol was published.',
+        }),
+      );
+    }
+    return subjects;
+  }
+
+  const unprocessed = async () =>
+    (
+      await owner.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL`)
+    )[0].n;
+
+  /** Waits until every outbox row is processed, then a little longer, so a duplicate would show. */
+  async function settled(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await unprocessed()) > 0) {
+      if (Date.now() > deadline) throw new Error(`${await unprocessed()} outbox rows still unprocessed`);
+      await new Promise((wait) => setTimeout(wait, 100));
+    }
+    await new Promise((wait) => setTimeout(wait, 1_500));
+  }
+
+  /** Each message once: as many distinct Message-IDs as messages, and the ones expected. */
+  function expectEachOnce(from: number, count: number) {
+    const received = mailbox.received.slice(from);
+    expect(received.length).toBe(count);
+    expect(new Set(received.map((mail) => mail.messageId)).size).toBe(count);
+    expect(new Set(received.flatMap((mail) => mail.to))).toEqual(new Set(['intake@harborlight.example.org']));
+  }
+
+  it('delivers every notification once after the worker is killed (SIGKILL) in the middle of a batch', async () => {
+    const before = mailbox.received.length;
+    await publish(20);
+    // The server accepts five messages, then leaves the next ones unanswered: the worker is
+    // killed while it waits for the server to accept them.
+    mailbox.hold(5);
+    worker = await startTestWorker(db.apiUrl, mailbox.url, { DELIVERY_CONCURRENCY: '4' });
+    const deadline = Date.now() + 30_000;
+    while (mailbox.received.length < before + 5 || mailbox.held() === 0) {
+      if (Date.now() > deadline) throw new Error('the worker did not get to the held messages');
+      await new Promise((wait) => setTimeout(wait, 50));
+    }
+    await worker.kill();
+    // Its connections are gone: the held messages were never accepted, as with a real server.
+    while (mailbox.held() > 0) await new Promise((wait) => setTimeout(wait, 20));
+    mailbox.release();
+    expect(mailbox.received.length).toBe(before + 5);
+    expect(await unprocessed()).toBe(15);
+
+    worker = await startTestWorker(db.apiUrl, mailbox.url);
+    await mailbox.waitFor(before + 20, 30_000);
+    await settled();
+    expectEachOnce(before, 20);
+  }, 120_000);
+
+  it('delivers every notification once after the SMTP server was down for a while', async () => {
+    const before = mailbox.received.length;
+    await mailbox.stop();
+    worker = await startTestWorker(db.apiUrl, mailbox.url);
+    await publish(6);
+    // Every delivery has failed and been put back for retry at least once.
+    const deadline = Date.now() + 30_000;
+    const retried = async () =>
+      (
+        await owner.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND retry_count >= 1 AND state < 'completed'`,
+          [DELIVERY_QUEUE],
+        )
+      )[0].n;
+    while ((await retried()) < 6) {
+      if (Date.now() > deadline) throw new Error('the deliveries were not retried');
+      await new Promise((wait) => setTimeout(wait, 100));
+    }
+    expect(await unprocessed()).toBe(6);
+
+    await mailbox.start();
+    await mailbox.waitFor(before + 6, 60_000);
+    await settled();
+    expectEachOnce(before, 6);
+  }, 120_000);
+});
