@@ -1,137 +1,36 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat, symlink, utimes } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as ts from 'typescript';
 import { seedDemoData } from '@hub/agencies';
 import { MIGRATIONS_TABLE } from '@hub/database';
-import { createTestDatabase, startTestIdp, TestDatabase, TestIdp, withDataSource } from '@hub/testing';
+import {
+  buildApiBundle,
+  createTestDatabase,
+  installProductionDependencies,
+  mustRun,
+  PRODUCTION_NODE_VERSION,
+  productionNode,
+  runCommandOutput,
+  startTestIdp,
+  TestDatabase,
+  TestIdp,
+  withDataSource,
+} from '@hub/testing';
 import { apiMigrations } from './app/migrations';
 
 /**
- * What docker/api.Dockerfile builds and runs, without Docker: the production webpack build,
- * `npm install --omit=dev` of the package.json it generates (nothing else on the module path),
- * then the bundle's two entry points on the image's Node major — migrate.js as compose's
- * `migrate` service runs it, main.js as the API — against a throw-away database and dev-idp.
- *
- * Node 24 comes from the npm package node-<platform>-<arch> and the production dependencies
- * from npm; both are installed once into a cache outside the workspace (a node_modules above
- * the bundle would hide a missing dependency), keyed by version and by lockfile.
+ * What docker/api.Dockerfile builds and runs, without Docker (the build, the production install
+ * and the image's Node come from @hub/testing's production-bundle.ts): migrate.js as compose's
+ * `migrate` service runs it, main.js as the API, against a throw-away database and dev-idp.
  */
 
 const WORKSPACE = resolve(__dirname, '../../..');
-const NODE_VERSION = '24.22.3';
-const CACHE = resolve(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'task-force-hub');
+const NODE_VERSION = PRODUCTION_NODE_VERSION;
 const MINUTES = 60_000;
-
-/** Runs a command to its end; rejects with its output when it fails. */
-function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', fail);
-    child.on('exit', (code) => done({ code, stdout, stderr }));
-  });
-}
-
-async function mustRun(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }) {
-  const result = await run(command, args, options);
-  if (result.code !== 0) {
-    throw new Error(`${command} ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
-  }
-  return result;
-}
-
-/** Fills `dir` by `install(tmp)` unless it exists; the rename makes an interrupted install harmless. */
-async function cached(dir: string, install: (into: string) => Promise<void>): Promise<string> {
-  if (existsSync(dir)) return dir;
-  await mkdir(CACHE, { recursive: true });
-  const into = await mkdtemp(`${dir}.partial-`);
-  try {
-    await install(into);
-    await rename(into, dir).catch((error: NodeJS.ErrnoException) => {
-      // Another run finished the same install first.
-      if (!existsSync(dir)) throw error;
-    });
-  } finally {
-    await rm(into, { recursive: true, force: true });
-  }
-  return dir;
-}
-
-/** The Node binary of the image's major, from the npm registry (not on the workspace's path). */
-async function nodeRuntime(): Promise<string> {
-  const platform = process.platform === 'win32' ? 'win' : process.platform;
-  const name = `node-${platform}-${process.arch}`;
-  const dir = await cached(join(CACHE, `${name}-${NODE_VERSION}`), (into) =>
-    mustRun(
-      'npm',
-      [
-        'install',
-        '--prefix',
-        into,
-        '--no-save',
-        '--no-audit',
-        '--no-fund',
-        '--ignore-scripts',
-        `${name}@${NODE_VERSION}`,
-      ],
-      { cwd: into },
-    ).then(() => undefined),
-  );
-  return join(dir, 'node_modules', name, 'bin', 'node');
-}
-
-/** The production build into `outDir`, made installable as the Dockerfile makes it. */
-async function buildBundle(outDir: string): Promise<void> {
-  await mustRun('npx', ['webpack-cli', 'build', '--output-path', outDir], {
-    cwd: join(WORKSPACE, 'apps/api'),
-    env: {
-      ...process.env,
-      // What `nx build api` (configuration production) sets; the plugin reads the target from them.
-      NODE_ENV: 'production',
-      NX_TASK_TARGET_PROJECT: 'api',
-      NX_TASK_TARGET_TARGET: 'build',
-      NX_DAEMON: 'false',
-      // `npm test` type-checks the whole tree in its own step; the emitted bundle is the same.
-      HUB_BUILD_SKIP_TYPECHECK: 'true',
-    },
-  });
-  await mustRun('node', ['docker/scripts/prepare-runtime-package.cjs', outDir], { cwd: WORKSPACE });
-}
-
-/** `npm install --omit=dev` of the generated package.json and lockfile, reused while they are unchanged. */
-async function installProductionDependencies(bundle: string): Promise<void> {
-  const manifest = ['package.json', 'package-lock.json'].map((file) => readFileSync(join(bundle, file)));
-  const key = createHash('sha256').update(manifest[0]).update(manifest[1]).digest('hex').slice(0, 16);
-  const dir = join(CACHE, `api-runtime-${key}`);
-  // Each install is ≈ 150 MB: drop those no run used for a day (not merely older ones, which a
-  // run in another checkout with another lockfile may be using right now).
-  const dayAgo = Date.now() - 24 * 60 * MINUTES;
-  for (const name of (await readdir(CACHE).catch(() => [])).filter((n) => n.startsWith('api-runtime-'))) {
-    const used = await stat(join(CACHE, name)).then(
-      (s) => s.mtimeMs,
-      () => Date.now(),
-    );
-    if (used < dayAgo) await rm(join(CACHE, name), { recursive: true, force: true });
-  }
-  await cached(dir, async (into) => {
-    for (const file of ['package.json', 'package-lock.json'])
-      await copyFile(join(bundle, file), join(into, file));
-    await mustRun('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], {
-      cwd: into,
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-  });
-  const now = new Date();
-  await utimes(dir, now, now);
-  await symlink(join(dir, 'node_modules'), join(bundle, 'node_modules'), 'dir');
-}
+const run = runCommandOutput;
 
 interface Output {
   lines: string[];
@@ -236,11 +135,11 @@ describe('the production bundle (docker/api.Dockerfile without Docker)', () => {
     // Database and identity provider come up while the bundle builds and Node downloads; all
     // settle before a failure is reported, so afterAll closes whatever did start.
     const setup = await Promise.allSettled([
-      nodeRuntime().then((path) => (node = path)),
+      productionNode().then((path) => (node = path)),
       // An empty database with the real roles: the bundle's migrate.js applies the migrations.
       createTestDatabase([]).then((created) => (db = created)),
       startTestIdp().then((started) => (idp = started)),
-      buildBundle(bundle).then(() => installProductionDependencies(bundle)),
+      buildApiBundle(bundle).then(() => installProductionDependencies(bundle)),
     ]);
     const failed = setup.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;

@@ -4,3 +4,4 @@ export * from './test-hub';
 export * from './query-plan';
 export * from './watermark';
 export * from './nothing-changed';
+export * from './production-bundle';

@@ -1,0 +1,145 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat, symlink, utimes } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * What docker/api.Dockerfile builds and runs, without Docker: the production webpack build,
+ * `npm install --omit=dev` of the package.json it generates (nothing else on the module path),
+ * and the image's Node major. Used by the API's production-bundle test and by the benchmark
+ * (tools/bench), which starts the hub as production runs it.
+ *
+ * Node comes from the npm package node-<platform>-<arch> and the production dependencies from npm;
+ * both are installed once into a cache outside the workspace (a node_modules above the bundle
+ * would hide a missing dependency), keyed by version and by lockfile.
+ */
+
+const WORKSPACE = resolve(__dirname, '../../../..');
+/** The Node version of docker/api.Dockerfile's images (the bundle test checks they agree). */
+export const PRODUCTION_NODE_VERSION = '24.22.3';
+const CACHE = resolve(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'task-force-hub');
+const DAY_MS = 24 * 60 * 60_000;
+
+export interface CommandResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command to its end, collecting its output. */
+export function runCommandOutput(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<CommandResult> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', fail);
+    child.on('exit', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+/** Runs a command to its end; rejects with its output when it fails. */
+export async function mustRun(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<CommandResult> {
+  const result = await runCommandOutput(command, args, options);
+  if (result.code !== 0) {
+    throw new Error(`${command} ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+  }
+  return result;
+}
+
+/** Fills `dir` by `install(tmp)` unless it exists; the rename makes an interrupted install harmless. */
+async function cached(dir: string, install: (into: string) => Promise<void>): Promise<string> {
+  if (existsSync(dir)) return dir;
+  await mkdir(CACHE, { recursive: true });
+  const into = await mkdtemp(`${dir}.partial-`);
+  try {
+    await install(into);
+    await rename(into, dir).catch((error: NodeJS.ErrnoException) => {
+      // Another run finished the same install first.
+      if (!existsSync(dir)) throw error;
+    });
+  } finally {
+    await rm(into, { recursive: true, force: true });
+  }
+  return dir;
+}
+
+/** The Node binary of the image's major, from the npm registry (not on the workspace's path). */
+export async function productionNode(): Promise<string> {
+  const platform = process.platform === 'win32' ? 'win' : process.platform;
+  const name = `node-${platform}-${process.arch}`;
+  const dir = await cached(join(CACHE, `${name}-${PRODUCTION_NODE_VERSION}`), (into) =>
+    mustRun(
+      'npm',
+      [
+        'install',
+        '--prefix',
+        into,
+        '--no-save',
+        '--no-audit',
+        '--no-fund',
+        '--ignore-scripts',
+        `${name}@${PRODUCTION_NODE_VERSION}`,
+      ],
+      { cwd: into },
+    ).then(() => undefined),
+  );
+  return join(dir, 'node_modules', name, 'bin', 'node');
+}
+
+/** The production build of apps/api into `outDir`, made installable as the Dockerfile makes it. */
+export async function buildApiBundle(outDir: string): Promise<void> {
+  await mustRun('npx', ['webpack-cli', 'build', '--output-path', outDir], {
+    cwd: join(WORKSPACE, 'apps/api'),
+    env: {
+      ...process.env,
+      // What `nx build api` (configuration production) sets; the plugin reads the target from them.
+      NODE_ENV: 'production',
+      NX_TASK_TARGET_PROJECT: 'api',
+      NX_TASK_TARGET_TARGET: 'build',
+      NX_DAEMON: 'false',
+      // `npm test` type-checks the whole tree in its own step; the emitted bundle is the same.
+      HUB_BUILD_SKIP_TYPECHECK: 'true',
+    },
+  });
+  await mustRun('node', ['docker/scripts/prepare-runtime-package.cjs', outDir], { cwd: WORKSPACE });
+}
+
+/** `npm install --omit=dev` of the bundle's package.json and lockfile, reused while they are unchanged. */
+export async function installProductionDependencies(bundle: string): Promise<void> {
+  const manifest = ['package.json', 'package-lock.json'].map((file) => readFileSync(join(bundle, file)));
+  const key = createHash('sha256').update(manifest[0]).update(manifest[1]).digest('hex').slice(0, 16);
+  const dir = join(CACHE, `api-runtime-${key}`);
+  // Each install is ≈ 150 MB: drop those no run used for a day (not merely older ones, which a
+  // run in another checkout with another lockfile may be using right now).
+  const dayAgo = Date.now() - DAY_MS;
+  for (const name of (await readdir(CACHE).catch(() => [])).filter((n) => n.startsWith('api-runtime-'))) {
+    const used = await stat(join(CACHE, name)).then(
+      (s) => s.mtimeMs,
+      () => Date.now(),
+    );
+    if (used < dayAgo) await rm(join(CACHE, name), { recursive: true, force: true });
+  }
+  await cached(dir, async (into) => {
+    for (const file of ['package.json', 'package-lock.json'])
+      await copyFile(join(bundle, file), join(into, file));
+    await mustRun('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], {
+      cwd: into,
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+  });
+  const now = new Date();
+  await utimes(dir, now, now);
+  await symlink(join(dir, 'node_modules'), join(bundle, 'node_modules'), 'dir');
+}
