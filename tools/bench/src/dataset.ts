@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { seedDemoData } from '@hub/agencies';
 import { DEMO_AGENCY_IDS, DEMO_USERS } from '@hub/demo-data';
-import { dataSourceOptions, dropDatabase, namedQuery, provisionDatabase } from '@hub/database';
+import { dataSourceOptions, dropDatabase, namedQuery, provisionDatabase, withAdmin } from '@hub/database';
+import { dropTemplate } from '@hub/testing';
 import { ROOT, runTsToEnd } from '@hub/tools';
 
 /** Referrals per size; everything else follows from the count (DESIGN.md §3 for the shapes). */
@@ -54,7 +54,23 @@ const subOf = (username: string) => {
  * Migrations are read as files (the tools never import the app that gathers them).
  */
 function fingerprint(size: Size): string {
-  const hash = createHash('sha256').update(readFileSync(__filename)).update(size);
+  const hash = createHash('sha256')
+    .update(generate.toString())
+    .update(
+      JSON.stringify({
+        size,
+        n: SIZES[size],
+        AGENCY_COUNT,
+        DEMO_SHARE,
+        MIN_DEMO_REFERRALS,
+        NEEDS,
+        PLACES,
+        GIVEN,
+        FAMILY,
+        MESSAGES,
+        DEMO_ACTORS,
+      }),
+    );
   const visit = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((x, y) =>
       x.name.localeCompare(y.name),
@@ -94,8 +110,7 @@ export async function ensureDataset(
     return { size, template, referrals: SIZES[size], generatedSeconds: null };
   }
   const started = Date.now();
-  await unmarkTemplate(adminUrl, template);
-  await dropDatabase(adminUrl, template);
+  await dropTemplate(adminUrl, template);
   const db = await provisionDatabase({ adminUrl, database: template, ...BENCH_PASSWORDS });
   // The app's own migrations, as `npm run migrate` applies them.
   await runTsToEnd('apps/api/src/migrate.ts', { DATABASE_OWNER_URL: db.ownerUrl }, '[migrate]');
@@ -130,26 +145,8 @@ export async function copyDataset(adminUrl: string, dataset: Dataset, suffix: st
 }
 
 /** Drops a template (the smoke test's, when it is done). */
-export async function dropDataset(adminUrl: string, dataset: Dataset): Promise<void> {
-  await unmarkTemplate(adminUrl, dataset.template);
-  await dropDatabase(adminUrl, dataset.template);
-}
-
-async function withAdmin<T>(adminUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function unmarkTemplate(adminUrl: string, name: string): Promise<void> {
-  await withAdmin(adminUrl, async (client) => {
-    const found = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
-    if (found.rowCount) await client.query(`ALTER DATABASE "${name}" WITH IS_TEMPLATE false`);
-  });
+export function dropDataset(adminUrl: string, dataset: Dataset): Promise<void> {
+  return dropTemplate(adminUrl, dataset.template);
 }
 
 const WRITTEN_TABLES = [

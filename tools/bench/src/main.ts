@@ -9,7 +9,7 @@ import { ensureDataset, Size, SIZES } from './dataset';
 import { runBenchmark } from './harness';
 import { markdownReport } from './report';
 import { benchSeal, SealResult } from './seal';
-import { bundleRuntime, sourceRuntime } from './targets';
+import { bundleRuntime, sourceRuntime, stopAllTargets } from './targets';
 
 const USAGE = `npm run bench -- [options]   (docs/benchmarks.md)
   --size small|large|small,large   datasets to run (default small); both sizes also print large/small
@@ -21,27 +21,36 @@ const USAGE = `npm run bench -- [options]   (docs/benchmarks.md)
   --fresh                          regenerate the datasets
   --no-pin                         do not pin the servers to CPU 0 and the load generator to CPU 1`;
 
+const DEFAULTS = {
+  size: 'small',
+  hub: 'bundle',
+  connections: '16',
+  seconds: '10',
+  warmup: '3',
+  rounds: '2',
+  count: '20',
+  'seal-events': '10000,1000000',
+};
+
+const SWITCHES = ['fresh', 'no-pin', 'help'] as const;
+type Flags = Record<keyof typeof DEFAULTS, string> &
+  Record<(typeof SWITCHES)[number], boolean> & { workloads?: string; pg?: string };
+
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 
 async function main(): Promise<void> {
   process.env.TZ = 'UTC';
-  const { values } = parseArgs({
+  // Built from DEFAULTS, the options are too dynamic for parseArgs to type its answer: Flags does.
+  const values = parseArgs({
     options: {
-      size: { type: 'string', default: 'small' },
-      hub: { type: 'string', default: 'bundle' },
-      connections: { type: 'string', default: '16' },
-      seconds: { type: 'string', default: '10' },
-      warmup: { type: 'string', default: '3' },
-      rounds: { type: 'string', default: '2' },
-      count: { type: 'string', default: '20' },
+      ...Object.fromEntries(
+        Object.entries(DEFAULTS).map(([name, value]) => [name, { type: 'string' as const, default: value }]),
+      ),
       workloads: { type: 'string' },
-      'seal-events': { type: 'string', default: '10000,1000000' },
       pg: { type: 'string' },
-      fresh: { type: 'boolean', default: false },
-      'no-pin': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
+      ...Object.fromEntries(SWITCHES.map((name) => [name, { type: 'boolean' as const, default: false }])),
     },
-  });
+  }).values as unknown as Flags;
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   const sizes = values.size.split(',') as Size[];
   if (sizes.some((size) => !(size in SIZES)) || !['bundle', 'source'].includes(values.hub))
@@ -50,6 +59,8 @@ async function main(): Promise<void> {
     .split(',')
     .map(Number)
     .filter((n) => n > 0);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => void stopAllTargets().then(() => process.exit(130)));
   const pin = !values['no-pin'] && cpus().length >= 2;
   // The load generator (autocannon, in this process) on CPU 1; the servers go on CPU 0.
   if (pin) execFileSync('taskset', ['-a', '-cp', '1', String(process.pid)], { stdio: 'ignore' });

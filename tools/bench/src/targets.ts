@@ -24,6 +24,13 @@ export interface HubRuntime {
 }
 
 const REGISTER = resolve(ROOT, 'tools/register.js');
+/** Every server process started and not yet exited, for an interrupted run to stop. */
+const running = new Set<ChildProcess>();
+
+/** Stops every server still running (Ctrl-C during a run). */
+export async function stopAllTargets(): Promise<void> {
+  await Promise.all([...running].map(stop));
+}
 
 /** The production bundle as docker/api.Dockerfile makes it, run by the image's Node. */
 export async function bundleRuntime(log: (line: string) => void): Promise<HubRuntime> {
@@ -99,6 +106,8 @@ function start(
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const tail: string[] = [];
   return new Promise((done, fail) => {
     const timeout = setTimeout(

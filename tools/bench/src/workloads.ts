@@ -31,6 +31,18 @@ const INBOX = `query Inbox($first: Int!) {
   }
 }`;
 
+/** W1 and W1b: a caseworker's inbox, one page. */
+function inbox(id: string, first: number): Workload {
+  return {
+    id,
+    title: `\`referrals(box: RECEIVED, first: ${first})\``,
+    user: 'ngo.caseworker',
+    query: INBOX,
+    variables: () => ({ first }),
+    floor: () => `/referrals?first=${first}`,
+  };
+}
+
 export const WORKLOADS: Workload[] = [
   {
     id: 'W0',
@@ -39,22 +51,8 @@ export const WORKLOADS: Workload[] = [
     query: '{ __typename }',
     variables: () => ({}),
   },
-  {
-    id: 'W1',
-    title: '`referrals(box: RECEIVED, first: 20)`',
-    user: 'ngo.caseworker',
-    query: INBOX,
-    variables: () => ({ first: 20 }),
-    floor: () => '/referrals?first=20',
-  },
-  {
-    id: 'W1b',
-    title: '`referrals(box: RECEIVED, first: 50)`',
-    user: 'ngo.caseworker',
-    query: INBOX,
-    variables: () => ({ first: 50 }),
-    floor: () => '/referrals?first=50',
-  },
+  inbox('W1', 20),
+  inbox('W1b', 50),
   {
     id: 'W2',
     title: '`referral(id)` with events, messages, survivor',

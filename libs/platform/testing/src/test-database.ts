@@ -141,7 +141,7 @@ async function buildTemplate(
 }
 
 /** PostgreSQL refuses to drop a database marked as a template: unmark it first. */
-async function dropTemplate(adminUrl: string, name: string): Promise<void> {
+export async function dropTemplate(adminUrl: string, name: string): Promise<void> {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
