@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { seedDemoData } from '@hub/agencies';
 import { DEMO_AGENCY_IDS, DEMO_USERS } from '@hub/demo-data';
 import { dataSourceOptions, dropDatabase, namedQuery, provisionDatabase, withAdmin } from '@hub/database';
-import { dropTemplate } from '@hub/testing';
+import { dropTemplate, TEST_ROLE_PASSWORDS } from '@hub/testing';
 import { ROOT, runTsToEnd } from '@hub/tools';
 
 /** Referrals per size; everything else follows from the count (DESIGN.md §3 for the shapes). */
@@ -24,8 +24,6 @@ const REUSE_HOURS = 20;
  * time per PostgreSQL server and namespace (the smoke test takes a namespace of its own).
  */
 export const DEFAULT_NAMESPACE = 'hub_bench';
-
-export const BENCH_PASSWORDS = { ownerPassword: 'hub_owner_bench', apiPassword: 'hub_api_bench' };
 
 export interface Dataset {
   size: Size;
@@ -111,7 +109,7 @@ export async function ensureDataset(
   }
   const started = Date.now();
   await dropTemplate(adminUrl, template);
-  const db = await provisionDatabase({ adminUrl, database: template, ...BENCH_PASSWORDS });
+  const db = await provisionDatabase({ adminUrl, database: template, ...TEST_ROLE_PASSWORDS });
   // The app's own migrations, as `npm run migrate` applies them.
   await runTsToEnd('apps/api/src/migrate.ts', { DATABASE_OWNER_URL: db.ownerUrl }, '[migrate]');
   const dataSource = new DataSource(dataSourceOptions({ url: db.ownerUrl, applicationName: 'hub-bench' }));
@@ -141,7 +139,7 @@ export async function ensureDataset(
 export async function copyDataset(adminUrl: string, dataset: Dataset, suffix: string) {
   const database = `${dataset.template}_${suffix}`;
   await dropDatabase(adminUrl, database);
-  return provisionDatabase({ adminUrl, database, template: dataset.template, ...BENCH_PASSWORDS });
+  return provisionDatabase({ adminUrl, database, template: dataset.template, ...TEST_ROLE_PASSWORDS });
 }
 
 /** Drops a template (the smoke test's, when it is done). */

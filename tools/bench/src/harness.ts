@@ -46,7 +46,10 @@ export interface TargetStats {
   p50: number;
   p99: number;
   statementsPerRequest: number;
-  /** CPU per 1,000 requests, ms: the server process, and PostgreSQL's backends serving it. */
+  /** CPU over all rounds, ms: the server process, and PostgreSQL's backends serving it. */
+  apiCpuMs: number;
+  pgCpuMs: number;
+  /** The same per 1,000 answers (NaN when no request was answered). */
   apiCpuPer1k: number;
   pgCpuPer1k: number;
   /** Resident memory after the last round, MB. */
@@ -274,7 +277,7 @@ async function countPass(
   await send(1);
   const before = pair.counter.statements();
   for (let n = 2; n < count + 2; n++) await send(n);
-  // Statements a request starts may still be on their way when its answer arrives (audit writes).
+  // Work a request leaves running after its answer (if any) is the request's too.
   await new Promise((r) => setTimeout(r, 100));
   return { statements: Math.round(((pair.counter.statements() - before) / count) * 100) / 100, data };
 }
@@ -287,8 +290,10 @@ function emptyStats(statementsPerRequest: number): TargetStats {
     p50: 0,
     p99: 0,
     statementsPerRequest,
-    apiCpuPer1k: 0,
-    pgCpuPer1k: 0,
+    apiCpuMs: 0,
+    pgCpuMs: 0,
+    apiCpuPer1k: NaN,
+    pgCpuPer1k: NaN,
     rssMb: 0,
     failures: 0,
     firstFailure: null,
@@ -303,15 +308,15 @@ function addRound(
   rss: number,
   rounds: number,
 ): void {
-  const before = stats.responses;
   stats.responses += round.responses;
   stats.seconds += round.seconds;
   stats.reqPerSecond = stats.responses / stats.seconds;
   stats.p50 += round.p50 / rounds;
   stats.p99 += round.p99 / rounds;
-  // Running totals per 1,000 requests: weighted by each round's responses.
-  stats.apiCpuPer1k = (stats.apiCpuPer1k * before + apiCpu * 1000) / stats.responses;
-  stats.pgCpuPer1k = (stats.pgCpuPer1k * before + pgCpu * 1000) / stats.responses;
+  stats.apiCpuMs += apiCpu;
+  stats.pgCpuMs += pgCpu;
+  stats.apiCpuPer1k = (stats.apiCpuMs * 1000) / stats.responses;
+  stats.pgCpuPer1k = (stats.pgCpuMs * 1000) / stats.responses;
   stats.rssMb = rss;
   stats.failures += round.failures;
   stats.firstFailure ??= round.firstFailure;
