@@ -21,7 +21,14 @@ const depConstraints = [
   { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:data'] },
   {
     sourceTag: 'type:tools',
-    onlyDependOnLibsWithTags: ['type:platform', 'type:policy', 'type:data', 'type:domain', 'type:testing'],
+    onlyDependOnLibsWithTags: [
+      'type:platform',
+      'type:policy',
+      'type:data',
+      'type:domain',
+      'type:testing',
+      'type:tools',
+    ],
   },
 ];
 

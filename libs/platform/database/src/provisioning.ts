@@ -46,7 +46,8 @@ function withCredentials(adminUrl: string, user: string, password: string, datab
   return url.toString();
 }
 
-async function withAdmin<T>(adminUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+/** Runs `work` on one connection to the server as the admin (roles, databases, templates). */
+export async function withAdmin<T>(adminUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {

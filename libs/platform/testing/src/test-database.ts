@@ -26,7 +26,11 @@ export interface TestDatabase {
 
 export type Seed = (dataSource: DataSource) => Promise<void>;
 
-const PASSWORDS = { ownerPassword: 'hub_owner_test', apiPassword: 'hub_api_test' };
+/**
+ * The two roles' passwords in tests. Roles belong to the server, and provisioning sets their
+ * passwords: whatever provisions databases beside running suites (the benchmark) uses these too.
+ */
+export const TEST_ROLE_PASSWORDS = { ownerPassword: 'hub_owner_test', apiPassword: 'hub_api_test' };
 
 /**
  * A throw-away database with the real roles and the real migrations applied (and the seed, when
@@ -39,7 +43,7 @@ export async function createTestDatabase(migrations: MigrationList, seed?: Seed)
   const template = await templateFor(adminUrl, migrations, seed);
   const name = `hub_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const provisioned = await retryWhileTemplateBusy(() =>
-    provisionDatabase({ adminUrl, database: name, template, throwAway: true, ...PASSWORDS }),
+    provisionDatabase({ adminUrl, database: name, template, throwAway: true, ...TEST_ROLE_PASSWORDS }),
   );
   return {
     name,
@@ -131,7 +135,7 @@ async function buildTemplate(
         adminUrl,
         database: name,
         throwAway: true,
-        ...PASSWORDS,
+        ...TEST_ROLE_PASSWORDS,
       });
       await runMigrations(provisioned.ownerUrl, migrations);
       if (seed) await withDataSource(provisioned.ownerUrl, seed);
@@ -146,7 +150,7 @@ async function buildTemplate(
 }
 
 /** PostgreSQL refuses to drop a database marked as a template: unmark it first. */
-async function dropTemplate(adminUrl: string, name: string): Promise<void> {
+export async function dropTemplate(adminUrl: string, name: string): Promise<void> {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {

@@ -9,15 +9,18 @@ export interface TestIdp extends DevIdp {
   tokenFor(username: string): Promise<string>;
 }
 
-/** dev-idp on a free port with fresh keys in a temporary folder. */
-export async function startTestIdp(): Promise<TestIdp> {
+/**
+ * dev-idp on a free port with fresh keys in a temporary folder. Tokens live an hour (a suite signs
+ * each user in once, see test-hub's warm-up), or as long as asked (a benchmark run).
+ */
+export async function startTestIdp(options: { accessTokenLifetimeSeconds?: number } = {}): Promise<TestIdp> {
   const dir = await mkdtemp(join(tmpdir(), 'hub-idp-'));
-  // Tokens live an hour in tests, so a suite signs each user in once (see test-hub's warm-up).
+  const lifetimeSeconds = options.accessTokenLifetimeSeconds ?? 3600;
   const idp = await createDevIdp({
     port: 0,
     keyFile: join(dir, 'keys.json'),
     users: usersWithPassword(DEMO_USERS, DEMO_PASSWORD),
-    accessTokenLifetimeSeconds: 3600,
+    accessTokenLifetimeSeconds: lifetimeSeconds,
     logger: () => undefined,
   });
   const close = idp.close.bind(idp);
@@ -39,7 +42,8 @@ export async function startTestIdp(): Promise<TestIdp> {
       const body = (await response.json()) as { access_token?: string; error?: string };
       if (!response.ok || !body.access_token)
         throw new Error(`no token for ${username}: ${body.error ?? response.status}`);
-      tokens.set(username, { token: body.access_token, until: Date.now() + 50 * 60_000 });
+      // Reused until ten minutes before it expires.
+      tokens.set(username, { token: body.access_token, until: Date.now() + (lifetimeSeconds - 600) * 1000 });
       return body.access_token;
     },
     async close(): Promise<void> {

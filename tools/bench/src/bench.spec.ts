@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { testAdminUrl } from '@hub/testing';
+import { Dataset, dropDataset, ensureDataset } from './dataset';
+import { runBenchmark, SizeResult } from './harness';
+import { markdownReport } from './report';
+import { benchSeal } from './seal';
+import { sourceRuntime } from './targets';
+import { WORKLOADS } from './workloads';
+
+/**
+ * Keeps the benchmark harness working (not a benchmark: nothing here is about speed). A tiny
+ * dataset, one short round of every workload against the hub (from its sources, in production
+ * mode) and the floor, the sealer at two small trails.
+ */
+describe('the benchmark harness (tools/bench), at a tiny size', () => {
+  jest.setTimeout(300_000);
+  const adminUrl = testAdminUrl();
+  const namespace = `hub_bench_smoke_${randomBytes(3).toString('hex')}`;
+  let dataset: Dataset | undefined;
+  let sizes: SizeResult[];
+
+  beforeAll(async () => {
+    dataset = await ensureDataset(adminUrl, 'tiny', { fresh: true, namespace });
+    sizes = await runBenchmark({
+      adminUrl,
+      sizes: ['tiny'],
+      runtime: sourceRuntime(),
+      connections: 2,
+      seconds: 0.5,
+      warmupSeconds: 0,
+      rounds: 1,
+      countRequests: 2,
+      pin: false,
+      fresh: false,
+      namespace,
+      measureCounted: true,
+      log: () => undefined,
+    });
+  });
+
+  afterAll(async () => {
+    if (dataset) await dropDataset(adminUrl, dataset);
+  });
+
+  it('answers every workload, on the hub and on the floor, with no failed request', () => {
+    const [tiny] = sizes;
+    expect(tiny.workloads.map((w) => w.workload.id)).toEqual(WORKLOADS.map((w) => w.id));
+    for (const result of tiny.workloads) {
+      const hasFloor = WORKLOADS.find((w) => w.id === result.workload.id)?.floor !== undefined;
+      expect({
+        id: result.workload.id,
+        failures: result.hub.failures,
+        floor: result.floor?.failures,
+      }).toEqual({
+        id: result.workload.id,
+        failures: 0,
+        floor: hasFloor ? 0 : undefined,
+      });
+      expect(result.hub.responses).toBeGreaterThan(0);
+      expect(result.hub.statementsPerRequest).toBeGreaterThan(0);
+      if (hasFloor) expect(result.floor?.responses).toBeGreaterThan(0);
+    }
+  });
+
+  it('the floor answers W1–W3 with one statement, and exactly what the hub answers', () => {
+    const compared = sizes[0].workloads.filter((w) => w.floor);
+    expect(compared.map((w) => [w.workload.id, w.floor?.statementsPerRequest, w.sameAnswer])).toEqual([
+      ['W1', 1, true],
+      ['W1b', 1, true],
+      ['W2', 1, true],
+      ['W3', 1, true],
+    ]);
+  });
+
+  it('times the sealer on trails it built as a valid hash chain', async () => {
+    const { results, verification } = await benchSeal(adminUrl, dataset as Dataset, [2_000, 8_000], {
+      verify: true,
+      log: () => undefined,
+    });
+    expect(results.map((r) => r.trailEvents)).toEqual([2_000, 8_000]);
+    for (const result of results) {
+      expect(result.sealMs).toBeGreaterThan(0);
+      expect(result.statements).toBeGreaterThan(0);
+    }
+    expect({ ok: verification?.ok, problem: verification?.firstProblem }).toEqual({
+      ok: true,
+      problem: null,
+    });
+    expect(verification?.eventsChecked).toBe(8_000 + 3 * 1_000);
+  });
+
+  it('prints the figures as a markdown table, a row per workload', () => {
+    const report = markdownReport(sizes, [], ['context']);
+    for (const workload of WORKLOADS) expect(report).toContain(`| ${workload.id} `);
+  });
+});

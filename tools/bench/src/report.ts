@@ -1,0 +1,125 @@
+import type { SizeResult, TargetStats, WorkloadResult } from './harness';
+import type { SealResult } from './seal';
+
+const fixed = (value: number | undefined, digits = 0) =>
+  value === undefined || !Number.isFinite(value)
+    ? '–'
+    : value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined || b === 0 ? '–' : fixed(a / b, 2);
+const pair = (hub: number, floor: number | undefined, digits: number) =>
+  floor === undefined ? fixed(hub, digits) : `${fixed(hub, digits)} / ${fixed(floor, digits)}`;
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  return [row(header), row(header.map(() => '---')), ...rows.map(row)].join('\n');
+}
+
+/** The run's figures as markdown: one table per size, large/small ratios, the sealer. */
+export function markdownReport(sizes: SizeResult[], seals: SealResult[], context: string[]): string {
+  const parts: string[] = [...context.map((line) => `- ${line}`), ''];
+  for (const size of sizes) {
+    parts.push(`### ${size.size}: ${size.referrals.toLocaleString('en')} referrals`, '');
+    parts.push(
+      table(
+        [
+          'workload',
+          'floor req/s',
+          'hub req/s',
+          'hub/floor',
+          'hub p50 / p99 ms',
+          'floor p50 / p99 ms',
+          'statements/req hub / floor',
+          'API CPU ms/1k hub / floor',
+          'PG CPU ms/1k hub / floor',
+          'RSS MB hub / floor',
+        ],
+        size.workloads.map((w) => [
+          `${w.workload.id} ${w.workload.title}`,
+          w.floor ? fixed(w.floor.reqPerSecond) : '–',
+          fixed(w.hub.reqPerSecond),
+          ratio(w.hub.reqPerSecond, w.floor?.reqPerSecond),
+          `${fixed(w.hub.p50, 1)} / ${fixed(w.hub.p99, 1)}`,
+          w.floor ? `${fixed(w.floor.p50, 1)} / ${fixed(w.floor.p99, 1)}` : '–',
+          pair(w.hub.statementsPerRequest, w.floor?.statementsPerRequest, 1),
+          pair(w.hub.apiCpuPer1k, w.floor?.apiCpuPer1k, 0),
+          pair(w.hub.pgCpuPer1k, w.floor?.pgCpuPer1k, 0),
+          pair(w.hub.rssMb, w.floor?.rssMb, 0),
+        ]),
+      ),
+      '',
+    );
+    const problems = size.workloads.flatMap((w) => problemsOf(w));
+    if (problems.length) parts.push(...problems.map((p) => `- **${size.size} ${p}**`), '');
+  }
+  const small = sizes.find((s) => s.size === 'small');
+  const large = sizes.find((s) => s.size === 'large');
+  if (small && large) {
+    parts.push('### large / small', '');
+    const at = (s: SizeResult, id: string) => s.workloads.find((w) => w.workload.id === id);
+    parts.push(
+      table(
+        [
+          'workload',
+          'hub req/s',
+          'floor req/s',
+          'hub PG CPU/req',
+          'floor PG CPU/req',
+          'hub API CPU/req',
+          'hub p99',
+        ],
+        large.workloads.map((w) => {
+          const s = at(small, w.workload.id);
+          return [
+            w.workload.id,
+            ratio(w.hub.reqPerSecond, s?.hub.reqPerSecond),
+            ratio(w.floor?.reqPerSecond, s?.floor?.reqPerSecond),
+            ratio(w.hub.pgCpuPer1k, s?.hub.pgCpuPer1k),
+            ratio(w.floor?.pgCpuPer1k, s?.floor?.pgCpuPer1k),
+            ratio(w.hub.apiCpuPer1k, s?.hub.apiCpuPer1k),
+            ratio(w.hub.p99, s?.hub.p99),
+          ];
+        }),
+      ),
+      '',
+    );
+  }
+  if (seals.length) {
+    parts.push('### audit sealer', '');
+    parts.push(
+      table(
+        [
+          'audit events in the trail',
+          'events sealed per seal',
+          'ms per seal (median of 3)',
+          'statements per seal',
+        ],
+        seals.map((s) => [
+          s.trailEvents.toLocaleString('en'),
+          s.newEvents.toLocaleString('en'),
+          fixed(s.sealMs, 1),
+          fixed(s.statements, 0),
+        ]),
+      ),
+      '',
+    );
+  }
+  return parts.join('\n');
+}
+
+function problemsOf(w: WorkloadResult): string[] {
+  const problems: string[] = [];
+  const check = (name: string, stats: TargetStats | undefined) => {
+    if (stats?.failures)
+      problems.push(
+        `${w.workload.id} ${name}: ${stats.failures} failed requests (first: ${stats.firstFailure})`,
+      );
+  };
+  check('hub', w.hub);
+  check('floor', w.floor);
+  if (w.sameAnswer === false) problems.push(`${w.workload.id}: the floor's answer differs from the hub's`);
+  return problems;
+}

@@ -1,0 +1,154 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildBundle, imageNodeRuntime, installProductionDependencies } from '@hub/testing';
+import { ROOT } from '@hub/tools';
+
+/** A server under measurement: the hub or the floor, in its own process. */
+export interface Target {
+  kind: 'hub' | 'floor';
+  /** Base URL (the hub's GraphQL endpoint, or the floor's root). */
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** How the hub runs: the production bundle on the image's Node (a benchmark), or the sources (the smoke test). */
+export interface HubRuntime {
+  node: string;
+  /** Arguments and working directory of the API's entry point. */
+  args: string[];
+  cwd: string;
+  dispose(): Promise<void>;
+}
+
+const REGISTER = resolve(ROOT, 'tools/register.js');
+/** Every server process started and not yet exited, for an interrupted run to stop. */
+const running = new Set<ChildProcess>();
+
+/** Stops every server still running (Ctrl-C during a run). */
+export async function stopAllTargets(): Promise<void> {
+  await Promise.all([...running].map(stop));
+}
+
+/** The production bundle as docker/api.Dockerfile makes it, run by the image's Node. */
+export async function bundleRuntime(log: (line: string) => void): Promise<HubRuntime> {
+  const started = Date.now();
+  const dir = await mkdtemp(join(tmpdir(), 'hub-bench-bundle-'));
+  const [node] = await Promise.all([
+    imageNodeRuntime(),
+    buildBundle('api', dir).then(() => installProductionDependencies('api', dir)),
+  ]);
+  log(`production bundle built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return { node, args: ['main.js'], cwd: dir, dispose: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** The API from its TypeScript sources on this Node, in production mode (quick to start: no build). */
+export function sourceRuntime(): HubRuntime {
+  return {
+    node: process.execPath,
+    args: ['-r', REGISTER, resolve(ROOT, 'apps/api/src/main.ts')],
+    cwd: ROOT,
+    dispose: async () => undefined,
+  };
+}
+
+export interface StartOptions {
+  /** CPU to pin the process to (`taskset -c`), or none. */
+  cpu?: number;
+  databaseUrl: string;
+  issuer: string;
+}
+
+/** The hub in production mode, configured only by its environment, as a container would be. */
+export function startHub(runtime: HubRuntime, options: StartOptions & { idpUrl: string }): Promise<Target> {
+  return start('hub', runtime.node, runtime.args, runtime.cwd, options.cpu, 'api ready', {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATABASE_URL: options.databaseUrl,
+    AUTH_SERVER_URL: options.idpUrl,
+    AUTH_REALM: 'taskforce',
+    AUTH_CLIENT_ID: 'hub-api',
+    // One user sends every request of a workload: the budget is kept (its cost is measured), not hit.
+    GRAPHQL_RATE_LIMIT_POINTS: '1000000000',
+    // The sealer's cost grows with the trail and is measured on its own (--seal-events).
+    AUDIT_SEAL_INTERVAL_SECONDS: '0',
+  });
+}
+
+/** The floor server (floor.ts), on the same Node as the hub. */
+export function startFloor(node: string, options: StartOptions): Promise<Target> {
+  return start(
+    'floor',
+    node,
+    ['-r', REGISTER, resolve(__dirname, 'floor.ts')],
+    ROOT,
+    options.cpu,
+    'floor ready',
+    { DATABASE_URL: options.databaseUrl, ISSUER: options.issuer, PORT: '0' },
+  );
+}
+
+function start(
+  kind: Target['kind'],
+  node: string,
+  args: string[],
+  cwd: string,
+  cpu: number | undefined,
+  readyMessage: string,
+  env: Record<string, string>,
+): Promise<Target> {
+  const [command, argv] = cpu === undefined ? [node, args] : ['taskset', ['-c', String(cpu), node, ...args]];
+  const child = spawn(command, argv, {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  const tail: string[] = [];
+  return new Promise((done, fail) => {
+    const timeout = setTimeout(
+      () => fail(new Error(`${kind} did not start in 180 s:\n${tail.join('\n')}`)),
+      180_000,
+    );
+    let rest = '';
+    const take = (chunk: Buffer) => {
+      const lines = (rest + chunk.toString()).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) {
+        tail.push(line);
+        if (tail.length > 40) tail.shift();
+        if (!line.includes(readyMessage)) continue;
+        const ready = JSON.parse(line) as { graphql?: string; url?: string };
+        clearTimeout(timeout);
+        done({
+          kind,
+          url: String(ready.graphql ?? ready.url).replace('[::1]', '127.0.0.1'),
+          pid: child.pid as number,
+          stop: () => stop(child),
+        });
+      }
+    };
+    child.stdout?.on('data', take);
+    child.stderr?.on('data', take);
+    child.once('exit', (code) => {
+      clearTimeout(timeout);
+      fail(new Error(`${kind} exited (${code}) before it was ready:\n${tail.join('\n')}`));
+    });
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
