@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@hub/config';
 import { databaseConfig } from '@hub/database';
-import { WORKFLOW_NOTIFIER } from '@hub/workflow';
+import { Refusals, WORKFLOW_NOTIFIER } from '@hub/workflow';
 import { LiveNotifications } from './live/live-notifications';
 import { NotificationSignals } from './live/notification-signals';
 import { OutboxMetrics } from './outbox/outbox-metrics';
@@ -34,6 +34,7 @@ import { NotificationPreferenceService } from './preference/notification-prefere
     NotificationPreferenceRepository,
     NotificationPreferenceService,
     NotificationPreferenceResolver,
+    Refusals,
     // The workflow kernel's notifier port is this publisher (platform knows no domain).
     { provide: WORKFLOW_NOTIFIER, useExisting: NotificationPublisher },
   ],

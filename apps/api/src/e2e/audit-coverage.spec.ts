@@ -707,6 +707,20 @@ describe('audit coverage (e2e)', () => {
       };
     },
 
+    setNotificationPreference: async () => ({
+      user: 'ngo.caseworker',
+      query: `mutation M($input: SetNotificationPreferenceInput!) { setNotificationPreference(input: $input) { preference { delivery } } }`,
+      variables: { input: { delivery: 'DAILY_DIGEST' } },
+      expected: () => [
+        {
+          action: 'SET_NOTIFICATION_PREFERENCE',
+          subjectType: 'NotificationPreference',
+          subjectId: expect.any(String),
+          reason: 'DAILY_DIGEST',
+        },
+      ],
+    }),
+
     // --- technical assistance ---
     requestTechnicalAssistance: async () => ({
       user: 'ngo.lead',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessScope, subject } from '@hub/access';
 import { AuditWriter } from '@hub/audit';
+import { Refusals } from '@hub/workflow';
 import { Transactions } from '@hub/database';
 import { BadUserInputError, ForbiddenError, UUID_PATTERN } from '@hub/graphql';
 import { NotificationDelivery } from './notification-delivery';
@@ -28,6 +29,7 @@ export class NotificationPreferenceService {
     private readonly preferences: NotificationPreferenceRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditWriter,
+    private readonly refusals: Refusals,
   ) {}
 
   async get(scope: AccessScope): Promise<NotificationPreference> {
@@ -83,13 +85,7 @@ export class NotificationPreferenceService {
       return { userId, agencyId };
     }
     if (action === 'update') {
-      await this.audit.recordDenied({
-        actor: scope.actor,
-        action: 'SET_NOTIFICATION_PREFERENCE',
-        subjectType: 'NotificationPreference',
-        subjectId: null,
-        subjectAgencyIds: [],
-      });
+      await this.refusals.refuse(scope, 'SET_NOTIFICATION_PREFERENCE', 'NotificationPreference', null, []);
     }
     throw new ForbiddenError('Notification preferences belong to users of an agency');
   }
