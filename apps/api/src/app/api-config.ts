@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { sightingConfig } from '@hub/agencies';
 import { auditConfig } from '@hub/audit';
 import { authConfig } from '@hub/auth';

@@ -49,6 +49,11 @@ export class DatabaseUnavailableError extends Error {
     this.name = 'DatabaseUnavailableError';
     this.code = errorCode(cause);
   }
+
+  /** What a start-up failure line may say about it (process-log): where, and the driver's code. */
+  logFields(): Record<string, unknown> {
+    return { database: this.target, code: this.code };
+  }
 }
 
 /**

@@ -1,8 +1,18 @@
 import { hostname } from 'node:os';
 import { ConfigError } from '@hub/config';
-import { DatabaseUnavailableError } from '@hub/database';
 
 const LEVELS = { info: 30, error: 50 } as const;
+
+/**
+ * A failure that says which of its fields may be logged (never a secret), such as the database's
+ * DatabaseUnavailableError. Structural, so logging knows no lib that fails.
+ */
+interface DescribesItself extends Error {
+  logFields(): Record<string, unknown>;
+}
+
+const describesItself = (error: unknown): error is DescribesItself =>
+  error instanceof Error && typeof (error as Partial<DescribesItself>).logFields === 'function';
 
 /**
  * One log line in pino's shape (`{"level":50,"time":…,"pid":…,"hostname":…,"msg":…}`) for the
@@ -27,9 +37,7 @@ export function startupFailureLine(what: string, error: unknown): string {
       problems: error.problems,
     });
   }
-  if (error instanceof DatabaseUnavailableError) {
-    return logLine('error', `${what}: ${error.message}`, { database: error.target, code: error.code });
-  }
+  if (describesItself(error)) return logLine('error', `${what}: ${error.message}`, error.logFields());
   const err =
     error instanceof Error
       ? { type: error.name, message: error.message, stack: error.stack }
