@@ -17,7 +17,7 @@ export {
 export { type AgencySignal, NotificationSignals, RESYNC } from './live/notification-signals';
 export { NotificationDeliveryModule } from './delivery/notification-delivery.module';
 export { deliveryConfig, type DeliveryConfig } from './delivery/delivery.config';
-export { DELIVERY_QUEUE } from './delivery/delivery-queue';
+export { DELIVERY_QUEUE, DIGEST_QUEUE } from './delivery/delivery-queue';
 export type { NoticeFactsSql } from './delivery/notice-facts';
 export {
   HEADLINES as EMAIL_HEADLINES,

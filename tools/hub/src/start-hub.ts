@@ -126,7 +126,8 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${API_PORT}`;
     await waitForHttp(`${base}/health/ready`, api, 120_000);
     await waitForHttp(`http://127.0.0.1:${WORKER_PORT}/health/ready`, worker, 120_000);
-    await waitForHttp(inboxUrl, maildev, 60_000);
+    // The web UI answers only browsers (Accept: text/html); its API has a health check.
+    await waitForHttp(`${inboxUrl}/api/healthz`, maildev, 60_000);
 
     const tokenCurl =
       `TOKEN=$(curl -s -d grant_type=password -d client_id=hub-cli -d username=ngo.caseworker -d password=demo ` +

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import PgBoss from 'pg-boss';
 import { Transactions } from '@hub/database';
 import { demoUser, startTestMailbox, startTestWorker, TestHub, TestMailbox, TestProcess } from '@hub/testing';
-import { EMAIL_HEADLINES, NotificationPublisher } from '@hub/notifications';
+import { DIGEST_QUEUE, EMAIL_HEADLINES, NotificationPublisher } from '@hub/notifications';
 import { rows } from './e2e-support';
 import { startHub } from './hub';
 import {
@@ -19,6 +20,7 @@ import {
 const HARBOR_INTAKE = 'intake@harborlight.example.org';
 const SAFE_PASSAGE_INTAKE = 'intake@safepassage.example.org';
 const CASEWORKER_EMAIL = 'ngo.caseworker@demo.taskforce.example';
+const DIGEST_EMAIL = 'legal.caseworker@demo.taskforce.example';
 const PREFIX = 'Task Force Hub: ';
 
 /** The kind of record each kind of notification is about (as the publishing domain says). */
@@ -70,6 +72,13 @@ describe('notifications by e-mail (API, worker process, SMTP server)', () => {
         `mutation($input: SetNotificationPreferenceInput!) { setNotificationPreference(input: $input) { preference { delivery } } }`,
         { input: { delivery: 'EMAIL_IMMEDIATE' } },
         { user: 'ngo.caseworker' },
+      ),
+    );
+    ok(
+      await hub.gql(
+        `mutation($input: SetNotificationPreferenceInput!) { setNotificationPreference(input: $input) { preference { delivery } } }`,
+        { input: { delivery: 'DAILY_DIGEST' } },
+        { user: 'legal.caseworker' },
       ),
     );
 
@@ -191,26 +200,28 @@ describe('notifications by e-mail (API, worker process, SMTP server)', () => {
         });
       }
     }
-    // What a referral's message does say: the reference, the agencies, the urgency, a link.
-    const [sent] = received.filter(
+    // What a referral's message does say: the reference, the agencies, the urgency, a link to
+    // its notification (Safe Passage has two about the referral: the API's and the published one).
+    const sent = received.filter(
       (mail) =>
         mail.to.includes(SAFE_PASSAGE_INTAKE) &&
         headlineOf(mail.subject) === EMAIL_HEADLINES.REFERRAL_SENT.es,
     );
-    expect(sent.subject).toBe(`${PREFIX}${EMAIL_HEADLINES.REFERRAL_SENT.es} · ${reference} · urgente`);
-    const notificationId = (
-      await rows<{ id: string }>(
-        hub,
-        `SELECT id FROM notification WHERE subject_id = $1 AND event_type = 'REFERRAL_SENT' AND agency_id = $2
-          ORDER BY created_at LIMIT 1`,
-        [referralId, SAFE_PASSAGE],
-      )
-    )[0].id;
-    expect(sent.text).toContain(`Referencia del sobreviviente: ${reference}\n`);
-    expect(sent.text).toContain('De: Harbor Light Survivor Services\n');
-    expect(sent.text).toContain('Para: Safe Passage Legal Aid\n');
-    expect(sent.text).toContain('Urgencia: urgente\n');
-    expect(sent.text).toContain(`https://hub.test/notifications/${notificationId}\n`);
+    const notifications = await rows<{ id: string }>(
+      hub,
+      `SELECT id FROM notification WHERE subject_id = $1 AND event_type = 'REFERRAL_SENT' AND agency_id = $2`,
+      [referralId, SAFE_PASSAGE],
+    );
+    expect(
+      sent.map((mail) => /https:\/\/hub\.test\/notifications\/(\S+)\n/.exec(mail.text)?.[1]).sort(),
+    ).toEqual(notifications.map((row) => row.id).sort());
+    for (const mail of sent) {
+      expect(mail.subject).toBe(`${PREFIX}${EMAIL_HEADLINES.REFERRAL_SENT.es} · ${reference} · urgente`);
+      expect(mail.text).toContain(`Referencia del sobreviviente: ${reference}\n`);
+      expect(mail.text).toContain('De: Harbor Light Survivor Services\n');
+      expect(mail.text).toContain('Para: Safe Passage Legal Aid\n');
+      expect(mail.text).toContain('Urgencia: urgente\n');
+    }
   });
 
   it('records each delivery once, keyed by outbox row and recipient', async () => {
@@ -223,5 +234,50 @@ describe('notifications by e-mail (API, worker process, SMTP server)', () => {
       { recipient: 'agency', n: expected - kinds.length },
       { recipient: `user:${demoUser('ngo.caseworker').sub}`, n: kinds.length },
     ]);
+  });
+
+  it("sends a daily-digest user one message for the day, in the agency's language, once", async () => {
+    await allDelivered();
+    // The day the notifications were written (from the database, so no test depends on today).
+    const [{ day, n }] = await rows<{ day: string; n: number }>(
+      hub,
+      `SELECT (created_at AT TIME ZONE 'UTC')::date::text AS day, count(*)::int AS n
+         FROM notification WHERE agency_id = $1 GROUP BY 1 ORDER BY 1 DESC LIMIT 1`,
+      [SAFE_PASSAGE],
+    );
+    const boss = new PgBoss({
+      connectionString: hub.db.ownerUrl,
+      migrate: false,
+      supervise: false,
+      schedule: false,
+    });
+    await boss.start();
+    try {
+      await boss.send(DIGEST_QUEUE, { day });
+      const [digest] = (await mailbox.waitFor(expected + 1, 30_000)).slice(expected);
+      expect({ to: digest.to, subject: digest.subject, language: digest.language }).toEqual({
+        to: [DIGEST_EMAIL],
+        subject: `${PREFIX}resumen diario del ${day} · ${n} notificaciones`,
+        language: 'es',
+      });
+      for (const kind of kinds) expect(digest.text).toContain(`- ${EMAIL_HEADLINES[kind].es}`);
+      for (const value of personalStrings(data)) expect(digest.text.includes(value)).toBe(false);
+      // The same day again (a retried or duplicated job): nothing more is sent.
+      await boss.send(DIGEST_QUEUE, { day });
+      const deadline = Date.now() + 5_000;
+      const done = async () =>
+        (
+          await rows<{ n: number }>(
+            hub,
+            `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'`,
+            [DIGEST_QUEUE],
+          )
+        )[0].n;
+      while ((await done()) < 2 && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 100));
+      expect(await done()).toBe(2);
+      expect(mailbox.received).toHaveLength(expected + 1);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
   });
 });

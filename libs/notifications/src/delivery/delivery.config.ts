@@ -34,6 +34,11 @@ export const deliveryConfig = defineConfig(
       .int(1, 3_600)
       .default(30)
       .describe('First retry delay; each later retry waits about twice as long'),
+    DIGEST_CRON: z
+      .string()
+      .regex(/^\S+( \S+){4}$/, 'must be a cron expression of five fields')
+      .default('0 6 * * *')
+      .describe('When the daily digest of the day before (UTC) is sent, as cron in UTC (default 06:00)'),
     DELIVERY_TIMEOUT_SECONDS: env
       .int(1, 3_600)
       .default(300)

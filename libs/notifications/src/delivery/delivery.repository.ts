@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { agencyMailingSql } from '@hub/agencies';
 import { namedQuery, Tx } from '@hub/database';
 import { NOTIFICATION_CREATED_TOPIC } from '../notification/notification.repository';
-import { EmailLanguage, NoticeFacts } from './email-templates';
+import { DigestItem, EmailLanguage, NoticeFacts } from './email-templates';
 import { NOTICE_FACTS, NoticeFactsSql } from './notice-facts';
 
 /** One notification to deliver: the outbox row, the notification and the agency it went to. */
@@ -19,6 +19,15 @@ export interface PendingDelivery {
   intakeEmail: string | null;
   language: EmailLanguage;
   facts: NoticeFacts;
+}
+
+/** A user who chose the daily digest, with the agency it is about. */
+export interface DigestSubscriber {
+  userId: string;
+  agencyId: string;
+  email: string;
+  agencyName: string;
+  language: EmailLanguage;
 }
 
 /** A user of the agency who asked for every notification by e-mail at once. */
@@ -129,6 +138,43 @@ export class DeliveryRepository {
         WHERE outbox_id = CAST(:outboxId AS bigint) AND recipient = :recipient`,
       { outboxId, recipient },
     );
+  }
+
+  /** Every user who chose the daily digest (notification_preference is small: one row per user). */
+  digestSubscribers(): Promise<DigestSubscriber[]> {
+    return namedQuery<DigestSubscriber>(
+      this.dataSource.manager,
+      `SELECT p.user_id AS "userId", p.agency_id AS "agencyId", p.email,
+              m.agency_name AS "agencyName", m.notification_language AS language
+         FROM notification_preference p
+         JOIN LATERAL (${agencyMailingSql('p.agency_id')}) m ON true
+        WHERE p.delivery = 'DAILY_DIGEST' AND p.email IS NOT NULL
+        ORDER BY p.agency_id, p.user_id`,
+    );
+  }
+
+  /** The agency's notifications in [from, to), oldest first (notification_agency_feed_idx). */
+  notificationsBetween(agencyId: string, from: Date, to: Date): Promise<DigestItem[]> {
+    return namedQuery<DigestItem>(
+      this.dataSource.manager,
+      `SELECT n.event_type AS "eventType", COALESCE(${this.factsSql}, '{}'::jsonb) AS facts
+         FROM notification n
+        WHERE n.agency_id = :agencyId AND n.created_at >= :from AND n.created_at < :to
+        ORDER BY n.created_at, n.id`,
+      { agencyId, from, to },
+    );
+  }
+
+  /** As recordDelivery, for a user's digest of one day: false when it was already sent. */
+  async recordDigest(tx: Tx, subscriber: DigestSubscriber, day: string, messageId: string): Promise<boolean> {
+    const rows = await namedQuery(
+      tx,
+      `INSERT INTO notification_digest (user_id, agency_id, day, message_id)
+       VALUES (:userId, :agencyId, CAST(:day AS date), :messageId)
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      { userId: subscriber.userId, agencyId: subscriber.agencyId, day, messageId },
+    );
+    return rows.length === 1;
   }
 
   async markProcessed(outboxId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { HEADLINES, renderEmail } from './email-templates';
+import { HEADLINES, renderDigest, renderEmail } from './email-templates';
 
 const LIBS = resolve(__dirname, '../../..');
 
@@ -102,5 +102,39 @@ describe('e-mail templates', () => {
     expect(renderEmail(context('SOMETHING_NEW', 'en')).subject).toMatch(
       /^Task Force Hub: New notification · /,
     );
+  });
+
+  it('list a day of notifications in a digest, one line each, with the same facts only', () => {
+    expect(
+      renderDigest({
+        language: 'en',
+        agencyName: 'Safe Passage Legal Aid',
+        day: '2026-03-01',
+        items: [
+          {
+            eventType: 'REFERRAL_SENT',
+            facts: { reference: 'S-7K2M9QX4PD', urgency: 'URGENT', fromAgency: 'X' },
+          },
+          { eventType: 'PROTOCOL_PUBLISHED', facts: { title: 'Referral protocol' } },
+        ],
+        link: 'https://hub.test/notifications',
+      }),
+    ).toEqual({
+      subject: 'Task Force Hub: daily digest for 2026-03-01 · 2 notifications',
+      text: [
+        'What happened for Safe Passage Legal Aid on 2026-03-01 (UTC):',
+        '',
+        '- New referral received (S-7K2M9QX4PD · urgent)',
+        '- Protocol published (Referral protocol)',
+        '',
+        'Open it in the hub (you will be asked to sign in):',
+        'https://hub.test/notifications',
+        '',
+        '--',
+        'You receive this digest because you chose a daily e-mail of notifications in the hub.',
+        'For the safety of the people you serve, this message carries no personal information about them; sign in to the hub to see more.',
+        '',
+      ].join('\n'),
+    });
   });
 });

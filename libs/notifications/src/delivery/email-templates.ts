@@ -197,3 +197,60 @@ export function renderEmail(context: EmailContext): Email {
     ].join('\n'),
   };
 }
+
+/** One notification of a digest: its kind and what its e-mail may say. */
+export interface DigestItem {
+  eventType: string;
+  facts: NoticeFacts;
+}
+
+const DIGEST = {
+  en: {
+    subject: (day: string, count: number) =>
+      `Task Force Hub: daily digest for ${day} · ${count} notification${count === 1 ? '' : 's'}`,
+    intro: (agency: string, day: string) => `What happened for ${agency} on ${day} (UTC):`,
+    why: 'You receive this digest because you chose a daily e-mail of notifications in the hub.',
+  },
+  es: {
+    subject: (day: string, count: number) =>
+      `Task Force Hub: resumen diario del ${day} · ${count} notificaci${count === 1 ? 'ón' : 'ones'}`,
+    intro: (agency: string, day: string) => `Lo que ocurrió para ${agency} el ${day} (UTC):`,
+    why: 'Recibe este resumen porque eligió un correo diario de notificaciones en el hub.',
+  },
+} as const;
+
+/** One day's notifications of an agency, for a user who chose the daily digest. */
+export function renderDigest(context: {
+  language: EmailLanguage;
+  agencyName: string;
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  items: readonly DigestItem[];
+  /** The notifications page of the hub. */
+  link: string;
+}): Email {
+  const { language, items } = context;
+  const text = DIGEST[language];
+  const lines = items.map(({ eventType, facts }) => {
+    const headline = (HEADLINES[eventType] ?? GENERIC)[language];
+    const urgency = facts.urgency ? (URGENCY[facts.urgency]?.[language] ?? facts.urgency) : null;
+    const detail = [facts.reference, facts.title, urgency].filter(Boolean).join(' · ');
+    return `- ${headline}${detail ? ` (${detail})` : ''}`;
+  });
+  return {
+    subject: text.subject(context.day, items.length),
+    text: [
+      text.intro(context.agencyName, context.day),
+      '',
+      ...lines,
+      '',
+      LABELS[language].open,
+      context.link,
+      '',
+      '--',
+      text.why,
+      LABELS[language].privacy,
+      '',
+    ].join('\n'),
+  };
+}

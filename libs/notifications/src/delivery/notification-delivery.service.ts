@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Transactions } from '@hub/database';
-import { MailRejectedError, Mailer } from '@hub/mail';
+import { Clock } from '@hub/config';
+import { Transactions, Tx } from '@hub/database';
+import { MailRejectedError, Mailer, OutgoingMail } from '@hub/mail';
 import { deliveryConfig, DeliveryConfig } from './delivery.config';
 import { DeliveryRepository, PendingDelivery } from './delivery.repository';
-import { Email, renderEmail } from './email-templates';
+import { Email, renderDigest, renderEmail } from './email-templates';
 
 /** One address a notification goes to, and the key its delivery record is kept under. */
 interface Recipient {
@@ -26,14 +27,17 @@ interface Recipient {
 export class NotificationDeliveryService {
   private readonly logger = new Logger('NotificationDelivery');
   private readonly host: string;
+  private readonly webUrl: string;
 
   constructor(
     private readonly deliveries: DeliveryRepository,
     private readonly transactions: Transactions,
     private readonly mailer: Mailer,
-    @Inject(deliveryConfig.token) private readonly config: DeliveryConfig,
+    private readonly clock: Clock,
+    @Inject(deliveryConfig.token) config: DeliveryConfig,
   ) {
     this.host = new URL(config.HUB_WEB_URL).hostname || 'hub.invalid';
+    this.webUrl = config.HUB_WEB_URL.replace(/\/+$/, '');
   }
 
   async deliver(outboxId: string): Promise<void> {
@@ -64,19 +68,68 @@ export class NotificationDeliveryService {
   }
 
   private async deliverTo(pending: PendingDelivery, recipient: Recipient): Promise<void> {
-    const email = this.render(pending, recipient);
     const messageId = `<n${pending.outboxId}.${digest(recipient.key)}@${this.host}>`;
-    await this.transactions.run(async (tx) => {
-      if (!(await this.deliveries.recordDelivery(tx, pending.outboxId, recipient.key, messageId))) return;
-      try {
-        await this.mailer.send({ to: recipient.address, ...email, messageId, language: pending.language });
-      } catch (error) {
-        if (!(error instanceof MailRejectedError)) throw error;
-        // A permanent refusal (e.g. an unknown mailbox) would fail the same way on every retry.
+    await this.sendOnce(
+      (tx) => this.deliveries.recordDelivery(tx, pending.outboxId, recipient.key, messageId),
+      { to: recipient.address, ...this.render(pending, recipient), messageId, language: pending.language },
+      async (tx, error) => {
         this.logger.warn(
           `the SMTP server rejected a ${recipient.kind} message of outbox row ${pending.outboxId} (${error.responseCode})`,
         );
         await this.deliveries.markRejected(tx, pending.outboxId, recipient.key);
+      },
+    );
+  }
+
+  /**
+   * Each user's digest of one day (YYYY-MM-DD, UTC; default: the day before the clock's today):
+   * the agency's notifications of that day in one message, none when there were none. Once per
+   * user, agency and day, like a delivery (a retried job skips the digests already sent).
+   */
+  async sendDigests(day = previousUtcDay(this.clock.now())): Promise<void> {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error('a digest day is YYYY-MM-DD');
+    const from = new Date(`${day}T00:00:00.000Z`);
+    const to = new Date(from.getTime() + 24 * 60 * 60_000);
+    for (const subscriber of await this.deliveries.digestSubscribers()) {
+      const items = await this.deliveries.notificationsBetween(subscriber.agencyId, from, to);
+      if (items.length === 0) continue;
+      const messageId = `<d${day}.${digest(`${subscriber.userId}|${subscriber.agencyId}`)}@${this.host}>`;
+      const email = renderDigest({
+        language: subscriber.language,
+        agencyName: subscriber.agencyName,
+        day,
+        items,
+        link: `${this.webUrl}/notifications`,
+      });
+      await this.sendOnce(
+        (tx) => this.deliveries.recordDigest(tx, subscriber, day, messageId),
+        { to: subscriber.email, ...email, messageId, language: subscriber.language },
+        async (_tx, error) =>
+          this.logger.warn(
+            `the SMTP server rejected a digest of ${day} (${error.responseCode}); not sent again`,
+          ),
+      );
+    }
+  }
+
+  /**
+   * Records that a message is being handed to the SMTP server and sends it, in one transaction
+   * that commits only once the server accepted: nothing is recorded unless it was sent, and what
+   * is recorded is not sent again. A permanent refusal (5xx, e.g. an unknown mailbox) would fail
+   * the same way on every retry: `rejected` records it instead of failing the job.
+   */
+  private async sendOnce(
+    record: (tx: Tx) => Promise<boolean>,
+    mail: OutgoingMail,
+    rejected: (tx: Tx, error: MailRejectedError) => Promise<void>,
+  ): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      if (!(await record(tx))) return;
+      try {
+        await this.mailer.send(mail);
+      } catch (error) {
+        if (!(error instanceof MailRejectedError)) throw error;
+        await rejected(tx, error);
       }
     });
   }
@@ -87,7 +140,7 @@ export class NotificationDeliveryService {
       language: pending.language,
       agencyName: pending.agencyName ?? '',
       facts: pending.facts,
-      link: `${this.config.HUB_WEB_URL.replace(/\/+$/, '')}/notifications/${pending.notificationId}`,
+      link: `${this.webUrl}/notifications/${pending.notificationId}`,
       recipient: recipient.kind,
     });
   }
@@ -95,3 +148,8 @@ export class NotificationDeliveryService {
 
 /** A short, stable stand-in for the recipient key in the Message-ID (which every receiver sees). */
 const digest = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 16);
+
+/** The calendar day (UTC) before `now`'s, as YYYY-MM-DD. */
+function previousUtcDay(now: Date): string {
+  return new Date(now.getTime() - 24 * 60 * 60_000).toISOString().slice(0, 10);
+}

@@ -6,6 +6,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   or a daily digest; with the address the user's token carried when they chose e-mail;
  * - one row per message handed to the SMTP server, keyed by the outbox row and the recipient,
  *   so a redelivered job sends nothing twice;
+ * - one row per daily digest sent, keyed by the user, the agency and the day;
  * - `outbox.enqueued_at`: the row was handed to the job queue (in the transaction that enqueued
  *   it); a row enqueued long ago and still unprocessed is handed over again;
  * - a NOTIFY after each insert into the outbox (no payload), so a waiting worker starts at once.
@@ -39,6 +40,16 @@ export class DeliverNotifications1765000200000 implements MigrationInterface {
         PRIMARY KEY (outbox_id, recipient)
       )`);
 
+    await q.query(`
+      CREATE TABLE notification_digest (
+        user_id text NOT NULL CHECK (char_length(user_id) BETWEEN 1 AND 255),
+        agency_id uuid NOT NULL REFERENCES agency (id) ON DELETE CASCADE,
+        day date NOT NULL,
+        message_id text NOT NULL CHECK (char_length(message_id) BETWEEN 3 AND 300),
+        sent_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (user_id, agency_id, day)
+      )`);
+
     await q.query(`ALTER TABLE outbox ADD COLUMN enqueued_at timestamptz`);
     await q.query(`
       CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -56,6 +67,7 @@ export class DeliverNotifications1765000200000 implements MigrationInterface {
     await q.query(`DROP TRIGGER outbox_notify ON outbox`);
     await q.query(`DROP FUNCTION outbox_notify()`);
     await q.query(`ALTER TABLE outbox DROP COLUMN enqueued_at`);
+    await q.query(`DROP TABLE notification_digest`);
     await q.query(`DROP TABLE notification_delivery`);
     await q.query(`DROP TABLE notification_preference`);
   }

@@ -100,6 +100,14 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /**
+   * Sends one job to `queue` at the times of `cron` (five fields, UTC), however many processes ask:
+   * the schedule is a row (replaced, not added, on every start) and pg-boss fires it once.
+   */
+  async schedule(queue: string, cron: string): Promise<void> {
+    await this.boss.schedule(queue, cron, {}, { tz: 'UTC' });
+  }
+
+  /**
    * Runs `handle` for the queue's jobs, up to `concurrency` at a time in this process. A job whose
    * handler throws is retried with back-off (its policy); the others of its batch complete. What
    * is kept of a failure is its error's name and code, never its message (it could quote data).
