@@ -9,16 +9,30 @@ const log = (line: string) => process.stdout.write(`[test] ${line}\n`);
 
 type Step = [name: string, command: string, args: string[]];
 
-// Three API suites run in the other lanes, to even the lanes out: the production-bundle test (a
-// build, an install and three starts) with the protocols suite, and the longest end-to-end suite.
-const BUNDLE = 'src/production-bundle\\.spec\\.ts$';
-const PROTOCOLS_E2E = 'src/e2e/protocols\\.spec\\.ts$';
-const REFERRALS_E2E = 'src/e2e/referrals\\.spec\\.ts$';
+/** `jest -c <project>` with extra arguments. */
+const jest = (name: string, project: string, ...args: string[]): Step => [
+  name,
+  'npx',
+  ['jest', '-c', `${project}/jest.config.cts`, ...args],
+];
+
+// The API's end-to-end suites run as four groups (apps/api/src/e2e/e2e-groups.ts), each a step of
+// its own so the lanes can be balanced; the API's other suites (unit, production bundle, a group
+// added later) run in one more step that leaves out only these four.
+const API_GROUPS = ['referrals', 'survivors', 'platform', 'task-force'] as const;
+const apiGroup = (group: (typeof API_GROUPS)[number]): Step =>
+  jest(`api e2e: ${group}`, 'apps/api', `src/e2e/e2e-${group}\\.spec\\.ts$`);
+const apiRest = jest(
+  'api: unit, bundle',
+  'apps/api',
+  '--testPathIgnorePatterns',
+  `src/e2e/e2e-(${API_GROUPS.join('|')})\\.spec\\.ts$`,
+);
 
 /**
  * `npm test`: a PostgreSQL for throw-away test databases (local, else embedded), then type check,
- * format check, lint and every project's tests (unit, integration, end-to-end), in two lanes side
- * by side. Nothing is cached, and every test picks its own free ports, so it also runs while
+ * format check, lint and every project's tests (unit, integration, end-to-end), in three lanes
+ * side by side. Nothing is cached, and every test picks its own free ports, so it also runs while
  * `npm start` is up.
  */
 async function main(): Promise<number> {
@@ -35,37 +49,27 @@ async function main(): Promise<number> {
     NX_SKIP_NX_CACHE: 'true',
     NX_TUI: 'false',
   };
-  // The libraries whose property-based suites take longest, in a lane of their own.
+  // Projects with steps of their own: the API, the libraries whose property-based suites take
+  // longest, the worker (two processes and a production build) and the benchmark's smoke test.
   const heavy = ['consents', 'referrals', 'technical-assistance'];
+  const ownStep = ['apps/api', 'apps/worker', 'tools/bench', ...heavy.map((lib) => `libs/${lib}`)];
   // Every other project's suites in one jest run (--projects): one process and one worker pool
   // instead of one Nx task and one jest start per project (98 s instead of 168 s here).
   const others = jestConfigs().filter(
-    (config) =>
-      config !== 'apps/api/jest.config.cts' && !heavy.some((lib) => config === `libs/${lib}/jest.config.cts`),
+    (config) => !ownStep.some((dir) => config === `${dir}/jest.config.cts`),
   );
-  // Three lanes side by side, about equally long: the API's end-to-end suites (the longest
-  // project) start at once instead of after every library; the suites wait on PostgreSQL and
-  // HTTP often enough that a third lane fills the two cores (one lane per core left ~30% idle).
-  // Every step runs; all failures are reported.
+  // Three lanes side by side, balanced by the step times of a quiet fresh clone (docs/testing.md):
+  // the suites wait on PostgreSQL and HTTP often enough that a third lane fills the two cores (one
+  // lane per core left ~30% idle). Every step runs; all failures are reported.
   const lanes: Step[][] = [
     [
       // @nx/enforce-module-boundaries (lint, other lane) reads the cached project graph and
       // silently skips itself without one (a fresh clone): compute it first, once.
       ['project graph', 'npx', ['nx', 'show', 'projects', '--json']],
-      // jest directly: one Nx process at a time computes the project graph.
-      [
-        'api tests',
-        'npx',
-        [
-          'jest',
-          '-c',
-          'apps/api/jest.config.cts',
-          '--testPathIgnorePatterns',
-          BUNDLE,
-          PROTOCOLS_E2E,
-          REFERRALS_E2E,
-        ],
-      ],
+      apiGroup('referrals'),
+      apiGroup('task-force'),
+      apiRest,
+      jest('worker tests', 'apps/worker'),
     ],
     [
       ['type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.typecheck.json']],
@@ -74,15 +78,12 @@ async function main(): Promise<number> {
       // type-aware rules build one TypeScript program service instead of one per project.
       ['lint', 'npx', ['eslint', '.']],
       ['other tests', 'npx', ['jest', '--passWithNoTests', '--projects', ...others]],
-      [
-        'production bundle and protocols e2e',
-        'npx',
-        ['jest', '-c', 'apps/api/jest.config.cts', BUNDLE, PROTOCOLS_E2E],
-      ],
+      apiGroup('platform'),
     ],
     [
-      ...heavy.map((lib): Step => [`${lib} tests`, 'npx', ['jest', '-c', `libs/${lib}/jest.config.cts`]]),
-      ['api referrals e2e', 'npx', ['jest', '-c', 'apps/api/jest.config.cts', REFERRALS_E2E]],
+      ...heavy.map((lib) => jest(`${lib} tests`, `libs/${lib}`)),
+      apiGroup('survivors'),
+      jest('bench smoke test', 'tools/bench'),
     ],
   ];
   const failed: string[] = [];

@@ -68,7 +68,7 @@ export interface TestHubOptions {
  */
 export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
   const [db, idp] = await Promise.all([createTestDatabase(options.migrations, options.seed), startTestIdp()]);
-  Object.assign(process.env, {
+  const settings: Record<string, string> = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '0',
@@ -84,7 +84,17 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
     // on how long a suite has run.
     USER_SIGHTING_INTERVAL_SECONDS: '3600',
     ...options.env,
-  });
+  };
+  // Suites of one end-to-end group share a process (apps/api/src/e2e/e2e-groups.ts): what this hub
+  // sets is put back on close, so no suite's settings reach the next suite's hub.
+  const previous = Object.fromEntries(Object.keys(settings).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, settings);
+  const restoreEnvironment = () => {
+    for (const [key, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
   const listening = async (logs: Parameters<TestHubOptions['createApp']>[0]) => {
     const started = await options.createApp(logs);
     await started.listen(0, '127.0.0.1');
@@ -152,6 +162,7 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
       await app.close();
       if (owner) await (await owner).destroy();
       await Promise.all([idp.close(), db.drop()]);
+      restoreEnvironment();
     },
   };
 }

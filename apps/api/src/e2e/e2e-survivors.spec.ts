@@ -1,0 +1,3 @@
+import { runE2eGroup } from './e2e-groups';
+
+runE2eGroup('survivors');
