@@ -498,10 +498,29 @@ describe('platform administration (e2e): hub_admin registers agencies and task f
         { input: deidentified({ urgency: 'EMERGENCY' }) },
         { user: 'ngo.caseworker' },
       );
-      expect([codeOf(refer), inputFields(refer.body.errors?.[0])]).toEqual([
-        'BAD_USER_INPUT',
-        ['toAgencyId'],
+      expect(expectError(refer, 'BAD_USER_INPUT').extensions?.problems).toContainEqual({
+        field: 'toAgencyId',
+        message: expect.any(String),
+        reason: 'AGENCY_DEACTIVATED',
+      });
+      // Nor does a consent name it: its users could never read what the consent would promise.
+      const survivor = ok(
+        await hub.gql<{ createSurvivor: { survivor: { id: string } } }>(
+          CREATE_SURVIVOR,
+          { input: { givenName: 'Amaru', preferredLanguage: 'es' } },
+          { user: 'ngo.caseworker' },
+        ),
+      ).createSurvivor.survivor;
+      const beforeConsent = await hub.watermark();
+      const consent = await hub.gql(
+        RECORD_CONSENT,
+        { input: consentInput(survivor.id) },
+        { user: 'ngo.caseworker' },
+      );
+      expect(expectError(consent, 'BAD_USER_INPUT').extensions?.problems).toEqual([
+        { field: 'recipientAgencyIds[0]', message: expect.any(String), reason: 'AGENCY_DEACTIVATED' },
       ]);
+      await expectNothingWritten(hub, beforeConsent);
       // Nor does it take a new role in a task force (it keeps the memberships it had).
       const mark = await hub.watermark();
       const role = await hub.gql(

@@ -74,6 +74,13 @@ export class ConsentRecordingService {
           field: 'recipientAgencyIds',
           message: `unknown agency ${input.recipientAgencyIds[index]}`,
         });
+      } else if (recipient.deactivatedAt) {
+        // Its users are refused at sign-in: a consent naming it would promise a sharing that never happens.
+        problems.push({
+          field: `recipientAgencyIds[${index}]`,
+          message: 'names an agency that was deactivated on the hub',
+          reason: 'AGENCY_DEACTIVATED',
+        });
       } else if (!this.canEverRead(recipient, survivor, input)) {
         problems.push({
           field: `recipientAgencyIds[${index}]`,

@@ -249,7 +249,10 @@ describe('survivor visibility under consent (property-based, real PostgreSQL)', 
     callers: WorldCaller[];
     survivors: WorldSurvivor[];
   }): Promise<{ id: string; dob: string | null }[]> {
-    await setup.query('TRUNCATE consent_grant, consent_revocation, consent, survivor');
+    // A handful of rows: deleting them is ~10× quicker than TRUNCATE, which replaces the tables' files.
+    await setup.query(
+      'DELETE FROM consent_grant; DELETE FROM consent_revocation; DELETE FROM consent; DELETE FROM survivor;',
+    );
     const created: { id: string; dob: string | null }[] = [];
     for (const [i, s] of world.survivors.entries()) {
       const dob =

@@ -178,7 +178,9 @@ describe('RecordWorkflow on a toy lifecycle (real PostgreSQL)', () => {
         fc.boolean(),
         fc.array(stepArb, { minLength: 1, maxLength: 12 }),
         async (expired, steps) => {
-          await ds.query(`TRUNCATE toy, toy_audit, toy_notice, record_event`);
+          await ds.query(
+            `DELETE FROM toy; DELETE FROM toy_audit; DELETE FROM toy_notice; DELETE FROM record_event;`,
+          );
           await ds.query(`INSERT INTO toy (id, status, version, expired) VALUES ($1, 'NEW', 1, $2)`, [
             ID,
             expired,
@@ -286,7 +288,9 @@ describe('RecordWorkflow on a toy lifecycle (real PostgreSQL)', () => {
   it('changeWithin: a change the hub makes inside another transaction writes what a change writes, or nothing when the move is illegal or stale', async () => {
     const actor = { userId: 'admin', agencyId: OUTSIDER, agencyType: null, roles: [], taskForceIds: [] };
     const reset = async (status: string, expired = false) => {
-      await ds.query(`TRUNCATE toy, toy_audit, toy_notice, record_event`);
+      await ds.query(
+        `DELETE FROM toy; DELETE FROM toy_audit; DELETE FROM toy_notice; DELETE FROM record_event;`,
+      );
       await ds.query(`INSERT INTO toy (id, status, version, expired) VALUES ($1, $2, 3, $3)`, [
         ID,
         status,

@@ -121,6 +121,14 @@ export class ReferralIntakeService {
     if (recipient instanceof Error) problems.push({ field: 'toAgencyId', message: 'is not a known agency' });
     else {
       if (recipient.id === from) problems.push({ field: 'toAgencyId', message: 'must be another agency' });
+      // Its users are refused at sign-in: nobody there could ever act on the referral.
+      if (recipient.deactivatedAt) {
+        problems.push({
+          field: 'toAgencyId',
+          message: 'was deactivated on the hub',
+          reason: 'AGENCY_DEACTIVATED',
+        });
+      }
       const typeProblem = recipientTypeProblem(recipient.type);
       if (typeProblem) problems.push(typeProblem);
       else if (!(await this.taskForces.shareATaskForce(from, recipient.id))) {

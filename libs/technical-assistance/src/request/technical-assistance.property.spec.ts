@@ -507,9 +507,12 @@ describe('technical-assistance lifecycle and visibility (property-based, real Po
   it('every step does what the model says; state, events, audit, notifications and visibility agree', async () => {
     await fc.assert(
       fc.asyncProperty(worldArb, async ({ callers, commands }) => {
+        // The rows of the last world (a handful: deleting them is ~10× quicker than TRUNCATE, which
+        // replaces every table's files).
         await owner.query(
-          `TRUNCATE technical_assistance_attendance, technical_assistance_session, record_message, record_event,
-             idempotency_key, technical_assistance_request`,
+          `DELETE FROM technical_assistance_attendance; DELETE FROM technical_assistance_session;
+           DELETE FROM record_message; DELETE FROM record_event; DELETE FROM idempotency_key;
+           DELETE FROM technical_assistance_request;`,
         );
         const requests: ModelRequest[] = [];
         for (const step of commands) {
