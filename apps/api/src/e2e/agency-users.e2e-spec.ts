@@ -94,6 +94,9 @@ describe('people in an agency, seen from the hub (e2e)', () => {
 
   it('suspends a user: refused at once (403 USER_SUSPENDED), audited; again writes nothing; reinstating lets them back', async () => {
     const token = await hub.idp.tokenFor('ngo.caseworker');
+    // Let in once first: the token's verification is then remembered (TokenVerifier), and the
+    // suspension must still bite on the same token.
+    expect((await rawGql(hub, ME, {}, { authorization: `Bearer ${token}` })).status).toBe(200);
     const suspended = ok(await suspend(caseworker.sub, '  Left the agency  ')).suspendAgencyUser.user;
     expect(suspended).toMatchObject({
       userId: caseworker.sub,

@@ -116,18 +116,18 @@ describe('referrals inbox: statements per request do not grow with the page (e2e
     }
   }
 
-  async function page(user: string, box: string, first: number): Promise<Page['referrals']> {
-    return ok(await hub.gql<Page>(PAGE, { box, first }, { token: tokens[user] })).referrals;
+  async function page(user: string, box: string, first: number, query = PAGE): Promise<Page['referrals']> {
+    return ok(await hub.gql<Page>(query, { box, first }, { token: tokens[user] })).referrals;
   }
 
   /** The statements of one request, after the same request once uncounted (warm pool, caches, sign-in). */
-  async function statementsOf(user: string, box: string, first: number) {
-    await page(user, box, first);
+  async function statementsOf(user: string, box: string, first: number, query = PAGE) {
+    await page(user, box, first, query);
     counter.statements = [];
     counter.on = true;
     let result: Page['referrals'];
     try {
-      result = await page(user, box, first);
+      result = await page(user, box, first, query);
     } finally {
       counter.on = false;
     }
@@ -189,6 +189,19 @@ describe('referrals inbox: statements per request do not grow with the page (e2e
     it('SENT box of Harbor Light (ngo.caseworker): page of 50 costs what a page of 1 costs', async () => {
       await compare('same shared classes', 'ngo.caseworker', 'SENT', 50);
     });
+  });
+
+  it('the box counts cost one statement, and only when selected', async () => {
+    const withCounts = await statementsOf('legal.caseworker', 'RECEIVED', 20);
+    const without = await statementsOf(
+      'legal.caseworker',
+      'RECEIVED',
+      20,
+      PAGE.replace('counts { received }', ''),
+    );
+    expect(withCounts.statements.filter((sql) => sql.includes('sum(c.referrals)'))).toHaveLength(1);
+    expect(without.statements.filter((sql) => sql.includes('sum(c.referrals)'))).toEqual([]);
+    expect(without.statements.length).toBe(withCounts.statements.length - 1);
   });
 
   describe('50 more referrals, each sharing one of 8 different sets of the consent’s classes', () => {

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErrors } from 'jose';
-import type { KeyObject } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import KeycloakConnect from 'keycloak-connect';
+import { LRUCache } from 'lru-cache';
 import { authConfig, AuthConfig } from './auth.config';
 import { Caller } from './caller';
 
@@ -28,6 +29,9 @@ export function bearerToken(value: string): string {
   return match[1];
 }
 
+/** Verified tokens remembered at once (one per active session; the oldest unused go first). */
+const VERIFIED_TOKENS = 10_000;
+
 /** At most one key-set refetch per second, however many unknown `kid`s arrive. */
 const JWKS_COOLDOWN_MS = 1000;
 
@@ -53,6 +57,15 @@ export class TokenVerifier {
   private readonly keySet: ReturnType<typeof createRemoteJWKSet>;
   /** One keycloak-connect grant manager per public key (few keys live at once). */
   private readonly grantManagers = new Map<string, GrantManager>();
+  /**
+   * Tokens already verified, by the SHA-256 of the token (the token itself is not kept), each
+   * until its `exp`: a client sends the same token with every request, and the RSA check and the
+   * claims do not change while it is valid (bounded in number, and in time by `exp` and the key
+   * set's cache age). Only this verification is remembered: whether the
+   * user or the agency may still come in (suspension, deactivation) is asked on every request
+   * (CallerAdmission, AuthzGuard).
+   */
+  private readonly verified = new LRUCache<string, VerifiedToken>({ max: VERIFIED_TOKENS });
 
   constructor(@Inject(authConfig.token) private readonly config: AuthConfig) {
     const realmUrl = `${config.AUTH_SERVER_URL.replace(/\/+$/, '')}/realms/${config.AUTH_REALM}`;
@@ -87,6 +100,22 @@ export class TokenVerifier {
    * that outlives one request (a subscription) is closed then.
    */
   async verifySession(token: string): Promise<VerifiedToken> {
+    const digest = createHash('sha256').update(token).digest('base64url');
+    const known = this.verified.get(digest);
+    // A copy: the caller object travels with the request and must not be shared between requests.
+    if (known && known.expiresAt.getTime() > Date.now()) return { ...known, caller: { ...known.caller } };
+    const verified = await this.verifyFully(token);
+    // Until `exp`, and never longer than the key that verified it is trusted (a key taken out of
+    // the realm's set stops a token it signed as soon as it would have without this cache).
+    const ttl = Math.min(
+      verified.expiresAt.getTime() - Date.now(),
+      this.config.AUTH_JWKS_CACHE_SECONDS * 1000,
+    );
+    if (ttl > 0) this.verified.set(digest, verified, { ttl });
+    return { ...verified, caller: { ...verified.caller } };
+  }
+
+  private async verifyFully(token: string): Promise<VerifiedToken> {
     const { header, claims } = this.decode(token);
     if (header.alg !== 'RS256') throw new InvalidTokenError(`algorithm ${String(header.alg)} not allowed`);
     if (typeof header.kid !== 'string' || header.kid.length === 0) throw new InvalidTokenError('no key id');

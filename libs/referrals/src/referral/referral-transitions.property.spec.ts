@@ -601,7 +601,7 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
         ReferralBox.NEEDS_ACTION,
         ReferralBox.DRAFTS,
       ]) {
-        const page = await service.list(scope, { box, first: 100 });
+        const page = await service.list(scope, { box, first: 100 }, { counts: true });
         const listed = page.edges.map((e) => e.node.id);
         expect({ caller, box, listed, context }).toEqual({ caller, box, listed: mine(box), context });
         expect({ caller, counts: page.counts, context }).toEqual({ caller, counts: expectedCounts, context });
@@ -1009,7 +1009,11 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
     } catch (error) {
       byId = codeOf(error);
     }
-    const received = await service.list(recipient, { box: ReferralBox.RECEIVED, first: 100 });
+    const received = await service.list(
+      recipient,
+      { box: ReferralBox.RECEIVED, first: 100 },
+      { counts: true },
+    );
     expect({
       notifications: written.notifications,
       byId,

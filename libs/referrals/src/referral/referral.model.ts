@@ -204,6 +204,7 @@ export class ReferralConnection {
   @Field(() => PageInfo)
   pageInfo: PageInfo;
 
+  /** Counted only when the request selects it (ReferralResolver.referrals). */
   @Field(() => ReferralBoxCounts)
-  counts: ReferralBoxCounts;
+  counts?: ReferralBoxCounts;
 }

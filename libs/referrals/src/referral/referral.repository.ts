@@ -1,16 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { subject } from '@casl/ability';
 import { DataSource } from 'typeorm';
 import { accessWhere, SqlSubjectMap } from '@hub/authz';
 import { AccessScope } from '@hub/access';
 import { liveConsentGrantSql } from '@hub/consents';
-import { returnedEntities, Tx } from '@hub/database';
+import { namedQuery, returnedEntities, Tx } from '@hub/database';
 import { Connection, Keyset, PageArgs } from '@hub/graphql';
 import { ReferralEntity } from './referral.entity';
 import { ReferralBox } from './referral.enums';
 
 /** A referral row as read: with whether its consent still covers the recipient. */
 export type ReferralRow = ReferralEntity & { consentLive: boolean };
+
+/** How many referrals are in each of an agency's boxes. */
+export interface ReferralBoxCountsRow {
+  received: number;
+  sent: number;
+  needsAction: number;
+  drafts: number;
+}
 
 /** Boxes page newest first (referral_received_idx, referral_sent_idx end in created_at, id). */
 const NEWEST_FIRST = new Keyset(
@@ -103,30 +112,45 @@ export class ReferralRepository {
     return NEWEST_FIRST.fetch(query, args, withConsentLive);
   }
 
-  /** The size of each box for the caller's agency, in one statement. */
-  async counts(
-    scope: AccessScope,
-    agencyId: string,
-    now: Date,
-  ): Promise<{ received: number; sent: number; needsAction: number; drafts: number }> {
-    const access = accessWhere(scope.ability, 'read', 'Referral', REFERRAL_SQL);
-    const boxes = {
-      received: ReferralBox.RECEIVED,
-      sent: ReferralBox.SENT,
-      needsAction: ReferralBox.NEEDS_ACTION,
-      drafts: ReferralBox.DRAFTS,
+  /**
+   * The size of each box for the caller's agency, in one statement that does not grow with the
+   * agency's history. RECEIVED, SENT and DRAFTS are the stored counts the triggers of
+   * referral_box_count keep. NEEDS_ACTION depends on the time (boxSql): the received referrals
+   * awaiting a reply whose deadline is still ahead and whose consent still covers the recipient,
+   * plus the accepted or started ones past their deadline — the stored count of those minus the ones
+   * whose deadline is still ahead. Both are ranges of referral_received_open_idx over deadlines
+   * from `now` on: the referrals still inside their response window, however old the agency.
+   * A box counts only when the policy lets the caller read the referrals in it (judged on a
+   * representative: the read rules judge only the two agencies and `sent`, all REFERRAL_SQL maps).
+   */
+  async counts(scope: AccessScope, agencyId: string, now: Date): Promise<ReferralBoxCountsRow> {
+    const other = '00000000-0000-0000-0000-000000000000';
+    const readable = (fromAgencyId: string, toAgencyId: string, sent: boolean) =>
+      scope.ability.can('read', subject('Referral', { id: other, fromAgencyId, toAgencyId, sent }));
+    const [row] = await namedQuery<ReferralBoxCountsRow & { awaiting: number; late: number }>(
+      this.dataSource.manager,
+      `SELECT coalesce(sum(c.referrals) FILTER (WHERE c.box = 'RECEIVED'), 0)::int AS received,
+              coalesce(sum(c.referrals) FILTER (WHERE c.box = 'SENT'), 0)::int AS sent,
+              coalesce(sum(c.referrals) FILTER (WHERE c.box = 'DRAFTS'), 0)::int AS drafts,
+              (SELECT count(*) FROM referral r
+                WHERE r.to_agency_id = :agencyId AND r.status IN ('SENT', 'ACKNOWLEDGED')
+                  AND r.sent_at IS NOT NULL AND r.response_due_at > :now
+                  AND ${consentLiveSql(now)})::int AS awaiting,
+              (coalesce(sum(c.referrals) FILTER (WHERE c.box = 'RECEIVED' AND c.status IN ('ACCEPTED', 'IN_PROGRESS')), 0)
+                - (SELECT count(*) FROM referral r
+                    WHERE r.to_agency_id = :agencyId AND r.status IN ('ACCEPTED', 'IN_PROGRESS')
+                      AND r.sent_at IS NOT NULL AND r.response_due_at >= :now))::int AS late
+         FROM referral_box_count c
+        WHERE c.agency_id = :agencyId`,
+      { agencyId, now },
+    );
+    const receivedReadable = readable(other, agencyId, true);
+    return {
+      received: receivedReadable ? row.received : 0,
+      sent: readable(agencyId, other, true) ? row.sent : 0,
+      needsAction: receivedReadable ? row.awaiting + row.late : 0,
+      drafts: readable(agencyId, other, false) ? row.drafts : 0,
     };
-    const query = this.dataSource.manager
-      .createQueryBuilder(ReferralEntity, 'r')
-      .select([])
-      .where('(r.to_agency_id = :agencyId OR r.from_agency_id = :agencyId)', { agencyId })
-      .andWhere(access.sql, access.params);
-    for (const [name, box] of Object.entries(boxes)) {
-      query.addSelect(`count(*) FILTER (WHERE ${this.boxSql(box, now)})::int`, name);
-    }
-    const counts = await query.getRawOne<Record<keyof typeof boxes, number>>();
-    if (!counts) throw new Error('an aggregate answered no row');
-    return counts;
   }
 
   /** `:agencyId` is the caller's agency. A referral never sent is in DRAFTS only: the sender's own business. */

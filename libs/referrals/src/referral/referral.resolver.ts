@@ -35,8 +35,13 @@ export class ReferralResolver {
   @Query(() => ReferralConnection, {
     description: 'My agency’s referrals: RECEIVED, SENT, NEEDS_ACTION or DRAFTS (never sent), newest first',
   })
-  referrals(@Access() scope: AccessScope, @Args() args: ReferralsArgs): Promise<ReferralConnection> {
-    return this.service.list(scope, args);
+  referrals(
+    @Access() scope: AccessScope,
+    @Args() args: ReferralsArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ReferralConnection> {
+    // The counts cost a statement of their own: only for a request that shows them.
+    return this.service.list(scope, args, { counts: selectedFields(info).has('counts') });
   }
 
   @Can('read', 'Referral')

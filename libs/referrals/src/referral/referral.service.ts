@@ -54,7 +54,12 @@ export class ReferralService {
     return toModel(row ?? (await this.workflow.notFound(scope, 'READ_REFERRAL', 'Referral', id)), now);
   }
 
-  async list(scope: AccessScope, args: ReferralsArgs): Promise<ReferralConnection> {
+  /** One page of a box; the box counts too when `select.counts` (a client that shows them asks). */
+  async list(
+    scope: AccessScope,
+    args: ReferralsArgs,
+    select: { counts?: boolean } = {},
+  ): Promise<ReferralConnection> {
     const agencyId = scope.actor.agencyId;
     if (!agencyId) {
       return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, counts: NO_COUNTS };
@@ -68,7 +73,7 @@ export class ReferralService {
         args,
         now,
       ),
-      this.referrals.counts(scope, agencyId, now),
+      select.counts ? this.referrals.counts(scope, agencyId, now) : undefined,
     ]);
     return { ...mapConnection(page, (row) => toModel(row, now)), counts: totals };
   }
