@@ -152,14 +152,17 @@ describe('e-mail delivery survives failures (worker process, PostgreSQL queue, S
       `intake@harborlight.example.org Task Force Hub: ${EMAIL_HEADLINES.REFERRAL_EXPIRED.en}`,
       `intake@safepassage.example.org Task Force Hub: ${EMAIL_HEADLINES.REFERRAL_EXPIRED.en}`,
     ]);
-    expect(await owner.query(`SELECT status FROM referral WHERE id = $1`, [id])).toEqual([{ status: 'EXPIRED' }]);
+    expect(await owner.query(`SELECT status FROM referral WHERE id = $1`, [id])).toEqual([
+      { status: 'EXPIRED' },
+    ]);
     while ((await unprocessed()) > 0) await new Promise((wait) => setTimeout(wait, 50));
 
     const ready = worker.json().find((line) => line.msg === 'worker ready') as { health: string };
     const scrape = await fetch(String(ready.health).replace('/health/ready', '/metrics'));
     expect(scrape.status).toBe(200);
     const text = await scrape.text();
-    const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1]);
+    const value = (series: string) =>
+      Number(new RegExp(`^${series.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1]);
     expect({
       expired: value('hub_referrals_expired_total{cause="RESPONSE_DEADLINE"}'),
       timeRuleJobs: value(`hub_jobs_processed_total{queue="${TIME_RULES_QUEUE}"}`),

@@ -29,7 +29,10 @@ export class WorkerModule {
           destination: options.logDestination,
           personalFields: SURVIVOR_PERSONAL_FIELDS,
         }),
-        DatabaseModule.forRoot({ entities: [...referralsEntities, ...auditEntities], applicationName: 'hub-worker' }),
+        DatabaseModule.forRoot({
+          entities: [...referralsEntities, ...auditEntities],
+          applicationName: 'hub-worker',
+        }),
         MetricsModule,
         JobsModule,
         NotificationDeliveryModule.forRoot({ facts: noticeFacts }),

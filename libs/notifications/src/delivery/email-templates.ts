@@ -93,7 +93,10 @@ export const HEADLINES: Readonly<Record<string, Headline>> = {
   },
   PROTOCOL_PUBLISHED: { en: 'Protocol published', es: 'Protocolo publicado' },
   PROTOCOL_ARCHIVED: { en: 'Protocol archived', es: 'Protocolo archivado' },
-  PROTOCOL_REVIEW_DUE: { en: 'Protocol past its review date', es: 'Protocolo con la fecha de revisión vencida' },
+  PROTOCOL_REVIEW_DUE: {
+    en: 'Protocol past its review date',
+    es: 'Protocolo con la fecha de revisión vencida',
+  },
   PROTOCOL_ACKNOWLEDGEMENT_OVERDUE: {
     en: 'Protocol acknowledgement overdue',
     es: 'Confirmación de lectura de protocolo pendiente',

@@ -26,7 +26,12 @@ const KIND = /^[A-Z][A-Z0-9_]{0,63}$/;
  * brings new work): the arguments are SQL expressions of the candidate row; `kind` a literal
  * event type. Served by reminder_sent's primary key.
  */
-export function reminderNotSentSql(kind: string, subjectId: string, agencyId: string, threshold: string): string {
+export function reminderNotSentSql(
+  kind: string,
+  subjectId: string,
+  agencyId: string,
+  threshold: string,
+): string {
   if (!KIND.test(kind)) throw new Error(`unsafe reminder kind: ${kind}`);
   return `NOT EXISTS (SELECT 1 FROM reminder_sent rs WHERE rs.kind = '${kind}' AND rs.subject_id = ${subjectId}
             AND rs.agency_id = ${agencyId} AND rs.threshold = ${threshold})`;

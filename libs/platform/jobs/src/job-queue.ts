@@ -1,4 +1,11 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnModuleInit,
+  Optional,
+} from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { databaseConfig, DatabaseConfig } from '@hub/database';
 import { labelValue, Metrics } from '@hub/observability';
@@ -47,8 +54,14 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
     const counter = (name: `hub_${string}`, help: string) =>
       metrics?.counter({ name, help, labelNames: ['queue'] as const });
     const processed = counter('hub_jobs_processed_total', 'Job attempts that completed, by queue');
-    const failed = counter('hub_jobs_failed_total', 'Job attempts whose handler failed (retried with back-off), by queue');
-    const retried = counter('hub_jobs_retried_total', 'Job attempts that were retries of a failed or expired one, by queue');
+    const failed = counter(
+      'hub_jobs_failed_total',
+      'Job attempts whose handler failed (retried with back-off), by queue',
+    );
+    const retried = counter(
+      'hub_jobs_retried_total',
+      'Job attempts that were retries of a failed or expired one, by queue',
+    );
     if (processed && failed && retried) this.counts = { processed, failed, retried };
     this.boss = new PgBoss({
       connectionString: database.DATABASE_URL,

@@ -23,7 +23,12 @@ export class ProtocolReminders {
   /** Published versions whose review-by date is before today (UTC): protocol_version_review_idx. */
   remindReviewDue(now: Date, batchSize: number): Promise<number> {
     return this.reminders.sendDue(async (limit) => {
-      const rows = await namedQuery<{ id: string; protocolId: string; ownerAgencyId: string; threshold: string }>(
+      const rows = await namedQuery<{
+        id: string;
+        protocolId: string;
+        ownerAgencyId: string;
+        threshold: string;
+      }>(
         this.transactions.reader,
         `SELECT v.id, p.id AS "protocolId", p.owner_agency_id AS "ownerAgencyId", ${REVIEW_THRESHOLD} AS threshold
            FROM protocol_version v JOIN protocol p ON p.id = v.protocol_id

@@ -2,7 +2,13 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AgencyDeactivated, AgencyDeactivationListeners } from '@hub/agencies';
 import { namedQuery, Tx } from '@hub/database';
 import { RecordWorkflow } from '@hub/workflow';
-import { effectiveStatusOf, hubReferralType, OpenReferral, openReferralColumns, RECEIVED_OPEN } from './referral-hub-moves';
+import {
+  effectiveStatusOf,
+  hubReferralType,
+  OpenReferral,
+  openReferralColumns,
+  RECEIVED_OPEN,
+} from './referral-hub-moves';
 import { DeclinedBy, DeclineReason } from './referral.enums';
 
 const HAND_BACK_TEXT = 'The receiving agency was deactivated on the hub; the referral is handed back.';

@@ -15,10 +15,16 @@ export class ReferralEvent {
   @Field(() => ReferralStatus)
   toStatus: ReferralStatus;
 
-  @Field(() => ID, { nullable: true, description: 'Null when the hub made the change itself (a time-based rule)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Null when the hub made the change itself (a time-based rule)',
+  })
   actorUserId: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Null when the hub made the change itself (a time-based rule)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Null when the hub made the change itself (a time-based rule)',
+  })
   actorAgencyId: string | null;
 
   @Field(() => String, { nullable: true })

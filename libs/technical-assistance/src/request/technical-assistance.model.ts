@@ -28,10 +28,16 @@ export class TechnicalAssistanceEvent {
   @Field(() => TechnicalAssistanceStatus)
   toStatus: TechnicalAssistanceStatus;
 
-  @Field(() => ID, { nullable: true, description: 'Null when the hub made the change itself (a time-based rule)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Null when the hub made the change itself (a time-based rule)',
+  })
   actorUserId: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Null when the hub made the change itself (a time-based rule)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Null when the hub made the change itself (a time-based rule)',
+  })
   actorAgencyId: string | null;
 
   @Field(() => String, {

@@ -19,7 +19,9 @@ export const timeRulesConfig = defineConfig(
     REFERRAL_IDLE_DAYS: env
       .int(1, 365)
       .default(14)
-      .describe('An accepted referral with no change and no message for this many days: its agency is reminded'),
+      .describe(
+        'An accepted referral with no change and no message for this many days: its agency is reminded',
+      ),
     CONSENT_ENDING_REMINDER_DAYS: env
       .int(1, 90)
       .default(7)
@@ -27,7 +29,9 @@ export const timeRulesConfig = defineConfig(
     PROTOCOL_ACKNOWLEDGEMENT_REMINDER_DAYS: env
       .int(1, 365)
       .default(14)
-      .describe('An audience agency that has not acknowledged a protocol version this many days after its publication is reminded'),
+      .describe(
+        'An audience agency that has not acknowledged a protocol version this many days after its publication is reminded',
+      ),
   }),
 );
 export type TimeRulesConfig = ConfigOf<typeof timeRulesConfig>;

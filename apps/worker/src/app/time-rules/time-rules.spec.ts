@@ -69,7 +69,11 @@ describe('time-based rules (expiry sweep and reminders, frozen clock, real Postg
     db = await hubDatabase();
     owner = await new DataSource(dataSourceOptions({ url: db.ownerUrl, poolSize: 3 })).initialize();
     api = await new DataSource({
-      ...dataSourceOptions({ url: db.apiUrl, entities: [...referralsEntities, ...auditEntities], poolSize: 6 }),
+      ...dataSourceOptions({
+        url: db.apiUrl,
+        entities: [...referralsEntities, ...auditEntities],
+        poolSize: 6,
+      }),
       logging: ['query'],
       logger: statements,
     }).initialize();
@@ -127,7 +131,14 @@ describe('time-based rules (expiry sweep and reminders, frozen clock, real Postg
       `INSERT INTO consent_grant (consent_id, survivor_id, agency_id, data_classes, purposes, valid_from,
          valid_until, revoked_at)
        VALUES ($1, $2, $3, ARRAY['NEEDS'], ARRAY['SERVICE'], $4, $5, $6)`,
-      [consentId, survivorId, RECIPIENT, at(-30 * DAY), consent.validUntil, consent.revoked ? at(-HOUR) : null],
+      [
+        consentId,
+        survivorId,
+        RECIPIENT,
+        at(-30 * DAY),
+        consent.validUntil,
+        consent.revoked ? at(-HOUR) : null,
+      ],
     );
     if (consent.revoked) {
       await owner.query(
@@ -190,12 +201,26 @@ describe('time-based rules (expiry sweep and reminders, frozen clock, real Postg
 
   it('records a referral past its deadline, or whose consent ended first, as EXPIRED once: event, audit row, notices to both agencies', async () => {
     const late = await referral({ status: 'SENT', sentAt: at(-25 * HOUR), dueAt: at(-HOUR) });
-    const lateAcknowledged = await referral({ status: 'ACKNOWLEDGED', sentAt: at(-30 * HOUR), dueAt: at(-6 * HOUR) });
+    const lateAcknowledged = await referral({
+      status: 'ACKNOWLEDGED',
+      sentAt: at(-30 * HOUR),
+      dueAt: at(-6 * HOUR),
+    });
     const revoked = await survivorWithConsent({ validUntil: at(60 * DAY), revoked: true });
-    const consentGone = await referral({ status: 'SENT', sentAt: at(-HOUR), dueAt: at(23 * HOUR), consent: revoked });
+    const consentGone = await referral({
+      status: 'SENT',
+      sentAt: at(-HOUR),
+      dueAt: at(23 * HOUR),
+      consent: revoked,
+    });
     const inTime = await referral({ status: 'SENT', sentAt: at(-HOUR), dueAt: at(23 * HOUR) });
     const live = await survivorWithConsent({ validUntil: at(60 * DAY) });
-    const consentLive = await referral({ status: 'SENT', sentAt: at(-HOUR), dueAt: at(23 * HOUR), consent: live });
+    const consentLive = await referral({
+      status: 'SENT',
+      sentAt: at(-HOUR),
+      dueAt: at(23 * HOUR),
+      consent: live,
+    });
     const accepted = await referral({ status: 'ACCEPTED', sentAt: at(-30 * HOUR), dueAt: at(-6 * HOUR) });
 
     // Batches of two: three referrals to expire take two batches of the deadline and one of consents.
@@ -248,7 +273,9 @@ describe('time-based rules (expiry sweep and reminders, frozen clock, real Postg
 
   it('records each referral once when two sweeps race (worker replicas)', async () => {
     const late = await Promise.all(
-      Array.from({ length: 7 }, (_, i) => referral({ status: 'SENT', sentAt: at(-30 * HOUR), dueAt: at(-(i + 1) * HOUR) })),
+      Array.from({ length: 7 }, (_, i) =>
+        referral({ status: 'SENT', sentAt: at(-30 * HOUR), dueAt: at(-(i + 1) * HOUR) }),
+      ),
     );
     const [first, second] = await Promise.all([expiry.sweep(NOW, 2), expiry.sweep(NOW, 2)]);
     expect(first + second).toBe(7);
@@ -264,7 +291,9 @@ describe('time-based rules (expiry sweep and reminders, frozen clock, real Postg
     await accepting.connect();
     try {
       await accepting.startTransaction();
-      await accepting.query(`UPDATE referral SET status = 'ACCEPTED', version = version + 1 WHERE id = $1`, [id]);
+      await accepting.query(`UPDATE referral SET status = 'ACCEPTED', version = version + 1 WHERE id = $1`, [
+        id,
+      ]);
       expect(await expiry.sweep(NOW, 2)).toBe(0);
       await accepting.commitTransaction();
     } finally {
@@ -279,8 +308,18 @@ describe('time-based rules (expiry sweep and reminders, frozen clock, real Postg
     // The sweeps above left nothing to expire; what follows is only what each reminder finds.
     const dueSoon = await referral({ status: 'SENT', sentAt: at(-20 * HOUR), dueAt: at(4 * HOUR) });
     const notYet = await referral({ status: 'SENT', sentAt: at(-HOUR), dueAt: at(23 * HOUR) });
-    const idle = await referral({ status: 'ACCEPTED', sentAt: at(-40 * DAY), dueAt: at(-39 * DAY), updatedAt: at(-15 * DAY) });
-    const busy = await referral({ status: 'IN_PROGRESS', sentAt: at(-40 * DAY), dueAt: at(-39 * DAY), updatedAt: at(-20 * DAY) });
+    const idle = await referral({
+      status: 'ACCEPTED',
+      sentAt: at(-40 * DAY),
+      dueAt: at(-39 * DAY),
+      updatedAt: at(-15 * DAY),
+    });
+    const busy = await referral({
+      status: 'IN_PROGRESS',
+      sentAt: at(-40 * DAY),
+      dueAt: at(-39 * DAY),
+      updatedAt: at(-20 * DAY),
+    });
     await owner.query(
       `INSERT INTO record_message (subject_type, subject_id, author_user_id, author_agency_id, body, created_at)
        VALUES ('Referral', $1, 'someone', $2, 'An update.', $3)`,
@@ -288,8 +327,16 @@ describe('time-based rules (expiry sweep and reminders, frozen clock, real Postg
     );
     const ending = await survivorWithConsent({ validUntil: at(3 * DAY) });
     const later = await survivorWithConsent({ validUntil: at(30 * DAY) });
-    const overdue = await protocolVersion({ reviewBy: '2030-03-01', publishedAt: at(-20 * DAY), audience: ['NGO'] });
-    const fresh = await protocolVersion({ reviewBy: '2030-06-01', publishedAt: at(-2 * DAY), audience: ['NGO'] });
+    const overdue = await protocolVersion({
+      reviewBy: '2030-03-01',
+      publishedAt: at(-20 * DAY),
+      audience: ['NGO'],
+    });
+    const fresh = await protocolVersion({
+      reviewBy: '2030-06-01',
+      publishedAt: at(-2 * DAY),
+      audience: ['NGO'],
+    });
     await owner.query(
       `INSERT INTO protocol_acknowledgement (version_id, agency_id, protocol_id, acknowledged_by) VALUES ($1, $2, $3, 'test')`,
       [overdue.versionId, RECIPIENT, overdue.protocolId],
@@ -354,20 +401,34 @@ describe('time-based rules (expiry sweep and reminders, frozen clock, real Postg
     statements.seen.length = 0;
     await rules.run(NOW);
     const expected: [RegExp, string][] = [
-      [/response_due_at <= \$\d+\s+ORDER BY r\.response_due_at, r\.id\s+LIMIT \$\d+\s+FOR UPDATE/, 'referral_awaiting_answer_idx'],
+      [
+        /response_due_at <= \$\d+\s+ORDER BY r\.response_due_at, r\.id\s+LIMIT \$\d+\s+FOR UPDATE/,
+        'referral_awaiting_answer_idx',
+      ],
       [/NOT \(r\.consent_id IS NULL[^]*FOR UPDATE/, 'referral_awaiting_answer_idx'],
       [/reminder_sent rs WHERE rs\.kind = 'REFERRAL_RESPONSE_DUE_SOON'/, 'referral_awaiting_answer_idx'],
       [/reminder_sent rs WHERE rs\.kind = 'REFERRAL_IDLE'/, 'referral_active_idx'],
       [/reminder_sent rs WHERE rs\.kind = 'CONSENT_ENDING_SOON'/, 'consent_valid_until_idx'],
       [/reminder_sent rs WHERE rs\.kind = 'PROTOCOL_REVIEW_DUE'/, 'protocol_version_review_idx'],
-      [/reminder_sent rs WHERE rs\.kind = 'PROTOCOL_ACKNOWLEDGEMENT_OVERDUE'/, 'protocol_version_pending_idx'],
+      [
+        /reminder_sent rs WHERE rs\.kind = 'PROTOCOL_ACKNOWLEDGEMENT_OVERDUE'/,
+        'protocol_version_pending_idx',
+      ],
     ];
     for (const [pattern, index] of expected) {
       const statement = statements.seen.find((seen) => pattern.test(seen.sql));
-      expect({ pattern: String(pattern), found: Boolean(statement) }).toEqual({ pattern: String(pattern), found: true });
+      expect({ pattern: String(pattern), found: Boolean(statement) }).toEqual({
+        pattern: String(pattern),
+        found: true,
+      });
       const nodes = await planOf(planner, { sql: statement?.sql ?? '', params: statement?.params ?? [] });
-      expect({ index, used: nodes.some((node) => node['Index Name'] === index) }).toEqual({ index, used: true });
-      expect(nodes.filter((node) => node['Node Type'] === 'Seq Scan').map((node) => node['Relation Name'])).toEqual([]);
+      expect({ index, used: nodes.some((node) => node['Index Name'] === index) }).toEqual({
+        index,
+        used: true,
+      });
+      expect(
+        nodes.filter((node) => node['Node Type'] === 'Seq Scan').map((node) => node['Relation Name']),
+      ).toEqual([]);
     }
     await planner.destroy();
   });
