@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { auditEntities, AuditWriter } from '@hub/audit';
 import { Clock, loadConfig } from '@hub/config';
 import { ConsentReminders } from '@hub/consents';
@@ -10,7 +10,7 @@ import { notificationPublisherOn, Reminders } from '@hub/notifications';
 import { Metrics } from '@hub/observability';
 import { ProtocolReminders } from '@hub/protocols';
 import { ReferralExpiry, ReferralReminders, referralsEntities } from '@hub/referrals';
-import { planOf, TestDatabase } from '@hub/testing';
+import { LastQuery, planOf, TestDatabase } from '@hub/testing';
 import { EventLog, MessageThread, RecordWorkflow } from '@hub/workflow';
 import { hubDatabase } from '../../testing/worker-hub';
 import { timeRulesConfig } from './time-rules.config';
@@ -26,29 +26,6 @@ const SENDER = DEMO_AGENCY_IDS.bayviewPolice;
 const RECIPIENT = DEMO_AGENCY_IDS.harborLight;
 const COORDINATOR = DEMO_AGENCY_IDS.taskForceOffice;
 
-/** Every statement the rules send, to ask PostgreSQL how it would run them. */
-class Statements implements TypeOrmLogger {
-  readonly seen: { sql: string; params: unknown[] }[] = [];
-  logQuery(query: string, parameters?: unknown[]): void {
-    if (/^\s*SELECT/i.test(query)) this.seen.push({ sql: query, params: parameters ?? [] });
-  }
-  logQueryError(): void {
-    return undefined;
-  }
-  logQuerySlow(): void {
-    return undefined;
-  }
-  logSchemaBuild(): void {
-    return undefined;
-  }
-  logMigration(): void {
-    return undefined;
-  }
-  log(): void {
-    return undefined;
-  }
-}
-
 /**
  * The time-based rules against the hub's real schema (migrated by the API's migrate entry, demo
  * agencies and task force), as the worker's role, with the clock frozen at NOW: the expiry sweep
@@ -63,7 +40,8 @@ describe('time-based rules (expiry sweep and reminders, frozen clock, real Postg
   let metrics: Metrics;
   let expiry: ReferralExpiry;
   let rules: TimeRules;
-  const statements = new Statements();
+  // Every statement the rules send, to ask PostgreSQL how it would run them.
+  const statements = new LastQuery(/^\s*SELECT/i, { keepAll: true });
 
   beforeAll(async () => {
     db = await hubDatabase();
