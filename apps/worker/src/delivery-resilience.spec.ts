@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, Transactions } from '@hub/database';
 import { DEMO_AGENCY_IDS } from '@hub/demo-data';
-import { DELIVERY_QUEUE, notificationPublisherOn } from '@hub/notifications';
+import { TIME_RULES_QUEUE } from '@hub/jobs';
+import { DELIVERY_QUEUE, EMAIL_HEADLINES, notificationPublisherOn } from '@hub/notifications';
 import { startTestMailbox, startTestWorker, TestDatabase, TestMailbox, TestProcess } from '@hub/testing';
 import { hubDatabase } from './testing/worker-hub';
 
@@ -127,4 +128,49 @@ describe('e-mail delivery survives failures (worker process, PostgreSQL queue, S
     await settled();
     expectEachOnce(before, 6);
   }, 120_000);
+
+  it('runs the time-based rules as a job: an overdue referral expires, both agencies get e-mail, /metrics counts it', async () => {
+    const before = mailbox.received.length;
+    // Due long before any day this test runs on: overdue whatever the worker's clock says.
+    const [{ id }] = await owner.query<{ id: string }[]>(
+      `INSERT INTO referral (from_agency_id, to_agency_id, needs, urgency, status, sent_at, response_due_at, created_by)
+       VALUES ($1, $2, ARRAY['LEGAL'], 'URGENT', 'SENT', '2020-01-01T00:00:00Z', '2020-01-02T00:00:00Z', 'test')
+       RETURNING id`,
+      [DEMO_AGENCY_IDS.safePassage, DEMO_AGENCY_IDS.harborLight],
+    );
+    worker = await startTestWorker(db.apiUrl, mailbox.url);
+    // What the schedule (TIME_RULES_CRON) sends each tick, sent now rather than waiting for one.
+    await owner.query(`INSERT INTO pgboss.job (name, data) VALUES ($1, '{}')`, [TIME_RULES_QUEUE]);
+
+    const expired = await mailbox.waitFor(before + 2, 30_000);
+    expect(
+      expired
+        .slice(before)
+        .map((mail) => `${mail.to.join()} ${mail.subject.split(' · ')[0]}`)
+        .sort(),
+    ).toEqual([
+      `intake@harborlight.example.org Task Force Hub: ${EMAIL_HEADLINES.REFERRAL_EXPIRED.en}`,
+      `intake@safepassage.example.org Task Force Hub: ${EMAIL_HEADLINES.REFERRAL_EXPIRED.en}`,
+    ]);
+    expect(await owner.query(`SELECT status FROM referral WHERE id = $1`, [id])).toEqual([
+      { status: 'EXPIRED' },
+    ]);
+    while ((await unprocessed()) > 0) await new Promise((wait) => setTimeout(wait, 50));
+
+    const ready = worker.json().find((line) => line.msg === 'worker ready') as { health: string };
+    const scrape = await fetch(String(ready.health).replace('/health/ready', '/metrics'));
+    expect(scrape.status).toBe(200);
+    const text = await scrape.text();
+    const value = (series: string) =>
+      Number(new RegExp(`^${series.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1]);
+    expect({
+      expired: value('hub_referrals_expired_total{cause="RESPONSE_DEADLINE"}'),
+      timeRuleJobs: value(`hub_jobs_processed_total{queue="${TIME_RULES_QUEUE}"}`),
+      deliveries: value(`hub_jobs_processed_total{queue="${DELIVERY_QUEUE}"}`) >= 2,
+      emailsSent: value('hub_emails_sent_total{kind="notification"}'),
+      outboxLag: value('hub_outbox_oldest_pending_age_seconds'),
+    }).toEqual({ expired: 1, timeRuleJobs: 1, deliveries: true, emailsSent: 2, outboxLag: 0 });
+    // Names and codes only: no record id (the referral's, an agency's) in any series.
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
+  }, 60_000);
 });

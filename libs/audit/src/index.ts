@@ -1,6 +1,7 @@
 import { AuditEventEntity } from './audit-event.entity';
 
 export * from './audit-writer';
+export * from './audit-writer.module';
 export * from './audit.module';
 export * from './audit.config';
 export { AuditSealService, type AuditAnchor, type VerificationReport } from './audit-seal.service';

@@ -13,6 +13,7 @@ export {
   survivorRecord,
 } from './survivor/survivor-access';
 export { ConsentService } from './consent/consent.service';
+export { ConsentReminders } from './consent/consent-reminders';
 export { ConsentRevocationService } from './consent/consent-revocation.service';
 export { survivorNoticeFactsSql, survivorReferenceSql } from './survivor/survivor-notice-facts';
 export { SurvivorService } from './survivor/survivor.service';

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@hub/config';
 import { databaseConfig } from '@hub/database';
-import { Refusals, WORKFLOW_NOTIFIER } from '@hub/workflow';
+import { Refusals } from '@hub/workflow';
 import { LiveNotifications } from './live/live-notifications';
 import { NotificationSignals } from './live/notification-signals';
 import { OutboxMetrics } from './outbox/outbox-metrics';
 import { OutboxRepository } from './outbox/outbox.repository';
-import { NotificationPublisher } from './notification/notification-publisher';
-import { NotificationRepository } from './notification/notification.repository';
+import { NotificationPublishingModule } from './notification-publishing.module';
 import { NotificationResolver } from './notification/notification.resolver';
 import { NotificationService } from './notification/notification.service';
 import { NotificationPreferenceRepository } from './preference/notification-preference.repository';
@@ -21,23 +20,19 @@ import { NotificationPreferenceService } from './preference/notification-prefere
  * worker's side (outbox relay, e-mail) is NotificationDeliveryModule.
  */
 @Module({
-  imports: [ConfigModule.forFeature(databaseConfig)],
+  imports: [ConfigModule.forFeature(databaseConfig), NotificationPublishingModule],
   providers: [
     NotificationSignals,
     LiveNotifications,
     OutboxRepository,
     OutboxMetrics,
-    NotificationRepository,
-    NotificationPublisher,
     NotificationService,
     NotificationResolver,
     NotificationPreferenceRepository,
     NotificationPreferenceService,
     NotificationPreferenceResolver,
     Refusals,
-    // The workflow kernel's notifier port is this publisher (platform knows no domain).
-    { provide: WORKFLOW_NOTIFIER, useExisting: NotificationPublisher },
   ],
-  exports: [NotificationPublisher, NotificationSignals, WORKFLOW_NOTIFIER],
+  exports: [NotificationPublishingModule, NotificationSignals],
 })
 export class NotificationsModule {}

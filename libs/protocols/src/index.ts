@@ -8,6 +8,7 @@ export * from './protocols.module';
 export { protocolsMigrations } from './migrations';
 export { ProtocolCategory, ProtocolState, ProtocolVersionState } from './protocol/protocol.enums';
 export { ProtocolService } from './protocol/protocol.service';
+export { ProtocolReminders } from './protocol/protocol-reminders';
 export { protocolNoticeFactsSql } from './protocol/protocol-notice-facts';
 export { renderProtocolMarkdown } from './markdown/protocol-markdown';
 

@@ -4,6 +4,8 @@ import { ReferralEntity } from './referral/referral.entity';
 export * from './referrals.module';
 export { referralsMigrations } from './migrations';
 export { ReferralService } from './referral/referral.service';
+export { type ExpiryCause, ReferralExpiry } from './referral/referral-expiry';
+export { ReferralReminders } from './referral/referral-reminders';
 export { breakGlassNoticeFactsSql, referralNoticeFactsSql } from './referral/referral-notice-facts';
 export * from './referral/referral.enums';
 export { breakGlassConfig } from './break-glass/break-glass.config';

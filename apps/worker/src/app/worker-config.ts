@@ -4,9 +4,10 @@ import { jobsConfig } from '@hub/jobs';
 import { mailConfig } from '@hub/mail';
 import { deliveryConfig } from '@hub/notifications';
 import { loggingConfig } from '@hub/observability';
+import { timeRulesConfig } from './time-rules/time-rules.config';
 
 /**
- * The worker's process: it serves only /health/live and /health/ready; its grace period on
+ * The worker's process: it serves only /health/live, /health/ready and /metrics; its grace period on
  * SIGTERM is longer than JOBS_SHUTDOWN_TIMEOUT_MS, so running jobs finish or are handed back.
  */
 export const workerConfig = serverConfigFor('worker', { port: 3100, shutdownTimeoutMs: 15_000 });
@@ -20,4 +21,5 @@ export const workerConfigDefinitions = [
   jobsConfig,
   mailConfig,
   deliveryConfig,
+  timeRulesConfig,
 ];

@@ -54,6 +54,14 @@ export const HEADLINES: Readonly<Record<string, Headline>> = {
   REFERRAL_FAILED: { en: 'Referral could not be completed', es: 'La derivación no pudo completarse' },
   REFERRAL_WITHDRAWN: { en: 'Referral withdrawn by the sender', es: 'Derivación retirada por el remitente' },
   REFERRAL_EXPIRED: { en: 'Referral expired without an answer', es: 'Derivación vencida sin respuesta' },
+  REFERRAL_RESPONSE_DUE_SOON: {
+    en: 'A referral awaits your answer: its deadline is near',
+    es: 'Una derivación espera su respuesta: su plazo está por vencer',
+  },
+  REFERRAL_IDLE: {
+    en: 'No recent activity on an accepted referral',
+    es: 'Sin actividad reciente en una derivación aceptada',
+  },
   REFERRAL_MESSAGE: { en: 'New message on a referral', es: 'Nuevo mensaje en una derivación' },
   CHILD_SAFETY_REFERRAL: {
     en: 'Child-safety referral (mandatory report) received',
@@ -66,6 +74,10 @@ export const HEADLINES: Readonly<Record<string, Headline>> = {
   CONSENT_REVOKED: {
     en: 'A consent was revoked through a partner agency',
     es: 'Se revocó un consentimiento a través de una agencia asociada',
+  },
+  CONSENT_ENDING_SOON: {
+    en: 'A consent your agency recorded ends soon',
+    es: 'Un consentimiento registrado por su agencia vence pronto',
   },
   BREAK_GLASS: {
     en: 'Emergency (break-glass) access opened: review it',
@@ -81,6 +93,14 @@ export const HEADLINES: Readonly<Record<string, Headline>> = {
   },
   PROTOCOL_PUBLISHED: { en: 'Protocol published', es: 'Protocolo publicado' },
   PROTOCOL_ARCHIVED: { en: 'Protocol archived', es: 'Protocolo archivado' },
+  PROTOCOL_REVIEW_DUE: {
+    en: 'Protocol past its review date',
+    es: 'Protocolo con la fecha de revisión vencida',
+  },
+  PROTOCOL_ACKNOWLEDGEMENT_OVERDUE: {
+    en: 'Protocol acknowledgement overdue',
+    es: 'Confirmación de lectura de protocolo pendiente',
+  },
   TA_REQUEST_SUBMITTED: {
     en: 'New technical-assistance request',
     es: 'Nueva solicitud de asistencia técnica',

@@ -9,6 +9,8 @@ import { DeliveryRepository } from './delivery.repository';
 import { NotificationDeliveryService } from './notification-delivery.service';
 import { NOTICE_FACTS, NoticeFactsSql } from './notice-facts';
 import { OutboxRelay } from './outbox-relay';
+import { OutboxMetrics } from '../outbox/outbox-metrics';
+import { OutboxRepository } from '../outbox/outbox.repository';
 
 /**
  * The worker's side of notifications: the outbox relay and the e-mail delivery jobs. `facts`:
@@ -26,6 +28,9 @@ export class NotificationDeliveryModule {
         NotificationDeliveryService,
         OutboxRelay,
         DeliveryJobs,
+        // Outbox lag at each scrape of the worker's /metrics (the same gauges as the API's).
+        OutboxRepository,
+        OutboxMetrics,
       ],
     };
   }

@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { Clock } from '@hub/config';
 import { Transactions, Tx } from '@hub/database';
 import { MailRejectedError, Mailer, OutgoingMail } from '@hub/mail';
+import { Metrics } from '@hub/observability';
 import { deliveryConfig, DeliveryConfig } from './delivery.config';
 import { DeliveryRepository, PendingDelivery } from './delivery.repository';
 import { Email, renderDigest, renderEmail } from './email-templates';
@@ -28,6 +29,8 @@ export class NotificationDeliveryService {
   private readonly logger = new Logger('NotificationDelivery');
   private readonly host: string;
   private readonly webUrl: string;
+  private readonly sent?: ReturnType<Metrics['counter']>;
+  private readonly failed?: ReturnType<Metrics['counter']>;
 
   constructor(
     private readonly deliveries: DeliveryRepository,
@@ -35,7 +38,18 @@ export class NotificationDeliveryService {
     private readonly mailer: Mailer,
     private readonly clock: Clock,
     @Inject(deliveryConfig.token) config: DeliveryConfig,
+    @Optional() metrics?: Metrics,
   ) {
+    this.sent = metrics?.counter({
+      name: 'hub_emails_sent_total',
+      help: 'E-mails the SMTP server accepted, by kind (notification, digest)',
+      labelNames: ['kind'] as const,
+    });
+    this.failed = metrics?.counter({
+      name: 'hub_emails_failed_total',
+      help: 'E-mails not accepted, by kind and outcome (rejected: refused for good; retried: the server was unreachable or answered 4xx)',
+      labelNames: ['kind', 'outcome'] as const,
+    });
     this.host = new URL(config.HUB_WEB_URL).hostname || 'hub.invalid';
     this.webUrl = config.HUB_WEB_URL.replace(/\/+$/, '');
   }
@@ -70,6 +84,7 @@ export class NotificationDeliveryService {
   private async deliverTo(pending: PendingDelivery, recipient: Recipient): Promise<void> {
     const messageId = `<n${pending.outboxId}.${digest(recipient.key)}@${this.host}>`;
     await this.sendOnce(
+      'notification',
       (tx) => this.deliveries.recordDelivery(tx, pending.outboxId, recipient.key, messageId),
       { to: recipient.address, ...this.render(pending, recipient), messageId, language: pending.language },
       async (tx, error) => {
@@ -102,6 +117,7 @@ export class NotificationDeliveryService {
         link: `${this.webUrl}/notifications`,
       });
       await this.sendOnce(
+        'digest',
         (tx) => this.deliveries.recordDigest(tx, subscriber, day, messageId),
         { to: subscriber.email, ...email, messageId, language: subscriber.language },
         async (_tx, error) =>
@@ -119,19 +135,27 @@ export class NotificationDeliveryService {
    * the same way on every retry: `rejected` records it instead of failing the job.
    */
   private async sendOnce(
+    kind: 'notification' | 'digest',
     record: (tx: Tx) => Promise<boolean>,
     mail: OutgoingMail,
     rejected: (tx: Tx, error: MailRejectedError) => Promise<void>,
   ): Promise<void> {
-    await this.transactions.run(async (tx) => {
-      if (!(await record(tx))) return;
+    const outcome = await this.transactions.run(async (tx) => {
+      if (!(await record(tx))) return null;
       try {
         await this.mailer.send(mail);
+        return 'sent' as const;
       } catch (error) {
-        if (!(error instanceof MailRejectedError)) throw error;
+        if (!(error instanceof MailRejectedError)) {
+          this.failed?.inc({ kind, outcome: 'retried' });
+          throw error;
+        }
         await rejected(tx, error);
+        return 'rejected' as const;
       }
     });
+    if (outcome === 'sent') this.sent?.inc({ kind });
+    if (outcome === 'rejected') this.failed?.inc({ kind, outcome: 'rejected' });
   }
 
   private render(pending: PendingDelivery, recipient: Recipient): Email {

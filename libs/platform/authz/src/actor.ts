@@ -23,6 +23,19 @@ export const ANONYMOUS: Actor = {
 };
 
 /**
+ * The hub itself, for a change no person made (a time-based rule: a referral past its deadline
+ * expires). Its events and audit rows name no user and no agency; it is never given an ability
+ * (such changes go through `RecordWorkflow.changeWithin`, which judges no caller).
+ */
+export const HUB_SYSTEM: Actor = Object.freeze({
+  userId: null,
+  agencyId: null,
+  agencyType: null,
+  roles: [],
+  taskForceIds: [],
+});
+
+/**
  * Where the facts about a caller's agency come from. The agencies domain provides it; the policy
  * only needs the answer, so the platform stays free of domain code.
  */

@@ -1,6 +1,14 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnModuleInit,
+  Optional,
+} from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { databaseConfig, DatabaseConfig } from '@hub/database';
+import { labelValue, Metrics } from '@hub/observability';
 import { jobsConfig, JobsConfig } from './jobs.config';
 import { JOBS_SCHEMA } from './queue-sql';
 
@@ -35,11 +43,26 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('JobQueue');
   private readonly boss: PgBoss;
   private running = false;
+  private readonly counts?: Record<'processed' | 'failed' | 'retried', ReturnType<Metrics['counter']>>;
 
   constructor(
     @Inject(databaseConfig.token) database: DatabaseConfig,
     @Inject(jobsConfig.token) private readonly config: JobsConfig,
+    @Optional() metrics?: Metrics,
   ) {
+    // Labelled by queue name only (a fixed set), never by a job's id or data.
+    const counter = (name: `hub_${string}`, help: string) =>
+      metrics?.counter({ name, help, labelNames: ['queue'] as const });
+    const processed = counter('hub_jobs_processed_total', 'Job attempts that completed, by queue');
+    const failed = counter(
+      'hub_jobs_failed_total',
+      'Job attempts whose handler failed (retried with back-off), by queue',
+    );
+    const retried = counter(
+      'hub_jobs_retried_total',
+      'Job attempts that were retries of a failed or expired one, by queue',
+    );
+    if (processed && failed && retried) this.counts = { processed, failed, retried };
     this.boss = new PgBoss({
       connectionString: database.DATABASE_URL,
       ssl: database.DATABASE_SSL ? { rejectUnauthorized: true } : undefined,
@@ -117,13 +140,24 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
     concurrency: number,
     handle: (data: T) => Promise<void>,
   ): Promise<void> {
+    const label = { queue: labelValue(queue) };
     await this.boss.work<T>(
       queue,
-      { batchSize: concurrency, pollingIntervalSeconds: this.config.JOBS_POLLING_INTERVAL_MS / 1000 },
+      {
+        batchSize: concurrency,
+        pollingIntervalSeconds: this.config.JOBS_POLLING_INTERVAL_MS / 1000,
+        includeMetadata: true,
+      },
       async (jobs) => {
+        const retries = jobs.filter((job) => job.retryCount > 0).length;
+        if (retries > 0) this.counts?.retried.inc(label, retries);
         const outcomes = await Promise.allSettled(jobs.map((job) => handle(job.data)));
         for (const [index, outcome] of outcomes.entries()) {
-          if (outcome.status === 'fulfilled') continue;
+          if (outcome.status === 'fulfilled') {
+            this.counts?.processed.inc(label);
+            continue;
+          }
+          this.counts?.failed.inc(label);
           const error = outcome.reason as Error & { code?: string };
           this.logger.warn(`a job of ${queue} failed (${describe(error)}); it is retried`);
           await this.boss.fail(queue, jobs[index].id, {

@@ -1,6 +1,13 @@
 /** The schema the job queue lives in (created by `InstallJobQueue`, owned by the schema owner). */
 export const JOBS_SCHEMA = 'pgboss';
 
+/**
+ * The queue of the hub's time-based rules (expiry sweeps, reminders): one job per schedule
+ * (TIME_RULES_CRON), which runs every rule at the clock's now. The rules are the domains'; the
+ * queue is the platform's, so no domain's ordinary migrations need the job queue's schema.
+ */
+export const TIME_RULES_QUEUE = 'hub.time-rules';
+
 const QUEUE_NAME = /^[a-z][a-z0-9]*(\.[a-z][a-z0-9-]*)*$/;
 
 /**

@@ -7,13 +7,19 @@ import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 export class LastQuery implements TypeOrmLogger {
   sql = '';
   params: unknown[] = [];
+  /** With `{ keepAll: true }`: every statement matching `pattern` so far (clear it to look at one run). */
+  readonly seen: { sql: string; params: unknown[] }[] = [];
 
-  constructor(private readonly pattern = /^\s*SELECT/i) {}
+  constructor(
+    private readonly pattern = /^\s*SELECT/i,
+    private readonly options: { keepAll?: boolean } = {},
+  ) {}
 
   logQuery(query: string, parameters?: unknown[]): void {
     if (this.pattern.test(query) && !query.includes('EXPLAIN')) {
       this.sql = query;
       this.params = parameters ?? [];
+      if (this.options.keepAll) this.seen.push({ sql: query, params: this.params });
     }
   }
   logQueryError(): void {

@@ -21,24 +21,21 @@ export interface StatusChange<S extends string = string> {
   id: string;
   fromStatus: S | null;
   toStatus: S;
-  actorUserId: string;
-  actorAgencyId: string;
+  /** Null when the hub made the change itself (`HUB_SYSTEM`: a time-based rule). */
+  actorUserId: string | null;
+  actorAgencyId: string | null;
   reason: string | null;
   occurredAt: Date;
 }
 
-/**
- * An event as a status change. Every event recorded so far names a user and an agency (people make
- * every change); a change made by the system (a time-based sweep) needs the models' actor fields
- * nullable first.
- */
+/** An event as a status change; no actor when the hub made it (a referral expired by the sweep). */
 export function statusChange<S extends string>(event: RecordEvent): StatusChange<S> {
   return {
     id: event.id,
     fromStatus: event.fromStatus as S | null,
     toStatus: event.toStatus as S,
-    actorUserId: event.actorUserId as string,
-    actorAgencyId: event.actorAgencyId as string,
+    actorUserId: event.actorUserId,
+    actorAgencyId: event.actorAgencyId,
     reason: event.reason,
     occurredAt: event.occurredAt,
   };

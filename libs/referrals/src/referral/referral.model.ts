@@ -15,11 +15,17 @@ export class ReferralEvent {
   @Field(() => ReferralStatus)
   toStatus: ReferralStatus;
 
-  @Field(() => ID)
-  actorUserId: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Null when the hub made the change itself (a time-based rule)',
+  })
+  actorUserId: string | null;
 
-  @Field(() => ID)
-  actorAgencyId: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Null when the hub made the change itself (a time-based rule)',
+  })
+  actorAgencyId: string | null;
 
   @Field(() => String, { nullable: true })
   reason: string | null;
