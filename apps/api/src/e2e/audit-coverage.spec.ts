@@ -639,6 +639,31 @@ describe('audit coverage (e2e)', () => {
         ],
       };
     },
+    // --- the directory exchanged in HSDS (a task force's coordinators) ---
+    applyDirectoryImport: async () => ({
+      user: 'tf.coordinator',
+      query: `mutation I($input: DirectoryImportInput!) { applyDirectoryImport(input: $input) { entries { status } } }`,
+      variables: {
+        input: {
+          taskForceId: TASK_FORCE,
+          document: JSON.stringify({
+            organizations: [
+              { id: OFFICE, name: 'Bay County Task Force Office', description: `Imported ${tag()}` },
+            ],
+            services: [],
+          }),
+        },
+      },
+      expected: () => [
+        {
+          action: 'IMPORT_DIRECTORY',
+          subjectType: 'Agency',
+          subjectId: OFFICE,
+          fields: ['description'],
+          reason: `HSDS import into task force ${TASK_FORCE}`,
+        },
+      ],
+    }),
     suspendAgencyUser: async () => {
       const newcomer = await seenAtHarbor();
       return {
