@@ -3,6 +3,7 @@ export * from './policy';
 export * from './access-scope';
 export * from './survivor-data';
 export * from './agency.rules';
+export * from './directory.rules';
 export * from './referral.rules';
 export * from './protocol.rules';
 export * from './technical-assistance.rules';

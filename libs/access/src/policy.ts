@@ -1,6 +1,7 @@
 import { AbilityBuilder, createMongoAbility } from '@casl/ability';
 import { Actor, NOT_FOUND_REFUSAL } from '@hub/authz';
 import { defineAgencyUserRules, defineHubAdministratorRules, isHubAdministrator } from './agency.rules';
+import { defineDirectoryRules, defineNationalResourceRules } from './directory.rules';
 import { defineProtocolRules } from './protocol.rules';
 import { defineReferralRules } from './referral.rules';
 import { CONSENT_RECORD_FIELDS } from './consent-data';
@@ -37,6 +38,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   // The platform administrator gets the platform's rules and nothing of any agency's records.
   if (isHubAdministrator(actor)) {
     defineHubAdministratorRules(actor, builder);
+    defineNationalResourceRules(builder);
     return build();
   }
 
@@ -64,6 +66,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   }
 
   defineAgencyUserRules(actor, builder);
+  defineDirectoryRules(actor, builder);
   defineSurvivorRules(actor, builder);
   defineBreakGlassRules(actor, builder);
   defineAuditRules(actor, can);

@@ -15,6 +15,7 @@ export type Action =
   | 'openBreakGlass'
   | BreakGlassAction
   | PlatformAction
+  | DirectoryAction
   | ReferralAction
   | ProtocolAction
   | TechnicalAssistanceAction;
@@ -29,7 +30,10 @@ export interface PolicyRecords
   AgencyUser: { userId: string; agencyId: string };
   TaskForce: { id: string };
   TaskForceMembership: { taskForceId: string; agencyId: string };
-  Resource: { id: string };
+  /** A hotline; `taskForceId` null: a national line. */
+  Resource: { id: string; taskForceId?: string | null };
+  /** A task force's directory as a whole, for its exchange in Open Referral HSDS. */
+  Directory: { taskForceId: string };
   /**
    * `liveGrants`: the survivor's consent grants that are live at the moment of the check (not
    * revoked, within their period); the SQL side computes the same with an EXISTS on live grants.
@@ -104,6 +108,9 @@ export interface LiveGrantRecord {
  * off the hub; `suspend` / `reinstate` a user the hub has seen for an agency.
  */
 export type PlatformAction = 'administer' | 'deactivate' | 'suspend' | 'reinstate';
+
+/** Retiring a hotline; exporting a task force's directory, importing into it (HSDS). */
+export type DirectoryAction = 'retire' | 'export' | 'import';
 
 /** Ending a break-glass session early, and the owning agency's review of it. */
 export type BreakGlassAction = 'end' | 'review';

@@ -13,6 +13,8 @@ import { AgencyResolver } from './agency/agency.resolver';
 import { AgencyService } from './agency/agency.service';
 import { CallerResolver } from './caller/caller.resolver';
 import { CallerService } from './caller/caller.service';
+import { DirectoryExchangeResolver } from './hsds/directory-exchange.resolver';
+import { DirectoryExchangeService } from './hsds/directory-exchange.service';
 import { ResourceRepository } from './resource/resource.repository';
 import { ResourceResolver } from './resource/resource.resolver';
 import { ResourceService } from './resource/resource.service';
@@ -50,6 +52,8 @@ export class AgencyFactsModule {}
     ResourceRepository,
     ResourceService,
     ResourceResolver,
+    DirectoryExchangeService,
+    DirectoryExchangeResolver,
     CallerService,
     CallerResolver,
   ],

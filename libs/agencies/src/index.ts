@@ -29,3 +29,4 @@ export {
   taskForceExistsSql,
   taskForceMemberSql,
 } from './task-force/task-force-scope';
+export { hsdsProblems, HSDS_VERSION } from './hsds/hsds-schema';

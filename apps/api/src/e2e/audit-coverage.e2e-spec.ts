@@ -256,6 +256,26 @@ describe('audit coverage (e2e)', () => {
   }
 
   /** One entry per Mutation field: the minimal set-up, the call, and the audit rows it must write. */
+  const resourceInput = () => ({
+    taskForceId: TASK_FORCE,
+    name: `Line ${tag()}`,
+    phone: '+1 555 0142',
+    hours: '24/7',
+    languages: ['en'],
+  });
+  /** A hotline of the demo task force, written as the owner (its own creation is not under test). */
+  async function newResource(): Promise<string> {
+    const id = randomUUID();
+    await hub.asOwner((ds) =>
+      ds.query(
+        `INSERT INTO resource (id, task_force_id, name, phone, hours, languages, description)
+         VALUES ($1, $2, $3, '+1 555 0142', '24/7', '{en}', '')`,
+        [id, TASK_FORCE, `Line ${id.slice(0, 8)}`],
+      ),
+    );
+    return id;
+  }
+
   const TABLE: Record<string, () => Promise<Entry>> = {
     // --- survivors and consent ---
     createSurvivor: async () => {
@@ -578,6 +598,71 @@ describe('audit coverage (e2e)', () => {
           },
         ];
       },
+    }),
+    // --- hotlines (a task force's coordinators; national ones the platform administrator) ---
+    createResource: async () => ({
+      user: 'tf.coordinator',
+      query: `mutation R($input: CreateResourceInput!) { createResource(input: $input) { resource { id } } }`,
+      variables: { input: resourceInput() },
+      expected: (data) => [
+        {
+          action: 'CREATE_RESOURCE',
+          subjectType: 'Resource',
+          subjectId: at(data, 'createResource.resource.id'),
+        },
+      ],
+    }),
+    updateResource: async () => {
+      const resourceId = await newResource();
+      return {
+        user: 'tf.coordinator',
+        query: `mutation R($input: UpdateResourceInput!) { updateResource(input: $input) { resource { id } } }`,
+        variables: { input: { resourceId, expectedVersion: 1, hours: 'Mon–Fri 9–5' } },
+        expected: () => [
+          { action: 'UPDATE_RESOURCE', subjectType: 'Resource', subjectId: resourceId, fields: ['hours'] },
+        ],
+      };
+    },
+    retireResource: async () => {
+      const resourceId = await newResource();
+      return {
+        user: 'tf.coordinator',
+        query: `mutation R($input: RetireResourceInput!) { retireResource(input: $input) { resource { id } } }`,
+        variables: { input: { resourceId, expectedVersion: 1, reason: 'Line closed' } },
+        expected: () => [
+          {
+            action: 'RETIRE_RESOURCE',
+            subjectType: 'Resource',
+            subjectId: resourceId,
+            reason: 'Line closed',
+          },
+        ],
+      };
+    },
+    // --- the directory exchanged in HSDS (a task force's coordinators) ---
+    applyDirectoryImport: async () => ({
+      user: 'tf.coordinator',
+      query: `mutation I($input: DirectoryImportInput!) { applyDirectoryImport(input: $input) { entries { status } } }`,
+      variables: {
+        input: {
+          taskForceId: TASK_FORCE,
+          document: JSON.stringify({
+            organizations: [
+              { id: OFFICE, name: 'Bay County Task Force Office', description: `Imported ${tag()}` },
+            ],
+            services: [],
+          }),
+        },
+      },
+      expected: () => [
+        {
+          action: 'IMPORT_DIRECTORY',
+          subjectType: 'Agency',
+          subjectId: OFFICE,
+          fields: ['description'],
+          reason: `HSDS import into task force ${TASK_FORCE}`,
+        },
+      ],
     }),
     suspendAgencyUser: async () => {
       const newcomer = await seenAtHarbor();

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_AGENCIES, DEMO_AGENCY_IDS, DEMO_RESOURCES } from '@hub/demo-data';
-import { TestHub } from '@hub/testing';
-import { codeOf, must } from './e2e-support';
+import { DEMO_AGENCIES, DEMO_AGENCY_IDS, DEMO_RESOURCES, DEMO_TASK_FORCE } from '@hub/demo-data';
+import { demoUser, expectNothingWritten, expectOnlyDenied, inputFields, TestHub } from '@hub/testing';
+import { codeOf, must, rows } from './e2e-support';
 import { startHub } from './hub';
+import { coordinatorOfNewTaskForce } from './platform-support';
 
 interface Address {
   street: string;
@@ -355,6 +356,274 @@ describe('directory, agencies and confidential locations (e2e)', () => {
         'Harbor Light Survivor Services',
         'Safe Passage Legal Aid',
       ]);
+    });
+  });
+
+  describe('hotlines managed by coordinators (and national ones by the platform administrator)', () => {
+    const FIELDS = 'id taskForceId name phone text chatUrl hours languages description retiredAt version';
+    const CREATE = `mutation($input: CreateResourceInput!) { createResource(input: $input) { resource { ${FIELDS} } } }`;
+    const UPDATE = `mutation($input: UpdateResourceInput!) { updateResource(input: $input) { resource { ${FIELDS} } } }`;
+    const RETIRE = `mutation($input: RetireResourceInput!) { retireResource(input: $input) { resource { ${FIELDS} } } }`;
+    type Line = { id: string; version: number; name: string; retiredAt: string | null };
+    const TF = DEMO_TASK_FORCE.id;
+    const line = (input: Record<string, unknown> = {}) => ({
+      taskForceId: TF,
+      name: 'Bay County Survivor Line',
+      phone: '+1 555 0199',
+      text: '55199',
+      hours: '24/7',
+      languages: ['en', 'es'],
+      description: 'Local line answered by Harbor Light advocates.',
+      ...input,
+    });
+    const as = (user: string) => ({ user });
+    const created = async (
+      input: Record<string, unknown> = {},
+      who: { user?: string; token?: string } = as('tf.coordinator'),
+    ) =>
+      must(
+        (await hub.gql<{ createResource: { resource: Line } }>(CREATE, { input: line(input) }, who)).body
+          .data,
+      ).createResource.resource;
+    const publicNames = async () =>
+      must(
+        (
+          await hub.gql<{ resources: { edges: { node: { name: string } }[] } }>(
+            '{ resources(first: 100) { edges { node { name } } } }',
+          )
+        ).body.data,
+      ).resources.edges.map((edge) => edge.node.name);
+    const auditOf = (id: string) =>
+      rows<{
+        action: string;
+        actor_user_id: string;
+        decision: string;
+        fields: string[];
+        reason: string | null;
+      }>(
+        hub,
+        'SELECT action, actor_user_id, decision, fields, reason FROM audit_event WHERE subject_id = $1 ORDER BY id',
+        [id],
+      );
+
+    it('a coordinator adds, edits and retires a hotline of their task force; the public list follows; each change is audited', async () => {
+      const response = await hub.gql<{ createResource: { resource: unknown } }>(
+        CREATE,
+        { input: line({ name: '  Bay County Survivor Line ' }) },
+        as('tf.coordinator'),
+      );
+      expect(response.body.errors).toBeUndefined();
+      const resource = must(response.body.data).createResource.resource as Line;
+      expect(resource).toEqual({
+        id: expect.any(String),
+        taskForceId: TF,
+        name: 'Bay County Survivor Line',
+        phone: '+1 555 0199',
+        text: '55199',
+        chatUrl: null,
+        hours: '24/7',
+        languages: ['en', 'es'],
+        description: 'Local line answered by Harbor Light advocates.',
+        retiredAt: null,
+        version: 1,
+      });
+      expect(await publicNames()).toContain('Bay County Survivor Line');
+
+      const edited = await hub.gql<{ updateResource: { resource: Line } }>(
+        UPDATE,
+        {
+          input: {
+            resourceId: resource.id,
+            expectedVersion: 1,
+            name: 'Bay County Survivor Hotline',
+            hours: 'Mon–Fri 8–8',
+          },
+        },
+        as('tf.coordinator'),
+      );
+      expect(must(edited.body.data).updateResource.resource).toMatchObject({
+        name: 'Bay County Survivor Hotline',
+        hours: 'Mon–Fri 8–8',
+        phone: '+1 555 0199',
+        version: 2,
+      });
+      expect(await publicNames()).toContain('Bay County Survivor Hotline');
+      expect(await publicNames()).not.toContain('Bay County Survivor Line');
+
+      // A stale version is a CONFLICT and changes nothing.
+      const before = await hub.watermark();
+      expect(
+        codeOf(
+          await hub.gql(
+            UPDATE,
+            { input: { resourceId: resource.id, expectedVersion: 1, name: 'Stale' } },
+            as('tf.coordinator'),
+          ),
+        ),
+      ).toBe('CONFLICT');
+      await expectNothingWritten(hub, before);
+
+      const retired = await hub.gql<{ retireResource: { resource: Line } }>(
+        RETIRE,
+        {
+          input: {
+            resourceId: resource.id,
+            expectedVersion: 2,
+            reason: 'Line merged into the national hotline',
+          },
+        },
+        as('tf.coordinator'),
+      );
+      expect(must(retired.body.data).retireResource.resource).toMatchObject({
+        version: 3,
+        retiredAt: expect.any(String),
+      });
+      expect(await publicNames()).not.toContain('Bay County Survivor Hotline');
+      // A retired line is neither edited nor retired again.
+      expect(
+        codeOf(
+          await hub.gql(
+            UPDATE,
+            { input: { resourceId: resource.id, expectedVersion: 3, name: 'Back' } },
+            as('tf.coordinator'),
+          ),
+        ),
+      ).toBe('ILLEGAL_TRANSITION');
+
+      const coordinator = demoUser('tf.coordinator').sub;
+      expect(await auditOf(resource.id)).toEqual([
+        {
+          action: 'CREATE_RESOURCE',
+          actor_user_id: coordinator,
+          decision: 'ALLOWED',
+          fields: [],
+          reason: null,
+        },
+        {
+          action: 'UPDATE_RESOURCE',
+          actor_user_id: coordinator,
+          decision: 'ALLOWED',
+          fields: ['name', 'hours'],
+          reason: null,
+        },
+        {
+          action: 'RETIRE_RESOURCE',
+          actor_user_id: coordinator,
+          decision: 'ALLOWED',
+          fields: [],
+          reason: 'Line merged into the national hotline',
+        },
+      ]);
+    });
+
+    it('the platform administrator manages national lines; a coordinator may not touch them', async () => {
+      const national = await created(
+        { taskForceId: null, name: 'National Labor Exploitation Line' },
+        as('hub.admin'),
+      );
+      expect(national).toMatchObject({ taskForceId: null, version: 1 });
+      const before = await hub.watermark();
+      const response = await hub.gql(
+        UPDATE,
+        { input: { resourceId: national.id, expectedVersion: 1, name: 'Hijacked' } },
+        as('tf.coordinator'),
+      );
+      expect(codeOf(response)).toBe('FORBIDDEN');
+      await expectOnlyDenied(hub, before, {
+        user: 'tf.coordinator',
+        action: 'UPDATE_RESOURCE',
+        subjectType: 'Resource',
+        subjectId: national.id,
+      });
+      const beforeCreate = await hub.watermark();
+      expect(
+        codeOf(await hub.gql(CREATE, { input: line({ taskForceId: null }) }, as('tf.coordinator'))),
+      ).toBe('FORBIDDEN');
+      await expectOnlyDenied(hub, beforeCreate, {
+        user: 'tf.coordinator',
+        action: 'CREATE_RESOURCE',
+        subjectType: 'Resource',
+        subjectId: null,
+      });
+    });
+
+    it.each([
+      ['a caseworker', 'ngo.caseworker'],
+      ['an agency admin', 'ngo.lead'],
+      ['the platform administrator (a task force’s line)', 'hub.admin'],
+    ])(
+      'refuses %s to add, edit or retire a task force’s hotline (FORBIDDEN, audited) and changes nothing',
+      async (_who, user) => {
+        const resource = await created({ name: `Line kept from ${user}` });
+        for (const [query, input, action, subjectId] of [
+          [CREATE, line(), 'CREATE_RESOURCE', null],
+          [
+            UPDATE,
+            { resourceId: resource.id, expectedVersion: 1, name: 'Changed' },
+            'UPDATE_RESOURCE',
+            resource.id,
+          ],
+          [
+            RETIRE,
+            { resourceId: resource.id, expectedVersion: 1, reason: 'No' },
+            'RETIRE_RESOURCE',
+            resource.id,
+          ],
+        ] as const) {
+          const before = await hub.watermark();
+          expect(codeOf(await hub.gql(query, { input }, as(user)))).toBe('FORBIDDEN');
+          await expectOnlyDenied(hub, before, { user, action, subjectType: 'Resource', subjectId });
+        }
+      },
+    );
+
+    it('refuses a coordinator of another task force and anonymous callers; nothing changes', async () => {
+      const resource = await created({ name: 'Line of the Bay task force' });
+      const other = await coordinatorOfNewTaskForce(hub, 'Lakeside');
+      for (const [query, input] of [
+        [CREATE, line()],
+        [UPDATE, { resourceId: resource.id, expectedVersion: 1, name: 'Changed' }],
+        [RETIRE, { resourceId: resource.id, expectedVersion: 1, reason: 'No' }],
+      ] as const) {
+        const before = await hub.watermark();
+        expect(codeOf(await hub.gql(query, { input }, { token: other.token }))).toBe('FORBIDDEN');
+        expect(await hub.tablesWrittenSince(before)).toEqual([]);
+        expect((await hub.auditEventsSince(before)).map((event) => event.decision)).toEqual(['DENIED']);
+
+        const anonymous = await hub.gql(query, { input });
+        expect(anonymous.status).toBe(401);
+        expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
+        await expectNothingWritten(hub, before, { allowDenied: true });
+      }
+      expect(await auditOf(resource.id)).toHaveLength(1 + 2);
+      // Their own task force's lines are theirs to manage.
+      const own = await created({ taskForceId: other.taskForceId, name: 'Lakeside Help Line' }, {
+        token: other.token,
+      } as never);
+      expect(own).toMatchObject({ version: 1 });
+    });
+
+    it.each([
+      ['a phone that is not a number', { phone: 'call us' }, 'phone'],
+      ['a text number that is not a number', { text: 'text HELP' }, 'text'],
+      ['a language that is not an ISO 639-1 code', { languages: ['english'] }, 'languages'],
+      ['a blank name', { name: '   ' }, 'name'],
+      ['a name over 200 characters', { name: 'x'.repeat(201) }, 'name'],
+      ['hours over 200 characters', { hours: 'x'.repeat(201) }, 'hours'],
+      ['a description over 2,000 characters', { description: 'x'.repeat(2001) }, 'description'],
+      ['a chat address that is not http(s)', { chatUrl: 'javascript:alert(1)' }, 'chatUrl'],
+    ])('refuses %s (BAD_USER_INPUT naming the field) and changes nothing', async (_name, bad, field) => {
+      const resource = await created({ name: `Line for ${field}` });
+      for (const [query, input] of [
+        [CREATE, line(bad)],
+        [UPDATE, { resourceId: resource.id, expectedVersion: 1, ...bad }],
+      ] as const) {
+        const before = await hub.watermark();
+        const response = await hub.gql(query, { input }, as('tf.coordinator'));
+        expect(codeOf(response)).toBe('BAD_USER_INPUT');
+        expect(inputFields(response.body.errors?.[0])).toEqual([field]);
+        await expectNothingWritten(hub, before);
+      }
     });
   });
 });

@@ -102,3 +102,37 @@ export async function expectSeesNoWork(
     expect([query, response.body.errors, response.body.data?.list.edges]).toEqual([query, undefined, []]);
   }
 }
+
+/**
+ * A second task force, registered through the API by `hub.admin`: its own coordinating agency and
+ * a coordinator of it (a token like Keycloak's for a user with that agency_id). For checks that a
+ * coordinator of one task force cannot act on another's records.
+ */
+export async function coordinatorOfNewTaskForce(
+  hub: TestHub,
+  name: string,
+): Promise<{ taskForceId: string; agencyId: string; token: string }> {
+  const data = <T>(response: { body: { data?: T | null } }): T => {
+    if (!response.body.data) throw new Error(`expected data: ${JSON.stringify(response.body)}`);
+    return response.body.data;
+  };
+  const agency = data(
+    await hub.gql<{ createAgency: { agency: { id: string } } }>(
+      CREATE_AGENCY,
+      { input: { name: `${name} Office`, type: 'COORDINATOR', jurisdiction: name } },
+      { user: 'hub.admin' },
+    ),
+  ).createAgency.agency;
+  const taskForce = data(
+    await hub.gql<{ createTaskForce: { taskForce: { id: string } } }>(
+      CREATE_TASK_FORCE,
+      { input: { name: `${name} Task Force`, jurisdiction: name, coordinatingAgencyId: agency.id } },
+      { user: 'hub.admin' },
+    ),
+  ).createTaskForce.taskForce;
+  const token = await tokenOf(
+    hub,
+    person(`${name.toLowerCase().replace(/\W+/g, '')}.coordinator`, agency.id, ['coordinator']),
+  );
+  return { taskForceId: taskForce.id, agencyId: agency.id, token };
+}

@@ -10,16 +10,22 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUrl,
   IsUUID,
-  Matches,
   MaxLength,
   Min,
   MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsLanguageCode } from '../taxonomy/is-language-code.validator';
+import {
+  DirectoryDescription,
+  DirectoryHours,
+  DirectoryLanguages,
+  DirectoryName,
+  DirectoryPhone,
+  DirectoryServiceAreas,
+  DirectoryUrl,
+} from '../taxonomy/directory-fields';
 import { NOTIFICATION_LANGUAGES } from '../taxonomy/languages';
 import { ServiceNeed } from '../taxonomy/service-need';
 import { Agency } from './agency.model';
@@ -68,15 +74,12 @@ export class UpdateAgencyProfileInput {
 
   @Field({ nullable: true })
   @ValidateIf(notUndefined)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @DirectoryName()
   name?: string;
 
   @Field({ nullable: true })
   @ValidateIf(notUndefined)
-  @IsString()
-  @MaxLength(2000)
+  @DirectoryDescription()
   description?: string;
 
   @Field(() => [ServiceNeed], { nullable: true })
@@ -88,28 +91,22 @@ export class UpdateAgencyProfileInput {
 
   @Field(() => [String], { nullable: true, description: 'ISO 639-1 codes' })
   @ValidateIf(notUndefined)
-  @IsLanguageCode({ each: true })
-  @ArrayUnique()
-  @ArrayMaxSize(50)
+  @DirectoryLanguages()
   languages?: string[];
 
   @Field(() => [String], { nullable: true })
   @ValidateIf(notUndefined)
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(100, { each: true })
-  @ArrayMaxSize(50)
+  @DirectoryServiceAreas()
   serviceAreas?: string[];
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @DirectoryHours()
   hours?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^\+?[0-9 ()./-]{3,40}$/, { message: 'intakePhone must be a phone number' })
+  @DirectoryPhone()
   intakePhone?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -120,8 +117,7 @@ export class UpdateAgencyProfileInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
-  @MaxLength(500)
+  @DirectoryUrl()
   website?: string | null;
 
   @Field({ nullable: true, description: 'Language of the e-mail the hub sends the agency: en or es' })

@@ -1,10 +1,16 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Paginated } from '@hub/graphql';
 
 @ObjectType({ description: 'A public hotline or help line' })
 export class Resource {
   @Field(() => ID)
   id: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The task force whose coordinators manage it; null: a national line (the platform's)",
+  })
+  taskForceId: string | null;
 
   @Field()
   name: string;
@@ -26,7 +32,19 @@ export class Resource {
 
   @Field()
   description: string;
+
+  @Field(() => Date, { nullable: true, description: 'When it was retired (it then leaves the public list)' })
+  retiredAt: Date | null;
+
+  @Field(() => Int, { description: 'Pass back as expectedVersion when updating or retiring' })
+  version: number;
 }
 
 export const ResourceConnection = Paginated(Resource);
 export type ResourceConnection = InstanceType<typeof ResourceConnection>;
+
+@ObjectType()
+export class ResourcePayload {
+  @Field(() => Resource)
+  resource: Resource;
+}
