@@ -59,6 +59,7 @@ export const E2E_GROUPS = {
     'agency-users',
     'task-force-members',
     'directory',
+    'directory-exchange',
     'notifications',
     'notification-preferences',
     'protocols',
