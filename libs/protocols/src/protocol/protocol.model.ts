@@ -1,16 +1,13 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Agency, AgencyType } from '@hub/agencies';
-import { DateScalar, Paginated } from '@hub/graphql';
+import { DateScalar, Paginated, RecordEventFields } from '@hub/graphql';
 import { ProtocolCategory, ProtocolState, ProtocolVersionState } from './protocol.enums';
 
 @ObjectType({
   description:
     "One move of a protocol's or a version's status (the record_event log, as ReferralEvent and TechnicalAssistanceEvent)",
 })
-export class ProtocolEvent {
-  @Field(() => ID)
-  id: string;
-
+export class ProtocolEvent extends RecordEventFields {
   @Field(() => String, { nullable: true, description: 'Null for the creation' })
   fromStatus: string | null;
 
@@ -18,24 +15,6 @@ export class ProtocolEvent {
     description: 'A ProtocolState for a protocol, a ProtocolVersionState for a version',
   })
   toStatus: string;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: 'Null when the hub made the change itself (a time-based rule)',
-  })
-  actorUserId: string | null;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: 'Null when the hub made the change itself (a time-based rule)',
-  })
-  actorAgencyId: string | null;
-
-  @Field(() => String, { nullable: true })
-  reason: string | null;
-
-  @Field()
-  occurredAt: Date;
 }
 
 @ObjectType({ description: "One audience agency's acknowledgement of a published version, or its absence" })

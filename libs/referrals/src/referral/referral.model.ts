@@ -1,55 +1,22 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Agency, ServiceNeed } from '@hub/agencies';
 import { DataClass, Survivor } from '@hub/consents';
-import { PageInfo } from '@hub/graphql';
+import { PageInfo, RecordEventFields, ThreadMessageFields } from '@hub/graphql';
 import { DeclinedBy, DeclineReason, ReferralKind, ReferralStatus, Urgency } from './referral.enums';
 
 @ObjectType()
-export class ReferralEvent {
-  @Field(() => ID)
-  id: string;
-
+export class ReferralEvent extends RecordEventFields {
   @Field(() => ReferralStatus, { nullable: true })
   fromStatus: ReferralStatus | null;
 
   @Field(() => ReferralStatus)
   toStatus: ReferralStatus;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: 'Null when the hub made the change itself (a time-based rule)',
-  })
-  actorUserId: string | null;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: 'Null when the hub made the change itself (a time-based rule)',
-  })
-  actorAgencyId: string | null;
-
-  @Field(() => String, { nullable: true })
-  reason: string | null;
-
-  @Field()
-  occurredAt: Date;
 }
 
 @ObjectType()
-export class ReferralMessage {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => ID)
-  authorUserId: string;
-
-  @Field(() => ID)
-  authorAgencyId: string;
-
+export class ReferralMessage extends ThreadMessageFields {
   @Field()
   body: string;
-
-  @Field()
-  createdAt: Date;
 }
 
 @ObjectType({ description: 'What the receiving agency did: the sender always sees it (closed loop)' })

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Agency } from '@hub/agencies';
-import { DateScalar, Paginated } from '@hub/graphql';
+import { DateScalar, Paginated, RecordEventFields, ThreadMessageFields } from '@hub/graphql';
 import {
   TechnicalAssistanceAudience,
   TechnicalAssistanceModality,
@@ -18,36 +18,12 @@ const NO_PERSONAL_DATA =
 @ObjectType({
   description: 'One transition of a request: who moved it, when, from which status to which, and why',
 })
-export class TechnicalAssistanceEvent {
-  @Field(() => ID)
-  id: string;
-
+export class TechnicalAssistanceEvent extends RecordEventFields {
   @Field(() => TechnicalAssistanceStatus, { nullable: true, description: 'Null for the submission' })
   fromStatus: TechnicalAssistanceStatus | null;
 
   @Field(() => TechnicalAssistanceStatus)
   toStatus: TechnicalAssistanceStatus;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: 'Null when the hub made the change itself (a time-based rule)',
-  })
-  actorUserId: string | null;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: 'Null when the hub made the change itself (a time-based rule)',
-  })
-  actorAgencyId: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Reason or note given with the transition (decline reason, triage note…)',
-  })
-  reason: string | null;
-
-  @Field()
-  occurredAt: Date;
 }
 
 @ObjectType()
@@ -102,24 +78,12 @@ export class TechnicalAssistanceSession {
 }
 
 @ObjectType({ description: "A message in a request's thread, among its parties" })
-export class TechnicalAssistanceMessage {
-  @Field(() => ID)
-  id: string;
-
+export class TechnicalAssistanceMessage extends ThreadMessageFields {
   @Field(() => ID)
   requestId: string;
 
-  @Field(() => ID)
-  authorUserId: string;
-
-  @Field(() => ID)
-  authorAgencyId: string;
-
   @Field({ description: NO_PERSONAL_DATA })
   body: string;
-
-  @Field()
-  createdAt: Date;
 }
 
 @ObjectType({
