@@ -8,6 +8,8 @@ const proxy = { '/graphql': { target: apiUrl, changeOrigin: false } };
 
 export default defineConfig({
   root: import.meta.dirname,
+  // Pre-bundled dependencies; a browser test gives its dev server a folder of its own.
+  cacheDir: process.env['WEB_VITE_CACHE_DIR'] ?? '../../node_modules/.vite/web',
   plugins: [react()],
   // Only VITE_* variables reach the bundle (they are public: the realm URL and client id).
   envPrefix: 'VITE_',

@@ -315,7 +315,9 @@ function send(res: Response, page: Page): void {
     'Cache-Control': 'no-store',
     'X-Frame-Options': 'DENY',
     'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
+    // same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on the login
+    // form's post, and the CSRF check needs the real origin. Nothing leaks to other sites.
+    'Referrer-Policy': 'same-origin',
   });
   res.send(page.html);
 }
