@@ -425,11 +425,14 @@ describe('docker/keycloak/realm-taskforce.json', () => {
         public: kc.publicClient === true,
         directAccessGrants: kc.directAccessGrantsEnabled === true,
         serviceAccount: kc.serviceAccountsEnabled === true,
+        // dev-idp's browser flow (login page, code + PKCE) only for Keycloak's standard-flow clients.
+        standardFlow: kc.standardFlowEnabled === true,
       }).toEqual({
         clientId: devClient.clientId,
         public: devClient.public,
         directAccessGrants: devClient.directAccessGrants,
         serviceAccount: devClient.serviceAccountRoles !== undefined,
+        standardFlow: devClient.browser !== undefined,
       });
     }
   });

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { ConfigError } from '@hub/config';
 import { createLogger } from '@hub/observability';
-import { createDevIdp, type DevIdp } from '@hub/dev-idp';
+import { createDevIdp, devIdpClients, type DevIdp } from '@hub/dev-idp';
 import { demoUsers } from './demo-users';
 import { runKeyCommand } from './key-commands';
 import { loadDevIdpSettings, type DevIdpSettings } from './settings';
@@ -32,6 +32,7 @@ async function serve(settings: DevIdpSettings): Promise<void> {
     realm: settings.realm,
     keyFile: settings.keyFile,
     users,
+    clients: devIdpClients(settings.webOrigins),
     production: settings.production,
     logger: output.out,
   });

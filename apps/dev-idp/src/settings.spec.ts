@@ -8,6 +8,7 @@ describe('loadDevIdpSettings', () => {
       port: 8080,
       realm: 'taskforce',
       keyFile: '/repo/.dev-idp/keys.json',
+      webOrigins: ['http://127.0.0.1:4200', 'http://localhost:4200'],
       production: false,
     });
   });
@@ -20,6 +21,7 @@ describe('loadDevIdpSettings', () => {
           DEV_IDP_PORT: '0',
           DEV_IDP_REALM: 'demo-realm',
           DEV_IDP_KEY_FILE: 'tmp/keys.json',
+          DEV_IDP_WEB_ORIGINS: 'https://hub.example.org, http://127.0.0.1:4300',
           NODE_ENV: 'production',
         },
         '/repo',
@@ -29,6 +31,7 @@ describe('loadDevIdpSettings', () => {
       port: 0,
       realm: 'demo-realm',
       keyFile: '/repo/tmp/keys.json',
+      webOrigins: ['https://hub.example.org', 'http://127.0.0.1:4300'],
       production: true,
     });
   });
@@ -36,7 +39,10 @@ describe('loadDevIdpSettings', () => {
   it('names each bad variable', () => {
     let caught: unknown;
     try {
-      loadDevIdpSettings({ DEV_IDP_PORT: '70000', DEV_IDP_REALM: 'a/b' }, '/repo');
+      loadDevIdpSettings(
+        { DEV_IDP_PORT: '70000', DEV_IDP_REALM: 'a/b', DEV_IDP_WEB_ORIGINS: 'http://ok:1,https://x/path' },
+        '/repo',
+      );
     } catch (error) {
       caught = error;
     }
@@ -44,6 +50,7 @@ describe('loadDevIdpSettings', () => {
     expect((caught as ConfigError).problems.map((problem) => problem.variable)).toEqual([
       'DEV_IDP_PORT',
       'DEV_IDP_REALM',
+      'DEV_IDP_WEB_ORIGINS',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig, env, loadConfig } from '@hub/config';
+import { DEV_WEB_ORIGINS } from '@hub/dev-idp';
 import { z } from 'zod';
 
 export const devIdpConfig = defineConfig(
@@ -17,6 +18,23 @@ export const devIdpConfig = defineConfig(
       .min(1)
       .optional()
       .describe('Realm key set (JSON); default <cwd>/.dev-idp/keys.json'),
+    DEV_IDP_WEB_ORIGINS: z
+      .string()
+      .default(DEV_WEB_ORIGINS.join(','))
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.string().refine((origin) => /^https?:\/\/[^/]+$/.test(origin), {
+            message: 'must be origins like http://host:port',
+          }),
+        ),
+      )
+      .describe('Comma-separated web app origins: hub-web redirect URIs (<origin>/*) and CORS'),
     NODE_ENV: z.string().optional(),
   }),
 );
@@ -26,6 +44,8 @@ export interface DevIdpSettings {
   port: number;
   realm: string;
   keyFile: string;
+  /** Where the web app runs: hub-web may redirect there and call the token endpoint from there. */
+  webOrigins: string[];
   production: boolean;
 }
 
@@ -37,6 +57,7 @@ export function loadDevIdpSettings(environment: NodeJS.ProcessEnv, cwd: string):
     port: config.DEV_IDP_PORT,
     realm: config.DEV_IDP_REALM,
     keyFile: resolve(cwd, config.DEV_IDP_KEY_FILE ?? '.dev-idp/keys.json'),
+    webOrigins: config.DEV_IDP_WEB_ORIGINS,
     production: config.NODE_ENV === 'production',
   };
 }

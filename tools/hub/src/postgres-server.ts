@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isReachable } from '@hub/database';
+import { freePort } from '@hub/testing';
 
 export const LOCAL_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -11,25 +11,6 @@ export interface PostgresServer {
   adminUrl: string;
   kind: 'local' | 'embedded';
   stop(): Promise<void>;
-}
-
-export async function freePort(preferred?: number): Promise<number> {
-  const tryPort = (port: number) =>
-    new Promise<number | null>((resolve) => {
-      const server = createServer();
-      server.once('error', () => resolve(null));
-      server.listen(port, '127.0.0.1', () => {
-        const address = server.address();
-        server.close(() => resolve(typeof address === 'object' && address ? address.port : null));
-      });
-    });
-  if (preferred !== undefined) {
-    const port = await tryPort(preferred);
-    if (port !== null) return port;
-  }
-  const port = await tryPort(0);
-  if (port === null) throw new Error('no free port');
-  return port;
 }
 
 /**

@@ -9,14 +9,15 @@ const IDP_PORT = Number(process.env.DEV_IDP_PORT ?? 8080);
 const WORKER_PORT = Number(process.env.WORKER_PORT ?? 3100);
 const SMTP_PORT = Number(process.env.MAILDEV_SMTP_PORT ?? 1025);
 const INBOX_PORT = Number(process.env.MAILDEV_WEB_PORT ?? 1080);
+const WEB_PORT = Number(process.env.WEB_PORT ?? 4200);
 /** Where e-mail links point (the web app's development address). */
-const WEB_URL = process.env.HUB_WEB_URL ?? 'http://127.0.0.1:4200';
+const WEB_URL = process.env.HUB_WEB_URL ?? `http://127.0.0.1:${WEB_PORT}`;
 const log = (line: string) => process.stdout.write(`[hub] ${line}\n`);
 
 /**
  * `npm start`: a database (DATABASE_URL, else the local server, else embedded), migrations, demo
- * data, dev-idp, a local mail server with a web inbox (maildev), the API and the worker; prints
- * how to call it. Ctrl-C stops everything it started.
+ * data, dev-idp, a local mail server with a web inbox (maildev), the API, the worker and the web
+ * app's dev server; prints how to call it. Ctrl-C stops everything it started.
  */
 async function main(): Promise<void> {
   const started = Date.now();
@@ -82,7 +83,12 @@ async function main(): Promise<void> {
     const idpUrl = `http://127.0.0.1:${IDP_PORT}`;
     const idp = runTs(
       'apps/dev-idp/src/main.ts',
-      { DEV_IDP_PORT: String(IDP_PORT), NODE_ENV: 'development' },
+      {
+        DEV_IDP_PORT: String(IDP_PORT),
+        NODE_ENV: 'development',
+        // The web app may come back to its dev server after the login page, by either loopback name.
+        DEV_IDP_WEB_ORIGINS: `http://127.0.0.1:${WEB_PORT},http://localhost:${WEB_PORT}`,
+      },
       { prefix: '[dev-idp]' },
     );
     children.push(idp);
@@ -115,6 +121,26 @@ async function main(): Promise<void> {
       { prefix: '[worker]' },
     );
     children.push(worker);
+    const base = `http://127.0.0.1:${API_PORT}`;
+    const webUrl = `http://127.0.0.1:${WEB_PORT}`;
+    // The web app (apps/web, docs/web.md): Vite's dev server, which proxies /graphql to the API.
+    const web = runNode(
+      [
+        resolve(ROOT, 'node_modules/vite/bin/vite.js'),
+        '--config',
+        'apps/web/vite.config.mts',
+        '--clearScreen',
+        'false',
+      ],
+      {
+        WEB_PORT: String(WEB_PORT),
+        HUB_API_URL: base,
+        VITE_HUB_AUTHORITY: `${idpUrl}/realms/taskforce`,
+        VITE_HUB_CLIENT_ID: 'hub-web',
+      },
+      { prefix: '[web]' },
+    );
+    children.push(web);
     for (const child of children) {
       child.once('exit', (code) => {
         if (!stopping) {
@@ -123,11 +149,11 @@ async function main(): Promise<void> {
         }
       });
     }
-    const base = `http://127.0.0.1:${API_PORT}`;
     await waitForHttp(`${base}/health/ready`, api, 120_000);
     await waitForHttp(`http://127.0.0.1:${WORKER_PORT}/health/ready`, worker, 120_000);
     // The web UI answers only browsers (Accept: text/html); its API has a health check.
     await waitForHttp(`${inboxUrl}/api/healthz`, maildev, 60_000);
+    await waitForHttp(webUrl, web, 60_000);
 
     const tokenCurl =
       `TOKEN=$(curl -s -d grant_type=password -d client_id=hub-cli -d username=ngo.caseworker -d password=demo ` +
@@ -139,6 +165,7 @@ async function main(): Promise<void> {
       [
         '',
         `Task Force Hub is ready (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+        `  Web app:   ${webUrl} (sign in as a demo user, e.g. legal.caseworker, password "demo")`,
         `  GraphQL:   ${base}/graphql`,
         `  GraphiQL:  ${base}/graphiql`,
         `  Identity:  ${idpUrl}/realms/taskforce (demo users, password "demo")`,

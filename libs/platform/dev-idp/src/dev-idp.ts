@@ -1,6 +1,7 @@
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '@hub/observability';
+import { BrowserFlow } from './browser-flow';
 import { DEV_IDP_CLIENTS } from './clients';
 import type { DevIdp, DevIdpOptions } from './dev-idp.types';
 import { KeyStore } from './key-store';
@@ -58,7 +59,8 @@ export async function createDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     },
     keys,
   );
-  handle = createRealmApp({ realm, issuer, keys, clients, users: options.users, log });
+  const flow = new BrowserFlow(options.now ?? Date.now, REFRESH_TOKEN_LIFETIME_SECONDS * 1000);
+  handle = createRealmApp({ realm, issuer, keys, clients, users: options.users, flow, log });
 
   let closing: Promise<void> | undefined;
   return {

@@ -15,6 +15,16 @@ export interface DevIdpClient {
   directAccessGrants: boolean;
   /** Present when the client has a service account (client_credentials grant). */
   serviceAccountRoles?: string[];
+  /**
+   * Present when people sign in through the browser (Keycloak's standard flow: authorization code,
+   * PKCE S256 required). URIs match exactly, or by prefix when they end in `*` (Keycloak's rule).
+   */
+  browser?: {
+    redirectUris: string[];
+    postLogoutRedirectUris: string[];
+    /** Origins whose scripts may call the token, discovery, certs and userinfo endpoints (CORS). */
+    webOrigins: string[];
+  };
 }
 
 export interface DevIdpOptions {
@@ -33,6 +43,8 @@ export interface DevIdpOptions {
   audience?: string;
   /** Default 300. */
   accessTokenLifetimeSeconds?: number;
+  /** Milliseconds since the epoch, for the browser flow's code and login timeouts; default Date.now. */
+  now?: () => number;
   /** When true and users is non-empty, createDevIdp refuses to start. */
   production?: boolean;
   logger?: (line: string) => void;

@@ -1,6 +1,13 @@
 export type { DevIdp, DevIdpClient, DevIdpOptions, DevIdpUser } from './dev-idp.types';
 export { createDevIdp } from './dev-idp';
-export { DEV_IDP_CLIENTS, HUB_CLIENT_SCOPE, KEYCLOAK_TOKEN_MAPPERS } from './clients';
+export {
+  DEV_IDP_CLIENTS,
+  DEV_WEB_ORIGINS,
+  devIdpClients,
+  HUB_CLIENT_SCOPE,
+  KEYCLOAK_TOKEN_MAPPERS,
+  webClient,
+} from './clients';
 export { usersWithPassword, type DevIdpUserProfile } from './users';
 export {
   KeyStore,

@@ -84,7 +84,8 @@ describe('dev-idp realm endpoints (real HTTP)', () => {
       token_endpoint: `${oidc}/token`,
       jwks_uri: `${oidc}/certs`,
       userinfo_endpoint: `${oidc}/userinfo`,
-      grant_types_supported: ['password', 'client_credentials', 'refresh_token'],
+      end_session_endpoint: `${oidc}/logout`,
+      grant_types_supported: ['authorization_code', 'password', 'client_credentials', 'refresh_token'],
       id_token_signing_alg_values_supported: ['RS256'],
       response_types_supported: ['code'],
       subject_types_supported: ['public'],
@@ -108,16 +109,13 @@ describe('dev-idp realm endpoints (real HTTP)', () => {
     expect(Buffer.from(String(keys[0]['n']), 'base64url')).toHaveLength(256);
   });
 
-  it('answers 404 for another realm and 501 for the browser flow', async () => {
+  it('answers 404 for another realm or an unknown path', async () => {
     const other = await getJson(`${idp.url}/realms/master/.well-known/openid-configuration`);
     expect(other.status).toBe(404);
     expect(other.body).toEqual({ error: 'Realm does not exist', error_description: 'Realm does not exist' });
     const unknownPath = await getJson(`${oidc}/nothing-here`);
     expect(unknownPath.status).toBe(404);
     expect(unknownPath.body).toEqual({ error: 'Unable to find matching target resource method' });
-    const auth = await getJson(`${oidc}/auth?client_id=hub-cli&response_type=code`);
-    expect(auth.status).toBe(501);
-    expect(auth.body['error']).toBe('not_implemented');
   });
 
   describe('password grant (hub-cli, direct access grants)', () => {
@@ -279,9 +277,15 @@ describe('dev-idp realm endpoints (real HTTP)', () => {
           'Missing parameter: password',
         ],
         [
-          { grant_type: 'authorization_code', client_id: 'hub-cli', code: 'x' },
+          { grant_type: 'implicit', client_id: 'hub-cli' },
           'unsupported_grant_type',
           'Unsupported grant_type',
+        ],
+        // The code grant belongs to browser clients (hub-web); hub-cli has no browser flow.
+        [
+          { grant_type: 'authorization_code', client_id: 'hub-cli', code: 'x' },
+          'unauthorized_client',
+          'Client not allowed to exchange code',
         ],
         [
           {

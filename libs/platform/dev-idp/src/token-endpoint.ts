@@ -1,18 +1,20 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import type { BrowserFlow } from './browser-flow';
 import type { DevIdpClient, DevIdpUser } from './dev-idp.types';
 import { invalidClient, invalidUserCredentials, missingParameter, OAuthError } from './oauth-error';
+import { sameSecret } from './secrets';
 import { type LoginSession, type TokenIssuer } from './token-issuer';
 
 export interface TokenEndpointContext {
   clients: readonly DevIdpClient[];
   users: readonly DevIdpUser[];
   issuer: TokenIssuer;
+  flow: BrowserFlow;
 }
 
 export type TokenForm = Record<string, unknown>;
 export type TokenResponse = Record<string, unknown>;
 
-const GRANT_TYPES = ['password', 'client_credentials', 'refresh_token'] as const;
+export const GRANT_TYPES = ['authorization_code', 'password', 'client_credentials', 'refresh_token'] as const;
 type GrantType = (typeof GRANT_TYPES)[number];
 
 // Keycloak's default client scopes; only profile and email are listed in a token's `scope`.
@@ -29,6 +31,8 @@ export async function handleTokenRequest(
   if (!isGrantType(grantType)) throw new OAuthError(400, 'unsupported_grant_type', 'Unsupported grant_type');
   const client = authenticateClient(context.clients, form, authorization);
   switch (grantType) {
+    case 'authorization_code':
+      return authorizationCodeGrant(context, client, form);
     case 'password':
       return passwordGrant(context, client, form);
     case 'client_credentials':
@@ -51,11 +55,43 @@ async function passwordGrant(
   if (!username) throw missingParameter('username');
   if (password === undefined) throw missingParameter('password');
   const scope = grantedScope(param(form, 'scope'));
-  const user = findUser(context.users, username);
+  const user = authenticateUser(context.users, username, password);
+  if (!user) throw invalidUserCredentials();
+  return userTokens(context, user, client, context.issuer.newSession(scope));
+}
+
+/** The browser flow's second half: a one-time code from the login page, with its PKCE verifier. */
+async function authorizationCodeGrant(
+  context: TokenEndpointContext,
+  client: DevIdpClient,
+  form: TokenForm,
+): Promise<TokenResponse> {
+  if (!client.browser) {
+    throw new OAuthError(400, 'unauthorized_client', 'Client not allowed to exchange code');
+  }
+  const code = param(form, 'code');
+  if (!code) throw missingParameter('code');
+  const redeemed = context.flow.redeem(
+    code,
+    client,
+    param(form, 'redirect_uri'),
+    param(form, 'code_verifier'),
+  );
+  const user = context.users.find((candidate) => candidate.sub === redeemed.userSub);
+  if (!user) throw new OAuthError(400, 'invalid_grant', 'User not found');
+  return userTokens(context, user, client, redeemed.session);
+}
+
+/** A demo user by username (any case) or e-mail and password; undefined when either is wrong. */
+export function authenticateUser(
+  users: readonly DevIdpUser[],
+  login: string,
+  password: string,
+): DevIdpUser | undefined {
+  const user = findUser(users, login);
   // Compare even for an unknown user, so timing does not reveal which usernames exist.
   const passwordMatches = sameSecret(password, user?.password ?? '\u0000no-user');
-  if (!user || !passwordMatches) throw invalidUserCredentials();
-  return userTokens(context, user, client, context.issuer.newSession(scope));
+  return user && passwordMatches ? user : undefined;
 }
 
 async function clientCredentialsGrant(
@@ -103,7 +139,11 @@ async function refreshTokenGrant(
   }
   const user = context.users.find((candidate) => candidate.sub === claims.sub);
   if (!user) throw new OAuthError(400, 'invalid_grant', 'User not found');
-  const session: LoginSession = { sid: String(claims['sid']), scope: String(claims['scope'] ?? '') };
+  const sid = String(claims['sid']);
+  // Signed out (logout endpoint): the session's refresh tokens stop working at once, as in Keycloak.
+  if (context.flow.isEnded(sid)) throw new OAuthError(400, 'invalid_grant', 'Session not active');
+  const nonce = typeof claims['nonce'] === 'string' ? claims['nonce'] : undefined;
+  const session: LoginSession = { sid, scope: String(claims['scope'] ?? ''), nonce };
   return userTokens(context, user, client, session);
 }
 
@@ -173,7 +213,7 @@ function findUser(users: readonly DevIdpUser[], login: string): DevIdpUser | und
 }
 
 /** The `scope` a token records: openid when asked for, plus the default scopes profile and email. */
-function grantedScope(requested: string | undefined): string {
+export function grantedScope(requested: string | undefined): string {
   const asked = (requested ?? '').split(/\s+/).filter(Boolean);
   const unknown = asked.filter((scope) => !KNOWN_SCOPES.has(scope));
   if (unknown.length > 0) throw new OAuthError(400, 'invalid_scope', `Invalid scopes: ${requested ?? ''}`);
@@ -190,9 +230,4 @@ function param(form: TokenForm, name: string): string | undefined {
 
 function isGrantType(value: string): value is GrantType {
   return (GRANT_TYPES as readonly string[]).includes(value);
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
-  return timingSafeEqual(digest(given), digest(expected));
 }

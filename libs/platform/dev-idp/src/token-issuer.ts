@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createLocalJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { compactVerify, createLocalJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import type { DevIdpClient, DevIdpUser } from './dev-idp.types';
 import type { KeyStore } from './key-store';
 
@@ -16,6 +16,8 @@ export interface LoginSession {
   sid: string;
   /** Space-separated granted scope, as in the token's `scope` claim. */
   scope: string;
+  /** The browser flow's nonce: every ID token of the session repeats it (OIDC Core §3.1.3.7, §12.2). */
+  nonce?: string;
 }
 
 export type TokenType = 'Bearer' | 'ID' | 'Refresh';
@@ -27,8 +29,8 @@ export class TokenIssuer {
     private readonly keys: KeyStore,
   ) {}
 
-  newSession(scope: string): LoginSession {
-    return { sid: randomUUID(), scope };
+  newSession(scope: string, nonce?: string): LoginSession {
+    return { sid: randomUUID(), scope, ...(nonce === undefined ? {} : { nonce }) };
   }
 
   userAccessClaims(user: DevIdpUser, clientId: string, session: LoginSession, now = epochSeconds()) {
@@ -72,6 +74,7 @@ export class TokenIssuer {
       sid: session.sid,
       session_state: session.sid,
       at_hash: atHash(accessToken),
+      ...(session.nonce === undefined ? {} : { nonce: session.nonce }),
       acr: '1',
       ...identityClaims(user),
     };
@@ -90,6 +93,7 @@ export class TokenIssuer {
       sid: session.sid,
       session_state: session.sid,
       scope: session.scope,
+      ...(session.nonce === undefined ? {} : { nonce: session.nonce }),
     };
   }
 
@@ -129,6 +133,20 @@ export class TokenIssuer {
     const { payload } = await jwtVerify(token, jwks, { issuer: this.config.issuer, algorithms: ['RS256'] });
     if (payload['typ'] !== type) throw new Error(`Expected a ${type} token, got ${String(payload['typ'])}`);
     return payload;
+  }
+
+  /**
+   * One of this realm's tokens, signature and issuer checked but not its expiry: a logout's
+   * `id_token_hint` names the session even after the ID token expired (Keycloak accepts it too).
+   */
+  async verifyIgnoringExpiry(token: string, type: TokenType): Promise<JWTPayload> {
+    const jwks = createLocalJWKSet({ keys: await this.keys.publicJwks() });
+    const { payload, protectedHeader } = await compactVerify(token, jwks, { algorithms: ['RS256'] });
+    if (protectedHeader.typ !== 'JWT') throw new Error('Not a JWT');
+    const claims = JSON.parse(new TextDecoder().decode(payload)) as JWTPayload;
+    if (claims.iss !== this.config.issuer) throw new Error('Another issuer');
+    if (claims['typ'] !== type) throw new Error(`Expected a ${type} token, got ${String(claims['typ'])}`);
+    return claims;
   }
 }
 

@@ -8,3 +8,5 @@ export * from './test-mailbox';
 export * from './test-process';
 export * from './test-worker';
 export * from './production-bundle';
+export * from './free-port';
+export * from './test-api';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERS } from '@hub/demo-data';
-import { createDevIdp, DevIdp, usersWithPassword } from '@hub/dev-idp';
+import { createDevIdp, DevIdp, devIdpClients, usersWithPassword } from '@hub/dev-idp';
 
 export interface TestIdp extends DevIdp {
   /** A real access token from the password grant, as a client would get it. */
@@ -13,7 +13,13 @@ export interface TestIdp extends DevIdp {
  * dev-idp on a free port with fresh keys in a temporary folder. Tokens live an hour (a suite signs
  * each user in once, see test-hub's warm-up), or as long as asked (a benchmark run).
  */
-export async function startTestIdp(options: { accessTokenLifetimeSeconds?: number } = {}): Promise<TestIdp> {
+export async function startTestIdp(
+  options: {
+    accessTokenLifetimeSeconds?: number;
+    /** Where a browser test serves the web app: hub-web may come back there (default: dev's 4200). */
+    webOrigins?: string[];
+  } = {},
+): Promise<TestIdp> {
   const dir = await mkdtemp(join(tmpdir(), 'hub-idp-'));
   const lifetimeSeconds = options.accessTokenLifetimeSeconds ?? 3600;
   const idp = await createDevIdp({
@@ -21,6 +27,7 @@ export async function startTestIdp(options: { accessTokenLifetimeSeconds?: numbe
     keyFile: join(dir, 'keys.json'),
     users: usersWithPassword(DEMO_USERS, DEMO_PASSWORD),
     accessTokenLifetimeSeconds: lifetimeSeconds,
+    clients: devIdpClients(options.webOrigins),
     logger: () => undefined,
   });
   const close = idp.close.bind(idp);

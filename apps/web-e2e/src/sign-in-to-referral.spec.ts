@@ -1,0 +1,270 @@
+import AxeBuilder from '@axe-core/playwright';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { seedDemoData } from '@hub/agencies';
+import { DEMO_AGENCY_IDS } from '@hub/demo-data';
+import {
+  freePort,
+  migratedByTheApi,
+  startTestApi,
+  startTestIdp,
+  type TestApi,
+  type TestDatabase,
+  type TestIdp,
+  type TestProcess,
+  watch,
+  WORKSPACE,
+} from '@hub/testing';
+
+/** Debian's Chromium (apt-get install chromium), never a browser a test tool downloads. */
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const SCREENSHOTS = resolve(WORKSPACE, 'tmp/web-e2e');
+
+function ensureChromium(): void {
+  if (existsSync(CHROMIUM)) return;
+  // As root on Debian the test installs it; anywhere else it says what to do.
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit' });
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `The browser test needs Debian's Chromium at ${CHROMIUM}: run \`apt-get install -y chromium\` ` +
+        '(or set CHROMIUM_PATH). It never downloads a Playwright browser.',
+    );
+  }
+}
+
+async function gql<T>(api: TestApi, token: string, query: string, variables: Record<string, unknown>) {
+  const response = await fetch(`${api.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (!body.data || body.errors) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** A referral with a survivor, sent by Harbor Light to Safe Passage sharing CONTACT and NEEDS only. */
+async function sendReferral(api: TestApi, token: string): Promise<string> {
+  const { createSurvivor } = await gql<{ createSurvivor: { survivor: { id: string } } }>(
+    api,
+    token,
+    'mutation($input: CreateSurvivorInput!) { createSurvivor(input: $input) { survivor { id } } }',
+    {
+      input: {
+        givenName: 'Ana',
+        familyName: 'Example',
+        phone: '+1 555 0100',
+        preferredLanguage: 'es',
+        interpreterNeeded: true,
+        situationSummary: 'Narrative that the referral does not share',
+      },
+    },
+  );
+  const survivorId = createSurvivor.survivor.id;
+  const { recordConsent } = await gql<{ recordConsent: { consent: { id: string } } }>(
+    api,
+    token,
+    'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { consent { id } } }',
+    {
+      input: {
+        survivorId,
+        grantor: { type: 'SELF' },
+        recipientAgencyIds: [DEMO_AGENCY_IDS.safePassage],
+        purposes: ['SERVICE'],
+        dataClasses: ['CONTACT', 'NEEDS'],
+        validUntil: new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString(),
+        obtainedHow: 'WRITTEN',
+        language: 'es',
+        interpreterUsed: true,
+        interpreterName: 'Certified interpreter #42',
+        acknowledgements: { rightToRevoke: true, notConditionOfService: true, redisclosureRisk: true },
+        documentReference: 'DMS-WEB-E2E',
+      },
+    },
+  );
+  const { createReferral } = await gql<{ createReferral: { referral: { id: string; version: number } } }>(
+    api,
+    token,
+    'mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id version } } }',
+    {
+      input: {
+        toAgencyId: DEMO_AGENCY_IDS.safePassage,
+        needs: ['LEGAL', 'IMMIGRATION_LEGAL'],
+        urgency: 'URGENT',
+        survivorId,
+        consentId: recordConsent.consent.id,
+        sharedClasses: ['CONTACT', 'NEEDS'],
+        notes: 'Needs a lawyer this week',
+      },
+    },
+  );
+  const { id, version } = createReferral.referral;
+  await gql(
+    api,
+    token,
+    'mutation($input: ReferralTransitionInput!) { sendReferral(input: $input) { referral { id } } }',
+    { input: { referralId: id, expectedVersion: version } },
+  );
+  return id;
+}
+
+/** axe-core on the screen as it is: no serious or critical violation (WCAG 2.1 A and AA rules). */
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const grave = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
+  expect({ screen, grave }).toEqual({ screen, grave: [] });
+}
+
+async function waitForHttp(url: string, process: TestProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (process.child.exitCode !== null) throw new Error(`exited early:\n${process.lines.join('\n')}`);
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`${url} did not answer:\n${process.lines.join('\n')}`);
+    await new Promise((done) => setTimeout(done, 200));
+  }
+}
+
+describe('the web app in Chromium against the real API, dev-idp and PostgreSQL', () => {
+  let db: TestDatabase;
+  let idp: TestIdp;
+  let api: TestApi;
+  let web: TestProcess;
+  let webUrl: string;
+  let viteCache: string;
+  let browser: Browser;
+  let referralId: string;
+
+  beforeAll(async () => {
+    ensureChromium();
+    const webPort = await freePort();
+    webUrl = `http://127.0.0.1:${webPort}`;
+    viteCache = await mkdtemp(join(tmpdir(), 'hub-web-vite-'));
+    [db, idp] = await Promise.all([migratedByTheApi(seedDemoData), startTestIdp({ webOrigins: [webUrl] })]);
+    api = await startTestApi(db.apiUrl, idp.url);
+    // Vite's dev server, as `npm start` runs it: /graphql proxied to the API, the realm as authority.
+    web = watch(
+      spawn(
+        process.execPath,
+        [resolve(WORKSPACE, 'node_modules/vite/bin/vite.js'), '--config', 'apps/web/vite.config.mts'],
+        {
+          cwd: WORKSPACE,
+          env: {
+            ...process.env,
+            NODE_ENV: 'development',
+            WEB_PORT: String(webPort),
+            WEB_VITE_CACHE_DIR: viteCache,
+            HUB_API_URL: api.url,
+            VITE_HUB_AUTHORITY: idp.issuer,
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      ),
+    );
+    const [id] = await Promise.all([
+      idp.tokenFor('ngo.caseworker').then((token) => sendReferral(api, token)),
+      waitForHttp(webUrl, web, 60_000),
+      mkdir(SCREENSHOTS, { recursive: true }),
+    ]);
+    referralId = id;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (web && web.child.exitCode === null) {
+      web.child.kill('SIGTERM');
+      await web.exited();
+    }
+    await api?.close();
+    await idp?.close();
+    await db?.drop();
+    if (viteCache) await rm(viteCache, { recursive: true, force: true });
+  });
+
+  it('signs legal.caseworker in through the login page, shows the received referral, its shared fields and timeline', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+
+    await page.goto(`${webUrl}/`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    // dev-idp's login page (Keycloak's URL layout).
+    await page.getByLabel('Username or e-mail').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/realms/taskforce/protocol/openid-connect/auth');
+    await expectAccessible(page, 'login page');
+    await page.getByLabel('Username or e-mail').fill('legal.caseworker');
+    await page.getByLabel('Password').fill('demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    // Home: what needs action.
+    await page.getByRole('heading', { level: 1, name: 'What needs your attention' }).waitFor();
+    expect(page.url()).toBe(`${webUrl}/`);
+    const needsAction = page.locator('.usa-card', {
+      has: page.getByRole('heading', { name: 'Needs action' }),
+    });
+    await expect(needsAction.locator('.hub-count').textContent()).resolves.toBe('1');
+    await expectAccessible(page, 'home');
+    // Tokens live in sessionStorage only.
+    expect(await page.evaluate('window.localStorage.length')).toBe(0);
+    expect(await page.evaluate('Object.keys(window.sessionStorage)')).toEqual([
+      `oidc.user:${idp.issuer}:hub-web`,
+    ]);
+
+    // The inbox, received box.
+    await page.getByRole('link', { name: 'Open Needs action' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Referrals' }).click();
+    const table = page.getByRole('table', { name: 'Referrals: Received' });
+    await table.waitFor();
+    await expect(page.getByRole('link', { name: 'Received (1)' }).getAttribute('aria-current')).resolves.toBe(
+      'page',
+    );
+    await expectAccessible(page, 'inbox');
+    await page.screenshot({ path: join(SCREENSHOTS, 'inbox.png'), fullPage: true });
+
+    // The referral: shared fields shown, the others "not shared", the timeline.
+    await table.getByRole('link', { name: 'Harbor Light Survivor Services' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Timeline' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/referrals/${referralId}`);
+    const field = (label: string) =>
+      page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('+ dd');
+    await expect(field('Phone').textContent()).resolves.toBe('+1 555 0100');
+    await expect(field('Interpreter needed').textContent()).resolves.toBe('Yes');
+    await expect(field('Given name').textContent()).resolves.toBe('Not shared with your agency');
+    await expect(field('Situation summary').textContent()).resolves.toBe('Not shared with your agency');
+    const timeline = page.locator('.usa-process-list');
+    await expect(timeline.getByRole('heading', { level: 3 }).allTextContents()).resolves.toEqual([
+      'Draft',
+      'Sent',
+    ]);
+    // No survivor data in the title or the address.
+    expect(await page.title()).toBe('Referral · Task Force Hub');
+    await expectAccessible(page, 'referral');
+    await page.screenshot({ path: join(SCREENSHOTS, 'referral.png'), fullPage: true });
+
+    // Sign out: back to the sign-in screen, the session's tokens gone.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(
+      await page.evaluate('Object.keys(window.sessionStorage).filter((k) => k.startsWith("oidc.user"))'),
+    ).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,188 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { Button, GridContainer, Label, Select } from '@trussworks/react-uswds';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from 'react-oidc-context';
+import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
+import { returnPath } from './auth/oidc';
+import { createApolloClient } from './graphql/client';
+import { type Language, LANGUAGES, rememberLanguage } from './i18n';
+import { usePageTitle } from './page-title';
+import { HomeScreen } from './screens/home';
+import { InboxScreen } from './screens/inbox';
+import { ReferralScreen } from './screens/referral';
+import { Notice } from './notice';
+
+/**
+ * Signs people in (code + PKCE against the realm), keeps the session while its token can be
+ * renewed and ends it cleanly when it cannot: the cache is cleared and the sign-in screen says why.
+ */
+export function App({ graphqlUrl }: { graphqlUrl: string }) {
+  const auth = useAuth();
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const [ended, setEnded] = useState(false);
+
+  // The links read the newest token and end the session through refs, so the client is made once.
+  const token = useRef<string | undefined>(undefined);
+  token.current = auth.user?.access_token;
+  const endSession = useRef(() => undefined as void);
+  endSession.current = () => {
+    setEnded(true);
+    void auth.removeUser();
+  };
+  const client = useMemo(
+    () =>
+      createApolloClient({
+        graphqlUrl,
+        accessToken: () => token.current,
+        onUnauthenticated: () => endSession.current(),
+      }),
+    [graphqlUrl],
+  );
+
+  useEffect(() => auth.events.addSilentRenewError(() => endSession.current()), [auth.events]);
+  useEffect(() => auth.events.addAccessTokenExpired(() => endSession.current()), [auth.events]);
+  useEffect(() => {
+    // Whatever a signed-out tab still holds is dropped (the screens keep survivor fields out of it).
+    if (!auth.isLoading && !auth.isAuthenticated) void client.clearStore();
+  }, [auth.isLoading, auth.isAuthenticated, client]);
+
+  if (auth.isLoading) return <Status text={t('app.loading')} />;
+  if (!auth.isAuthenticated) {
+    const returnTo = location.pathname === '/signed-in' ? '/' : `${location.pathname}${location.search}`;
+    return (
+      <SignInScreen
+        ended={ended}
+        failed={auth.error !== undefined}
+        onSignIn={() => void auth.signinRedirect({ state: { returnTo }, ui_locales: i18n.language })}
+      />
+    );
+  }
+  const signOut = async () => {
+    await client.clearStore();
+    await auth.signoutRedirect({ extraQueryParams: { ui_locales: i18n.language } });
+  };
+  return (
+    <ApolloProvider client={client}>
+      <Layout
+        userName={auth.user?.profile.name ?? auth.user?.profile.preferred_username ?? ''}
+        onSignOut={signOut}
+      >
+        <Routes>
+          <Route path="/" element={<HomeScreen />} />
+          <Route path="/referrals" element={<InboxScreen />} />
+          <Route path="/referrals/:id" element={<ReferralScreen />} />
+          <Route path="/signed-in" element={<Navigate to={returnPath(auth.user?.state)} replace />} />
+          <Route path="*" element={<NotFoundScreen />} />
+        </Routes>
+      </Layout>
+    </ApolloProvider>
+  );
+}
+
+function Layout(props: { userName: string; onSignOut: () => Promise<void>; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const navClass = ({ isActive }: { isActive: boolean }) => `usa-link${isActive ? ' text-bold' : ''}`;
+  return (
+    <>
+      <a className="usa-skipnav" href="#main-content">
+        {t('nav.skip')}
+      </a>
+      <header className="usa-header usa-header--basic border-bottom-1px border-base-lighter">
+        <GridContainer className="padding-y-2 hub-header-user">
+          <span className="font-heading-lg text-bold">{t('app.name')}</span>
+          <nav aria-label={t('nav.label')}>
+            <ul className="usa-list usa-list--unstyled display-flex">
+              <li className="margin-right-2">
+                <NavLink to="/" end className={navClass}>
+                  {t('nav.home')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/referrals" className={navClass}>
+                  {t('nav.referrals')}
+                </NavLink>
+              </li>
+            </ul>
+          </nav>
+          <LanguagePicker />
+          <span>{t('nav.signedInAs', { name: props.userName })}</span>
+          <Button type="button" outline onClick={() => void props.onSignOut()}>
+            {t('nav.signOut')}
+          </Button>
+        </GridContainer>
+      </header>
+      <main id="main-content" tabIndex={-1}>
+        <GridContainer className="padding-y-4">{props.children}</GridContainer>
+      </main>
+    </>
+  );
+}
+
+/** The person picks English or Spanish; the choice lasts for this tab. */
+export function LanguagePicker() {
+  const { t, i18n } = useTranslation();
+  const change = (language: Language) => {
+    rememberLanguage(window.sessionStorage, language);
+    document.documentElement.lang = language;
+    void i18n.changeLanguage(language);
+  };
+  return (
+    <div className="display-flex flex-align-center">
+      <Label htmlFor="language" className="margin-top-0 margin-right-1">
+        {t('nav.language')}
+      </Label>
+      <Select
+        id="language"
+        name="language"
+        className="margin-top-0 width-auto"
+        value={i18n.language}
+        onChange={(event) => change(event.target.value as Language)}
+      >
+        {LANGUAGES.map((language) => (
+          <option key={language} value={language} lang={language}>
+            {t(`language.${language}`)}
+          </option>
+        ))}
+      </Select>
+    </div>
+  );
+}
+
+export function SignInScreen(props: { ended: boolean; failed: boolean; onSignIn: () => void }) {
+  const { t } = useTranslation();
+  usePageTitle(t('signIn.title'));
+  return (
+    <main id="main-content">
+      <GridContainer className="padding-y-6">
+        <h1>{t('app.name')}</h1>
+        {props.ended && <Notice type="warning" heading={t('signIn.endedHeading')} text={t('signIn.ended')} />}
+        {props.failed && (
+          <Notice type="error" heading={t('signIn.failedHeading')} text={t('signIn.failed')} />
+        )}
+        <p className="usa-intro">{t('signIn.intro')}</p>
+        <Button type="button" onClick={props.onSignIn}>
+          {t('signIn.button')}
+        </Button>
+        <div className="margin-top-4">
+          <LanguagePicker />
+        </div>
+      </GridContainer>
+    </main>
+  );
+}
+
+function Status({ text }: { text: string }) {
+  return (
+    <p role="status" className="padding-4">
+      {text}
+    </p>
+  );
+}
+
+function NotFoundScreen() {
+  const { t } = useTranslation();
+  usePageTitle(t('notFound.title'));
+  return <h1>{t('notFound.title')}</h1>;
+}

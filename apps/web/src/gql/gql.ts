@@ -1,0 +1,58 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Home {\n    referrals(box: NEEDS_ACTION, first: 1) {\n      counts {\n        needsAction\n        received\n        sent\n        drafts\n      }\n    }\n    unreadNotificationCount\n  }\n": typeof types.HomeDocument,
+    "\n  query Inbox($box: ReferralBox!, $status: ReferralStatus, $first: Int, $after: String) {\n    referrals(box: $box, status: $status, first: $first, after: $after) {\n      counts {\n        needsAction\n        received\n        sent\n        drafts\n      }\n      edges {\n        node {\n          id\n          status\n          urgency\n          needs\n          createdAt\n          responseDueAt\n          fromAgency {\n            id\n            name\n          }\n          toAgency {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.InboxDocument,
+    "\n  query ReferralDetail($id: ID!) {\n    referral(id: $id) {\n      id\n      kind\n      status\n      urgency\n      needs\n      notes\n      createdAt\n      responseDueAt\n      ageBand\n      language\n      callback\n      sharedClasses\n      survivorId\n      fromAgency {\n        id\n        name\n      }\n      toAgency {\n        id\n        name\n      }\n      outcome {\n        servicesDelivered\n        text\n      }\n      decline {\n        reason\n        declinedBy\n        text\n      }\n      failureReason\n      survivor {\n        reference\n        minor\n        ageBand\n        givenName\n        familyName\n        aliases\n        dateOfBirth\n        gender\n        phone\n        email\n        address\n        preferredLanguage\n        interpreterNeeded\n        situationSummary\n        immigrationStatus\n        medicalNotes\n      }\n      events {\n        id\n        occurredAt\n        fromStatus\n        toStatus\n        reason\n        actorAgencyId\n      }\n    }\n  }\n": typeof types.ReferralDetailDocument,
+};
+const documents: Documents = {
+    "\n  query Home {\n    referrals(box: NEEDS_ACTION, first: 1) {\n      counts {\n        needsAction\n        received\n        sent\n        drafts\n      }\n    }\n    unreadNotificationCount\n  }\n": types.HomeDocument,
+    "\n  query Inbox($box: ReferralBox!, $status: ReferralStatus, $first: Int, $after: String) {\n    referrals(box: $box, status: $status, first: $first, after: $after) {\n      counts {\n        needsAction\n        received\n        sent\n        drafts\n      }\n      edges {\n        node {\n          id\n          status\n          urgency\n          needs\n          createdAt\n          responseDueAt\n          fromAgency {\n            id\n            name\n          }\n          toAgency {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.InboxDocument,
+    "\n  query ReferralDetail($id: ID!) {\n    referral(id: $id) {\n      id\n      kind\n      status\n      urgency\n      needs\n      notes\n      createdAt\n      responseDueAt\n      ageBand\n      language\n      callback\n      sharedClasses\n      survivorId\n      fromAgency {\n        id\n        name\n      }\n      toAgency {\n        id\n        name\n      }\n      outcome {\n        servicesDelivered\n        text\n      }\n      decline {\n        reason\n        declinedBy\n        text\n      }\n      failureReason\n      survivor {\n        reference\n        minor\n        ageBand\n        givenName\n        familyName\n        aliases\n        dateOfBirth\n        gender\n        phone\n        email\n        address\n        preferredLanguage\n        interpreterNeeded\n        situationSummary\n        immigrationStatus\n        medicalNotes\n      }\n      events {\n        id\n        occurredAt\n        fromStatus\n        toStatus\n        reason\n        actorAgencyId\n      }\n    }\n  }\n": types.ReferralDetailDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Home {\n    referrals(box: NEEDS_ACTION, first: 1) {\n      counts {\n        needsAction\n        received\n        sent\n        drafts\n      }\n    }\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query Home {\n    referrals(box: NEEDS_ACTION, first: 1) {\n      counts {\n        needsAction\n        received\n        sent\n        drafts\n      }\n    }\n    unreadNotificationCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Inbox($box: ReferralBox!, $status: ReferralStatus, $first: Int, $after: String) {\n    referrals(box: $box, status: $status, first: $first, after: $after) {\n      counts {\n        needsAction\n        received\n        sent\n        drafts\n      }\n      edges {\n        node {\n          id\n          status\n          urgency\n          needs\n          createdAt\n          responseDueAt\n          fromAgency {\n            id\n            name\n          }\n          toAgency {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query Inbox($box: ReferralBox!, $status: ReferralStatus, $first: Int, $after: String) {\n    referrals(box: $box, status: $status, first: $first, after: $after) {\n      counts {\n        needsAction\n        received\n        sent\n        drafts\n      }\n      edges {\n        node {\n          id\n          status\n          urgency\n          needs\n          createdAt\n          responseDueAt\n          fromAgency {\n            id\n            name\n          }\n          toAgency {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReferralDetail($id: ID!) {\n    referral(id: $id) {\n      id\n      kind\n      status\n      urgency\n      needs\n      notes\n      createdAt\n      responseDueAt\n      ageBand\n      language\n      callback\n      sharedClasses\n      survivorId\n      fromAgency {\n        id\n        name\n      }\n      toAgency {\n        id\n        name\n      }\n      outcome {\n        servicesDelivered\n        text\n      }\n      decline {\n        reason\n        declinedBy\n        text\n      }\n      failureReason\n      survivor {\n        reference\n        minor\n        ageBand\n        givenName\n        familyName\n        aliases\n        dateOfBirth\n        gender\n        phone\n        email\n        address\n        preferredLanguage\n        interpreterNeeded\n        situationSummary\n        immigrationStatus\n        medicalNotes\n      }\n      events {\n        id\n        occurredAt\n        fromStatus\n        toStatus\n        reason\n        actorAgencyId\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReferralDetail($id: ID!) {\n    referral(id: $id) {\n      id\n      kind\n      status\n      urgency\n      needs\n      notes\n      createdAt\n      responseDueAt\n      ageBand\n      language\n      callback\n      sharedClasses\n      survivorId\n      fromAgency {\n        id\n        name\n      }\n      toAgency {\n        id\n        name\n      }\n      outcome {\n        servicesDelivered\n        text\n      }\n      decline {\n        reason\n        declinedBy\n        text\n      }\n      failureReason\n      survivor {\n        reference\n        minor\n        ageBand\n        givenName\n        familyName\n        aliases\n        dateOfBirth\n        gender\n        phone\n        email\n        address\n        preferredLanguage\n        interpreterNeeded\n        situationSummary\n        immigrationStatus\n        medicalNotes\n      }\n      events {\n        id\n        occurredAt\n        fromStatus\n        toStatus\n        reason\n        actorAgencyId\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildSchema, isEnumType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import en from './en.json';
+import es from './es.json';
+
+type Catalog = { [key: string]: string | Catalog };
+
+function keysOf(catalog: Catalog, prefix = ''): string[] {
+  return Object.entries(catalog).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : keysOf(value, `${prefix}${key}.`),
+  );
+}
+
+function valueOf(catalog: Catalog, key: string): unknown {
+  return key.split('.').reduce<unknown>((node, part) => (node as Catalog | undefined)?.[part], catalog);
+}
+
+const src = resolve(import.meta.dirname, '..');
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'gql' ? [] : sources(path);
+    return /\.tsx?$/.test(name) && !/\.spec\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+describe('translations', () => {
+  it('English and Spanish have exactly the same keys, none empty', () => {
+    expect(keysOf(es).sort()).toEqual(keysOf(en).sort());
+    for (const key of keysOf(en)) {
+      expect([key, String(valueOf(en, key)).trim()]).not.toEqual([key, '']);
+      expect([key, String(valueOf(es, key)).trim()]).not.toEqual([key, '']);
+    }
+  });
+
+  it('have every key the code names literally (t("…"))', () => {
+    const used = new Set<string>();
+    for (const file of sources(src)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([\w.]+)'/g)) used.add(match[1]);
+    }
+    expect(used.size).toBeGreaterThan(40);
+    expect([...used].filter((key) => typeof valueOf(en, key) !== 'string')).toEqual([]);
+  });
+
+  it('name every value of the API enums the screens show', () => {
+    const schema = buildSchema(readFileSync(resolve(src, '../../api/schema.gql'), 'utf8'));
+    const shown: Record<string, string> = {
+      ReferralStatus: 'status',
+      ReferralBox: 'box',
+      Urgency: 'urgency',
+      ServiceNeed: 'need',
+      DataClass: 'dataClass',
+      AgeBand: 'ageBand',
+      DeclineReason: 'declineReason',
+    };
+    const missing: string[] = [];
+    for (const [enumName, prefix] of Object.entries(shown)) {
+      const type = schema.getType(enumName);
+      if (!isEnumType(type)) throw new Error(`${enumName} is not an enum of the schema`);
+      for (const { name } of type.getValues()) {
+        if (typeof valueOf(en, `${prefix}.${name}`) !== 'string') missing.push(`${prefix}.${name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});

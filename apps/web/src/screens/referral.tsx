@@ -1,0 +1,257 @@
+import { CombinedGraphQLErrors } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import { ProcessList, ProcessListHeading, ProcessListItem, Tag } from '@trussworks/react-uswds';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { graphql } from '../gql';
+import type { DataClass, ReferralDetailQuery } from '../gql/graphql';
+import { RedactionSink } from '../graphql/redactions';
+import { Notice } from '../notice';
+import { formatDateTime } from '../i18n';
+import { usePageTitle } from '../page-title';
+
+export const REFERRAL_QUERY = graphql(`
+  query ReferralDetail($id: ID!) {
+    referral(id: $id) {
+      id
+      kind
+      status
+      urgency
+      needs
+      notes
+      createdAt
+      responseDueAt
+      ageBand
+      language
+      callback
+      sharedClasses
+      survivorId
+      fromAgency {
+        id
+        name
+      }
+      toAgency {
+        id
+        name
+      }
+      outcome {
+        servicesDelivered
+        text
+      }
+      decline {
+        reason
+        declinedBy
+        text
+      }
+      failureReason
+      survivor {
+        reference
+        minor
+        ageBand
+        givenName
+        familyName
+        aliases
+        dateOfBirth
+        gender
+        phone
+        email
+        address
+        preferredLanguage
+        interpreterNeeded
+        situationSummary
+        immigrationStatus
+        medicalNotes
+      }
+      events {
+        id
+        occurredAt
+        fromStatus
+        toStatus
+        reason
+        actorAgencyId
+      }
+    }
+  }
+`);
+
+type Survivor = NonNullable<ReferralDetailQuery['referral']['survivor']>;
+type PersonalField = Exclude<keyof Survivor, 'reference' | 'minor' | 'ageBand'>;
+
+/** The personal fields this screen shows, by the data class a consent shares them under (DESIGN.md §3). */
+export const FIELDS_BY_CLASS: readonly [DataClass, readonly PersonalField[]][] = [
+  ['IDENTITY', ['givenName', 'familyName', 'aliases', 'dateOfBirth', 'gender']],
+  ['CONTACT', ['phone', 'email', 'address']],
+  ['NEEDS', ['preferredLanguage', 'interpreterNeeded']],
+  ['NARRATIVE', ['situationSummary']],
+  ['IMMIGRATION', ['immigrationStatus']],
+  ['HEALTH', ['medicalNotes']],
+];
+
+/**
+ * One referral: summary, the survivor's fields as shared with the caller's agency, and the
+ * timeline. Queried without the cache so survivor fields never stay in the client's store.
+ * Transition buttons are not here yet: the API does not tell which transitions the caller may
+ * make, and a button that the policy refuses must be absent, not failing (docs/web.md).
+ */
+export function ReferralScreen() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('referral.title'));
+  const redactions = useRef(new RedactionSink()).current;
+  const { data, error, loading } = useQuery(REFERRAL_QUERY, {
+    variables: { id },
+    fetchPolicy: 'no-cache',
+    context: { redactions },
+  });
+  const when = (iso: string) => formatDateTime(iso, i18n.language);
+
+  if (loading) return <p role="status">{t('app.loading')}</p>;
+  if (error) {
+    const notFound =
+      CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.['code'] === 'NOT_FOUND');
+    return (
+      <Notice type="error" level="h1" heading={notFound ? t('referral.notFound') : t('errors.loadFailed')} />
+    );
+  }
+  if (!data) return null;
+  const referral = data.referral;
+  const agencyName = (agencyId: string) =>
+    agencyId === referral.fromAgency.id
+      ? referral.fromAgency.name
+      : agencyId === referral.toAgency.id
+        ? referral.toAgency.name
+        : t('referral.otherAgency');
+
+  return (
+    <>
+      <h1>{t('referral.title')}</h1>
+      <section aria-labelledby="summary-heading">
+        <h2 id="summary-heading">{t('referral.summary')}</h2>
+        <dl className="hub-facts">
+          <Fact label={t('referral.status')}>{t(`status.${referral.status}`)}</Fact>
+          <Fact label={t('referral.urgency')}>
+            <Tag>{t(`urgency.${referral.urgency}`)}</Tag>
+          </Fact>
+          {referral.kind === 'CHILD_SAFETY' && (
+            <Fact label={t('referral.kind')}>{t('referral.childSafety')}</Fact>
+          )}
+          <Fact label={t('referral.from')}>{referral.fromAgency.name}</Fact>
+          <Fact label={t('referral.to')}>{referral.toAgency.name}</Fact>
+          <Fact label={t('referral.needs')}>
+            {referral.needs.map((need) => t(`need.${need}`)).join(', ')}
+          </Fact>
+          <Fact label={t('referral.created')}>{when(referral.createdAt)}</Fact>
+          {referral.responseDueAt && (
+            <Fact label={t('referral.responseDue')}>{when(referral.responseDueAt)}</Fact>
+          )}
+          {referral.notes && <Fact label={t('referral.notes')}>{referral.notes}</Fact>}
+          {referral.outcome && (
+            <Fact label={t('referral.outcome')}>
+              {referral.outcome.servicesDelivered.map((need) => t(`need.${need}`)).join(', ')}
+              {referral.outcome.text && ` — ${referral.outcome.text}`}
+            </Fact>
+          )}
+          {referral.decline && (
+            <Fact label={t('referral.declined')}>
+              {t(`declineReason.${referral.decline.reason}`)}
+              {referral.decline.text && ` — ${referral.decline.text}`}
+            </Fact>
+          )}
+          {referral.failureReason && <Fact label={t('referral.failed')}>{referral.failureReason}</Fact>}
+        </dl>
+      </section>
+
+      <section aria-labelledby="survivor-heading">
+        <h2 id="survivor-heading">{t('referral.survivor')}</h2>
+        {referral.survivor ? (
+          <SurvivorFields
+            survivor={referral.survivor}
+            notShared={(field) => redactions.has(['referral', 'survivor', field])}
+          />
+        ) : referral.survivorId ? (
+          <p>{t('referral.survivorNotVisible')}</p>
+        ) : (
+          <>
+            <p>{t('referral.deidentified')}</p>
+            <dl>
+              {referral.ageBand && (
+                <Fact label={t('survivor.ageBand')}>
+                  {t(`ageBand.${referral.ageBand}`, { defaultValue: referral.ageBand })}
+                </Fact>
+              )}
+              {referral.language && <Fact label={t('survivor.preferredLanguage')}>{referral.language}</Fact>}
+              {referral.callback && <Fact label={t('referral.callback')}>{referral.callback}</Fact>}
+            </dl>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t('referral.timeline')}</h2>
+        <ProcessList>
+          {referral.events.map((event) => (
+            <ProcessListItem key={event.id}>
+              <ProcessListHeading type="h3">{t(`status.${event.toStatus}`)}</ProcessListHeading>
+              <p className="margin-top-05">
+                {t('referral.eventBy', {
+                  when: when(event.occurredAt),
+                  agency: agencyName(event.actorAgencyId),
+                })}
+              </p>
+              {event.reason && <p>{event.reason}</p>}
+            </ProcessListItem>
+          ))}
+        </ProcessList>
+      </section>
+    </>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="margin-bottom-1">
+      <dt className="text-bold">{label}</dt>
+      <dd className="margin-left-0">{children}</dd>
+    </div>
+  );
+}
+
+/**
+ * The survivor's fields, class by class. A field the API withheld is "not shared with your
+ * agency" (never shown as empty: an empty field would read as "nothing on file").
+ */
+export function SurvivorFields(props: { survivor: Survivor; notShared: (field: PersonalField) => boolean }) {
+  const { t } = useTranslation();
+  const { survivor } = props;
+  const show = (field: PersonalField) => {
+    if (props.notShared(field)) return <span className="hub-not-shared">{t('survivor.notShared')}</span>;
+    const value = survivor[field];
+    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
+      return <span className="hub-not-shared">{t('survivor.notRecorded')}</span>;
+    }
+    if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+    return Array.isArray(value) ? value.join(', ') : String(value);
+  };
+  return (
+    <>
+      <dl>
+        <Fact label={t('survivor.reference')}>{survivor.reference}</Fact>
+        <Fact label={t('survivor.ageBand')}>{t(`ageBand.${survivor.ageBand}`)}</Fact>
+        {survivor.minor && <Fact label={t('survivor.minor')}>{t('common.yes')}</Fact>}
+      </dl>
+      {FIELDS_BY_CLASS.map(([dataClass, fields]) => (
+        <div key={dataClass}>
+          <h3>{t(`dataClass.${dataClass}`)}</h3>
+          <dl>
+            {fields.map((field) => (
+              <Fact key={field} label={t(`survivor.${field}`)}>
+                {show(field)}
+              </Fact>
+            ))}
+          </dl>
+        </div>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+/** Where the dev server and `vite preview` send /graphql (the API; same origin for the browser, so no CORS). */
+const apiUrl = process.env['HUB_API_URL'] ?? 'http://127.0.0.1:3000';
+const port = Number(process.env['WEB_PORT'] ?? 4200);
+const proxy = { '/graphql': { target: apiUrl, changeOrigin: false } };
+
+export default defineConfig({
+  root: import.meta.dirname,
+  // Pre-bundled dependencies; a browser test gives its dev server a folder of its own.
+  cacheDir: process.env['WEB_VITE_CACHE_DIR'] ?? '../../node_modules/.vite/web',
+  plugins: [react()],
+  // Only VITE_* variables reach the bundle (they are public: the realm URL and client id).
+  envPrefix: 'VITE_',
+  server: { host: '127.0.0.1', port, strictPort: true, proxy },
+  preview: { host: '127.0.0.1', port, strictPort: true, proxy },
+  build: {
+    outDir: '../../dist/apps/web',
+    emptyOutDir: true,
+    // No source maps in the static bundle people download.
+    sourcemap: false,
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.spec.{ts,tsx}'],
+    setupFiles: ['src/test-setup.ts'],
+    // Tests read the API's schema and the generated code by paths from the workspace root.
+    root: import.meta.dirname,
+  },
+});
