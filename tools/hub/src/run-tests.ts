@@ -77,6 +77,9 @@ async function main(): Promise<number> {
       // One ESLint process for the whole workspace (every project's config is the root one): the
       // type-aware rules build one TypeScript program service instead of one per project.
       ['lint', 'npx', ['eslint', '.']],
+      // The web app compiles for the browser (DOM, JSX, ES modules): its own program and test runner.
+      ['web type check', 'npx', ['tsc', '--noEmit', '-p', 'apps/web/tsconfig.json']],
+      ['web tests', 'npx', ['vitest', 'run', '--config', 'apps/web/vite.config.mts']],
       ['other tests', 'npx', ['jest', '--passWithNoTests', '--projects', ...others]],
       apiGroup('platform'),
     ],
