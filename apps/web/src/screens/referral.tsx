@@ -196,7 +196,8 @@ export function ReferralScreen() {
               <p className="margin-top-05">
                 {t('referral.eventBy', {
                   when: when(event.occurredAt),
-                  agency: agencyName(event.actorAgencyId),
+                  // No actor: the hub moved it itself (a time rule, e.g. the response deadline passed).
+                  agency: event.actorAgencyId ? agencyName(event.actorAgencyId) : t('referral.byTheHub'),
                 })}
               </p>
               {event.reason && <p>{event.reason}</p>}
