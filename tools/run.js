@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry of `npm start` and `npm test`: installs dependencies when they are missing or older than
 // the lockfile, then runs the TypeScript task. Plain JavaScript so it runs before any install.
-const { spawnSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const { existsSync, statSync } = require('node:fs');
 const path = require('node:path');
 
@@ -45,7 +45,9 @@ if (!entries[task]) {
   process.exit(2);
 }
 ensureInstalled();
-const child = spawnSync(
+// spawn, not spawnSync: a SIGTERM or SIGINT sent to this process alone (a supervisor, `kill`) is
+// passed on, so the hub's processes stop with it instead of running on without a parent.
+const child = spawn(
   process.execPath,
   ['-r', path.join(root, 'tools/register.js'), path.join(root, entries[task])],
   {
@@ -54,4 +56,5 @@ const child = spawnSync(
     env: { ...process.env, TZ: 'UTC' },
   },
 );
-process.exit(child.status ?? 1);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 : 1)));
