@@ -1,6 +1,13 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { ColumnType, HSDS_3_0, HSDS_3_0_SCHEMA, HSDS_3_0_SCHEMA_ID, HsdsObject } from './hsds-3.0.schema';
+import {
+  ColumnType,
+  HSDS_3_0,
+  HSDS_3_0_SCHEMA,
+  HSDS_3_0_SCHEMA_ID,
+  HSDS_OBJECTS,
+  HsdsObject,
+} from './hsds-3.0.schema';
 
 export { HSDS_VERSION } from './hsds-3.0.schema';
 export type { HsdsObject } from './hsds-3.0.schema';
@@ -10,7 +17,16 @@ export type { HsdsObject } from './hsds-3.0.schema';
 const ajv = new Ajv({ strict: true, allErrors: true });
 addFormats(ajv, ['uuid', 'uri', 'email', 'date-time']);
 ajv.addSchema(HSDS_3_0_SCHEMA);
-const validators = new Map<HsdsObject, ValidateFunction>();
+function compile(object: HsdsObject): ValidateFunction {
+  const validate = ajv.getSchema(`${HSDS_3_0_SCHEMA_ID}#/definitions/${object}`);
+  if (!validate) throw new Error(`no HSDS 3.0 rules for ${object}`);
+  return validate;
+}
+// Compiled when the module loads, so a schema strict mode refuses stops the app at boot, not an export.
+const validators = Object.fromEntries(HSDS_OBJECTS.map((object) => [object, compile(object)])) as Record<
+  HsdsObject,
+  ValidateFunction
+>;
 
 /** A problem with an HSDS object: where (a JSON path under `at`) and why. */
 export interface HsdsProblem {
@@ -18,19 +34,9 @@ export interface HsdsProblem {
   reason: string;
 }
 
-function validatorOf(object: HsdsObject): ValidateFunction {
-  let validate = validators.get(object);
-  if (!validate) {
-    validate = ajv.getSchema(`${HSDS_3_0_SCHEMA_ID}#/definitions/${object}`);
-    if (!validate) throw new Error(`no HSDS schema for ${object}`);
-    validators.set(object, validate);
-  }
-  return validate;
-}
-
 /** Validates one HSDS object against the HSDS 3.0 field rules; the problems found, none when valid. */
 export function hsdsProblems(object: HsdsObject, value: unknown, at: string): HsdsProblem[] {
-  const validate = validatorOf(object);
+  const validate = validators[object];
   if (validate(value)) return [];
   return (validate.errors ?? []).map((error: ErrorObject) => ({
     path: `${at}${jsonPointerToPath(error.instancePath)}`,
