@@ -12,7 +12,7 @@ type Json = Record<string, unknown>;
  * directory entry — with its phone, e-mail, hours, languages, service areas, intake contact, the
  * taxonomy terms of what it offers and, unless its location is confidential, where it is.
  * `organizations`, `services`, `taxonomies` and `taxonomy_terms` hold HSDS objects, each valid
- * against the published schema; the envelope around them is the hub's.
+ * against HSDS 3.0's field rules (hsds-3.0.schema.ts); the envelope around them is the hub's.
  */
 export interface HsdsDirectory {
   hsds_version: string;

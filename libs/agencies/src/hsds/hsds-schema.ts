@@ -1,47 +1,32 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import schema from './schema/3.0/service_with_definitions.json';
+import {
+  ColumnType,
+  HSDS_3_0,
+  HSDS_3_0_SCHEMA,
+  HSDS_3_0_SCHEMA_ID,
+  HSDS_OBJECTS,
+  HsdsObject,
+} from './hsds-3.0.schema';
 
-/** The HSDS version the hub speaks (the vendored schema's; see schema/3.0/README.md). */
-export const HSDS_VERSION = '3.0';
+export { HSDS_VERSION } from './hsds-3.0.schema';
+export type { HsdsObject } from './hsds-3.0.schema';
 
-/** The HSDS objects the hub exchanges, as named under the schema's `definitions` ("service" is its root). */
-export type HsdsObject =
-  | 'service'
-  | 'organization'
-  | 'service_at_location'
-  | 'location'
-  | 'address'
-  | 'phone'
-  | 'schedule'
-  | 'service_area'
-  | 'language'
-  | 'contact'
-  | 'attribute'
-  | 'taxonomy_term'
-  | 'taxonomy';
-
-interface PropertySchema {
-  type?: string;
-  datapackage_type?: string;
-  $ref?: string;
-  items?: { $ref?: string };
+// The hub's own schema uses standard keywords only: strict mode refuses any it would not check.
+// Formats (uuid, uri, email, date-time) are checked; every problem is reported, not the first.
+const ajv = new Ajv({ strict: true, allErrors: true });
+addFormats(ajv, ['uuid', 'uri', 'email', 'date-time']);
+ajv.addSchema(HSDS_3_0_SCHEMA);
+function compile(object: HsdsObject): ValidateFunction {
+  const validate = ajv.getSchema(`${HSDS_3_0_SCHEMA_ID}#/definitions/${object}`);
+  if (!validate) throw new Error(`no HSDS 3.0 rules for ${object}`);
+  return validate;
 }
-interface ObjectSchema {
-  path: string;
-  properties: Record<string, PropertySchema>;
-}
-
-const definitions = schema.definitions as unknown as Record<string, ObjectSchema>;
-const objectSchema = (object: HsdsObject): ObjectSchema =>
-  object === 'service' ? (schema as unknown as ObjectSchema) : definitions[object];
-
-// The HSDS schemas carry their own annotations (name, constraints, core, datapackage_metadata, …):
-// not strict about unknown keywords; formats (uuid, uri, email, date-time) are checked.
-const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats(ajv);
-ajv.addSchema(schema, 'hsds');
-const validators = new Map<HsdsObject, ValidateFunction>();
+// Compiled when the module loads, so a schema strict mode refuses stops the app at boot, not an export.
+const validators = Object.fromEntries(HSDS_OBJECTS.map((object) => [object, compile(object)])) as Record<
+  HsdsObject,
+  ValidateFunction
+>;
 
 /** A problem with an HSDS object: where (a JSON path under `at`) and why. */
 export interface HsdsProblem {
@@ -49,15 +34,9 @@ export interface HsdsProblem {
   reason: string;
 }
 
-/** Validates one HSDS object against the published schema; the problems found, none when valid. */
+/** Validates one HSDS object against the HSDS 3.0 field rules; the problems found, none when valid. */
 export function hsdsProblems(object: HsdsObject, value: unknown, at: string): HsdsProblem[] {
-  let validate = validators.get(object);
-  if (!validate) {
-    validate = ajv.getSchema(
-      object === 'service' ? 'hsds' : `hsds#/definitions/${object}`,
-    ) as ValidateFunction;
-    validators.set(object, validate);
-  }
+  const validate = validators[object];
   if (validate(value)) return [];
   return (validate.errors ?? []).map((error: ErrorObject) => ({
     path: `${at}${jsonPointerToPath(error.instancePath)}`,
@@ -74,25 +53,27 @@ function jsonPointerToPath(pointer: string): string {
     .join('');
 }
 
-/** One CSV table of the tabular form: its file, columns (the object's scalar fields in schema order) and types. */
+/** One CSV table of the tabular form: its file, columns (the object's scalar fields in HSDS order) and types. */
 export interface HsdsTable {
   object: HsdsObject;
   path: string;
-  columns: { name: string; type: string }[];
+  columns: { name: string; type: ColumnType }[];
 }
 
-/** The object a nested field holds, from the schema's `$ref` (e.g. service.phones → phone). */
+/** The described object a nested field holds (e.g. service.phones → phone); null for scalars and unchecked objects. */
 export function nestedObject(object: HsdsObject, field: string): HsdsObject | null {
-  const property = objectSchema(object).properties[field];
-  const ref = property?.$ref ?? property?.items?.$ref;
-  return ref ? (ref.replace('#/definitions/', '') as HsdsObject) : null;
+  const rule = HSDS_3_0[object].fields[field];
+  return rule && (rule.kind === 'one' || rule.kind === 'many') ? rule.object : null;
 }
 
 /** The tabular form of an object (HSDS "tabular data package"): scalar columns only, nesting becomes foreign keys. */
 export function hsdsTable(object: HsdsObject): HsdsTable {
-  const { path, properties } = objectSchema(object);
-  const columns = Object.entries(properties)
-    .filter(([, property]) => property.type !== undefined && property.type !== 'array' && !property.$ref)
-    .map(([name, property]) => ({ name, type: property.datapackage_type ?? property.type ?? 'string' }));
-  return { object, path, columns };
+  const { file, fields } = HSDS_3_0[object];
+  const columns: HsdsTable['columns'] = [];
+  for (const [name, field] of Object.entries(fields)) {
+    if (field.kind === 'number') columns.push({ name, type: 'number' });
+    else if (field.kind === 'string')
+      columns.push({ name, type: field.column ?? (field.format === 'date-time' ? 'datetime' : 'string') });
+  }
+  return { object, path: file, columns };
 }

@@ -26,8 +26,8 @@ const TABLES: HsdsObject[] = [
 ];
 
 /**
- * The HSDS tabular data package: one CSV per table (RFC 4180, a header row of the schema's scalar
- * fields in schema order) and a datapackage.json describing them. Nested objects of the JSON form
+ * The HSDS tabular data package: one CSV per table (RFC 4180, a header row of the object's scalar
+ * fields in HSDS order) and a datapackage.json describing them. Nested objects of the JSON form
  * become rows of their own table; the foreign keys are already on them (service_id, location_id…).
  */
 export function toTabularPackage(directory: HsdsDirectory): ExportFile[] {
