@@ -13,7 +13,7 @@ import {
 import { notificationsMigrations } from '@hub/notifications';
 import { CreateOnce, workflowMigrations } from '@hub/workflow';
 import { CreateProtocols1763830000000 } from './1763830000000-create-protocols';
-import { protocolsMigrations } from './index';
+import { ProtocolsOnWorkflow1763915000000 } from './1763915000000-protocols-on-workflow';
 
 const ADMIN = process.env.HUB_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const TASK_FORCE = '7f3c2a10-8e4b-4d2c-a1f0-00000000b001';
@@ -65,7 +65,7 @@ describe('ProtocolsOnWorkflow migration (real PostgreSQL)', () => {
        VALUES ($1, $2, 'Keyless protocol', 'REFERRAL', ARRAY['NGO'], 'someone')`,
       [TASK_FORCE, AGENCY],
     );
-    expect(await runMigrations(ownerUrl, [...before, ...protocolsMigrations.slice(1)])).toEqual([
+    expect(await runMigrations(ownerUrl, [...before, ProtocolsOnWorkflow1763915000000])).toEqual([
       'ProtocolsOnWorkflow1763915000000',
     ]);
   });
