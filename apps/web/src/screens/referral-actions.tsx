@@ -327,11 +327,12 @@ export function ActionForm(props: {
   return (
     <form
       id="action-form"
+      aria-labelledby="action-form-heading"
       className="usa-form usa-form--large margin-top-2"
       onSubmit={(e) => void submit(e)}
       noValidate
     >
-      <h3 ref={heading} tabIndex={-1}>
+      <h3 id="action-form-heading" ref={heading} tabIndex={-1}>
         {t(`actions.button.${action}`)}
       </h3>
       <p>{t(`actions.explain.${action}`)}</p>
@@ -400,7 +401,7 @@ export function ActionForm(props: {
         error={error('reason')}
       />
       {IRREVERSIBLE.has(action) && (
-        <Alert type="warning" slim className="margin-top-2">
+        <Alert type="warning" slim noIcon className="margin-top-2">
           {t(`actions.warning.${action}`)}
         </Alert>
       )}
