@@ -27,6 +27,21 @@ function describedBy(props: FieldProps): string | undefined {
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/** What every single control carries: its name, value, and the state and text tied to it. */
+function controlProps<E extends { value: string }>(
+  props: FieldProps & { value: string; onChange: (value: string) => void },
+) {
+  return {
+    id: props.id,
+    name: props.id,
+    value: props.value,
+    onChange: (event: React.ChangeEvent<E>) => props.onChange(event.target.value),
+    'aria-invalid': props.error ? true : undefined,
+    'aria-describedby': describedBy(props),
+    'aria-required': props.required || undefined,
+  };
+}
+
 function FieldFrame(props: FieldProps & { children: React.ReactNode }) {
   return (
     <FormGroup error={Boolean(props.error)}>
@@ -47,17 +62,7 @@ function FieldFrame(props: FieldProps & { children: React.ReactNode }) {
 export function TextField(props: FieldProps & { value: string; onChange: (value: string) => void }) {
   return (
     <FieldFrame {...props}>
-      <TextInput
-        id={props.id}
-        name={props.id}
-        type="text"
-        value={props.value}
-        onChange={(event) => props.onChange(event.target.value)}
-        validationStatus={props.error ? 'error' : undefined}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props)}
-        aria-required={props.required || undefined}
-      />
+      <TextInput type="text" {...controlProps(props)} validationStatus={props.error ? 'error' : undefined} />
     </FieldFrame>
   );
 }
@@ -65,16 +70,7 @@ export function TextField(props: FieldProps & { value: string; onChange: (value:
 export function TextAreaField(props: FieldProps & { value: string; onChange: (value: string) => void }) {
   return (
     <FieldFrame {...props}>
-      <Textarea
-        id={props.id}
-        name={props.id}
-        value={props.value}
-        onChange={(event) => props.onChange(event.target.value)}
-        error={Boolean(props.error)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props)}
-        aria-required={props.required || undefined}
-      />
+      <Textarea {...controlProps(props)} error={Boolean(props.error)} />
     </FieldFrame>
   );
 }
@@ -90,16 +86,7 @@ export function SelectField(
 ) {
   return (
     <FieldFrame {...props}>
-      <Select
-        id={props.id}
-        name={props.id}
-        value={props.value}
-        onChange={(event) => props.onChange(event.target.value)}
-        validationStatus={props.error ? 'error' : undefined}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props)}
-        aria-required={props.required || undefined}
-      >
+      <Select {...controlProps(props)} validationStatus={props.error ? 'error' : undefined}>
         <option value="">{props.placeholder}</option>
         {props.options.map((option) => (
           <option key={option.value} value={option.value}>
