@@ -125,6 +125,23 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect({ screen, grave }).toEqual({ screen, grave: [] });
 }
 
+/** Through the app's sign-in button and dev-idp's login page, as a person does. */
+async function signIn(page: Page, webUrl: string, username: string): Promise<void> {
+  await page.goto(`${webUrl}/`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Username or e-mail').fill(username);
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'What needs your attention' }).waitFor();
+}
+
+/** Opens an action's form on the referral screen, confirms it, and waits for the announced result. */
+async function act(page: Page, button: string, confirm: string, done: string): Promise<void> {
+  await page.getByRole('region', { name: 'What you can do' }).getByRole('button', { name: button }).click();
+  await page.getByRole('button', { name: confirm }).click();
+  await page.getByRole('heading', { name: done }).waitFor();
+}
+
 async function waitForHttp(url: string, process: TestProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -266,5 +283,93 @@ describe('the web app in Chromium against the real API, dev-idp and PostgreSQL',
     ).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('closes the loop in the browser: Harbor Light creates and sends a de-identified referral; Safe Passage acknowledges, accepts, starts and completes it with an outcome; Harbor Light sees the outcome', async () => {
+    const sender = await browser.newContext({ locale: 'en-US' });
+    const recipient = await browser.newContext({ locale: 'en-US' });
+    const problems: string[] = [];
+    const senderPage = await sender.newPage();
+    const recipientPage = await recipient.newPage();
+    for (const page of [senderPage, recipientPage])
+      page.on('pageerror', (error) => problems.push(error.message));
+
+    // The sender: the directory, then the referral's needs, urgency and callback; create and send.
+    await signIn(senderPage, webUrl, 'ngo.caseworker');
+    await senderPage
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'New referral' })
+      .click();
+    await senderPage.getByRole('heading', { level: 1, name: 'New referral' }).waitFor();
+    await senderPage.getByLabel('Service needed').selectOption('LEGAL');
+    await senderPage.getByRole('button', { name: 'Find agencies' }).click();
+    const recipients = senderPage.getByRole('group', { name: /Receiving agency/ });
+    // USWDS draws its own radios and checkboxes: people click the label.
+    await recipients.locator('label', { hasText: 'Safe Passage Legal Aid' }).click();
+    await senderPage
+      .getByRole('group', { name: /^Needs/ })
+      .getByText('Legal help', { exact: true })
+      .click();
+    await senderPage
+      .getByRole('group', { name: /^Urgency/ })
+      .getByText('Routine', { exact: true })
+      .click();
+    await senderPage.getByLabel(/How to reach back/).fill('Call Harbor Light intake, case desk 3');
+    await expectAccessible(senderPage, 'new referral');
+    await senderPage.screenshot({ path: join(SCREENSHOTS, 'new-referral.png'), fullPage: true });
+    await senderPage.getByRole('button', { name: 'Create and send' }).click();
+    await senderPage.getByRole('heading', { name: 'Referral sent' }).waitFor();
+    const referralPath = new URL(senderPage.url()).pathname;
+    expect(referralPath).toMatch(/^\/referrals\/[0-9a-f-]{36}$/);
+    // The sender may only withdraw it (and write in its thread).
+    await expect(
+      senderPage.getByRole('region', { name: 'What you can do' }).getByRole('button').allTextContents(),
+    ).resolves.toEqual(['Withdraw']);
+    await expectAccessible(senderPage, 'referral (sender)');
+
+    // The recipient: in the inbox, then each step of the closed loop.
+    await signIn(recipientPage, webUrl, 'legal.caseworker');
+    await recipientPage
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Referrals' })
+      .click();
+    const table = recipientPage.getByRole('table', { name: 'Referrals: Received' });
+    await table.locator(`a[href="${referralPath}"]`).click();
+    await recipientPage.getByRole('heading', { level: 2, name: 'Timeline' }).waitFor();
+    await act(recipientPage, 'Acknowledge', 'Acknowledge referral', 'Referral acknowledged');
+    await act(recipientPage, 'Accept', 'Accept referral', 'Referral accepted');
+    await act(recipientPage, 'Start work', 'Confirm: start work', 'Work started');
+    await recipientPage
+      .getByRole('region', { name: 'What you can do' })
+      .getByRole('button', { name: 'Complete' })
+      .click();
+    await recipientPage.getByLabel('Outcome notes').fill('T-visa application filed');
+    await expectAccessible(recipientPage, 'referral (complete form)');
+    await recipientPage.screenshot({ path: join(SCREENSHOTS, 'complete-referral.png'), fullPage: true });
+    await recipientPage.getByRole('button', { name: 'Complete referral' }).click();
+    await recipientPage.getByRole('heading', { name: 'Referral completed' }).waitFor();
+    // The result is announced and focused; a closed referral offers no transition.
+    expect(await recipientPage.evaluate('document.activeElement?.className')).toBe('hub-flash');
+    expect(await recipientPage.getByRole('region', { name: 'What you can do' }).count()).toBe(0);
+    await recipientPage.getByLabel(/New message/).fill('Closed on our side; thank you.');
+    await recipientPage.getByRole('button', { name: 'Send message' }).click();
+    await recipientPage
+      .getByRole('list', { name: 'Messages' })
+      .getByText('Closed on our side; thank you.')
+      .waitFor();
+    await expectAccessible(recipientPage, 'referral (recipient, completed)');
+
+    // The sender sees the outcome (closed loop) and the message.
+    await senderPage.reload();
+    await senderPage.getByRole('heading', { level: 2, name: 'Timeline' }).waitFor();
+    const outcome = senderPage.locator('dt', { hasText: /^Outcome$/ }).locator('+ dd');
+    await expect(outcome.textContent()).resolves.toBe('Legal help — T-visa application filed');
+    await expect(
+      senderPage.locator('.usa-process-list').getByRole('heading', { level: 3 }).allTextContents(),
+    ).resolves.toEqual(['Draft', 'Sent', 'Acknowledged', 'Accepted', 'In progress', 'Completed']);
+    await senderPage.getByText('Closed on our side; thank you.').waitFor();
+    await senderPage.screenshot({ path: join(SCREENSHOTS, 'outcome.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await Promise.all([sender.close(), recipient.close()]);
   });
 });

@@ -10,6 +10,7 @@ import { type Language, LANGUAGES, rememberLanguage } from './i18n';
 import { usePageTitle } from './page-title';
 import { HomeScreen } from './screens/home';
 import { InboxScreen } from './screens/inbox';
+import { NewReferralScreen } from './screens/new-referral';
 import { ReferralScreen } from './screens/referral';
 import { Notice } from './notice';
 
@@ -72,6 +73,7 @@ export function App({ graphqlUrl }: { graphqlUrl: string }) {
         <Routes>
           <Route path="/" element={<HomeScreen />} />
           <Route path="/referrals" element={<InboxScreen />} />
+          <Route path="/referrals/new" element={<NewReferralScreen />} />
           <Route path="/referrals/:id" element={<ReferralScreen />} />
           <Route path="/signed-in" element={<Navigate to={returnPath(auth.user?.state)} replace />} />
           <Route path="*" element={<NotFoundScreen />} />
@@ -99,9 +101,14 @@ function Layout(props: { userName: string; onSignOut: () => Promise<void>; child
                   {t('nav.home')}
                 </NavLink>
               </li>
-              <li>
-                <NavLink to="/referrals" className={navClass}>
+              <li className="margin-right-2">
+                <NavLink to="/referrals" end className={navClass}>
                   {t('nav.referrals')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/referrals/new" className={navClass}>
+                  {t('nav.newReferral')}
                 </NavLink>
               </li>
             </ul>

@@ -1,8 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import i18next from 'i18next';
 import { afterEach, beforeAll } from 'vitest';
 import { setupI18n } from './i18n';
+
+// findBy/waitFor wait longer than the default second: on a busy two-core machine a flow of
+// several clicks and mocked answers can take more, and a timeout there is not a failure of the app.
+configure({ asyncUtilTimeout: 5000 });
 
 beforeAll(async () => {
   await setupI18n('en');

@@ -8,6 +8,7 @@ export { type ExpiryCause, ReferralExpiry } from './referral/referral-expiry';
 export { ReferralReminders } from './referral/referral-reminders';
 export { breakGlassNoticeFactsSql, referralNoticeFactsSql } from './referral/referral-notice-facts';
 export * from './referral/referral.enums';
+export { ReferralAction } from './referral/referral-actions';
 export { breakGlassConfig } from './break-glass/break-glass.config';
 
 /** Tables this lib owns, gathered by the app. */

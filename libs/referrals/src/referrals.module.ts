@@ -16,6 +16,7 @@ import { ReferralRepository } from './referral/referral.repository';
 import { LiveInboxCounts } from './referral/live-inbox-counts';
 import { ReferralLiveResolver } from './referral/referral-live.resolver';
 import { ReferralResolver } from './referral/referral.resolver';
+import { ReferralActionsResolver } from './referral/referral-actions.resolver';
 import { ReferralService } from './referral/referral.service';
 
 /** Closed-loop referrals between agencies, their threads, child-safety reports, and break-glass. */
@@ -29,6 +30,7 @@ import { ReferralService } from './referral/referral.service';
     ReferralService,
     ChildSafetyService,
     ReferralResolver,
+    ReferralActionsResolver,
     // Hands a deactivated agency's open referrals back to their senders (AgencyDeactivationListeners).
     ReferralHandBack,
     LiveInboxCounts,

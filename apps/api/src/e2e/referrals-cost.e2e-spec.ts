@@ -15,7 +15,7 @@ const PAGE = `query($box: ReferralBox!, $first: Int) {
   referrals(box: $box, first: $first) {
     counts { received }
     edges { node { id status needs fromAgency { name } toAgency { name }
-      survivor { reference givenName } lastEvent { toStatus } } }
+      survivor { reference givenName } lastEvent { toStatus } availableActions } }
   }
 }`;
 const CONSENT_CLASSES = ['IDENTITY', 'CONTACT', 'NEEDS', 'NARRATIVE'];
@@ -37,6 +37,7 @@ interface Node {
   toAgency: { name: string };
   survivor: { reference: string; givenName: string | null } | null;
   lastEvent: { toStatus: string } | null;
+  availableActions: string[];
 }
 type Page = { referrals: { counts: { received: number }; edges: { node: Node }[] } };
 
@@ -146,6 +147,9 @@ describe('referrals inbox: statements per request do not grow with the page (e2e
         fromAgency: { name: 'Harbor Light Survivor Services' },
         toAgency: { name: 'Safe Passage Legal Aid' },
         lastEvent: { toStatus: 'SENT' },
+        // Judged from the loaded record: no statement of its own.
+        availableActions:
+          user === 'ngo.caseworker' ? ['WITHDRAW', 'MESSAGE'] : ['ACKNOWLEDGE', 'DECLINE', 'MESSAGE'],
       });
       expect(node.survivor?.reference).toMatch(/^S-/);
       // The owner sees the name; the recipient only through a referral that shares IDENTITY.

@@ -729,6 +729,94 @@ describe('referrals (e2e)', () => {
   });
 
   // -------------------------------------------------------------------------------------------
+  describe('availableActions (what the screen offers: the policy and the lifecycle)', () => {
+    const actionsOf = async (id: string, user: string) =>
+      ok(await read(id, user, 'status version availableActions')).referral.availableActions;
+
+    it('along the closed loop each party is offered exactly the moves it may make, and each offered move is accepted', async () => {
+      const expected: [string, Record<string, string[]>, [Transition, string] | null][] = [
+        [
+          'DRAFT',
+          { 'ngo.caseworker': ['SEND', 'WITHDRAW', 'MESSAGE'], 'ngo.lead': ['SEND', 'WITHDRAW', 'MESSAGE'] },
+          ['send', 'ngo.caseworker'],
+        ],
+        [
+          'SENT',
+          {
+            'ngo.caseworker': ['WITHDRAW', 'MESSAGE'],
+            'legal.caseworker': ['ACKNOWLEDGE', 'DECLINE', 'MESSAGE'],
+          },
+          ['acknowledge', 'legal.caseworker'],
+        ],
+        [
+          'ACKNOWLEDGED',
+          { 'ngo.caseworker': ['WITHDRAW', 'MESSAGE'], 'legal.lead': ['ACCEPT', 'DECLINE', 'MESSAGE'] },
+          ['accept', 'legal.lead'],
+        ],
+        [
+          'ACCEPTED',
+          { 'ngo.caseworker': ['WITHDRAW', 'MESSAGE'], 'legal.caseworker': ['DECLINE', 'START', 'MESSAGE'] },
+          ['start', 'legal.caseworker'],
+        ],
+        [
+          'IN_PROGRESS',
+          {
+            'ngo.caseworker': ['WITHDRAW', 'MESSAGE'],
+            'legal.caseworker': ['HOLD', 'COMPLETE', 'FAIL', 'MESSAGE'],
+          },
+          ['hold', 'legal.caseworker'],
+        ],
+        [
+          'ON_HOLD',
+          { 'ngo.caseworker': ['WITHDRAW', 'MESSAGE'], 'legal.caseworker': ['START', 'FAIL', 'MESSAGE'] },
+          ['start', 'legal.caseworker'],
+        ],
+        [
+          'IN_PROGRESS',
+          { 'legal.caseworker': ['HOLD', 'COMPLETE', 'FAIL', 'MESSAGE'] },
+          ['complete', 'legal.caseworker'],
+        ],
+        ['COMPLETED', { 'ngo.caseworker': ['MESSAGE'], 'legal.caseworker': ['MESSAGE'] }, null],
+      ];
+      let referral = await createReferral(hub, 'ngo.caseworker', deidentified());
+      for (const [status, byUser, next] of expected) {
+        for (const [user, actions] of Object.entries(byUser)) {
+          expect({ status, user, actions: await actionsOf(referral.id, user) }).toEqual({
+            status,
+            user,
+            actions,
+          });
+        }
+        // Users who see nothing of it are offered nothing: the referral does not exist for them.
+        expectError(await read(referral.id, 'pd.investigator', 'availableActions'), 'NOT_FOUND');
+        if (next) {
+          const [step, user] = next;
+          expect(byUser[user] ?? (await actionsOf(referral.id, user))).toContain(step.toUpperCase());
+          referral = await move(hub, user, step, referral);
+        }
+      }
+    });
+
+    it('EXPIRED (computed on read) offers only the thread; a recipient without a receiving role only reads and writes', async () => {
+      const referral = await referralAt(hub, 'SENT', { input: { toAgencyId: POLICE } });
+      // An investigator may send and write, not answer a referral his agency received.
+      expect(await actionsOf(referral.id, 'pd.investigator')).toEqual(['MESSAGE']);
+      expect(await actionsOf(referral.id, 'pd.supervisor')).toEqual(['ACKNOWLEDGE', 'DECLINE', 'MESSAGE']);
+      await pastDeadline(hub, referral.id);
+      for (const user of ['ngo.caseworker', 'pd.supervisor']) {
+        expect(await actionsOf(referral.id, user)).toEqual(['MESSAGE']);
+      }
+      expectError(
+        await transition(hub, 'pd.supervisor', 'acknowledge', {
+          referralId: referral.id,
+          expectedVersion: referral.version,
+        }),
+        'ILLEGAL_TRANSITION',
+      );
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
   describe('a DRAFT is the sender’s own business', () => {
     it('invisible to the recipient (NOT_FOUND for reads, transitions and messages) and absent from its RECEIVED box', async () => {
       const draft = await referralAt(hub, 'DRAFT');

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSchema, isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../graphql/errors';
+import { IRREVERSIBLE, TRANSITION_ACTIONS } from '../screens/referral-actions';
 import en from './en.json';
 import es from './es.json';
 
@@ -41,7 +43,10 @@ describe('translations', () => {
       for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([\w.]+)'/g)) used.add(match[1]);
     }
     expect(used.size).toBeGreaterThan(40);
-    expect([...used].filter((key) => typeof valueOf(en, key) !== 'string')).toEqual([]);
+    // A key used with a count has its plural forms (key_one, key_other) instead.
+    const known = (key: string) =>
+      typeof valueOf(en, key) === 'string' || typeof valueOf(en, `${key}_other`) === 'string';
+    expect([...used].filter((key) => !known(key))).toEqual([]);
   });
 
   it('name every value of the API enums the screens show', () => {
@@ -54,6 +59,7 @@ describe('translations', () => {
       DataClass: 'dataClass',
       AgeBand: 'ageBand',
       DeclineReason: 'declineReason',
+      DeclinedBy: 'declinedBy',
     };
     const missing: string[] = [];
     for (const [enumName, prefix] of Object.entries(shown)) {
@@ -64,5 +70,29 @@ describe('translations', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('name every referral action (button, what it does, confirmation, result) and every error code', () => {
+    const keys = [
+      ...TRANSITION_ACTIONS.flatMap((action) =>
+        ['button', 'explain', 'confirm', 'done'].map((part) => `actions.${part}.${action}`),
+      ),
+      ...[...IRREVERSIBLE].map((action) => `actions.warning.${action}`),
+      'actions.done.DRAFT',
+      ...ERROR_CODES.map((code) => `errorCode.${code}`),
+    ];
+    expect(keys.filter((key) => typeof valueOf(en, key) !== 'string')).toEqual([]);
+  });
+
+  it('every ReferralAction of the schema is a button or the thread', () => {
+    const schema = buildSchema(readFileSync(resolve(src, '../../api/schema.gql'), 'utf8'));
+    const type = schema.getType('ReferralAction');
+    if (!isEnumType(type)) throw new Error('ReferralAction is not an enum of the schema');
+    expect(
+      type
+        .getValues()
+        .map((v) => v.name)
+        .sort(),
+    ).toEqual([...TRANSITION_ACTIONS, 'MESSAGE'].sort());
   });
 });

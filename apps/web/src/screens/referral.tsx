@@ -1,15 +1,17 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { ProcessList, ProcessListHeading, ProcessListItem, Tag } from '@trussworks/react-uswds';
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { graphql } from '../gql';
 import type { DataClass, ReferralDetailQuery } from '../gql/graphql';
 import { RedactionSink } from '../graphql/redactions';
 import { Notice } from '../notice';
 import { formatDateTime } from '../i18n';
 import { usePageTitle } from '../page-title';
+import { type ActionResult, ReferralActions } from './referral-actions';
+import { ReferralThread } from './referral-thread';
 
 export const REFERRAL_QUERY = graphql(`
   query ReferralDetail($id: ID!) {
@@ -17,6 +19,8 @@ export const REFERRAL_QUERY = graphql(`
       id
       kind
       status
+      version
+      availableActions
       urgency
       needs
       notes
@@ -71,6 +75,12 @@ export const REFERRAL_QUERY = graphql(`
         reason
         actorAgencyId
       }
+      messages {
+        id
+        authorAgencyId
+        body
+        createdAt
+      }
     }
   }
 `);
@@ -89,24 +99,44 @@ export const FIELDS_BY_CLASS: readonly [DataClass, readonly PersonalField[]][] =
 ];
 
 /**
- * One referral: summary, the survivor's fields as shared with the caller's agency, and the
- * timeline. Queried without the cache so survivor fields never stay in the client's store.
- * Transition buttons are not here yet: the API does not tell which transitions the caller may
- * make, and a button that the policy refuses must be absent, not failing (docs/web.md).
+ * One referral: summary, what the caller may do to it (only the actions the API lists), the
+ * survivor's fields as shared with the caller's agency, the timeline and the thread. Queried
+ * without the cache so survivor fields never stay in the client's store; reloaded after each
+ * change. What happened is announced in a status message that takes the focus.
  */
 export function ReferralScreen() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   usePageTitle(t('referral.title'));
   const redactions = useRef(new RedactionSink()).current;
-  const { data, error, loading } = useQuery(REFERRAL_QUERY, {
+  const { data, error, loading, refetch } = useQuery(REFERRAL_QUERY, {
     variables: { id },
     fetchPolicy: 'no-cache',
     context: { redactions },
   });
+  const location = useLocation();
+  // Arriving from the new-referral form: say what it did (the state holds an action name only).
+  const [flash, setFlash] = useState<ActionResult | null>(() => {
+    const done = (location.state as { done?: 'SEND' | 'DRAFT' } | null)?.done;
+    return done ? { kind: 'done', action: done } : null;
+  });
+  const flashRef = useRef<HTMLDivElement>(null);
+  // The message takes the focus once, when it appears (after the reload that shows the change).
+  const focusFlash = useRef(flash !== null);
+  useEffect(() => {
+    if (focusFlash.current && flashRef.current) {
+      flashRef.current.focus();
+      focusFlash.current = false;
+    }
+  });
   const when = (iso: string) => formatDateTime(iso, i18n.language);
+  const afterAction = async (result: ActionResult) => {
+    await refetch().catch(() => undefined);
+    focusFlash.current = true;
+    setFlash(result);
+  };
 
-  if (loading) return <p role="status">{t('app.loading')}</p>;
+  if (loading && !data) return <p role="status">{t('app.loading')}</p>;
   if (error) {
     const notFound =
       CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.['code'] === 'NOT_FOUND');
@@ -126,6 +156,22 @@ export function ReferralScreen() {
   return (
     <>
       <h1>{t('referral.title')}</h1>
+      {flash && (
+        <div ref={flashRef} tabIndex={-1} className="hub-flash">
+          {flash.kind === 'conflict' ? (
+            <Notice type="warning" heading={t('actions.conflictHeading')} text={t('actions.conflict')} />
+          ) : (
+            <Notice type="info" heading={t(`actions.done.${flash.action}`)} />
+          )}
+        </div>
+      )}
+      <ReferralActions
+        referral={referral}
+        onDone={(result) => {
+          setFlash(null);
+          void afterAction(result);
+        }}
+      />
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t('referral.summary')}</h2>
         <dl className="hub-facts">
@@ -205,6 +251,14 @@ export function ReferralScreen() {
           ))}
         </ProcessList>
       </section>
+
+      <ReferralThread
+        referralId={referral.id}
+        messages={referral.messages}
+        agencyName={agencyName}
+        canPost={referral.availableActions.includes('MESSAGE')}
+        onPosted={() => refetch()}
+      />
     </>
   );
 }

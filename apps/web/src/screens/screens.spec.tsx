@@ -1,16 +1,10 @@
-import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
-import { ApolloProvider } from '@apollo/client/react';
-import { MockLink } from '@apollo/client/testing';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { redactionsLink } from '../graphql/redactions';
-import { INBOX_QUERY, InboxScreen, inboxFilter } from './inbox';
-import { REFERRAL_QUERY, ReferralScreen } from './referral';
+import { INBOX_QUERY, inboxFilter } from './inbox';
+import { REFERRAL_QUERY } from './referral';
+import { FROM, REFERRAL_DETAIL as referral, renderAt, TO } from './testing';
 
-const FROM = { __typename: 'Agency', id: 'a-ngo', name: 'Harbor Light Survivor Services' };
-const TO = { __typename: 'Agency', id: 'a-legal', name: 'Safe Passage Legal Aid' };
 const COUNTS = { __typename: 'ReferralBoxCounts', needsAction: 1, received: 21, sent: 0, drafts: 0 };
 
 function referralNode(id: string) {
@@ -36,30 +30,6 @@ function inboxPage(ids: string[], next: string | null) {
       pageInfo: { __typename: 'PageInfo', endCursor: next ?? ids.at(-1), hasNextPage: next !== null },
     },
   };
-}
-
-function Where() {
-  const location = useLocation();
-  return <output data-testid="location">{`${location.pathname}${location.search}`}</output>;
-}
-
-/** The screens with a client whose network answers from `mocks`, through the app's redactions link. */
-function renderAt(path: string, mocks: MockLink.MockedResponse[]) {
-  const client = new ApolloClient({
-    link: ApolloLink.from([redactionsLink, new MockLink(mocks)]),
-    cache: new InMemoryCache(),
-  });
-  return render(
-    <ApolloProvider client={client}>
-      <MemoryRouter initialEntries={[path]}>
-        <Routes>
-          <Route path="/referrals" element={<InboxScreen />} />
-          <Route path="/referrals/:id" element={<ReferralScreen />} />
-        </Routes>
-        <Where />
-      </MemoryRouter>
-    </ApolloProvider>,
-  );
 }
 
 describe('referral inbox', () => {
@@ -122,67 +92,6 @@ describe('referral inbox', () => {
 });
 
 describe('referral detail', () => {
-  const survivor = {
-    __typename: 'Survivor',
-    reference: 'HL-0042',
-    minor: false,
-    ageBand: 'AGE_25_34',
-    givenName: null,
-    familyName: null,
-    aliases: null,
-    dateOfBirth: null,
-    gender: null,
-    phone: '+1 555 0100',
-    email: null,
-    address: null,
-    preferredLanguage: 'es',
-    interpreterNeeded: true,
-    situationSummary: null,
-    immigrationStatus: null,
-    medicalNotes: null,
-  };
-  const referral = {
-    __typename: 'Referral',
-    id: 'ref-1',
-    kind: 'STANDARD',
-    status: 'SENT',
-    urgency: 'URGENT',
-    needs: ['LEGAL', 'IMMIGRATION_LEGAL'],
-    notes: null,
-    createdAt: '2026-01-05T10:00:00.000Z',
-    responseDueAt: null,
-    ageBand: null,
-    language: null,
-    callback: null,
-    sharedClasses: ['CONTACT', 'NEEDS'],
-    survivorId: 's-1',
-    fromAgency: FROM,
-    toAgency: TO,
-    outcome: null,
-    decline: null,
-    failureReason: null,
-    survivor,
-    events: [
-      {
-        __typename: 'ReferralEvent',
-        id: 'e1',
-        occurredAt: '2026-01-05T10:00:00.000Z',
-        fromStatus: null,
-        toStatus: 'DRAFT',
-        reason: null,
-        actorAgencyId: FROM.id,
-      },
-      {
-        __typename: 'ReferralEvent',
-        id: 'e2',
-        occurredAt: '2026-01-05T10:05:00.000Z',
-        fromStatus: 'DRAFT',
-        toStatus: 'SENT',
-        reason: 'Needs a lawyer this week',
-        actorAgencyId: FROM.id,
-      },
-    ],
-  };
   const redacted = (field: string) => ({ path: ['referral', 'survivor', field], reason: 'NOT_PERMITTED' });
 
   it('marks the fields the API withheld as not shared, tells them apart from empty ones, and shows the timeline', async () => {
@@ -212,8 +121,9 @@ describe('referral detail', () => {
         .map((h) => h.textContent),
     ).toEqual(['Draft', 'Sent']);
     expect(within(timeline).getByText('Needs a lawyer this week')).toBeVisible();
-    // No transition buttons: the API does not say which the caller may make (docs/web.md).
+    // The API lists no action for this caller: no button at all (none that would fail).
     expect(screen.queryAllByRole('button')).toEqual([]);
+    expect(screen.queryByRole('heading', { name: 'What you can do' })).toBeNull();
   });
 
   it('answers a referral the caller may not see as not found', async () => {

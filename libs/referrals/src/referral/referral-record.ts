@@ -31,14 +31,8 @@ export class ReferralRecord
     return this.referrals.findVisible(scope, id, this.clock.now(), tx);
   }
 
-  /** What the policy judges of a referral. */
   policyRecord(row: ReferralRow) {
-    return {
-      id: row.id,
-      fromAgencyId: row.fromAgencyId,
-      toAgencyId: row.toAgencyId,
-      sent: row.sentAt !== null,
-    };
+    return referralPolicyRecord(row);
   }
 
   agencies(row: ReferralRow) {
@@ -53,6 +47,19 @@ export class ReferralRecord
   parties(_scope: AccessScope, row: ReferralRow) {
     return row.sentAt === null ? [] : [row.fromAgencyId, row.toAgencyId];
   }
+}
+
+/** What the policy looks at of a referral: a row, or the model a client was given. */
+export type ReferralPolicyFields = Pick<ReferralRow, 'id' | 'fromAgencyId' | 'toAgencyId' | 'sentAt'>;
+
+/** What the policy judges of a referral (the mutations and `availableActions` alike). */
+export function referralPolicyRecord(referral: ReferralPolicyFields) {
+  return {
+    id: referral.id,
+    fromAgencyId: referral.fromAgencyId,
+    toAgencyId: referral.toAgencyId,
+    sent: referral.sentAt !== null,
+  };
 }
 
 /** The status as of `now` (EXPIRED computed on read). */
@@ -75,6 +82,7 @@ export function toModel(row: ReferralRow, now: Date): Referral {
     needs: row.needs as ServiceNeed[],
     urgency: row.urgency as Urgency,
     status: statusOf(row, now),
+    sentAt: row.sentAt,
     responseDueAt: row.responseDueAt,
     notes: row.notes,
     survivorId: row.survivorId,

@@ -29,6 +29,7 @@ import { workflowMigrations } from '@hub/workflow';
 import { referralsEntities } from '../index';
 import { referralsMigrations } from '../migrations';
 import { ReferralsModule } from '../referrals.module';
+import { availableActions } from './referral-actions';
 import { nextStatus, ReferralTransition, TRANSITIONS } from './referral-lifecycle';
 import { DeclinedBy, DeclineReason, ReferralBox, ReferralStatus as S, Urgency } from './referral.enums';
 import { CreateReferralInput } from './referral.inputs';
@@ -49,7 +50,8 @@ import { ReferralService } from './referral.service';
  *    the actor and one notification to the other agency; a refusal none, but one DENIED audit row
  *    when the caller may not act on it (FORBIDDEN) or may not see it (NOT_FOUND, with that reason);
  *  - every caller gets the referral by id exactly when the model says (status as of now), so
- *    nobody outside the two agencies ever sees it; and whoever sees it sees its survivor's
+ *    nobody outside the two agencies ever sees it, with `availableActions` exactly the moves the
+ *    model lets that caller make (so a listed action is one the mutation accepts); and whoever sees it sees its survivor's
  *    personal fields exactly as live grant ∩ shared classes (everything for the owner).
  * At the end of each run: every caller's boxes and counts are the model's, and every referral's
  * event chain follows the lifecycle.
@@ -518,8 +520,13 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
     const answers = await Promise.all(
       callers.map(async (caller, i) => {
         try {
-          const model = await service.get(scopeOf(caller, i), r.id);
-          return { status: model.status as string, version: model.version };
+          const scope = scopeOf(caller, i);
+          const model = await service.get(scope, r.id);
+          return {
+            status: model.status as string,
+            version: model.version,
+            actions: availableActions(scope.ability, model),
+          };
         } catch (error) {
           return codeOf(error);
         }
@@ -527,8 +534,18 @@ describe('referral transitions by random callers (property-based, real PostgreSQ
     );
     for (const [i, caller] of callers.entries()) {
       stats.visibilityChecks += 1;
+      // What the referral offers is exactly what checkTransition expects the mutation to accept.
       const expected = seesReferral(caller, r)
-        ? { status: effective(r, now), version: r.version }
+        ? {
+            status: effective(r, now),
+            version: r.version,
+            actions: [
+              ...TRANSITIONS.filter((t) => mayDo(caller, t, r) && nextStatus(effective(r, now), t)).map((t) =>
+                t.toUpperCase(),
+              ),
+              'MESSAGE',
+            ],
+          }
         : 'NOT_FOUND';
       expect({ caller, seen: answers[i], context }).toEqual({ caller, seen: expected, context });
     }

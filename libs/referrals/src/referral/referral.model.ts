@@ -77,6 +77,12 @@ export class Referral {
 
   @Field(() => Date, {
     nullable: true,
+    description: 'When it was sent; null while a draft (or withdrawn unsent)',
+  })
+  sentAt: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
     description: 'Set when sent: the default per urgency unless asked otherwise',
   })
   responseDueAt: Date | null;

@@ -1,0 +1,38 @@
+import { CombinedGraphQLErrors } from '@apollo/client';
+
+/** The codes the API answers with (docs/errors.md); each has a translated message (`errorCode.*`). */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'ILLEGAL_TRANSITION',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'UNKNOWN',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One field the API refused (BAD_USER_INPUT's `extensions.problems`). */
+export interface InputProblem {
+  field: string;
+  message: string;
+  reason?: string;
+}
+
+/** The code of an Apollo error, as the API put it in `extensions.code`; a network failure is UNKNOWN. */
+export function errorCode(error: unknown): ErrorCode {
+  if (!CombinedGraphQLErrors.is(error)) return 'UNKNOWN';
+  const code = error.errors[0]?.extensions?.['code'];
+  return (ERROR_CODES as readonly unknown[]).includes(code) ? (code as ErrorCode) : 'UNKNOWN';
+}
+
+/** The fields a BAD_USER_INPUT names (empty for any other error). */
+export function problemsOf(error: unknown): InputProblem[] {
+  if (!CombinedGraphQLErrors.is(error)) return [];
+  return error.errors.flatMap((e) => {
+    const problems = e.extensions?.['problems'];
+    return Array.isArray(problems) ? (problems as InputProblem[]) : [];
+  });
+}

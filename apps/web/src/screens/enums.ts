@@ -1,0 +1,57 @@
+import type { AgeBand, DeclineReason, DeclinedBy, ServiceNeed, Urgency } from '../gql/graphql';
+
+/**
+ * The API's enum values the forms offer, in the order shown. Written as records so the compiler
+ * fails when the schema gains or loses a value (the generated types are unions, not objects).
+ */
+const keys = <T extends string>(values: Record<T, true>) => Object.keys(values) as T[];
+
+export const SERVICE_NEEDS = keys<ServiceNeed>({
+  CASE_MANAGEMENT: true,
+  HOUSING_AND_SHELTER: true,
+  MEDICAL: true,
+  DENTAL: true,
+  MENTAL_HEALTH: true,
+  SUBSTANCE_USE_TREATMENT: true,
+  LEGAL: true,
+  IMMIGRATION_LEGAL: true,
+  INTERPRETATION_AND_TRANSLATION: true,
+  TRANSPORTATION: true,
+  EDUCATION_AND_LITERACY: true,
+  JOB_TRAINING_AND_EMPLOYMENT: true,
+  LIFE_SKILLS: true,
+  FINANCIAL_ASSISTANCE: true,
+  FOOD_AND_SUSTENANCE: true,
+  PUBLIC_BENEFITS_AND_CERTIFICATION: true,
+  FAMILY_REUNIFICATION: true,
+  RETURN_AND_REINTEGRATION: true,
+  SUPPORT_GROUPS: true,
+  VICTIM_ADVOCACY: true,
+  EMERGENCY_RESPONSE: true,
+});
+
+/** AGENCY_DEACTIVATED is the hub's own (a referral handed back): nobody declines with it. */
+export const DECLINE_REASONS = keys<Exclude<DeclineReason, 'AGENCY_DEACTIVATED'>>({
+  NO_CAPACITY: true,
+  NOT_ELIGIBLE: true,
+  SERVICE_NOT_OFFERED: true,
+  COULD_NOT_CONTACT: true,
+  SURVIVOR_DECLINED: true,
+  DUPLICATE: true,
+  OTHER: true,
+});
+
+export const DECLINED_BY = keys<DeclinedBy>({ PROVIDER: true, SURVIVOR: true });
+
+export const URGENCIES = keys<Urgency>({ EMERGENCY: true, URGENT: true, ROUTINE: true });
+
+export const AGE_BANDS = keys<AgeBand>({
+  UNDER_12: true,
+  AGE_12_17: true,
+  MINOR_UNKNOWN_AGE: true,
+  AGE_18_24: true,
+  AGE_25_34: true,
+  AGE_35_49: true,
+  AGE_50_PLUS: true,
+  UNKNOWN: true,
+});

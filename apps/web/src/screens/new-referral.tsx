@@ -1,0 +1,364 @@
+import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
+import { Button, ButtonGroup, Checkbox } from '@trussworks/react-uswds';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
+import { graphql } from '../gql';
+import type { AgeBand, ServiceNeed, Urgency } from '../gql/graphql';
+import { usePageTitle } from '../page-title';
+import { Notice } from '../notice';
+import { AGE_BANDS, SERVICE_NEEDS, URGENCIES } from './enums';
+import { ErrorNotice } from './error-notice';
+import { SEND_REFERRAL } from './referral-actions';
+
+export const DIRECTORY_QUERY = graphql(`
+  query ReferralDirectory($need: ServiceNeed, $language: String, $area: String, $acceptingOnly: Boolean) {
+    directory(need: $need, language: $language, area: $area, acceptingOnly: $acceptingOnly, first: 20) {
+      edges {
+        node {
+          id
+          name
+          type
+          services
+          languages
+          serviceAreas
+          acceptingReferrals
+        }
+      }
+    }
+  }
+`);
+
+export const CREATE_REFERRAL = graphql(`
+  mutation CreateReferral($input: CreateReferralInput!) {
+    createReferral(input: $input) {
+      referral {
+        id
+        status
+        version
+      }
+    }
+  }
+`);
+
+export const ME_QUERY = graphql(`
+  query NewReferralMe {
+    me {
+      agency {
+        id
+      }
+    }
+  }
+`);
+
+export interface DirectorySearch {
+  need: ServiceNeed | '';
+  language: string;
+  area: string;
+  acceptingOnly: boolean;
+}
+
+export interface NewReferralValues {
+  toAgencyId: string;
+  needs: ServiceNeed[];
+  urgency: Urgency | '';
+  language: string;
+  ageBand: AgeBand | '';
+  callback: string;
+  notes: string;
+}
+
+const LANGUAGE_CODE = /^[a-z]{2}$/;
+
+/** Field → the key of its message (`form.*`); empty when the referral may be made. Same limits as the API. */
+export function validateNewReferral(values: NewReferralValues): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!values.toAgencyId) errors['toAgencyId'] = 'newReferral.chooseRecipient';
+  if (values.needs.length === 0) errors['needs'] = 'form.chooseAtLeastOne';
+  if (!values.urgency) errors['urgency'] = 'form.chooseOne';
+  if (values.language.trim() && !LANGUAGE_CODE.test(values.language.trim()))
+    errors['language'] = 'form.languageCode';
+  if (!values.callback.trim()) errors['callback'] = 'form.required';
+  else if (values.callback.length > 500) errors['callback'] = 'form.tooLong';
+  if (values.notes.length > 4000) errors['notes'] = 'form.tooLong';
+  return errors;
+}
+
+/** The createReferral input of a de-identified referral (no survivor): blank optional fields left out. */
+export function newReferralInput(values: NewReferralValues, idempotencyKey: string) {
+  return {
+    toAgencyId: values.toAgencyId,
+    needs: values.needs,
+    urgency: values.urgency as Urgency,
+    language: values.language.trim() || undefined,
+    ageBand: values.ageBand || undefined,
+    callback: values.callback.trim(),
+    notes: values.notes.trim() || undefined,
+    idempotencyKey,
+  };
+}
+
+/**
+ * A new de-identified referral (no survivor record shared): the recipient chosen from the public
+ * directory (need, language, area, accepting), then needs, urgency, a callback route and a note;
+ * created and sent at once, or kept as a draft. One idempotency key per form: a double click, or a
+ * retry after a lost answer, makes one referral.
+ */
+export function NewReferralScreen() {
+  const { t } = useTranslation();
+  usePageTitle(t('newReferral.title'));
+  const navigate = useNavigate();
+  const idempotencyKey = useRef(crypto.randomUUID()).current;
+  const [search, setSearch] = useState<DirectorySearch>({
+    need: '',
+    language: '',
+    area: '',
+    acceptingOnly: true,
+  });
+  const [values, setValues] = useState<NewReferralValues>({
+    toAgencyId: '',
+    needs: [],
+    urgency: '',
+    language: '',
+    ageBand: '',
+    callback: '',
+    notes: '',
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<{ error: unknown; draftId?: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inFlight = useRef(false);
+  const [findAgencies, directory] = useLazyQuery(DIRECTORY_QUERY);
+  const me = useQuery(ME_QUERY);
+  const [create] = useMutation(CREATE_REFERRAL);
+  const [send] = useMutation(SEND_REFERRAL);
+
+  const set = <K extends keyof NewReferralValues>(field: K, value: NewReferralValues[K]) =>
+    setValues((current) => ({ ...current, [field]: value }));
+  const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
+  const ownAgency = me.data?.me.agency?.id;
+  // An agency does not refer to itself (the API refuses it too).
+  const agencies = (directory.data?.directory.edges ?? [])
+    .map((edge) => edge.node)
+    .filter((agency) => agency.id !== ownAgency);
+
+  const find = async (event: React.FormEvent) => {
+    event.preventDefault();
+    set('toAgencyId', '');
+    await findAgencies({
+      variables: {
+        need: search.need || undefined,
+        language: search.language.trim() || undefined,
+        area: search.area.trim() || undefined,
+        acceptingOnly: search.acceptingOnly,
+      },
+    });
+    // The results are announced (role="status") and the first choice is a Tab away.
+  };
+
+  const submit = async (andSend: boolean) => {
+    const found = validateNewReferral(values);
+    setErrors(found);
+    setFailure(null);
+    if (Object.keys(found).length) {
+      // The summary says how many fields need attention; each message is tied to its field.
+      requestAnimationFrame(() => document.getElementById('referral-errors')?.focus());
+      return;
+    }
+    // One submission at a time (the key makes a second create answer the first's referral anyway).
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setBusy(true);
+    let draftId: string | undefined;
+    try {
+      const created = await create({ variables: { input: newReferralInput(values, idempotencyKey) } });
+      const referral = created.data?.createReferral.referral;
+      if (!referral) throw new Error('createReferral answered no referral');
+      draftId = referral.id;
+      // A retry of a create that was sent already answers the same referral, no longer a draft.
+      if (andSend && referral.status === 'DRAFT') {
+        await send({ variables: { input: { referralId: referral.id, expectedVersion: referral.version } } });
+      }
+      await navigate(`/referrals/${referral.id}`, { state: { done: andSend ? 'SEND' : 'DRAFT' } });
+    } catch (caught) {
+      setFailure({ error: caught, draftId });
+      requestAnimationFrame(() => document.getElementById('referral-failure')?.focus());
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
+    }
+  };
+
+  const errorCount = Object.keys(errors).length;
+  return (
+    <>
+      <h1>{t('newReferral.title')}</h1>
+      <p className="usa-intro">{t('newReferral.intro')}</p>
+
+      <section aria-labelledby="directory-heading">
+        <h2 id="directory-heading">{t('newReferral.directory')}</h2>
+        <form className="usa-form usa-form--large" onSubmit={(e) => void find(e)} noValidate>
+          <SelectField
+            id="search-need"
+            label={t('newReferral.searchNeed')}
+            value={search.need}
+            onChange={(need) => setSearch({ ...search, need: need as ServiceNeed | '' })}
+            placeholder={t('newReferral.anyNeed')}
+            options={SERVICE_NEEDS.map((value) => ({ value, label: t(`need.${value}`) }))}
+          />
+          <TextField
+            id="search-language"
+            label={t('newReferral.searchLanguage')}
+            hint={t('newReferral.languageHint')}
+            value={search.language}
+            onChange={(language) => setSearch({ ...search, language })}
+          />
+          <TextField
+            id="search-area"
+            label={t('newReferral.searchArea')}
+            hint={t('newReferral.areaHint')}
+            value={search.area}
+            onChange={(area) => setSearch({ ...search, area })}
+          />
+          <Checkbox
+            id="search-accepting"
+            name="search-accepting"
+            label={t('newReferral.acceptingOnly')}
+            checked={search.acceptingOnly}
+            onChange={(event) => setSearch({ ...search, acceptingOnly: event.target.checked })}
+          />
+          <Button type="submit" className="margin-top-2">
+            {t('newReferral.find')}
+          </Button>
+        </form>
+        <p role="status" className="margin-top-2">
+          {directory.loading
+            ? t('app.loading')
+            : directory.data
+              ? t('newReferral.found', { count: agencies.length })
+              : ''}
+        </p>
+        {directory.error && <ErrorNotice error={directory.error} />}
+      </section>
+
+      <form
+        id="referral-form"
+        className="usa-form usa-form--large"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit(true);
+        }}
+      >
+        {errorCount > 0 && (
+          <div id="referral-errors" tabIndex={-1}>
+            <Notice type="error" heading={t('form.fixErrors', { count: errorCount })} />
+          </div>
+        )}
+        {failure && (
+          <div id="referral-failure" tabIndex={-1}>
+            <ErrorNotice error={failure.error} />
+            {failure.draftId && (
+              <p>
+                {t('newReferral.draftKept')}{' '}
+                <Link className="usa-link" to={`/referrals/${failure.draftId}`}>
+                  {t('newReferral.openDraft')}
+                </Link>
+              </p>
+            )}
+          </div>
+        )}
+        {agencies.length > 0 || errors['toAgencyId'] ? (
+          <ChoiceGroup
+            id="toAgencyId"
+            tile
+            required
+            label={t('newReferral.recipient')}
+            options={agencies.map((agency) => ({
+              value: agency.id,
+              label: agency.name,
+              description: [
+                agency.services.map((need) => t(`need.${need}`)).join(', '),
+                agency.languages.length
+                  ? t('newReferral.languages', { list: agency.languages.join(', ') })
+                  : '',
+                agency.serviceAreas.length
+                  ? t('newReferral.areas', { list: agency.serviceAreas.join(', ') })
+                  : '',
+                agency.acceptingReferrals ? '' : t('newReferral.notAccepting'),
+              ]
+                .filter(Boolean)
+                .join(' · '),
+            }))}
+            selected={values.toAgencyId ? [values.toAgencyId] : []}
+            onChange={([id]) => set('toAgencyId', id)}
+            error={error('toAgencyId')}
+          />
+        ) : null}
+        <ChoiceGroup
+          id="needs"
+          multiple
+          required
+          label={t('newReferral.needs')}
+          options={SERVICE_NEEDS.map((value) => ({ value, label: t(`need.${value}`) }))}
+          selected={values.needs}
+          onChange={(needs) => set('needs', needs as ServiceNeed[])}
+          error={error('needs')}
+        />
+        <ChoiceGroup
+          id="urgency"
+          required
+          label={t('newReferral.urgency')}
+          hint={t('newReferral.urgencyHint')}
+          options={URGENCIES.map((value) => ({ value, label: t(`urgency.${value}`) }))}
+          selected={values.urgency ? [values.urgency] : []}
+          onChange={([urgency]) => set('urgency', urgency as Urgency)}
+          error={error('urgency')}
+        />
+        <TextField
+          id="language"
+          label={t('newReferral.language')}
+          hint={t('newReferral.languageHint')}
+          value={values.language}
+          onChange={(language) => set('language', language)}
+          error={error('language')}
+        />
+        <SelectField
+          id="ageBand"
+          label={t('survivor.ageBand')}
+          value={values.ageBand}
+          onChange={(ageBand) => set('ageBand', ageBand as AgeBand | '')}
+          placeholder={t('form.select')}
+          options={AGE_BANDS.map((value) => ({ value, label: t(`ageBand.${value}`) }))}
+        />
+        <TextField
+          id="callback"
+          required
+          label={t('referral.callback')}
+          hint={t('newReferral.callbackHint')}
+          value={values.callback}
+          onChange={(callback) => set('callback', callback)}
+          error={error('callback')}
+        />
+        <TextAreaField
+          id="notes"
+          label={t('referral.notes')}
+          hint={t('newReferral.notesHint')}
+          value={values.notes}
+          onChange={(notes) => set('notes', notes)}
+          error={error('notes')}
+        />
+        <p className="margin-top-3">{t('actions.warning.SEND')}</p>
+        <ButtonGroup className="margin-top-2">
+          <Button type="submit" disabled={busy}>
+            {t('newReferral.createAndSend')}
+          </Button>
+          <Button type="button" outline disabled={busy} onClick={() => void submit(false)}>
+            {t('newReferral.saveDraft')}
+          </Button>
+        </ButtonGroup>
+      </form>
+    </>
+  );
+}
