@@ -286,8 +286,9 @@ export async function runDelivery(options: DeliveryOptions): Promise<DeliveryRes
 
 /**
  * Starts `send(n)` on schedule, `rate` a second for `seconds`, whatever the answers (an open
- * loop: a slow server meets more, not fewer, requests), at most 256 at a time; answers how many
- * completed and over how long.
+ * loop: a slow server meets more, not fewer, requests), at most 256 at a time (then the next
+ * start waits for an answer); none is started after `seconds`. Answers how many completed and over
+ * how long (the last answers included).
  */
 async function openLoop(
   rate: number,
@@ -301,7 +302,7 @@ async function openLoop(
   let failures = 0;
   let firstFailure: string | null = null;
   const running = new Set<Promise<void>>();
-  while (launched < total) {
+  while (launched < total && Date.now() - start < seconds * 1000) {
     const due = Math.min(total, Math.floor(((Date.now() - start) / 1000) * rate) + 1);
     while (launched < due && running.size < 256) {
       const call: Promise<void> = send(launched++).then(
