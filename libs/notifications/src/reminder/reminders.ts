@@ -28,12 +28,7 @@ const KIND = /^[A-Z][A-Z0-9_]{0,63}$/;
  * deactivated since). The arguments are SQL expressions of the candidate row; `kind` a literal
  * event type. Served by reminder_sent's and agency's primary keys.
  */
-export function reminderDueSql(
-  kind: string,
-  subjectId: string,
-  agencyId: string,
-  threshold: string,
-): string {
+export function reminderDueSql(kind: string, subjectId: string, agencyId: string, threshold: string): string {
   if (!KIND.test(kind)) throw new Error(`unsafe reminder kind: ${kind}`);
   return `(${agencyOnHubSql(agencyId)}
         AND NOT EXISTS (SELECT 1 FROM reminder_sent rs WHERE rs.kind = '${kind}' AND rs.subject_id = ${subjectId}
