@@ -24,6 +24,7 @@ export { TaskForceService } from './task-force/task-force.service';
 export {
   agencyMailingSql,
   agencyNameSql,
+  agencyOnHubSql,
   audienceAgenciesSql,
   audienceMembersSql,
   taskForceExistsSql,

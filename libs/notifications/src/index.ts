@@ -1,6 +1,6 @@
 export * from './notifications.module';
 export * from './notification-publishing.module';
-export { type DueReminder, reminderNotSentSql, Reminders } from './reminder/reminders';
+export { type DueReminder, reminderDueSql, Reminders } from './reminder/reminders';
 export * from './notifications.entities';
 export * from './migrations';
 export {

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { createTransport } from 'nodemailer';
 import { testAdminUrl } from '@hub/testing';
 import { Dataset, dropDataset, ensureDataset } from './dataset';
 import { runBenchmark, SizeResult } from './harness';
-import { markdownReport } from './report';
+import { deliveryReport, markdownReport } from './report';
 import { benchSeal } from './seal';
+import { startSmtpSink } from './smtp-sink';
 import { sourceRuntime } from './targets';
 import { WORKLOADS } from './workloads';
 
@@ -92,5 +94,59 @@ describe('the benchmark harness (tools/bench), at a tiny size', () => {
   it('prints the figures as a markdown table, a row per workload', () => {
     const report = markdownReport(sizes, [], ['context']);
     for (const workload of WORKLOADS) expect(report).toContain(`| ${workload.id} `);
+  });
+
+  // The delivery workload (--delivery) starts the API and a worker of its own, too slow for this
+  // test; its two pieces of its own are checked here.
+  it("the delivery workload's SMTP server records when it accepted each outbox row's message", async () => {
+    const sink = await startSmtpSink();
+    const transport = createTransport({ url: sink.url, ignoreTLS: true });
+    try {
+      const before = Date.now();
+      for (const messageId of ['<n42.abc@hub.test>', '<n43.def@hub.test>', '<d2030-01-01.abc@hub.test>'])
+        await transport.sendMail({
+          from: 'hub@hub.test',
+          to: 'intake@x.test',
+          subject: 's',
+          text: 't',
+          messageId,
+        });
+      expect(sink.accepted()).toBe(3);
+      expect([...sink.acceptedAt.keys()]).toEqual(['42', '43']);
+      for (const at of sink.acceptedAt.values()) expect(at).toBeGreaterThanOrEqual(before);
+    } finally {
+      transport.close();
+      await sink.close();
+    }
+  });
+
+  it('prints the delivery figures as markdown', () => {
+    const reading = { jobs: 10_000, rssMb: 180, heapAfterGcMb: 69, seconds: 100, cpuMs: 20_000 };
+    const report = deliveryReport(
+      {
+        latency: [
+          {
+            source: 'api',
+            targetRate: 100,
+            achievedRate: 99.5,
+            referrals: 6_000,
+            delivered: 6_000,
+            p50: 80,
+            p90: 150,
+            p99: 400,
+            max: 900,
+            failures: 0,
+            firstFailure: null,
+          },
+        ],
+        memory: [reading, { ...reading, jobs: 100_000, heapAfterGcMb: 72 }],
+        memoryPhaseRate: 100,
+        memoryPhaseCpuPerJob: 2,
+        memoryNotReached: [],
+      },
+      ['context'],
+    );
+    expect(report).toContain('| api | 100 / 99.5 | 6,000 | 6,000 | 80 | 150 | 400 | 900 | 0 |');
+    expect(report).toContain('| 100,000 | 180 | 72.0 | 4.3 % | 100 |');
   });
 });

@@ -6,8 +6,9 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { findOrStartPostgres, ROOT } from '@hub/tools';
 import { ensureDataset, Size, SIZES } from './dataset';
+import { DeliverySource, runDelivery } from './delivery';
 import { runBenchmark } from './harness';
-import { markdownReport } from './report';
+import { deliveryReport, markdownReport } from './report';
 import { benchSeal, SealResult } from './seal';
 import { bundleRuntime, sourceRuntime, stopAllTargets } from './targets';
 
@@ -19,7 +20,12 @@ const USAGE = `npm run bench -- [options]   (docs/benchmarks.md)
   --seal-events 10000,1000000      audit trail sizes for the sealer (0 skips it)
   --pg <url>                       a PostgreSQL superuser URL (default: local 127.0.0.1:5432, else embedded)
   --fresh                          regenerate the datasets
-  --no-pin                         do not pin the servers to CPU 0 and the load generator to CPU 1`;
+  --no-pin                         do not pin the servers to CPU 0 and the load generator to CPU 1
+  --delivery                       instead: e-mail delivery (API, one worker, an SMTP sink) at the first --size
+    --rate 100  --delivery-seconds 60  --source api,publisher   (a latency phase per source)
+    --jobs 10000,100000            worker memory read after this many delivery jobs
+    --max-minutes 15               the memory phase stops here, measured at the count reached
+    --worker-env K=V,K=V           worker settings beside production's (e.g. DELIVERY_CONCURRENCY=16)`;
 
 const DEFAULTS = {
   size: 'small',
@@ -30,11 +36,16 @@ const DEFAULTS = {
   rounds: '2',
   count: '20',
   'seal-events': '10000,1000000',
+  rate: '100',
+  'delivery-seconds': '60',
+  source: 'api,publisher',
+  jobs: '10000,100000',
+  'max-minutes': '15',
 };
 
-const SWITCHES = ['fresh', 'no-pin', 'help'] as const;
+const SWITCHES = ['fresh', 'no-pin', 'delivery', 'help'] as const;
 type Flags = Record<keyof typeof DEFAULTS, string> &
-  Record<(typeof SWITCHES)[number], boolean> & { workloads?: string; pg?: string };
+  Record<(typeof SWITCHES)[number], boolean> & { workloads?: string; pg?: string; 'worker-env'?: string };
 
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 
@@ -48,6 +59,7 @@ async function main(): Promise<void> {
       ),
       workloads: { type: 'string' },
       pg: { type: 'string' },
+      'worker-env': { type: 'string' },
       ...Object.fromEntries(SWITCHES.map((name) => [name, { type: 'boolean' as const, default: false }])),
     },
   }).values as unknown as Flags;
@@ -70,8 +82,43 @@ async function main(): Promise<void> {
   const postgres = values.pg
     ? { adminUrl: values.pg, stop: async () => undefined }
     : await findOrStartPostgres({ log });
-  const runtime = values.hub === 'bundle' ? await bundleRuntime(log) : sourceRuntime();
+  const runtime =
+    values.hub === 'bundle' ? await bundleRuntime(log, { worker: values.delivery }) : sourceRuntime();
   try {
+    if (values.delivery) {
+      const sources = values.source.split(',') as DeliverySource[];
+      if (sources.some((source) => !['api', 'publisher'].includes(source)))
+        throw new Error(`bad arguments\n${USAGE}`);
+      const result = await runDelivery({
+        adminUrl: postgres.adminUrl,
+        // A template of its own: a run of the other workloads on the same server regenerates and
+        // drops `hub_bench_<size>` when its migrations differ (another checkout), whatever uses it.
+        dataset: await ensureDataset(postgres.adminUrl, sizes[0], {
+          fresh: values.fresh,
+          namespace: 'hub_bench_delivery',
+        }),
+        runtime,
+        rate: Number(values.rate),
+        seconds: Number(values['delivery-seconds']),
+        sources,
+        jobs: values.jobs.split(',').map(Number),
+        maxMinutes: Number(values['max-minutes']),
+        workerEnv: Object.fromEntries(
+          (values['worker-env'] ?? '')
+            .split(',')
+            .filter(Boolean)
+            .map((pair) => pair.split('=', 2) as [string, string]),
+        ),
+        log,
+      });
+      const hubNode = execFileSync(runtime.node, ['-v']).toString().trim();
+      const context = [
+        `\`npm run bench -- ${process.argv.slice(2).join(' ')}\` on ${started.toISOString().slice(0, 16)} UTC, ${Math.round((Date.now() - started.getTime()) / 60_000)} min`,
+        `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after (other work on the machine shows here)`,
+        `API and worker: ${values.hub === 'bundle' ? 'production bundles' : 'sources'} on Node ${hubNode}, NODE_ENV=production, not pinned (the load generator${pin ? ' on CPU 1' : ''}); ${await pgVersion(postgres.adminUrl)}; dataset ${sizes[0]}`,
+      ];
+      return writeReport(started, deliveryReport(result, context), { context, delivery: result });
+    }
     const results = await runBenchmark({
       adminUrl: postgres.adminUrl,
       sizes,
@@ -99,17 +146,21 @@ async function main(): Promise<void> {
       `hub: ${values.hub === 'bundle' ? 'production bundle' : 'sources'} on Node ${hubNode}, NODE_ENV=production${pin ? ', pinned to CPU 0 (floor too), load generator on CPU 1' : ''}; ${await pgVersion(postgres.adminUrl)}`,
       `${values.connections} connections; per workload ${values.rounds} interleaved rounds of ${values.seconds} s per server after a ${values.warmup} s warm-up; statements counted over ${values.count} sequential requests`,
     ];
-    const report = markdownReport(results, seals, context);
-    const dir = join(ROOT, 'tmp/bench');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${started.toISOString().replace(/[:.]/g, '-')}.md`);
-    writeFileSync(file, `${report}\n`);
-    writeFileSync(file.replace(/\.md$/, '.json'), JSON.stringify({ context, results, seals }, null, 2));
-    process.stdout.write(`\n${report}\n\n(also in ${file.slice(ROOT.length + 1)})\n`);
+    writeReport(started, markdownReport(results, seals, context), { context, results, seals });
   } finally {
     await runtime.dispose();
     await postgres.stop();
   }
+}
+
+/** Prints the report and keeps it (and the figures as JSON) in tmp/bench/<time>.md. */
+function writeReport(started: Date, report: string, figures: unknown): void {
+  const dir = join(ROOT, 'tmp/bench');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${started.toISOString().replace(/[:.]/g, '-')}.md`);
+  writeFileSync(file, `${report}\n`);
+  writeFileSync(file.replace(/\.md$/, '.json'), JSON.stringify(figures, null, 2));
+  process.stdout.write(`\n${report}\n\n(also in ${file.slice(ROOT.length + 1)})\n`);
 }
 
 async function pgVersion(adminUrl: string): Promise<string> {

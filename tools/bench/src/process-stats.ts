@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
+import WebSocket from 'ws';
 
 /** Kernel clock ticks per second (/proc times are in ticks). */
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
@@ -73,4 +74,48 @@ export class BackendCpu {
       this.last.set(pid, used);
     }
   }
+}
+
+/**
+ * The JavaScript heap a process holds after a full garbage collection, in MB: what it keeps, not
+ * what it has not collected yet. Asked through its inspector (the process runs with
+ * `--inspect=127.0.0.1:0`; `inspectorUrl` is the ws:// address it printed).
+ */
+export async function heapAfterGcMb(inspectorUrl: string): Promise<number> {
+  const socket = new WebSocket(inspectorUrl);
+  await new Promise<void>((done, fail) => {
+    socket.once('open', () => done());
+    socket.once('error', fail);
+  });
+  const answers = new Map<number, (answer: InspectorAnswer) => void>();
+  socket.on('message', (data: Buffer) => {
+    const answer = JSON.parse(data.toString()) as InspectorAnswer;
+    answers.get(answer.id)?.(answer);
+    answers.delete(answer.id);
+  });
+  let id = 0;
+  const call = (method: string, params: Record<string, unknown> = {}) =>
+    new Promise<InspectorAnswer>((done) => {
+      id += 1;
+      answers.set(id, done);
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  try {
+    await call('HeapProfiler.collectGarbage');
+    const answer = await call('Runtime.evaluate', {
+      expression: 'process.memoryUsage().heapUsed',
+      returnByValue: true,
+    });
+    const bytes = answer.result?.result?.value;
+    if (typeof bytes !== 'number') throw new Error(`the inspector answered ${JSON.stringify(answer)}`);
+    return bytes / 1024 / 1024;
+  } finally {
+    socket.close();
+  }
+}
+
+interface InspectorAnswer {
+  id: number;
+  result?: { result?: { value?: unknown } };
+  error?: unknown;
 }

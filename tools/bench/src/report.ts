@@ -1,4 +1,5 @@
 import type { SizeResult, TargetStats, WorkloadResult } from './harness';
+import type { DeliveryResult } from './delivery';
 import type { SealResult } from './seal';
 
 const fixed = (value: number | undefined, digits = 0) =>
@@ -122,4 +123,61 @@ function problemsOf(w: WorkloadResult): string[] {
   check('floor', w.floor);
   if (w.sameAnswer === false) problems.push(`${w.workload.id}: the floor's answer differs from the hub's`);
   return problems;
+}
+
+/** The delivery workload's figures as markdown: latency, then the worker's memory by jobs done. */
+export function deliveryReport(result: DeliveryResult, context: string[]): string {
+  const { latency, memory } = result;
+  const first = memory[0];
+  const parts: string[] = [...context.map((line) => `- ${line}`), ''];
+  parts.push('### delivery latency: outbox row created → SMTP server accepted', '');
+  parts.push(
+    table(
+      [
+        'source',
+        'referrals/s asked / done',
+        'referrals',
+        'e-mails accepted',
+        'p50 ms',
+        'p90 ms',
+        'p99 ms',
+        'max ms',
+        'failed',
+      ],
+      latency.map((l) => [
+        l.source,
+        `${fixed(l.targetRate)} / ${fixed(l.achievedRate, 1)}`,
+        fixed(l.referrals),
+        fixed(l.delivered),
+        fixed(l.p50),
+        fixed(l.p90),
+        fixed(l.p99),
+        fixed(l.max),
+        fixed(l.failures),
+      ]),
+    ),
+    '',
+  );
+  for (const l of latency)
+    if (l.firstFailure) parts.push(`- **${l.source}: first failure: ${l.firstFailure}**`, '');
+  parts.push('### worker memory by delivery jobs done', '');
+  parts.push(
+    table(
+      ['jobs', 'RSS MB', 'heap after GC MB', 'heap vs first', 'seconds since ready'],
+      memory.map((m) => [
+        fixed(m.jobs),
+        fixed(m.rssMb, 0),
+        fixed(m.heapAfterGcMb, 1),
+        first ? `${fixed(((m.heapAfterGcMb - first.heapAfterGcMb) / first.heapAfterGcMb) * 100, 1)} %` : '–',
+        fixed(m.seconds, 0),
+      ]),
+    ),
+    '',
+    `- memory phase: ${fixed(result.memoryPhaseRate, 1)} e-mails/s (the worker as fast as it goes), worker CPU ${fixed(result.memoryPhaseCpuPerJob, 2)} ms per job`,
+  );
+  if (result.memoryNotReached.length)
+    parts.push(
+      `- **not reached in the time allowed: ${result.memoryNotReached.map((n) => fixed(n)).join(', ')} jobs**`,
+    );
+  return parts.join('\n');
 }

@@ -5,12 +5,14 @@ import { join, resolve } from 'node:path';
 import { buildBundle, imageNodeRuntime, installProductionDependencies } from '@hub/testing';
 import { ROOT } from '@hub/tools';
 
-/** A server under measurement: the hub or the floor, in its own process. */
+/** A server under measurement: the hub, the floor or the worker, in its own process. */
 export interface Target {
-  kind: 'hub' | 'floor';
-  /** Base URL (the hub's GraphQL endpoint, or the floor's root). */
+  kind: 'hub' | 'floor' | 'worker';
+  /** Base URL (the hub's GraphQL endpoint, the floor's root, the worker's readiness probe). */
   url: string;
   pid: number;
+  /** The inspector's ws:// address, when the process was started with one (the worker). */
+  inspector?: string;
   stop(): Promise<void>;
 }
 
@@ -20,6 +22,8 @@ export interface HubRuntime {
   /** Arguments and working directory of the API's entry point. */
   args: string[];
   cwd: string;
+  /** The worker's, when asked for (the delivery workload). */
+  worker?: { args: string[]; cwd: string };
   dispose(): Promise<void>;
 }
 
@@ -32,24 +36,41 @@ export async function stopAllTargets(): Promise<void> {
   await Promise.all([...running].map(stop));
 }
 
-/** The production bundle as docker/api.Dockerfile makes it, run by the image's Node. */
-export async function bundleRuntime(log: (line: string) => void): Promise<HubRuntime> {
+/**
+ * The production bundle as docker/api.Dockerfile makes it (and docker/worker.Dockerfile the
+ * worker's, when `worker`), run by the image's Node.
+ */
+export async function bundleRuntime(
+  log: (line: string) => void,
+  options: { worker?: boolean } = {},
+): Promise<HubRuntime> {
   const started = Date.now();
   const dir = await mkdtemp(join(tmpdir(), 'hub-bench-bundle-'));
+  const workerDir = join(dir, 'worker');
+  const bundle = (app: string, into: string) =>
+    buildBundle(app, into).then(() => installProductionDependencies(app, into));
   const [node] = await Promise.all([
     imageNodeRuntime(),
-    buildBundle('api', dir).then(() => installProductionDependencies('api', dir)),
+    // One webpack build at a time: two side by side only compete for the same two cores.
+    bundle('api', dir).then(() => (options.worker ? bundle('worker', workerDir) : undefined)),
   ]);
   log(`production bundle built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return { node, args: ['main.js'], cwd: dir, dispose: () => rm(dir, { recursive: true, force: true }) };
+  return {
+    node,
+    args: ['main.js'],
+    cwd: dir,
+    ...(options.worker && { worker: { args: ['main.js'], cwd: workerDir } }),
+    dispose: () => rm(dir, { recursive: true, force: true }),
+  };
 }
 
-/** The API from its TypeScript sources on this Node, in production mode (quick to start: no build). */
+/** The API (and worker) from their TypeScript sources on this Node, in production mode (quick to start: no build). */
 export function sourceRuntime(): HubRuntime {
   return {
     node: process.execPath,
     args: ['-r', REGISTER, resolve(ROOT, 'apps/api/src/main.ts')],
     cwd: ROOT,
+    worker: { args: ['-r', REGISTER, resolve(ROOT, 'apps/worker/src/main.ts')], cwd: ROOT },
     dispose: async () => undefined,
   };
 }
@@ -76,6 +97,37 @@ export function startHub(runtime: HubRuntime, options: StartOptions & { idpUrl: 
     // The sealer's cost grows with the trail and is measured on its own (--seal-events).
     AUDIT_SEAL_INTERVAL_SECONDS: '0',
   });
+}
+
+/**
+ * The worker in production mode, configured only by its environment as its container is, with
+ * its inspector open on loopback (heapAfterGcMb asks it for a garbage collection). Production's
+ * settings, except that the time-based rules stay quiet (a tick would add notifications of its
+ * own to the e-mail being measured).
+ */
+export function startWorker(
+  runtime: HubRuntime,
+  options: Omit<StartOptions, 'issuer'> & { smtpUrl: string; env?: Record<string, string> },
+): Promise<Target> {
+  if (!runtime.worker) throw new Error('this runtime was built without the worker');
+  return start(
+    'worker',
+    runtime.node,
+    ['--inspect=127.0.0.1:0', ...runtime.worker.args],
+    runtime.worker.cwd,
+    options.cpu,
+    'worker ready',
+    {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATABASE_URL: options.databaseUrl,
+      SMTP_URL: options.smtpUrl,
+      HUB_WEB_URL: 'https://hub.bench.invalid',
+      TIME_RULES_CRON: '0 0 1 1 *',
+      ...options.env,
+    },
+  );
 }
 
 /** The floor server (floor.ts), on the same Node as the hub. */
@@ -109,6 +161,7 @@ function start(
   running.add(child);
   child.once('exit', () => running.delete(child));
   const tail: string[] = [];
+  let inspector: string | undefined;
   return new Promise((done, fail) => {
     const timeout = setTimeout(
       () => fail(new Error(`${kind} did not start in 180 s:\n${tail.join('\n')}`)),
@@ -121,13 +174,15 @@ function start(
       for (const line of lines) {
         tail.push(line);
         if (tail.length > 40) tail.shift();
+        inspector ??= /Debugger listening on (ws:\/\/\S+)/.exec(line)?.[1];
         if (!line.includes(readyMessage)) continue;
-        const ready = JSON.parse(line) as { graphql?: string; url?: string };
+        const ready = JSON.parse(line) as { graphql?: string; url?: string; health?: string };
         clearTimeout(timeout);
         done({
           kind,
-          url: String(ready.graphql ?? ready.url).replace('[::1]', '127.0.0.1'),
+          url: String(ready.graphql ?? ready.url ?? ready.health).replace('[::1]', '127.0.0.1'),
           pid: child.pid as number,
+          inspector,
           stop: () => stop(child),
         });
       }

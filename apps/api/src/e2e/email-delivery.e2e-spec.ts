@@ -8,6 +8,7 @@ import { startHub } from './hub';
 import {
   consentInput,
   createSurvivor,
+  FEDERAL,
   HARBOR,
   ok,
   personalData,
@@ -19,6 +20,7 @@ import {
 
 const HARBOR_INTAKE = 'intake@harborlight.example.org';
 const SAFE_PASSAGE_INTAKE = 'intake@safepassage.example.org';
+const FEDERAL_INTAKE = 'victim.assistance@fvao.example.gov';
 const CASEWORKER_EMAIL = 'ngo.caseworker@demo.taskforce.example';
 const DIGEST_EMAIL = 'legal.caseworker@demo.taskforce.example';
 const PREFIX = 'Task Force Hub: ';
@@ -128,6 +130,32 @@ describe('notifications by e-mail (API, worker process, SMTP server)', () => {
         }),
       );
     }
+
+    // A notification to the federal office, written while it was on the hub; then a platform
+    // administrator takes it off the hub before the worker delivers: nothing may reach it now.
+    await transactions.run((tx) =>
+      publisher.publish(tx, {
+        agencyIds: [FEDERAL],
+        eventType: 'REFERRAL_RECEIVED',
+        subjectType: 'Referral',
+        subjectId: referralId,
+        message: `Something happened about survivor ${reference}.`,
+      }),
+    );
+    const federal = ok(
+      await hub.gql<{ agency: { version: number } }>(
+        `query($id: ID!) { agency(id: $id) { version } }`,
+        { id: FEDERAL },
+        { user: 'hub.admin' },
+      ),
+    ).agency;
+    ok(
+      await hub.gql(
+        `mutation($input: DeactivateAgencyInput!) { deactivateAgency(input: $input) { agency { status } } }`,
+        { input: { agencyId: FEDERAL, expectedVersion: federal.version, reason: 'Left the task force' } },
+        { user: 'hub.admin' },
+      ),
+    );
     worker = await startTestWorker(hub.db.apiUrl, mailbox.url);
   }, 180_000);
 
@@ -222,6 +250,20 @@ describe('notifications by e-mail (API, worker process, SMTP server)', () => {
       expect(mail.text).toContain('Para: Safe Passage Legal Aid\n');
       expect(mail.text).toContain('Urgencia: urgente\n');
     }
+  });
+
+  it('e-mails nothing to an agency deactivated after its notification was written, and finishes its row', async () => {
+    const received = await allDelivered();
+    expect(received.filter((mail) => mail.to.includes(FEDERAL_INTAKE))).toEqual([]);
+    const federal = await rows<{ processed: boolean; deliveries: number }>(
+      hub,
+      `SELECT o.processed_at IS NOT NULL AS processed,
+              (SELECT count(*)::int FROM notification_delivery d WHERE d.outbox_id = o.id) AS deliveries
+         FROM outbox o JOIN notification n ON n.id = CAST(o.payload->>'notificationId' AS uuid)
+        WHERE n.agency_id = $1`,
+      [FEDERAL],
+    );
+    expect(federal).toEqual([{ processed: true, deliveries: 0 }]);
   });
 
   it('records each delivery once, keyed by outbox row and recipient', async () => {

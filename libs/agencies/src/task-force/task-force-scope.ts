@@ -37,10 +37,20 @@ export function agencyNameSql(agency: string): string {
 }
 
 /**
+ * True when the agency `agency` is on the hub: not deactivated (`agency.deactivated_at`). Nothing
+ * is addressed to an agency taken off the hub (its users are refused at sign-in): no notification,
+ * no reminder, no e-mail. Served by agency's primary key.
+ */
+export function agencyOnHubSql(agency: string): string {
+  return `EXISTS (SELECT 1 FROM agency oh WHERE oh.id = ${agency} AND oh.deactivated_at IS NULL)`;
+}
+
+/**
  * A row `(agency_name, intake_email, notification_language)` of the agency `agency`: whom the
- * hub e-mails about it and in which language (the worker joins it LATERAL).
+ * hub e-mails about it and in which language (the worker joins it LATERAL). No row for an agency
+ * taken off the hub: nobody is e-mailed for it.
  */
 export function agencyMailingSql(agency: string): string {
   return `SELECT a.name AS agency_name, a.intake_email, a.notification_language
-            FROM agency a WHERE a.id = ${agency}`;
+            FROM agency a WHERE a.id = ${agency} AND a.deactivated_at IS NULL`;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { namedQuery, Transactions } from '@hub/database';
-import { DueReminder, reminderNotSentSql, Reminders } from '@hub/notifications';
+import { DueReminder, reminderDueSql, Reminders } from '@hub/notifications';
 
 /**
  * The consent reminder of the time-based rules: the agency that recorded a consent hears, once,
@@ -24,7 +24,7 @@ export class ConsentReminders {
            FROM consent c
           WHERE c.valid_until > :now AND c.valid_until <= :horizon AND c.valid_from <= :now
             AND NOT EXISTS (SELECT 1 FROM consent_revocation cr WHERE cr.consent_id = c.id)
-            AND ${reminderNotSentSql('CONSENT_ENDING_SOON', 'c.id', 'c.owner_agency_id', ':threshold')}
+            AND ${reminderDueSql('CONSENT_ENDING_SOON', 'c.id', 'c.owner_agency_id', ':threshold')}
           ORDER BY c.valid_until, c.id
           LIMIT :limit`,
         { now, horizon: new Date(now.getTime() + days * 24 * 60 * 60 * 1000), threshold, limit },

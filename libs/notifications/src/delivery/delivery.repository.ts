@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { agencyMailingSql } from '@hub/agencies';
+import { agencyMailingSql, agencyOnHubSql } from '@hub/agencies';
 import { namedQuery, Tx } from '@hub/database';
 import { NOTIFICATION_CREATED_TOPIC } from '../notification/notification.repository';
 import { DigestItem, EmailLanguage, NoticeFacts } from './email-templates';
@@ -14,6 +14,8 @@ export interface PendingDelivery {
   /** Null when the notification is gone (its agency was deleted): nothing to deliver. */
   notificationId: string | null;
   agencyId: string | null;
+  /** False once the agency was deactivated (even after the notification was written): no e-mail. */
+  agencyOnHub: boolean;
   eventType: string | null;
   agencyName: string | null;
   intakeEmail: string | null;
@@ -89,6 +91,7 @@ export class DeliveryRepository {
       this.dataSource.manager,
       `SELECT o.id::text AS "outboxId", o.processed_at IS NOT NULL AS processed,
               n.id AS "notificationId", n.agency_id AS "agencyId", n.event_type AS "eventType",
+              ${agencyOnHubSql('n.agency_id')} AS "agencyOnHub",
               m.agency_name AS "agencyName", m.intake_email AS "intakeEmail",
               COALESCE(m.notification_language, 'en') AS language,
               COALESCE(${this.factsSql}, '{}'::jsonb) AS facts
@@ -140,7 +143,10 @@ export class DeliveryRepository {
     );
   }
 
-  /** Every user who chose the daily digest (notification_preference is small: one row per user). */
+  /**
+   * Every user who chose the daily digest, of agencies on the hub (agencyMailingSql has no row for
+   * a deactivated one); notification_preference is small: one row per user.
+   */
   digestSubscribers(): Promise<DigestSubscriber[]> {
     return namedQuery<DigestSubscriber>(
       this.dataSource.manager,

@@ -57,7 +57,8 @@ export class NotificationDeliveryService {
   async deliver(outboxId: string): Promise<void> {
     const pending = await this.deliveries.pending(outboxId);
     if (!pending || pending.processed) return;
-    if (pending.notificationId && pending.agencyId && pending.eventType) {
+    // A notification to an agency deactivated since it was written is not e-mailed: its row is done.
+    if (pending.notificationId && pending.agencyId && pending.agencyOnHub && pending.eventType) {
       for (const recipient of await this.recipientsOf(pending)) {
         await this.deliverTo(pending, recipient);
       }

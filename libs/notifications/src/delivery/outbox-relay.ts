@@ -90,10 +90,16 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       });
   }
 
-  /** Batches until the outbox has nothing left to hand over. */
+  /**
+   * Batches until the outbox has nothing left to hand over. Once a batch's jobs are committed, this
+   * process's delivery workers fetch them at once rather than at their next poll.
+   */
   private async relayAll(): Promise<void> {
-    while (this.running && (await this.handOver()) === this.config.OUTBOX_BATCH_SIZE) {
-      // a full batch: there may be more
+    while (this.running) {
+      const handed = await this.handOver();
+      if (handed > 0) this.jobs.wake(DELIVERY_QUEUE);
+      // A full batch: there may be more.
+      if (handed < this.config.OUTBOX_BATCH_SIZE) break;
     }
   }
 

@@ -6,7 +6,10 @@ import { UUID_PATTERN } from '@hub/graphql';
 
 /** Something that happened, told to the members of some agencies. */
 export interface Notice {
-  /** Every agency whose members should hear of it; duplicates count once, none means no notification. */
+  /**
+   * Every agency whose members should hear of it; duplicates count once, none means no
+   * notification, and an agency deactivated on the hub is left out.
+   */
   agencyIds: string[];
   /** SCREAMING_CASE, at most 64 characters, e.g. REFERRAL_RECEIVED. */
   eventType: string;

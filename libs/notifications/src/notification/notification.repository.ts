@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { agencyOnHubSql } from '@hub/agencies';
 import { namedQuery, Tx } from '@hub/database';
 import { Connection, Keyset, PageArgs } from '@hub/graphql';
 
@@ -74,7 +75,8 @@ export class NotificationRepository {
   /**
    * One notification per agency, one outbox row and one NOTIFY per notification, in one statement
    * of `tx`. NOTIFY is transactional: it reaches the listeners when `tx` commits, never if it
-   * rolls back.
+   * rolls back. An agency taken off the hub (deactivated) is left out: its users are refused at
+   * sign-in, so nothing may be addressed to it (an expiry's notice to a deactivated sender).
    */
   async insertWithOutbox(tx: Tx, notice: NewNotifications): Promise<void> {
     await namedQuery(
@@ -82,7 +84,8 @@ export class NotificationRepository {
       `WITH created AS (
          INSERT INTO notification (agency_id, event_type, subject_type, subject_id, message)
          SELECT agency_id, :eventType, :subjectType, :subjectId, :message
-           FROM unnest(CAST(:agencyIds AS uuid[])) AS agency_id
+           FROM unnest(CAST(:agencyIds AS uuid[])) AS addressed (agency_id)
+          WHERE ${agencyOnHubSql('addressed.agency_id')}
          RETURNING id, agency_id, event_type, subject_type, subject_id
        ),
        queued AS (

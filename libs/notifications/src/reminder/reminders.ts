@@ -1,4 +1,5 @@
 import { Injectable, Optional } from '@nestjs/common';
+import { agencyOnHubSql } from '@hub/agencies';
 import { namedQuery, Transactions, Tx } from '@hub/database';
 import { Metrics } from '@hub/observability';
 import { Notice, NotificationPublisher } from '../notification/notification-publisher';
@@ -22,19 +23,16 @@ export interface DueReminder {
 const KIND = /^[A-Z][A-Z0-9_]{0,63}$/;
 
 /**
- * SQL for "this reminder was not sent yet", for a rule's query of what is due (so each batch
- * brings new work): the arguments are SQL expressions of the candidate row; `kind` a literal
- * event type. Served by reminder_sent's primary key.
+ * SQL for "this reminder is still owed", for every rule's query of what is due (so each batch
+ * brings new work): not sent yet, and to an agency still on the hub (none is owed to an agency
+ * deactivated since). The arguments are SQL expressions of the candidate row; `kind` a literal
+ * event type. Served by reminder_sent's and agency's primary keys.
  */
-export function reminderNotSentSql(
-  kind: string,
-  subjectId: string,
-  agencyId: string,
-  threshold: string,
-): string {
+export function reminderDueSql(kind: string, subjectId: string, agencyId: string, threshold: string): string {
   if (!KIND.test(kind)) throw new Error(`unsafe reminder kind: ${kind}`);
-  return `NOT EXISTS (SELECT 1 FROM reminder_sent rs WHERE rs.kind = '${kind}' AND rs.subject_id = ${subjectId}
-            AND rs.agency_id = ${agencyId} AND rs.threshold = ${threshold})`;
+  return `(${agencyOnHubSql(agencyId)}
+        AND NOT EXISTS (SELECT 1 FROM reminder_sent rs WHERE rs.kind = '${kind}' AND rs.subject_id = ${subjectId}
+            AND rs.agency_id = ${agencyId} AND rs.threshold = ${threshold}))`;
 }
 
 /**
@@ -61,7 +59,8 @@ export class Reminders {
 
   /**
    * Sends what `due` finds, `batchSize` at a time (one transaction per batch), until it finds
-   * fewer; `due` must leave out what was sent (`reminderNotSentSql`). Answers how many were sent.
+   * fewer; `due` must leave out what was sent or is no longer owed (`reminderDueSql`). Answers
+   * how many were sent.
    */
   async sendDue(due: (limit: number) => Promise<DueReminder[]>, batchSize: number): Promise<number> {
     let total = 0;

@@ -43,6 +43,8 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('JobQueue');
   private readonly boss: PgBoss;
   private running = false;
+  /** This process's pg-boss workers, by queue (for `wake`). */
+  private readonly workers = new Map<string, string[]>();
   private readonly counts?: Record<'processed' | 'failed' | 'retried', ReturnType<Metrics['counter']>>;
 
   constructor(
@@ -131,9 +133,22 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /**
+   * Has this process's workers of `queue` fetch at once instead of at their next poll: for jobs it
+   * just enqueued (and committed). Workers of other processes find them at their next poll.
+   */
+  wake(queue: string): void {
+    for (const id of this.workers.get(queue) ?? []) this.boss.notifyWorker(id);
+  }
+
+  /**
    * Runs `handle` for the queue's jobs, up to `concurrency` at a time in this process. A job whose
    * handler throws is retried with back-off (its policy); the others of its batch complete. What
    * is kept of a failure is its error's name and code, never its message (it could quote data).
+   *
+   * pg-boss waits out its polling interval after every fetch, even one that came back full: a
+   * worker would then run at most `concurrency` jobs per interval (8 e-mails a second, whatever
+   * the backlog). After a full batch it is told to fetch again at once; it waits only when the
+   * queue had fewer jobs than it asked for.
    */
   async work<T extends object>(
     queue: string,
@@ -141,7 +156,9 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
     handle: (data: T) => Promise<void>,
   ): Promise<void> {
     const label = { queue: labelValue(queue) };
-    await this.boss.work<T>(
+    // Known once work() answers; the handler runs after its first fetch, which comes later.
+    const worker: { id?: string } = {};
+    worker.id = await this.boss.work<T>(
       queue,
       {
         batchSize: concurrency,
@@ -165,8 +182,10 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
             code: error?.code ?? null,
           });
         }
+        if (jobs.length >= concurrency && worker.id) this.boss.notifyWorker(worker.id);
       },
     );
+    this.workers.set(queue, [...(this.workers.get(queue) ?? []), worker.id]);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { audienceMembersSql } from '@hub/agencies';
 import { namedQuery, Transactions } from '@hub/database';
-import { DueReminder, reminderNotSentSql, Reminders } from '@hub/notifications';
+import { DueReminder, reminderDueSql, Reminders } from '@hub/notifications';
 import { utcDate } from './protocol-access';
 
 /** One review date of a version (published versions never change it, but the key says which). */
@@ -33,7 +33,7 @@ export class ProtocolReminders {
         `SELECT v.id, p.id AS "protocolId", p.owner_agency_id AS "ownerAgencyId", ${REVIEW_THRESHOLD} AS threshold
            FROM protocol_version v JOIN protocol p ON p.id = v.protocol_id
           WHERE v.state = 'PUBLISHED' AND v.review_by IS NOT NULL AND v.review_by < CAST(:today AS date)
-            AND ${reminderNotSentSql('PROTOCOL_REVIEW_DUE', 'v.id', 'p.owner_agency_id', REVIEW_THRESHOLD)}
+            AND ${reminderDueSql('PROTOCOL_REVIEW_DUE', 'v.id', 'p.owner_agency_id', REVIEW_THRESHOLD)}
           ORDER BY v.review_by, v.id
           LIMIT :limit`,
         { today: utcDate(now), limit },
@@ -71,7 +71,7 @@ export class ProtocolReminders {
           WHERE v.state = 'PUBLISHED' AND v.requires_acknowledgement AND v.published_at <= :publishedBefore
             AND NOT EXISTS (
               SELECT 1 FROM protocol_acknowledgement a WHERE a.version_id = v.id AND a.agency_id = m.agency_id)
-            AND ${reminderNotSentSql('PROTOCOL_ACKNOWLEDGEMENT_OVERDUE', 'v.id', 'm.agency_id', ':threshold')}
+            AND ${reminderDueSql('PROTOCOL_ACKNOWLEDGEMENT_OVERDUE', 'v.id', 'm.agency_id', ':threshold')}
           ORDER BY v.published_at, v.id, m.agency_id
           LIMIT :limit`,
         { publishedBefore: new Date(now.getTime() - days * 24 * 60 * 60 * 1000), threshold, limit },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { namedQuery, Transactions } from '@hub/database';
-import { DueReminder, reminderNotSentSql, Reminders } from '@hub/notifications';
+import { DueReminder, reminderDueSql, Reminders } from '@hub/notifications';
 import { AWAITING_ANSWER, consentLiveSql } from './referral-hub-moves';
 import { RESPONSE_WINDOW_MS } from './referral-lifecycle';
 import { ReferralStatus as S } from './referral.enums';
@@ -47,7 +47,7 @@ export class ReferralReminders {
             AND r.response_due_at > :now AND r.response_due_at <= :horizon
             AND r.response_due_at - (r.response_due_at - r.sent_at) * ${WINDOW_LEFT} <= :now
             AND ${consentLiveSql(now)}
-            AND ${reminderNotSentSql('REFERRAL_RESPONSE_DUE_SOON', 'r.id', 'r.to_agency_id', `'25%'`)}
+            AND ${reminderDueSql('REFERRAL_RESPONSE_DUE_SOON', 'r.id', 'r.to_agency_id', `'25%'`)}
           ORDER BY r.response_due_at, r.id
           LIMIT :limit`,
         {
@@ -86,7 +86,7 @@ export class ReferralReminders {
            FROM referral r
           WHERE r.status IN (:...active) AND r.updated_at <= :idleSince
             AND ${LAST_ACTIVITY} <= :idleSince
-            AND ${reminderNotSentSql('REFERRAL_IDLE', 'r.id', 'r.to_agency_id', IDLE_THRESHOLD)}
+            AND ${reminderDueSql('REFERRAL_IDLE', 'r.id', 'r.to_agency_id', IDLE_THRESHOLD)}
           ORDER BY r.updated_at, r.id
           LIMIT :limit`,
         { active: ACTIVE, idleSince, limit },

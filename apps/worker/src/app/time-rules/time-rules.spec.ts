@@ -88,13 +88,14 @@ describe('time-based rules (expiry sweep and reminders, frozen clock, real Postg
 
   // --- records, written as the owner (the API would have written them earlier) -------------
 
-  async function survivorWithConsent(consent: { validUntil: Date; revoked?: boolean }) {
+  async function survivorWithConsent(consent: { validUntil: Date; revoked?: boolean; owner?: string }) {
+    const ownerAgency = consent.owner ?? SENDER;
     const survivorId = randomUUID();
     const consentId = randomUUID();
     const reference = `S-${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
     await owner.query(
       `INSERT INTO survivor (id, reference, owner_agency_id, created_by) VALUES ($1, $2, $3, 'test')`,
-      [survivorId, reference, SENDER],
+      [survivorId, reference, ownerAgency],
     );
     await owner.query(
       `INSERT INTO consent (id, survivor_id, owner_agency_id, grantor_type, recipient_agency_ids, purposes,
@@ -103,7 +104,7 @@ describe('time-based rules (expiry sweep and reminders, frozen clock, real Postg
          document_reference, recorded_by)
        VALUES ($1, $2, $3, 'SELF', ARRAY[$4]::uuid[], ARRAY['SERVICE'], ARRAY['NEEDS'], $5, $6, 'WRITTEN', 'en',
          false, true, true, true, 'DOC-1', 'test')`,
-      [consentId, survivorId, SENDER, RECIPIENT, at(-30 * DAY), consent.validUntil],
+      [consentId, survivorId, ownerAgency, RECIPIENT, at(-30 * DAY), consent.validUntil],
     );
     await owner.query(
       `INSERT INTO consent_grant (consent_id, survivor_id, agency_id, data_classes, purposes, valid_from,
@@ -122,14 +123,16 @@ describe('time-based rules (expiry sweep and reminders, frozen clock, real Postg
       await owner.query(
         `INSERT INTO consent_revocation (consent_id, revoked_at, revoked_by, revoked_by_agency_id, channel)
          VALUES ($1, $2, 'test', $3, 'PHONE')`,
-        [consentId, at(-HOUR), SENDER],
+        [consentId, at(-HOUR), ownerAgency],
       );
     }
     return { survivorId, consentId };
   }
 
-  /** A referral from SENDER to RECIPIENT, sent `sentAt` with its deadline `dueAt`. */
+  /** A referral (default from SENDER to RECIPIENT), sent `sentAt` with its deadline `dueAt`. */
   async function referral(options: {
+    from?: string;
+    to?: string;
     status: string;
     sentAt: Date;
     dueAt: Date;
@@ -141,8 +144,8 @@ describe('time-based rules (expiry sweep and reminders, frozen clock, real Postg
          survivor_id, consent_id, shared_classes, created_by, updated_at)
        VALUES ($1, $2, ARRAY['CASE_MANAGEMENT'], 'URGENT', $3, $4, $5, $6, $7, $8, 'test', $9) RETURNING id`,
       [
-        SENDER,
-        RECIPIENT,
+        options.from ?? SENDER,
+        options.to ?? RECIPIENT,
         options.status,
         options.sentAt,
         options.dueAt,
@@ -371,6 +374,65 @@ describe('time-based rules (expiry sweep and reminders, frozen clock, real Postg
     expect((await rules.run(NOW)).referralIdle).toBe(0);
   });
 
+  it('addresses nothing to an agency deactivated on the hub: no reminder is owed to it, no notice of an expiry', async () => {
+    // An NGO of the demo task force, taken off the hub as deactivateAgency leaves it, with every
+    // kind of record a rule would remind it of, and a referral it sent that expires.
+    const [{ id: gone }] = await owner.query<{ id: string }[]>(
+      `INSERT INTO agency (name, type, jurisdiction, intake_email, deactivated_at, deactivated_by, deactivation_reason)
+       VALUES ('Closed Door Shelter', 'NGO', 'Bay County', 'intake@closeddoor.example.org', $1, 'test', 'Closed.')
+       RETURNING id`,
+      [at(-DAY)],
+    );
+    await owner.query(
+      `INSERT INTO task_force_membership (task_force_id, agency_id, role) VALUES ($1, $2, 'MEMBER')`,
+      [DEMO_TASK_FORCE.id, gone],
+    );
+    const dueSoon = await referral({ to: gone, status: 'SENT', sentAt: at(-20 * HOUR), dueAt: at(4 * HOUR) });
+    const idle = await referral({
+      to: gone,
+      status: 'ACCEPTED',
+      sentAt: at(-40 * DAY),
+      dueAt: at(-39 * DAY),
+      updatedAt: at(-15 * DAY),
+    });
+    const ending = await survivorWithConsent({ validUntil: at(3 * DAY), owner: gone });
+    const reviewDue = await protocolVersion({
+      reviewBy: '2030-03-01',
+      publishedAt: at(-20 * DAY),
+      audience: ['NGO'],
+      owner: gone,
+    });
+    const late = await referral({ from: gone, status: 'SENT', sentAt: at(-25 * HOUR), dueAt: at(-HOUR) });
+    const activeNgos = (
+      await rowsOf(
+        `SELECT m.agency_id FROM task_force_membership m JOIN agency a ON a.id = m.agency_id
+          WHERE m.task_force_id = $1 AND a.type = 'NGO' AND a.deactivated_at IS NULL ORDER BY m.agency_id`,
+        [DEMO_TASK_FORCE.id],
+      )
+    ).map((row) => row.agency_id as string);
+
+    // The expiry is recorded (the sender's closed loop ends) and told to the recipient only; the
+    // active audience is reminded of the new protocol; nothing is owed to the deactivated agency.
+    expect(await rules.run(NOW)).toEqual({
+      referralsExpired: 1,
+      referralResponseDue: 0,
+      referralIdle: 0,
+      consentEnding: 0,
+      protocolReviewDue: 0,
+      protocolUnacknowledged: activeNgos.length,
+    });
+    expect(await statusOf(late)).toEqual({ status: 'EXPIRED', version: 2 });
+    expect(await noticesAbout(late)).toEqual([`REFERRAL_EXPIRED → ${RECIPIENT} (1)`]);
+    for (const subject of [dueSoon, idle, ending.consentId]) {
+      expect({ subject, reminders: await remindersAbout(subject) }).toEqual({ subject, reminders: [] });
+    }
+    expect(await noticesAbout(reviewDue.protocolId)).toEqual(
+      activeNgos.map((agency) => `PROTOCOL_ACKNOWLEDGEMENT_OVERDUE → ${agency} (1)`),
+    );
+    expect(await rowsOf(`SELECT kind FROM reminder_sent WHERE agency_id = $1`, [gone])).toEqual([]);
+    expect(await rowsOf(`SELECT event_type FROM notification WHERE agency_id = $1`, [gone])).toEqual([]);
+  });
+
   it('asks PostgreSQL for every rule through an index, never a scan of the table', async () => {
     // Tables this small are cheapest to scan; with scans priced out (one connection, its session
     // setting), the plan shows whether an index can serve each query.
@@ -411,13 +473,18 @@ describe('time-based rules (expiry sweep and reminders, frozen clock, real Postg
     await planner.destroy();
   });
 
-  async function protocolVersion(options: { reviewBy: string; publishedAt: Date; audience: string[] }) {
+  async function protocolVersion(options: {
+    reviewBy: string;
+    publishedAt: Date;
+    audience: string[];
+    owner?: string;
+  }) {
     const protocolId = randomUUID();
     const versionId = randomUUID();
     await owner.query(
       `INSERT INTO protocol (id, task_force_id, owner_agency_id, title, category, audience, created_by)
        VALUES ($1, $2, $3, 'Referral protocol', 'REFERRAL', $4, 'test')`,
-      [protocolId, DEMO_TASK_FORCE.id, COORDINATOR, options.audience],
+      [protocolId, DEMO_TASK_FORCE.id, options.owner ?? COORDINATOR, options.audience],
     );
     await owner.query(
       `INSERT INTO protocol_version (id, protocol_id, number, title, category, audience, body, effective_date,
