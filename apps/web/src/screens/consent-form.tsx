@@ -3,7 +3,7 @@ import { Button, ButtonGroup, Checkbox } from '@trussworks/react-uswds';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ChoiceGroup, SelectField, TextField } from '../forms/fields';
+import { ChoiceGroup, TextField } from '../forms/fields';
 import { graphql } from '../gql';
 import type { AgencyType, ConsentObtainedHow, ConsentPurpose, DataClass, GrantorType } from '../gql/graphql';
 import { Notice } from '../notice';

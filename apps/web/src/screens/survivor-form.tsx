@@ -321,7 +321,9 @@ export function SurvivorEditScreen() {
   const [update] = useMutation(UPDATE_SURVIVOR);
   // What the person started from, and (after a conflict) the version someone else saved.
   const [base, setBase] = useState<SurvivorRecordFragment | null>(null);
+  // `started`: the version my edits were made on (the query's data moves on to theirs when reloaded).
   const [conflict, setConflict] = useState<{
+    started: SurvivorRecordFragment;
     theirs: SurvivorRecordFragment;
     mine: SurvivorFormValues;
   } | null>(null);
@@ -345,14 +347,15 @@ export function SurvivorEditScreen() {
     } catch (caught) {
       if (errorCode(caught) !== 'CONFLICT') throw caught;
       const reloaded = await refetch();
-      setConflict({ theirs: reloaded.data?.survivor ?? record, mine: values });
+      setBase(record);
+      setConflict({ started: record, theirs: reloaded.data?.survivor ?? record, mine: values });
       requestAnimationFrame(() => conflictRef.current?.focus());
     }
   };
 
   const reapplyMine = () => {
     if (!conflict) return;
-    setFormValues(reapply(valuesOf(conflict.theirs), conflict.mine, valuesOf(record)));
+    setFormValues(reapply(valuesOf(conflict.theirs), conflict.mine, valuesOf(conflict.started)));
     setBase(conflict.theirs);
     setConflict(null);
     setFormKey((key) => key + 1);
