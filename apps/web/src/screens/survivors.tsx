@@ -8,6 +8,7 @@ import { graphql } from '../gql';
 import { formatDateTime } from '../i18n';
 import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
+import { KeysetPager } from './pager';
 
 const PAGE_SIZE = 20;
 
@@ -146,21 +147,7 @@ export function SurvivorsScreen() {
           </tbody>
         </Table>
       )}
-      <div className="display-flex">
-        {cursors.length > 0 && (
-          <Button type="button" outline onClick={() => setCursors(cursors.slice(0, -1))}>
-            {t('inbox.previousPage')}
-          </Button>
-        )}
-        {connection?.pageInfo.hasNextPage && connection.pageInfo.endCursor && (
-          <Button
-            type="button"
-            onClick={() => setCursors([...cursors, connection.pageInfo.endCursor as string])}
-          >
-            {t('inbox.nextPage')}
-          </Button>
-        )}
-      </div>
+      <KeysetPager cursors={cursors} onChange={setCursors} pageInfo={connection?.pageInfo} />
     </>
   );
 }
