@@ -12,6 +12,10 @@ import { HomeScreen } from './screens/home';
 import { InboxScreen } from './screens/inbox';
 import { NewReferralScreen } from './screens/new-referral';
 import { ReferralScreen } from './screens/referral';
+import { ConsentFormScreen } from './screens/consent-form';
+import { SurvivorScreen } from './screens/survivor';
+import { SurvivorCreateScreen, SurvivorEditScreen } from './screens/survivor-form';
+import { SurvivorsScreen } from './screens/survivors';
 import { Notice } from './notice';
 
 /**
@@ -75,6 +79,11 @@ export function App({ graphqlUrl }: { graphqlUrl: string }) {
           <Route path="/referrals" element={<InboxScreen />} />
           <Route path="/referrals/new" element={<NewReferralScreen />} />
           <Route path="/referrals/:id" element={<ReferralScreen />} />
+          <Route path="/survivors" element={<SurvivorsScreen />} />
+          <Route path="/survivors/new" element={<SurvivorCreateScreen />} />
+          <Route path="/survivors/:id" element={<SurvivorScreen />} />
+          <Route path="/survivors/:id/edit" element={<SurvivorEditScreen />} />
+          <Route path="/survivors/:id/consents/new" element={<ConsentFormScreen />} />
           <Route path="/signed-in" element={<Navigate to={returnPath(auth.user?.state)} replace />} />
           <Route path="*" element={<NotFoundScreen />} />
         </Routes>
@@ -106,9 +115,14 @@ function Layout(props: { userName: string; onSignOut: () => Promise<void>; child
                   {t('nav.referrals')}
                 </NavLink>
               </li>
-              <li>
+              <li className="margin-right-2">
                 <NavLink to="/referrals/new" className={navClass}>
                   {t('nav.newReferral')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/survivors" className={navClass}>
+                  {t('nav.survivors')}
                 </NavLink>
               </li>
             </ul>

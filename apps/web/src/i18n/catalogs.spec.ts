@@ -60,6 +60,13 @@ describe('translations', () => {
       AgeBand: 'ageBand',
       DeclineReason: 'declineReason',
       DeclinedBy: 'declinedBy',
+      NeedPriority: 'priority',
+      ConsentStatus: 'consentStatus',
+      ConsentPurpose: 'purpose',
+      GrantorType: 'grantorType',
+      ConsentObtainedHow: 'obtainedHow',
+      RevocationChannel: 'revocationChannel',
+      AgencyType: 'agencyType',
     };
     const missing: string[] = [];
     for (const [enumName, prefix] of Object.entries(shown)) {

@@ -1,4 +1,16 @@
-import type { AgeBand, DeclineReason, DeclinedBy, ServiceNeed, Urgency } from '../gql/graphql';
+import type {
+  AgeBand,
+  ConsentObtainedHow,
+  ConsentPurpose,
+  DataClass,
+  DeclineReason,
+  DeclinedBy,
+  GrantorType,
+  NeedPriority,
+  RevocationChannel,
+  ServiceNeed,
+  Urgency,
+} from '../gql/graphql';
 
 /**
  * The API's enum values the forms offer, in the order shown. Written as records so the compiler
@@ -54,4 +66,34 @@ export const AGE_BANDS = keys<AgeBand>({
   AGE_35_49: true,
   AGE_50_PLUS: true,
   UNKNOWN: true,
+});
+
+export const NEED_PRIORITIES = keys<NeedPriority>({ HIGH: true, MEDIUM: true, LOW: true });
+
+export const DATA_CLASSES = keys<DataClass>({
+  IDENTITY: true,
+  CONTACT: true,
+  NEEDS: true,
+  NARRATIVE: true,
+  IMMIGRATION: true,
+  HEALTH: true,
+});
+
+export const CONSENT_PURPOSES = keys<ConsentPurpose>({ SERVICE: true, INVESTIGATION: true });
+
+export const GRANTOR_TYPES = keys<GrantorType>({
+  SELF: true,
+  PARENT: true,
+  GUARDIAN: true,
+  LEGAL_REPRESENTATIVE: true,
+});
+
+export const OBTAINED_HOW = keys<ConsentObtainedHow>({ WRITTEN: true, E_SIGNATURE: true });
+
+export const REVOCATION_CHANNELS = keys<RevocationChannel>({
+  IN_PERSON: true,
+  WRITTEN: true,
+  E_SIGNATURE: true,
+  PHONE: true,
+  OTHER: true,
 });

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Label, Select, Table, Tag } from '@trussworks/react-uswds';
+import { Label, Select, Table, Tag } from '@trussworks/react-uswds';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -7,6 +7,7 @@ import { graphql } from '../gql';
 import type { ReferralBox, ReferralStatus } from '../gql/graphql';
 import { formatDateTime, formatNumber } from '../i18n';
 import { usePageTitle } from '../page-title';
+import { KeysetPager } from './pager';
 import { Notice } from '../notice';
 
 export const BOXES: readonly ReferralBox[] = ['RECEIVED', 'SENT', 'NEEDS_ACTION', 'DRAFTS'];
@@ -178,21 +179,7 @@ function Inbox({ box, status }: { box: ReferralBox; status?: ReferralStatus }) {
           </tbody>
         </Table>
       )}
-      <div className="display-flex">
-        {cursors.length > 0 && (
-          <Button type="button" outline onClick={() => setCursors(cursors.slice(0, -1))}>
-            {t('inbox.previousPage')}
-          </Button>
-        )}
-        {connection?.pageInfo.hasNextPage && connection.pageInfo.endCursor && (
-          <Button
-            type="button"
-            onClick={() => setCursors([...cursors, connection.pageInfo.endCursor as string])}
-          >
-            {t('inbox.nextPage')}
-          </Button>
-        )}
-      </div>
+      <KeysetPager cursors={cursors} onChange={setCursors} pageInfo={connection?.pageInfo} />
     </>
   );
 }

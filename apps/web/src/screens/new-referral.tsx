@@ -5,12 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
 import { graphql } from '../gql';
-import type { AgeBand, ServiceNeed, Urgency } from '../gql/graphql';
+import type { AgeBand, AgencyType, ConsentPurpose, DataClass, ServiceNeed, Urgency } from '../gql/graphql';
 import { usePageTitle } from '../page-title';
+import { formatDateTime } from '../i18n';
 import { Notice } from '../notice';
-import { AGE_BANDS, SERVICE_NEEDS, URGENCIES } from './enums';
+import { AGE_BANDS, DATA_CLASSES, SERVICE_NEEDS, URGENCIES } from './enums';
 import { ErrorNotice } from './error-notice';
 import { SEND_REFERRAL } from './referral-actions';
+import { normaliseReference, SURVIVORS_QUERY } from './survivors';
 
 export const DIRECTORY_QUERY = graphql(`
   query ReferralDirectory($need: ServiceNeed, $language: String, $area: String, $acceptingOnly: Boolean) {
@@ -52,6 +54,37 @@ export const ME_QUERY = graphql(`
   }
 `);
 
+/** A survivor's consents, for picking the one that covers the recipient (no grantor: not needed here). */
+export const REFERRAL_CONSENTS = graphql(`
+  query ReferralConsents($survivorId: ID!) {
+    consents(survivorId: $survivorId) {
+      id
+      status
+      purposes
+      recipientAgencyIds
+      dataClasses
+      validUntil
+    }
+  }
+`);
+
+/** The purpose an agency reads for (DESIGN.md §4): law enforcement and prosecutors investigate. */
+export const readerPurpose = (type: AgencyType): ConsentPurpose =>
+  type === 'LAW_ENFORCEMENT' || type === 'PROSECUTOR' ? 'INVESTIGATION' : 'SERVICE';
+
+/** The consents that may carry a referral to the recipient now: in force, naming it, for its purpose. */
+export function coveringConsents<
+  C extends { status: string; purposes: readonly ConsentPurpose[]; recipientAgencyIds: readonly string[] },
+>(consents: readonly C[], recipient: { id: string; type: AgencyType } | undefined): C[] {
+  if (!recipient) return [];
+  return consents.filter(
+    (consent) =>
+      consent.status === 'ACTIVE' &&
+      consent.recipientAgencyIds.includes(recipient.id) &&
+      consent.purposes.includes(readerPurpose(recipient.type)),
+  );
+}
+
 export interface DirectorySearch {
   need: ServiceNeed | '';
   language: string;
@@ -67,6 +100,11 @@ export interface NewReferralValues {
   ageBand: AgeBand | '';
   callback: string;
   notes: string;
+  /** With a survivor record (then survivorId, consentId and sharedClasses), else de-identified. */
+  withSurvivor?: boolean;
+  survivorId?: string;
+  consentId?: string;
+  sharedClasses?: DataClass[];
 }
 
 const LANGUAGE_CODE = /^[a-z]{2}$/;
@@ -79,14 +117,33 @@ export function validateNewReferral(values: NewReferralValues): Record<string, s
   if (!values.urgency) errors['urgency'] = 'form.chooseOne';
   if (values.language.trim() && !LANGUAGE_CODE.test(values.language.trim()))
     errors['language'] = 'form.languageCode';
-  if (!values.callback.trim()) errors['callback'] = 'form.required';
+  if (values.withSurvivor) {
+    if (!values.survivorId) errors['survivorId'] = 'newReferral.chooseSurvivor';
+    else if (!values.consentId) errors['consentId'] = 'newReferral.chooseConsent';
+    else if (!values.sharedClasses?.length) errors['sharedClasses'] = 'form.chooseAtLeastOne';
+  } else if (!values.callback.trim()) errors['callback'] = 'form.required';
   else if (values.callback.length > 500) errors['callback'] = 'form.tooLong';
   if (values.notes.length > 4000) errors['notes'] = 'form.tooLong';
   return errors;
 }
 
-/** The createReferral input of a de-identified referral (no survivor): blank optional fields left out. */
+/**
+ * The createReferral input: with a survivor, the record, its consent and the classes shared (the
+ * de-identified fields are refused then); else de-identified. Blank optional fields left out.
+ */
 export function newReferralInput(values: NewReferralValues, idempotencyKey: string) {
+  if (values.withSurvivor) {
+    return {
+      toAgencyId: values.toAgencyId,
+      needs: values.needs,
+      urgency: values.urgency as Urgency,
+      survivorId: values.survivorId,
+      consentId: values.consentId,
+      sharedClasses: values.sharedClasses,
+      notes: values.notes.trim() || undefined,
+      idempotencyKey,
+    };
+  }
   return {
     toAgencyId: values.toAgencyId,
     needs: values.needs,
@@ -292,7 +349,10 @@ export function NewReferralScreen() {
                 .join(' · '),
             }))}
             selected={values.toAgencyId ? [values.toAgencyId] : []}
-            onChange={([id]) => set('toAgencyId', id)}
+            onChange={([id]) =>
+              // A consent chosen for another recipient may not cover this one.
+              setValues((current) => ({ ...current, toAgencyId: id, consentId: '', sharedClasses: [] }))
+            }
             error={error('toAgencyId')}
           />
         ) : null}
@@ -316,31 +376,52 @@ export function NewReferralScreen() {
           onChange={([urgency]) => set('urgency', urgency as Urgency)}
           error={error('urgency')}
         />
-        <TextField
-          id="language"
-          label={t('newReferral.language')}
-          hint={t('newReferral.languageHint')}
-          value={values.language}
-          onChange={(language) => set('language', language)}
-          error={error('language')}
+        <ChoiceGroup
+          id="withSurvivor"
+          label={t('newReferral.who')}
+          options={[
+            { value: 'no', label: t('newReferral.deidentifiedChoice') },
+            { value: 'yes', label: t('newReferral.withSurvivorChoice') },
+          ]}
+          selected={[values.withSurvivor ? 'yes' : 'no']}
+          onChange={([choice]) => set('withSurvivor', choice === 'yes')}
         />
-        <SelectField
-          id="ageBand"
-          label={t('survivor.ageBand')}
-          value={values.ageBand}
-          onChange={(ageBand) => set('ageBand', ageBand as AgeBand | '')}
-          placeholder={t('form.select')}
-          options={AGE_BANDS.map((value) => ({ value, label: t(`ageBand.${value}`) }))}
-        />
-        <TextField
-          id="callback"
-          required
-          label={t('referral.callback')}
-          hint={t('newReferral.callbackHint')}
-          value={values.callback}
-          onChange={(callback) => set('callback', callback)}
-          error={error('callback')}
-        />
+        {values.withSurvivor ? (
+          <SurvivorPicker
+            recipient={agencies.find((agency) => agency.id === values.toAgencyId)}
+            values={values}
+            onChange={(change) => setValues((current) => ({ ...current, ...change }))}
+            error={error}
+          />
+        ) : (
+          <>
+            <TextField
+              id="language"
+              label={t('newReferral.language')}
+              hint={t('newReferral.languageHint')}
+              value={values.language}
+              onChange={(language) => set('language', language)}
+              error={error('language')}
+            />
+            <SelectField
+              id="ageBand"
+              label={t('survivor.ageBand')}
+              value={values.ageBand}
+              onChange={(ageBand) => set('ageBand', ageBand as AgeBand | '')}
+              placeholder={t('form.select')}
+              options={AGE_BANDS.map((value) => ({ value, label: t(`ageBand.${value}`) }))}
+            />
+            <TextField
+              id="callback"
+              required
+              label={t('referral.callback')}
+              hint={t('newReferral.callbackHint')}
+              value={values.callback}
+              onChange={(callback) => set('callback', callback)}
+              error={error('callback')}
+            />
+          </>
+        )}
         <TextAreaField
           id="notes"
           label={t('referral.notes')}
@@ -360,5 +441,109 @@ export function NewReferralScreen() {
         </ButtonGroup>
       </form>
     </>
+  );
+}
+
+/**
+ * With a survivor: the record found by its reference (never a list of names), then one of its
+ * consents that covers the chosen recipient now, then the classes to share (those the consent
+ * grants). The API judges again and refuses what the consent does not cover.
+ */
+function SurvivorPicker(props: {
+  recipient: { id: string; type: AgencyType } | undefined;
+  values: NewReferralValues;
+  onChange: (change: Partial<NewReferralValues>) => void;
+  error: (field: string) => string | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  const [typed, setTyped] = useState('');
+  const [typedError, setTypedError] = useState<string>();
+  const [findSurvivor, survivors] = useLazyQuery(SURVIVORS_QUERY, { fetchPolicy: 'no-cache' });
+  const [loadConsents, consents] = useLazyQuery(REFERRAL_CONSENTS, { fetchPolicy: 'no-cache' });
+  const found = survivors.data?.survivors.edges[0]?.node;
+  const covering = coveringConsents(consents.data?.consents ?? [], props.recipient);
+  const consent = covering.find((candidate) => candidate.id === props.values.consentId);
+
+  const find = async () => {
+    const normalised = normaliseReference(typed);
+    setTypedError(normalised.error ?? (normalised.reference ? undefined : 'form.required'));
+    props.onChange({ survivorId: '', consentId: '', sharedClasses: [] });
+    if (!normalised.reference) return;
+    const result = await findSurvivor({ variables: { reference: normalised.reference, first: 1 } });
+    const survivor = result.data?.survivors.edges[0]?.node;
+    if (!survivor) return;
+    props.onChange({ survivorId: survivor.id });
+    await loadConsents({ variables: { survivorId: survivor.id } });
+  };
+
+  return (
+    <fieldset className="usa-fieldset margin-top-3">
+      <legend className="usa-legend usa-legend--large">{t('newReferral.survivor')}</legend>
+      <TextField
+        id="survivorReference"
+        label={t('survivors.findByReference')}
+        hint={t('survivors.referenceHint')}
+        value={typed}
+        onChange={setTyped}
+        error={typedError ? t(typedError) : props.error('survivorId')}
+      />
+      <Button type="button" outline className="margin-top-1" onClick={() => void find()}>
+        {t('survivors.find')}
+      </Button>
+      <p role="status">
+        {survivors.loading
+          ? t('app.loading')
+          : survivors.data
+            ? found
+              ? t('newReferral.survivorFound', {
+                  reference: found.reference,
+                  ageBand: t(`ageBand.${found.ageBand}`),
+                })
+              : t('survivors.none')
+            : ''}
+      </p>
+      {found && !props.recipient && <p className="usa-hint">{t('newReferral.recipientFirst')}</p>}
+      {found && props.recipient && consents.data && covering.length === 0 && (
+        <p>
+          {t('newReferral.noCoveringConsent')}{' '}
+          <Link className="usa-link" to={`/survivors/${found.id}/consents/new`}>
+            {t('survivor.recordConsent')}
+          </Link>
+        </p>
+      )}
+      {found && covering.length > 0 && (
+        <ChoiceGroup
+          id="consentId"
+          required
+          label={t('newReferral.consent')}
+          options={covering.map((candidate) => ({
+            value: candidate.id,
+            label: t('newReferral.consentUntil', {
+              until: formatDateTime(candidate.validUntil, i18n.language),
+            }),
+            description: candidate.dataClasses.map((c) => t(`dataClass.${c}`)).join(', '),
+          }))}
+          selected={props.values.consentId ? [props.values.consentId] : []}
+          onChange={([consentId]) => props.onChange({ consentId, sharedClasses: [] })}
+          error={props.error('consentId')}
+        />
+      )}
+      {consent && (
+        <ChoiceGroup
+          id="sharedClasses"
+          multiple
+          required
+          label={t('newReferral.sharedClasses')}
+          hint={t('newReferral.sharedClassesHint')}
+          options={DATA_CLASSES.filter((c) => consent.dataClasses.includes(c)).map((value) => ({
+            value,
+            label: t(`dataClass.${value}`),
+          }))}
+          selected={props.values.sharedClasses ?? []}
+          onChange={(classes) => props.onChange({ sharedClasses: classes as DataClass[] })}
+          error={props.error('sharedClasses')}
+        />
+      )}
+    </fieldset>
   );
 }

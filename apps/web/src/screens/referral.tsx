@@ -5,13 +5,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { graphql } from '../gql';
-import type { DataClass, ReferralDetailQuery } from '../gql/graphql';
 import { RedactionSink } from '../graphql/redactions';
 import { Notice } from '../notice';
 import { formatDateTime } from '../i18n';
 import { usePageTitle } from '../page-title';
 import { type ActionResult, ReferralActions } from './referral-actions';
 import { ReferralThread } from './referral-thread';
+import { Fact, SurvivorFields } from './survivor-fields';
 
 export const REFERRAL_QUERY = graphql(`
   query ReferralDetail($id: ID!) {
@@ -84,19 +84,6 @@ export const REFERRAL_QUERY = graphql(`
     }
   }
 `);
-
-type Survivor = NonNullable<ReferralDetailQuery['referral']['survivor']>;
-type PersonalField = Exclude<keyof Survivor, 'reference' | 'minor' | 'ageBand'>;
-
-/** The personal fields this screen shows, by the data class a consent shares them under (DESIGN.md §3). */
-export const FIELDS_BY_CLASS: readonly [DataClass, readonly PersonalField[]][] = [
-  ['IDENTITY', ['givenName', 'familyName', 'aliases', 'dateOfBirth', 'gender']],
-  ['CONTACT', ['phone', 'email', 'address']],
-  ['NEEDS', ['preferredLanguage', 'interpreterNeeded']],
-  ['NARRATIVE', ['situationSummary']],
-  ['IMMIGRATION', ['immigrationStatus']],
-  ['HEALTH', ['medicalNotes']],
-];
 
 /**
  * One referral: summary, what the caller may do to it (only the actions the API lists), the
@@ -259,54 +246,6 @@ export function ReferralScreen() {
         canPost={referral.availableActions.includes('MESSAGE')}
         onPosted={() => refetch()}
       />
-    </>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="margin-bottom-1">
-      <dt className="text-bold">{label}</dt>
-      <dd className="margin-left-0">{children}</dd>
-    </div>
-  );
-}
-
-/**
- * The survivor's fields, class by class. A field the API withheld is "not shared with your
- * agency" (never shown as empty: an empty field would read as "nothing on file").
- */
-export function SurvivorFields(props: { survivor: Survivor; notShared: (field: PersonalField) => boolean }) {
-  const { t } = useTranslation();
-  const { survivor } = props;
-  const show = (field: PersonalField) => {
-    if (props.notShared(field)) return <span className="hub-not-shared">{t('survivor.notShared')}</span>;
-    const value = survivor[field];
-    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
-      return <span className="hub-not-shared">{t('survivor.notRecorded')}</span>;
-    }
-    if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-    return Array.isArray(value) ? value.join(', ') : String(value);
-  };
-  return (
-    <>
-      <dl>
-        <Fact label={t('survivor.reference')}>{survivor.reference}</Fact>
-        <Fact label={t('survivor.ageBand')}>{t(`ageBand.${survivor.ageBand}`)}</Fact>
-        {survivor.minor && <Fact label={t('survivor.minor')}>{t('common.yes')}</Fact>}
-      </dl>
-      {FIELDS_BY_CLASS.map(([dataClass, fields]) => (
-        <div key={dataClass}>
-          <h3>{t(`dataClass.${dataClass}`)}</h3>
-          <dl>
-            {fields.map((field) => (
-              <Fact key={field} label={t(`survivor.${field}`)}>
-                {show(field)}
-              </Fact>
-            ))}
-          </dl>
-        </div>
-      ))}
     </>
   );
 }

@@ -7,6 +7,10 @@ import { redactionsLink } from '../graphql/redactions';
 import { InboxScreen } from './inbox';
 import { NewReferralScreen } from './new-referral';
 import { ReferralScreen } from './referral';
+import { ConsentFormScreen } from './consent-form';
+import { SurvivorScreen } from './survivor';
+import { SurvivorCreateScreen, SurvivorEditScreen } from './survivor-form';
+import { SurvivorsScreen } from './survivors';
 
 /** Shared by the screens' component tests (never imported by the app). */
 
@@ -31,6 +35,11 @@ export function renderAt(path: string, mocks: MockLink.MockedResponse[]) {
           <Route path="/referrals" element={<InboxScreen />} />
           <Route path="/referrals/new" element={<NewReferralScreen />} />
           <Route path="/referrals/:id" element={<ReferralScreen />} />
+          <Route path="/survivors" element={<SurvivorsScreen />} />
+          <Route path="/survivors/new" element={<SurvivorCreateScreen />} />
+          <Route path="/survivors/:id" element={<SurvivorScreen />} />
+          <Route path="/survivors/:id/edit" element={<SurvivorEditScreen />} />
+          <Route path="/survivors/:id/consents/new" element={<ConsentFormScreen />} />
         </Routes>
         <Where />
       </MemoryRouter>

@@ -1,0 +1,293 @@
+import { CombinedGraphQLErrors } from '@apollo/client';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Button, ButtonGroup } from '@trussworks/react-uswds';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { SelectField, TextAreaField } from '../forms/fields';
+import { graphql } from '../gql';
+import type { RevocationChannel, SurvivorConsentsQuery } from '../gql/graphql';
+import { RedactionSink } from '../graphql/redactions';
+import { formatDateTime } from '../i18n';
+import { Notice } from '../notice';
+import { usePageTitle } from '../page-title';
+import { AGENCIES_QUERY } from './consent-form';
+import { REVOCATION_CHANNELS } from './enums';
+import { ErrorNotice } from './error-notice';
+import { Fact, SurvivorFields } from './survivor-fields';
+
+export const SURVIVOR_QUERY = graphql(`
+  query SurvivorDetail($id: ID!) {
+    survivor(id: $id) {
+      ...SurvivorRecord
+    }
+  }
+`);
+
+export const CONSENTS_QUERY = graphql(`
+  query SurvivorConsents($survivorId: ID!) {
+    consents(survivorId: $survivorId) {
+      id
+      status
+      ownerAgencyId
+      recipientAgencyIds
+      purposes
+      dataClasses
+      validFrom
+      validUntil
+      obtainedHow
+      language
+      interpreterUsed
+      interpreterName
+      documentReference
+      recordedAt
+      grantor {
+        type
+        name
+        relationship
+      }
+      revocation {
+        channel
+        reason
+        revokedAt
+        revokedByAgencyId
+      }
+    }
+  }
+`);
+
+export const REVOKE_CONSENT = graphql(`
+  mutation RevokeConsent($input: RevokeConsentInput!) {
+    revokeConsent(input: $input) {
+      consent {
+        id
+        status
+      }
+    }
+  }
+`);
+
+type Consent = SurvivorConsentsQuery['consents'][number];
+type Done = 'CREATED' | 'UPDATED' | 'CONSENT_RECORDED' | 'REVOKED';
+
+/** The revocation's reason: optional, at most the API's 1000 characters. */
+export function validateRevocation(values: { channel: string; reason: string }): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!values.channel) errors['channel'] = 'form.chooseOne';
+  if (values.reason.length > 1000) errors['reason'] = 'form.tooLong';
+  return errors;
+}
+
+/**
+ * A survivor's record, class by class ("not shared with your agency" where the API withheld a
+ * field), then the consent history with revocation. Read without the cache. The address holds
+ * the record's opaque id only; the reference is shown in the page, never in its title.
+ */
+export function SurvivorScreen() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  usePageTitle(t('survivor.title'));
+  const redactions = useRef(new RedactionSink()).current;
+  const { data, error, loading } = useQuery(SURVIVOR_QUERY, {
+    variables: { id },
+    fetchPolicy: 'no-cache',
+    context: { redactions },
+  });
+  const location = useLocation();
+  const [done, setDone] = useState<Done | null>(
+    () => (location.state as { done?: Done } | null)?.done ?? null,
+  );
+  const flashRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (done) flashRef.current?.focus();
+  }, [done]);
+
+  if (loading && !data) return <p role="status">{t('app.loading')}</p>;
+  if (error || !data) {
+    const notFound =
+      CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.['code'] === 'NOT_FOUND');
+    return (
+      <Notice type="error" level="h1" heading={notFound ? t('survivor.notFound') : t('errors.loadFailed')} />
+    );
+  }
+  const survivor = data.survivor;
+  return (
+    <>
+      <h1>{t('survivor.title')}</h1>
+      {done && (
+        <div ref={flashRef} tabIndex={-1} className="hub-flash">
+          <Notice type="info" heading={t(`survivor.done.${done}`)} />
+        </div>
+      )}
+      <p>{t('survivor.ownedBy', { agency: survivor.ownerAgency.name })}</p>
+      <ButtonGroup>
+        <Link className="usa-button usa-button--outline" to={`/survivors/${survivor.id}/edit`}>
+          {t('survivor.edit')}
+        </Link>
+        <Link className="usa-button" to={`/survivors/${survivor.id}/consents/new`}>
+          {t('survivor.recordConsent')}
+        </Link>
+      </ButtonGroup>
+      <section aria-labelledby="record-heading">
+        <h2 id="record-heading">{t('survivor.record')}</h2>
+        <SurvivorFields survivor={survivor} notShared={(field) => redactions.has(['survivor', field])} />
+      </section>
+      <ConsentHistory survivorId={survivor.id} onRevoked={() => setDone('REVOKED')} />
+    </>
+  );
+}
+
+/** Every consent of the survivor the caller may see, newest first, each revocable while in force. */
+export function ConsentHistory(props: { survivorId: string; onRevoked: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { data, error, refetch } = useQuery(CONSENTS_QUERY, {
+    variables: { survivorId: props.survivorId },
+    fetchPolicy: 'no-cache',
+  });
+  const agencies = useQuery(AGENCIES_QUERY);
+  const names = new Map((agencies.data?.agencies.edges ?? []).map(({ node }) => [node.id, node.name]));
+  const nameOf = (agencyId: string) => names.get(agencyId) ?? t('referral.otherAgency');
+  const when = (iso: string) => formatDateTime(iso, i18n.language);
+  const [revoking, setRevoking] = useState<string | null>(null);
+
+  return (
+    <section aria-labelledby="consents-heading">
+      <h2 id="consents-heading">{t('consents.title')}</h2>
+      {error && <Notice type="error" heading={t('errors.loadFailed')} />}
+      {data && data.consents.length === 0 && <p>{t('consents.none')}</p>}
+      {data?.consents.map((consent) => (
+        <div key={consent.id} className="border-1px border-base-lighter padding-2 margin-bottom-2">
+          <h3 className="margin-top-0">
+            {t('consents.heading', {
+              status: t(`consentStatus.${consent.status}`),
+              when: when(consent.recordedAt),
+            })}
+          </h3>
+          <dl>
+            <Fact label={t('consents.recipients')}>{consent.recipientAgencyIds.map(nameOf).join(', ')}</Fact>
+            <Fact label={t('consentForm.purposes')}>
+              {consent.purposes.map((purpose) => t(`purpose.${purpose}`)).join(', ')}
+            </Fact>
+            <Fact label={t('consentForm.dataClasses')}>
+              {consent.dataClasses.map((c) => t(`dataClass.${c}`)).join(', ')}
+            </Fact>
+            <Fact label={t('consents.valid')}>
+              {t('consents.validRange', { from: when(consent.validFrom), until: when(consent.validUntil) })}
+            </Fact>
+            <Fact label={t('consentForm.grantorType')}>
+              {t(`grantorType.${consent.grantor.type}`)}
+              {consent.grantor.name && ` — ${consent.grantor.name}`}
+              {consent.grantor.relationship && ` (${consent.grantor.relationship})`}
+            </Fact>
+            <Fact label={t('consentForm.obtainedHow')}>
+              {t(`obtainedHow.${consent.obtainedHow}`)} · {consent.documentReference}
+            </Fact>
+            <Fact label={t('consentForm.language')}>
+              {consent.language}
+              {consent.interpreterUsed &&
+                ` · ${t('consents.interpreter', { name: consent.interpreterName ?? t('survivor.notRecorded') })}`}
+            </Fact>
+            {consent.revocation && (
+              <Fact label={t('consents.revoked')}>
+                {t('consents.revokedBy', {
+                  when: when(consent.revocation.revokedAt),
+                  agency: nameOf(consent.revocation.revokedByAgencyId),
+                  channel: t(`revocationChannel.${consent.revocation.channel}`),
+                })}
+                {consent.revocation.reason && ` — ${consent.revocation.reason}`}
+              </Fact>
+            )}
+          </dl>
+          {!consent.revocation && consent.status !== 'EXPIRED' && revoking !== consent.id && (
+            <Button type="button" secondary onClick={() => setRevoking(consent.id)}>
+              {t('consents.revoke')}
+            </Button>
+          )}
+          {revoking === consent.id && (
+            <RevokeForm
+              consent={consent}
+              onCancel={() => setRevoking(null)}
+              onRevoked={async () => {
+                setRevoking(null);
+                await refetch().catch(() => undefined);
+                props.onRevoked();
+              }}
+            />
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** Revocation: how the survivor said so and why, confirmed as irreversible; every grant ends at once. */
+function RevokeForm(props: { consent: Consent; onCancel: () => void; onRevoked: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState({ channel: '', reason: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [revoke] = useMutation(REVOKE_CONSENT);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const found = validateRevocation(values);
+    setErrors(found);
+    setFailure(null);
+    if (Object.keys(found).length || busy) return;
+    setBusy(true);
+    try {
+      await revoke({
+        variables: {
+          input: {
+            consentId: props.consent.id,
+            channel: values.channel as RevocationChannel,
+            reason: values.reason.trim() || undefined,
+          },
+        },
+      });
+      await props.onRevoked();
+    } catch (caught) {
+      setFailure(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="usa-form usa-form--large" noValidate onSubmit={(event) => void submit(event)}>
+      <h4 ref={headingRef} tabIndex={-1}>
+        {t('consents.revokeHeading')}
+      </h4>
+      <p>{t('consents.revokeExplain')}</p>
+      {failure !== null && <ErrorNotice error={failure} />}
+      <SelectField
+        id={`channel-${props.consent.id}`}
+        required
+        label={t('consents.channel')}
+        value={values.channel}
+        placeholder={t('form.select')}
+        options={REVOCATION_CHANNELS.map((value) => ({ value, label: t(`revocationChannel.${value}`) }))}
+        onChange={(channel) => setValues({ ...values, channel })}
+        error={error('channel')}
+      />
+      <TextAreaField
+        id={`reason-${props.consent.id}`}
+        label={t('consents.reason')}
+        value={values.reason}
+        onChange={(reason) => setValues({ ...values, reason })}
+        error={error('reason')}
+      />
+      <p className="text-bold margin-top-2">{t('consents.irreversible')}</p>
+      <ButtonGroup>
+        <Button type="submit" secondary disabled={busy}>
+          {t('consents.confirmRevoke')}
+        </Button>
+        <Button type="button" outline onClick={props.onCancel}>
+          {t('form.cancel')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}

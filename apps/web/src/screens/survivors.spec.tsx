@@ -1,0 +1,504 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import {
+  AGENCIES_QUERY,
+  CONSENT_SURVIVOR,
+  EMPTY_CONSENT,
+  RECORD_CONSENT,
+  recordConsentInput,
+  validateConsent,
+} from './consent-form';
+import { coveringConsents, validateNewReferral } from './new-referral';
+import { CONSENTS_QUERY, REVOKE_CONSENT, SURVIVOR_QUERY, validateRevocation } from './survivor';
+import {
+  changesOf,
+  createSurvivorInput,
+  EMPTY_SURVIVOR,
+  reapply,
+  SURVIVOR_FOR_EDIT,
+  UPDATE_SURVIVOR,
+  validateSurvivor,
+} from './survivor-form';
+import { normaliseReference } from './survivors';
+import { FROM, renderAt, TO } from './testing';
+
+const NOW = new Date('2026-03-01T12:00:00.000Z');
+
+const RECORD = {
+  __typename: 'Survivor',
+  id: 's-1',
+  reference: 'S-0A1B2C3D4E',
+  minor: false,
+  ageBand: 'AGE_25_34',
+  version: 4,
+  ownerAgencyId: FROM.id,
+  ownerAgency: FROM,
+  createdAt: '2026-01-05T10:00:00.000Z',
+  updatedAt: '2026-01-05T10:00:00.000Z',
+  givenName: 'Ana',
+  familyName: null,
+  aliases: null,
+  dateOfBirth: null,
+  gender: null,
+  phone: '+1 555 0100',
+  email: null,
+  address: null,
+  safeContact: { __typename: 'SafeContact', doNotContact: true, safeMethod: null, safeTimes: 'Mornings' },
+  needs: [{ __typename: 'AssessedNeed', need: 'LEGAL', priority: 'HIGH' }],
+  preferredLanguage: 'es',
+  interpreterNeeded: true,
+  situationSummary: null,
+  caseNotes: null,
+  immigrationStatus: null,
+  immigrationDocuments: null,
+  medicalNotes: null,
+  mentalHealthNotes: null,
+  substanceUseNotes: null,
+};
+const CONSENT = {
+  __typename: 'Consent',
+  id: 'c-1',
+  status: 'ACTIVE',
+  ownerAgencyId: FROM.id,
+  recipientAgencyIds: [TO.id],
+  purposes: ['SERVICE'],
+  dataClasses: ['CONTACT', 'NEEDS'],
+  validFrom: '2026-02-01T00:00:00.000Z',
+  validUntil: '2026-04-01T00:00:00.000Z',
+  obtainedHow: 'WRITTEN',
+  language: 'es',
+  interpreterUsed: true,
+  interpreterName: 'M. Ruiz',
+  documentReference: 'DOC-7',
+  recordedAt: '2026-02-01T09:00:00.000Z',
+  grantor: { __typename: 'ConsentGrantor', type: 'SELF', name: 'Ana', relationship: null },
+  revocation: null,
+};
+const AGENCIES = {
+  request: { query: AGENCIES_QUERY },
+  result: {
+    data: {
+      agencies: {
+        __typename: 'AgencyConnection',
+        edges: [
+          { ...FROM, type: 'NGO', deactivatedAt: null },
+          { ...TO, type: 'NGO', deactivatedAt: null },
+          {
+            __typename: 'Agency',
+            id: 'a-pd',
+            name: 'Bay County Police',
+            type: 'LAW_ENFORCEMENT',
+            deactivatedAt: null,
+          },
+          { __typename: 'Agency', id: 'a-ta', name: 'TA Center', type: 'TA_PROVIDER', deactivatedAt: null },
+        ].map((node) => ({ __typename: 'AgencyEdge', node })),
+      },
+      me: { __typename: 'Me', agency: { __typename: 'Agency', id: FROM.id } },
+    },
+  },
+};
+const consents = (list: unknown[]) => ({
+  request: { query: CONSENTS_QUERY, variables: { survivorId: 's-1' } },
+  result: { data: { consents: list } },
+});
+
+describe('survivor form: validation and what is sent', () => {
+  it('checks the API’s limits before sending; every field is optional', () => {
+    expect(validateSurvivor(EMPTY_SURVIVOR, '2026-03-01')).toEqual({});
+    expect(
+      validateSurvivor(
+        {
+          ...EMPTY_SURVIVOR,
+          givenName: 'x'.repeat(101),
+          aliases: Array.from({ length: 11 }, (_, i) => `a${i}`).join('\n'),
+          dateOfBirth: '2026-03-02',
+          phone: 'call me',
+          email: 'nope',
+          preferredLanguage: 'Spanish',
+        },
+        '2026-03-01',
+      ),
+    ).toEqual({
+      givenName: 'form.tooLong',
+      aliases: 'survivorForm.tooManyAliases',
+      dateOfBirth: 'survivorForm.dateOfBirthRange',
+      phone: 'survivorForm.phone',
+      email: 'survivorForm.email',
+      preferredLanguage: 'form.languageCode',
+    });
+    expect(validateSurvivor({ ...EMPTY_SURVIVOR, dateOfBirth: '25/04/1990' }, '2026-03-01')).toEqual({
+      dateOfBirth: 'form.date',
+    });
+  });
+
+  it('a create sends only what was filled in, with the form’s key', () => {
+    expect(
+      createSurvivorInput(
+        { ...EMPTY_SURVIVOR, givenName: ' Ana ', aliases: 'A\n\n B ', doNotContact: true },
+        'key-12345',
+      ),
+    ).toEqual({
+      minor: false,
+      givenName: 'Ana',
+      aliases: ['A', 'B'],
+      safeContact: { doNotContact: true, safeTimes: null, safeMethod: null },
+      idempotencyKey: 'key-12345',
+    });
+  });
+
+  it('an edit sends the changed fields only (a blanked one as null); re-applying keeps theirs elsewhere', () => {
+    const base = { ...EMPTY_SURVIVOR, givenName: 'Ana', phone: '555 0100' };
+    const mine = { ...base, givenName: '', email: 'ana@example.org' };
+    expect(changesOf(base, mine)).toEqual({ givenName: null, email: 'ana@example.org' });
+    const theirs = { ...base, phone: '555 0199', email: 'old@example.org' };
+    expect(reapply(theirs, mine, base)).toEqual({ ...theirs, givenName: '', email: 'ana@example.org' });
+  });
+
+  it('a reference is normalised, and refused when it cannot be one', () => {
+    expect(normaliseReference(' s-0a1b2c3d4e ')).toEqual({ reference: 'S-0A1B2C3D4E' });
+    expect(normaliseReference('Ana')).toEqual({ error: 'survivors.referenceFormat' });
+    expect(normaliseReference('')).toEqual({});
+  });
+});
+
+describe('consent form: validation and what is sent', () => {
+  const complete = {
+    ...EMPTY_CONSENT,
+    grantorType: 'SELF' as const,
+    purposes: ['SERVICE' as const],
+    recipientAgencyIds: [TO.id],
+    dataClasses: ['CONTACT' as const],
+    validUntil: '2026-05-29',
+    obtainedHow: 'WRITTEN' as const,
+    language: 'es',
+    documentReference: 'DOC-7',
+    acknowledgements: { rightToRevoke: true, notConditionOfService: true, redisclosureRisk: true },
+  };
+
+  it('needs every element and the three acknowledgements', () => {
+    expect(validateConsent(EMPTY_CONSENT, { now: NOW, minor: false })).toEqual({
+      grantorType: 'form.chooseOne',
+      purposes: 'form.chooseAtLeastOne',
+      recipientAgencyIds: 'form.chooseAtLeastOne',
+      dataClasses: 'form.chooseAtLeastOne',
+      validUntil: 'form.required',
+      obtainedHow: 'form.chooseOne',
+      language: 'form.languageCode',
+      documentReference: 'form.required',
+      'acknowledgements.rightToRevoke': 'consentForm.mustAcknowledge',
+      'acknowledgements.notConditionOfService': 'consentForm.mustAcknowledge',
+      'acknowledgements.redisclosureRisk': 'consentForm.mustAcknowledge',
+    });
+    expect(validateConsent(complete, { now: NOW, minor: false })).toEqual({});
+  });
+
+  it('caps the validity, refuses SELF for a minor and asks a parent for relationship and attestation', () => {
+    // 2026-03-01 12:00 + 90 days = 2026-05-30 12:00: the last whole day allowed is 29 May.
+    expect(validateConsent({ ...complete, validUntil: '2026-05-30' }, { now: NOW, minor: false })).toEqual({
+      validUntil: 'consentForm.tooLongValid',
+    });
+    expect(validateConsent({ ...complete, validUntil: '2026-02-28' }, { now: NOW, minor: false })).toEqual({
+      validUntil: 'consentForm.untilAfterFrom',
+    });
+    expect(
+      validateConsent(
+        { ...complete, validFrom: '2026-01-01', validUntil: '2026-03-20' },
+        { now: NOW, minor: false },
+      ),
+    ).toEqual({
+      validFrom: 'consentForm.backdated',
+    });
+    expect(validateConsent(complete, { now: NOW, minor: true })).toEqual({
+      grantorType: 'consentForm.minorGrantor',
+    });
+    expect(validateConsent({ ...complete, grantorType: 'PARENT' }, { now: NOW, minor: true })).toEqual({
+      relationship: 'form.required',
+      notSuspected: 'consentForm.attestationRequired',
+    });
+  });
+
+  it('sends days as instants (the last day held through) and the interpreter only when used', () => {
+    expect(
+      recordConsentInput('s-1', { ...complete, validFrom: '2026-03-01', interpreterName: 'M. Ruiz' }),
+    ).toEqual({
+      survivorId: 's-1',
+      grantor: { type: 'SELF', name: undefined, relationship: undefined, notSuspectedAttestation: undefined },
+      recipientAgencyIds: [TO.id],
+      purposes: ['SERVICE'],
+      dataClasses: ['CONTACT'],
+      validFrom: '2026-03-01T00:00:00.000Z',
+      validUntil: '2026-05-30T00:00:00.000Z',
+      obtainedHow: 'WRITTEN',
+      language: 'es',
+      interpreterUsed: false,
+      interpreterName: undefined,
+      acknowledgements: complete.acknowledgements,
+      documentReference: 'DOC-7',
+    });
+  });
+
+  it('revocation needs a channel; the reason is optional and bounded', () => {
+    expect(validateRevocation({ channel: '', reason: '' })).toEqual({ channel: 'form.chooseOne' });
+    expect(validateRevocation({ channel: 'PHONE', reason: 'x'.repeat(1001) })).toEqual({
+      reason: 'form.tooLong',
+    });
+  });
+});
+
+describe('new referral with a survivor', () => {
+  it('offers only consents in force that name the recipient for what it does', () => {
+    const list = [
+      { id: 'ok', status: 'ACTIVE', purposes: ['SERVICE' as const], recipientAgencyIds: [TO.id] },
+      { id: 'revoked', status: 'REVOKED', purposes: ['SERVICE' as const], recipientAgencyIds: [TO.id] },
+      { id: 'other', status: 'ACTIVE', purposes: ['SERVICE' as const], recipientAgencyIds: ['a-x'] },
+      { id: 'police', status: 'ACTIVE', purposes: ['INVESTIGATION' as const], recipientAgencyIds: [TO.id] },
+    ];
+    expect(coveringConsents(list, { id: TO.id, type: 'NGO' }).map((c) => c.id)).toEqual(['ok']);
+    expect(coveringConsents(list, { id: TO.id, type: 'LAW_ENFORCEMENT' }).map((c) => c.id)).toEqual([
+      'police',
+    ]);
+    expect(coveringConsents(list, undefined)).toEqual([]);
+  });
+
+  it('needs the record, a consent and a shared class instead of a callback route', () => {
+    const values = {
+      toAgencyId: TO.id,
+      needs: ['LEGAL' as const],
+      urgency: 'ROUTINE' as const,
+      language: '',
+      ageBand: '' as const,
+      callback: '',
+      notes: '',
+      withSurvivor: true,
+    };
+    expect(validateNewReferral(values)).toEqual({ survivorId: 'newReferral.chooseSurvivor' });
+    expect(validateNewReferral({ ...values, survivorId: 's-1' })).toEqual({
+      consentId: 'newReferral.chooseConsent',
+    });
+    expect(validateNewReferral({ ...values, survivorId: 's-1', consentId: 'c-1' })).toEqual({
+      sharedClasses: 'form.chooseAtLeastOne',
+    });
+    expect(
+      validateNewReferral({ ...values, survivorId: 's-1', consentId: 'c-1', sharedClasses: ['CONTACT'] }),
+    ).toEqual({});
+  });
+});
+
+describe('survivor screens', () => {
+  it('shows the record class by class, withheld fields as not shared, and the consent history', async () => {
+    const redacted = (field: string) => ({ path: ['survivor', field], reason: 'NOT_PERMITTED' });
+    renderAt('/survivors/s-1', [
+      {
+        request: { query: SURVIVOR_QUERY, variables: { id: 's-1' } },
+        result: {
+          data: { survivor: { ...RECORD, givenName: null } },
+          extensions: { redactions: [redacted('givenName')] },
+        },
+      },
+      consents([CONSENT]),
+      AGENCIES,
+    ]);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Survivor record' })).toBeVisible();
+    expect(document.title).not.toContain(RECORD.reference);
+    const field = (label: string) => screen.getByText(label, { selector: 'dt' }).nextElementSibling;
+    expect(field('Given name')).toHaveTextContent('Not shared with your agency');
+    expect(field('Family name')).toHaveTextContent('Not recorded');
+    expect(field('Safe contact')).toHaveTextContent(
+      'Do not contact the survivor directly · Safe times: Mornings',
+    );
+    expect(field('Needs assessment')).toHaveTextContent('Legal help (high priority)');
+    const history = screen.getByRole('region', { name: 'Consent history' });
+    expect(await within(history).findByText(TO.name)).toBeVisible();
+  });
+
+  it('revokes a consent with a channel after saying it cannot be undone', async () => {
+    const user = userEvent.setup();
+    renderAt('/survivors/s-1', [
+      {
+        request: { query: SURVIVOR_QUERY, variables: { id: 's-1' } },
+        result: { data: { survivor: RECORD } },
+      },
+      consents([CONSENT]),
+      AGENCIES,
+      {
+        request: {
+          query: REVOKE_CONSENT,
+          variables: { input: { consentId: 'c-1', channel: 'PHONE', reason: 'Moved away' } },
+        },
+        result: {
+          data: {
+            revokeConsent: {
+              __typename: 'ConsentPayload',
+              consent: { __typename: 'Consent', id: 'c-1', status: 'REVOKED' },
+            },
+          },
+        },
+      },
+      consents([
+        {
+          ...CONSENT,
+          status: 'REVOKED',
+          revocation: {
+            __typename: 'ConsentRevocation',
+            channel: 'PHONE',
+            reason: 'Moved away',
+            revokedAt: '2026-03-01T12:00:00.000Z',
+            revokedByAgencyId: FROM.id,
+          },
+        },
+      ]),
+    ]);
+    await user.click(await screen.findByRole('button', { name: 'Revoke this consent' }));
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Revoke consent' })).toHaveFocus());
+    expect(screen.getByText(/cannot be undone/)).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Revoke consent' }));
+    expect(await screen.findByText('Choose one.')).toBeVisible();
+    await user.selectOptions(screen.getByLabelText(/How the survivor revoked/), 'PHONE');
+    await user.type(screen.getByLabelText(/Reason/), 'Moved away');
+    await user.click(screen.getByRole('button', { name: 'Revoke consent' }));
+    expect(await screen.findByRole('heading', { name: /Consent revoked/ })).toBeVisible();
+    expect(screen.getByText(/Revoked — recorded/)).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Revoke this consent' })).toBeNull();
+  });
+
+  it('an edit that meets someone else’s change shows their version and saves mine on top of it', async () => {
+    const user = userEvent.setup();
+    const theirs = { ...RECORD, version: 5, phone: '+1 555 0199' };
+    renderAt('/survivors/s-1/edit', [
+      {
+        request: { query: SURVIVOR_FOR_EDIT, variables: { id: 's-1' } },
+        result: { data: { survivor: RECORD } },
+      },
+      {
+        request: {
+          query: UPDATE_SURVIVOR,
+          variables: { input: { id: 's-1', expectedVersion: 4, familyName: 'Reyes' } },
+        },
+        result: { errors: [{ message: 'changed', extensions: { code: 'CONFLICT' } }] as never },
+      },
+      {
+        request: { query: SURVIVOR_FOR_EDIT, variables: { id: 's-1' } },
+        result: { data: { survivor: theirs } },
+      },
+      {
+        request: {
+          query: UPDATE_SURVIVOR,
+          variables: { input: { id: 's-1', expectedVersion: 5, familyName: 'Reyes' } },
+        },
+        result: {
+          data: {
+            updateSurvivor: {
+              __typename: 'SurvivorPayload',
+              survivor: { __typename: 'Survivor', id: 's-1', version: 6 },
+            },
+          },
+        },
+      },
+      {
+        request: { query: SURVIVOR_QUERY, variables: { id: 's-1' } },
+        result: { data: { survivor: { ...theirs, familyName: 'Reyes' } } },
+      },
+      consents([]),
+      AGENCIES,
+    ]);
+    await user.type(await screen.findByLabelText('Family name'), 'Reyes');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    const warning = await screen.findByRole('heading', { name: /Someone else changed this record/ });
+    await waitFor(() => expect(warning.closest('[tabindex="-1"]')).toHaveFocus());
+    expect(screen.getByText('+1 555 0199')).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Re-apply my changes to this version' }));
+    expect(screen.getByLabelText('Family name')).toHaveValue('Reyes');
+    expect(screen.getByLabelText('Phone')).toHaveValue('+1 555 0199');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByRole('heading', { name: 'Survivor record saved' })).toBeVisible();
+    expect(screen.getByTestId('location')).toHaveTextContent('/survivors/s-1');
+  });
+
+  it('the consent form lists only agencies that can read for the purpose, then records it', async () => {
+    const user = userEvent.setup();
+    let sent: Record<string, unknown> | undefined;
+    renderAt('/survivors/s-1/consents/new', [
+      {
+        request: { query: CONSENT_SURVIVOR, variables: { id: 's-1' } },
+        result: {
+          data: {
+            survivor: { __typename: 'Survivor', id: 's-1', reference: RECORD.reference, minor: false },
+          },
+        },
+      },
+      AGENCIES,
+      {
+        request: {
+          query: RECORD_CONSENT,
+          variables: (variables: { input: Record<string, unknown> }) => {
+            sent = variables.input;
+            return true;
+          },
+        },
+        result: {
+          errors: [
+            {
+              message: 'no',
+              extensions: {
+                code: 'BAD_USER_INPUT',
+                problems: [{ field: 'recipientAgencyIds', message: 'x', reason: 'RECIPIENT_CANNOT_READ' }],
+              },
+            },
+          ] as never,
+        },
+      },
+    ]);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Record consent' })).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Record consent' }));
+    expect(await screen.findByRole('heading', { name: '11 fields need your attention.' })).toBeVisible();
+    for (const ack of ['rightToRevoke', 'notConditionOfService', 'redisclosureRisk']) {
+      // Each statement is written out in full, to be read aloud.
+      expect(
+        screen.getByRole('group', {
+          name: new RegExp(
+            ack === 'rightToRevoke'
+              ? 'take back consent'
+              : ack === 'notConditionOfService'
+                ? 'do not depend'
+                : 'shared further',
+          ),
+        }),
+      ).toHaveTextContent(/“|"/);
+    }
+    await user.click(
+      within(screen.getByRole('group', { name: /Who gives consent/ })).getByLabelText('The survivor'),
+    );
+    await user.click(within(screen.getByRole('group', { name: /^Purposes/ })).getByLabelText(/Services/));
+    const recipients = screen.getByRole('group', { name: /Agencies that may receive/ });
+    expect(within(recipients).queryByLabelText(/Bay County Police/)).toBeNull();
+    expect(within(recipients).queryByLabelText(/TA Center/)).toBeNull();
+    expect(within(recipients).queryByLabelText(new RegExp(FROM.name))).toBeNull();
+    await user.click(within(recipients).getByLabelText(new RegExp(TO.name)));
+    await user.click(
+      within(screen.getByRole('group', { name: /Information that may be shared/ })).getByLabelText(/Contact/),
+    );
+    await user.type(
+      screen.getByLabelText(/Valid until/),
+      new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10),
+    );
+    await user.click(
+      within(screen.getByRole('group', { name: /How consent was obtained/ })).getByLabelText(
+        'Signed paper form',
+      ),
+    );
+    await user.type(screen.getByLabelText(/Reference of the signed document/), 'DOC-7');
+    await user.type(screen.getByLabelText(/Language the consent was explained/), 'es');
+    for (const box of screen.getAllByLabelText('I read this to the survivor and they understood it.'))
+      await user.click(box);
+    await user.click(screen.getByRole('button', { name: 'Record consent' }));
+    // The API's refusal, in the reader's language, naming the problem.
+    expect(await screen.findByText(/cannot read survivor records for these purposes/)).toBeVisible();
+    expect(sent).toMatchObject({
+      survivorId: 's-1',
+      recipientAgencyIds: [TO.id],
+      purposes: ['SERVICE'],
+      dataClasses: ['CONTACT'],
+    });
+  });
+});
