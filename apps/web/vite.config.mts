@@ -25,6 +25,9 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.spec.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
+    // npm test runs three lanes on two cores: a flow of several clicks can outlast Vitest's 5 s
+    // default there (as jest's suites get 30 s); a hang still fails.
+    testTimeout: 30_000,
     // Tests read the API's schema and the generated code by paths from the workspace root.
     root: import.meta.dirname,
   },

@@ -6,7 +6,7 @@ import { setupI18n } from './i18n';
 
 // findBy/waitFor wait longer than the default second: on a busy two-core machine a flow of
 // several clicks and mocked answers can take more, and a timeout there is not a failure of the app.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 15_000 });
 
 beforeAll(async () => {
   await setupI18n('en');
