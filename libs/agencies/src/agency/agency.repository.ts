@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { Tx } from '@hub/database';
+import { entityAt, entityColumns, JoinedPart, Tx } from '@hub/database';
 import { Connection, Keyset, PageArgs } from '@hub/graphql';
 import { AgencyEntity } from './agency.entity';
 
@@ -73,6 +73,18 @@ export class AgencyRepository {
 
   findById(id: string): Promise<AgencyEntity | null> {
     return this.agencies.findOneBy({ id });
+  }
+
+  /** The agency `idSql` names, joined into another domain's page query (agencies are public records). */
+  joinById(idSql: string, alias: string): JoinedPart<AgencyEntity | null> {
+    const manager = this.dataSource.manager;
+    const prefix = `${alias}.`;
+    return {
+      sql: entityColumns(manager, AgencyEntity, alias, prefix),
+      join: `LEFT JOIN agency ${alias} ON ${alias}.id = ${idSql}`,
+      params: {},
+      read: (row) => entityAt(manager, AgencyEntity, row, prefix),
+    };
   }
 
   async findByIds(ids: readonly string[]): Promise<AgencyEntity[]> {

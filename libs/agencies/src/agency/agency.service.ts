@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Refusals } from '@hub/workflow';
 import { AuditWriter } from '@hub/audit';
 import { AccessScope, subject } from '@hub/access';
-import { Transactions } from '@hub/database';
+import { JoinedPart, Transactions } from '@hub/database';
 import {
   BadUserInputError,
   Connection,
@@ -47,6 +47,18 @@ export class AgencyService {
       const entity = found.get(id);
       return entity ? this.toModel(scope, entity) : new NotFoundError('Agency', id);
     });
+  }
+
+  /** The agency `idSql` names as the caller sees it, read in another domain's page query (JoinedPart). */
+  joinById(scope: AccessScope, idSql: string, alias: string): JoinedPart<Agency | null> {
+    const part = this.agencies.joinById(idSql, alias);
+    return {
+      ...part,
+      read: (row) => {
+        const entity = part.read(row);
+        return entity && this.toModel(scope, entity);
+      },
+    };
   }
 
   async list(scope: AccessScope, args: AgenciesArgs): Promise<Connection<Agency>> {
