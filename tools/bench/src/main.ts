@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { findOrStartPostgres, ROOT } from '@hub/tools';
@@ -19,7 +19,8 @@ const USAGE = `npm run bench -- [options]   (docs/benchmarks.md)
   --seal-events 10000,1000000      audit trail sizes for the sealer (0 skips it)
   --pg <url>                       a PostgreSQL superuser URL (default: local 127.0.0.1:5432, else embedded)
   --fresh                          regenerate the datasets
-  --no-pin                         do not pin the servers to CPU 0 and the load generator to CPU 1`;
+  --no-pin                         do not pin the servers to CPU 0 and the load generator to CPU 1
+  --cpu-prof <dir>                 write a V8 CPU profile of each hub process into <dir> (node --cpu-prof)`;
 
 const DEFAULTS = {
   size: 'small',
@@ -34,7 +35,7 @@ const DEFAULTS = {
 
 const SWITCHES = ['fresh', 'no-pin', 'help'] as const;
 type Flags = Record<keyof typeof DEFAULTS, string> &
-  Record<(typeof SWITCHES)[number], boolean> & { workloads?: string; pg?: string };
+  Record<(typeof SWITCHES)[number], boolean> & { workloads?: string; pg?: string; 'cpu-prof'?: string };
 
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
       ),
       workloads: { type: 'string' },
       pg: { type: 'string' },
+      'cpu-prof': { type: 'string' },
       ...Object.fromEntries(SWITCHES.map((name) => [name, { type: 'boolean' as const, default: false }])),
     },
   }).values as unknown as Flags;
@@ -70,7 +72,12 @@ async function main(): Promise<void> {
   const postgres = values.pg
     ? { adminUrl: values.pg, stop: async () => undefined }
     : await findOrStartPostgres({ log });
-  const runtime = values.hub === 'bundle' ? await bundleRuntime(log) : sourceRuntime();
+  const built = values.hub === 'bundle' ? await bundleRuntime(log) : sourceRuntime();
+  // A profile per hub process, written when it stops (its SIGTERM handler exits cleanly).
+  const profiles = values['cpu-prof'] && resolve(values['cpu-prof']);
+  const runtime = profiles
+    ? { ...built, args: ['--cpu-prof', `--cpu-prof-dir=${profiles}`, ...built.args] }
+    : built;
   try {
     const results = await runBenchmark({
       adminUrl: postgres.adminUrl,
