@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Refusals } from '@hub/workflow';
 import { AuditWriter } from '@hub/audit';
-import { AccessScope, subject } from '@hub/access';
+import { AccessScope, permittedFields, subject } from '@hub/access';
 import { JoinedPart, Transactions } from '@hub/database';
 import {
   BadUserInputError,
@@ -21,6 +21,8 @@ import { AgenciesArgs, DirectoryArgs } from './agency.args';
 import { Agency } from './agency.model';
 import { AgencyChanges, AgencyRepository } from './agency.repository';
 import { UpdateAgencyProfileInput } from './update-agency-profile.input';
+
+const ADDRESS = ['address'];
 
 /** Agencies and their directory entries: reading (with confidential addresses withheld) and profile changes. */
 @Injectable()
@@ -68,6 +70,7 @@ export class AgencyService {
 
   async directory(scope: AccessScope, args: DirectoryArgs): Promise<Connection<Agency>> {
     const page = await this.agencies.searchDirectory(
+      scope,
       {
         need: args.need,
         language: args.language,
@@ -76,7 +79,7 @@ export class AgencyService {
       },
       args,
     );
-    return mapConnection(page, (row) => this.toModel(scope, row));
+    return mapConnection(page, (row) => this.toModel(scope, row, row.addressVisible));
   }
 
   async updateProfile(scope: AccessScope, input: UpdateAgencyProfileInput): Promise<Agency> {
@@ -143,12 +146,17 @@ export class AgencyService {
   }
 
   /** The one place an agency becomes what a client sees; the policy decides about the address. */
-  toModel(scope: AccessScope, entity: AgencyEntity): Agency {
-    const mayReadAddress = scope.ability.can(
-      'read',
-      subject('Agency', { id: entity.id, confidentialLocation: entity.confidentialLocation }),
-      'address',
-    );
+  toModel(scope: AccessScope, entity: AgencyEntity, addressVisible?: boolean): Agency {
+    // A query that already judged the address (the policy's field rule as SQL) says so.
+    const mayReadAddress =
+      addressVisible ??
+      permittedFields(
+        scope.ability,
+        'read',
+        'Agency',
+        { id: entity.id, confidentialLocation: entity.confidentialLocation },
+        ADDRESS,
+      ).length > 0;
     const hasAddress = entity.addressStreet !== null && entity.addressCity !== null;
     return {
       id: entity.id,

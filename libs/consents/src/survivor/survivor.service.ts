@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { AuditWriter } from '@hub/audit';
-import { AccessScope, purposeOf, subject, SURVIVOR_PERSONAL_FIELDS } from '@hub/access';
+import { AccessScope, permittedFields, purposeOf, subject, SURVIVOR_PERSONAL_FIELDS } from '@hub/access';
 import { Clock } from '@hub/config';
 import { JoinedPart, Transactions } from '@hub/database';
 import {
@@ -305,8 +305,8 @@ export class SurvivorService {
     sharedClasses?: readonly string[],
   ): { model: Survivor; permitted: string[] } {
     // Through a referral the policy narrows a non-owner to what the referral shares.
-    const record = subject('Survivor', survivorRecord(entity, liveGrants, now, sharedClasses));
-    const permitted = SURVIVOR_PERSONAL_FIELDS.filter((field) => scope.ability.can('read', record, field));
+    const record = survivorRecord(entity, liveGrants, now, sharedClasses);
+    const permitted = permittedFields(scope.ability, 'read', 'Survivor', record, SURVIVOR_PERSONAL_FIELDS);
     const allowed = new Set(permitted);
     const show = <T>(field: string, value: T): T | null => (allowed.has(field) ? value : null);
     const model: Survivor = {
