@@ -29,6 +29,8 @@ interface Shape {
   properties: string[];
   primary: string;
   columns: ColumnMetadata[];
+  /** Per prefix: each property's key in a row, and the primary key's (made once, not per row). */
+  keys: Map<string, { pairs: [string, string][]; primary: string }>;
 }
 const shapes = new WeakMap<object, Shape>();
 
@@ -46,6 +48,7 @@ function shapeOf(runner: EntityManager, target: EntityTarget<ObjectLiteral>): Sh
       properties: metadata.columns.map((column) => column.propertyName),
       primary: metadata.primaryColumns[0].propertyName,
       columns: metadata.columns,
+      keys: new Map(),
     };
     shapes.set(metadata, shape);
   }
@@ -76,10 +79,18 @@ export function entityAt<E extends ObjectLiteral>(
   prefix: string,
 ): E | null {
   const shape = shapeOf(runner, target);
-  if (row[`${prefix}${shape.primary}`] === null || row[`${prefix}${shape.primary}`] === undefined)
-    return null;
+  let keys = shape.keys.get(prefix);
+  if (!keys) {
+    keys = {
+      pairs: shape.properties.map((property) => [`${prefix}${property}`, property]),
+      primary: `${prefix}${shape.primary}`,
+    };
+    shape.keys.set(prefix, keys);
+  }
+  const id = row[keys.primary];
+  if (id === null || id === undefined) return null;
   const entity: Record<string, unknown> = {};
-  for (const property of shape.properties) entity[property] = row[`${prefix}${property}`];
+  for (const [key, property] of keys.pairs) entity[property] = row[key];
   return entity as E;
 }
 
