@@ -10,3 +10,4 @@ export * from './technical-assistance.rules';
 export * from './can';
 export * from './consent-data';
 export * from './agency-view';
+export * from './permitted-fields';

@@ -17,6 +17,7 @@ export { ConsentReminders } from './consent/consent-reminders';
 export { ConsentRevocationService } from './consent/consent-revocation.service';
 export { survivorNoticeFactsSql, survivorReferenceSql } from './survivor/survivor-notice-facts';
 export { SurvivorService } from './survivor/survivor.service';
+export type { VisibleSurvivor } from './survivor/survivor.repository';
 export { AccessGrantService, type NonConsentGrant, type SurvivorFacts } from './grant/access-grant.service';
 export {
   ConsentRevocationListeners,

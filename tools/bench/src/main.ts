@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { findOrStartPostgres, ROOT } from '@hub/tools';
@@ -21,6 +21,7 @@ const USAGE = `npm run bench -- [options]   (docs/benchmarks.md)
   --pg <url>                       a PostgreSQL superuser URL (default: local 127.0.0.1:5432, else embedded)
   --fresh                          regenerate the datasets
   --no-pin                         do not pin the servers to CPU 0 and the load generator to CPU 1
+  --cpu-prof <dir>                 write a V8 CPU profile of each hub process into <dir> (node --cpu-prof)
   --delivery                       instead: e-mail delivery (API, one worker, an SMTP sink) at the first --size
     --rate 100  --delivery-seconds 60  --source api,publisher   (a latency phase per source)
     --jobs 10000,100000            worker memory read after this many delivery jobs
@@ -45,7 +46,12 @@ const DEFAULTS = {
 
 const SWITCHES = ['fresh', 'no-pin', 'delivery', 'help'] as const;
 type Flags = Record<keyof typeof DEFAULTS, string> &
-  Record<(typeof SWITCHES)[number], boolean> & { workloads?: string; pg?: string; 'worker-env'?: string };
+  Record<(typeof SWITCHES)[number], boolean> & {
+    workloads?: string;
+    pg?: string;
+    'worker-env'?: string;
+    'cpu-prof'?: string;
+  };
 
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 
@@ -60,6 +66,7 @@ async function main(): Promise<void> {
       workloads: { type: 'string' },
       pg: { type: 'string' },
       'worker-env': { type: 'string' },
+      'cpu-prof': { type: 'string' },
       ...Object.fromEntries(SWITCHES.map((name) => [name, { type: 'boolean' as const, default: false }])),
     },
   }).values as unknown as Flags;
@@ -82,8 +89,13 @@ async function main(): Promise<void> {
   const postgres = values.pg
     ? { adminUrl: values.pg, stop: async () => undefined }
     : await findOrStartPostgres({ log });
-  const runtime =
+  const built =
     values.hub === 'bundle' ? await bundleRuntime(log, { worker: values.delivery }) : sourceRuntime();
+  // A profile per hub process, written when it stops (its SIGTERM handler exits cleanly).
+  const profiles = values['cpu-prof'] && resolve(values['cpu-prof']);
+  const runtime = profiles
+    ? { ...built, args: ['--cpu-prof', `--cpu-prof-dir=${profiles}`, ...built.args] }
+    : built;
   try {
     if (values.delivery) {
       const sources = values.source.split(',') as DeliverySource[];

@@ -18,6 +18,14 @@ const PAGE = `query($box: ReferralBox!, $first: Int) {
       survivor { reference givenName } lastEvent { toStatus } availableActions } }
   }
 }`;
+/** The inbox as the benchmark's W1 asks for it (tools/bench/src/workloads.ts): no counts, no personal field. */
+const INBOX = `query($box: ReferralBox!, $first: Int) {
+  referrals(box: $box, first: $first) {
+    edges { node { id status urgency needs createdAt fromAgency { id name } lastEvent { toStatus occurredAt }
+      survivor { reference } } }
+    pageInfo { hasNextPage }
+  }
+}`;
 const CONSENT_CLASSES = ['IDENTITY', 'CONTACT', 'NEEDS', 'NARRATIVE'];
 /**
  * Every subset of the consent's classes that holds IDENTITY (8 of them): what a referral may share.
@@ -206,6 +214,22 @@ describe('referrals inbox: statements per request do not grow with the page (e2e
     expect(withCounts.statements.filter((sql) => sql.includes('sum(c.referrals)'))).toHaveLength(1);
     expect(without.statements.filter((sql) => sql.includes('sum(c.referrals)'))).toEqual([]);
     expect(without.statements.length).toBe(withCounts.statements.length - 1);
+  });
+
+  it('the inbox (agency, needs, last event, survivor reference) costs at most 3 statements at pages of 1, 20 and 50', async () => {
+    for (const first of [1, 20, 50]) {
+      const { statements, result } = await statementsOf('legal.caseworker', 'RECEIVED', first, INBOX);
+      expect(result.edges).toHaveLength(first);
+      for (const { node } of result.edges) {
+        expect(node.survivor?.reference).toMatch(/^S-/);
+        expect(node.lastEvent?.toStatus).toBe('SENT');
+        expect(node.fromAgency.name).toBe('Harbor Light Survivor Services');
+      }
+      results.push(
+        `inbox, first=${first}: ${statements.length} statements\n    ${statements.join('\n    ')}`,
+      );
+      expect(statements.length).toBeLessThanOrEqual(3);
+    }
   });
 
   describe('50 more referrals, each sharing one of 8 different sets of the consent’s classes', () => {

@@ -1,8 +1,13 @@
 import { DataSource } from 'typeorm';
+import { AccessScope, defineAbilityFor } from '@hub/access';
+import { ANONYMOUS } from '@hub/authz';
 import { encodeCursor } from '@hub/graphql';
 import { LastQuery, planOf, PlanNode, TestDatabase } from '@hub/testing';
 import { agenciesDatabase } from '../testing/spec-support';
 import { AgencyRepository } from './agency.repository';
+
+/** The public directory's caller: no token. */
+const anonymous: AccessScope = { actor: ANONYMOUS, ability: defineAbilityFor(ANONYMOUS) };
 
 describe('AgencyRepository (integration, real PostgreSQL and migrations)', () => {
   let db: TestDatabase;
@@ -40,13 +45,26 @@ describe('AgencyRepository (integration, real PostgreSQL and migrations)', () =>
     ['language', { language: 'vi' }, 'agency_languages_idx', 7],
     ['area', { areaKey: 'bayview' }, 'agency_service_area_keys_idx', 5],
   ] as const)('serves a directory search by %s from its index', async (_name, filter, index, expected) => {
-    const page = await repository.searchDirectory(filter, { first: 100 });
+    const page = await repository.searchDirectory(anonymous, filter, { first: 100 });
     expect(page.edges).toHaveLength(expected);
     const nodes = await planOfLastQuery();
     expect(nodes.some((node) => node['Index Name'] === index)).toBe(true);
     expect(nodes.some((node) => node['Node Type'] === 'Seq Scan' && node['Relation Name'] === 'agency')).toBe(
       false,
     );
+  });
+
+  it('says in SQL, by the policy, whose address the caller may see: never a confidential location’s', async () => {
+    await dataSource.query(`
+      INSERT INTO agency (name, type, jurisdiction, services, languages, service_areas, service_area_keys,
+                          accepting_referrals, confidential_location, address_street, address_city)
+      VALUES ('Zz Shelter', 'NGO', 'Bay', ARRAY['HOUSING_AND_SHELTER'], ARRAY['en'], ARRAY['Bay'], ARRAY['bay'], true, true, '1 Hidden Rd', 'Bay'),
+             ('Zz Office', 'NGO', 'Bay', ARRAY['HOUSING_AND_SHELTER'], ARRAY['en'], ARRAY['Bay'], ARRAY['bay'], true, false, '2 Main St', 'Bay')`);
+    const page = await repository.searchDirectory(anonymous, { need: 'HOUSING_AND_SHELTER' }, { first: 10 });
+    expect(page.edges.map(({ node }) => [node.name, node.addressVisible])).toEqual([
+      ['Zz Office', true],
+      ['Zz Shelter', false],
+    ]);
   });
 
   it('serves the agencies list page from the (name, id) index', async () => {
@@ -63,6 +81,7 @@ describe('AgencyRepository (integration, real PostgreSQL and migrations)', () =>
     let after: string | undefined;
     for (;;) {
       const page = await repository.searchDirectory(
+        anonymous,
         { acceptingOnly: true, need: 'CASE_MANAGEMENT' },
         { first: 400, after },
       );

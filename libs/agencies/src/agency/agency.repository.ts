@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { Tx } from '@hub/database';
+import { AccessScope } from '@hub/access';
+import { accessWhere, SqlSubjectMap } from '@hub/authz';
+import { allOf, entityAt, entityColumns, JoinedPart, namedQuery, Tx } from '@hub/database';
 import { Connection, Keyset, PageArgs } from '@hub/graphql';
 import { AgencyEntity } from './agency.entity';
 
@@ -13,6 +15,14 @@ const BY_NAME = new Keyset(
   ],
   'ASC',
 );
+
+/** The policy's Agency fields as SQL on `agency` (its field rule on the address reads these). */
+const AGENCY_SQL: SqlSubjectMap = {
+  fields: {
+    id: { sql: 'agency.id', kind: 'scalar' },
+    confidentialLocation: { sql: 'agency.confidential_location', kind: 'scalar' },
+  },
+};
 
 export interface DirectoryFilter {
   need?: string;
@@ -75,6 +85,18 @@ export class AgencyRepository {
     return this.agencies.findOneBy({ id });
   }
 
+  /** The agency `idSql` names, joined into another domain's page query (agencies are public records). */
+  joinById(idSql: string, alias: string): JoinedPart<AgencyEntity | null> {
+    const manager = this.dataSource.manager;
+    const prefix = `${alias}.`;
+    return {
+      sql: entityColumns(manager, AgencyEntity, alias, prefix),
+      join: `LEFT JOIN agency ${alias} ON ${alias}.id = ${idSql}`,
+      params: {},
+      read: (row) => entityAt(manager, AgencyEntity, row, prefix),
+    };
+  }
+
   async findByIds(ids: readonly string[]): Promise<AgencyEntity[]> {
     if (ids.length === 0) return [];
     return this.agencies
@@ -90,16 +112,41 @@ export class AgencyRepository {
     return BY_NAME.fetch(query, page);
   }
 
-  /** Served by the GIN indexes on services, languages and service_area_keys; agencies on the hub only. */
-  searchDirectory(filter: DirectoryFilter, page: PageArgs): Promise<Connection<AgencyEntity>> {
-    const query = this.agencies.createQueryBuilder('agency').where('agency.deactivated_at IS NULL');
-    if (filter.need) query.andWhere('agency.services @> ARRAY[:need]::text[]', { need: filter.need });
-    if (filter.language)
-      query.andWhere('agency.languages @> ARRAY[:language]::text[]', { language: filter.language });
-    if (filter.areaKey)
-      query.andWhere('agency.service_area_keys @> ARRAY[:area]::text[]', { area: filter.areaKey });
-    if (filter.acceptingOnly) query.andWhere('agency.accepting_referrals');
-    return BY_NAME.fetch(query, page);
+  /**
+   * Served by the GIN indexes on services, languages and service_area_keys; agencies on the hub
+   * only. One statement, rows read raw in the entity's shape, each with whether the caller may see
+   * its address (the policy's field rule as SQL: a confidential location stays withheld), so the
+   * page needs no per-row work beyond its model.
+   */
+  async searchDirectory(
+    scope: AccessScope,
+    filter: DirectoryFilter,
+    args: PageArgs,
+  ): Promise<Connection<AgencyEntity & { addressVisible: boolean }>> {
+    const manager = this.dataSource.manager;
+    const page = BY_NAME.page(args);
+    const address = accessWhere(scope.ability, 'read', 'Agency', AGENCY_SQL, 'address');
+    const where = allOf(
+      'agency.deactivated_at IS NULL',
+      filter.need && { sql: 'agency.services @> ARRAY[CAST(:need AS text)]', params: { need: filter.need } },
+      filter.language && {
+        sql: 'agency.languages @> ARRAY[CAST(:language AS text)]',
+        params: { language: filter.language },
+      },
+      filter.areaKey && {
+        sql: 'agency.service_area_keys @> ARRAY[CAST(:area AS text)]',
+        params: { area: filter.areaKey },
+      },
+      filter.acceptingOnly && 'agency.accepting_referrals',
+      page.after,
+    );
+    const rows = await namedQuery<AgencyEntity & { addressVisible: boolean } & Record<string, unknown>>(
+      manager,
+      `SELECT ${entityColumns(manager, AgencyEntity, 'agency')}, ${address.sql} AS "addressVisible", ${page.select}
+         FROM agency agency WHERE ${where.sql} ORDER BY ${page.orderBy} LIMIT :limit`,
+      { ...where.params, ...address.params, limit: page.limit },
+    );
+    return BY_NAME.connection(rows, page, (row) => row);
   }
 
   async insert(tx: Tx, id: string, agency: NewAgency): Promise<AgencyEntity> {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Refusals } from '@hub/workflow';
 import { AuditWriter } from '@hub/audit';
-import { AccessScope, subject } from '@hub/access';
-import { Transactions } from '@hub/database';
+import { AccessScope, permittedFields, subject } from '@hub/access';
+import { JoinedPart, Transactions } from '@hub/database';
 import {
   BadUserInputError,
   Connection,
@@ -21,6 +21,8 @@ import { AgenciesArgs, DirectoryArgs } from './agency.args';
 import { Agency } from './agency.model';
 import { AgencyChanges, AgencyRepository } from './agency.repository';
 import { UpdateAgencyProfileInput } from './update-agency-profile.input';
+
+const ADDRESS = ['address'];
 
 /** Agencies and their directory entries: reading (with confidential addresses withheld) and profile changes. */
 @Injectable()
@@ -49,6 +51,18 @@ export class AgencyService {
     });
   }
 
+  /** The agency `idSql` names as the caller sees it, read in another domain's page query (JoinedPart). */
+  joinById(scope: AccessScope, idSql: string, alias: string): JoinedPart<Agency | null> {
+    const part = this.agencies.joinById(idSql, alias);
+    return {
+      ...part,
+      read: (row) => {
+        const entity = part.read(row);
+        return entity && this.toModel(scope, entity);
+      },
+    };
+  }
+
   async list(scope: AccessScope, args: AgenciesArgs): Promise<Connection<Agency>> {
     const page = await this.agencies.list({ type: args.type }, args);
     return mapConnection(page, (row) => this.toModel(scope, row));
@@ -56,6 +70,7 @@ export class AgencyService {
 
   async directory(scope: AccessScope, args: DirectoryArgs): Promise<Connection<Agency>> {
     const page = await this.agencies.searchDirectory(
+      scope,
       {
         need: args.need,
         language: args.language,
@@ -64,7 +79,7 @@ export class AgencyService {
       },
       args,
     );
-    return mapConnection(page, (row) => this.toModel(scope, row));
+    return mapConnection(page, (row) => this.toModel(scope, row, row.addressVisible));
   }
 
   async updateProfile(scope: AccessScope, input: UpdateAgencyProfileInput): Promise<Agency> {
@@ -131,12 +146,17 @@ export class AgencyService {
   }
 
   /** The one place an agency becomes what a client sees; the policy decides about the address. */
-  toModel(scope: AccessScope, entity: AgencyEntity): Agency {
-    const mayReadAddress = scope.ability.can(
-      'read',
-      subject('Agency', { id: entity.id, confidentialLocation: entity.confidentialLocation }),
-      'address',
-    );
+  toModel(scope: AccessScope, entity: AgencyEntity, addressVisible?: boolean): Agency {
+    // A query that already judged the address (the policy's field rule as SQL) says so.
+    const mayReadAddress =
+      addressVisible ??
+      permittedFields(
+        scope.ability,
+        'read',
+        'Agency',
+        { id: entity.id, confidentialLocation: entity.confidentialLocation },
+        ADDRESS,
+      ).length > 0;
     const hasAddress = entity.addressStreet !== null && entity.addressCity !== null;
     return {
       id: entity.id,

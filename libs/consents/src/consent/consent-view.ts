@@ -1,4 +1,10 @@
-import { AccessScope, CONSENT_NAME_FIELDS, ConsentNameField, PolicyRecords, subject } from '@hub/access';
+import {
+  AccessScope,
+  CONSENT_NAME_FIELDS,
+  ConsentNameField,
+  permittedFields,
+  PolicyRecords,
+} from '@hub/access';
 import { markRedacted } from '@hub/graphql';
 import { ConsentStatus } from '../shared/enums';
 import { Consent } from './consent.model';
@@ -38,8 +44,7 @@ export function consentModel(
   record: PolicyRecords['Consent'],
 ): { model: Consent; disclosed: ConsentNameField[] } {
   const { consent, revocation } = found;
-  const tagged = subject('Consent', record);
-  const permitted = new Set(CONSENT_NAME_FIELDS.filter((field) => scope.ability.can('read', tagged, field)));
+  const permitted = new Set(permittedFields(scope.ability, 'read', 'Consent', record, CONSENT_NAME_FIELDS));
   const values: Record<ConsentNameField, string | null> = {
     grantorName: consent.grantorName,
     grantorRelationship: consent.grantorRelationship,

@@ -4,10 +4,10 @@ import { DataSource } from 'typeorm';
 import { accessWhere } from '@hub/authz';
 import { Connection, Keyset, PageArgs, UUID_PATTERN } from '@hub/graphql';
 import { AccessScope } from '@hub/access';
-import { returnedEntities, Tx } from '@hub/database';
+import { entityAt, entityColumns, JoinedPart, namedQuery, returnedEntities, Tx } from '@hub/database';
 import { liveGrantsOf } from '../grant/live-grants';
 import { SurvivorEntity, SurvivorPersonalData } from './survivor.entity';
-import { LiveGrant, liveGrantRecord, survivorSqlMap } from './survivor-access';
+import { LiveGrant, liveGrantRecord, liveGrantSql, survivorSqlMap } from './survivor-access';
 
 export interface SurvivorFilter {
   ownedBy?: string;
@@ -20,6 +20,12 @@ export type NewSurvivor = Pick<SurvivorEntity, 'id' | 'reference' | 'ownerAgency
 
 /** What an update may change; undefined = unchanged, null = clear. */
 export type SurvivorChanges = Partial<SurvivorPersonalData & Pick<SurvivorEntity, 'minor'>>;
+
+/** A record the caller may see, with its grants live at the moment of the read (what the in-memory policy checks). */
+export interface VisibleSurvivor {
+  entity: SurvivorEntity;
+  grants: LiveGrant[];
+}
 
 /** Lists page newest first (survivor_owner_created_idx, survivor_created_idx). */
 const NEWEST_FIRST = new Keyset(
@@ -67,6 +73,64 @@ export class SurvivorRepository {
     return this.visible(scope, now)
       .andWhere('s.id = ANY(CAST(:ids AS uuid[]))', { ids: [...ids] })
       .getMany();
+  }
+
+  /**
+   * Several records by id with their live grants, each only if the caller may see it, in one
+   * statement: what `findVisibleMany` and `liveGrants` answer together.
+   */
+  async findVisibleWithGrants(
+    scope: AccessScope,
+    ids: readonly string[],
+    now: Date,
+  ): Promise<VisibleSurvivor[]> {
+    if (ids.length === 0) return [];
+    const manager = this.dataSource.manager;
+    const visible = this.visibleWithGrantsSql(scope, now, '');
+    const rows = await namedQuery(
+      manager,
+      `SELECT ${visible.sql} FROM survivor s WHERE s.id = ANY(CAST(:ids AS uuid[])) AND ${visible.where}`,
+      { ...visible.params, ids: [...ids] },
+    );
+    return rows.map((row) => visibleSurvivorAt(manager, row, ''));
+  }
+
+  /**
+   * The record `idSql` names with its live grants, joined into another domain's page query
+   * (JoinedPart; referrals): null where there is none or the caller may not see it. The same
+   * policy WHERE and grants as `findVisibleWithGrants`.
+   */
+  joinVisible(
+    scope: AccessScope,
+    idSql: string,
+    now: Date,
+    alias: string,
+  ): JoinedPart<VisibleSurvivor | null> {
+    const manager = this.dataSource.manager;
+    const prefix = `${alias}.`;
+    const visible = this.visibleWithGrantsSql(scope, now, prefix);
+    return {
+      sql: `${alias}.*`,
+      join: `LEFT JOIN LATERAL (SELECT ${visible.sql} FROM survivor s WHERE s.id = ${idSql} AND ${visible.where}) ${alias} ON TRUE`,
+      params: visible.params,
+      read: (row) =>
+        row[`${prefix}id`] === null || row[`${prefix}id`] === undefined
+          ? null
+          : visibleSurvivorAt(manager, row, prefix),
+    };
+  }
+
+  /** The columns of a visible record and its live grants (as JSON) under `prefix`, and the policy's WHERE on `s`. */
+  private visibleWithGrantsSql(scope: AccessScope, now: Date, prefix: string) {
+    const access = accessWhere(scope.ability, 'read', 'Survivor', survivorSqlMap('s', now));
+    return {
+      sql: `${entityColumns(this.dataSource.manager, SurvivorEntity, 's', prefix)},
+        (SELECT coalesce(json_agg(json_build_object('agencyId', g.agency_id, 'purposes', g.purposes,
+                  'classes', g.data_classes, 'basis', g.basis, 'userId', g.user_id)), '[]'::json)
+           FROM consent_grant g WHERE g.survivor_id = s.id AND ${liveGrantSql('g', now)}) AS "${prefix}liveGrants"`,
+      where: access.sql,
+      params: access.params,
+    };
   }
 
   /** Served by survivor_owner_created_idx / survivor_created_idx and the live-grant indexes. */
@@ -137,4 +201,11 @@ export class SurvivorRepository {
     const access = accessWhere(scope.ability, 'read', 'Survivor', survivorSqlMap('s', now));
     return tx.getRepository(SurvivorEntity).createQueryBuilder('s').where(access.sql, access.params);
   }
+}
+
+function visibleSurvivorAt(manager: Tx, row: Record<string, unknown>, prefix: string): VisibleSurvivor {
+  return {
+    entity: entityAt(manager, SurvivorEntity, row, prefix) as SurvivorEntity,
+    grants: row[`${prefix}liveGrants`] as LiveGrant[],
+  };
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { AuditWriter } from '@hub/audit';
-import { AccessScope, purposeOf, subject, SURVIVOR_PERSONAL_FIELDS } from '@hub/access';
+import { AccessScope, permittedFields, purposeOf, subject, SURVIVOR_PERSONAL_FIELDS } from '@hub/access';
 import { Clock } from '@hub/config';
-import { Transactions } from '@hub/database';
+import { JoinedPart, Transactions } from '@hub/database';
 import {
   BadUserInputError,
   Connection,
@@ -23,7 +23,7 @@ import { SurvivorDataInput } from './survivor-data.input';
 import { CreateSurvivorInput, SurvivorsArgs, UpdateSurvivorInput } from './survivor.inputs';
 import { Survivor } from './survivor.model';
 import { LiveGrant, survivorRecord } from './survivor-access';
-import { SurvivorChanges, SurvivorRepository } from './survivor.repository';
+import { SurvivorChanges, SurvivorRepository, VisibleSurvivor } from './survivor.repository';
 
 const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -73,27 +73,42 @@ export class SurvivorService {
   }
 
   /**
-   * Survivors as several things share them (referrals: each with its own shared classes), in
-   * one round — one visibility query, one grants query, one audit insert — whatever the mix of
-   * classes. Null where the caller may not see the record (any more).
+   * Survivors as several things share them (referrals: each with its own shared classes), from the
+   * records `visibleWithGrants` or `joinVisible` read (null: none, or not visible to the caller):
+   * models in item order, and one audit insert for the disclosures, whatever the mix of classes.
    */
   async getShared(
     scope: AccessScope,
-    items: readonly { survivorId: string; sharedClasses: readonly string[] }[],
+    items: readonly { visible: VisibleSurvivor | null; sharedClasses: readonly string[] }[],
     requested?: Requested,
   ): Promise<(Survivor | null)[]> {
     const now = this.clock.now();
-    const ids = [...new Set(items.map((item) => item.survivorId).filter((id) => UUID_PATTERN.test(id)))];
-    const entities = new Map((await this.survivors.findVisibleMany(scope, ids, now)).map((e) => [e.id, e]));
-    const grants = await this.survivors.liveGrants([...entities.keys()], now);
-    const results = items.map((item) => {
-      const entity = entities.get(item.survivorId);
-      return entity
-        ? this.toModel(scope, entity, grants.get(entity.id) ?? [], now, item.sharedClasses)
-        : null;
-    });
+    const results = items.map(({ visible, sharedClasses }) =>
+      visible ? this.toModel(scope, visible.entity, visible.grants, now, sharedClasses) : null,
+    );
     await this.recordDisclosures(scope, results, requested);
     return results.map((result) => result?.model ?? null);
+  }
+
+  /** Records by id with their live grants, each only if the caller may see it (null otherwise), in key order; one statement. */
+  async visibleWithGrants(scope: AccessScope, ids: readonly string[]): Promise<(VisibleSurvivor | null)[]> {
+    const valid = [...new Set(ids.filter((id) => UUID_PATTERN.test(id)))];
+    const found = await this.survivors.findVisibleWithGrants(scope, valid, this.clock.now());
+    const byId = new Map(found.map((visible) => [visible.entity.id, visible]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /**
+   * The record `idSql` names with its live grants, in another domain's page query at `now`
+   * (JoinedPart): null where there is none or the caller may not see it (the policy's WHERE).
+   */
+  joinVisible(
+    scope: AccessScope,
+    idSql: string,
+    alias: string,
+    now: Date,
+  ): JoinedPart<VisibleSurvivor | null> {
+    return this.survivors.joinVisible(scope, idSql, now, alias);
   }
 
   async list(scope: AccessScope, args: SurvivorsArgs, requested?: Requested): Promise<Connection<Survivor>> {
@@ -290,8 +305,8 @@ export class SurvivorService {
     sharedClasses?: readonly string[],
   ): { model: Survivor; permitted: string[] } {
     // Through a referral the policy narrows a non-owner to what the referral shares.
-    const record = subject('Survivor', survivorRecord(entity, liveGrants, now, sharedClasses));
-    const permitted = SURVIVOR_PERSONAL_FIELDS.filter((field) => scope.ability.can('read', record, field));
+    const record = survivorRecord(entity, liveGrants, now, sharedClasses);
+    const permitted = permittedFields(scope.ability, 'read', 'Survivor', record, SURVIVOR_PERSONAL_FIELDS);
     const allowed = new Set(permitted);
     const show = <T>(field: string, value: T): T | null => (allowed.has(field) ? value : null);
     const model: Survivor = {

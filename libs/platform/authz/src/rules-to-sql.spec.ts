@@ -1,5 +1,5 @@
 import { AbilityBuilder, createMongoAbility, MongoAbility, MongoQuery, subject } from '@casl/ability';
-import { rulesToSql, SqlFragment, SqlSubjectMap } from './rules-to-sql';
+import { accessWhere, rulesToSql, SqlFragment, SqlSubjectMap } from './rules-to-sql';
 import { logicalMongoQueryMatcher } from './rules-to-sql.test-matcher';
 
 /** The generated SQL, operator by operator; the property spec checks what it means against ability.can. */
@@ -342,5 +342,47 @@ describe('rulesToSql: refuses what it cannot translate', () => {
       can('read', 'Row');
     });
     expect(() => toSql(ability)).toThrow(/unknown field "nope"/);
+  });
+});
+
+describe('rulesToSql: a rule that narrows another adds nothing to the SQL', () => {
+  it('drops a rule whose conditions (an $elemMatch included) contain another rule’s', () => {
+    const ability = define(({ can }) => {
+      can('read', 'Row', ['owner'], { grants: { $elemMatch: { agency: 'a' } } });
+      can('read', 'Row', ['name'], {
+        grants: { $elemMatch: { agency: 'a', purposes: 'SERVICE' } },
+        kind: 'k',
+      });
+      can('read', 'Row', { owner: 'a' });
+    });
+    expect(toSql(ability)).toEqual({
+      sql: '((r.owner IS NOT NULL AND r.owner = $1) OR (EXISTS (SELECT 1 FROM grant g WHERE g.row_id = r.id AND (g.agency IS NOT NULL AND g.agency = $2))))',
+      params: ['a', 'a'],
+    });
+  });
+
+  it('keeps every rule when one is a cannot (rule order decides then)', () => {
+    const ability = define(({ can, cannot }) => {
+      can('read', 'Row', { owner: 'a', kind: 'k' });
+      cannot('read', 'Row', { flag: true });
+      can('read', 'Row', { owner: 'a' });
+    });
+    expect(toSql(ability).params).toEqual(['a', true, 'a', 'k']);
+  });
+});
+
+describe('accessWhere for one field', () => {
+  it('is the SQL of can(action, row, field): the rules that speak of the field, cannot rules naming it included', () => {
+    const ability = define(({ can, cannot }) => {
+      can('read', 'Row');
+      cannot('read', 'Row', ['owner'], { flag: true });
+      can('read', 'Row', ['owner'], { kind: 'k' });
+    });
+    const owner = accessWhere(ability, 'read', 'Row', map, 'owner');
+    expect(owner.sql.replace(/:access_\d+_/g, ':p')).toBe(
+      '((r.kind IS NOT NULL AND r.kind = :p0) OR NOT (r.flag IS NOT NULL AND r.flag = :p1))',
+    );
+    expect(Object.values(owner.params)).toEqual(['k', true]);
+    expect(accessWhere(ability, 'read', 'Row', map, 'kind').sql).toBe('TRUE');
   });
 });

@@ -1,4 +1,5 @@
 import type { AnyMongoAbility } from '@casl/ability';
+import { isDeepStrictEqual } from 'node:util';
 import type { NamedSql } from '@hub/database';
 
 /**
@@ -85,6 +86,8 @@ export function accessWhere(
   action: string,
   subjectType: string,
   map: SqlSubjectMap,
+  /** A field: the SQL of `ability.can(action, row, field)` instead (e.g. whether a row's address may be shown). */
+  field?: string,
 ): NamedSql {
   const prefix = `access_${(fragmentSeq = (fragmentSeq + 1) % 1_000_000)}_`;
   const params: Record<string, unknown> = {};
@@ -94,7 +97,7 @@ export function accessWhere(
     params[name] = value;
     return `:${name}`;
   };
-  return { sql: renderTop(compileRules(ability, action, subjectType, map), param), params };
+  return { sql: renderTop(compileRules(ability, action, subjectType, map, field), param), params };
 }
 
 function compileRules(
@@ -102,6 +105,7 @@ function compileRules(
   action: string,
   subjectType: string,
   map: SqlSubjectMap,
+  field?: string,
 ): Expr {
   const context: Context = { aliases: 0 };
   const root: Scope = { fields: map.fields, collections: map.collections ?? {}, label: subjectType };
@@ -110,14 +114,58 @@ function compileRules(
   // rulesFor(action, type) with no field already dropped inverted rules that name fields (Rule.matchesField).
   // Folding from the lowest priority up: allowed_k = can_k ? cond_k OR allowed_k+1 : NOT cond_k AND allowed_k+1,
   // which is "OR over can-rules i of (cond_i AND NOT any higher-priority cannot cond_j)" with each condition once.
-  const rules = ability.rulesFor(action, subjectType);
+  // With a field, rulesFor keeps the rules that speak of it, `cannot` rules naming it included (as can() does).
+  const rules = ability.rulesFor(action, subjectType, field);
+  const needed = new Set(withoutImpliedRules(rules));
   let allowed: Expr = FALSE;
   for (let k = rules.length - 1; k >= 0; k--) {
     const rule = rules[k];
+    // Every rule is translated, a redundant one too: what cannot be translated is refused wherever it is.
     const condition = rule.conditions ? compileNode(conditionsAst(rule, subjectType), root, context) : TRUE;
+    if (!needed.has(rule)) continue;
     allowed = rule.inverted ? and([not(condition), allowed]) : or([condition, allowed]);
   }
   return allowed;
+}
+
+/**
+ * When no rule is a `cannot`, the record-level answer is the OR of the rules' conditions, and a rule
+ * whose conditions imply another's adds nothing: dropped, so the SQL (and its planning) stays small.
+ * The survivor policy grants each data class by a rule that narrows the record-level grant rule (a
+ * class in the same `$elemMatch`): 13 EXISTS become 2. Implication is judged on the conditions as
+ * written, conservatively: every condition of the implied rule appears in the other, equal, or as an
+ * `$elemMatch` whose conditions appear in the other's. Of two equal rules the first is kept.
+ */
+function withoutImpliedRules<R extends RuleLike & { inverted: boolean }>(rules: readonly R[]): readonly R[] {
+  if (rules.some((rule) => rule.inverted)) return rules;
+  return rules.filter(
+    (rule, i) =>
+      !rules.some(
+        (other, j) =>
+          j !== i &&
+          implies(rule.conditions, other.conditions) &&
+          (j < i || !implies(other.conditions, rule.conditions)),
+      ),
+  );
+}
+
+/** Whether conditions `a` (a mongo query, undefined: none) imply conditions `b`, judged as written. */
+function implies(a: unknown, b: unknown): boolean {
+  if (b === undefined) return true;
+  if (a === undefined || !isPlainObject(a) || !isPlainObject(b)) return false;
+  return Object.entries(b).every(([key, wanted]) => {
+    if (!Object.hasOwn(a, key)) return false;
+    const given = a[key];
+    if (isDeepStrictEqual(given, wanted)) return true;
+    const inner = (value: unknown) =>
+      isPlainObject(value) && Object.keys(value).length === 1 ? value.$elemMatch : undefined;
+    const [givenElem, wantedElem] = [inner(given), inner(wanted)];
+    return givenElem !== undefined && wantedElem !== undefined && implies(givenElem, wantedElem);
+  });
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
 // ---------------------------------------------------------------------------------------------

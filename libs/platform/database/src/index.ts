@@ -11,3 +11,4 @@ export * from './named-query';
 export * from './returned-entities';
 export * from './transaction-listeners';
 export * from './listener';
+export * from './entity-rows';

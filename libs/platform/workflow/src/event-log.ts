@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { namedQuery, Transactions, Tx } from '@hub/database';
+import { JoinedPart, namedQuery, Transactions, Tx } from '@hub/database';
 import { groupByKeys, UUID_PATTERN } from '@hub/graphql';
 
 /** One status change of a record, as read. */
@@ -48,6 +48,7 @@ export type NewRecordEvent = Omit<RecordEvent, 'id' | 'occurredAt' | 'details' |
 
 const COLUMNS = `id, subject_type, subject_id, from_status, to_status, actor_user_id, actor_agency_id, reason,
   details, occurred_at`;
+const COLUMN_NAMES = COLUMNS.split(',').map((column) => column.trim());
 
 /**
  * The one event log of every record type (`record_event`). Appends share the change's transaction;
@@ -96,6 +97,29 @@ export class EventLog {
     );
     const last = new Map(rows.map((row) => [row.subject_id as string, toEvent(row)]));
     return ids.map((id) => last.get(id) ?? null);
+  }
+
+  /**
+   * The latest event of each row of a page query, in the page's own statement (JoinedPart): the
+   * same event `lastEventsOf` answers, one index probe (record_event_subject_idx) per row.
+   * `subjectType` is the record type's constant name, never input.
+   */
+  lastEventJoin(subjectType: string, idSql: string, alias: string): JoinedPart<RecordEvent | null> {
+    const prefix = `${alias}.`;
+    const select = COLUMN_NAMES.map((column) => `${alias}.${column} AS "${prefix}${column}"`).join(', ');
+    return {
+      sql: select,
+      join: `LEFT JOIN LATERAL (SELECT ${COLUMNS} FROM record_event
+               WHERE subject_type = :${alias}SubjectType AND subject_id = ${idSql}
+               ORDER BY occurred_at DESC, id DESC LIMIT 1) ${alias} ON TRUE`,
+      params: { [`${alias}SubjectType`]: subjectType },
+      read: (row) => {
+        if (row[`${prefix}id`] === null || row[`${prefix}id`] === undefined) return null;
+        const event: Row = {};
+        for (const column of COLUMN_NAMES) event[column] = row[`${prefix}${column}`];
+        return toEvent(event);
+      },
+    };
   }
 }
 

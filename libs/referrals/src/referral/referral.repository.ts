@@ -5,13 +5,18 @@ import { DataSource } from 'typeorm';
 import { accessWhere, SqlSubjectMap } from '@hub/authz';
 import { AccessScope } from '@hub/access';
 import { liveConsentGrantSql } from '@hub/consents';
-import { namedQuery, returnedEntities, Tx } from '@hub/database';
+import { allOf, entityColumns, JoinedPart, namedQuery, returnedEntities, Tx } from '@hub/database';
 import { Connection, Keyset, PageArgs } from '@hub/graphql';
 import { ReferralEntity } from './referral.entity';
 import { ReferralBox } from './referral.enums';
 
 /** A referral row as read: with whether its consent still covers the recipient. */
 export type ReferralRow = ReferralEntity & { consentLive: boolean };
+
+/** A row of a page with what its joins read for it, by join name. */
+export type ReferralPageRow<J extends Record<string, JoinedPart<unknown>>> = ReferralRow & {
+  joined: { [K in keyof J]: ReturnType<J[K]['read']> };
+};
 
 /** How many referrals are in each of an agency's boxes. */
 export interface ReferralBoxCountsRow {
@@ -94,22 +99,47 @@ export class ReferralRepository {
   }
 
   /**
-   * One page of a box, newest first. RECEIVED and SENT are served by referral_received_idx and
-   * referral_sent_idx; NEEDS_ACTION by referral_received_open_idx.
+   * One page of a box, newest first, in one statement with what the request shows of each row
+   * (`joins`: its agencies, last event, survivor as the caller may see it, each owned by its
+   * domain): the page is cut first (RECEIVED and SENT served by referral_received_idx and
+   * referral_sent_idx, NEEDS_ACTION by referral_received_open_idx), then only its rows are joined.
+   * Rows are read raw in the entity's shape (entityColumns), not hydrated.
    */
-  async list(
+  async list<J extends Record<string, JoinedPart<unknown>>>(
     scope: AccessScope,
     agencyId: string,
     filter: { box: ReferralBox; status?: string; need?: string },
     args: PageArgs,
     now: Date,
-  ): Promise<Connection<ReferralRow>> {
-    const query = this.visible(scope, now, this.dataSource.manager).andWhere(this.boxSql(filter.box, now), {
-      agencyId,
+    joins: J = {} as J,
+  ): Promise<Connection<ReferralPageRow<J>>> {
+    const manager = this.dataSource.manager;
+    const page = NEWEST_FIRST.page(args);
+    const where = allOf(
+      accessWhere(scope.ability, 'read', 'Referral', REFERRAL_SQL),
+      { sql: this.boxSql(filter.box, now), params: { agencyId } },
+      filter.status && { sql: `${statusSql(now)} = :status`, params: { status: filter.status } },
+      filter.need && { sql: 'r.needs @> ARRAY[CAST(:need AS text)]', params: { need: filter.need } },
+      page.after,
+    );
+    const parts = Object.entries(joins);
+    const params: Record<string, unknown> = { ...where.params, limit: page.limit };
+    for (const [, part] of parts) Object.assign(params, part.params);
+    const rows = await namedQuery<ReferralRow & Record<string, unknown>>(
+      manager,
+      `SELECT p.*${parts.map(([, part]) => `, ${part.sql}`).join('')}
+         FROM (SELECT ${entityColumns(manager, ReferralEntity, 'r')}, ${consentLiveSql(now)} AS "consentLive",
+                      ${page.select}
+                 FROM referral r WHERE ${where.sql} ORDER BY ${page.orderBy} LIMIT :limit) p
+         ${parts.map(([, part]) => part.join).join('\n')}
+        ORDER BY p."createdAt" DESC, p.id DESC`,
+      params,
+    );
+    return NEWEST_FIRST.connection(rows, page, (row) => {
+      const joined = {} as Record<string, unknown>;
+      for (const [name, part] of parts) joined[name] = part.read(row);
+      return Object.assign(row, { joined }) as ReferralPageRow<J>;
     });
-    if (filter.status) query.andWhere(`${statusSql(now)} = :status`, { status: filter.status });
-    if (filter.need) query.andWhere('r.needs @> ARRAY[CAST(:need AS text)]', { need: filter.need });
-    return NEWEST_FIRST.fetch(query, args, withConsentLive);
   }
 
   /**

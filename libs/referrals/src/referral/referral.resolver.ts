@@ -2,8 +2,8 @@ import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolve
 import type { GraphQLResolveInfo } from 'graphql';
 import { Agency, AgencyService } from '@hub/agencies';
 import { Access, accessOf, AccessScope, Can } from '@hub/access';
-import { Survivor, SurvivorService } from '@hub/consents';
-import { requestLoader, selectedFields } from '@hub/graphql';
+import { Survivor, SurvivorService, VisibleSurvivor } from '@hub/consents';
+import { primeRequestLoader, requestLoader, selectedFields } from '@hub/graphql';
 import {
   AddReferralMessageInput,
   CompleteReferralInput,
@@ -21,6 +21,11 @@ import { ChildSafetyService } from './child-safety.service';
 import { ReferralIntakeService } from './referral-intake.service';
 import { ReferralService } from './referral.service';
 
+/** The request's loaders a page primes (the agency one is shared with every resolver that shows agencies). */
+const AGENCY_BY_ID = 'agency.byId';
+const LAST_EVENT = 'referral.lastEvent';
+const VISIBLE_SURVIVOR = 'survivor.visible';
+
 @Resolver(() => Referral)
 export class ReferralResolver {
   constructor(
@@ -35,13 +40,26 @@ export class ReferralResolver {
   @Query(() => ReferralConnection, {
     description: 'My agency’s referrals: RECEIVED, SENT, NEEDS_ACTION or DRAFTS (never sent), newest first',
   })
-  referrals(
+  async referrals(
     @Access() scope: AccessScope,
     @Args() args: ReferralsArgs,
     @Info() info: GraphQLResolveInfo,
+    @Context('req') req: object,
   ): Promise<ReferralConnection> {
-    // The counts cost a statement of their own: only for a request that shows them.
-    return this.service.list(scope, args, { counts: selectedFields(info).has('counts') });
+    // The counts cost a statement of their own: only for a request that shows them. What the
+    // request shows of each row comes in the page's statement and primes the loaders below.
+    const node = selectedFields(info, ['edges', 'node']);
+    const { connection, prefetched } = await this.service.page(scope, args, {
+      counts: selectedFields(info).has('counts'),
+      fromAgency: node.has('fromAgency'),
+      toAgency: node.has('toAgency'),
+      lastEvent: node.has('lastEvent'),
+      survivor: node.has('survivor'),
+    });
+    primeRequestLoader(req, AGENCY_BY_ID, prefetched.agencies);
+    primeRequestLoader(req, LAST_EVENT, prefetched.lastEvents);
+    primeRequestLoader(req, VISIBLE_SURVIVOR, prefetched.survivors);
+    return connection;
   }
 
   @Can('read', 'Referral')
@@ -189,18 +207,31 @@ export class ReferralResolver {
       [...requested].sort().join(','),
     ].join('|');
     return requestLoader<string, Survivor | null>(req, 'referral.survivor', async (keys) => {
-      // One round per distinct selection (a page shares one), whatever the mix of shared classes.
-      const bySelection = new Map<string, { index: number; survivorId: string; sharedClasses: string[] }[]>();
-      keys.forEach((k, index) => {
+      const parsed = keys.map((k) => {
         const [survivorId, classes, fields] = k.split('|');
-        const group = bySelection.get(fields) ?? [];
-        group.push({ index, survivorId, sharedClasses: classes ? classes.split(',') : [] });
-        bySelection.set(fields, group);
+        return { survivorId, sharedClasses: classes ? classes.split(',') : [], fields };
       });
-      const results: (Survivor | null)[] = new Array(keys.length).fill(null);
-      for (const [fields, group] of bySelection) {
-        const models = await this.survivors.getShared(scope, group, new Set(fields ? fields.split(',') : []));
-        group.forEach((item, i) => (results[item.index] = models[i]));
+      // The records once (primed by the page's statement, or one statement here), then one round
+      // of models and audit per distinct selection (a page shares one), whatever the mix of classes.
+      const visible = await requestLoader<string, VisibleSurvivor | null>(req, VISIBLE_SURVIVOR, (ids) =>
+        this.survivors.visibleWithGrants(scope, ids),
+      ).loadMany(parsed.map((item) => item.survivorId));
+      const bySelection = new Map<string, number[]>();
+      parsed.forEach((item, index) =>
+        bySelection.set(item.fields, [...(bySelection.get(item.fields) ?? []), index]),
+      );
+      const results: (Survivor | null | Error)[] = new Array(keys.length).fill(null);
+      for (const [fields, indexes] of bySelection) {
+        const models = await this.survivors.getShared(
+          scope,
+          indexes.map((index) => {
+            const found = visible[index];
+            if (found instanceof Error) throw found;
+            return { visible: found, sharedClasses: parsed[index].sharedClasses };
+          }),
+          new Set(fields ? fields.split(',') : []),
+        );
+        indexes.forEach((index, i) => (results[index] = models[i]));
       }
       return results;
     }).load(key);
@@ -215,7 +246,7 @@ export class ReferralResolver {
 
   @ResolveField(() => ReferralEvent, { nullable: true })
   lastEvent(@Parent() referral: Referral, @Context('req') req: object): Promise<ReferralEvent | null> {
-    return requestLoader<string, ReferralEvent | null>(req, 'referral.lastEvent', (ids) =>
+    return requestLoader<string, ReferralEvent | null>(req, LAST_EVENT, (ids) =>
       this.service.lastEventsOf(ids),
     ).load(referral.id);
   }
@@ -229,7 +260,7 @@ export class ReferralResolver {
 
   private agency(req: object, id: string): Promise<Agency> {
     const scope = accessOf(req);
-    return requestLoader<string, Agency>(req, 'agency.byId', (ids) => this.agencies.getMany(scope, ids)).load(
+    return requestLoader<string, Agency>(req, AGENCY_BY_ID, (ids) => this.agencies.getMany(scope, ids)).load(
       id,
     );
   }

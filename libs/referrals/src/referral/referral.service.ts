@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AccessScope, purposeOf } from '@hub/access';
 import { Clock } from '@hub/config';
-import { AccessGrantService } from '@hub/consents';
+import { Agency, AgencyService } from '@hub/agencies';
+import { AccessGrantService, SurvivorService, VisibleSurvivor } from '@hub/consents';
 import { BadUserInputError, mapConnection, UUID_PATTERN } from '@hub/graphql';
 import { Change, EventLog, MessageThread, RecordMessage, RecordWorkflow, statusChange } from '@hub/workflow';
 import { RESPONSE_WINDOW_MS, ReferralTransition } from './referral-lifecycle';
@@ -25,6 +26,22 @@ import { ReferralIntakeService } from './referral-intake.service';
 import { ReferralRecord, toModel } from './referral-record';
 import { ReferralRepository, ReferralRow } from './referral.repository';
 
+/** What a page request shows of each referral beyond its own columns (and whether it shows the counts). */
+export interface ReferralPageSelection {
+  counts?: boolean;
+  fromAgency?: boolean;
+  toAgency?: boolean;
+  lastEvent?: boolean;
+  survivor?: boolean;
+}
+
+/** What a page's statement read for the request's loaders: agencies by id, last events by referral, survivors by id. */
+export interface ReferralPagePrefetch {
+  agencies: [string, Agency][];
+  lastEvents: [string, ReferralEvent | null][];
+  survivors: [string, VisibleSurvivor | null][];
+}
+
 /** A caller without an agency has no boxes. */
 const NO_COUNTS: ReferralBoxCounts = { received: 0, sent: 0, needsAction: 0, drafts: 0 };
 
@@ -45,6 +62,8 @@ export class ReferralService {
     private readonly events: EventLog,
     private readonly thread: MessageThread,
     private readonly clock: Clock,
+    private readonly agencies: AgencyService,
+    private readonly survivors: SurvivorService,
   ) {}
 
   async get(scope: AccessScope, id: string): Promise<Referral> {
@@ -54,17 +73,35 @@ export class ReferralService {
     return toModel(row ?? (await this.workflow.notFound(scope, 'READ_REFERRAL', 'Referral', id)), now);
   }
 
-  /** One page of a box; the box counts too when `select.counts` (a client that shows them asks). */
-  async list(
+  /**
+   * One page of a box; the box counts too when `select.counts` (a client that shows them asks).
+   * What `select` names of each row — its agencies, last event, survivor — comes in the page's one
+   * statement (the owning domains' joins) and is handed back as `prefetched`, for the request's
+   * loaders: the field resolvers then find it there and issue nothing.
+   */
+  async page(
     scope: AccessScope,
     args: ReferralsArgs,
-    select: { counts?: boolean } = {},
-  ): Promise<ReferralConnection> {
+    select: ReferralPageSelection = {},
+  ): Promise<{ connection: ReferralConnection; prefetched: ReferralPagePrefetch }> {
+    const prefetched: ReferralPagePrefetch = { agencies: [], lastEvents: [], survivors: [] };
     const agencyId = scope.actor.agencyId;
     if (!agencyId) {
-      return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, counts: NO_COUNTS };
+      return {
+        connection: { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, counts: NO_COUNTS },
+        prefetched,
+      };
     }
     const now = this.clock.now();
+    const joins = {
+      fromAgency: select.fromAgency ? this.agencies.joinById(scope, 'p."fromAgencyId"', 'fa') : undefined,
+      toAgency: select.toAgency ? this.agencies.joinById(scope, 'p."toAgencyId"', 'ta') : undefined,
+      lastEvent: select.lastEvent ? this.events.lastEventJoin('Referral', 'p.id', 'le') : undefined,
+      survivor: select.survivor ? this.survivors.joinVisible(scope, 'p."survivorId"', 'sv', now) : undefined,
+    };
+    const present = Object.fromEntries(Object.entries(joins).filter(([, part]) => part)) as {
+      [K in keyof typeof joins]: NonNullable<(typeof joins)[K]>;
+    };
     const [page, totals] = await Promise.all([
       this.referrals.list(
         scope,
@@ -72,10 +109,31 @@ export class ReferralService {
         { box: args.box, status: args.status, need: args.need },
         args,
         now,
+        present,
       ),
       select.counts ? this.referrals.counts(scope, agencyId, now) : undefined,
     ]);
-    return { ...mapConnection(page, (row) => toModel(row, now)), counts: totals };
+    for (const { node: row } of page.edges) {
+      const { fromAgency, toAgency, lastEvent, survivor } = row.joined;
+      if (joins.fromAgency && fromAgency) prefetched.agencies.push([row.fromAgencyId, fromAgency]);
+      if (joins.toAgency && toAgency) prefetched.agencies.push([row.toAgencyId, toAgency]);
+      if (joins.lastEvent)
+        prefetched.lastEvents.push([row.id, lastEvent && statusChange<ReferralStatus>(lastEvent)]);
+      if (joins.survivor && row.survivorId) prefetched.survivors.push([row.survivorId, survivor ?? null]);
+    }
+    return {
+      connection: { ...mapConnection(page, (row) => toModel(row, now)), counts: totals },
+      prefetched,
+    };
+  }
+
+  /** One page of a box, the counts too when `select.counts`. */
+  async list(
+    scope: AccessScope,
+    args: ReferralsArgs,
+    select: Pick<ReferralPageSelection, 'counts'> = {},
+  ): Promise<ReferralConnection> {
+    return (await this.page(scope, args, select)).connection;
   }
 
   /** The size of each of the caller's boxes, as `referrals { counts }` answers it. */
