@@ -151,12 +151,14 @@ export function LanguagePicker() {
   };
   return (
     <div className="display-flex flex-align-center">
-      <Label htmlFor="language" className="margin-top-0 margin-right-1">
+      {/* Not "language": the forms' own language fields use that id, and a label's `for` takes the
+          first element with it, so their labels would name this picker. */}
+      <Label htmlFor="ui-language" className="margin-top-0 margin-right-1">
         {t('nav.language')}
       </Label>
       <Select
-        id="language"
-        name="language"
+        id="ui-language"
+        name="ui-language"
         className="margin-top-0 width-auto"
         value={i18n.language}
         onChange={(event) => change(event.target.value as Language)}
