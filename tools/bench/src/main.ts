@@ -17,6 +17,7 @@ const USAGE = `npm run bench -- [options]   (docs/benchmarks.md)
   --connections 16  --seconds 10  --warmup 3  --rounds 2  --count 20
   --workloads W0,W1,W1b,W2,W3,W5,W4   (default all)
   --seal-events 10000,1000000      audit trail sizes for the sealer (0 skips it)
+  --seal-only                      only the sealer: no servers, no workloads (e.g. --seal-events 10000,10000000)
   --pg <url>                       a PostgreSQL superuser URL (default: local 127.0.0.1:5432, else embedded)
   --fresh                          regenerate the datasets
   --no-pin                         do not pin the servers to CPU 0 and the load generator to CPU 1`;
@@ -32,7 +33,7 @@ const DEFAULTS = {
   'seal-events': '10000,1000000',
 };
 
-const SWITCHES = ['fresh', 'no-pin', 'help'] as const;
+const SWITCHES = ['fresh', 'no-pin', 'seal-only', 'help'] as const;
 type Flags = Record<keyof typeof DEFAULTS, string> &
   Record<(typeof SWITCHES)[number], boolean> & { workloads?: string; pg?: string };
 
@@ -70,34 +71,42 @@ async function main(): Promise<void> {
   const postgres = values.pg
     ? { adminUrl: values.pg, stop: async () => undefined }
     : await findOrStartPostgres({ log });
-  const runtime = values.hub === 'bundle' ? await bundleRuntime(log) : sourceRuntime();
+  const sealOnly = values['seal-only'];
+  const runtime = sealOnly ? null : values.hub === 'bundle' ? await bundleRuntime(log) : sourceRuntime();
   try {
-    const results = await runBenchmark({
-      adminUrl: postgres.adminUrl,
-      sizes,
-      runtime,
-      workloads: values.workloads?.split(','),
-      connections: Number(values.connections),
-      seconds: Number(values.seconds),
-      warmupSeconds: Number(values.warmup),
-      rounds: Number(values.rounds),
-      countRequests: Number(values.count),
-      pin,
-      fresh: values.fresh,
-      log,
-    });
+    const results = !runtime
+      ? []
+      : await runBenchmark({
+          adminUrl: postgres.adminUrl,
+          sizes,
+          runtime,
+          workloads: values.workloads?.split(','),
+          connections: Number(values.connections),
+          seconds: Number(values.seconds),
+          warmupSeconds: Number(values.warmup),
+          rounds: Number(values.rounds),
+          countRequests: Number(values.count),
+          pin,
+          fresh: values.fresh,
+          log,
+        });
     let seals: SealResult[] = [];
     if (sealEvents.length) {
       // Any dataset's schema will do: the smallest one run copies fastest.
       const dataset = await ensureDataset(postgres.adminUrl, sizes.includes('small') ? 'small' : sizes[0]);
       seals = (await benchSeal(postgres.adminUrl, dataset, sealEvents, { log })).results;
     }
-    const hubNode = execFileSync(runtime.node, ['-v']).toString().trim();
     const context = [
       `\`npm run bench -- ${process.argv.slice(2).join(' ')}\` on ${started.toISOString().slice(0, 16)} UTC, ${Math.round((Date.now() - started.getTime()) / 60_000)} min`,
       `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after (other work on the machine shows here)`,
-      `hub: ${values.hub === 'bundle' ? 'production bundle' : 'sources'} on Node ${hubNode}, NODE_ENV=production${pin ? ', pinned to CPU 0 (floor too), load generator on CPU 1' : ''}; ${await pgVersion(postgres.adminUrl)}`,
-      `${values.connections} connections; per workload ${values.rounds} interleaved rounds of ${values.seconds} s per server after a ${values.warmup} s warm-up; statements counted over ${values.count} sequential requests`,
+      runtime
+        ? `hub: ${values.hub === 'bundle' ? 'production bundle' : 'sources'} on Node ${execFileSync(runtime.node, ['-v']).toString().trim()}, NODE_ENV=production${pin ? ', pinned to CPU 0 (floor too), load generator on CPU 1' : ''}; ${await pgVersion(postgres.adminUrl)}`
+        : `the sealer only, in the harness's process on Node ${process.version}; ${await pgVersion(postgres.adminUrl)}`,
+      ...(runtime
+        ? [
+            `${values.connections} connections; per workload ${values.rounds} interleaved rounds of ${values.seconds} s per server after a ${values.warmup} s warm-up; statements counted over ${values.count} sequential requests`,
+          ]
+        : []),
     ];
     const report = markdownReport(results, seals, context);
     const dir = join(ROOT, 'tmp/bench');
@@ -107,7 +116,7 @@ async function main(): Promise<void> {
     writeFileSync(file.replace(/\.md$/, '.json'), JSON.stringify({ context, results, seals }, null, 2));
     process.stdout.write(`\n${report}\n\n(also in ${file.slice(ROOT.length + 1)})\n`);
   } finally {
-    await runtime.dispose();
+    await runtime?.dispose();
     await postgres.stop();
   }
 }
