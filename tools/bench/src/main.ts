@@ -8,6 +8,7 @@ import { findOrStartPostgres, ROOT } from '@hub/tools';
 import { ensureDataset, Size, SIZES } from './dataset';
 import { runBenchmark } from './harness';
 import { markdownReport } from './report';
+import { benchMemory } from './memory';
 import { benchSeal, SealResult } from './seal';
 import { bundleRuntime, sourceRuntime, stopAllTargets } from './targets';
 
@@ -15,9 +16,10 @@ const USAGE = `npm run bench -- [options]   (docs/benchmarks.md)
   --size small|large|small,large   datasets to run (default small); both sizes also print large/small
   --hub bundle|source              the production bundle on the image's Node (default), or the sources
   --connections 16  --seconds 10  --warmup 3  --rounds 2  --count 20
-  --workloads W0,W1,W1b,W2,W3,W5,W4   (default all)
+  --workloads W0,W1,W1b,W2,W3,W5,W4   (default all; none: skip the rounds, e.g. to run only the sealer)
   --seal-events 10000,1000000      audit trail sizes for the sealer (0 skips it)
-  --seal-only                      only the sealer: no servers, no workloads (e.g. --seal-events 10000,10000000)
+  --memory 10000,100000            memory workload: RSS and heap after GC at these request counts (default off)
+  --heap-snapshots                 with --memory: a heap snapshot at each reading, in tmp/bench/heap-<time>/
   --pg <url>                       a PostgreSQL superuser URL (default: local 127.0.0.1:5432, else embedded)
   --fresh                          regenerate the datasets
   --no-pin                         do not pin the servers to CPU 0 and the load generator to CPU 1`;
@@ -31,9 +33,10 @@ const DEFAULTS = {
   rounds: '2',
   count: '20',
   'seal-events': '10000,1000000',
+  memory: '',
 };
 
-const SWITCHES = ['fresh', 'no-pin', 'seal-only', 'help'] as const;
+const SWITCHES = ['fresh', 'no-pin', 'heap-snapshots', 'help'] as const;
 type Flags = Record<keyof typeof DEFAULTS, string> &
   Record<(typeof SWITCHES)[number], boolean> & { workloads?: string; pg?: string };
 
@@ -56,10 +59,15 @@ async function main(): Promise<void> {
   const sizes = values.size.split(',') as Size[];
   if (sizes.some((size) => !(size in SIZES)) || !['bundle', 'source'].includes(values.hub))
     throw new Error(`bad arguments\n${USAGE}`);
-  const sealEvents = values['seal-events']
-    .split(',')
-    .map(Number)
-    .filter((n) => n > 0);
+  const counts = (list: string) =>
+    list
+      .split(',')
+      .map(Number)
+      .filter((n) => n > 0);
+  const sealEvents = counts(values['seal-events']);
+  const memoryCheckpoints = counts(values.memory);
+  const workloads = values.workloads?.split(',');
+  const rounds = workloads?.join() !== 'none';
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.on(signal, () => void stopAllTargets().then(() => process.exit(130)));
   const pin = !values['no-pin'] && cpus().length >= 2;
@@ -71,16 +79,18 @@ async function main(): Promise<void> {
   const postgres = values.pg
     ? { adminUrl: values.pg, stop: async () => undefined }
     : await findOrStartPostgres({ log });
-  const sealOnly = values['seal-only'];
-  const runtime = sealOnly ? null : values.hub === 'bundle' ? await bundleRuntime(log) : sourceRuntime();
+  const needsHub = rounds || memoryCheckpoints.length > 0;
+  const runtime = !needsHub ? null : values.hub === 'bundle' ? await bundleRuntime(log) : sourceRuntime();
+  // Any dataset's schema will do for the sealer and the memory workload: the smallest one run copies fastest.
+  const smallest = () => ensureDataset(postgres.adminUrl, sizes.includes('small') ? 'small' : sizes[0]);
   try {
-    const results = !runtime
+    const results = !(runtime && rounds)
       ? []
       : await runBenchmark({
           adminUrl: postgres.adminUrl,
           sizes,
           runtime,
-          workloads: values.workloads?.split(','),
+          workloads,
           connections: Number(values.connections),
           seconds: Number(values.seconds),
           warmupSeconds: Number(values.warmup),
@@ -90,30 +100,45 @@ async function main(): Promise<void> {
           fresh: values.fresh,
           log,
         });
-    let seals: SealResult[] = [];
-    if (sealEvents.length) {
-      // Any dataset's schema will do: the smallest one run copies fastest.
-      const dataset = await ensureDataset(postgres.adminUrl, sizes.includes('small') ? 'small' : sizes[0]);
-      seals = (await benchSeal(postgres.adminUrl, dataset, sealEvents, { log })).results;
-    }
+    const memory =
+      runtime && memoryCheckpoints.length
+        ? await benchMemory({
+            adminUrl: postgres.adminUrl,
+            dataset: await smallest(),
+            runtime,
+            checkpoints: memoryCheckpoints,
+            connections: Number(values.connections),
+            pin,
+            snapshotDir: values['heap-snapshots']
+              ? join(ROOT, 'tmp/bench', `heap-${started.toISOString().replace(/[:.]/g, '-')}`)
+              : undefined,
+            log,
+          })
+        : [];
+    const seals: SealResult[] = sealEvents.length
+      ? (await benchSeal(postgres.adminUrl, await smallest(), sealEvents, { log })).results
+      : [];
     const context = [
       `\`npm run bench -- ${process.argv.slice(2).join(' ')}\` on ${started.toISOString().slice(0, 16)} UTC, ${Math.round((Date.now() - started.getTime()) / 60_000)} min`,
       `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after (other work on the machine shows here)`,
       runtime
         ? `hub: ${values.hub === 'bundle' ? 'production bundle' : 'sources'} on Node ${execFileSync(runtime.node, ['-v']).toString().trim()}, NODE_ENV=production${pin ? ', pinned to CPU 0 (floor too), load generator on CPU 1' : ''}; ${await pgVersion(postgres.adminUrl)}`
         : `the sealer only, in the harness's process on Node ${process.version}; ${await pgVersion(postgres.adminUrl)}`,
-      ...(runtime
+      ...(rounds
         ? [
             `${values.connections} connections; per workload ${values.rounds} interleaved rounds of ${values.seconds} s per server after a ${values.warmup} s warm-up; statements counted over ${values.count} sequential requests`,
           ]
         : []),
     ];
-    const report = markdownReport(results, seals, context);
+    const report = markdownReport(results, seals, context, memory);
     const dir = join(ROOT, 'tmp/bench');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${started.toISOString().replace(/[:.]/g, '-')}.md`);
     writeFileSync(file, `${report}\n`);
-    writeFileSync(file.replace(/\.md$/, '.json'), JSON.stringify({ context, results, seals }, null, 2));
+    writeFileSync(
+      file.replace(/\.md$/, '.json'),
+      JSON.stringify({ context, results, seals, memory }, null, 2),
+    );
     process.stdout.write(`\n${report}\n\n(also in ${file.slice(ROOT.length + 1)})\n`);
   } finally {
     await runtime?.dispose();

@@ -1,4 +1,5 @@
 import type { SizeResult, TargetStats, WorkloadResult } from './harness';
+import type { MemoryResult } from './memory';
 import type { SealResult } from './seal';
 
 const fixed = (value: number | undefined, digits = 0) =>
@@ -19,7 +20,12 @@ function table(header: string[], rows: string[][]): string {
 }
 
 /** The run's figures as markdown: one table per size, large/small ratios, the sealer. */
-export function markdownReport(sizes: SizeResult[], seals: SealResult[], context: string[]): string {
+export function markdownReport(
+  sizes: SizeResult[],
+  seals: SealResult[],
+  context: string[],
+  memory: MemoryResult[] = [],
+): string {
   const parts: string[] = [...context.map((line) => `- ${line}`), ''];
   for (const size of sizes) {
     parts.push(`### ${size.size}: ${size.referrals.toLocaleString('en')} referrals`, '');
@@ -108,6 +114,42 @@ export function markdownReport(sizes: SizeResult[], seals: SealResult[], context
       ),
       '',
     );
+  }
+  if (memory.length) {
+    parts.push('### memory', '');
+    parts.push(
+      table(
+        [
+          'workload',
+          'requests',
+          'RSS MB',
+          'heap after GC MB',
+          'RSS ÷ at the first count',
+          'heap ÷ at the first count',
+          'req/s',
+        ],
+        memory.flatMap((m) => {
+          // The reading after the warm-up is the baseline of the growth, not a row of its own.
+          const counted = m.checkpoints.slice(1);
+          return counted.map((c, i) => [
+            i === 0 ? `${m.workload.id} ${m.workload.title}` : '',
+            c.requests.toLocaleString('en'),
+            fixed(c.rssMb, 0),
+            fixed(c.heapMb, 1),
+            ratio(c.rssMb, counted[0].rssMb),
+            ratio(c.heapMb, counted[0].heapMb),
+            i === 0 ? fixed(m.reqPerSecond) : '',
+          ]);
+        }),
+      ),
+      '',
+    );
+    const failed = memory.filter((m) => m.failures > 0);
+    if (failed.length)
+      parts.push(
+        ...failed.map((m) => `- **${m.workload.id}: ${m.failures} failures, first: ${m.firstFailure}**`),
+        '',
+      );
   }
   return parts.join('\n');
 }

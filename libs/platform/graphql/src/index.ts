@@ -18,3 +18,4 @@ export * from './idempotency-key';
 export * from './subscriptions';
 export * from './live-stream';
 export * from './metrics.plugin';
+export * from './bounded-cache';
