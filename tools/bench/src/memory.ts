@@ -45,6 +45,8 @@ export async function benchMemory(options: {
   connections: number;
   pin: boolean;
   snapshotDir?: string;
+  /** Requests before the first reading (default WARMUP_REQUESTS; the smoke test sends a few). */
+  warmupRequests?: number;
   log(line: string): void;
 }): Promise<MemoryResult[]> {
   const { log } = options;
@@ -71,7 +73,7 @@ export async function benchMemory(options: {
           sent += amount;
           return outcome;
         };
-        const warmup = await send(WARMUP_REQUESTS);
+        const warmup = await send(options.warmupRequests ?? WARMUP_REQUESTS);
         const result: MemoryResult = {
           workload: { id: workload.id, title: workload.title },
           checkpoints: [],
