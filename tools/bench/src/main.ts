@@ -19,7 +19,9 @@ const USAGE = `npm run bench -- [options]   (docs/benchmarks.md)
   --workloads W0,W1,W1b,W2,W3,W5,W4   (default all; none: skip the rounds, e.g. to run only the sealer)
   --seal-events 10000,1000000      audit trail sizes for the sealer (0 skips it)
   --memory 10000,100000            memory workload: RSS and heap after GC at these request counts (default off)
+  --memory-workloads W4,W4d        with --memory: which of the two (default both)
   --heap-snapshots                 with --memory: a heap snapshot at each reading, in tmp/bench/heap-<time>/
+                                   (writing one leaves RSS higher: read RSS from a run without them)
   --pg <url>                       a PostgreSQL superuser URL (default: local 127.0.0.1:5432, else embedded)
   --fresh                          regenerate the datasets
   --no-pin                         do not pin the servers to CPU 0 and the load generator to CPU 1`;
@@ -38,7 +40,11 @@ const DEFAULTS = {
 
 const SWITCHES = ['fresh', 'no-pin', 'heap-snapshots', 'help'] as const;
 type Flags = Record<keyof typeof DEFAULTS, string> &
-  Record<(typeof SWITCHES)[number], boolean> & { workloads?: string; pg?: string };
+  Record<(typeof SWITCHES)[number], boolean> & {
+    workloads?: string;
+    'memory-workloads'?: string;
+    pg?: string;
+  };
 
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 
@@ -51,6 +57,7 @@ async function main(): Promise<void> {
         Object.entries(DEFAULTS).map(([name, value]) => [name, { type: 'string' as const, default: value }]),
       ),
       workloads: { type: 'string' },
+      'memory-workloads': { type: 'string' },
       pg: { type: 'string' },
       ...Object.fromEntries(SWITCHES.map((name) => [name, { type: 'boolean' as const, default: false }])),
     },
@@ -107,6 +114,7 @@ async function main(): Promise<void> {
             dataset: await smallest(),
             runtime,
             checkpoints: memoryCheckpoints,
+            workloads: values['memory-workloads']?.split(','),
             connections: Number(values.connections),
             pin,
             snapshotDir: values['heap-snapshots']

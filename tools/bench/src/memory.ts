@@ -45,18 +45,23 @@ export async function benchMemory(options: {
   connections: number;
   pin: boolean;
   snapshotDir?: string;
+  /** W4, W4d or both (default). */
+  workloads?: string[];
   /** Requests before the first reading (default WARMUP_REQUESTS; the smoke test sends a few). */
   warmupRequests?: number;
   log(line: string): void;
 }): Promise<MemoryResult[]> {
   const { log } = options;
-  const db = await copyDataset(options.adminUrl, options.dataset, 'memory');
+  // A database per selection, so two runs for different workloads can go side by side.
+  const suffix = ['memory', ...(options.workloads ?? [])].join('_').toLowerCase();
+  const db = await copyDataset(options.adminUrl, options.dataset, suffix);
   const idp = await startTestIdp({ accessTokenLifetimeSeconds: 12 * 3600 });
   try {
     const fixtures = await fixturesOf(options.adminUrl, db.database);
     const token = await idp.tokenFor(W4.user as string);
     const results: MemoryResult[] = [];
     for (const [index, workload] of [W4, W4D].entries()) {
+      if (options.workloads && !options.workloads.includes(workload.id)) continue;
       const hub = await startHub(options.runtime, {
         databaseUrl: db.apiUrl,
         issuer: idp.issuer,
