@@ -14,6 +14,8 @@ export interface MemoryCheckpoint {
   /** Resident memory and V8 heap in use, MB, after two full garbage collections. */
   rssMb: number;
   heapMb: number;
+  /** V8's heap as reserved from the system (what of RSS is V8's), MB. */
+  heapTotalMb: number;
 }
 
 export interface MemoryResult {
@@ -90,10 +92,15 @@ export async function benchMemory(options: {
         let seconds = 0;
         const read = async () => {
           const reading = await (hub.memory as NonNullable<typeof hub.memory>)();
-          const checkpoint = { requests: answered, rssMb: reading.rss / MB, heapMb: reading.heapUsed / MB };
+          const checkpoint = {
+            requests: answered,
+            rssMb: reading.rss / MB,
+            heapMb: reading.heapUsed / MB,
+            heapTotalMb: reading.heapTotal / MB,
+          };
           result.checkpoints.push(checkpoint);
           log(
-            `memory ${workload.id} after ${answered.toLocaleString('en')} requests: RSS ${checkpoint.rssMb.toFixed(0)} MB, heap after GC ${checkpoint.heapMb.toFixed(1)} MB`,
+            `memory ${workload.id} after ${answered.toLocaleString('en')} requests: RSS ${checkpoint.rssMb.toFixed(0)} MB, heap after GC ${checkpoint.heapMb.toFixed(1)} MB (V8 holds ${checkpoint.heapTotalMb.toFixed(0)} MB)`,
           );
           if (options.snapshotDir && hub.heapSnapshot) {
             mkdirSync(options.snapshotDir, { recursive: true });

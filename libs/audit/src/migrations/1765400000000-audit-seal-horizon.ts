@@ -28,11 +28,11 @@ export class AuditSealHorizon1765400000000 implements MigrationInterface {
     await q.query(`CREATE INDEX audit_event_tx_idx ON audit_event (tx_id, id)`);
     await q.query(`ALTER TABLE audit_seal ADD COLUMN horizon xid8`);
     await q.query(`REVOKE INSERT ON audit_event FROM hub_api`);
-    await q.query(`GRANT INSERT (${API_COLUMNS.join(', ')}) ON audit_event TO hub_api`);
+    await q.query(`GRANT INSERT (${await apiColumns(q)}) ON audit_event TO hub_api`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`REVOKE INSERT (${API_COLUMNS.join(', ')}) ON audit_event FROM hub_api`);
+    await q.query(`REVOKE INSERT (${await apiColumns(q)}) ON audit_event FROM hub_api`);
     await q.query(`GRANT INSERT ON audit_event TO hub_api`);
     await q.query(`ALTER TABLE audit_seal DROP COLUMN horizon`);
     await q.query(`DROP INDEX audit_event_tx_idx`);
@@ -41,21 +41,14 @@ export class AuditSealHorizon1765400000000 implements MigrationInterface {
 }
 
 /**
- * What the API writes: everything but `tx_id`. `id` is listed because TypeORM names it (as
- * DEFAULT); it is GENERATED ALWAYS, so giving a value still takes OVERRIDING SYSTEM VALUE, as before.
+ * What the API writes: every column of audit_event but `tx_id`. `id` is among them because TypeORM
+ * names it (as DEFAULT); it is GENERATED ALWAYS, so giving a value still takes OVERRIDING SYSTEM
+ * VALUE, as before.
  */
-const API_COLUMNS = [
-  'id',
-  'occurred_at',
-  'actor_user_id',
-  'actor_agency_id',
-  'action',
-  'subject_type',
-  'subject_id',
-  'fields',
-  'purpose',
-  'decision',
-  'reason',
-  'request_id',
-  'subject_agency_ids',
-];
+async function apiColumns(q: QueryRunner): Promise<string> {
+  const [{ columns }] = (await q.query(
+    `SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) AS columns FROM pg_attribute
+      WHERE attrelid = 'audit_event'::regclass AND attnum > 0 AND NOT attisdropped AND attname <> 'tx_id'`,
+  )) as { columns: string }[];
+  return columns;
+}
