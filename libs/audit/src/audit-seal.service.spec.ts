@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, databaseMigrations, Transactions } from '@hub/database';
@@ -24,6 +25,16 @@ const sha256 = (...parts: Buffer[]) => {
   return hash.digest();
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The sealer with short links (three events unless said), to exercise a backlog without writing 20,000 events. */
+class SmallSeals extends AuditSealService {
+  constructor(
+    transactions: Transactions,
+    protected override readonly maxEventsPerSeal = 3,
+  ) {
+    super(transactions);
+  }
+}
 
 interface EventRow {
   id: string;
@@ -161,7 +172,7 @@ describe('AuditSealService (integration, real PostgreSQL and migrations)', () =>
       async (table) => {
         const [privileges] = await ownerQuery<Record<string, boolean>>(
           `SELECT has_table_privilege('hub_api', $1, 'SELECT') AS select,
-                  has_table_privilege('hub_api', $1, 'INSERT') AS insert,
+                  has_any_column_privilege('hub_api', $1, 'INSERT') AS insert,
                   has_table_privilege('hub_api', $1, 'UPDATE') AS update,
                   has_table_privilege('hub_api', $1, 'DELETE') AS delete,
                   has_table_privilege('hub_api', $1, 'TRUNCATE') AS truncate`,
@@ -176,6 +187,24 @@ describe('AuditSealService (integration, real PostgreSQL and migrations)', () =>
         });
       },
     );
+
+    it('the API role may not choose the transaction an event claims (tx_id is set by the database)', async () => {
+      const [{ txId, others }] = await ownerQuery<{ txId: boolean; others: boolean }>(
+        `SELECT has_column_privilege('hub_api', 'audit_event', 'tx_id', 'INSERT') AS "txId",
+                bool_and(has_column_privilege('hub_api', 'audit_event', attname, 'INSERT')) AS others
+           FROM pg_attribute WHERE attrelid = 'audit_event'::regclass AND attnum > 0 AND NOT attisdropped
+            AND attname <> 'tx_id'`,
+      );
+      expect({ txId, others }).toEqual({ txId: false, others: true });
+      const before = await events();
+      await expect(
+        apiClient.query(
+          `INSERT INTO audit_event (tx_id, actor_user_id, action, subject_type, decision)
+           VALUES ('1', 'forger', 'READ_SURVIVOR', 'Survivor', 'ALLOWED')`,
+        ),
+      ).rejects.toMatchObject({ code: '42501' });
+      expect(await events()).toEqual(before);
+    });
 
     it.each(Object.entries(CHANGES).flatMap(([table, statements]) => statements.map((sql) => [table, sql])))(
       'as the API role, on %s: `%s` is refused (permission denied) and changes nothing',
@@ -323,6 +352,34 @@ describe('AuditSealService (integration, real PostgreSQL and migrations)', () =>
         await other.end();
       }
       expect(await seals.seal()).toMatchObject({ seq: 1 });
+    });
+
+    it('a backlog larger than one seal is sealed in bounded links, a transaction split across two, each event once', async () => {
+      const small = new SmallSeals(transactions);
+      // One transaction of five events, then one of two: links of three take 3, 3 and 1.
+      await transactions.run((tx) => writer.record(tx, ...[0, 1, 2, 3, 4].map((n) => event(n))));
+      await transactions.run((tx) => writer.record(tx, event(5), event(6)));
+      const anchors = [await small.seal(), await small.seal(), await small.seal(), await small.seal()];
+      expect(anchors.map((anchor) => anchor?.seq ?? null)).toEqual([1, 2, 3, null]);
+      expect((await sealRows()).map((row) => row.event_count)).toEqual([3, 3, 1]);
+      expect(await seals.verify()).toMatchObject({ ok: true, eventsChecked: 7, unsealedEvents: 0 });
+    });
+
+    it('events written before seals had horizons (tx_id 0, a seal without one) are sealed by the next seal', async () => {
+      await write(2);
+      await seals.seal();
+      // What the migration leaves: earlier events read tx_id 0, earlier seals have no horizon.
+      await tamper(async (query) => {
+        await query(`UPDATE audit_seal SET horizon = NULL`);
+        await query(
+          `INSERT INTO audit_event (tx_id, occurred_at, actor_user_id, action, subject_type, decision)
+           SELECT '0', now(), 'before-horizons', 'READ_SURVIVOR', 'Survivor', 'ALLOWED' FROM generate_series(1, 3)`,
+        );
+      });
+      await write(1, 10);
+      expect(await seals.seal()).toMatchObject({ seq: 2 });
+      expect((await sealRows()).map((row) => row.event_count)).toEqual([2, 4]);
+      expect(await seals.verify()).toMatchObject({ ok: true, eventsChecked: 6, unsealedEvents: 0 });
     });
 
     describe('tampering is found and named', () => {
@@ -510,6 +567,23 @@ describe('AuditSealService (integration, real PostgreSQL and migrations)', () =>
         });
       });
 
+      it('an event claiming a transaction below the horizon is never sealed, and verification names it even when dated now', async () => {
+        await sealedTrail();
+        // Only the owner can choose tx_id (the API role has no privilege on it).
+        await owner.query(
+          `INSERT INTO audit_event (tx_id, occurred_at, actor_user_id, action, subject_type, subject_id, decision)
+           VALUES ('1', now(), 'forged', 'READ_SURVIVOR', 'Survivor', 'x', 'ALLOWED')`,
+        );
+        // The seal reads from its horizon on, so the forged event is not even looked at.
+        expect(await seals.seal()).toBeNull();
+        expect(await seals.verify()).toMatchObject({
+          ok: false,
+          firstProblem:
+            '1 events below the horizon of seal 3 were never sealed (written under a forged transaction id?)',
+          unsealedEvents: 1,
+        });
+      });
+
       it('a backdated event inserted after a seal is not silently absorbed by the next seal', async () => {
         await sealedTrail();
         // The API role may INSERT, with any occurred_at: a forged past event.
@@ -587,6 +661,88 @@ describe('AuditSealService (integration, real PostgreSQL and migrations)', () =>
         unsealedEvents: 0,
         anchor: await seals.anchor(),
       });
+    });
+
+    /** One writer's transaction: its events, how long it stays open, whether it commits. */
+    const writerArb = fc.record({
+      events: fc.integer({ min: 1, max: 4 }),
+      startMs: fc.nat({ max: 30 }),
+      holdMs: fc.nat({ max: 25 }),
+      rollback: fc.nat({ max: 4 }).map((n) => n === 0),
+    });
+
+    it('property: events committed while sealers run (slow transactions committing out of id order, rollbacks) are all sealed exactly once, and tampering is still found', async () => {
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(writerArb, { minLength: 1, maxLength: 12 }),
+          fc.integer({ min: 2, max: 5 }),
+          fc.nat(),
+          async (writers, linkSize, pick) => {
+            run += 1;
+            await reset();
+            const sealer = new SmallSeals(transactions, linkSize);
+            const committed: string[] = [];
+            let writing = true;
+            const sealLoop = async () => {
+              while (writing) {
+                await sealer.seal();
+                await sleep(2);
+              }
+            };
+            const writeOne = async (w: (typeof writers)[number], index: number) => {
+              await sleep(w.startMs);
+              const tags = Array.from({ length: w.events }, (_, k) => `run ${run} tx ${index} event ${k}`);
+              await transactions
+                .run(async (tx) => {
+                  await writer.record(tx, ...tags.map((tag, k) => event(index * 10 + k, { reason: tag })));
+                  await sleep(w.holdMs);
+                  if (w.rollback) throw new Error('rolled back');
+                })
+                .then(
+                  () => committed.push(...tags),
+                  (error: Error) => expect(error.message).toBe('rolled back'),
+                );
+            };
+            const sealers = [sealLoop(), sealLoop()];
+            await Promise.all(writers.map(writeOne));
+            writing = false;
+            await Promise.all(sealers);
+            // Eventually: whatever is left is sealed by the next seals, in links of linkSize.
+            for (let i = 0; i < 60 && (await sealer.seal()); i += 1);
+
+            const rows = await ownerQuery<{ id: string; reason: string; seals: number }>(
+              `SELECT e.id::text, e.reason, count(s.event_id)::int AS seals
+                 FROM audit_event e LEFT JOIN audit_seal_entry s ON s.event_id = e.id GROUP BY e.id ORDER BY e.id`,
+            );
+            expect(rows.map((row) => row.reason).sort()).toEqual([...committed].sort());
+            expect(rows.filter((row) => row.seals !== 1)).toEqual([]);
+            const [{ sealed }] = await ownerQuery<{ sealed: number }>(
+              `SELECT coalesce(sum(event_count), 0)::int AS sealed FROM audit_seal`,
+            );
+            expect(sealed).toBe(rows.length);
+            expect(await sealer.verify()).toMatchObject({
+              ok: true,
+              eventsChecked: rows.length,
+              unsealedEvents: 0,
+            });
+            if (rows.length === 0) return;
+
+            const target = rows[pick % rows.length];
+            await tamper((query) =>
+              query(`UPDATE audit_event SET reason = 'rewritten' WHERE id = $1`, [target.id]).then(
+                () => undefined,
+              ),
+            );
+            const report = await sealer.verify();
+            expect(report.ok).toBe(false);
+            expect(report.firstProblem).toMatch(
+              new RegExp(`^event ${target.id} \\(seal \\d+\\) was changed$`),
+            );
+          },
+        ),
+        { numRuns: 15 },
+      );
     });
   });
 });

@@ -25,6 +25,8 @@ export interface VerificationReport {
 }
 
 const hex = (buffer: Buffer) => buffer.toString('hex');
+/** The older of two transaction ids (xid8 as text: 64-bit, never wrapping). */
+const minXid = (a: string, b: string) => (BigInt(a) <= BigInt(b) ? a : b);
 
 /** seal_hash = SHA-256(prev_hash ‖ seq ‖ events_hash) */
 function sealHash(prev: Buffer, seq: number, eventsHash: Buffer): Buffer {
@@ -46,37 +48,58 @@ function eventsHash(hashes: Buffer[]): Buffer {
  * Tamper evidence for the audit trail without a global lock on writes: writers append freely;
  * sealing takes every committed event not yet sealed and adds one link to a hash chain (one
  * sealer at a time across replicas, through an advisory lock; a busy sealer is simply skipped).
+ *
+ * A seal reads only the events written since the previous seal's horizon, so its cost does not
+ * grow with the trail (migration AuditSealHorizon1765400000000): each event carries the id of the
+ * transaction that wrote it (`tx_id`), and a seal's horizon is the oldest transaction still running
+ * when it looked. Every event below a horizon is sealed, and none can appear there afterwards. A
+ * seal also takes the committed events above its horizon (`NOT EXISTS` keeps them from being
+ * sealed twice), so a long transaction elsewhere delays no event's seal; it only widens what the
+ * next seal reads: the events written since that transaction began.
  */
 @Injectable()
 export class AuditSealService {
   private readonly logger = new Logger('AuditTrail');
+  /** Events per link at most, so a backlog is sealed in bounded steps (a test lowers it). */
+  protected readonly maxEventsPerSeal: number = MAX_EVENTS_PER_SEAL;
 
   constructor(private readonly transactions: Transactions) {}
 
   /** Seals what is unsealed; returns the new anchor, or null when there was nothing to seal or another sealer runs. */
   async seal(): Promise<AuditAnchor | null> {
     const anchor = await this.transactions.run(async (tx) => {
-      const [{ locked }] = (await tx.query(`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS locked`)) as {
-        locked: boolean;
-      }[];
+      // The horizon comes from a snapshot taken no later than the one that reads the events below,
+      // so every transaction under it has finished and its events are visible there.
+      const [{ locked, running }] = (await tx.query(
+        `SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS locked,
+                pg_snapshot_xmin(pg_current_snapshot())::text AS running`,
+      )) as { locked: boolean; running: string }[];
       if (!locked) return null;
-      const events: { id: string; hash: Buffer }[] = await tx.query(
-        `SELECT e.id, audit_event_hash(e) AS hash FROM audit_event e
-          WHERE NOT EXISTS (SELECT 1 FROM audit_seal_entry s WHERE s.event_id = e.id)
-          ORDER BY e.id LIMIT ${MAX_EVENTS_PER_SEAL}`,
+      const [last] = (await tx.query(
+        `SELECT seq, seal_hash, horizon::text FROM audit_seal ORDER BY seq DESC LIMIT 1`,
+      )) as { seq: string; seal_hash: Buffer; horizon: string | null }[];
+      // Seals made before horizons existed: start from the first transaction (events written then read 0).
+      const from = last?.horizon ?? '0';
+      const found: { id: string; tx_id: string; hash: Buffer }[] = await tx.query(
+        `SELECT e.id, e.tx_id::text, audit_event_hash(e) AS hash FROM audit_event e
+          WHERE e.tx_id >= $1::xid8 AND NOT EXISTS (SELECT 1 FROM audit_seal_entry s WHERE s.event_id = e.id)
+          ORDER BY e.tx_id, e.id LIMIT ${this.maxEventsPerSeal}`,
+        [from],
       );
-      if (events.length === 0) return null;
-      const [last] = (await tx.query(`SELECT seq, seal_hash FROM audit_seal ORDER BY seq DESC LIMIT 1`)) as {
-        seq: string;
-        seal_hash: Buffer;
-      }[];
+      if (found.length === 0) return null;
+      // A full batch may have left events of the last transaction it reached, or of the ones after:
+      // the next seal starts at that transaction (NOT EXISTS skips what this one took).
+      const horizon =
+        found.length < this.maxEventsPerSeal ? running : minXid(running, found[found.length - 1].tx_id);
+      const events = found.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
       const seq = last ? Number(last.seq) + 1 : 1;
       const prev = last ? last.seal_hash : GENESIS;
       const combined = eventsHash(events.map((e) => e.hash));
       const hash = sealHash(prev, seq, combined);
       await tx.query(
-        `INSERT INTO audit_seal (seq, event_count, events_hash, prev_hash, seal_hash) VALUES ($1, $2, $3, $4, $5)`,
-        [seq, events.length, combined, prev, hash],
+        `INSERT INTO audit_seal (seq, event_count, events_hash, prev_hash, seal_hash, horizon)
+         VALUES ($1, $2, $3, $4, $5, $6::xid8)`,
+        [seq, events.length, combined, prev, hash, horizon],
       );
       await tx.query(
         `INSERT INTO audit_seal_entry (event_id, seal_seq, event_hash)
@@ -111,8 +134,10 @@ export class AuditSealService {
       prev_hash: Buffer;
       seal_hash: Buffer;
       sealed_at: Date;
+      horizon: string | null;
     }[] = await reader.query(
-      `SELECT seq, event_count, events_hash, prev_hash, seal_hash, sealed_at FROM audit_seal ORDER BY seq`,
+      `SELECT seq, event_count, events_hash, prev_hash, seal_hash, sealed_at, horizon::text
+         FROM audit_seal ORDER BY seq`,
     );
     const report = (
       firstProblem: string | null,
@@ -188,12 +213,16 @@ export class AuditSealService {
         return report(`seal ${seq} was altered`, index, eventsChecked, 0);
       prev = seal.seal_hash;
     }
-    const [{ unsealed, stale }] = (await reader.query(
+    // Every committed event below the newest horizon was sealed (see seal()): one that was not
+    // claims a transaction it did not come from.
+    const newest = seals.length ? seals[seals.length - 1] : null;
+    const [{ unsealed, stale, hidden }] = (await reader.query(
       `SELECT count(*)::int AS unsealed,
-              count(*) FILTER (WHERE e.occurred_at < now() - make_interval(secs => $1))::int AS stale
+              count(*) FILTER (WHERE e.occurred_at < now() - make_interval(secs => $1))::int AS stale,
+              count(*) FILTER (WHERE e.tx_id < $2::xid8)::int AS hidden
          FROM audit_event e WHERE NOT EXISTS (SELECT 1 FROM audit_seal_entry s WHERE s.event_id = e.id)`,
-      [graceSeconds],
-    )) as { unsealed: number; stale: number }[];
+      [graceSeconds, newest?.horizon ?? '0'],
+    )) as { unsealed: number; stale: number; hidden: number }[];
     if (expected) {
       const atAnchor = seals[expected.seq - 1];
       if (!atAnchor || hex(atAnchor.seal_hash) !== expected.hash) {
@@ -204,6 +233,14 @@ export class AuditSealService {
           unsealed,
         );
       }
+    }
+    if (hidden > 0) {
+      return report(
+        `${hidden} events below the horizon of seal ${newest?.seq} were never sealed (written under a forged transaction id?)`,
+        seals.length,
+        eventsChecked,
+        unsealed,
+      );
     }
     if (stale > 0) {
       return report(

@@ -3,6 +3,7 @@ import { createTransport } from 'nodemailer';
 import { testAdminUrl } from '@hub/testing';
 import { Dataset, dropDataset, ensureDataset } from './dataset';
 import { runBenchmark, SizeResult } from './harness';
+import { benchMemory } from './memory';
 import { deliveryReport, markdownReport } from './report';
 import { benchSeal } from './seal';
 import { startSmtpSink } from './smtp-sink';
@@ -12,7 +13,7 @@ import { WORKLOADS } from './workloads';
 /**
  * Keeps the benchmark harness working (not a benchmark: nothing here is about speed). A tiny
  * dataset, one short round of every workload against the hub (from its sources, in production
- * mode) and the floor, the sealer at two small trails.
+ * mode) and the floor, the sealer at two small trails, the memory workload for a few requests.
  */
 describe('the benchmark harness (tools/bench), at a tiny size', () => {
   jest.setTimeout(300_000);
@@ -89,6 +90,28 @@ describe('the benchmark harness (tools/bench), at a tiny size', () => {
       problem: null,
     });
     expect(verification?.eventsChecked).toBe(8_000 + 3 * 1_000);
+  });
+
+  it('reads the memory of the hub after a collection, through the probe, under both createReferral workloads', async () => {
+    const results = await benchMemory({
+      adminUrl,
+      dataset: dataset as Dataset,
+      runtime: sourceRuntime(),
+      checkpoints: [20],
+      connections: 2,
+      pin: false,
+      warmupRequests: 5,
+      log: () => undefined,
+    });
+    expect(results.map((r) => [r.workload.id, r.failures, r.checkpoints.map((c) => c.requests)])).toEqual([
+      ['W4', 0, [0, 20]],
+      ['W4d', 0, [0, 20]],
+    ]);
+    for (const { rssMb, heapMb } of results.flatMap((r) => r.checkpoints)) {
+      expect(heapMb).toBeGreaterThan(1);
+      expect(rssMb).toBeGreaterThan(heapMb);
+    }
+    expect(markdownReport([], [], [], results)).toContain('| W4d ');
   });
 
   it('prints the figures as a markdown table, a row per workload', () => {

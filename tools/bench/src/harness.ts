@@ -222,7 +222,7 @@ async function runSize(
 }
 
 /** What the benchmark's requests need from the generated data. */
-async function fixturesOf(adminUrl: string, database: string): Promise<Fixtures> {
+export async function fixturesOf(adminUrl: string, database: string): Promise<Fixtures> {
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
   const client = new Client({ connectionString: url.toString() });

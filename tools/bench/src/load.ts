@@ -26,7 +26,10 @@ export function callFor(
     method: 'POST',
     path: new URL(target.url).pathname,
     headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify({ query: workload.query, variables: workload.variables(n, fixtures) }),
+    body: JSON.stringify({
+      query: workload.document?.(n, fixtures) ?? workload.query,
+      variables: workload.variables(n, fixtures),
+    }),
   };
 }
 
@@ -50,13 +53,13 @@ export interface LoadResult {
 }
 
 /**
- * Keeps `connections` requests in flight for `seconds` (autocannon), each built by `call(n)` with n
- * counting up across the run, and checks every answer.
+ * Keeps `connections` requests in flight for `seconds` (or until `amount` requests were sent) with
+ * autocannon, each built by `call(n)` with n counting up across the run, and checks every answer.
  */
 export async function load(
   target: Target,
   call: (n: number) => Call,
-  options: { connections: number; seconds: number; start: number },
+  options: { connections: number; start: number } & ({ seconds: number } | { amount: number }),
 ): Promise<LoadResult> {
   let n = options.start;
   let failures = 0;
@@ -65,7 +68,7 @@ export async function load(
   const result = await autocannon({
     url: origin,
     connections: options.connections,
-    duration: options.seconds,
+    ...('amount' in options ? { amount: options.amount } : { duration: options.seconds }),
     // A slow answer is measured as one (its latency), not dropped as a timeout.
     timeout: ANSWER_TIMEOUT_SECONDS,
     requests: [

@@ -8,6 +8,7 @@ import { findOrStartPostgres, ROOT } from '@hub/tools';
 import { ensureDataset, Size, SIZES } from './dataset';
 import { DeliverySource, runDelivery } from './delivery';
 import { runBenchmark } from './harness';
+import { benchMemory } from './memory';
 import { deliveryReport, markdownReport } from './report';
 import { benchSeal, SealResult } from './seal';
 import { bundleRuntime, sourceRuntime, stopAllTargets } from './targets';
@@ -16,8 +17,12 @@ const USAGE = `npm run bench -- [options]   (docs/benchmarks.md)
   --size small|large|small,large   datasets to run (default small); both sizes also print large/small
   --hub bundle|source              the production bundle on the image's Node (default), or the sources
   --connections 16  --seconds 10  --warmup 3  --rounds 2  --count 20
-  --workloads W0,W1,W1b,W2,W3,W5,W4   (default all)
+  --workloads W0,W1,W1b,W2,W3,W5,W4   (default all; none: skip the rounds, e.g. to run only the sealer)
   --seal-events 10000,1000000      audit trail sizes for the sealer (0 skips it)
+  --memory 10000,100000            memory workload: RSS and heap after GC at these request counts (default off)
+  --memory-workloads W4,W4d        with --memory: which of the two (default both)
+  --heap-snapshots                 with --memory: a heap snapshot at each reading, in tmp/bench/heap-<time>/
+                                   (writing one leaves RSS higher: read RSS from a run without them)
   --pg <url>                       a PostgreSQL superuser URL (default: local 127.0.0.1:5432, else embedded)
   --fresh                          regenerate the datasets
   --no-pin                         do not pin the servers to CPU 0 and the load generator to CPU 1
@@ -42,12 +47,14 @@ const DEFAULTS = {
   source: 'api,publisher',
   jobs: '10000,100000',
   'max-minutes': '15',
+  memory: '',
 };
 
-const SWITCHES = ['fresh', 'no-pin', 'delivery', 'help'] as const;
+const SWITCHES = ['fresh', 'no-pin', 'delivery', 'heap-snapshots', 'help'] as const;
 type Flags = Record<keyof typeof DEFAULTS, string> &
   Record<(typeof SWITCHES)[number], boolean> & {
     workloads?: string;
+    'memory-workloads'?: string;
     pg?: string;
     'worker-env'?: string;
     'cpu-prof'?: string;
@@ -64,6 +71,7 @@ async function main(): Promise<void> {
         Object.entries(DEFAULTS).map(([name, value]) => [name, { type: 'string' as const, default: value }]),
       ),
       workloads: { type: 'string' },
+      'memory-workloads': { type: 'string' },
       pg: { type: 'string' },
       'worker-env': { type: 'string' },
       'cpu-prof': { type: 'string' },
@@ -74,10 +82,15 @@ async function main(): Promise<void> {
   const sizes = values.size.split(',') as Size[];
   if (sizes.some((size) => !(size in SIZES)) || !['bundle', 'source'].includes(values.hub))
     throw new Error(`bad arguments\n${USAGE}`);
-  const sealEvents = values['seal-events']
-    .split(',')
-    .map(Number)
-    .filter((n) => n > 0);
+  const counts = (list: string) =>
+    list
+      .split(',')
+      .map(Number)
+      .filter((n) => n > 0);
+  const sealEvents = counts(values['seal-events']);
+  const memoryCheckpoints = counts(values.memory);
+  const workloads = values.workloads?.split(',');
+  const rounds = workloads?.join() !== 'none';
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.on(signal, () => void stopAllTargets().then(() => process.exit(130)));
   const pin = !values['no-pin'] && cpus().length >= 2;
@@ -89,15 +102,22 @@ async function main(): Promise<void> {
   const postgres = values.pg
     ? { adminUrl: values.pg, stop: async () => undefined }
     : await findOrStartPostgres({ log });
-  const built =
-    values.hub === 'bundle' ? await bundleRuntime(log, { worker: values.delivery }) : sourceRuntime();
+  const needsHub = values.delivery || rounds || memoryCheckpoints.length > 0;
+  const built = !needsHub
+    ? null
+    : values.hub === 'bundle'
+      ? await bundleRuntime(log, { worker: values.delivery })
+      : sourceRuntime();
   // A profile per hub process, written when it stops (its SIGTERM handler exits cleanly).
   const profiles = values['cpu-prof'] && resolve(values['cpu-prof']);
-  const runtime = profiles
-    ? { ...built, args: ['--cpu-prof', `--cpu-prof-dir=${profiles}`, ...built.args] }
-    : built;
+  const runtime =
+    built && profiles
+      ? { ...built, args: ['--cpu-prof', `--cpu-prof-dir=${profiles}`, ...built.args] }
+      : built;
+  // Any dataset's schema will do for the sealer and the memory workload: the smallest one run copies fastest.
+  const smallest = () => ensureDataset(postgres.adminUrl, sizes.includes('small') ? 'small' : sizes[0]);
   try {
-    if (values.delivery) {
+    if (values.delivery && runtime) {
       const sources = values.source.split(',') as DeliverySource[];
       if (sources.some((source) => !['api', 'publisher'].includes(source)))
         throw new Error(`bad arguments\n${USAGE}`);
@@ -131,36 +151,61 @@ async function main(): Promise<void> {
       ];
       return writeReport(started, deliveryReport(result, context), { context, delivery: result });
     }
-    const results = await runBenchmark({
-      adminUrl: postgres.adminUrl,
-      sizes,
-      runtime,
-      workloads: values.workloads?.split(','),
-      connections: Number(values.connections),
-      seconds: Number(values.seconds),
-      warmupSeconds: Number(values.warmup),
-      rounds: Number(values.rounds),
-      countRequests: Number(values.count),
-      pin,
-      fresh: values.fresh,
-      log,
-    });
-    let seals: SealResult[] = [];
-    if (sealEvents.length) {
-      // Any dataset's schema will do: the smallest one run copies fastest.
-      const dataset = await ensureDataset(postgres.adminUrl, sizes.includes('small') ? 'small' : sizes[0]);
-      seals = (await benchSeal(postgres.adminUrl, dataset, sealEvents, { log })).results;
-    }
-    const hubNode = execFileSync(runtime.node, ['-v']).toString().trim();
+    const results = !(runtime && rounds)
+      ? []
+      : await runBenchmark({
+          adminUrl: postgres.adminUrl,
+          sizes,
+          runtime,
+          workloads,
+          connections: Number(values.connections),
+          seconds: Number(values.seconds),
+          warmupSeconds: Number(values.warmup),
+          rounds: Number(values.rounds),
+          countRequests: Number(values.count),
+          pin,
+          fresh: values.fresh,
+          log,
+        });
+    const memory =
+      runtime && memoryCheckpoints.length
+        ? await benchMemory({
+            adminUrl: postgres.adminUrl,
+            dataset: await smallest(),
+            runtime,
+            checkpoints: memoryCheckpoints,
+            workloads: values['memory-workloads']?.split(','),
+            connections: Number(values.connections),
+            pin,
+            snapshotDir: values['heap-snapshots']
+              ? join(ROOT, 'tmp/bench', `heap-${started.toISOString().replace(/[:.]/g, '-')}`)
+              : undefined,
+            log,
+          })
+        : [];
+    const seals: SealResult[] = sealEvents.length
+      ? (await benchSeal(postgres.adminUrl, await smallest(), sealEvents, { log })).results
+      : [];
     const context = [
       `\`npm run bench -- ${process.argv.slice(2).join(' ')}\` on ${started.toISOString().slice(0, 16)} UTC, ${Math.round((Date.now() - started.getTime()) / 60_000)} min`,
       `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after (other work on the machine shows here)`,
-      `hub: ${values.hub === 'bundle' ? 'production bundle' : 'sources'} on Node ${hubNode}, NODE_ENV=production${pin ? ', pinned to CPU 0 (floor too), load generator on CPU 1' : ''}; ${await pgVersion(postgres.adminUrl)}`,
-      `${values.connections} connections; per workload ${values.rounds} interleaved rounds of ${values.seconds} s per server after a ${values.warmup} s warm-up; statements counted over ${values.count} sequential requests`,
+      runtime
+        ? `hub: ${values.hub === 'bundle' ? 'production bundle' : 'sources'} on Node ${execFileSync(runtime.node, ['-v']).toString().trim()}, NODE_ENV=production${pin ? ', pinned to CPU 0 (floor too), load generator on CPU 1' : ''}; ${await pgVersion(postgres.adminUrl)}`
+        : `the sealer only, in the harness's process on Node ${process.version}; ${await pgVersion(postgres.adminUrl)}`,
+      ...(rounds
+        ? [
+            `${values.connections} connections; per workload ${values.rounds} interleaved rounds of ${values.seconds} s per server after a ${values.warmup} s warm-up; statements counted over ${values.count} sequential requests`,
+          ]
+        : []),
     ];
-    writeReport(started, markdownReport(results, seals, context), { context, results, seals });
+    writeReport(started, markdownReport(results, seals, context, memory), {
+      context,
+      results,
+      seals,
+      memory,
+    });
   } finally {
-    await runtime.dispose();
+    await runtime?.dispose();
     await postgres.stop();
   }
 }

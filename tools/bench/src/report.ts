@@ -1,5 +1,6 @@
 import type { SizeResult, TargetStats, WorkloadResult } from './harness';
 import type { DeliveryResult } from './delivery';
+import type { MemoryResult } from './memory';
 import type { SealResult } from './seal';
 
 const fixed = (value: number | undefined, digits = 0) =>
@@ -20,7 +21,12 @@ function table(header: string[], rows: string[][]): string {
 }
 
 /** The run's figures as markdown: one table per size, large/small ratios, the sealer. */
-export function markdownReport(sizes: SizeResult[], seals: SealResult[], context: string[]): string {
+export function markdownReport(
+  sizes: SizeResult[],
+  seals: SealResult[],
+  context: string[],
+  memory: MemoryResult[] = [],
+): string {
   const parts: string[] = [...context.map((line) => `- ${line}`), ''];
   for (const size of sizes) {
     parts.push(`### ${size.size}: ${size.referrals.toLocaleString('en')} referrals`, '');
@@ -96,17 +102,57 @@ export function markdownReport(sizes: SizeResult[], seals: SealResult[], context
           'audit events in the trail',
           'events sealed per seal',
           'ms per seal (median of 3)',
+          '÷ smallest trail',
           'statements per seal',
         ],
         seals.map((s) => [
           s.trailEvents.toLocaleString('en'),
           s.newEvents.toLocaleString('en'),
           fixed(s.sealMs, 1),
+          ratio(s.sealMs, seals[0].sealMs),
           fixed(s.statements, 0),
         ]),
       ),
       '',
     );
+  }
+  if (memory.length) {
+    parts.push('### memory', '');
+    parts.push(
+      table(
+        [
+          'workload',
+          'requests',
+          'RSS MB',
+          'heap after GC MB',
+          'V8 heap reserved MB',
+          'RSS ÷ at the first count',
+          'heap ÷ at the first count',
+          'req/s',
+        ],
+        memory.flatMap((m) => {
+          // The reading after the warm-up is the baseline of the growth, not a row of its own.
+          const counted = m.checkpoints.slice(1);
+          return counted.map((c, i) => [
+            i === 0 ? `${m.workload.id} ${m.workload.title}` : '',
+            c.requests.toLocaleString('en'),
+            fixed(c.rssMb, 0),
+            fixed(c.heapMb, 1),
+            fixed(c.heapTotalMb, 0),
+            ratio(c.rssMb, counted[0].rssMb),
+            ratio(c.heapMb, counted[0].heapMb),
+            i === 0 ? fixed(m.reqPerSecond) : '',
+          ]);
+        }),
+      ),
+      '',
+    );
+    const failed = memory.filter((m) => m.failures > 0);
+    if (failed.length)
+      parts.push(
+        ...failed.map((m) => `- **${m.workload.id}: ${m.failures} failures, first: ${m.firstFailure}**`),
+        '',
+      );
   }
   return parts.join('\n');
 }

@@ -90,43 +90,47 @@ async function appendEvents(owner: DataSource, count: number): Promise<void> {
 }
 
 /**
- * Grows the trail to `size` events, all sealed: links of EVENTS_PER_SEAL events, each
- * events_hash = SHA-256 of its events' hashes in id order and seal_hash = SHA-256(prev ‖ seq ‖
- * events_hash), sealed when its newest event was written, so AuditSealService.verify accepts it.
+ * Grows the trail to `size` events, all sealed: the missing events in one INSERT … SELECT, then
+ * links of EVENTS_PER_SEAL events, each events_hash = SHA-256 of its events' hashes in id order and
+ * seal_hash = SHA-256(prev ‖ seq ‖ events_hash), sealed when its newest event was written, so
+ * AuditSealService.verify accepts it. Each event's hash is computed once (a temporary table); only
+ * the chain itself (a few hundred links at 10M) is a loop. The links' horizon is the transaction
+ * after the newest event's: nothing else writes to this database, so every transaction below it
+ * has finished, as a real seal's horizon promises.
  */
 async function growSealedTrail(owner: DataSource, size: number): Promise<void> {
   const [{ n }] = await namedQuery<{ n: number }>(
     owner.manager,
     `SELECT count(*)::int AS n FROM audit_event`,
   );
-  for (let added = n; added < size; added += 1_000_000)
-    await appendEvents(owner, Math.min(1_000_000, size - added));
-  await owner.query(`DO $$
-    DECLARE
-      s bigint; prev bytea; lo bigint; hi bigint; events bytea; events_count int; newest timestamptz;
-    BEGIN
-      SELECT seq, seal_hash INTO s, prev FROM audit_seal ORDER BY seq DESC LIMIT 1;
-      IF s IS NULL THEN
-        s := 0;
-        prev := sha256(convert_to('task-force-hub audit trail genesis', 'UTF8'));
-      END IF;
-      SELECT COALESCE(max(event_id), 0) INTO lo FROM audit_seal_entry;
-      LOOP
-        SELECT min(id) INTO lo FROM audit_event WHERE id > lo;
-        EXIT WHEN lo IS NULL;
-        SELECT id INTO hi FROM audit_event WHERE id >= lo ORDER BY id OFFSET ${EVENTS_PER_SEAL - 1} LIMIT 1;
-        IF hi IS NULL THEN SELECT max(id) INTO hi FROM audit_event; END IF;
-        SELECT sha256(string_agg(audit_event_hash(e), ''::bytea ORDER BY e.id)), count(*), max(e.occurred_at)
-          INTO events, events_count, newest
-          FROM audit_event e WHERE e.id BETWEEN lo AND hi;
-        s := s + 1;
-        INSERT INTO audit_seal (seq, sealed_at, event_count, events_hash, prev_hash, seal_hash)
-          VALUES (s, newest, events_count, events, prev, sha256(prev || int8send(s) || events));
+  if (n < size) await appendEvents(owner, size - n);
+  await owner.transaction(async (tx) => {
+    await tx.query(`CREATE TEMP TABLE pending ON COMMIT DROP AS
+      SELECT e.id, (row_number() OVER (ORDER BY e.id) - 1) / ${EVENTS_PER_SEAL} AS link,
+             audit_event_hash(e) AS hash, e.occurred_at
+        FROM audit_event e WHERE e.id > (SELECT coalesce(max(event_id), 0) FROM audit_seal_entry)`);
+    await tx.query(`DO $$
+      DECLARE
+        s bigint; base bigint; prev bytea; horizon xid8; l record;
+      BEGIN
+        SELECT seq, seal_hash INTO s, prev FROM audit_seal ORDER BY seq DESC LIMIT 1;
+        IF s IS NULL THEN
+          s := 0;
+          prev := sha256(convert_to('task-force-hub audit trail genesis', 'UTF8'));
+        END IF;
+        SELECT (tx_id::text::bigint + 1)::text::xid8 INTO horizon FROM audit_event ORDER BY tx_id DESC LIMIT 1;
+        base := s;
+        FOR l IN SELECT p.link, count(*)::int AS events_count, max(p.occurred_at) AS newest,
+                        sha256(string_agg(p.hash, ''::bytea ORDER BY p.id)) AS events
+                   FROM pending p GROUP BY p.link ORDER BY p.link LOOP
+          s := s + 1;
+          INSERT INTO audit_seal (seq, sealed_at, event_count, events_hash, prev_hash, seal_hash, horizon)
+            VALUES (s, l.newest, l.events_count, l.events, prev, sha256(prev || int8send(s) || l.events), horizon);
+          prev := sha256(prev || int8send(s) || l.events);
+        END LOOP;
         INSERT INTO audit_seal_entry (event_id, seal_seq, event_hash)
-          SELECT e.id, s, audit_event_hash(e) FROM audit_event e WHERE e.id BETWEEN lo AND hi;
-        prev := sha256(prev || int8send(s) || events);
-        lo := hi;
-      END LOOP;
-    END $$`);
+          SELECT p.id, base + p.link + 1, p.hash FROM pending p;
+      END $$`);
+  });
   await owner.query(`VACUUM (ANALYZE) audit_event, audit_seal, audit_seal_entry`);
 }

@@ -14,6 +14,19 @@ export interface Target {
   /** The inspector's ws:// address, when the process was started with one (the worker). */
   inspector?: string;
   stop(): Promise<void>;
+  /** With `probe` (the memory workload): the process's memory after a full garbage collection. */
+  memory?(): Promise<MemoryReading>;
+  /** With `probe`: writes a heap snapshot (after a collection) to `file`. */
+  heapSnapshot?(file: string): Promise<string>;
+}
+
+export interface MemoryReading {
+  rss: number;
+  /** V8's heap as reserved from the system, and the part of it in use. */
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
 }
 
 /** How the hub runs: the production bundle on the image's Node (a benchmark), or the sources (the smoke test). */
@@ -28,6 +41,7 @@ export interface HubRuntime {
 }
 
 const REGISTER = resolve(ROOT, 'tools/register.js');
+const MEMORY_PROBE = resolve(__dirname, 'memory-probe.js');
 /** Every server process started and not yet exited, for an interrupted run to stop. */
 const running = new Set<ChildProcess>();
 
@@ -80,11 +94,14 @@ export interface StartOptions {
   cpu?: number;
   databaseUrl: string;
   issuer: string;
+  /** Load memory-probe.js (and expose gc) into the process: Target.memory and heapSnapshot. */
+  probe?: boolean;
 }
 
 /** The hub in production mode, configured only by its environment, as a container would be. */
 export function startHub(runtime: HubRuntime, options: StartOptions & { idpUrl: string }): Promise<Target> {
-  return start('hub', runtime.node, runtime.args, runtime.cwd, options.cpu, 'api ready', {
+  const args = options.probe ? ['--expose-gc', '-r', MEMORY_PROBE, ...runtime.args] : runtime.args;
+  return start('hub', runtime.node, args, runtime.cwd, options.cpu, 'api ready', !!options.probe, {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: '0',
@@ -117,6 +134,7 @@ export function startWorker(
     runtime.worker.cwd,
     options.cpu,
     'worker ready',
+    false,
     {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
@@ -139,6 +157,7 @@ export function startFloor(node: string, options: StartOptions): Promise<Target>
     ROOT,
     options.cpu,
     'floor ready',
+    false,
     { DATABASE_URL: options.databaseUrl, ISSUER: options.issuer, PORT: '0' },
   );
 }
@@ -150,13 +169,14 @@ function start(
   cwd: string,
   cpu: number | undefined,
   readyMessage: string,
+  ipc: boolean,
   env: Record<string, string>,
 ): Promise<Target> {
   const [command, argv] = cpu === undefined ? [node, args] : ['taskset', ['-c', String(cpu), node, ...args]];
   const child = spawn(command, argv, {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
   child.once('exit', () => running.delete(child));
@@ -184,6 +204,11 @@ function start(
           pid: child.pid as number,
           inspector,
           stop: () => stop(child),
+          ...(ipc && {
+            memory: () => ask<MemoryReading>(child, { type: 'memory' }),
+            heapSnapshot: (file: string) =>
+              ask<{ file: string }>(child, { type: 'snapshot', file }).then((answer) => answer.file),
+          }),
         });
       }
     };
@@ -193,6 +218,19 @@ function start(
       clearTimeout(timeout);
       fail(new Error(`${kind} exited (${code}) before it was ready:\n${tail.join('\n')}`));
     });
+  });
+}
+
+/** One question to memory-probe.js, and its answer. */
+function ask<T>(child: ChildProcess, message: { type: string; file?: string }): Promise<T> {
+  return new Promise((done, fail) => {
+    const answer = (reply: { type?: string }) => {
+      if (reply?.type !== message.type) return;
+      child.off('message', answer);
+      done(reply as T);
+    };
+    child.on('message', answer);
+    child.send(message, (error) => error && fail(error));
   });
 }
 

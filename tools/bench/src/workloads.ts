@@ -9,6 +9,8 @@ export interface Workload {
   /** Demo user whose token the requests carry; none for a public query. */
   user?: string;
   query: string;
+  /** The document of request `n` when it differs per request (W4d); otherwise `query`. */
+  document?(n: number, fixtures: Fixtures): string;
   /** Variables of one request; `n` counts the requests of a run (W2 cycles ids, W4 makes keys). */
   variables(n: number, fixtures: Fixtures): Record<string, unknown>;
   /** The floor's path for request `n`, for workloads it answers. */
@@ -42,6 +44,48 @@ function inbox(id: string, first: number): Workload {
     floor: () => `/referrals?first=${first}`,
   };
 }
+
+/** W4's referral: de-identified, from Safe Passage to Bayview Police. */
+function createInput(n: number, { createTo, runId }: Fixtures) {
+  return {
+    idempotencyKey: `bench-${runId}-${n}`,
+    toAgencyId: createTo,
+    needs: ['VICTIM_ADVOCACY'],
+    urgency: 'ROUTINE',
+    ageBand: 'AGE_25_34',
+    language: 'es',
+    callback: 'Call the intake line and ask for the benchmark desk.',
+  };
+}
+
+export const W4: Workload = {
+  // Last: the only workload that writes. Safe Passage → Bayview Police, so Harbor Light's boxes
+  // (W1, W2, W5) do not grow while the run goes on.
+  id: 'W4',
+  title: '`createReferral` (idempotent, de-identified)',
+  user: 'legal.caseworker',
+  query: `mutation Create($input: CreateReferralInput!) { createReferral(input: $input) { referral { id status } } }`,
+  variables: (n, fixtures) => ({ input: createInput(n, fixtures) }),
+};
+
+/**
+ * W4 with its input written into the document instead of a variable, as a careless client does: a
+ * document text the server has never seen on every request (what a per-document cache must not keep
+ * forever). Not in WORKLOADS: the memory workload (memory.ts) runs it beside W4.
+ */
+export const W4D: Workload = {
+  id: 'W4d',
+  title: '`createReferral`, a new document text per request (input inlined)',
+  user: 'legal.caseworker',
+  query: '',
+  document: (n, fixtures) => {
+    const input = createInput(n, fixtures);
+    return `mutation { createReferral(input: { idempotencyKey: "${input.idempotencyKey}", toAgencyId: "${input.toAgencyId}",
+  needs: [VICTIM_ADVOCACY], urgency: ROUTINE, ageBand: AGE_25_34, language: "${input.language}", callback: "${input.callback}" }) {
+    referral { id status } } }`;
+  },
+  variables: () => ({}),
+};
 
 export const WORKLOADS: Workload[] = [
   {
@@ -87,23 +131,5 @@ export const WORKLOADS: Workload[] = [
 }`,
     variables: () => ({ first: 20 }),
   },
-  {
-    // Last: the only workload that writes. Safe Passage → Bayview Police, so Harbor Light's boxes
-    // (W1, W2, W5) do not grow while the run goes on.
-    id: 'W4',
-    title: '`createReferral` (idempotent, de-identified)',
-    user: 'legal.caseworker',
-    query: `mutation Create($input: CreateReferralInput!) { createReferral(input: $input) { referral { id status } } }`,
-    variables: (n, { createTo, runId }) => ({
-      input: {
-        idempotencyKey: `bench-${runId}-${n}`,
-        toAgencyId: createTo,
-        needs: ['VICTIM_ADVOCACY'],
-        urgency: 'ROUTINE',
-        ageBand: 'AGE_25_34',
-        language: 'es',
-        callback: 'Call the intake line and ask for the benchmark desk.',
-      },
-    }),
-  },
+  W4,
 ];

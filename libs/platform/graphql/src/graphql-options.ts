@@ -13,6 +13,7 @@ import {
   SERVICE_UNAVAILABLE,
   withoutSuggestions,
 } from './error-handling';
+import { apolloCache, documentStore } from './bounded-cache';
 import { GraphqlConfig } from './graphql.config';
 import { redactionsPlugin } from './redaction';
 import { DateTimeScalar } from './scalars';
@@ -79,6 +80,10 @@ export function graphqlOptions({
     // Hides "Did you mean …?" field suggestions from clients in production.
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
+    // Bounded by what the entries cost, so documents a client writes anew on every request (values
+    // in the text instead of variables) cannot grow the process (bounded-cache.ts).
+    documentStore: documentStore(),
+    cache: apolloCache(),
     plugins: [
       unauthenticatedStatusPlugin,
       redactionsPlugin as ApolloServerPlugin,

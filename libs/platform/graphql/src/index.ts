@@ -19,3 +19,4 @@ export * from './subscriptions';
 export * from './live-stream';
 export * from './metrics.plugin';
 export * from './record-log.models';
+export * from './bounded-cache';
