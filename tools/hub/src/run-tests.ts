@@ -81,11 +81,11 @@ async function main(): Promise<number> {
       ['web type check', 'npx', ['tsc', '--noEmit', '-p', 'apps/web/tsconfig.json']],
       ['web tests', 'npx', ['vitest', 'run', '--config', 'apps/web/vite.config.mts']],
       ['other tests', 'npx', ['jest', '--passWithNoTests', '--projects', ...others]],
-      apiGroup('platform'),
     ],
     [
       ...heavy.map((lib) => jest(`${lib} tests`, `libs/${lib}`)),
       apiGroup('survivors'),
+      apiGroup('platform'),
       jest('bench smoke test', 'tools/bench'),
     ],
   ];
