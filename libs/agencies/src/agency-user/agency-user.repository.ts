@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { RiderStatement } from '@hub/auth';
 import { accessWhere, ActorFacts, SqlSubjectMap } from '@hub/authz';
 import { AccessScope } from '@hub/access';
 import { allOf, namedQuery, Tx } from '@hub/database';
@@ -60,42 +59,26 @@ export class AgencyUserRepository {
 
   /**
    * One primary-key lookup per request: the agency (registered? active? its type and task forces),
-   * whether this user is suspended for it, and the last sighting of the user. A rider (the request
-   * budget's upsert) runs as a CTE of the same statement, whether or not the agency exists, and
-   * gets its row back.
+   * whether this user is suspended for it, and the last sighting of the user.
    */
-  async callerFacts(agencyId: string, userId: string, rider?: RiderStatement): Promise<CallerFacts> {
+  async callerFacts(agencyId: string, userId: string): Promise<CallerFacts> {
     type FactsRow = Omit<CallerFacts, 'agencyRegistered' | 'lastSighting'> &
-      Omit<Sighting, 'userId'> & { registered: boolean; lastSeenAt: Date | null; rider: unknown };
-    const [row] = await namedQuery<FactsRow>(
+      Omit<Sighting, 'userId'> & { lastSeenAt: Date | null };
+    const rows = await namedQuery<FactsRow>(
       this.dataSource.manager,
-      `${rider ? `WITH rider AS (${rider.sql}) ` : ''}
-       SELECT a.id IS NOT NULL AS registered, a.type AS "agencyType",
-              a.deactivated_at IS NOT NULL AS "agencyDeactivated",
+      `SELECT a.type AS "agencyType", a.deactivated_at IS NOT NULL AS "agencyDeactivated",
               ARRAY(SELECT m.task_force_id::text FROM task_force_membership m WHERE m.agency_id = a.id
                      ORDER BY m.task_force_id) AS "taskForceIds",
               EXISTS (SELECT 1 FROM agency_user_suspension s WHERE s.user_id = :userId AND s.agency_id = a.id)
                 AS "userSuspended",
-              ${SIGHTING}, u.last_seen_at AS "lastSeenAt",
-              ${rider ? '(SELECT row_to_json(rider) FROM rider)' : 'NULL'} AS rider
-         FROM (SELECT 1) AS caller
-         LEFT JOIN agency a ON a.id = :agencyId
-         LEFT JOIN agency_user u ON u.user_id = :userId AND a.id IS NOT NULL`,
-      { ...rider?.params, agencyId, userId },
+              ${SIGHTING}, u.last_seen_at AS "lastSeenAt"
+         FROM agency a LEFT JOIN agency_user u ON u.user_id = :userId
+        WHERE a.id = :agencyId`,
+      { agencyId, userId },
     );
-    if (rider) rider.ridden(row.rider as Record<string, unknown>);
-    if (!row.registered)
+    if (rows.length === 0)
       return { agencyRegistered: false, agencyType: null, taskForceIds: [], lastSighting: null };
-    const {
-      registered: _registered,
-      rider: _rider,
-      agencyType,
-      taskForceIds,
-      agencyDeactivated,
-      userSuspended,
-      lastSeenAt,
-      ...seen
-    } = row;
+    const { agencyType, taskForceIds, agencyDeactivated, userSuspended, lastSeenAt, ...seen } = rows[0];
     return {
       agencyRegistered: true,
       agencyType,

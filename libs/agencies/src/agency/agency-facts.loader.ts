@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Caller, RiderStatement } from '@hub/auth';
+import { Caller } from '@hub/auth';
 import { ActorFacts, ActorFactsLoader } from '@hub/authz';
 import { Clock } from '@hub/config';
 import { UUID_PATTERN } from '@hub/graphql';
@@ -9,8 +9,7 @@ import { hubRolesOf } from '../caller/hub-roles';
 
 /**
  * Tells the policy whether the caller's agency is registered and active, whether the caller is
- * suspended, the agency's type and task forces (one query per request, which also carries the request
- * budget's upsert when given it as a rider). An admitted caller is also
+ * suspended, the agency's type and task forces (one query per request). An admitted caller is also
  * recorded as seen for their agency — one upsert per user per USER_SIGHTING_INTERVAL_SECONDS, or at once when
  * their name, roles or agency changed — so agency admins list their users without a write per request.
  */
@@ -24,10 +23,10 @@ export class AgencyFactsLoader implements ActorFactsLoader {
     @Inject(sightingConfig.token) private readonly config: SightingConfig,
   ) {}
 
-  async load(caller: Caller, rider?: RiderStatement): Promise<ActorFacts> {
+  async load(caller: Caller): Promise<ActorFacts> {
     if (!caller.agencyId || !UUID_PATTERN.test(caller.agencyId))
       return { agencyRegistered: false, agencyType: null, taskForceIds: [] };
-    const { lastSighting, ...facts } = await this.users.callerFacts(caller.agencyId, caller.userId, rider);
+    const { lastSighting, ...facts } = await this.users.callerFacts(caller.agencyId, caller.userId);
     if (facts.agencyRegistered && !facts.agencyDeactivated && !facts.userSuspended) {
       await this.sightIfDue(caller, caller.agencyId, lastSighting);
     }

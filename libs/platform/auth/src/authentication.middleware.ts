@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, NestMiddleware, Optional } from '@nestjs/common';
 import type { NextFunction, Response } from 'express';
-import { ADMISSION_RIDER, AdmissionRider, CALLER_ADMISSION, CallerAdmission } from './caller-admission';
+import { CALLER_ADMISSION, CallerAdmission } from './caller-admission';
 import { AuthenticatedRequest } from './request-context';
 import { bearerToken, InvalidTokenError, TokenVerifier } from './token-verifier';
 
@@ -16,7 +16,6 @@ export class AuthenticationMiddleware implements NestMiddleware {
   constructor(
     private readonly verifier: TokenVerifier,
     @Optional() @Inject(CALLER_ADMISSION) private readonly admission?: CallerAdmission,
-    @Optional() @Inject(ADMISSION_RIDER) private readonly rider?: AdmissionRider,
   ) {}
 
   async use(req: AuthenticatedRequest, res: Response, next: NextFunction): Promise<void> {
@@ -35,7 +34,7 @@ export class AuthenticationMiddleware implements NestMiddleware {
         });
       return;
     }
-    const refusal = await this.admission?.refusal(req, this.rider?.statementFor(req));
+    const refusal = await this.admission?.refusal(req);
     if (!refusal) return next();
     this.logger.warn({ reason: refusal.reason }, 'caller refused');
     res.status(403).json({

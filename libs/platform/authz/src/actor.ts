@@ -1,4 +1,4 @@
-import { Caller, RiderStatement } from '@hub/auth';
+import { Caller } from '@hub/auth';
 
 /** The caller as the policy sees them: who, which agency of which type, which task forces. */
 export interface Actor {
@@ -50,8 +50,7 @@ export interface ActorFacts {
   userSuspended?: boolean;
 }
 export interface ActorFactsLoader {
-  /** The facts in one statement, which also runs `rider` (a CTE) when given and hands it its row. */
-  load(caller: Caller, rider?: RiderStatement): Promise<ActorFacts>;
+  load(caller: Caller): Promise<ActorFacts>;
 }
 export const ACTOR_FACTS_LOADER = Symbol.for('hub.authz.actorFactsLoader');
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AnyAbility } from '@casl/ability';
-import { AuthenticatedRequest, Caller, CallerAdmission, CallerRefusal, RiderStatement } from '@hub/auth';
+import { AuthenticatedRequest, Caller, CallerAdmission, CallerRefusal } from '@hub/auth';
 import { Actor, ACTOR_FACTS_LOADER, ActorFacts, ActorFactsLoader, ANONYMOUS } from './actor';
 
 /** The one policy, as a function of the caller; `@hub/access` provides it (the platform knows no rules). */
@@ -37,20 +37,18 @@ export class AuthzService implements CallerAdmission {
 
   /**
    * A token naming an agency the hub does not know, or one taken off the hub, or a user suspended
-   * in the hub, is refused (the facts load answers all three, no extra query). The rider, if any,
-   * goes to PostgreSQL in the same statement as the facts.
+   * in the hub, is refused (the facts load answers all three, no extra query).
    */
-  async refusal(req: AuthenticatedRequest, rider?: RiderStatement | null): Promise<CallerRefusal | null> {
+  async refusal(req: AuthenticatedRequest): Promise<CallerRefusal | null> {
     if (!req.caller || req.caller.agencyId === null) return null;
-    return (await this.resolve(req, rider ?? undefined)).refusal;
+    return (await this.resolve(req)).refusal;
   }
 
   private async factsOf(
     caller: Caller | undefined,
-    rider?: RiderStatement,
   ): Promise<{ actor: Actor; refusal: CallerRefusal | null }> {
     if (!caller) return { actor: ANONYMOUS, refusal: null };
-    const facts = await this.facts.load(caller, rider);
+    const facts = await this.facts.load(caller);
     const actor = {
       userId: caller.userId,
       agencyId: caller.agencyId,
@@ -61,12 +59,12 @@ export class AuthzService implements CallerAdmission {
     return { actor, refusal: caller.agencyId === null ? null : refusalOf(facts) };
   }
 
-  private resolve(req: AuthenticatedRequest, rider?: RiderStatement): Promise<Resolved> {
+  private resolve(req: AuthenticatedRequest): Promise<Resolved> {
     let resolved = this.perRequest.get(req);
     if (!resolved) {
       const requestId =
         typeof (req as { id?: unknown }).id === 'string' ? ((req as { id?: string }).id ?? null) : null;
-      resolved = this.factsOf(req.caller, rider).then(({ actor: facts, refusal }) => {
+      resolved = this.factsOf(req.caller).then(({ actor: facts, refusal }) => {
         const actor = { ...facts, requestId, tokenId: req.caller?.tokenId ?? null };
         return { actor, ability: this.policy(actor), refusal };
       });
