@@ -8,14 +8,7 @@ import { returnPath } from './auth/oidc';
 import { createApolloClient } from './graphql/client';
 import { type Language, LANGUAGES, rememberLanguage } from './i18n';
 import { usePageTitle } from './page-title';
-import { HomeScreen } from './screens/home';
-import { InboxScreen } from './screens/inbox';
-import { NewReferralScreen } from './screens/new-referral';
-import { ReferralScreen } from './screens/referral';
-import { ConsentFormScreen } from './screens/consent-form';
-import { SurvivorScreen } from './screens/survivor';
-import { SurvivorCreateScreen, SurvivorEditScreen } from './screens/survivor-form';
-import { SurvivorsScreen } from './screens/survivors';
+import { SCREEN_ROUTES } from './screens/routes';
 import { Notice } from './notice';
 
 /**
@@ -75,15 +68,9 @@ export function App({ graphqlUrl }: { graphqlUrl: string }) {
         onSignOut={signOut}
       >
         <Routes>
-          <Route path="/" element={<HomeScreen />} />
-          <Route path="/referrals" element={<InboxScreen />} />
-          <Route path="/referrals/new" element={<NewReferralScreen />} />
-          <Route path="/referrals/:id" element={<ReferralScreen />} />
-          <Route path="/survivors" element={<SurvivorsScreen />} />
-          <Route path="/survivors/new" element={<SurvivorCreateScreen />} />
-          <Route path="/survivors/:id" element={<SurvivorScreen />} />
-          <Route path="/survivors/:id/edit" element={<SurvivorEditScreen />} />
-          <Route path="/survivors/:id/consents/new" element={<ConsentFormScreen />} />
+          {SCREEN_ROUTES.map(({ path, element }) => (
+            <Route key={path} path={path} element={element} />
+          ))}
           <Route path="/signed-in" element={<Navigate to={returnPath(auth.user?.state)} replace />} />
           <Route path="*" element={<NotFoundScreen />} />
         </Routes>

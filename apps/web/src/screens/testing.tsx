@@ -4,13 +4,7 @@ import { MockLink } from '@apollo/client/testing';
 import { render } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { redactionsLink } from '../graphql/redactions';
-import { InboxScreen } from './inbox';
-import { NewReferralScreen } from './new-referral';
-import { ReferralScreen } from './referral';
-import { ConsentFormScreen } from './consent-form';
-import { SurvivorScreen } from './survivor';
-import { SurvivorCreateScreen, SurvivorEditScreen } from './survivor-form';
-import { SurvivorsScreen } from './survivors';
+import { SCREEN_ROUTES } from './routes';
 
 /** Shared by the screens' component tests (never imported by the app). */
 
@@ -32,14 +26,9 @@ export function renderAt(path: string, mocks: MockLink.MockedResponse[]) {
     <ApolloProvider client={client}>
       <MemoryRouter initialEntries={[path]}>
         <Routes>
-          <Route path="/referrals" element={<InboxScreen />} />
-          <Route path="/referrals/new" element={<NewReferralScreen />} />
-          <Route path="/referrals/:id" element={<ReferralScreen />} />
-          <Route path="/survivors" element={<SurvivorsScreen />} />
-          <Route path="/survivors/new" element={<SurvivorCreateScreen />} />
-          <Route path="/survivors/:id" element={<SurvivorScreen />} />
-          <Route path="/survivors/:id/edit" element={<SurvivorEditScreen />} />
-          <Route path="/survivors/:id/consents/new" element={<ConsentFormScreen />} />
+          {SCREEN_ROUTES.map(({ path, element }) => (
+            <Route key={path} path={path} element={element} />
+          ))}
         </Routes>
         <Where />
       </MemoryRouter>

@@ -1,0 +1,26 @@
+import type { ReactElement } from 'react';
+import { ConsentFormScreen } from './consent-form';
+import { HomeScreen } from './home';
+import { InboxScreen } from './inbox';
+import { NewReferralScreen } from './new-referral';
+import { ReferralScreen } from './referral';
+import { SurvivorScreen } from './survivor';
+import { SurvivorCreateScreen, SurvivorEditScreen } from './survivor-form';
+import { SurvivorsScreen } from './survivors';
+
+/**
+ * Every screen and its path: the app's router and the screens' component tests (testing.tsx) read
+ * this one table, so a new screen is routed in one place. Ids in paths are opaque record ids, never
+ * survivor data (docs/web.md, "Survivor data on screen").
+ */
+export const SCREEN_ROUTES: readonly { path: string; element: ReactElement }[] = [
+  { path: '/', element: <HomeScreen /> },
+  { path: '/referrals', element: <InboxScreen /> },
+  { path: '/referrals/new', element: <NewReferralScreen /> },
+  { path: '/referrals/:id', element: <ReferralScreen /> },
+  { path: '/survivors', element: <SurvivorsScreen /> },
+  { path: '/survivors/new', element: <SurvivorCreateScreen /> },
+  { path: '/survivors/:id', element: <SurvivorScreen /> },
+  { path: '/survivors/:id/edit', element: <SurvivorEditScreen /> },
+  { path: '/survivors/:id/consents/new', element: <ConsentFormScreen /> },
+];
