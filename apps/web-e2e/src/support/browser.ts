@@ -1,0 +1,80 @@
+import AxeBuilder from '@axe-core/playwright';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { SCREENSHOTS } from './web-hub';
+
+/** axe-core on the screen as it is: no serious or critical violation (WCAG 2.1 A and AA rules). */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const grave = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
+  expect({ screen, grave }).toEqual({ screen, grave: [] });
+}
+
+/** A full-page screenshot under tmp/web-e2e, named after the screen. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Browser contexts (one per person) whose pages record every uncaught page error: a flow ends with
+ * `expect(people.problems).toEqual([])` and `people.close()`.
+ */
+export async function people(browser: Browser, count: number, locale = 'en-US') {
+  const problems: string[] = [];
+  const contexts: BrowserContext[] = [];
+  const pages: Page[] = [];
+  for (let i = 0; i < count; i++) {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(error.message));
+    contexts.push(context);
+    pages.push(page);
+  }
+  return { pages, problems, close: () => Promise.all(contexts.map((context) => context.close())) };
+}
+
+/** Through the app's sign-in button and dev-idp's login page, as a person does. */
+export async function signIn(page: Page, webUrl: string, username: string): Promise<void> {
+  await page.goto(`${webUrl}/`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Username or e-mail').fill(username);
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'What needs your attention' }).waitFor();
+}
+
+/** Follows a link of the main navigation. */
+export async function navigate(page: Page, link: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
+}
+
+/** Opens an action's form on the referral screen, confirms it, and waits for the announced result. */
+export async function act(page: Page, button: string, confirm: string, done: string): Promise<void> {
+  await page.getByRole('region', { name: 'What you can do' }).getByRole('button', { name: button }).click();
+  await page.getByRole('button', { name: confirm }).click();
+  await page.getByRole('heading', { name: done }).waitFor();
+}
+
+/** The value (`dd`) a description list shows for a label (`dt`). */
+export function field(page: Page, label: string) {
+  return page.locator('dt', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }).locator('+ dd');
+}
+
+/**
+ * USWDS draws its own radios and checkboxes: people click the label, inside its labelled group. The
+ * label starts with the option's name; a description may follow it.
+ */
+export async function tick(page: Page, group: RegExp, option: string): Promise<void> {
+  await page
+    .getByRole('group', { name: group })
+    .locator('label', { hasText: new RegExp(`^${escapeRegExp(option)}`) })
+    .click();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,28 @@
+import { consentRevocationFlow } from './flows/consent-revocation.flow';
+import { referralLoopFlow } from './flows/referral-loop.flow';
+import { signInFlow } from './flows/sign-in.flow';
+import { startWebHub, type WebHub } from './support/web-hub';
+
+/**
+ * Every browser flow, in one process against one hub: starting PostgreSQL, dev-idp, the API, Vite
+ * and Chromium costs far more than a flow, so flows are `flows/*.flow.ts` modules registered here
+ * (a new flow is one import and one line). Each flow makes its own records and people.
+ */
+describe('the web app in Chromium against the real API, dev-idp and PostgreSQL', () => {
+  let hub: WebHub | undefined;
+  const started = (): WebHub => {
+    if (!hub) throw new Error('the hub did not start');
+    return hub;
+  };
+
+  beforeAll(async () => {
+    hub = await startWebHub();
+  }, 180_000);
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  signInFlow(started);
+  referralLoopFlow(started);
+  consentRevocationFlow(started);
+});
