@@ -8,7 +8,8 @@ import { returnPath } from './auth/oidc';
 import { createApolloClient } from './graphql/client';
 import { type Language, LANGUAGES, rememberLanguage } from './i18n';
 import { usePageTitle } from './page-title';
-import { SCREEN_ROUTES } from './screens/routes';
+import { NAV_LINKS, SCREEN_ROUTES } from './screens/routes';
+import { NotFoundScreen, useCapabilities } from './capabilities';
 import { Notice } from './notice';
 
 /**
@@ -79,8 +80,13 @@ export function App({ graphqlUrl }: { graphqlUrl: string }) {
   );
 }
 
-function Layout(props: { userName: string; onSignOut: () => Promise<void>; children: React.ReactNode }) {
+export function Layout(props: {
+  userName: string;
+  onSignOut: () => Promise<void>;
+  children: React.ReactNode;
+}) {
   const { t } = useTranslation();
+  const { has } = useCapabilities();
   const navClass = ({ isActive }: { isActive: boolean }) => `usa-link${isActive ? ' text-bold' : ''}`;
   return (
     <>
@@ -91,27 +97,14 @@ function Layout(props: { userName: string; onSignOut: () => Promise<void>; child
         <GridContainer className="padding-y-2 hub-header-user">
           <span className="font-heading-lg text-bold">{t('app.name')}</span>
           <nav aria-label={t('nav.label')}>
-            <ul className="usa-list usa-list--unstyled display-flex">
-              <li className="margin-right-2">
-                <NavLink to="/" end className={navClass}>
-                  {t('nav.home')}
-                </NavLink>
-              </li>
-              <li className="margin-right-2">
-                <NavLink to="/referrals" end className={navClass}>
-                  {t('nav.referrals')}
-                </NavLink>
-              </li>
-              <li className="margin-right-2">
-                <NavLink to="/referrals/new" className={navClass}>
-                  {t('nav.newReferral')}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/survivors" className={navClass}>
-                  {t('nav.survivors')}
-                </NavLink>
-              </li>
+            <ul className="usa-list usa-list--unstyled display-flex flex-wrap">
+              {NAV_LINKS.filter((link) => !link.requires || has(link.requires)).map((link) => (
+                <li key={link.to} className="margin-right-2">
+                  <NavLink to={link.to} end={link.end} className={navClass}>
+                    {t(link.label)}
+                  </NavLink>
+                </li>
+              ))}
             </ul>
           </nav>
           <LanguagePicker />
@@ -189,10 +182,4 @@ function Status({ text }: { text: string }) {
       {text}
     </p>
   );
-}
-
-function NotFoundScreen() {
-  const { t } = useTranslation();
-  usePageTitle(t('notFound.title'));
-  return <h1>{t('notFound.title')}</h1>;
 }

@@ -11,3 +11,4 @@ export * from './can';
 export * from './consent-data';
 export * from './agency-view';
 export * from './permitted-fields';
+export * from './capabilities';

@@ -1,8 +1,9 @@
 import { DEMO_AGENCIES, DEMO_TASK_FORCE, DEMO_USERS } from '@hub/demo-data';
 import { TestHub } from '@hub/testing';
+import { capabilitiesOf, defineAbilityFor } from '@hub/access';
 import { startHub } from './hub';
 
-const ME = `query { me { userId username name email roles agencyType agency { id name type } taskForces { role taskForce { id name } } } }`;
+const ME = `query { me { userId username name email roles agencyType agency { id name type } taskForces { role taskForce { id name } } capabilities } }`;
 
 describe('me (e2e, real tokens from dev-idp)', () => {
   let hub: TestHub;
@@ -35,6 +36,16 @@ describe('me (e2e, real tokens from dev-idp)', () => {
         taskForces: [
           { role: agency?.taskForceRole, taskForce: { id: DEMO_TASK_FORCE.id, name: DEMO_TASK_FORCE.name } },
         ],
+        // The policy's own answer for the token's roles and agency (capabilities.spec.ts tables it).
+        capabilities: capabilitiesOf(
+          defineAbilityFor({
+            userId: user.sub,
+            agencyId: user.agencyId,
+            agencyType: agency?.type ?? null,
+            roles: [...user.roles],
+            taskForceIds: [DEMO_TASK_FORCE.id],
+          }),
+        ),
       });
     },
   );

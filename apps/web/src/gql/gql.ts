@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query Capabilities {\n    me {\n      userId\n      capabilities\n    }\n  }\n": typeof types.CapabilitiesDocument,
     "\n  query ConsentAgencies {\n    agencies(first: 100) {\n      edges {\n        node {\n          id\n          name\n          type\n          deactivatedAt\n        }\n      }\n    }\n    me {\n      agency {\n        id\n      }\n    }\n  }\n": typeof types.ConsentAgenciesDocument,
     "\n  mutation RecordConsent($input: RecordConsentInput!) {\n    recordConsent(input: $input) {\n      consent {\n        id\n        status\n      }\n    }\n  }\n": typeof types.RecordConsentDocument,
     "\n  query ConsentSurvivor($id: ID!) {\n    survivor(id: $id) {\n      id\n      reference\n      minor\n    }\n  }\n": typeof types.ConsentSurvivorDocument,
@@ -44,6 +45,7 @@ type Documents = {
     "\n  query Survivors($reference: String, $first: Int, $after: String) {\n    survivors(reference: $reference, first: $first, after: $after) {\n      edges {\n        node {\n          id\n          reference\n          ageBand\n          minor\n          createdAt\n          ownerAgency {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.SurvivorsDocument,
 };
 const documents: Documents = {
+    "\n  query Capabilities {\n    me {\n      userId\n      capabilities\n    }\n  }\n": types.CapabilitiesDocument,
     "\n  query ConsentAgencies {\n    agencies(first: 100) {\n      edges {\n        node {\n          id\n          name\n          type\n          deactivatedAt\n        }\n      }\n    }\n    me {\n      agency {\n        id\n      }\n    }\n  }\n": types.ConsentAgenciesDocument,
     "\n  mutation RecordConsent($input: RecordConsentInput!) {\n    recordConsent(input: $input) {\n      consent {\n        id\n        status\n      }\n    }\n  }\n": types.RecordConsentDocument,
     "\n  query ConsentSurvivor($id: ID!) {\n    survivor(id: $id) {\n      id\n      reference\n      minor\n    }\n  }\n": types.ConsentSurvivorDocument,
@@ -88,6 +90,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Capabilities {\n    me {\n      userId\n      capabilities\n    }\n  }\n"): (typeof documents)["\n  query Capabilities {\n    me {\n      userId\n      capabilities\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,10 +4,9 @@ import { buildSchema, isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../graphql/errors';
 import { IRREVERSIBLE, TRANSITION_ACTIONS } from '../screens/referral-actions';
-import en from './en.json';
-import es from './es.json';
+import { type Catalog, CATALOGS } from '.';
 
-type Catalog = { [key: string]: string | Catalog };
+const { en, es } = CATALOGS;
 
 function keysOf(catalog: Catalog, prefix = ''): string[] {
   return Object.entries(catalog).flatMap(([key, value]) =>

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import type { Capability } from '../gql/graphql';
 import { ConsentFormScreen } from './consent-form';
 import { HomeScreen } from './home';
 import { InboxScreen } from './inbox';
@@ -23,4 +24,15 @@ export const SCREEN_ROUTES: readonly { path: string; element: ReactElement }[] =
   { path: '/survivors/:id', element: <SurvivorScreen /> },
   { path: '/survivors/:id/edit', element: <SurvivorEditScreen /> },
   { path: '/survivors/:id/consents/new', element: <ConsentFormScreen /> },
+];
+
+/**
+ * The main navigation: each link shows only to callers holding its capability (`useCapabilities`);
+ * `end`: active only on that exact path.
+ */
+export const NAV_LINKS: readonly { to: string; label: string; requires?: Capability; end?: boolean }[] = [
+  { to: '/', label: 'nav.home', end: true },
+  { to: '/referrals', label: 'nav.referrals', requires: 'READ_REFERRALS', end: true },
+  { to: '/referrals/new', label: 'nav.newReferral', requires: 'CREATE_REFERRAL' },
+  { to: '/survivors', label: 'nav.survivors', requires: 'READ_SURVIVORS' },
 ];

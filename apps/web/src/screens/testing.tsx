@@ -5,6 +5,8 @@ import { render } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { redactionsLink } from '../graphql/redactions';
 import { SCREEN_ROUTES } from './routes';
+import { CAPABILITIES_QUERY } from '../capabilities';
+import type { Capability } from '../gql/graphql';
 
 /** Shared by the screens' component tests (never imported by the app). */
 
@@ -106,3 +108,11 @@ export const REFERRAL_DETAIL = {
     },
   ],
 };
+
+/** The answer to `useCapabilities` for a caller holding `capabilities`. */
+export function capabilitiesMock(capabilities: Capability[]): MockLink.MockedResponse {
+  return {
+    request: { query: CAPABILITIES_QUERY },
+    result: { data: { me: { __typename: 'Me', userId: 'u-1', capabilities } } },
+  };
+}

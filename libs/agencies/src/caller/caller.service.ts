@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Caller } from '@hub/auth';
-import { AccessScope } from '@hub/access';
+import { AccessScope, capabilitiesOf } from '@hub/access';
 import { AgencyService } from '../agency/agency.service';
 import { AgencyType } from '../taxonomy/agency-type';
 import { TaskForceService } from '../task-force/task-force.service';
@@ -32,6 +32,7 @@ export class CallerService {
       name: caller.name,
       email: caller.email,
       roles: hubRolesOf(caller.roles),
+      capabilities: capabilitiesOf(scope.ability),
       agency,
       agencyType: (scope.actor.agencyType as AgencyType | null) ?? null,
       taskForces: memberships.flatMap((membership, index) => {
