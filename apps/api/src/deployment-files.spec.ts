@@ -22,7 +22,7 @@ const read = (relative: string) => readFileSync(resolve(WORKSPACE, relative), 'u
 
 interface ComposeService {
   image?: string;
-  build?: { context?: string; dockerfile?: string; target?: string };
+  build?: { context?: string; dockerfile?: string; target?: string; args?: Record<string, string> };
   command?: string | string[];
   environment?: Record<string, string | number | boolean | null> | string[];
   depends_on?: Record<string, { condition?: string }> | string[];
@@ -573,6 +573,19 @@ describe('docker/keycloak/realm-taskforce.json', () => {
     expect(envExample['HUB_WEB_REDIRECT_URI']).toBe(keycloak['HUB_WEB_REDIRECT_URI']);
   });
 
+  it('has the web app, served by the API, sign in at the realm tokens are issued by, from the origin Keycloak allows', () => {
+    const api = environmentOf('api');
+    const keycloak = environmentOf('keycloak');
+    const authority = (env: Record<string, string | undefined>) =>
+      interpolate(service('api').build?.args?.['VITE_HUB_AUTHORITY'] ?? '', env);
+    expect(authority(SECRETS)).toBe(`${api['AUTH_SERVER_URL']}/realms/${api['AUTH_REALM']}`);
+    const public_ = { ...SECRETS, KEYCLOAK_PUBLIC_URL: 'https://id.example.org' };
+    expect(authority(public_)).toBe(`${environmentOf('api', public_)['AUTH_SERVER_URL']}/realms/taskforce`);
+    const published = publishedPorts('api')[0];
+    expect(keycloak['HUB_WEB_ORIGIN']).toBe(`http://localhost:${published.host}`);
+    expect(keycloak['HUB_WEB_REDIRECT_URI']).toBe(`http://localhost:${published.host}/*`);
+  });
+
   it('leaves users’ required actions to Keycloak’s defaults, so a new user can sign in (a realm listing them replaces them)', () => {
     expect(realm.requiredActions).toBeUndefined();
   });
@@ -620,6 +633,20 @@ describe('docker/api.Dockerfile', () => {
     expect(installs.length).toBeGreaterThan(0);
     for (const args of installs) expect(args).toContain('--omit=dev');
     expect(finalArgs('COPY').some((args) => /--from=build\b.*dist\/apps\/api/.test(args))).toBe(true);
+  });
+
+  it('builds the web app into the image and has the API serve it (WEB_APP_DIR)', () => {
+    expect(
+      stages[0].instructions.some(
+        (i) => i.keyword === 'RUN' && /vite build --config apps\/web\/vite\.config\.mts/.test(i.args),
+      ),
+    ).toBe(true);
+    expect(finalArgs('COPY')).toContain('--from=build /workspace/dist/apps/web/ ./web/');
+    expect(finalArgs('ENV').join(' ')).toMatch(/\bWEB_APP_DIR=\/app\/web\b/);
+    // The bundle's realm is a build argument; compose passes the realm's public address.
+    expect(
+      stages[0].instructions.filter((i) => i.keyword === 'ARG').map((i) => i.args.split('=')[0]),
+    ).toContain('VITE_HUB_AUTHORITY');
   });
 
   it('exposes the API port and checks /health/live on it', () => {

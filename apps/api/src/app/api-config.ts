@@ -8,6 +8,7 @@ import { graphqlConfig } from '@hub/graphql';
 import { loggingConfig } from '@hub/observability';
 import { breakGlassConfig } from '@hub/referrals';
 import { httpConfig } from './http.config';
+import { webAppConfig } from './web-app';
 
 export const serverConfig = serverConfigFor('server', { port: 3000, shutdownTimeoutMs: 10_000 });
 export type ServerConfig = ConfigOf<typeof serverConfig>;
@@ -16,6 +17,7 @@ export type ServerConfig = ConfigOf<typeof serverConfig>;
 export const apiConfigDefinitions = [
   serverConfig,
   httpConfig,
+  webAppConfig,
   loggingConfig,
   databaseConfig,
   authConfig,

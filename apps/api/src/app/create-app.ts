@@ -9,6 +9,7 @@ import { apiConfigDefinitions } from './api-config';
 import { AppModule } from './app.module';
 import { bodyDeadline } from './body-deadline';
 import { httpConfig } from './http.config';
+import { serveWebApp } from './web-app';
 
 /** How often Node checks its header/request deadlines (its default, 30 s, would blur them). */
 const DEADLINE_CHECK_INTERVAL_MS = 1_000;
@@ -32,6 +33,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<INestAp
   const express = app.getHttpAdapter().getInstance() as { set(setting: string, value: unknown): void };
   express.set('trust proxy', trustProxy(loadConfig(httpConfig).TRUST_PROXY));
   applyTimeouts(app);
+  serveWebApp(app);
   return app;
 }
 

@@ -46,6 +46,7 @@ export const E2E_GROUPS = {
     'tracing',
     'metrics',
     'app-shell',
+    'web-app',
     'graphql-over-http',
     'schema',
     'deny-by-declaration',

@@ -20,8 +20,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /**
- * Browser contexts (one per person) whose pages record every uncaught page error: a flow ends with
- * `expect(people.problems).toEqual([])` and `people.close()`.
+ * Browser contexts (one per person) whose pages record every uncaught page error and every
+ * Content-Security-Policy violation: a flow ends with `expect(people.problems).toEqual([])` and
+ * `people.close()`.
  */
 export async function people(browser: Browser, count: number, locale = 'en-US') {
   const problems: string[] = [];
@@ -31,6 +32,14 @@ export async function people(browser: Browser, count: number, locale = 'en-US') 
     const context = await browser.newContext({ locale });
     const page = await context.newPage();
     page.on('pageerror', (error) => problems.push(error.message));
+    await page.exposeFunction('hubReportCspViolation', (text: string) => problems.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { hubReportCspViolation(text: string): void })
+          .hubReportCspViolation;
+        report(`CSP refused ${event.blockedURI || 'inline'} (${event.violatedDirective})`);
+      });
+    });
     contexts.push(context);
     pages.push(page);
   }

@@ -13,7 +13,6 @@ import {
   type TestApi,
   type TestDatabase,
   type TestIdp,
-  type TestProcess,
   watch,
   WORKSPACE,
 } from '@hub/testing';
@@ -25,8 +24,8 @@ export const SCREENSHOTS = resolve(WORKSPACE, 'tmp/web-e2e');
 
 /**
  * Everything a browser flow runs against, started once for every flow (web.spec.ts): PostgreSQL
- * with the real migrations and the demo data, dev-idp, the API, Vite's dev server as `npm start`
- * runs it, and Debian's Chromium. Flows share it, so each makes its own records and never assumes
+ * with the real migrations and the demo data, dev-idp, the API serving the web app's production
+ * bundle, and Debian's Chromium. Flows share it, so each makes its own records and never assumes
  * an empty inbox.
  */
 export interface WebHub {
@@ -52,50 +51,51 @@ function ensureChromium(): void {
   }
 }
 
-async function waitForHttp(url: string, process: TestProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (process.child.exitCode !== null) throw new Error(`exited early:\n${process.lines.join('\n')}`);
-    const ok = await fetch(url).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    if (Date.now() > deadline) throw new Error(`${url} did not answer:\n${process.lines.join('\n')}`);
-    await new Promise((done) => setTimeout(done, 200));
-  }
-}
-
-export async function startWebHub(): Promise<WebHub> {
-  ensureChromium();
-  const webPort = await freePort();
-  const webUrl = `http://127.0.0.1:${webPort}`;
-  const viteCache = await mkdtemp(join(tmpdir(), 'hub-web-vite-'));
-  const [db, idp] = await Promise.all([
-    migratedByTheApi(seedDemoData),
-    startTestIdp({ webOrigins: [webUrl] }),
-  ]);
-  const api = await startTestApi(db.apiUrl, idp.url);
-  // Vite's dev server, as `npm start` runs it: /graphql proxied to the API, the realm as authority.
-  const web = watch(
+/** `nx build web` into `outDir`, with the realm the bundle signs in against (VITE_* are build-time). */
+function buildWebApp(outDir: string, authority: string): Promise<void> {
+  const build = watch(
     spawn(
       process.execPath,
-      [resolve(WORKSPACE, 'node_modules/vite/bin/vite.js'), '--config', 'apps/web/vite.config.mts'],
+      [
+        resolve(WORKSPACE, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        'apps/web/vite.config.mts',
+        '--outDir',
+        outDir,
+        '--emptyOutDir',
+        '--logLevel',
+        'warn',
+      ],
       {
         cwd: WORKSPACE,
-        env: {
-          ...process.env,
-          NODE_ENV: 'development',
-          WEB_PORT: String(webPort),
-          WEB_VITE_CACHE_DIR: viteCache,
-          HUB_API_URL: api.url,
-          VITE_HUB_AUTHORITY: idp.issuer,
-        },
+        env: { ...process.env, NODE_ENV: 'production', VITE_HUB_AUTHORITY: authority },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     ),
   );
-  await Promise.all([waitForHttp(webUrl, web, 60_000), mkdir(SCREENSHOTS, { recursive: true })]);
+  return build.exited().then(({ code }) => {
+    if (code !== 0) throw new Error(`the web build failed (${code}):\n${build.lines.join('\n')}`);
+  });
+}
+
+/**
+ * The hub as production runs it: the web app's production bundle served by the API itself
+ * (WEB_APP_DIR) under its strict Content-Security-Policy, so every flow also proves the screens
+ * work under that policy (a violation fails the flow: see `people`).
+ */
+export async function startWebHub(): Promise<WebHub> {
+  ensureChromium();
+  const apiPort = await freePort();
+  const webUrl = `http://127.0.0.1:${apiPort}`;
+  const bundle = await mkdtemp(join(tmpdir(), 'hub-web-bundle-'));
+  const [db, idp] = await Promise.all([
+    migratedByTheApi(seedDemoData),
+    startTestIdp({ webOrigins: [webUrl] }),
+    mkdir(SCREENSHOTS, { recursive: true }),
+  ]);
+  await buildWebApp(bundle, idp.issuer);
+  const api = await startTestApi(db.apiUrl, idp.url, { PORT: String(apiPort), WEB_APP_DIR: bundle });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   return {
     db,
@@ -105,14 +105,10 @@ export async function startWebHub(): Promise<WebHub> {
     browser,
     async close() {
       await browser.close();
-      if (web.child.exitCode === null) {
-        web.child.kill('SIGTERM');
-        await web.exited();
-      }
       await api.close();
       await idp.close();
       await db.drop();
-      await rm(viteCache, { recursive: true, force: true });
+      await rm(bundle, { recursive: true, force: true });
     },
   };
 }
