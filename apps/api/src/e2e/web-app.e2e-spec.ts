@@ -7,7 +7,7 @@ import { startHub } from './hub';
 
 const PAGE =
   '<!doctype html><html><head><script type="module" src="/assets/app-1a2b.js"></script></head></html>';
-const SCRIPT = 'console.log("app")';
+const SCRIPT = 'console.log("app");\n'.repeat(200);
 
 describe('the web app served by the API (WEB_APP_DIR, production)', () => {
   let hub: TestHub;
@@ -64,6 +64,8 @@ describe('the web app served by the API (WEB_APP_DIR, production)', () => {
     expect(await script.text()).toBe(SCRIPT);
     expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+    // Compressed for a browser that accepts it (fetch asks for gzip and unpacks it).
+    expect(script.headers.get('content-encoding')).toBe('gzip');
     expect((await get('/assets/old-chunk.js', '*/*')).status).toBe(404);
     expect((await get('/assets/old-chunk.js')).status).toBe(404);
   });
