@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { seedDemoData } from '@hub/agencies';
 import {
+  buildWebBundle,
   freePort,
   migratedByTheApi,
   startTestApi,
@@ -13,7 +14,6 @@ import {
   type TestApi,
   type TestDatabase,
   type TestIdp,
-  watch,
   WORKSPACE,
 } from '@hub/testing';
 
@@ -51,34 +51,6 @@ function ensureChromium(): void {
   }
 }
 
-/** `nx build web` into `outDir`, with the realm the bundle signs in against (VITE_* are build-time). */
-function buildWebApp(outDir: string, authority: string): Promise<void> {
-  const build = watch(
-    spawn(
-      process.execPath,
-      [
-        resolve(WORKSPACE, 'node_modules/vite/bin/vite.js'),
-        'build',
-        '--config',
-        'apps/web/vite.config.mts',
-        '--outDir',
-        outDir,
-        '--emptyOutDir',
-        '--logLevel',
-        'warn',
-      ],
-      {
-        cwd: WORKSPACE,
-        env: { ...process.env, NODE_ENV: 'production', VITE_HUB_AUTHORITY: authority },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    ),
-  );
-  return build.exited().then(({ code }) => {
-    if (code !== 0) throw new Error(`the web build failed (${code}):\n${build.lines.join('\n')}`);
-  });
-}
-
 /**
  * The hub as production runs it: the web app's production bundle served by the API itself
  * (WEB_APP_DIR) under its strict Content-Security-Policy, so every flow also proves the screens
@@ -94,7 +66,7 @@ export async function startWebHub(): Promise<WebHub> {
     startTestIdp({ webOrigins: [webUrl] }),
     mkdir(SCREENSHOTS, { recursive: true }),
   ]);
-  await buildWebApp(bundle, idp.issuer);
+  await buildWebBundle(bundle, idp.issuer);
   const api = await startTestApi(db.apiUrl, idp.url, { PORT: String(apiPort), WEB_APP_DIR: bundle });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   return {

@@ -136,3 +136,26 @@ export async function installProductionDependencies(app: string, bundle: string)
 export function containerEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH ?? '', TZ: 'UTC', NODE_ENV: 'production', ...env };
 }
+
+/**
+ * The web app's static bundle as docker/api.Dockerfile builds it (`vite build`) into `outDir`,
+ * signing people in at `authority` (VITE_* settings are fixed at build time). The API serves it
+ * with WEB_APP_DIR.
+ */
+export async function buildWebBundle(outDir: string, authority: string): Promise<void> {
+  await mustRun(
+    process.execPath,
+    [
+      join(WORKSPACE, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'apps/web/vite.config.mts',
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: WORKSPACE, env: { ...process.env, NODE_ENV: 'production', VITE_HUB_AUTHORITY: authority } },
+  );
+}
