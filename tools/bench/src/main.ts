@@ -9,7 +9,8 @@ import { ensureDataset, Size, SIZES } from './dataset';
 import { DeliverySource, runDelivery } from './delivery';
 import { runBenchmark } from './harness';
 import { benchMemory } from './memory';
-import { deliveryReport, markdownReport } from './report';
+import { deliveryReport, markdownReport, webReport } from './report';
+import { benchWeb } from './web';
 import { benchSeal, SealResult } from './seal';
 import { bundleRuntime, sourceRuntime, stopAllTargets } from './targets';
 
@@ -31,7 +32,10 @@ const USAGE = `npm run bench -- [options]   (docs/benchmarks.md)
     --rate 100  --delivery-seconds 60  --source api,publisher   (a latency phase per source)
     --jobs 10000,100000            worker memory read after this many delivery jobs
     --max-minutes 15               the memory phase stops here, measured at the count reached
-    --worker-env K=V,K=V           worker settings beside production's (e.g. DELIVERY_CONCURRENCY=16)`;
+    --worker-env K=V,K=V           worker settings beside production's (e.g. DELIVERY_CONCURRENCY=16)
+  --web                            instead: the web app's first load and time to the inbox's first row in
+                                   Chromium, at the first --size (the API serving the production web bundle)
+    --web-runs 5                   visits per condition (loopback; Slow 4G with 4× CPU slowdown)`;
 
 const DEFAULTS = {
   size: 'small',
@@ -48,9 +52,10 @@ const DEFAULTS = {
   jobs: '10000,100000',
   'max-minutes': '15',
   memory: '',
+  'web-runs': '5',
 };
 
-const SWITCHES = ['fresh', 'no-pin', 'delivery', 'heap-snapshots', 'help'] as const;
+const SWITCHES = ['fresh', 'no-pin', 'delivery', 'web', 'heap-snapshots', 'help'] as const;
 type Flags = Record<keyof typeof DEFAULTS, string> &
   Record<(typeof SWITCHES)[number], boolean> & {
     workloads?: string;
@@ -102,7 +107,7 @@ async function main(): Promise<void> {
   const postgres = values.pg
     ? { adminUrl: values.pg, stop: async () => undefined }
     : await findOrStartPostgres({ log });
-  const needsHub = values.delivery || rounds || memoryCheckpoints.length > 0;
+  const needsHub = values.delivery || values.web || rounds || memoryCheckpoints.length > 0;
   const built = !needsHub
     ? null
     : values.hub === 'bundle'
@@ -117,6 +122,21 @@ async function main(): Promise<void> {
   // Any dataset's schema will do for the sealer and the memory workload: the smallest one run copies fastest.
   const smallest = () => ensureDataset(postgres.adminUrl, sizes.includes('small') ? 'small' : sizes[0]);
   try {
+    if (values.web && runtime) {
+      const result = await benchWeb({
+        adminUrl: postgres.adminUrl,
+        dataset: await ensureDataset(postgres.adminUrl, sizes[0], { fresh: values.fresh }),
+        runtime,
+        runs: Number(values['web-runs']),
+        log,
+      });
+      const context = [
+        `\`npm run bench -- ${process.argv.slice(2).join(' ')}\` on ${started.toISOString().slice(0, 16)} UTC, ${Math.round((Date.now() - started.getTime()) / 60_000)} min`,
+        `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`,
+        `API: ${values.hub === 'bundle' ? 'production bundle' : 'sources'} on Node ${execFileSync(runtime.node, ['-v']).toString().trim()}, NODE_ENV=production, serving the production web bundle; Debian's Chromium, headless; dataset ${sizes[0]}, signed in as ngo.caseworker (Harbor Light)`,
+      ];
+      return writeReport(started, webReport(result, context), { context, web: result });
+    }
     if (values.delivery && runtime) {
       const sources = values.source.split(',') as DeliverySource[];
       if (sources.some((source) => !['api', 'publisher'].includes(source)))

@@ -2,6 +2,7 @@ import type { SizeResult, TargetStats, WorkloadResult } from './harness';
 import type { DeliveryResult } from './delivery';
 import type { MemoryResult } from './memory';
 import type { SealResult } from './seal';
+import { median, type WebFile, type WebResult } from './web';
 
 const fixed = (value: number | undefined, digits = 0) =>
   value === undefined || !Number.isFinite(value)
@@ -225,5 +226,34 @@ export function deliveryReport(result: DeliveryResult, context: string[]): strin
     parts.push(
       `- **not reached in the time allowed: ${result.memoryNotReached.map((n) => fixed(n)).join(', ')} jobs**`,
     );
+  return parts.join('\n');
+}
+
+/** The web workload: what the first visit downloads, and the time to the inbox's first row. */
+export function webReport(result: WebResult, context: string[]): string {
+  const parts: string[] = [...context.map((line) => `- ${line}`), ''];
+  const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+  const byType = (type: WebFile['type']) => result.files.filter((file) => file.type === type);
+  const sum = (files: WebFile[], key: 'sentBytes' | 'bytes') => files.reduce((total, f) => total + f[key], 0);
+  parts.push('### first visit to the inbox: what is downloaded (cache empty)', '');
+  parts.push(
+    table(
+      ['what', 'files', 'sent kB (gzip as served)', 'unpacked kB'],
+      (['document', 'script', 'stylesheet', 'font', 'image'] as const).map((type) => {
+        const files = byType(type);
+        return [type, fixed(files.length), kb(sum(files, 'sentBytes')), kb(sum(files, 'bytes'))];
+      }),
+    ),
+    '',
+  );
+  parts.push('### time to the first row of the inbox (ms after navigation; median, min–max)', '');
+  const spread = (values: number[]) =>
+    `${fixed(median(values))} (${fixed(Math.min(...values))}–${fixed(Math.max(...values))})`;
+  parts.push(
+    table(
+      ['condition', 'cache empty', 'cached', 'runs'],
+      result.timings.map((t) => [t.condition, spread(t.cold), spread(t.warm), fixed(t.cold.length)]),
+    ),
+  );
   return parts.join('\n');
 }

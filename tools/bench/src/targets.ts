@@ -96,6 +96,8 @@ export interface StartOptions {
   issuer: string;
   /** Load memory-probe.js (and expose gc) into the process: Target.memory and heapSnapshot. */
   probe?: boolean;
+  /** Settings beside production's (e.g. PORT and WEB_APP_DIR for the web workload). */
+  env?: Record<string, string>;
 }
 
 /** The hub in production mode, configured only by its environment, as a container would be. */
@@ -113,6 +115,7 @@ export function startHub(runtime: HubRuntime, options: StartOptions & { idpUrl: 
     GRAPHQL_RATE_LIMIT_POINTS: '1000000000',
     // The sealer's cost grows with the trail and is measured on its own (--seal-events).
     AUDIT_SEAL_INTERVAL_SECONDS: '0',
+    ...options.env,
   });
 }
 
@@ -124,7 +127,7 @@ export function startHub(runtime: HubRuntime, options: StartOptions & { idpUrl: 
  */
 export function startWorker(
   runtime: HubRuntime,
-  options: Omit<StartOptions, 'issuer'> & { smtpUrl: string; env?: Record<string, string> },
+  options: Omit<StartOptions, 'issuer'> & { smtpUrl: string },
 ): Promise<Target> {
   if (!runtime.worker) throw new Error('this runtime was built without the worker');
   return start(
