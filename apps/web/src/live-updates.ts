@@ -17,17 +17,11 @@ export const INBOX_COUNTS_SUBSCRIPTION = graphql(`
   }
 `);
 
-/** Each new notification of the caller's agency, as the feed shows it. */
+/** Each new notification of the caller's agency, as the feed shows it (its fragment: notifications.tsx). */
 export const NOTIFICATION_RECEIVED_SUBSCRIPTION = graphql(`
   subscription NotificationReceived {
     notificationReceived {
-      id
-      eventType
-      subjectType
-      subjectId
-      message
-      createdAt
-      read
+      ...NotificationRow
     }
   }
 `);

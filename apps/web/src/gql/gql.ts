@@ -16,7 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query Capabilities {\n    me {\n      userId\n      capabilities\n    }\n  }\n": typeof types.CapabilitiesDocument,
     "\n  subscription InboxCounts {\n    inboxCounts {\n      needsAction\n      received\n      sent\n      drafts\n    }\n  }\n": typeof types.InboxCountsDocument,
-    "\n  subscription NotificationReceived {\n    notificationReceived {\n      id\n      eventType\n      subjectType\n      subjectId\n      message\n      createdAt\n      read\n    }\n  }\n": typeof types.NotificationReceivedDocument,
+    "\n  subscription NotificationReceived {\n    notificationReceived {\n      ...NotificationRow\n    }\n  }\n": typeof types.NotificationReceivedDocument,
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
     "\n  query LivePoll($counts: Boolean!, $notifications: Boolean!) {\n    referrals(box: NEEDS_ACTION, first: 1) @include(if: $counts) {\n      counts {\n        needsAction\n        received\n        sent\n        drafts\n      }\n    }\n    unreadNotificationCount @include(if: $notifications)\n  }\n": typeof types.LivePollDocument,
     "\n  query ConsentAgencies {\n    agencies(first: 100) {\n      edges {\n        node {\n          id\n          name\n          type\n          deactivatedAt\n        }\n      }\n    }\n    me {\n      agency {\n        id\n      }\n    }\n  }\n": typeof types.ConsentAgenciesDocument,
@@ -57,7 +57,7 @@ type Documents = {
 const documents: Documents = {
     "\n  query Capabilities {\n    me {\n      userId\n      capabilities\n    }\n  }\n": types.CapabilitiesDocument,
     "\n  subscription InboxCounts {\n    inboxCounts {\n      needsAction\n      received\n      sent\n      drafts\n    }\n  }\n": types.InboxCountsDocument,
-    "\n  subscription NotificationReceived {\n    notificationReceived {\n      id\n      eventType\n      subjectType\n      subjectId\n      message\n      createdAt\n      read\n    }\n  }\n": types.NotificationReceivedDocument,
+    "\n  subscription NotificationReceived {\n    notificationReceived {\n      ...NotificationRow\n    }\n  }\n": types.NotificationReceivedDocument,
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
     "\n  query LivePoll($counts: Boolean!, $notifications: Boolean!) {\n    referrals(box: NEEDS_ACTION, first: 1) @include(if: $counts) {\n      counts {\n        needsAction\n        received\n        sent\n        drafts\n      }\n    }\n    unreadNotificationCount @include(if: $notifications)\n  }\n": types.LivePollDocument,
     "\n  query ConsentAgencies {\n    agencies(first: 100) {\n      edges {\n        node {\n          id\n          name\n          type\n          deactivatedAt\n        }\n      }\n    }\n    me {\n      agency {\n        id\n      }\n    }\n  }\n": types.ConsentAgenciesDocument,
@@ -121,7 +121,7 @@ export function graphql(source: "\n  subscription InboxCounts {\n    inboxCounts
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription NotificationReceived {\n    notificationReceived {\n      id\n      eventType\n      subjectType\n      subjectId\n      message\n      createdAt\n      read\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationReceived {\n    notificationReceived {\n      id\n      eventType\n      subjectType\n      subjectId\n      message\n      createdAt\n      read\n    }\n  }\n"];
+export function graphql(source: "\n  subscription NotificationReceived {\n    notificationReceived {\n      ...NotificationRow\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationReceived {\n    notificationReceived {\n      ...NotificationRow\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -338,12 +338,12 @@ describe("the header's notifications link", () => {
 
   it('shows the unread count, names it for screen readers, and announces a rise', async () => {
     const client = header(CASEWORKER, [2]);
-    const link = await screen.findByRole('link', { name: 'Notifications, 2 unread' });
+    const link = await screen.findByRole('link', { name: 'Notifications 2 unread' });
     expect(link).toHaveAttribute('href', '/notifications');
     expect(within(link).getByText('2')).toBeVisible();
     expect(screen.getByRole('status')).toHaveTextContent('');
     client.writeQuery({ query: UNREAD_COUNT_QUERY, data: { unreadNotificationCount: 3 } });
-    expect(await screen.findByRole('link', { name: 'Notifications, 3 unread' })).toBeVisible();
+    expect(await screen.findByRole('link', { name: 'Notifications 3 unread' })).toBeVisible();
     expect(screen.getByRole('status')).toHaveTextContent('You have 3 unread notifications.');
     client.writeQuery({ query: UNREAD_COUNT_QUERY, data: { unreadNotificationCount: 0 } });
     expect(await screen.findByRole('link', { name: 'Notifications' })).toBeVisible();

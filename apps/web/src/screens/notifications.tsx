@@ -363,17 +363,19 @@ export function NotificationsLink() {
   if (!allowed) return null;
   return (
     <>
+      {/* The name is what it shows ("Notifications 3") and what the number means, for screen readers. */}
       <NavLink
         to="/notifications"
         end
         className={({ isActive }) => `usa-link${isActive ? ' text-bold' : ''}`}
-        aria-label={unread ? t('notifications.linkUnread', { count: unread }) : undefined}
       >
         {t('notifications.link')}
         {unread ? (
-          <Tag className="hub-badge bg-secondary-dark" aria-hidden="true">
-            {formatNumber(unread, i18n.language)}
-          </Tag>
+          <>
+            {' '}
+            <Tag className="hub-badge bg-secondary-dark">{formatNumber(unread, i18n.language)}</Tag>
+            <span className="usa-sr-only"> {t('notifications.unreadSuffix')}</span>
+          </>
         ) : null}
       </NavLink>
       <span role="status" className="usa-sr-only">
