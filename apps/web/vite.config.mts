@@ -1,10 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-/** Where the dev server and `vite preview` send /graphql (the API; same origin for the browser, so no CORS). */
+/**
+ * Where the dev server and `vite preview` send /graphql (the API; same origin for the browser, so no
+ * CORS): its HTTP requests and its WebSocket upgrades (`ws`: the subscriptions, graphql-ws).
+ */
 const apiUrl = process.env['HUB_API_URL'] ?? 'http://127.0.0.1:3000';
 const port = Number(process.env['WEB_PORT'] ?? 4200);
-const proxy = { '/graphql': { target: apiUrl, changeOrigin: false } };
+const proxy = { '/graphql': { target: apiUrl, changeOrigin: false, ws: true } };
 
 export default defineConfig({
   root: import.meta.dirname,

@@ -4,23 +4,37 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from 'react-oidc-context';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
+import { IdleTimeout } from './auth/idle-timeout';
 import { returnPath } from './auth/oidc';
 import { createApolloClient } from './graphql/client';
+import { createLiveConnection, websocketUrl } from './graphql/live';
 import { type Language, LANGUAGES, rememberLanguage } from './i18n';
+import { LiveUpdates } from './live-updates';
 import { usePageTitle } from './page-title';
+import { NotificationsLink } from './screens/notifications';
 import { NAV_LINKS, SCREEN_ROUTES } from './screens/routes';
 import { NotFoundScreen, useCapabilities } from './capabilities';
 import { Notice } from './notice';
 
+/** Set before the sign-out redirect, read when the app comes back: why the person was signed out. */
+const SIGNED_OUT_IDLE = 'hub.signedOutIdle';
+
 /**
  * Signs people in (code + PKCE against the realm), keeps the session while its token can be
  * renewed and ends it cleanly when it cannot: the cache is cleared and the sign-in screen says why.
+ * After `idleMinutes` without activity it signs out as the button does.
  */
-export function App({ graphqlUrl }: { graphqlUrl: string }) {
+export function App({ graphqlUrl, idleMinutes }: { graphqlUrl: string; idleMinutes: number }) {
   const auth = useAuth();
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const [ended, setEnded] = useState(false);
+  const [idleSignedOut, setIdleSignedOut] = useState<number | undefined>(() => {
+    const minutes = Number(window.sessionStorage.getItem(SIGNED_OUT_IDLE));
+    return minutes > 0 ? minutes : undefined;
+  });
+  // Said once: the next sign-out of this tab starts without it.
+  useEffect(() => window.sessionStorage.removeItem(SIGNED_OUT_IDLE), []);
 
   // The links read the newest token and end the session through refs, so the client is made once.
   const token = useRef<string | undefined>(undefined);
@@ -30,16 +44,35 @@ export function App({ graphqlUrl }: { graphqlUrl: string }) {
     setEnded(true);
     void auth.removeUser();
   };
+  // One WebSocket for every subscription, lazy: open only while the signed-in screens subscribe.
+  const live = useMemo(
+    () =>
+      createLiveConnection({
+        url: websocketUrl(graphqlUrl, window.location),
+        accessToken: () => token.current,
+      }),
+    [graphqlUrl],
+  );
   const client = useMemo(
     () =>
       createApolloClient({
         graphqlUrl,
         accessToken: () => token.current,
         onUnauthenticated: () => endSession.current(),
+        live,
       }),
-    [graphqlUrl],
+    [graphqlUrl, live],
   );
 
+  // The API closes a live connection when its token expires: re-open it with each renewed token.
+  useEffect(
+    () =>
+      auth.events.addUserLoaded((user) => {
+        token.current = user.access_token;
+        live.restart();
+      }),
+    [auth.events, live],
+  );
   useEffect(() => auth.events.addSilentRenewError(() => endSession.current()), [auth.events]);
   useEffect(() => auth.events.addAccessTokenExpired(() => endSession.current()), [auth.events]);
   useEffect(() => {
@@ -53,6 +86,7 @@ export function App({ graphqlUrl }: { graphqlUrl: string }) {
     return (
       <SignInScreen
         ended={ended}
+        idleMinutes={idleSignedOut}
         failed={auth.error !== undefined}
         onSignIn={() => void auth.signinRedirect({ state: { returnTo }, ui_locales: i18n.language })}
       />
@@ -62,8 +96,17 @@ export function App({ graphqlUrl }: { graphqlUrl: string }) {
     await client.clearStore();
     await auth.signoutRedirect({ extraQueryParams: { ui_locales: i18n.language } });
   };
+  // As the button does; the sign-in screen then says why (after the realm's redirect back, or here
+  // if the realm cannot be reached: the session is ended in this tab all the same).
+  const signOutIdle = async () => {
+    window.sessionStorage.setItem(SIGNED_OUT_IDLE, String(idleMinutes));
+    setIdleSignedOut(idleMinutes);
+    await signOut().catch(() => auth.removeUser());
+  };
   return (
     <ApolloProvider client={client}>
+      <LiveUpdates connection={live} />
+      <IdleTimeout minutes={idleMinutes} onTimeout={() => void signOutIdle()} />
       <Layout
         userName={auth.user?.profile.name ?? auth.user?.profile.preferred_username ?? ''}
         onSignOut={signOut}
@@ -107,6 +150,7 @@ export function Layout(props: {
               ))}
             </ul>
           </nav>
+          <NotificationsLink />
           <LanguagePicker />
           <span>{t('nav.signedInAs', { name: props.userName })}</span>
           <Button type="button" outline onClick={() => void props.onSignOut()}>
@@ -153,7 +197,13 @@ export function LanguagePicker() {
   );
 }
 
-export function SignInScreen(props: { ended: boolean; failed: boolean; onSignIn: () => void }) {
+export function SignInScreen(props: {
+  ended: boolean;
+  /** Signed out after this many minutes without activity. */
+  idleMinutes?: number;
+  failed: boolean;
+  onSignIn: () => void;
+}) {
   const { t } = useTranslation();
   usePageTitle(t('signIn.title'));
   return (
@@ -161,6 +211,13 @@ export function SignInScreen(props: { ended: boolean; failed: boolean; onSignIn:
       <GridContainer className="padding-y-6">
         <h1>{t('app.name')}</h1>
         {props.ended && <Notice type="warning" heading={t('signIn.endedHeading')} text={t('signIn.ended')} />}
+        {props.idleMinutes !== undefined && (
+          <Notice
+            type="warning"
+            heading={t('idle.signedOutHeading')}
+            text={t('idle.signedOut', { count: props.idleMinutes })}
+          />
+        )}
         {props.failed && (
           <Notice type="error" heading={t('signIn.failedHeading')} text={t('signIn.failed')} />
         )}

@@ -7,11 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { Layout } from './app';
 import { Requires } from './capabilities';
 import type { Capability } from './gql/graphql';
-import { capabilitiesMock } from './screens/testing';
+import { capabilitiesMock, unreadCountMock } from './screens/testing';
 
 function renderWith(capabilities: Capability[], children: React.ReactNode) {
   const client = new ApolloClient({
-    link: new MockLink([capabilitiesMock(capabilities)]),
+    // The header's notifications link asks for the unread count of those who may read them.
+    link: new MockLink([capabilitiesMock(capabilities), unreadCountMock(0)]),
     cache: new InMemoryCache(),
   });
   return render(

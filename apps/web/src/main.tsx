@@ -22,7 +22,7 @@ void setupI18n(initialLanguage(window.sessionStorage, navigator.languages)).then
     <StrictMode>
       <AuthProvider userManager={userManager} onSigninCallback={onSigninCallback}>
         <BrowserRouter>
-          <App graphqlUrl={config.graphqlUrl} />
+          <App graphqlUrl={config.graphqlUrl} idleMinutes={config.idleMinutes} />
         </BrowserRouter>
       </AuthProvider>
     </StrictMode>,

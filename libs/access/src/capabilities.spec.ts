@@ -6,8 +6,14 @@ const TF = ['tf-bay'];
 const ability = (agencyType: string, roles: string[]) =>
   defineAbilityFor(policyActor(`agency-${agencyType}`, agencyType, roles, { taskForceIds: TF }));
 
-// Any member of an agency: its notifications, protocols addressed to it, its agency's TA requests.
-const EVERYONE: Capability[] = ['READ_PROTOCOLS', 'READ_NOTIFICATIONS', 'READ_TECHNICAL_ASSISTANCE'];
+// Any member of an agency: its notifications (and how they hear of them), protocols addressed to it,
+// its agency's TA requests.
+const EVERYONE: Capability[] = [
+  'READ_PROTOCOLS',
+  'READ_NOTIFICATIONS',
+  'CHOOSE_NOTIFICATION_DELIVERY',
+  'READ_TECHNICAL_ASSISTANCE',
+];
 const CASEWORK: Capability[] = ['READ_SURVIVORS', 'CREATE_SURVIVOR', 'READ_REFERRALS', 'CREATE_REFERRAL'];
 
 // The demo users' roles (DESIGN.md §5) → what the web app offers them. A role change in the policy

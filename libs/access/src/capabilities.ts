@@ -22,6 +22,7 @@ export const CAPABILITIES = {
   TRIAGE_TECHNICAL_ASSISTANCE: ['triage', 'TechnicalAssistanceRequest'],
   DELIVER_TECHNICAL_ASSISTANCE: ['deliver', 'TechnicalAssistanceRequest'],
   READ_NOTIFICATIONS: ['read', 'Notification'],
+  CHOOSE_NOTIFICATION_DELIVERY: ['update', 'NotificationPreference'],
   READ_AUDIT: ['read', 'AuditEvent'],
   VERIFY_AUDIT: ['verify', 'AuditTrail'],
   UPDATE_AGENCY_PROFILE: ['update', 'Agency'],

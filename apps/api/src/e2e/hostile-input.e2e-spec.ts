@@ -40,6 +40,7 @@ const CALLERS: Record<string, string> = {
   consents: 'ngo.caseworker',
   directory: 'ngo.caseworker',
   directoryExport: 'tf.coordinator',
+  notification: 'ngo.caseworker',
   notifications: 'ngo.caseworker',
   pendingAcknowledgements: 'ngo.lead',
   previewDirectoryImport: 'tf.coordinator',

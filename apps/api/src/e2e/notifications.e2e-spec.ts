@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Transactions } from '@hub/database';
 import { DEMO_AGENCY_IDS, DEMO_USERS } from '@hub/demo-data';
 import { Notice, NotificationPublisher } from '@hub/notifications';
-import { TestHub } from '@hub/testing';
+import { expectOnlyDenied, TestHub } from '@hub/testing';
 import { codeOf, rows } from './e2e-support';
 import { startHub } from './hub';
 
@@ -195,6 +195,53 @@ describe('notifications (e2e)', () => {
         .map((row) => row.payload.agencyId)
         .sort(),
     ).toEqual([HARBOR, SAFE_PASSAGE].sort());
+  });
+
+  describe('notification (one, by id: where e-mails link)', () => {
+    const ONE = `query One($id: ID!) { notification(id: $id) { id eventType subjectType subjectId read } }`;
+    const one = (user: string | undefined, id: string) =>
+      hub.gql<{ notification: Omit<Node, 'message' | 'createdAt'> }>(
+        ONE,
+        { id },
+        user ? { user } : undefined,
+      );
+
+    it("answers one of the caller's agency's notifications", async () => {
+      const id = await idOf('legal.caseworker', subjects.s1);
+      const { status, body } = await one('legal.caseworker', id);
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.notification).toEqual({
+        id,
+        eventType: 'REFERRAL_ACCEPTED',
+        subjectType: 'Referral',
+        subjectId: subjects.s1,
+        read: false,
+      });
+    });
+
+    it("answers another agency's notification exactly like a missing one: NOT_FOUND, audited as DENIED", async () => {
+      for (const id of [await idOf('legal.caseworker', subjects.s1), randomUUID()]) {
+        const before = await hub.watermark();
+        const response = await one('ngo.caseworker', id);
+        expect(response.status).toBe(200);
+        expect(codeOf(response)).toBe('NOT_FOUND');
+        expect(response.body.data ?? null).toBeNull();
+        await expectOnlyDenied(hub, before, {
+          user: 'ngo.caseworker',
+          action: 'READ_NOTIFICATION',
+          subjectType: 'Notification',
+          subjectId: id,
+          reason: 'NOT_FOUND',
+        });
+      }
+    });
+
+    it('without a token is 401 UNAUTHENTICATED', async () => {
+      const response = await one(undefined, randomUUID());
+      expect(response.status).toBe(401);
+      expect(codeOf(response)).toBe('UNAUTHENTICATED');
+    });
   });
 
   describe('without a token', () => {

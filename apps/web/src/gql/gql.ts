@@ -15,6 +15,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Capabilities {\n    me {\n      userId\n      capabilities\n    }\n  }\n": typeof types.CapabilitiesDocument,
+    "\n  subscription InboxCounts {\n    inboxCounts {\n      needsAction\n      received\n      sent\n      drafts\n    }\n  }\n": typeof types.InboxCountsDocument,
+    "\n  subscription NotificationReceived {\n    notificationReceived {\n      ...NotificationRow\n    }\n  }\n": typeof types.NotificationReceivedDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
+    "\n  query LivePoll($counts: Boolean!, $notifications: Boolean!) {\n    referrals(box: NEEDS_ACTION, first: 1) @include(if: $counts) {\n      counts {\n        needsAction\n        received\n        sent\n        drafts\n      }\n    }\n    unreadNotificationCount @include(if: $notifications)\n  }\n": typeof types.LivePollDocument,
     "\n  query ConsentAgencies {\n    agencies(first: 100) {\n      edges {\n        node {\n          id\n          name\n          type\n          deactivatedAt\n        }\n      }\n    }\n    me {\n      agency {\n        id\n      }\n    }\n  }\n": typeof types.ConsentAgenciesDocument,
     "\n  mutation RecordConsent($input: RecordConsentInput!) {\n    recordConsent(input: $input) {\n      consent {\n        id\n        status\n      }\n    }\n  }\n": typeof types.RecordConsentDocument,
     "\n  query ConsentSurvivor($id: ID!) {\n    survivor(id: $id) {\n      id\n      reference\n      minor\n    }\n  }\n": typeof types.ConsentSurvivorDocument,
@@ -24,6 +28,12 @@ type Documents = {
     "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) {\n      referral {\n        id\n        status\n        version\n      }\n    }\n  }\n": typeof types.CreateReferralDocument,
     "\n  query NewReferralMe {\n    me {\n      agency {\n        id\n      }\n    }\n  }\n": typeof types.NewReferralMeDocument,
     "\n  query ReferralConsents($survivorId: ID!) {\n    consents(survivorId: $survivorId) {\n      id\n      status\n      purposes\n      recipientAgencyIds\n      dataClasses\n      validUntil\n    }\n  }\n": typeof types.ReferralConsentsDocument,
+    "\n  query NotificationPreference {\n    notificationPreference {\n      delivery\n      email\n      updatedAt\n    }\n    me {\n      userId\n      email\n    }\n  }\n": typeof types.NotificationPreferenceDocument,
+    "\n  mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {\n    setNotificationPreference(input: $input) {\n      preference {\n        delivery\n        email\n        updatedAt\n      }\n    }\n  }\n": typeof types.SetNotificationPreferenceDocument,
+    "\n  fragment NotificationRow on Notification {\n    id\n    eventType\n    subjectType\n    subjectId\n    message\n    createdAt\n    read\n  }\n": typeof types.NotificationRowFragmentDoc,
+    "\n  query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      edges {\n        node {\n          ...NotificationRow\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n    unreadNotificationCount\n  }\n": typeof types.NotificationsDocument,
+    "\n  query Notification($id: ID!) {\n    notification(id: $id) {\n      ...NotificationRow\n    }\n  }\n": typeof types.NotificationDocument,
+    "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) {\n      marked\n      unreadCount\n    }\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  mutation SendReferral($input: ReferralTransitionInput!) {\n    sendReferral(input: $input) {\n      referral {\n        id\n        status\n        version\n      }\n    }\n  }\n": typeof types.SendReferralDocument,
     "\n  mutation AcknowledgeReferral($input: ReferralTransitionInput!) {\n    acknowledgeReferral(input: $input) {\n      referral {\n        id\n        status\n        version\n      }\n    }\n  }\n": typeof types.AcknowledgeReferralDocument,
     "\n  mutation AcceptReferral($input: ReferralTransitionInput!) {\n    acceptReferral(input: $input) {\n      referral {\n        id\n        status\n        version\n      }\n    }\n  }\n": typeof types.AcceptReferralDocument,
@@ -46,6 +56,10 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Capabilities {\n    me {\n      userId\n      capabilities\n    }\n  }\n": types.CapabilitiesDocument,
+    "\n  subscription InboxCounts {\n    inboxCounts {\n      needsAction\n      received\n      sent\n      drafts\n    }\n  }\n": types.InboxCountsDocument,
+    "\n  subscription NotificationReceived {\n    notificationReceived {\n      ...NotificationRow\n    }\n  }\n": types.NotificationReceivedDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
+    "\n  query LivePoll($counts: Boolean!, $notifications: Boolean!) {\n    referrals(box: NEEDS_ACTION, first: 1) @include(if: $counts) {\n      counts {\n        needsAction\n        received\n        sent\n        drafts\n      }\n    }\n    unreadNotificationCount @include(if: $notifications)\n  }\n": types.LivePollDocument,
     "\n  query ConsentAgencies {\n    agencies(first: 100) {\n      edges {\n        node {\n          id\n          name\n          type\n          deactivatedAt\n        }\n      }\n    }\n    me {\n      agency {\n        id\n      }\n    }\n  }\n": types.ConsentAgenciesDocument,
     "\n  mutation RecordConsent($input: RecordConsentInput!) {\n    recordConsent(input: $input) {\n      consent {\n        id\n        status\n      }\n    }\n  }\n": types.RecordConsentDocument,
     "\n  query ConsentSurvivor($id: ID!) {\n    survivor(id: $id) {\n      id\n      reference\n      minor\n    }\n  }\n": types.ConsentSurvivorDocument,
@@ -55,6 +69,12 @@ const documents: Documents = {
     "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) {\n      referral {\n        id\n        status\n        version\n      }\n    }\n  }\n": types.CreateReferralDocument,
     "\n  query NewReferralMe {\n    me {\n      agency {\n        id\n      }\n    }\n  }\n": types.NewReferralMeDocument,
     "\n  query ReferralConsents($survivorId: ID!) {\n    consents(survivorId: $survivorId) {\n      id\n      status\n      purposes\n      recipientAgencyIds\n      dataClasses\n      validUntil\n    }\n  }\n": types.ReferralConsentsDocument,
+    "\n  query NotificationPreference {\n    notificationPreference {\n      delivery\n      email\n      updatedAt\n    }\n    me {\n      userId\n      email\n    }\n  }\n": types.NotificationPreferenceDocument,
+    "\n  mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {\n    setNotificationPreference(input: $input) {\n      preference {\n        delivery\n        email\n        updatedAt\n      }\n    }\n  }\n": types.SetNotificationPreferenceDocument,
+    "\n  fragment NotificationRow on Notification {\n    id\n    eventType\n    subjectType\n    subjectId\n    message\n    createdAt\n    read\n  }\n": types.NotificationRowFragmentDoc,
+    "\n  query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      edges {\n        node {\n          ...NotificationRow\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n    unreadNotificationCount\n  }\n": types.NotificationsDocument,
+    "\n  query Notification($id: ID!) {\n    notification(id: $id) {\n      ...NotificationRow\n    }\n  }\n": types.NotificationDocument,
+    "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) {\n      marked\n      unreadCount\n    }\n  }\n": types.MarkNotificationsReadDocument,
     "\n  mutation SendReferral($input: ReferralTransitionInput!) {\n    sendReferral(input: $input) {\n      referral {\n        id\n        status\n        version\n      }\n    }\n  }\n": types.SendReferralDocument,
     "\n  mutation AcknowledgeReferral($input: ReferralTransitionInput!) {\n    acknowledgeReferral(input: $input) {\n      referral {\n        id\n        status\n        version\n      }\n    }\n  }\n": types.AcknowledgeReferralDocument,
     "\n  mutation AcceptReferral($input: ReferralTransitionInput!) {\n    acceptReferral(input: $input) {\n      referral {\n        id\n        status\n        version\n      }\n    }\n  }\n": types.AcceptReferralDocument,
@@ -97,6 +117,22 @@ export function graphql(source: "\n  query Capabilities {\n    me {\n      userI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  subscription InboxCounts {\n    inboxCounts {\n      needsAction\n      received\n      sent\n      drafts\n    }\n  }\n"): (typeof documents)["\n  subscription InboxCounts {\n    inboxCounts {\n      needsAction\n      received\n      sent\n      drafts\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationReceived {\n    notificationReceived {\n      ...NotificationRow\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationReceived {\n    notificationReceived {\n      ...NotificationRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LivePoll($counts: Boolean!, $notifications: Boolean!) {\n    referrals(box: NEEDS_ACTION, first: 1) @include(if: $counts) {\n      counts {\n        needsAction\n        received\n        sent\n        drafts\n      }\n    }\n    unreadNotificationCount @include(if: $notifications)\n  }\n"): (typeof documents)["\n  query LivePoll($counts: Boolean!, $notifications: Boolean!) {\n    referrals(box: NEEDS_ACTION, first: 1) @include(if: $counts) {\n      counts {\n        needsAction\n        received\n        sent\n        drafts\n      }\n    }\n    unreadNotificationCount @include(if: $notifications)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ConsentAgencies {\n    agencies(first: 100) {\n      edges {\n        node {\n          id\n          name\n          type\n          deactivatedAt\n        }\n      }\n    }\n    me {\n      agency {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsentAgencies {\n    agencies(first: 100) {\n      edges {\n        node {\n          id\n          name\n          type\n          deactivatedAt\n        }\n      }\n    }\n    me {\n      agency {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -130,6 +166,30 @@ export function graphql(source: "\n  query NewReferralMe {\n    me {\n      agen
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReferralConsents($survivorId: ID!) {\n    consents(survivorId: $survivorId) {\n      id\n      status\n      purposes\n      recipientAgencyIds\n      dataClasses\n      validUntil\n    }\n  }\n"): (typeof documents)["\n  query ReferralConsents($survivorId: ID!) {\n    consents(survivorId: $survivorId) {\n      id\n      status\n      purposes\n      recipientAgencyIds\n      dataClasses\n      validUntil\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationPreference {\n    notificationPreference {\n      delivery\n      email\n      updatedAt\n    }\n    me {\n      userId\n      email\n    }\n  }\n"): (typeof documents)["\n  query NotificationPreference {\n    notificationPreference {\n      delivery\n      email\n      updatedAt\n    }\n    me {\n      userId\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {\n    setNotificationPreference(input: $input) {\n      preference {\n        delivery\n        email\n        updatedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {\n    setNotificationPreference(input: $input) {\n      preference {\n        delivery\n        email\n        updatedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationRow on Notification {\n    id\n    eventType\n    subjectType\n    subjectId\n    message\n    createdAt\n    read\n  }\n"): (typeof documents)["\n  fragment NotificationRow on Notification {\n    id\n    eventType\n    subjectType\n    subjectId\n    message\n    createdAt\n    read\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      edges {\n        node {\n          ...NotificationRow\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      edges {\n        node {\n          ...NotificationRow\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n    unreadNotificationCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notification($id: ID!) {\n    notification(id: $id) {\n      ...NotificationRow\n    }\n  }\n"): (typeof documents)["\n  query Notification($id: ID!) {\n    notification(id: $id) {\n      ...NotificationRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) {\n      marked\n      unreadCount\n    }\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) {\n      marked\n      unreadCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -6,8 +6,11 @@ import {
   InMemoryCache,
   ServerError,
 } from '@apollo/client';
+import { OperationTypeNode } from 'graphql';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import type { LiveConnection } from './live';
 import { redactionsLink } from './redactions';
 
 export interface ApolloOptions {
@@ -16,6 +19,23 @@ export interface ApolloOptions {
   accessToken: () => string | undefined;
   /** The API refused the token (expired, revoked, unknown agency): end the session. */
   onUnauthenticated: () => void;
+  /** Where subscriptions go (the API's graphql-ws endpoint); without it the app polls. */
+  live?: LiveConnection;
+}
+
+/**
+ * The cache, for the app and its component tests alike. The caller's referral box counts are one
+ * fact whatever page of whichever box asked for them (`referrals { counts }`, the `inboxCounts`
+ * subscription): one entity, so every screen that shows them shows the same numbers, live.
+ */
+export function createCache(): InMemoryCache {
+  return new InMemoryCache({
+    typePolicies: {
+      ReferralBoxCounts: { keyFields: [] },
+      // The caller is one; screens ask for different parts of them (capabilities, agency, e-mail).
+      Me: { merge: true },
+    },
+  });
 }
 
 /**
@@ -35,8 +55,14 @@ export function createApolloClient(options: ApolloOptions): ApolloClient {
         error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED'));
     if (refused) options.onUnauthenticated();
   });
-  return new ApolloClient({
-    link: ApolloLink.from([unauthenticated, auth, redactionsLink, new HttpLink({ uri: options.graphqlUrl })]),
-    cache: new InMemoryCache(),
-  });
+  const http = ApolloLink.from([auth, redactionsLink, new HttpLink({ uri: options.graphqlUrl })]);
+  // Subscriptions over the one WebSocket (authenticated in its connection_init); the rest over HTTP.
+  const transport = options.live
+    ? ApolloLink.split(
+        (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
+        new GraphQLWsLink(options.live.client),
+        http,
+      )
+    : http;
+  return new ApolloClient({ link: ApolloLink.from([unauthenticated, transport]), cache: createCache() });
 }

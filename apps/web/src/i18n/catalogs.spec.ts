@@ -66,6 +66,7 @@ describe('translations', () => {
       ConsentObtainedHow: 'obtainedHow',
       RevocationChannel: 'revocationChannel',
       AgencyType: 'agencyType',
+      NotificationDelivery: 'notifications.delivery',
     };
     const missing: string[] = [];
     for (const [enumName, prefix] of Object.entries(shown)) {

@@ -60,6 +60,9 @@ export function HomeScreen() {
             </CardHeader>
             <CardBody>
               <p className="hub-count">{number(data.unreadNotificationCount)}</p>
+              <Link className="usa-link" to="/notifications">
+                {t('notifications.open')}
+              </Link>
             </CardBody>
           </Card>
         </CardGroup>

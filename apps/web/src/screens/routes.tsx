@@ -1,9 +1,12 @@
 import type { ReactElement } from 'react';
+import { Requires } from '../capabilities';
 import type { Capability } from '../gql/graphql';
 import { ConsentFormScreen } from './consent-form';
 import { HomeScreen } from './home';
 import { InboxScreen } from './inbox';
 import { NewReferralScreen } from './new-referral';
+import { NotificationPreferencesScreen } from './notification-preferences';
+import { NotificationScreen, NotificationsScreen } from './notifications';
 import { ReferralScreen } from './referral';
 import { SurvivorScreen } from './survivor';
 import { SurvivorCreateScreen, SurvivorEditScreen } from './survivor-form';
@@ -24,6 +27,30 @@ export const SCREEN_ROUTES: readonly { path: string; element: ReactElement }[] =
   { path: '/survivors/:id', element: <SurvivorScreen /> },
   { path: '/survivors/:id/edit', element: <SurvivorEditScreen /> },
   { path: '/survivors/:id/consents/new', element: <ConsentFormScreen /> },
+  {
+    path: '/notifications',
+    element: (
+      <Requires capability="READ_NOTIFICATIONS">
+        <NotificationsScreen />
+      </Requires>
+    ),
+  },
+  {
+    path: '/notifications/preferences',
+    element: (
+      <Requires capability="CHOOSE_NOTIFICATION_DELIVERY">
+        <NotificationPreferencesScreen />
+      </Requires>
+    ),
+  },
+  {
+    path: '/notifications/:id',
+    element: (
+      <Requires capability="READ_NOTIFICATIONS">
+        <NotificationScreen />
+      </Requires>
+    ),
+  },
 ];
 
 /**

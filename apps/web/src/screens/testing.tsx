@@ -1,11 +1,13 @@
-import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { MockLink } from '@apollo/client/testing';
 import { render } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { createCache } from '../graphql/client';
 import { redactionsLink } from '../graphql/redactions';
 import { SCREEN_ROUTES } from './routes';
 import { CAPABILITIES_QUERY } from '../capabilities';
+import { UNREAD_COUNT_QUERY } from '../live-updates';
 import type { Capability } from '../gql/graphql';
 
 /** Shared by the screens' component tests (never imported by the app). */
@@ -18,13 +20,16 @@ export function Where() {
   return <output data-testid="location">{`${location.pathname}${location.search}`}</output>;
 }
 
-/** The screens with a client whose network answers from `mocks`, through the app's redactions link. */
+/**
+ * The screens with a client whose network answers from `mocks`, through the app's redactions link
+ * and into the app's cache (its type policies); the client comes back too, to read its cache.
+ */
 export function renderAt(path: string, mocks: MockLink.MockedResponse[]) {
   const client = new ApolloClient({
     link: ApolloLink.from([redactionsLink, new MockLink(mocks)]),
-    cache: new InMemoryCache(),
+    cache: createCache(),
   });
-  return render(
+  const rendered = render(
     <ApolloProvider client={client}>
       <MemoryRouter initialEntries={[path]}>
         <Routes>
@@ -36,6 +41,7 @@ export function renderAt(path: string, mocks: MockLink.MockedResponse[]) {
       </MemoryRouter>
     </ApolloProvider>,
   );
+  return { ...rendered, client };
 }
 
 export const SURVIVOR = {
@@ -115,4 +121,9 @@ export function capabilitiesMock(capabilities: Capability[]): MockLink.MockedRes
     request: { query: CAPABILITIES_QUERY },
     result: { data: { me: { __typename: 'Me', userId: 'u-1', capabilities } } },
   };
+}
+
+/** The answer to the header's unread count (`NotificationsLink`). */
+export function unreadCountMock(unreadNotificationCount: number): MockLink.MockedResponse {
+  return { request: { query: UNREAD_COUNT_QUERY }, result: { data: { unreadNotificationCount } } };
 }

@@ -1,4 +1,4 @@
-import { Args, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { Access, AccessScope, Can, LiveAccess, LiveAccessScope } from '@hub/access';
 import { Connection } from '@hub/graphql';
 import { MarkNotificationsReadInput, MarkNotificationsReadPayload } from './mark-notifications-read.input';
@@ -21,6 +21,17 @@ export class NotificationResolver {
     @Args() args: NotificationsArgs,
   ): Promise<Connection<Notification>> {
     return this.service.list(scope, args);
+  }
+
+  @Can('read', 'Notification')
+  @Query(() => Notification, {
+    description: "One of the caller's agency's notifications (e-mails link to it); NOT_FOUND otherwise",
+  })
+  notification(
+    @Access() scope: AccessScope,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<Notification> {
+    return this.service.get(scope, id);
   }
 
   @Can('read', 'Notification')

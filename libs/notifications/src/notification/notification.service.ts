@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessScope, subject } from '@hub/access';
 import { AuditWriter } from '@hub/audit';
 import { Transactions } from '@hub/database';
+import { Refusals } from '@hub/workflow';
 import { BadUserInputError, Connection, mapConnection, ForbiddenError, UUID_PATTERN } from '@hub/graphql';
 import { MarkNotificationsReadInput, MarkNotificationsReadPayload } from './mark-notifications-read.input';
 import { NotificationsArgs } from './notification.args';
@@ -15,12 +16,25 @@ export class NotificationService {
     private readonly notifications: NotificationRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditWriter,
+    private readonly refusals: Refusals,
   ) {}
 
   async list(scope: AccessScope, args: NotificationsArgs): Promise<Connection<Notification>> {
     const owner = this.feedOwner(scope);
     const page = await this.notifications.feed(owner, { unreadOnly: args.unreadOnly ?? false }, args);
     return mapConnection(page, toNotification);
+  }
+
+  /**
+   * One notification of the caller's feed (an e-mail links to it); another agency's, or none,
+   * answers NOT_FOUND alike, audited as a refusal.
+   */
+  async get(scope: AccessScope, id: string): Promise<Notification> {
+    const owner = this.feedOwner(scope);
+    const [found] = UUID_PATTERN.test(id) ? await this.notifications.visible(owner, [id]) : [];
+    return found
+      ? toNotification(found)
+      : this.refusals.notFound(scope, 'READ_NOTIFICATION', 'Notification', id);
   }
 
   async unreadCount(scope: AccessScope): Promise<number> {

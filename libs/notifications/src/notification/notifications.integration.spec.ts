@@ -7,6 +7,7 @@ import { Actor } from '@hub/authz';
 import { AccessScope, defineAbilityFor } from '@hub/access';
 import { dataSourceOptions, databaseMigrations, Transactions } from '@hub/database';
 import { createTestDatabase, LastQuery, planOf, TestDatabase } from '@hub/testing';
+import { Refusals } from '@hub/workflow';
 import { notificationsMigrations } from '../migrations';
 import { notificationsEntities } from '../notifications.entities';
 import { MarkNotificationsReadInput } from './mark-notifications-read.input';
@@ -53,7 +54,8 @@ describe('notifications (integration, real PostgreSQL and migrations, as the API
     const repository = new NotificationRepository(dataSource);
     transactions = new Transactions(dataSource);
     publisher = new NotificationPublisher(repository);
-    service = new NotificationService(repository, transactions, new AuditWriter(transactions));
+    const audit = new AuditWriter(transactions);
+    service = new NotificationService(repository, transactions, audit, new Refusals(audit));
     await dataSource.query(
       `INSERT INTO agency (id, name, type, jurisdiction)
        SELECT id, 'Agency ' || id, 'NGO', 'Bay County' FROM unnest($1::uuid[]) AS id`,
@@ -361,6 +363,27 @@ describe('notifications (integration, real PostgreSQL and migrations, as the API
       expect(rows.filter((row) => others.includes(row.notification_id))).toEqual([]);
       expect(await service.unreadCount(bob)).toBe(5);
       expect(await service.unreadCount(other)).toBe(2);
+    });
+
+    it("reads one of the agency's notifications by id, with the caller's own read mark", async () => {
+      // own[0] is the newest (the feed's order): own-4.
+      expect(await service.get(alice, own[0])).toMatchObject({ id: own[0], subjectId: 'own-4', read: true });
+      expect(await service.get(bob, own[0])).toMatchObject({ id: own[0], read: false });
+    });
+
+    it("answers another agency's notification exactly like a missing one (NOT_FOUND), audited as DENIED", async () => {
+      const missing = randomUUID();
+      for (const id of [others[0], missing, 'not-a-uuid']) {
+        await expect(service.get(alice, id)).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+      }
+      const denied = (await dataSource.query(
+        `SELECT subject_id, decision FROM audit_event WHERE action = 'READ_NOTIFICATION' ORDER BY id`,
+      )) as { subject_id: string | null; decision: string }[];
+      expect(denied).toEqual([
+        { subject_id: others[0], decision: 'DENIED' },
+        { subject_id: missing, decision: 'DENIED' },
+        { subject_id: null, decision: 'DENIED' },
+      ]);
     });
 
     it('refuses neither ids nor all, or both, with BAD_USER_INPUT and changes nothing', async () => {
