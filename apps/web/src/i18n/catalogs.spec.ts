@@ -66,6 +66,10 @@ describe('translations', () => {
       ConsentObtainedHow: 'obtainedHow',
       RevocationChannel: 'revocationChannel',
       AgencyType: 'agencyType',
+      AuditDecision: 'audit.decision',
+      AuditProblemCode: 'audit.problem',
+      BreakGlassFinding: 'safety.finding',
+      BreakGlassEndReason: 'safety.endReason',
     };
     const missing: string[] = [];
     for (const [enumName, prefix] of Object.entries(shown)) {

@@ -55,6 +55,7 @@ const RECORD = {
   medicalNotes: null,
   mentalHealthNotes: null,
   substanceUseNotes: null,
+  availableActions: [] as string[],
 };
 const CONSENT = {
   __typename: 'Consent',

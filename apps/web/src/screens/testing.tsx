@@ -72,6 +72,7 @@ export const REFERRAL_DETAIL = {
   callback: null,
   sharedClasses: ['CONTACT', 'NEEDS'],
   survivorId: 's-1',
+  survivorActions: [] as string[],
   fromAgency: FROM,
   toAgency: TO,
   outcome: null,
