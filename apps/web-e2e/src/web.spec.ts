@@ -1,4 +1,7 @@
+import { auditFlow } from './flows/audit.flow';
+import { breakGlassFlow } from './flows/break-glass.flow';
 import { consentRevocationFlow } from './flows/consent-revocation.flow';
+import { minorProtectionFlow } from './flows/minor-protection.flow';
 import { referralLoopFlow } from './flows/referral-loop.flow';
 import { signInFlow } from './flows/sign-in.flow';
 import { startWebHub, type WebHub } from './support/web-hub';
@@ -25,4 +28,7 @@ describe('the web app in Chromium against the real API, dev-idp and PostgreSQL',
   signInFlow(started);
   referralLoopFlow(started);
   consentRevocationFlow(started);
+  minorProtectionFlow(started);
+  breakGlassFlow(started);
+  auditFlow(started);
 });

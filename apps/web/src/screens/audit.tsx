@@ -259,10 +259,15 @@ function AuditTrail() {
       </form>
 
       {has('VERIFY_AUDIT') && (
-        <CsvExport filter={filter} fileName={() => csvFileName(applied, localDay(new Date()))} />
+        <CsvExport
+          // A new filter is a new export: what was said about the last one goes.
+          key={JSON.stringify(filter)}
+          filter={filter}
+          fileName={() => csvFileName(applied, localDay(new Date()))}
+        />
       )}
 
-      <section aria-labelledby="events-heading">
+      <section aria-labelledby="events-heading" className="margin-top-4">
         <h2 id="events-heading">{t('audit.events')}</h2>
         {error && <ErrorNotice error={error} />}
         <p role="status">
@@ -364,7 +369,7 @@ function CsvExport(props: { filter: ReturnType<typeof auditFilterInput>; fileNam
     }
   };
   return (
-    <section aria-labelledby="export-heading">
+    <section aria-labelledby="export-heading" className="margin-top-4">
       <h2 id="export-heading">{t('audit.export.heading')}</h2>
       <p>{t('audit.export.explain')}</p>
       <Button type="button" outline disabled={busy} onClick={() => void exportCsv()}>
@@ -420,7 +425,7 @@ function TrailVerification() {
   };
   const fieldError = (field: string) => (errors[field] ? t(errors[field]) : undefined);
   return (
-    <section aria-labelledby="verify-heading">
+    <section aria-labelledby="verify-heading" className="margin-top-4">
       <h2 id="verify-heading">{t('audit.verify.heading')}</h2>
       <p>{t('audit.verify.explain')}</p>
       <form className="usa-form usa-form--large" noValidate onSubmit={(event) => void verify(event)}>

@@ -264,7 +264,7 @@ function BreakGlass(props: { survivorId: string }) {
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   return (
-    <>
+    <div className="margin-y-3">
       <Button
         id="open-break-glass"
         type="button"
@@ -286,6 +286,6 @@ function BreakGlass(props: { survivorId: string }) {
           }
         />
       )}
-    </>
+    </div>
   );
 }

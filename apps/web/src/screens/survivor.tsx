@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, ButtonGroup } from '@trussworks/react-uswds';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { SelectField, TextAreaField } from '../forms/fields';
 import { graphql } from '../gql';
 import type { RevocationChannel, SurvivorConsentsQuery } from '../gql/graphql';
@@ -103,6 +103,11 @@ export function SurvivorScreen() {
     if (state?.breakGlassUntil) return { breakGlassUntil: state.breakGlassUntil };
     return state?.done ? { done: state.done } : null;
   });
+  const navigate = useNavigate();
+  // Said once: a reload must not announce again (break-glass may have ended by then).
+  useEffect(() => {
+    if (location.state) void navigate(location.pathname, { replace: true, state: null });
+  }, [location, navigate]);
   const [breakingGlass, setBreakingGlass] = useState(false);
   const flashRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
