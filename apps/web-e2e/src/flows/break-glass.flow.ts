@@ -1,64 +1,6 @@
-import { DEMO_AGENCY_IDS } from '@hub/demo-data';
-import type { TestApi } from '@hub/testing';
 import { expectAccessible, field, people, screenshot, signIn, tick } from '../support/browser';
-import { gql, type WebHub } from '../support/web-hub';
-
-/** A survivor Harbor Light referred to Safe Passage sharing NEEDS only: their name and phone are not shared. */
-async function referNeedsOnly(
-  api: TestApi,
-  token: string,
-): Promise<{ survivorId: string; referralId: string }> {
-  const { createSurvivor } = await gql<{ createSurvivor: { survivor: { id: string } } }>(
-    api,
-    token,
-    'mutation($input: CreateSurvivorInput!) { createSurvivor(input: $input) { survivor { id } } }',
-    { input: { givenName: 'Mireya', phone: '+1 555 0177', preferredLanguage: 'es' } },
-  );
-  const survivorId = createSurvivor.survivor.id;
-  const { recordConsent } = await gql<{ recordConsent: { consent: { id: string } } }>(
-    api,
-    token,
-    'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { consent { id } } }',
-    {
-      input: {
-        survivorId,
-        grantor: { type: 'SELF' },
-        recipientAgencyIds: [DEMO_AGENCY_IDS.safePassage],
-        purposes: ['SERVICE'],
-        dataClasses: ['NEEDS'],
-        validUntil: new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString(),
-        obtainedHow: 'WRITTEN',
-        language: 'es',
-        interpreterUsed: false,
-        acknowledgements: { rightToRevoke: true, notConditionOfService: true, redisclosureRisk: true },
-        documentReference: 'DMS-WEB-E2E-BG',
-      },
-    },
-  );
-  const { createReferral } = await gql<{ createReferral: { referral: { id: string; version: number } } }>(
-    api,
-    token,
-    'mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id version } } }',
-    {
-      input: {
-        toAgencyId: DEMO_AGENCY_IDS.safePassage,
-        needs: ['IMMIGRATION_LEGAL'],
-        urgency: 'URGENT',
-        survivorId,
-        consentId: recordConsent.consent.id,
-        sharedClasses: ['NEEDS'],
-      },
-    },
-  );
-  const { id, version } = createReferral.referral;
-  await gql(
-    api,
-    token,
-    'mutation($input: ReferralTransitionInput!) { sendReferral(input: $input) { referral { id } } }',
-    { input: { referralId: id, expectedVersion: version } },
-  );
-  return { survivorId, referralId: id };
-}
+import { referredSurvivor } from '../support/set-up';
+import type { WebHub } from '../support/web-hub';
 
 /**
  * Break-glass: Safe Passage's lead, party to a referral that does not share the survivor's name or
@@ -68,7 +10,12 @@ async function referNeedsOnly(
 export function breakGlassFlow(hub: () => WebHub): void {
   it('break-glass: legal.lead opens a referred survivor’s identity and contact from the referral for an imminent danger; ngo.lead reviews and ends the use', async () => {
     const { webUrl, idp, api } = hub();
-    const { survivorId, referralId } = await referNeedsOnly(api, await idp.tokenFor('ngo.caseworker'));
+    // Harbor Light refers a survivor to Safe Passage sharing needs only: not their name or phone.
+    const { survivorId, referralId } = await referredSurvivor(api, await idp.tokenFor('ngo.caseworker'), {
+      survivor: { givenName: 'Mireya', phone: '+1 555 0177', preferredLanguage: 'es' },
+      consent: { dataClasses: ['NEEDS'], documentReference: 'DMS-WEB-E2E-BG' },
+      referral: { needs: ['IMMIGRATION_LEGAL'], sharedClasses: ['NEEDS'] },
+    });
     const two = await people(hub().browser, 2);
     const [opener, owner] = two.pages;
     const danger = `The trafficker found the survivor's shelter address today (${referralId.slice(0, 8)})`;

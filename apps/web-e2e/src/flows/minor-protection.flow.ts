@@ -1,4 +1,12 @@
-import { expectAccessible, field, people, screenshot, signIn, tick } from '../support/browser';
+import {
+  expectAccessible,
+  field,
+  fillConsentForm,
+  people,
+  screenshot,
+  signIn,
+  tick,
+} from '../support/browser';
 import type { WebHub } from '../support/web-hub';
 
 /** Finds a record by its reference on the survivors screen; the status line says when there is none. */
@@ -46,25 +54,14 @@ export function minorProtectionFlow(hub: () => WebHub): void {
     // A consent from a parent naming Bayview Police Department for investigation: the hub records it
     // (the minor may come of age within it), but it opens nothing to the police while they are a minor.
     await caseworker.getByRole('link', { name: 'Record consent' }).click();
-    await caseworker.getByRole('heading', { level: 1, name: 'Record consent' }).waitFor();
-    await tick(caseworker, /^Who gives consent/, 'A parent');
-    await caseworker.getByLabel(/^Relationship to the survivor/).fill('Mother');
-    await tick(caseworker, /^Attestation/, 'I attest that');
-    await tick(caseworker, /^Purposes/, 'Investigation');
-    await tick(caseworker, /^Agencies that may receive/, 'Bayview Police Department');
-    await tick(caseworker, /^Information that may be shared/, 'Identity');
-    await tick(caseworker, /^Information that may be shared/, 'Contact');
-    const lastDay = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
-    await caseworker.getByLabel(/^Valid until/).fill(lastDay);
-    await tick(caseworker, /^How consent was obtained/, 'Signed paper form');
-    await caseworker.getByLabel(/^Reference of the signed document/).fill('DMS-WEB-E2E-MINOR');
-    await caseworker.getByLabel(/^Language the consent was explained/).fill('es');
-    for (const statement of [
-      /^Your right to take back consent/,
-      /^Services do not depend on consent/,
-      /^Risk that information is shared further/,
-    ])
-      await tick(caseworker, statement, 'I read this to the survivor and they understood it.');
+    await fillConsentForm(caseworker, {
+      grantor: 'A parent',
+      relationship: 'Mother',
+      purposes: ['Investigation'],
+      recipients: ['Bayview Police Department'],
+      classes: ['Identity', 'Contact'],
+      documentReference: 'DMS-WEB-E2E-MINOR',
+    });
     await caseworker.getByRole('button', { name: 'Record consent' }).click();
     await caseworker.getByRole('heading', { name: 'Consent recorded' }).waitFor();
     await expect(field(caseworker, 'Agencies named').first().textContent()).resolves.toBe(

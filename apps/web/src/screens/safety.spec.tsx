@@ -54,6 +54,18 @@ const noConsents = {
   result: { data: { consents: [] } },
 };
 const DANGER = 'The trafficker found her shelter address today';
+/** openBreakGlass for DANGER on s-1, open until `expiresAt`. */
+const opened = (expiresAt: string) => ({
+  request: { query: OPEN_BREAK_GLASS, variables: { input: { survivorId: 's-1', reason: DANGER } } },
+  result: {
+    data: {
+      openBreakGlass: {
+        __typename: 'OpenBreakGlassPayload',
+        session: { __typename: 'BreakGlassSession', id: 'bg-1', expiresAt },
+      },
+    },
+  },
+});
 
 describe('child-safety report: validation and what is sent', () => {
   it('requires a recipient, the legal basis and why, and days from 1 to 90 (the API’s limits)', () => {
@@ -173,17 +185,7 @@ describe('survivor screen: what the API offers about the record, and nothing els
       survivorAnswer(partner),
       noConsents,
       AGENCIES,
-      {
-        request: { query: OPEN_BREAK_GLASS, variables: { input: { survivorId: 's-1', reason: DANGER } } },
-        result: {
-          data: {
-            openBreakGlass: {
-              __typename: 'OpenBreakGlassPayload',
-              session: { __typename: 'BreakGlassSession', id: 'bg-1', expiresAt },
-            },
-          },
-        },
-      },
+      opened(expiresAt),
       survivorAnswer({ ...SURVIVOR_RECORD, availableActions: [] }),
     ]);
     const user = userEvent.setup();
@@ -244,17 +246,7 @@ describe('referral screen: break-glass on its survivor', () => {
   it('opens the record even when it is no longer shared, then shows the record itself', async () => {
     renderAt('/referrals/ref-1', [
       referral(['OPEN_BREAK_GLASS']),
-      {
-        request: { query: OPEN_BREAK_GLASS, variables: { input: { survivorId: 's-1', reason: DANGER } } },
-        result: {
-          data: {
-            openBreakGlass: {
-              __typename: 'OpenBreakGlassPayload',
-              session: { __typename: 'BreakGlassSession', id: 'bg-1', expiresAt: '2026-03-01T13:00:00.000Z' },
-            },
-          },
-        },
-      },
+      opened('2026-03-01T13:00:00.000Z'),
       survivorAnswer({ ...SURVIVOR_RECORD, availableActions: [] }),
       noConsents,
       AGENCIES,
@@ -297,20 +289,15 @@ describe('referral screen: break-glass on its survivor', () => {
 });
 
 describe('child-safety report screen', () => {
-  const reportable = {
+  const reportSurvivor = (minor: boolean, availableActions: string[]) => ({
     request: { query: CHILD_SAFETY_SURVIVOR, variables: { id: 's-1' } },
     result: {
       data: {
-        survivor: {
-          __typename: 'Survivor',
-          id: 's-1',
-          reference: 'S-0A1B2C3D4E',
-          minor: true,
-          availableActions: ['REPORT_CHILD_SAFETY'],
-        },
+        survivor: { __typename: 'Survivor', id: 's-1', reference: 'S-0A1B2C3D4E', minor, availableActions },
       },
     },
-  };
+  });
+  const reportable = reportSurvivor(true, ['REPORT_CHILD_SAFETY']);
   const input = {
     survivorId: 's-1',
     toAgencyId: POLICE.id,
@@ -328,23 +315,7 @@ describe('child-safety report screen', () => {
   };
 
   it('is not offered where the API does not list REPORT_CHILD_SAFETY', async () => {
-    renderAt('/survivors/s-1/child-safety', [
-      {
-        request: { query: CHILD_SAFETY_SURVIVOR, variables: { id: 's-1' } },
-        result: {
-          data: {
-            survivor: {
-              __typename: 'Survivor',
-              id: 's-1',
-              reference: 'S-0A1B2C3D4E',
-              minor: false,
-              availableActions: [],
-            },
-          },
-        },
-      },
-      AGENCIES,
-    ]);
+    renderAt('/survivors/s-1/child-safety', [reportSurvivor(false, []), AGENCIES]);
     expect(
       await screen.findByRole('heading', { level: 1, name: /You cannot make a child-safety report/ }),
     ).toBeVisible();
