@@ -1,5 +1,8 @@
+import { auditFlow } from './flows/audit.flow';
+import { breakGlassFlow } from './flows/break-glass.flow';
 import { consentRevocationFlow } from './flows/consent-revocation.flow';
 import { liveUpdatesFlow } from './flows/live-updates.flow';
+import { minorProtectionFlow } from './flows/minor-protection.flow';
 import { referralLoopFlow } from './flows/referral-loop.flow';
 import { signInFlow } from './flows/sign-in.flow';
 import { startWebHub, type WebHub } from './support/web-hub';
@@ -27,4 +30,7 @@ describe('the web app in Chromium against the real API, dev-idp and PostgreSQL',
   referralLoopFlow(started);
   consentRevocationFlow(started);
   liveUpdatesFlow(started);
+  minorProtectionFlow(started);
+  breakGlassFlow(started);
+  auditFlow(started);
 });

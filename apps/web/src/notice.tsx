@@ -4,7 +4,7 @@ type HeadingLevel = 'h1' | 'h2' | 'h3';
 
 /** A USWDS alert with a heading and an optional sentence; errors are announced (role="alert"). */
 export function Notice(props: {
-  type: 'error' | 'warning' | 'info';
+  type: 'error' | 'warning' | 'info' | 'success';
   heading: string;
   level?: HeadingLevel;
   text?: string;

@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Paginated, PageArgs } from '@hub/graphql';
+import type { AuditProblemCode } from './audit-seal.service';
 
 export enum AuditDecisionValue {
   ALLOWED = 'ALLOWED',
@@ -163,13 +164,71 @@ export class AuditAnchorInput {
   hash: string;
 }
 
+/** Every kind of broken place, each named once (the compiler checks it against the service's union). */
+const AUDIT_PROBLEM_CODES: { [K in AuditProblemCode]: K } = {
+  SEAL_MISSING: 'SEAL_MISSING',
+  SEAL_OUT_OF_CHAIN: 'SEAL_OUT_OF_CHAIN',
+  SEAL_EVENT_COUNT: 'SEAL_EVENT_COUNT',
+  EVENT_DELETED: 'EVENT_DELETED',
+  EVENT_CHANGED: 'EVENT_CHANGED',
+  EVENT_INSERTED: 'EVENT_INSERTED',
+  SEAL_EVENTS_HASH: 'SEAL_EVENTS_HASH',
+  SEAL_ALTERED: 'SEAL_ALTERED',
+  ANCHOR_NOT_IN_CHAIN: 'ANCHOR_NOT_IN_CHAIN',
+  EVENTS_NEVER_SEALED: 'EVENTS_NEVER_SEALED',
+  EVENTS_SEALED_LATE: 'EVENTS_SEALED_LATE',
+};
+registerEnumType(AUDIT_PROBLEM_CODES, {
+  name: 'AuditProblemCode',
+  description: 'What broke in the audit trail',
+  valuesMap: {
+    SEAL_MISSING: { description: 'A seal of the chain is missing (seal: the one expected)' },
+    SEAL_OUT_OF_CHAIN: { description: 'A seal does not follow the one before it (seal)' },
+    SEAL_EVENT_COUNT: {
+      description: 'A seal lists another number of events than it sealed (seal, count: found)',
+    },
+    EVENT_DELETED: { description: 'A sealed event was deleted (eventId, seal)' },
+    EVENT_CHANGED: { description: 'A sealed event was changed (eventId, seal)' },
+    EVENT_INSERTED: {
+      description: 'An event is dated before the previous seal: inserted afterwards (eventId, seal)',
+    },
+    SEAL_EVENTS_HASH: { description: 'A seal’s events do not hash to the sealed value (seal)' },
+    SEAL_ALTERED: { description: 'A seal was altered (seal)' },
+    ANCHOR_NOT_IN_CHAIN: {
+      description: 'The chain does not contain the anchor kept: it was rewritten (seal: the anchor’s)',
+    },
+    EVENTS_NEVER_SEALED: {
+      description: 'Events below the newest seal’s horizon were never sealed (seal, count)',
+    },
+    EVENTS_SEALED_LATE: { description: 'Old events were never sealed: inserted afterwards? (count)' },
+  },
+});
+
+@ObjectType('AuditProblem', { description: 'The first broken place of the audit trail' })
+export class AuditProblemModel {
+  @Field(() => AUDIT_PROBLEM_CODES)
+  code: AuditProblemCode;
+
+  @Field(() => ID, { nullable: true, description: 'The event it concerns' })
+  eventId: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The seal it concerns' })
+  seal: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'How many events it concerns' })
+  count: number | null;
+}
+
 @ObjectType()
 export class AuditVerification {
   @Field()
   ok: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The first broken place' })
+  @Field(() => String, { nullable: true, description: 'The first broken place, in English' })
   firstProblem: string | null;
+
+  @Field(() => AuditProblemModel, { nullable: true, description: 'The first broken place, as data' })
+  problem: AuditProblemModel | null;
 
   @Field(() => Int)
   sealsChecked: number;

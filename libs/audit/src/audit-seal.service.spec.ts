@@ -262,6 +262,7 @@ describe('AuditSealService (integration, real PostgreSQL and migrations)', () =>
       expect(await seals.verify()).toEqual({
         ok: true,
         firstProblem: null,
+        problem: null,
         sealsChecked: 0,
         eventsChecked: 0,
         unsealedEvents: 0,
@@ -283,6 +284,7 @@ describe('AuditSealService (integration, real PostgreSQL and migrations)', () =>
       expect(await seals.verify()).toEqual({
         ok: true,
         firstProblem: null,
+        problem: null,
         sealsChecked: 2,
         eventsChecked: 8,
         unsealedEvents: 2,
@@ -417,6 +419,7 @@ describe('AuditSealService (integration, real PostgreSQL and migrations)', () =>
         expect(await seals.verify()).toMatchObject({
           ok: false,
           firstProblem: `event ${target} (seal 2) was changed`,
+          problem: { code: 'EVENT_CHANGED', eventId: target, seal: 2, count: null },
           sealsChecked: 1,
           eventsChecked: 4,
         });
@@ -449,6 +452,7 @@ describe('AuditSealService (integration, real PostgreSQL and migrations)', () =>
         expect(await seals.verify()).toMatchObject({
           ok: false,
           firstProblem: `event ${target} (seal 2) was deleted`,
+          problem: { code: 'EVENT_DELETED', eventId: target, seal: 2, count: null },
           sealsChecked: 1,
           eventsChecked: 4,
         });
@@ -479,6 +483,7 @@ describe('AuditSealService (integration, real PostgreSQL and migrations)', () =>
         expect(await seals.verify(anchor)).toMatchObject({
           ok: false,
           firstProblem: `the chain does not contain the anchor seal ${anchor.seq}: it was rewritten`,
+          problem: { code: 'ANCHOR_NOT_IN_CHAIN', eventId: null, seal: anchor.seq, count: null },
         });
       });
 
@@ -490,6 +495,7 @@ describe('AuditSealService (integration, real PostgreSQL and migrations)', () =>
         expect(await seals.verify()).toMatchObject({
           ok: false,
           firstProblem: 'seal 1 lists 3 events, not 4',
+          problem: { code: 'SEAL_EVENT_COUNT', eventId: null, seal: 1, count: 3 },
         });
       });
 
@@ -514,7 +520,11 @@ describe('AuditSealService (integration, real PostgreSQL and migrations)', () =>
         await tamper((query) =>
           query(`UPDATE audit_seal SET seal_hash = sha256(seal_hash) WHERE seq = 3`).then(() => undefined),
         );
-        expect(await seals.verify()).toMatchObject({ ok: false, firstProblem: 'seal 3 was altered' });
+        expect(await seals.verify()).toMatchObject({
+          ok: false,
+          firstProblem: 'seal 3 was altered',
+          problem: { code: 'SEAL_ALTERED', eventId: null, seal: 3, count: null },
+        });
 
         await reset();
         await sealedTrail();
@@ -525,6 +535,7 @@ describe('AuditSealService (integration, real PostgreSQL and migrations)', () =>
         expect(await seals.verify()).toMatchObject({
           ok: false,
           firstProblem: 'seal 2 is missing (found 3)',
+          problem: { code: 'SEAL_MISSING', eventId: null, seal: 2, count: null },
         });
       });
 
@@ -561,6 +572,7 @@ describe('AuditSealService (integration, real PostgreSQL and migrations)', () =>
         expect(await seals.verify()).toMatchObject({
           ok: false,
           firstProblem: '1 events older than 300 s were never sealed (inserted afterwards?)',
+          problem: { code: 'EVENTS_SEALED_LATE', eventId: null, seal: null, count: 1 },
           sealsChecked: 3,
           eventsChecked: 12,
           unsealedEvents: 2,
@@ -656,6 +668,7 @@ describe('AuditSealService (integration, real PostgreSQL and migrations)', () =>
       expect(await seals.verify()).toEqual({
         ok: true,
         firstProblem: null,
+        problem: null,
         sealsChecked: chain,
         eventsChecked: eventCount,
         unsealedEvents: 0,

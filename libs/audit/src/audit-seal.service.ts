@@ -12,10 +12,34 @@ export interface AuditAnchor {
   hash: string;
 }
 
+/** What broke, for a reader in any language; `firstProblem` says the same in English. */
+export type AuditProblemCode =
+  | 'SEAL_MISSING'
+  | 'SEAL_OUT_OF_CHAIN'
+  | 'SEAL_EVENT_COUNT'
+  | 'EVENT_DELETED'
+  | 'EVENT_CHANGED'
+  | 'EVENT_INSERTED'
+  | 'SEAL_EVENTS_HASH'
+  | 'SEAL_ALTERED'
+  | 'ANCHOR_NOT_IN_CHAIN'
+  | 'EVENTS_NEVER_SEALED'
+  | 'EVENTS_SEALED_LATE';
+
+/** The first broken place: its kind, and the event, seal and count it names (null where none). */
+export interface AuditProblem {
+  code: AuditProblemCode;
+  eventId: string | null;
+  seal: number | null;
+  count: number | null;
+}
+
 export interface VerificationReport {
   ok: boolean;
   /** The first broken place, in words (null when ok). */
   firstProblem: string | null;
+  /** The same, as data (null when ok). */
+  problem: AuditProblem | null;
   sealsChecked: number;
   eventsChecked: number;
   /** Events not sealed yet (recent ones are normal; old ones are suspicious). */
@@ -25,6 +49,17 @@ export interface VerificationReport {
 }
 
 const hex = (buffer: Buffer) => buffer.toString('hex');
+const problem = (
+  code: AuditProblemCode,
+  text: string,
+  where: { eventId?: string; seal?: number | null; count?: number },
+): AuditProblem & { text: string } => ({
+  code,
+  text,
+  eventId: where.eventId ?? null,
+  seal: where.seal ?? null,
+  count: where.count ?? null,
+});
 /** The older of two transaction ids (xid8 as text: 64-bit, never wrapping). */
 const minXid = (a: string, b: string) => (BigInt(a) <= BigInt(b) ? a : b);
 
@@ -140,13 +175,19 @@ export class AuditSealService {
          FROM audit_seal ORDER BY seq`,
     );
     const report = (
-      firstProblem: string | null,
+      broken: (AuditProblem & { text: string }) | null,
       sealsChecked: number,
       eventsChecked: number,
       unsealed: number,
     ) => ({
-      ok: firstProblem === null,
-      firstProblem,
+      ok: broken === null,
+      firstProblem: broken?.text ?? null,
+      problem: broken && {
+        code: broken.code,
+        eventId: broken.eventId,
+        seal: broken.seal,
+        count: broken.count,
+      },
       sealsChecked,
       eventsChecked,
       unsealedEvents: unsealed,
@@ -159,9 +200,19 @@ export class AuditSealService {
     for (const [index, seal] of seals.entries()) {
       const seq = Number(seal.seq);
       if (seq !== index + 1)
-        return report(`seal ${index + 1} is missing (found ${seq})`, index, eventsChecked, 0);
+        return report(
+          problem('SEAL_MISSING', `seal ${index + 1} is missing (found ${seq})`, { seal: index + 1 }),
+          index,
+          eventsChecked,
+          0,
+        );
       if (!seal.prev_hash.equals(prev))
-        return report(`seal ${seq} does not follow seal ${seq - 1}`, index, eventsChecked, 0);
+        return report(
+          problem('SEAL_OUT_OF_CHAIN', `seal ${seq} does not follow seal ${seq - 1}`, { seal: seq }),
+          index,
+          eventsChecked,
+          0,
+        );
       // A missing event must read as NULL, not as the hash of an empty row.
       const entries: {
         event_id: string;
@@ -177,7 +228,10 @@ export class AuditSealService {
       );
       if (entries.length !== seal.event_count) {
         return report(
-          `seal ${seq} lists ${entries.length} events, not ${seal.event_count}`,
+          problem('SEAL_EVENT_COUNT', `seal ${seq} lists ${entries.length} events, not ${seal.event_count}`, {
+            seal: seq,
+            count: entries.length,
+          }),
           index,
           eventsChecked,
           0,
@@ -185,9 +239,25 @@ export class AuditSealService {
       }
       for (const entry of entries) {
         if (!entry.current_hash)
-          return report(`event ${entry.event_id} (seal ${seq}) was deleted`, index, eventsChecked, 0);
+          return report(
+            problem('EVENT_DELETED', `event ${entry.event_id} (seal ${seq}) was deleted`, {
+              eventId: entry.event_id,
+              seal: seq,
+            }),
+            index,
+            eventsChecked,
+            0,
+          );
         if (!entry.current_hash.equals(entry.sealed_hash)) {
-          return report(`event ${entry.event_id} (seal ${seq}) was changed`, index, eventsChecked, 0);
+          return report(
+            problem('EVENT_CHANGED', `event ${entry.event_id} (seal ${seq}) was changed`, {
+              eventId: entry.event_id,
+              seal: seq,
+            }),
+            index,
+            eventsChecked,
+            0,
+          );
         }
         // An event dated well before the previous seal should have been in it: written afterwards.
         const previous = index > 0 ? seals[index - 1].sealed_at.getTime() : null;
@@ -197,7 +267,11 @@ export class AuditSealService {
           entry.occurred_at.getTime() < previous - graceSeconds * 1000
         ) {
           return report(
-            `event ${entry.event_id} (seal ${seq}) is dated before seal ${seq - 1}: inserted afterwards`,
+            problem(
+              'EVENT_INSERTED',
+              `event ${entry.event_id} (seal ${seq}) is dated before seal ${seq - 1}: inserted afterwards`,
+              { eventId: entry.event_id, seal: seq },
+            ),
             index,
             eventsChecked,
             0,
@@ -206,11 +280,23 @@ export class AuditSealService {
       }
       eventsChecked += entries.length;
       if (!eventsHash(entries.map((e) => e.sealed_hash)).equals(seal.events_hash)) {
-        return report(`seal ${seq}: its events do not hash to the sealed value`, index, eventsChecked, 0);
+        return report(
+          problem('SEAL_EVENTS_HASH', `seal ${seq}: its events do not hash to the sealed value`, {
+            seal: seq,
+          }),
+          index,
+          eventsChecked,
+          0,
+        );
       }
       const expectedHash = sealHash(prev, seq, seal.events_hash);
       if (!expectedHash.equals(seal.seal_hash))
-        return report(`seal ${seq} was altered`, index, eventsChecked, 0);
+        return report(
+          problem('SEAL_ALTERED', `seal ${seq} was altered`, { seal: seq }),
+          index,
+          eventsChecked,
+          0,
+        );
       prev = seal.seal_hash;
     }
     // Every committed event below the newest horizon was sealed (see seal()): one that was not
@@ -227,7 +313,11 @@ export class AuditSealService {
       const atAnchor = seals[expected.seq - 1];
       if (!atAnchor || hex(atAnchor.seal_hash) !== expected.hash) {
         return report(
-          `the chain does not contain the anchor seal ${expected.seq}: it was rewritten`,
+          problem(
+            'ANCHOR_NOT_IN_CHAIN',
+            `the chain does not contain the anchor seal ${expected.seq}: it was rewritten`,
+            { seal: expected.seq },
+          ),
           seals.length,
           eventsChecked,
           unsealed,
@@ -236,7 +326,11 @@ export class AuditSealService {
     }
     if (hidden > 0) {
       return report(
-        `${hidden} events below the horizon of seal ${newest?.seq} were never sealed (written under a forged transaction id?)`,
+        problem(
+          'EVENTS_NEVER_SEALED',
+          `${hidden} events below the horizon of seal ${newest?.seq} were never sealed (written under a forged transaction id?)`,
+          { seal: newest ? Number(newest.seq) : null, count: hidden },
+        ),
         seals.length,
         eventsChecked,
         unsealed,
@@ -244,7 +338,11 @@ export class AuditSealService {
     }
     if (stale > 0) {
       return report(
-        `${stale} events older than ${graceSeconds} s were never sealed (inserted afterwards?)`,
+        problem(
+          'EVENTS_SEALED_LATE',
+          `${stale} events older than ${graceSeconds} s were never sealed (inserted afterwards?)`,
+          { count: stale },
+        ),
         seals.length,
         eventsChecked,
         unsealed,

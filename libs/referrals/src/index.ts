@@ -9,6 +9,7 @@ export { ReferralReminders } from './referral/referral-reminders';
 export { breakGlassNoticeFactsSql, referralNoticeFactsSql } from './referral/referral-notice-facts';
 export * from './referral/referral.enums';
 export { ReferralAction } from './referral/referral-actions';
+export { SurvivorAction } from './survivor-actions/survivor-actions';
 export { breakGlassConfig } from './break-glass/break-glass.config';
 
 /** Tables this lib owns, gathered by the app. */

@@ -18,6 +18,11 @@ import { ReferralLiveResolver } from './referral/referral-live.resolver';
 import { ReferralResolver } from './referral/referral.resolver';
 import { ReferralActionsResolver } from './referral/referral-actions.resolver';
 import { ReferralService } from './referral/referral.service';
+import {
+  ReferralSurvivorActionsResolver,
+  SurvivorActionsResolver,
+} from './survivor-actions/survivor-actions.resolver';
+import { SurvivorActionsService } from './survivor-actions/survivor-actions.service';
 
 /** Closed-loop referrals between agencies, their threads, child-safety reports, and break-glass. */
 @Module({
@@ -38,6 +43,10 @@ import { ReferralService } from './referral/referral.service';
     BreakGlassRepository,
     BreakGlassService,
     BreakGlassResolver,
+    // What a survivor record (or a referral's) offers: child-safety report, break-glass.
+    SurvivorActionsService,
+    SurvivorActionsResolver,
+    ReferralSurvivorActionsResolver,
   ],
   exports: [ReferralService],
 })

@@ -32,12 +32,13 @@ import {
 
 const TABLES = ['audit_event', 'audit_seal', 'audit_seal_entry'] as const;
 const VERIFY = `query Verify($anchor: AuditAnchorInput) {
-  verifyAuditTrail(anchor: $anchor) { ok firstProblem sealsChecked eventsChecked unsealedEvents anchor { seq hash } }
+  verifyAuditTrail(anchor: $anchor) { ok firstProblem problem { code eventId seal count } sealsChecked eventsChecked unsealedEvents anchor { seq hash } }
 }`;
 
 interface Verification {
   ok: boolean;
   firstProblem: string | null;
+  problem: { code: string; eventId: string | null; seal: number | null; count: number | null } | null;
   sealsChecked: number;
   eventsChecked: number;
   unsealedEvents: number;
@@ -232,6 +233,7 @@ describe('audit trail integrity (e2e)', () => {
       expect(report).toEqual({
         ok: true,
         firstProblem: null,
+        problem: null,
         sealsChecked: now.seals,
         eventsChecked: now.entries,
         unsealedEvents: 0,
@@ -268,6 +270,8 @@ describe('audit trail integrity (e2e)', () => {
           expect(await verify()).toMatchObject({
             ok: false,
             firstProblem: `event ${target.id} (seal ${target.seal}) was changed`,
+            // The same as data, for a screen in any language.
+            problem: { code: 'EVENT_CHANGED', eventId: target.id, seal: target.seal, count: null },
           });
         },
       );
@@ -287,6 +291,7 @@ describe('audit trail integrity (e2e)', () => {
           expect(await verify()).toMatchObject({
             ok: false,
             firstProblem: `event ${target.id} (seal ${target.seal}) was deleted`,
+            problem: { code: 'EVENT_DELETED', eventId: target.id, seal: target.seal, count: null },
           });
         },
       );
@@ -459,6 +464,7 @@ describe('audit trail integrity (e2e)', () => {
       expect(await seals.verify()).toEqual({
         ok: true,
         firstProblem: null,
+        problem: null,
         sealsChecked: after.seals,
         eventsChecked: after.events,
         unsealedEvents: 0,

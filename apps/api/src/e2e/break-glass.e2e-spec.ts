@@ -373,6 +373,85 @@ describe('break-glass (e2e)', () => {
     });
   });
 
+  describe('what the screens are offered: Survivor.availableActions, Referral.survivorActions, BreakGlassSession.availableActions', () => {
+    let referred: ReferredSurvivor;
+    const survivorActions = async (user: string) =>
+      ok(
+        await hub.gql<{ survivor: { availableActions: string[] } }>(
+          SURVIVOR_BY_ID('availableActions'),
+          { id: referred.survivor.id },
+          { user },
+        ),
+      ).survivor.availableActions;
+    const referralActions = async (user: string) =>
+      ok(
+        await hub.gql<{ referral: { survivorActions: string[] } }>(
+          `query One($id: ID!) { referral(id: $id) { survivorActions } }`,
+          { id: referred.referral.id },
+          { user },
+        ),
+      ).referral.survivorActions;
+    const sessionActions = async (user: string, id: string) =>
+      ok(
+        await hub.gql<{
+          breakGlassSessions: { edges: { node: { id: string; availableActions: string[] } }[] };
+        }>(
+          `query { breakGlassSessions(first: 100) { edges { node { id availableActions } } } }`,
+          {},
+          { user },
+        ),
+      ).breakGlassSessions.edges.find((edge) => edge.node.id === id)?.node.availableActions;
+
+    beforeAll(async () => {
+      referred = await referredSurvivor(hub, NEEDS_ONLY);
+    });
+
+    it('before: OPEN_BREAK_GLASS for legal.lead on the record and on the referral; nothing for its caseworker or the owner’s lead (an adult’s record they already read)', async () => {
+      expect(await survivorActions('legal.lead')).toEqual(['OPEN_BREAK_GLASS']);
+      expect(await referralActions('legal.lead')).toEqual(['OPEN_BREAK_GLASS']);
+      expect(await survivorActions('legal.caseworker')).toEqual([]);
+      expect(await referralActions('legal.caseworker')).toEqual([]);
+      expect(await survivorActions('ngo.lead')).toEqual([]);
+      expect(await referralActions('ngo.caseworker')).toEqual([]);
+    });
+
+    it('after opening: nothing more to open for legal.lead; the session offers END to the opener, END and REVIEW to the owner’s lead, nothing to the auditor', async () => {
+      const { session } = ok(
+        await open('legal.lead', { survivorId: referred.survivor.id, reason: reasonText() }),
+      ).openBreakGlass;
+      expect(await survivorActions('legal.lead')).toEqual([]);
+      expect(await referralActions('legal.lead')).toEqual([]);
+      expect(await sessionActions('legal.lead', session.id)).toEqual(['END']);
+      expect(await sessionActions('ngo.lead', session.id)).toEqual(['END', 'REVIEW']);
+      expect(await sessionActions('tf.auditor', session.id)).toEqual([]);
+
+      ok(await hub.gql(REVIEW, { input: { id: session.id, finding: 'JUSTIFIED' } }, { user: 'ngo.lead' }));
+      expect(await sessionActions('ngo.lead', session.id)).toEqual(['END']);
+      ok(
+        await hub.gql(
+          END,
+          { input: { id: session.id, reason: 'Survivor is safe now' } },
+          { user: 'ngo.lead' },
+        ),
+      );
+      expect(await sessionActions('ngo.lead', session.id)).toEqual([]);
+      expect(await sessionActions('legal.lead', session.id)).toEqual([]);
+    });
+
+    it('after the survivor’s revocation naming Safe Passage: the referral offers legal.lead nothing (the record is gone for them too)', async () => {
+      await revoke(referred.consent.id);
+      expect(await referralActions('legal.lead')).toEqual([]);
+      expectError(
+        await hub.gql(
+          SURVIVOR_BY_ID('availableActions'),
+          { id: referred.survivor.id },
+          { user: 'legal.lead' },
+        ),
+        'NOT_FOUND',
+      );
+    });
+  });
+
   describe('a survivor’s revocation naming the agency', () => {
     it('before: once a consent naming Safe Passage was revoked, legal.lead is refused (FORBIDDEN, reason REVOKED_BY_SURVIVOR), one DENIED row, nothing else', async () => {
       const { survivor, consent } = await referredSurvivor(hub);

@@ -333,6 +333,27 @@ describe('child-safety referrals (e2e)', () => {
   });
 
   // -------------------------------------------------------------------------------------------
+  describe('what the survivor screen is offered (Survivor.availableActions)', () => {
+    const actionsOf = async (id: string, user: string) =>
+      ok(
+        await hub.gql<{ survivor: { availableActions: string[] } }>(
+          SURVIVOR_BY_ID('availableActions'),
+          { id },
+          { user },
+        ),
+      ).survivor.availableActions;
+
+    it('REPORT_CHILD_SAFETY for the owner’s supervisor on a minor’s record (flagged or by age), never on an adult’s, never for a caseworker', async () => {
+      const flagged = (await minor()).survivor;
+      const byAge = (await minor({ dateOfBirth: bornYearsAgo(15) })).survivor;
+      const adult = (await minor({ minor: false })).survivor;
+      expect(await actionsOf(flagged.id, 'ngo.lead')).toEqual(['REPORT_CHILD_SAFETY']);
+      expect(await actionsOf(byAge.id, 'ngo.lead')).toEqual(['REPORT_CHILD_SAFETY']);
+      expect(await actionsOf(adult.id, 'ngo.lead')).toEqual([]);
+      expect(await actionsOf(flagged.id, 'ngo.caseworker')).toEqual([]);
+    });
+  });
+
   describe('refusals', () => {
     let child: SurvivorNode;
     beforeAll(async () => {

@@ -1,4 +1,12 @@
-import { expectAccessible, field, people, screenshot, signIn, tick } from '../support/browser';
+import {
+  expectAccessible,
+  field,
+  fillConsentForm,
+  people,
+  screenshot,
+  signIn,
+  tick,
+} from '../support/browser';
 import type { WebHub } from '../support/web-hub';
 
 /** A survivor, a consent and a referral under it; the revocation cuts the recipient off at once. */
@@ -35,23 +43,13 @@ export function consentRevocationFlow(hub: () => WebHub): void {
 
     // Consent: the survivor grants Safe Passage CONTACT and NEEDS for services, the statements read aloud.
     await senderPage.getByRole('link', { name: 'Record consent' }).click();
-    await senderPage.getByRole('heading', { level: 1, name: 'Record consent' }).waitFor();
-    await tick(senderPage, /^Who gives consent/, 'The survivor');
-    await tick(senderPage, /^Purposes/, 'Services');
-    await tick(senderPage, /^Agencies that may receive/, 'Safe Passage Legal Aid');
-    await tick(senderPage, /^Information that may be shared/, 'Contact');
-    await tick(senderPage, /^Information that may be shared/, 'Needs');
-    const lastDay = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
-    await senderPage.getByLabel(/^Valid until/).fill(lastDay);
-    await tick(senderPage, /^How consent was obtained/, 'Signed paper form');
-    await senderPage.getByLabel(/^Reference of the signed document/).fill('DMS-WEB-E2E-2');
-    await senderPage.getByLabel(/^Language the consent was explained/).fill('es');
-    for (const statement of [
-      /^Your right to take back consent/,
-      /^Services do not depend on consent/,
-      /^Risk that information is shared further/,
-    ])
-      await tick(senderPage, statement, 'I read this to the survivor and they understood it.');
+    await fillConsentForm(senderPage, {
+      grantor: 'The survivor',
+      purposes: ['Services'],
+      recipients: ['Safe Passage Legal Aid'],
+      classes: ['Contact', 'Needs'],
+      documentReference: 'DMS-WEB-E2E-2',
+    });
     await expectAccessible(senderPage, 'consent form');
     await screenshot(senderPage, 'consent-form');
     await senderPage.getByRole('button', { name: 'Record consent' }).click();

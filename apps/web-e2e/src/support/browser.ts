@@ -84,6 +84,44 @@ export async function tick(page: Page, group: RegExp, option: string): Promise<v
     .click();
 }
 
+/**
+ * The consent form filled in as a caseworker does it with the survivor: valid for 30 days, a signed
+ * paper form explained in Spanish, the three statements read aloud and ticked. Recording it is the
+ * flow's. A grantor other than the survivor needs `relationship` (and attests).
+ */
+export async function fillConsentForm(
+  page: Page,
+  consent: {
+    grantor: string;
+    relationship?: string;
+    purposes: string[];
+    recipients: string[];
+    classes: string[];
+    documentReference: string;
+  },
+): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: 'Record consent' }).waitFor();
+  await tick(page, /^Who gives consent/, consent.grantor);
+  if (consent.relationship) {
+    await page.getByLabel(/^Relationship to the survivor/).fill(consent.relationship);
+    await tick(page, /^Attestation/, 'I attest that');
+  }
+  for (const purpose of consent.purposes) await tick(page, /^Purposes/, purpose);
+  for (const agency of consent.recipients) await tick(page, /^Agencies that may receive/, agency);
+  for (const dataClass of consent.classes) await tick(page, /^Information that may be shared/, dataClass);
+  const lastDay = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  await page.getByLabel(/^Valid until/).fill(lastDay);
+  await tick(page, /^How consent was obtained/, 'Signed paper form');
+  await page.getByLabel(/^Reference of the signed document/).fill(consent.documentReference);
+  await page.getByLabel(/^Language the consent was explained/).fill('es');
+  for (const statement of [
+    /^Your right to take back consent/,
+    /^Services do not depend on consent/,
+    /^Risk that information is shared further/,
+  ])
+    await tick(page, statement, 'I read this to the survivor and they understood it.');
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

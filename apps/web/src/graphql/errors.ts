@@ -36,3 +36,18 @@ export function problemsOf(error: unknown): InputProblem[] {
     return Array.isArray(problems) ? (problems as InputProblem[]) : [];
   });
 }
+
+/**
+ * A form's own messages for the fields a BAD_USER_INPUT names (`messages`: the API's field → the key
+ * of the form's sentence), or null when the error is another or names a field the form does not
+ * know (ErrorNotice then says it).
+ */
+export function fieldErrorsOf(
+  error: unknown,
+  messages: Readonly<Record<string, string>>,
+): Record<string, string> | null {
+  const problems = problemsOf(error);
+  if (errorCode(error) !== 'BAD_USER_INPUT' || problems.length === 0) return null;
+  if (problems.some((problem) => !messages[problem.field])) return null;
+  return Object.fromEntries(problems.map((problem) => [problem.field, messages[problem.field]]));
+}

@@ -67,6 +67,10 @@ describe('translations', () => {
       RevocationChannel: 'revocationChannel',
       AgencyType: 'agencyType',
       NotificationDelivery: 'notifications.delivery',
+      AuditDecision: 'audit.decision',
+      AuditProblemCode: 'audit.problem',
+      BreakGlassFinding: 'safety.finding',
+      BreakGlassEndReason: 'safety.endReason',
     };
     const missing: string[] = [];
     for (const [enumName, prefix] of Object.entries(shown)) {

@@ -1,15 +1,16 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { ProcessList, ProcessListHeading, ProcessListItem, Tag } from '@trussworks/react-uswds';
+import { Button, ProcessList, ProcessListHeading, ProcessListItem, Tag } from '@trussworks/react-uswds';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { graphql } from '../gql';
 import { RedactionSink } from '../graphql/redactions';
 import { Notice } from '../notice';
 import { formatDateTime } from '../i18n';
 import { usePageTitle } from '../page-title';
 import { type ActionResult, ReferralActions } from './referral-actions';
+import { BreakGlassForm } from './break-glass-form';
 import { ReferralThread } from './referral-thread';
 import { Fact, SurvivorFields } from './survivor-fields';
 
@@ -31,6 +32,7 @@ export const REFERRAL_QUERY = graphql(`
       callback
       sharedClasses
       survivorId
+      survivorActions
       fromAgency {
         id
         name
@@ -218,6 +220,9 @@ export function ReferralScreen() {
             </dl>
           </>
         )}
+        {referral.survivorId && referral.survivorActions.includes('OPEN_BREAK_GLASS') && (
+          <BreakGlass survivorId={referral.survivorId} />
+        )}
       </section>
 
       <section aria-labelledby="timeline-heading">
@@ -247,5 +252,40 @@ export function ReferralScreen() {
         onPosted={() => refetch()}
       />
     </>
+  );
+}
+
+/**
+ * Break-glass on the referral's survivor, where the API offers it (`survivorActions`): also when the
+ * record is no longer shared with the caller, the case it exists for. Once open, the record itself.
+ */
+function BreakGlass(props: { survivorId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="margin-y-3">
+      <Button
+        id="open-break-glass"
+        type="button"
+        secondary
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        {t('safety.breakGlass.open')}
+      </Button>
+      {open && (
+        <BreakGlassForm
+          survivorId={props.survivorId}
+          onCancel={() => {
+            setOpen(false);
+            requestAnimationFrame(() => document.getElementById('open-break-glass')?.focus());
+          }}
+          onOpened={(until) =>
+            navigate(`/survivors/${props.survivorId}`, { state: { breakGlassUntil: until } })
+          }
+        />
+      )}
+    </div>
   );
 }

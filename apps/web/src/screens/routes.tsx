@@ -1,6 +1,9 @@
 import type { ReactElement } from 'react';
 import { Requires } from '../capabilities';
 import type { Capability } from '../gql/graphql';
+import { AuditScreen } from './audit';
+import { BreakGlassSessionsScreen } from './break-glass-sessions';
+import { ChildSafetyFormScreen } from './child-safety-form';
 import { ConsentFormScreen } from './consent-form';
 import { HomeScreen } from './home';
 import { InboxScreen } from './inbox';
@@ -51,6 +54,9 @@ export const SCREEN_ROUTES: readonly { path: string; element: ReactElement }[] =
       </Requires>
     ),
   },
+  { path: '/survivors/:id/child-safety', element: <ChildSafetyFormScreen /> },
+  { path: '/break-glass', element: <BreakGlassSessionsScreen /> },
+  { path: '/audit', element: <AuditScreen /> },
 ];
 
 /**
@@ -62,4 +68,6 @@ export const NAV_LINKS: readonly { to: string; label: string; requires?: Capabil
   { to: '/referrals', label: 'nav.referrals', requires: 'READ_REFERRALS', end: true },
   { to: '/referrals/new', label: 'nav.newReferral', requires: 'CREATE_REFERRAL' },
   { to: '/survivors', label: 'nav.survivors', requires: 'READ_SURVIVORS' },
+  { to: '/break-glass', label: 'safety.sessions.nav', requires: 'REVIEW_BREAK_GLASS' },
+  { to: '/audit', label: 'audit.nav', requires: 'READ_AUDIT' },
 ];

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, ButtonGroup } from '@trussworks/react-uswds';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { SelectField, TextAreaField } from '../forms/fields';
 import { graphql } from '../gql';
 import type { RevocationChannel, SurvivorConsentsQuery } from '../gql/graphql';
@@ -11,6 +11,7 @@ import { RedactionSink } from '../graphql/redactions';
 import { formatDateTime } from '../i18n';
 import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
+import { BreakGlassForm } from './break-glass-form';
 import { AGENCIES_QUERY } from './consent-form';
 import { REVOCATION_CHANNELS } from './enums';
 import { ErrorNotice } from './error-notice';
@@ -20,6 +21,7 @@ export const SURVIVOR_QUERY = graphql(`
   query SurvivorDetail($id: ID!) {
     survivor(id: $id) {
       ...SurvivorRecord
+      availableActions
     }
   }
 `);
@@ -69,6 +71,8 @@ export const REVOKE_CONSENT = graphql(`
 
 type Consent = SurvivorConsentsQuery['consents'][number];
 type Done = 'CREATED' | 'UPDATED' | 'CONSENT_RECORDED' | 'REVOKED';
+/** What the screen announces: a change made here or on the screen before, or break-glass opened until a time. */
+type Flash = { done: Done } | { breakGlassUntil: string };
 
 /** The revocation's reason: optional, at most the API's 1000 characters. */
 export function validateRevocation(values: { channel: string; reason: string }): Record<string, string> {
@@ -85,22 +89,30 @@ export function validateRevocation(values: { channel: string; reason: string }):
  */
 export function SurvivorScreen() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('survivor.title'));
   const redactions = useRef(new RedactionSink()).current;
-  const { data, error, loading } = useQuery(SURVIVOR_QUERY, {
+  const { data, error, loading, refetch } = useQuery(SURVIVOR_QUERY, {
     variables: { id },
     fetchPolicy: 'no-cache',
     context: { redactions },
   });
   const location = useLocation();
-  const [done, setDone] = useState<Done | null>(
-    () => (location.state as { done?: Done } | null)?.done ?? null,
-  );
+  const [flash, setFlash] = useState<Flash | null>(() => {
+    const state = location.state as { done?: Done; breakGlassUntil?: string } | null;
+    if (state?.breakGlassUntil) return { breakGlassUntil: state.breakGlassUntil };
+    return state?.done ? { done: state.done } : null;
+  });
+  const navigate = useNavigate();
+  // Said once: a reload must not announce again (break-glass may have ended by then).
+  useEffect(() => {
+    if (location.state) void navigate(location.pathname, { replace: true, state: null });
+  }, [location, navigate]);
+  const [breakingGlass, setBreakingGlass] = useState(false);
   const flashRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (done) flashRef.current?.focus();
-  }, [done]);
+    if (flash) flashRef.current?.focus();
+  }, [flash]);
 
   if (loading && !data) return <p role="status">{t('app.loading')}</p>;
   if (error || !data) {
@@ -111,12 +123,22 @@ export function SurvivorScreen() {
     );
   }
   const survivor = data.survivor;
+  const actions = survivor.availableActions;
   return (
     <>
       <h1>{t('survivor.title')}</h1>
-      {done && (
+      {flash && (
         <div ref={flashRef} tabIndex={-1} className="hub-flash">
-          <Notice type="info" heading={t(`survivor.done.${done}`)} />
+          <Notice
+            type="info"
+            heading={
+              'done' in flash
+                ? t(`survivor.done.${flash.done}`)
+                : t('safety.breakGlass.opened', {
+                    until: formatDateTime(flash.breakGlassUntil, i18n.language),
+                  })
+            }
+          />
         </div>
       )}
       <p>{t('survivor.ownedBy', { agency: survivor.ownerAgency.name })}</p>
@@ -127,12 +149,44 @@ export function SurvivorScreen() {
         <Link className="usa-button" to={`/survivors/${survivor.id}/consents/new`}>
           {t('survivor.recordConsent')}
         </Link>
+        {actions.includes('REPORT_CHILD_SAFETY') && (
+          <Link className="usa-button usa-button--secondary" to={`/survivors/${survivor.id}/child-safety`}>
+            {t('safety.childSafety.open')}
+          </Link>
+        )}
+        {actions.includes('OPEN_BREAK_GLASS') && (
+          <Button
+            id="open-break-glass"
+            type="button"
+            secondary
+            aria-expanded={breakingGlass}
+            onClick={() => setBreakingGlass(!breakingGlass)}
+          >
+            {t('safety.breakGlass.open')}
+          </Button>
+        )}
       </ButtonGroup>
+      {breakingGlass && (
+        <BreakGlassForm
+          survivorId={survivor.id}
+          ownerAgencyName={survivor.ownerAgency.name}
+          onCancel={() => {
+            setBreakingGlass(false);
+            requestAnimationFrame(() => document.getElementById('open-break-glass')?.focus());
+          }}
+          onOpened={async (until) => {
+            setBreakingGlass(false);
+            // The record again, now with what break-glass opened to this person.
+            await refetch().catch(() => undefined);
+            setFlash({ breakGlassUntil: until });
+          }}
+        />
+      )}
       <section aria-labelledby="record-heading">
         <h2 id="record-heading">{t('survivor.record')}</h2>
         <SurvivorFields survivor={survivor} notShared={(field) => redactions.has(['survivor', field])} />
       </section>
-      <ConsentHistory survivorId={survivor.id} onRevoked={() => setDone('REVOKED')} />
+      <ConsentHistory survivorId={survivor.id} onRevoked={() => setFlash({ done: 'REVOKED' })} />
     </>
   );
 }

@@ -2,7 +2,6 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import {
-  AGENCIES_QUERY,
   CONSENT_SURVIVOR,
   EMPTY_CONSENT,
   RECORD_CONSENT,
@@ -21,41 +20,11 @@ import {
   validateSurvivor,
 } from './survivor-form';
 import { normaliseReference } from './survivors';
-import { FROM, renderAt, TO } from './testing';
+import { agenciesMock, FROM, renderAt, SURVIVOR_RECORD, TO } from './testing';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
 
-const RECORD = {
-  __typename: 'Survivor',
-  id: 's-1',
-  reference: 'S-0A1B2C3D4E',
-  minor: false,
-  ageBand: 'AGE_25_34',
-  version: 4,
-  ownerAgencyId: FROM.id,
-  ownerAgency: FROM,
-  createdAt: '2026-01-05T10:00:00.000Z',
-  updatedAt: '2026-01-05T10:00:00.000Z',
-  givenName: 'Ana',
-  familyName: null,
-  aliases: null,
-  dateOfBirth: null,
-  gender: null,
-  phone: '+1 555 0100',
-  email: null,
-  address: null,
-  safeContact: { __typename: 'SafeContact', doNotContact: true, safeMethod: null, safeTimes: 'Mornings' },
-  needs: [{ __typename: 'AssessedNeed', need: 'LEGAL', priority: 'HIGH' }],
-  preferredLanguage: 'es',
-  interpreterNeeded: true,
-  situationSummary: null,
-  caseNotes: null,
-  immigrationStatus: null,
-  immigrationDocuments: null,
-  medicalNotes: null,
-  mentalHealthNotes: null,
-  substanceUseNotes: null,
-};
+const RECORD = SURVIVOR_RECORD;
 const CONSENT = {
   __typename: 'Consent',
   id: 'c-1',
@@ -75,29 +44,12 @@ const CONSENT = {
   grantor: { __typename: 'ConsentGrantor', type: 'SELF', name: 'Ana', relationship: null },
   revocation: null,
 };
-const AGENCIES = {
-  request: { query: AGENCIES_QUERY },
-  result: {
-    data: {
-      agencies: {
-        __typename: 'AgencyConnection',
-        edges: [
-          { ...FROM, type: 'NGO', deactivatedAt: null },
-          { ...TO, type: 'NGO', deactivatedAt: null },
-          {
-            __typename: 'Agency',
-            id: 'a-pd',
-            name: 'Bay County Police',
-            type: 'LAW_ENFORCEMENT',
-            deactivatedAt: null,
-          },
-          { __typename: 'Agency', id: 'a-ta', name: 'TA Center', type: 'TA_PROVIDER', deactivatedAt: null },
-        ].map((node) => ({ __typename: 'AgencyEdge', node })),
-      },
-      me: { __typename: 'Me', agency: { __typename: 'Agency', id: FROM.id } },
-    },
-  },
-};
+const AGENCIES = agenciesMock([
+  { ...FROM, type: 'NGO' },
+  { ...TO, type: 'NGO' },
+  { id: 'a-pd', name: 'Bay County Police', type: 'LAW_ENFORCEMENT' },
+  { id: 'a-ta', name: 'TA Center', type: 'TA_PROVIDER' },
+]);
 const consents = (list: unknown[]) => ({
   request: { query: CONSENTS_QUERY, variables: { survivorId: 's-1' } },
   result: { data: { consents: list } },

@@ -8,6 +8,7 @@ import { redactionsLink } from '../graphql/redactions';
 import { SCREEN_ROUTES } from './routes';
 import { CAPABILITIES_QUERY } from '../capabilities';
 import { UNREAD_COUNT_QUERY } from '../live-updates';
+import { AGENCIES_QUERY } from './consent-form';
 import type { Capability } from '../gql/graphql';
 
 /** Shared by the screens' component tests (never imported by the app). */
@@ -78,6 +79,7 @@ export const REFERRAL_DETAIL = {
   callback: null,
   sharedClasses: ['CONTACT', 'NEEDS'],
   survivorId: 's-1',
+  survivorActions: [] as string[],
   fromAgency: FROM,
   toAgency: TO,
   outcome: null,
@@ -115,6 +117,39 @@ export const REFERRAL_DETAIL = {
   ],
 };
 
+/** A survivor record as the record screen reads it (every field), owned by FROM. */
+export const SURVIVOR_RECORD = {
+  __typename: 'Survivor',
+  id: 's-1',
+  reference: 'S-0A1B2C3D4E',
+  minor: false,
+  ageBand: 'AGE_25_34',
+  version: 4,
+  ownerAgencyId: FROM.id,
+  ownerAgency: FROM,
+  createdAt: '2026-01-05T10:00:00.000Z',
+  updatedAt: '2026-01-05T10:00:00.000Z',
+  givenName: 'Ana',
+  familyName: null,
+  aliases: null,
+  dateOfBirth: null,
+  gender: null,
+  phone: '+1 555 0100',
+  email: null,
+  address: null,
+  safeContact: { __typename: 'SafeContact', doNotContact: true, safeMethod: null, safeTimes: 'Mornings' },
+  needs: [{ __typename: 'AssessedNeed', need: 'LEGAL', priority: 'HIGH' }],
+  preferredLanguage: 'es',
+  interpreterNeeded: true,
+  situationSummary: null,
+  caseNotes: null,
+  immigrationStatus: null,
+  immigrationDocuments: null,
+  medicalNotes: null,
+  mentalHealthNotes: null,
+  substanceUseNotes: null,
+  availableActions: [] as string[],
+};
 /** The answer to `useCapabilities` for a caller holding `capabilities`. */
 export function capabilitiesMock(capabilities: Capability[]): MockLink.MockedResponse {
   return {
@@ -126,4 +161,27 @@ export function capabilitiesMock(capabilities: Capability[]): MockLink.MockedRes
 /** The answer to the header's unread count (`NotificationsLink`). */
 export function unreadCountMock(unreadNotificationCount: number): MockLink.MockedResponse {
   return { request: { query: UNREAD_COUNT_QUERY }, result: { data: { unreadNotificationCount } } };
+}
+
+/** The member agencies (AGENCIES_QUERY) for a caller of `ownAgencyId`; each answers once unless `maxUsageCount`. */
+export function agenciesMock(
+  agencies: readonly { id: string; name: string; type: string; deactivatedAt?: string | null }[],
+  options: { ownAgencyId?: string; maxUsageCount?: number } = {},
+): MockLink.MockedResponse {
+  return {
+    request: { query: AGENCIES_QUERY },
+    result: {
+      data: {
+        agencies: {
+          __typename: 'AgencyConnection',
+          edges: agencies.map((agency) => ({
+            __typename: 'AgencyEdge',
+            node: { __typename: 'Agency', deactivatedAt: null, ...agency },
+          })),
+        },
+        me: { __typename: 'Me', agency: { __typename: 'Agency', id: options.ownAgencyId ?? FROM.id } },
+      },
+    },
+    ...(options.maxUsageCount ? { maxUsageCount: options.maxUsageCount } : {}),
+  };
 }

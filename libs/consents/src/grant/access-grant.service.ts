@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, MoreThan } from 'typeorm';
 import { namedQuery, returnedEntities, Tx } from '@hub/database';
+import { UUID_PATTERN } from '@hub/graphql';
 import { ConsentGrantEntity } from '../consent/consent.entity';
-import { isMinorAt } from '../survivor/survivor-access';
-import { SurvivorEntity } from '../survivor/survivor.entity';
+import { isMinorAt, LiveGrant, liveGrantSql } from '../survivor/survivor-access';
 
 export interface NonConsentGrant {
   basis: 'CHILD_SAFETY' | 'BREAK_GLASS';
@@ -27,6 +27,8 @@ export interface SurvivorFacts {
   minor: boolean;
   /** Agencies named by a revoked consent of the survivor: the survivor's "no" to them. */
   revokedForAgencyIds: string[];
+  /** Its grants live at the moment asked about. */
+  liveGrants: LiveGrant[];
 }
 
 /**
@@ -57,26 +59,53 @@ export class AccessGrantService {
    * deciding about access that does not come from consent (break-glass), never returned to a client.
    */
   async survivorFacts(tx: Tx, survivorId: string, now: Date): Promise<SurvivorFacts | null> {
-    const { entities, raw } = await tx
-      .getRepository(SurvivorEntity)
-      .createQueryBuilder('s')
-      .select(['s.id', 's.ownerAgencyId', 's.reference', 's.minor', 's.dateOfBirth'])
-      .addSelect(
-        `ARRAY(SELECT DISTINCT unnest(c.recipient_agency_ids) FROM consent c
-                 JOIN consent_revocation r ON r.consent_id = c.id
-                WHERE c.survivor_id = s.id)::text[]`,
-        'revoked_for',
-      )
-      .where('s.id = :survivorId', { survivorId })
-      .getRawAndEntities<{ revoked_for: string[] }>();
-    if (!entities.length) return null;
-    const [survivor] = entities;
-    return {
-      ownerAgencyId: survivor.ownerAgencyId,
-      reference: survivor.reference,
-      minor: isMinorAt(survivor, now),
-      revokedForAgencyIds: raw[0].revoked_for,
-    };
+    return (await this.survivorFactsMany(tx, [survivorId], now)).get(survivorId) ?? null;
+  }
+
+  /**
+   * `survivorFacts` of several records in one statement, by id (a missing one absent), with their
+   * grants live at `now`: what the policy needs to judge acts on records the caller may not read
+   * (the actions a referral or a record offers).
+   */
+  async survivorFactsMany(
+    tx: Tx,
+    survivorIds: readonly string[],
+    now: Date,
+  ): Promise<Map<string, SurvivorFacts>> {
+    const ids = [...new Set(survivorIds.filter((id) => UUID_PATTERN.test(id)))];
+    if (ids.length === 0) return new Map();
+    const rows = await namedQuery<{
+      id: string;
+      owner_agency_id: string;
+      reference: string;
+      minor: boolean;
+      date_of_birth: string | null;
+      revoked_for: string[];
+      live_grants: LiveGrant[];
+    }>(
+      tx,
+      `SELECT s.id, s.owner_agency_id, s.reference, s.minor, s.date_of_birth::text AS date_of_birth,
+              ARRAY(SELECT DISTINCT unnest(c.recipient_agency_ids) FROM consent c
+                      JOIN consent_revocation r ON r.consent_id = c.id
+                     WHERE c.survivor_id = s.id)::text[] AS revoked_for,
+              (SELECT coalesce(json_agg(json_build_object('agencyId', g.agency_id, 'purposes', g.purposes,
+                        'classes', g.data_classes, 'basis', g.basis, 'userId', g.user_id)), '[]'::json)
+                 FROM consent_grant g WHERE g.survivor_id = s.id AND ${liveGrantSql('g', now)}) AS live_grants
+         FROM survivor s WHERE s.id = ANY(CAST(:ids AS uuid[]))`,
+      { ids },
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          ownerAgencyId: row.owner_agency_id,
+          reference: row.reference,
+          minor: isMinorAt({ minor: row.minor, dateOfBirth: row.date_of_birth }, now),
+          revokedForAgencyIds: row.revoked_for,
+          liveGrants: row.live_grants,
+        },
+      ]),
+    );
   }
 
   /** Ends every grant created by `sourceId` (e.g. a withdrawn child-safety referral). */

@@ -30,12 +30,25 @@ export class BreakGlassRepository {
 
   /** Agencies that sent or received a (sent) referral about this survivor. */
   async referralParties(survivorId: string, tx: Tx = this.dataSource.manager): Promise<string[]> {
+    return (await this.referralPartiesOf([survivorId], tx)).get(survivorId) ?? [];
+  }
+
+  /** `referralParties` of several survivors in one statement (served by referral_survivor_idx), by id. */
+  async referralPartiesOf(
+    survivorIds: readonly string[],
+    tx: Tx = this.dataSource.manager,
+  ): Promise<Map<string, string[]>> {
+    const byId = new Map<string, string[]>(survivorIds.map((id) => [id, []]));
+    if (survivorIds.length === 0) return byId;
     const rows = await tx
       .createQueryBuilder(ReferralEntity, 'r')
-      .select('DISTINCT unnest(ARRAY[r.from_agency_id, r.to_agency_id])', 'agency_id')
-      .where('r.survivor_id = :survivorId AND r.sent_at IS NOT NULL', { survivorId })
-      .getRawMany<{ agency_id: string }>();
-    return rows.map((row) => row.agency_id);
+      .select('r.survivor_id', 'survivor_id')
+      .addSelect('unnest(ARRAY[r.from_agency_id, r.to_agency_id])', 'agency_id')
+      .distinct(true)
+      .where('r.survivor_id = ANY(CAST(:ids AS uuid[])) AND r.sent_at IS NOT NULL', { ids: [...survivorIds] })
+      .getRawMany<{ survivor_id: string; agency_id: string }>();
+    for (const row of rows) byId.get(row.survivor_id)?.push(row.agency_id);
+    return byId;
   }
 
   async insert(tx: Tx, session: NewBreakGlass): Promise<BreakGlassEntity> {

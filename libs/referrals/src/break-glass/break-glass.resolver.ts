@@ -1,5 +1,6 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Access, AccessScope, Can } from '@hub/access';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Access, accessOf, AccessScope, Can } from '@hub/access';
+import { Clock } from '@hub/config';
 import { Connection, PageArgs } from '@hub/graphql';
 import {
   BreakGlassSession,
@@ -11,10 +12,14 @@ import {
   ReviewBreakGlassInput,
 } from './break-glass.model';
 import { BreakGlassService } from './break-glass.service';
+import { BreakGlassSessionAction, breakGlassSessionActions } from './break-glass-actions';
 
 @Resolver(() => BreakGlassSession)
 export class BreakGlassResolver {
-  constructor(private readonly service: BreakGlassService) {}
+  constructor(
+    private readonly service: BreakGlassService,
+    private readonly clock: Clock,
+  ) {}
 
   @Can('openBreakGlass', 'Survivor')
   @Mutation(() => OpenBreakGlassPayload, {
@@ -58,5 +63,16 @@ export class BreakGlassResolver {
     @Args() args: PageArgs,
   ): Promise<Connection<BreakGlassSession>> {
     return this.service.list(scope, args);
+  }
+
+  @ResolveField(() => [BreakGlassSessionAction], {
+    description:
+      'The mutations the caller may make on this session now (policy and state): show only these. A listed one can still be refused as CONFLICT when the session ended or was reviewed meanwhile.',
+  })
+  availableActions(
+    @Parent() session: BreakGlassSession,
+    @Context('req') req: object,
+  ): BreakGlassSessionAction[] {
+    return breakGlassSessionActions(accessOf(req).ability, session, this.clock.now());
   }
 }

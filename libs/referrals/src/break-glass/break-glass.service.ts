@@ -27,7 +27,7 @@ import {
 import { BreakGlassRepository } from './break-glass.repository';
 
 /** What a break-glass opens: enough to reach and protect the survivor. */
-const SAFETY_CLASSES = [DataClass.IDENTITY, DataClass.CONTACT];
+export const SAFETY_CLASSES = [DataClass.IDENTITY, DataClass.CONTACT];
 
 /**
  * Break-glass (DESIGN.md §4): a supervisor of an agency party to a referral about a survivor

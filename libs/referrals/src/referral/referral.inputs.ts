@@ -202,7 +202,10 @@ export class AddReferralMessageInput {
   body: string;
 }
 
-@InputType()
+@InputType({
+  description:
+    "A mandatory report about a minor, sent at once: the recipient (law enforcement or child welfare) sees the record's IDENTITY, CONTACT and NARRATIVE for INVESTIGATION for grantDays",
+})
 export class CreateChildSafetyReferralInput {
   @Field(() => ID, { description: 'A minor whose record my agency owns' })
   @IsUUID()

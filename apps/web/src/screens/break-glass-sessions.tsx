@@ -1,0 +1,392 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Button, ButtonGroup, Tag } from '@trussworks/react-uswds';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Requires } from '../capabilities';
+import { ChoiceGroup, TextAreaField } from '../forms/fields';
+import { graphql } from '../gql';
+import type { BreakGlassFinding, BreakGlassSessionAction, BreakGlassSessionsQuery } from '../gql/graphql';
+import { errorCode, fieldErrorsOf } from '../graphql/errors';
+import { formatDateTime } from '../i18n';
+import { Notice } from '../notice';
+import { usePageTitle } from '../page-title';
+import { AGENCIES_QUERY } from './consent-form';
+import { ErrorNotice } from './error-notice';
+import { KeysetPager } from './pager';
+import { Fact } from './survivor-fields';
+
+const PAGE_SIZE = 20;
+
+/** Read without the cache: a reason describes a survivor's danger in the opener's words. */
+export const BREAK_GLASS_SESSIONS_QUERY = graphql(`
+  query BreakGlassSessions($first: Int, $after: String) {
+    breakGlassSessions(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          survivorId
+          ownerAgencyId
+          agencyId
+          openedBy
+          reason
+          openedAt
+          expiresAt
+          endedAt
+          endedReason
+          endedNote
+          reviewedAt
+          reviewFinding
+          reviewNote
+          availableActions
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+`);
+
+export const END_BREAK_GLASS = graphql(`
+  mutation EndBreakGlass($input: EndBreakGlassInput!) {
+    endBreakGlass(input: $input) {
+      session {
+        id
+        endedAt
+      }
+    }
+  }
+`);
+
+export const REVIEW_BREAK_GLASS = graphql(`
+  mutation ReviewBreakGlass($input: ReviewBreakGlassInput!) {
+    reviewBreakGlass(input: $input) {
+      session {
+        id
+        reviewedAt
+      }
+    }
+  }
+`);
+
+type Session = BreakGlassSessionsQuery['breakGlassSessions']['edges'][number]['node'];
+
+export const BREAK_GLASS_FINDINGS: readonly BreakGlassFinding[] = [
+  'JUSTIFIED',
+  'NOT_JUSTIFIED',
+  'NEEDS_FOLLOW_UP',
+];
+
+/** EndBreakGlassInput.reason: why it ends now, 10 to 1,000 characters (trimmed). */
+export function validateEnd(values: { reason: string }): Record<string, string> {
+  const reason = values.reason.trim();
+  if (!reason) return { reason: 'form.required' };
+  if (reason.length < 10) return { reason: 'safety.sessions.endReasonTooShort' };
+  if (reason.length > 1000) return { reason: 'form.tooLong' };
+  return {};
+}
+
+/** ReviewBreakGlassInput: a finding, and a note of up to 2,000 characters. */
+export function validateReview(values: { finding: string; note: string }): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!values.finding) errors['finding'] = 'form.chooseOne';
+  if (values.note.trim().length > 2000) errors['note'] = 'form.tooLong';
+  return errors;
+}
+
+/** Where a session stands now, for its tag. */
+export function sessionState(
+  session: Pick<Session, 'endedAt' | 'expiresAt'>,
+  now: Date,
+): 'OPEN' | 'ENDED' | 'EXPIRED' {
+  if (session.endedAt) return 'ENDED';
+  return Date.parse(session.expiresAt) > now.getTime() ? 'OPEN' : 'EXPIRED';
+}
+
+export function BreakGlassSessionsScreen() {
+  return (
+    <Requires capability="REVIEW_BREAK_GLASS">
+      <BreakGlassSessions />
+    </Requires>
+  );
+}
+
+type Done = 'END' | 'REVIEW' | 'CONFLICT';
+
+/**
+ * Break-glass uses the caller may see, newest first: who opened which record, why and until when,
+ * and, for the owning agency, ending one early and recording its review — each only where the API
+ * lists it for that session (`availableActions`).
+ */
+function BreakGlassSessions() {
+  const { t } = useTranslation();
+  usePageTitle(t('safety.sessions.title'));
+  const [cursors, setCursors] = useState<string[]>([]);
+  const { data, previousData, error, loading, refetch } = useQuery(BREAK_GLASS_SESSIONS_QUERY, {
+    variables: { first: PAGE_SIZE, after: cursors.at(-1) },
+    fetchPolicy: 'no-cache',
+  });
+  const agencies = useQuery(AGENCIES_QUERY);
+  const names = new Map((agencies.data?.agencies.edges ?? []).map(({ node }) => [node.id, node.name]));
+  const nameOf = (agencyId: string) => names.get(agencyId) ?? t('referral.otherAgency');
+  const connection = (data ?? previousData)?.breakGlassSessions;
+  const [done, setDone] = useState<Done | null>(null);
+  const flashRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (done) flashRef.current?.focus();
+  }, [done]);
+
+  const afterChange = async (result: Done) => {
+    await refetch().catch(() => undefined);
+    setDone(result);
+  };
+
+  return (
+    <>
+      <h1>{t('safety.sessions.title')}</h1>
+      <p className="usa-intro">{t('safety.sessions.intro')}</p>
+      {done && (
+        <div ref={flashRef} tabIndex={-1} className="hub-flash">
+          <Notice
+            type={done === 'CONFLICT' ? 'warning' : 'success'}
+            heading={t(`safety.sessions.done.${done}`)}
+          />
+        </div>
+      )}
+      {error && <Notice type="error" heading={t('errors.loadFailed')} />}
+      <p role="status">
+        {loading && !connection
+          ? t('app.loading')
+          : connection && connection.edges.length === 0
+            ? t('safety.sessions.none')
+            : ''}
+      </p>
+      {connection?.edges.map(({ node }) => (
+        <SessionCard
+          key={node.id}
+          session={node}
+          nameOf={nameOf}
+          onChanged={(result) => {
+            setDone(null);
+            void afterChange(result);
+          }}
+        />
+      ))}
+      <KeysetPager cursors={cursors} onChange={setCursors} pageInfo={connection?.pageInfo} />
+    </>
+  );
+}
+
+function SessionCard(props: {
+  session: Session;
+  nameOf: (agencyId: string) => string;
+  onChanged: (result: Done) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { session, nameOf } = props;
+  const [open, setOpen] = useState<BreakGlassSessionAction | null>(null);
+  const when = (iso: string) => formatDateTime(iso, i18n.language);
+  const state = sessionState(session, new Date());
+  const headingId = `session-${session.id}`;
+  return (
+    <section aria-labelledby={headingId} className="border-1px border-base-lighter padding-2 margin-bottom-2">
+      <h2 id={headingId} className="margin-top-0">
+        {t('safety.sessions.heading', { agency: nameOf(session.agencyId), when: when(session.openedAt) })}{' '}
+        <Tag className={state === 'OPEN' ? 'bg-secondary-dark' : undefined}>
+          {t(`safety.sessions.state.${state}`)}
+        </Tag>
+      </h2>
+      <dl>
+        <Fact label={t('safety.sessions.openedBy')}>
+          <code className="hub-id">{session.openedBy}</code> · {nameOf(session.agencyId)}
+        </Fact>
+        <Fact label={t('safety.sessions.record')}>
+          <Link className="usa-link" to={`/survivors/${session.survivorId}`}>
+            {t('safety.sessions.recordOf', { agency: nameOf(session.ownerAgencyId) })}
+          </Link>
+        </Fact>
+        <Fact label={t('safety.sessions.reason')}>{session.reason}</Fact>
+        <Fact label={t('safety.sessions.until')}>{when(session.expiresAt)}</Fact>
+        {session.endedAt && (
+          <Fact label={t('safety.sessions.ended')}>
+            {when(session.endedAt)}
+            {session.endedReason && ` · ${t(`safety.endReason.${session.endedReason}`)}`}
+            {session.endedNote && ` — ${session.endedNote}`}
+          </Fact>
+        )}
+        {session.reviewedAt && session.reviewFinding && (
+          <Fact label={t('safety.sessions.review')}>
+            {t(`safety.finding.${session.reviewFinding}`)} · {when(session.reviewedAt)}
+            {session.reviewNote && ` — ${session.reviewNote}`}
+          </Fact>
+        )}
+      </dl>
+      {session.availableActions.length > 0 && (
+        <ButtonGroup>
+          {session.availableActions.map((action) => (
+            <Button
+              key={action}
+              id={`${action}-${session.id}`}
+              type="button"
+              outline={open !== action}
+              aria-expanded={open === action}
+              onClick={() => setOpen(open === action ? null : action)}
+            >
+              {t(`safety.sessions.button.${action}`)}
+            </Button>
+          ))}
+        </ButtonGroup>
+      )}
+      {open === 'END' && (
+        <EndForm
+          session={session}
+          onCancel={() => setOpen(null)}
+          onDone={(result) => {
+            setOpen(null);
+            props.onChanged(result);
+          }}
+        />
+      )}
+      {open === 'REVIEW' && (
+        <ReviewForm
+          session={session}
+          onCancel={() => setOpen(null)}
+          onDone={(result) => {
+            setOpen(null);
+            props.onChanged(result);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+/** Ends the access at once, with why. */
+function EndForm(props: { session: Session; onCancel: () => void; onDone: (result: Done) => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [end, { loading }] = useMutation(END_BREAK_GLASS);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const found = validateEnd({ reason });
+    setErrors(found);
+    setFailure(null);
+    if (Object.keys(found).length || loading) return;
+    try {
+      await end({ variables: { input: { id: props.session.id, reason: reason.trim() } } });
+      props.onDone('END');
+    } catch (caught) {
+      if (errorCode(caught) === 'CONFLICT') return props.onDone('CONFLICT');
+      const fields = fieldErrorsOf(caught, { reason: 'safety.sessions.endReasonTooShort' });
+      if (fields) setErrors(fields);
+      else setFailure(caught);
+    }
+  };
+  const id = `end-reason-${props.session.id}`;
+  return (
+    <form
+      className="usa-form usa-form--large margin-top-2"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+    >
+      <h3 ref={heading} tabIndex={-1}>
+        {t('safety.sessions.button.END')}
+      </h3>
+      <p>{t('safety.sessions.endExplain')}</p>
+      {failure !== null && <ErrorNotice error={failure} />}
+      <TextAreaField
+        id={id}
+        required
+        label={t('safety.sessions.endReason')}
+        value={reason}
+        onChange={setReason}
+        error={errors['reason'] ? t(errors['reason']) : undefined}
+      />
+      <ButtonGroup className="margin-top-2">
+        <Button type="submit" secondary disabled={loading}>
+          {t('safety.sessions.confirmEnd')}
+        </Button>
+        <Button type="button" unstyled onClick={props.onCancel}>
+          {t('form.cancel')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+/** The owning agency's finding, recorded once. */
+function ReviewForm(props: { session: Session; onCancel: () => void; onDone: (result: Done) => void }) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState({ finding: '', note: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [review, { loading }] = useMutation(REVIEW_BREAK_GLASS);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const found = validateReview(values);
+    setErrors(found);
+    setFailure(null);
+    if (Object.keys(found).length || loading) return;
+    try {
+      await review({
+        variables: {
+          input: {
+            id: props.session.id,
+            finding: values.finding as BreakGlassFinding,
+            note: values.note.trim() || undefined,
+          },
+        },
+      });
+      props.onDone('REVIEW');
+    } catch (caught) {
+      if (errorCode(caught) === 'CONFLICT') props.onDone('CONFLICT');
+      else setFailure(caught);
+    }
+  };
+  const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
+  return (
+    <form
+      className="usa-form usa-form--large margin-top-2"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+    >
+      <h3 ref={heading} tabIndex={-1}>
+        {t('safety.sessions.button.REVIEW')}
+      </h3>
+      {failure !== null && <ErrorNotice error={failure} />}
+      <ChoiceGroup
+        id={`finding-${props.session.id}`}
+        required
+        label={t('safety.sessions.finding')}
+        options={BREAK_GLASS_FINDINGS.map((value) => ({ value, label: t(`safety.finding.${value}`) }))}
+        selected={values.finding ? [values.finding] : []}
+        onChange={([finding]) => setValues({ ...values, finding })}
+        error={error('finding')}
+      />
+      <TextAreaField
+        id={`note-${props.session.id}`}
+        label={t('safety.sessions.note')}
+        value={values.note}
+        onChange={(note) => setValues({ ...values, note })}
+        error={error('note')}
+      />
+      <p className="text-bold margin-top-2">{t('safety.sessions.reviewOnce')}</p>
+      <ButtonGroup>
+        <Button type="submit" disabled={loading}>
+          {t('safety.sessions.confirmReview')}
+        </Button>
+        <Button type="button" unstyled onClick={props.onCancel}>
+          {t('form.cancel')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
