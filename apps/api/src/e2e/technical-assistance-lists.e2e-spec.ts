@@ -20,13 +20,15 @@ import {
 /**
  * The list: every demo user finds exactly the requests DESIGN.md §4 lets them see, in every scope,
  * page by page (keyset, newest first); and a page of 30 requests with their agencies, events,
- * sessions and messages costs the same number of SQL statements as a page of 1 (counted at `pg`).
+ * sessions, messages and available actions costs the same number of SQL statements as a page of 1
+ * (counted at `pg`).
  */
 
 const DETAIL_PAGE = `query($first: Int) {
   technicalAssistanceRequests(first: $first, scope: MY_TASK_FORCES) {
     edges { node { id status requestingAgency { name } assignedAgency { name }
-      events { toStatus } sessions { kind totalAttendees attendance { audience attendees } } messages { body } } }
+      events { toStatus } sessions { kind totalAttendees attendance { audience attendees } } messages { body }
+      availableActions } }
   }
 }`;
 
