@@ -19,6 +19,16 @@ export interface ApolloOptions {
 }
 
 /**
+ * The client's cache. `me` has no id, so each query of it would replace the one object another
+ * query filled (the capabilities the navigation reads, then a screen's agency and task forces),
+ * losing fields and refetching: its fields are merged instead (one caller per session; sign-out
+ * clears the cache).
+ */
+export function createCache(): InMemoryCache {
+  return new InMemoryCache({ typePolicies: { Me: { merge: true } } });
+}
+
+/**
  * The one Apollo Client of the app. Screens showing survivor fields query with
  * `fetchPolicy: 'no-cache'`, so personal data never sits in the normalized cache; sign-out clears
  * the cache of everything else.
@@ -37,6 +47,6 @@ export function createApolloClient(options: ApolloOptions): ApolloClient {
   });
   return new ApolloClient({
     link: ApolloLink.from([unauthenticated, auth, redactionsLink, new HttpLink({ uri: options.graphqlUrl })]),
-    cache: new InMemoryCache(),
+    cache: createCache(),
   });
 }

@@ -74,6 +74,10 @@ export function useActionForm<V>(options: {
   onDone: (result: { kind: 'done' } | { kind: 'conflict' }) => void;
   fields?: readonly string[];
   problemKey?: (field: string) => string;
+  /** The form element's id (where the first field in error is looked for). */
+  formId?: string;
+  /** A long form's summary of its errors (an element with this id): it takes the focus instead of the first field. */
+  errorSummaryId?: string;
 }) {
   const { t } = useTranslation();
   const [values, setValues] = useState(options.initial);
@@ -81,6 +85,11 @@ export function useActionForm<V>(options: {
   const [failure, setFailure] = useState<{ error: unknown; unplaced: InputProblem[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const inFlight = useRef(false);
+  const formId = options.formId ?? 'action-form';
+  const focusErrors = () =>
+    options.errorSummaryId
+      ? requestAnimationFrame(() => document.getElementById(options.errorSummaryId as string)?.focus())
+      : focusFirstError(formId);
 
   const set = <K extends keyof V>(field: K, value: V[K]) =>
     setValues((current) => ({ ...current, [field]: value }));
@@ -91,7 +100,7 @@ export function useActionForm<V>(options: {
     setErrors(found);
     setFailure(null);
     if (Object.keys(found).length) {
-      focusFirstError();
+      focusErrors();
       return;
     }
     // One change per confirmation: a double click does not send it twice.
@@ -114,7 +123,7 @@ export function useActionForm<V>(options: {
         ),
       );
       setFailure({ error: caught, unplaced });
-      if (placed.length) focusFirstError();
+      if (placed.length) focusErrors();
     } finally {
       inFlight.current = false;
       setBusy(false);
@@ -134,12 +143,10 @@ export function useActionForm<V>(options: {
 }
 
 /** The first field in error takes the focus; the messages are tied to their fields. */
-function focusFirstError() {
+function focusFirstError(formId: string) {
   requestAnimationFrame(() =>
     document
-      .querySelector<HTMLElement>(
-        '#action-form [aria-invalid="true"], #action-form .usa-form-group--error input',
-      )
+      .querySelector<HTMLElement>(`#${formId} [aria-invalid="true"], #${formId} .usa-form-group--error input`)
       ?.focus(),
   );
 }

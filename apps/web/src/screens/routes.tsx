@@ -8,6 +8,9 @@ import { ReferralScreen } from './referral';
 import { SurvivorScreen } from './survivor';
 import { SurvivorCreateScreen, SurvivorEditScreen } from './survivor-form';
 import { SurvivorsScreen } from './survivors';
+import { TechnicalAssistanceListScreen } from './technical-assistance-list';
+import { TechnicalAssistanceRequestScreen } from './technical-assistance-request';
+import { NewTechnicalAssistanceScreen } from './technical-assistance-request-form';
 
 /**
  * Every screen and its path: the app's router and the screens' component tests (testing.tsx) read
@@ -24,6 +27,9 @@ export const SCREEN_ROUTES: readonly { path: string; element: ReactElement }[] =
   { path: '/survivors/:id', element: <SurvivorScreen /> },
   { path: '/survivors/:id/edit', element: <SurvivorEditScreen /> },
   { path: '/survivors/:id/consents/new', element: <ConsentFormScreen /> },
+  { path: '/technical-assistance', element: <TechnicalAssistanceListScreen /> },
+  { path: '/technical-assistance/new', element: <NewTechnicalAssistanceScreen /> },
+  { path: '/technical-assistance/:id', element: <TechnicalAssistanceRequestScreen /> },
 ];
 
 /**
@@ -35,4 +41,11 @@ export const NAV_LINKS: readonly { to: string; label: string; requires?: Capabil
   { to: '/referrals', label: 'nav.referrals', requires: 'READ_REFERRALS', end: true },
   { to: '/referrals/new', label: 'nav.newReferral', requires: 'CREATE_REFERRAL' },
   { to: '/survivors', label: 'nav.survivors', requires: 'READ_SURVIVORS' },
+  {
+    to: '/technical-assistance',
+    label: 'ta.nav.list',
+    requires: 'READ_TECHNICAL_ASSISTANCE',
+    end: true,
+  },
+  { to: '/technical-assistance/new', label: 'ta.nav.new', requires: 'REQUEST_TECHNICAL_ASSISTANCE' },
 ];
