@@ -15,13 +15,19 @@ import { TA_AUDIENCES, TA_MODALITIES, TA_PRIORITIES } from './enums';
 import { type ActionResult, ActionFormFrame, ActionPanel, useActionForm } from './record-actions';
 import { isDay, MAX_ATTENDEES, wholeNumber } from './technical-assistance-request-form';
 
+/** What a move answers: the request's new status and version (the screen then reloads it). */
+export const TA_MOVED = graphql(`
+  fragment TechnicalAssistanceMoved on TechnicalAssistanceRequest {
+    id
+    status
+    version
+  }
+`);
 export const TRIAGE_TA = graphql(`
   mutation TriageTechnicalAssistance($input: TriageTechnicalAssistanceInput!) {
     triageTechnicalAssistance(input: $input) {
       request {
-        id
-        status
-        version
+        ...TechnicalAssistanceMoved
       }
     }
   }
@@ -30,9 +36,7 @@ export const ASSIGN_TA = graphql(`
   mutation AssignTechnicalAssistance($input: AssignTechnicalAssistanceInput!) {
     assignTechnicalAssistance(input: $input) {
       request {
-        id
-        status
-        version
+        ...TechnicalAssistanceMoved
       }
     }
   }
@@ -41,9 +45,7 @@ export const START_TA = graphql(`
   mutation StartTechnicalAssistance($input: StartTechnicalAssistanceInput!) {
     startTechnicalAssistance(input: $input) {
       request {
-        id
-        status
-        version
+        ...TechnicalAssistanceMoved
       }
     }
   }
@@ -52,9 +54,7 @@ export const RECORD_TA_SESSION = graphql(`
   mutation RecordTechnicalAssistanceSession($input: RecordTechnicalAssistanceSessionInput!) {
     recordTechnicalAssistanceSession(input: $input) {
       request {
-        id
-        status
-        version
+        ...TechnicalAssistanceMoved
       }
       session {
         id
@@ -66,9 +66,7 @@ export const DELIVER_TA = graphql(`
   mutation DeliverTechnicalAssistance($input: DeliverTechnicalAssistanceInput!) {
     deliverTechnicalAssistance(input: $input) {
       request {
-        id
-        status
-        version
+        ...TechnicalAssistanceMoved
       }
     }
   }
@@ -77,9 +75,7 @@ export const CLOSE_TA = graphql(`
   mutation CloseTechnicalAssistance($input: CloseTechnicalAssistanceInput!) {
     closeTechnicalAssistance(input: $input) {
       request {
-        id
-        status
-        version
+        ...TechnicalAssistanceMoved
       }
     }
   }
@@ -88,9 +84,7 @@ export const DECLINE_TA = graphql(`
   mutation DeclineTechnicalAssistance($input: DeclineTechnicalAssistanceInput!) {
     declineTechnicalAssistance(input: $input) {
       request {
-        id
-        status
-        version
+        ...TechnicalAssistanceMoved
       }
     }
   }
@@ -99,9 +93,7 @@ export const WITHDRAW_TA = graphql(`
   mutation WithdrawTechnicalAssistance($input: WithdrawTechnicalAssistanceInput!) {
     withdrawTechnicalAssistance(input: $input) {
       request {
-        id
-        status
-        version
+        ...TechnicalAssistanceMoved
       }
     }
   }
@@ -569,7 +561,7 @@ function SessionFields(props: {
       <TextField
         id="heldOn"
         label={t('ta.actions.field.heldOn')}
-        hint={t('ta.form.hint.date')}
+        hint={t('ta.actions.field.heldOnHint')}
         required
         value={values.heldOn}
         onChange={(value) => set('heldOn', value)}

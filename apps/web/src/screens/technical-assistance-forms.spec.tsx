@@ -1,3 +1,4 @@
+import type { MockLink } from '@apollo/client/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -631,24 +632,31 @@ describe('action forms on the request screen', () => {
     expect(screen.getByText('5 — Very much', { selector: 'dd' })).toBeVisible();
   });
 
-  it('a CONFLICT says someone else changed the request and reloads it for review', async () => {
+  /** Closing with `rating` (its label), refused by the API with `code`. */
+  async function closeRefused(
+    code: string,
+    rating: number,
+    label: string,
+    reloaded: MockLink.MockedResponse[] = [],
+  ) {
     const user = userEvent.setup();
     renderAt('/technical-assistance/ta-1', [
       taDetail({ status: 'DELIVERED', version: 6, availableActions: ['CLOSE', 'MESSAGE'] }),
       {
-        request: {
-          query: CLOSE_TA,
-          variables: { input: { requestId: 'ta-1', expectedVersion: 6, rating: 2 } },
-        },
-        result: { errors: [{ message: 'changed', extensions: { code: 'CONFLICT' } }] as never },
+        request: { query: CLOSE_TA, variables: { input: { requestId: 'ta-1', expectedVersion: 6, rating } } },
+        result: { errors: [{ message: 'refused', extensions: { code } }] as never },
       },
-      taDetail({ status: 'CLOSED', version: 7, rating: 4, availableActions: ['MESSAGE'] }),
+      ...reloaded,
     ]);
     await user.click(await screen.findByRole('button', { name: 'Close with a rating' }));
-    await user.click(
-      within(screen.getByRole('group', { name: /^Did it help/ })).getByLabelText('2 — A little'),
-    );
+    await user.click(within(screen.getByRole('group', { name: /^Did it help/ })).getByLabelText(label));
     await user.click(screen.getByRole('button', { name: 'Close request' }));
+  }
+
+  it('a CONFLICT says someone else changed the request and reloads it for review', async () => {
+    await closeRefused('CONFLICT', 2, '2 — A little', [
+      taDetail({ status: 'CLOSED', version: 7, rating: 4, availableActions: ['MESSAGE'] }),
+    ]);
     const warning = await screen.findByRole('heading', { name: 'Someone else changed this request' });
     await waitFor(() => expect(warning.closest('[tabindex="-1"]')).toHaveFocus());
     expect(await screen.findByText('Closed', { selector: 'dd' })).toBeVisible();
@@ -656,22 +664,7 @@ describe('action forms on the request screen', () => {
   });
 
   it('an ILLEGAL_TRANSITION is told in the request’s words, and the form stays', async () => {
-    const user = userEvent.setup();
-    renderAt('/technical-assistance/ta-1', [
-      taDetail({ status: 'DELIVERED', version: 6, availableActions: ['CLOSE', 'MESSAGE'] }),
-      {
-        request: {
-          query: CLOSE_TA,
-          variables: { input: { requestId: 'ta-1', expectedVersion: 6, rating: 3 } },
-        },
-        result: { errors: [{ message: 'no', extensions: { code: 'ILLEGAL_TRANSITION' } }] as never },
-      },
-    ]);
-    await user.click(await screen.findByRole('button', { name: 'Close with a rating' }));
-    await user.click(
-      within(screen.getByRole('group', { name: /^Did it help/ })).getByLabelText('3 — Somewhat'),
-    );
-    await user.click(screen.getByRole('button', { name: 'Close request' }));
+    await closeRefused('ILLEGAL_TRANSITION', 3, '3 — Somewhat');
     expect(
       await screen.findByText("This step is no longer possible from the request's current status."),
     ).toBeVisible();

@@ -12,6 +12,7 @@ import { RecordThread } from './record-thread';
 import { RecordTimeline } from './record-timeline';
 import { Fact } from './survivor-fields';
 import { type TaTransition, TechnicalAssistanceActions } from './technical-assistance-actions';
+import { TA_TEXT_FIELDS } from './technical-assistance-request-form';
 
 export const TA_REQUEST_QUERY = graphql(`
   query TechnicalAssistanceRequestDetail($id: ID!) {
@@ -194,18 +195,11 @@ export function TechnicalAssistanceRequestScreen() {
         </dl>
         <h3>{t('ta.request.asked')}</h3>
         <dl className="hub-facts">
-          <Fact label={t('ta.field.problemStatement')}>
-            <span className="hub-message-body">{request.problemStatement}</span>
-          </Fact>
-          <Fact label={t('ta.field.whyItMatters')}>
-            <span className="hub-message-body">{request.whyItMatters}</span>
-          </Fact>
-          <Fact label={t('ta.field.currentPractice')}>
-            <span className="hub-message-body">{request.currentPractice}</span>
-          </Fact>
-          <Fact label={t('ta.field.desiredOutcome')}>
-            <span className="hub-message-body">{request.desiredOutcome}</span>
-          </Fact>
+          {TA_TEXT_FIELDS.map((field) => (
+            <Fact key={field} label={t(`ta.field.${field}`)}>
+              <span className="hub-message-body">{request[field]}</span>
+            </Fact>
+          ))}
         </dl>
         <h3>{t('ta.request.handling')}</h3>
         <dl className="hub-facts">
