@@ -153,7 +153,7 @@ describe('technical-assistance lists (e2e)', () => {
     expect(seen).toEqual(await oracle('tf.coordinator', { scope: 'MY_TASK_FORCES' }));
   });
 
-  it('a page of 30 with agencies, events, sessions and messages costs the statements of a page of 1', async () => {
+  it('a page of 30 with agencies, events, sessions, messages and available actions costs the statements of a page of 1', async () => {
     const token = await hub.idp.tokenFor('tf.coordinator');
     const cost = async (first: number) => {
       ok(await hub.gql(DETAIL_PAGE, { first }, { token })); // warm: the first sight of a token is recorded
