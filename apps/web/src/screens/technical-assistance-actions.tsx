@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { ErrorMessage, Fieldset, FormGroup } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
 import { ChoiceGroup, TextAreaField, TextField } from '../forms/fields';
+import { isDay, wholeNumber } from '../forms/values';
 import { graphql } from '../gql';
 import type {
   TechnicalAssistanceAction,
@@ -13,7 +14,7 @@ import { utcToday } from '../i18n';
 import { Notice } from '../notice';
 import { TA_AUDIENCES, TA_MODALITIES, TA_PRIORITIES } from './enums';
 import { type ActionResult, ActionFormFrame, ActionPanel, useActionForm } from './record-actions';
-import { isDay, MAX_ATTENDEES, wholeNumber } from './technical-assistance-request-form';
+import { MAX_ATTENDEES } from './technical-assistance-request-form';
 
 /** What a move answers: the request's new status and version (the screen then reloads it). */
 export const TA_MOVED = graphql(`

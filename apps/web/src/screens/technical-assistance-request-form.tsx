@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Requires } from '../capabilities';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
+import { isDay, wholeNumber } from '../forms/values';
 import { graphql } from '../gql';
 import type {
   TechnicalAssistanceAudience,
@@ -97,24 +98,6 @@ export const MAX_ATTENDEES = 1000;
 /** How far ahead a preferred date may be (the API's MAX_PREFERRED_DAYS_AHEAD). */
 export const MAX_DAYS_AHEAD = 2 * 366;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const WHOLE = /^\d+$/;
-
-/** A real calendar day written YYYY-MM-DD (not 2026-02-30). */
-export function isDay(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
-
-/** A whole number from `min` to `max` as typed, else null. */
-export function wholeNumber(value: string, min: number, max: number): number | null {
-  const text = value.trim();
-  if (!WHOLE.test(text)) return null;
-  const number = Number(text);
-  return number >= min && number <= max ? number : null;
-}
-
 /**
  * Field → the key of its message; empty when the request may be sent. The API's rules, so the
  * person hears of a problem before sending (`today`: the UTC day, YYYY-MM-DD; the API judges dates
