@@ -5,6 +5,7 @@ import { liveUpdatesFlow } from './flows/live-updates.flow';
 import { minorProtectionFlow } from './flows/minor-protection.flow';
 import { referralLoopFlow } from './flows/referral-loop.flow';
 import { signInFlow } from './flows/sign-in.flow';
+import { technicalAssistanceFlow } from './flows/technical-assistance.flow';
 import { startWebHub, type WebHub } from './support/web-hub';
 
 /**
@@ -33,4 +34,5 @@ describe('the web app in Chromium against the real API, dev-idp and PostgreSQL',
   minorProtectionFlow(started);
   breakGlassFlow(started);
   auditFlow(started);
+  technicalAssistanceFlow(started);
 });

@@ -7,6 +7,7 @@ import {
 export * from './technical-assistance.module';
 export * from './shared/enums';
 export { technicalAssistanceMigrations } from './migrations';
+export { TechnicalAssistanceAction } from './request/technical-assistance-actions';
 export { TechnicalAssistanceRequestService } from './request/technical-assistance-request.service';
 export { TechnicalAssistanceTransitionsService } from './request/technical-assistance-transitions.service';
 export { TechnicalAssistanceSessionService } from './request/technical-assistance-session.service';

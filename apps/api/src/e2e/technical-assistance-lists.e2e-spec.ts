@@ -20,13 +20,15 @@ import {
 /**
  * The list: every demo user finds exactly the requests DESIGN.md §4 lets them see, in every scope,
  * page by page (keyset, newest first); and a page of 30 requests with their agencies, events,
- * sessions and messages costs the same number of SQL statements as a page of 1 (counted at `pg`).
+ * sessions, messages and available actions costs the same number of SQL statements as a page of 1
+ * (counted at `pg`).
  */
 
 const DETAIL_PAGE = `query($first: Int) {
   technicalAssistanceRequests(first: $first, scope: MY_TASK_FORCES) {
     edges { node { id status requestingAgency { name } assignedAgency { name }
-      events { toStatus } sessions { kind totalAttendees attendance { audience attendees } } messages { body } } }
+      events { toStatus } sessions { kind totalAttendees attendance { audience attendees } } messages { body }
+      availableActions } }
   }
 }`;
 
@@ -151,7 +153,7 @@ describe('technical-assistance lists (e2e)', () => {
     expect(seen).toEqual(await oracle('tf.coordinator', { scope: 'MY_TASK_FORCES' }));
   });
 
-  it('a page of 30 with agencies, events, sessions and messages costs the statements of a page of 1', async () => {
+  it('a page of 30 with agencies, events, sessions, messages and available actions costs the statements of a page of 1', async () => {
     const token = await hub.idp.tokenFor('tf.coordinator');
     const cost = async (first: number) => {
       ok(await hub.gql(DETAIL_PAGE, { first }, { token })); // warm: the first sight of a token is recorded

@@ -13,9 +13,11 @@ import {
   ONE,
   REGIONAL_TA,
   RequestNode,
+  requestAt,
   requestInput,
   run,
   sessionInput,
+  Stage,
   subOf,
   TASK_FORCE,
   taState,
@@ -278,6 +280,69 @@ describe('technical assistance, from request to delivered training (e2e)', () =>
     expect(seen).toMatchObject({ status: 'SUBMITTED', version: 1 });
     expect(await feed('tf.coordinator', request.id)).toEqual(expect.arrayContaining(['TA_MESSAGE_ADDED']));
     expect(await feed('ngo.lead', request.id)).toEqual(['TA_MESSAGE_ADDED']);
+  });
+
+  it('offers each party exactly its next steps (availableActions), stage by stage', async () => {
+    const ACTIONS = `query Actions($id: ID!) { technicalAssistanceRequest(id: $id) { availableActions } }`;
+    const offered = async (id: string, user: string) =>
+      ok(
+        await hub.gql<{ technicalAssistanceRequest: { availableActions: string[] } }>(
+          ACTIONS,
+          { id },
+          { user },
+        ),
+      ).technicalAssistanceRequest.availableActions;
+    const users = ['ngo.lead', 'ngo.caseworker', 'tf.coordinator', 'ta.provider'] as const;
+    const expected: Record<Stage, Partial<Record<(typeof users)[number], string[]>>> = {
+      SUBMITTED: {
+        'ngo.lead': ['WITHDRAW', 'MESSAGE'],
+        'ngo.caseworker': ['MESSAGE'],
+        'tf.coordinator': ['TRIAGE', 'DECLINE', 'MESSAGE'],
+      },
+      TRIAGED: {
+        'ngo.lead': ['WITHDRAW', 'MESSAGE'],
+        'ngo.caseworker': ['MESSAGE'],
+        'tf.coordinator': ['ASSIGN', 'DECLINE', 'MESSAGE'],
+      },
+      ASSIGNED: {
+        'ngo.lead': ['WITHDRAW', 'MESSAGE'],
+        'ngo.caseworker': ['MESSAGE'],
+        'tf.coordinator': ['MESSAGE'],
+        'ta.provider': ['START', 'MESSAGE'],
+      },
+      // Nothing to deliver before a session is recorded.
+      IN_PROGRESS: {
+        'ngo.lead': ['WITHDRAW', 'MESSAGE'],
+        'ngo.caseworker': ['MESSAGE'],
+        'tf.coordinator': ['MESSAGE'],
+        'ta.provider': ['RECORD_SESSION', 'MESSAGE'],
+      },
+      IN_PROGRESS_WITH_SESSION: {
+        'ngo.lead': ['WITHDRAW', 'MESSAGE'],
+        'ngo.caseworker': ['MESSAGE'],
+        'tf.coordinator': ['MESSAGE'],
+        'ta.provider': ['DELIVER', 'RECORD_SESSION', 'MESSAGE'],
+      },
+      DELIVERED: {
+        'ngo.lead': ['CLOSE', 'MESSAGE'],
+        'ngo.caseworker': ['MESSAGE'],
+        'tf.coordinator': ['MESSAGE'],
+        'ta.provider': ['MESSAGE'],
+      },
+      CLOSED: {
+        'ngo.lead': ['MESSAGE'],
+        'ngo.caseworker': ['MESSAGE'],
+        'tf.coordinator': ['MESSAGE'],
+        'ta.provider': ['MESSAGE'],
+      },
+    };
+    for (const [stage, byUser] of Object.entries(expected) as [Stage, Record<string, string[]>][]) {
+      const request = await requestAt(hub, stage);
+      for (const user of users) {
+        const seen = user in byUser ? await offered(request.id, user) : undefined;
+        expect({ stage, user, seen }).toEqual({ stage, user, seen: byUser[user] });
+      }
+    }
   });
 
   it('a retried request with the same idempotency key is recorded once', async () => {

@@ -59,10 +59,22 @@ function FieldFrame(props: FieldProps & { children: React.ReactNode }) {
   );
 }
 
-export function TextField(props: FieldProps & { value: string; onChange: (value: string) => void }) {
+export function TextField(
+  props: FieldProps & {
+    value: string;
+    onChange: (value: string) => void;
+    /** The on-screen keyboard for a number typed as text (a count, hours). */
+    inputMode?: 'numeric' | 'decimal';
+  },
+) {
   return (
     <FieldFrame {...props}>
-      <TextInput type="text" {...controlProps(props)} validationStatus={props.error ? 'error' : undefined} />
+      <TextInput
+        type="text"
+        inputMode={props.inputMode}
+        {...controlProps(props)}
+        validationStatus={props.error ? 'error' : undefined}
+      />
     </FieldFrame>
   );
 }

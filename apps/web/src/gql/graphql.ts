@@ -9,6 +9,12 @@ export type AddReferralMessageInput = {
   referralId: string | number;
 };
 
+export type AddTechnicalAssistanceMessageInput = {
+  /** 1–4000 characters. Describe practice, not people: never survivor personal data (names, contacts, case details). */
+  body: string;
+  requestId: string | number;
+};
+
 /** Not personal: visible wherever the record is */
 export type AgeBand =
   | 'AGE_12_17'
@@ -19,6 +25,11 @@ export type AgeBand =
   | 'MINOR_UNKNOWN_AGE'
   | 'UNDER_12'
   | 'UNKNOWN';
+
+/** DEACTIVATED: taken off the hub by a platform administrator; its records stay, its users are refused */
+export type AgencyStatus =
+  | 'ACTIVE'
+  | 'DEACTIVATED';
 
 export type AgencyType =
   | 'CHILD_WELFARE'
@@ -33,6 +44,18 @@ export type AgencyType =
 export type AssessedNeedInput = {
   need: ServiceNeed;
   priority: NeedPriority;
+};
+
+export type AssignTechnicalAssistanceInput = {
+  /** A TA_PROVIDER or FEDERAL_PARTNER agency */
+  agencyId: string | number;
+  /** Optionally, the person there who will lead the work */
+  assigneeName?: string | null | undefined;
+  /** The version the client last read; a newer one means CONFLICT */
+  expectedVersion: number;
+  /** Up to 2000 characters */
+  note?: string | null | undefined;
+  requestId: string | number;
 };
 
 export type AuditAnchorInput = {
@@ -121,6 +144,16 @@ export type Capability =
   | 'TRIAGE_TECHNICAL_ASSISTANCE'
   | 'UPDATE_AGENCY_PROFILE'
   | 'VERIFY_AUDIT';
+
+export type CloseTechnicalAssistanceInput = {
+  /** The version the client last read; a newer one means CONFLICT */
+  expectedVersion: number;
+  /** Up to 4000 characters; the provider sees it. Describe practice, not people: never survivor personal data (names, contacts, case details). */
+  feedback?: string | null | undefined;
+  /** Did it help? 1 (not at all) – 5 (very much); the provider sees it */
+  rating: number;
+  requestId: string | number;
+};
 
 export type CompleteReferralInput = {
   expectedVersion: number;
@@ -262,9 +295,25 @@ export type DeclineReferralInput = {
   referralId: string | number;
 };
 
+export type DeclineTechnicalAssistanceInput = {
+  /** The version the client last read; a newer one means CONFLICT */
+  expectedVersion: number;
+  /** Why the task force will not take it up (1–1000 characters) */
+  reason: string;
+  requestId: string | number;
+};
+
 export type DeclinedBy =
   | 'PROVIDER'
   | 'SURVIVOR';
+
+export type DeliverTechnicalAssistanceInput = {
+  /** The version the client last read; a newer one means CONFLICT */
+  expectedVersion: number;
+  requestId: string | number;
+  /** What was delivered (up to 4000). Describe practice, not people: never survivor personal data (names, contacts, case details). */
+  summary?: string | null | undefined;
+};
 
 export type EndBreakGlassInput = {
   id: string | number;
@@ -332,6 +381,24 @@ export type RecordConsentInput = {
   validUntil: string;
 };
 
+/** A session delivered. Describe practice, not people: never survivor personal data (names, contacts, case details). */
+export type RecordTechnicalAssistanceSessionInput = {
+  /** Attendance by audience type (each audience once; 1000 in all at most). With attendance the session is a training. */
+  attendance?: Array<TechnicalAssistanceAttendanceInput> | null | undefined;
+  /** The version the client last read; a newer one means CONFLICT */
+  expectedVersion: number;
+  /** Not in the future, not before the request was made */
+  heldOn: string;
+  /** More than 0, at most 24, in steps of 0.01 */
+  hours: number;
+  /** Titles or links of materials (up to 20, 300 characters each) */
+  materials?: Array<string> | null | undefined;
+  modality: TechnicalAssistanceModality;
+  /** Up to 4000 characters. Describe practice, not people: never survivor personal data (names, contacts, case details). */
+  notes?: string | null | undefined;
+  requestId: string | number;
+};
+
 /** A mutation the caller may make on a referral now: sendReferral, acknowledgeReferral, …, addReferralMessage (MESSAGE) */
 export type ReferralAction =
   | 'ACCEPT'
@@ -381,6 +448,34 @@ export type ReferralTransitionInput = {
   /** Why (recorded on the event) */
   reason?: string | null | undefined;
   referralId: string | number;
+};
+
+/** Ask the task force for technical assistance. Describe practice, not people: never survivor personal data (names, contacts, case details). */
+export type RequestTechnicalAssistanceInput = {
+  /** Who the help is for (1–10, no repeats) */
+  audiences: Array<TechnicalAssistanceAudience>;
+  /** What the agency does today (1–4000). Describe practice, not people: never survivor personal data (names, contacts, case details). */
+  currentPractice: string;
+  /** What should be different afterwards (1–4000). Describe practice, not people: never survivor personal data (names, contacts, case details). */
+  desiredOutcome: string;
+  /** Expected attendees, 1–1000 */
+  expectedAttendees: number;
+  /** Client-chosen key (8–100 chars): retrying with the same key returns the same request */
+  idempotencyKey?: string | null | undefined;
+  modality: TechnicalAssistanceModality;
+  /** Latest preferred date, not before preferredStartDate */
+  preferredEndDate?: string | null | undefined;
+  /** Earliest preferred date, not in the past */
+  preferredStartDate?: string | null | undefined;
+  /** The problem to solve (1–4000 characters). Describe practice, not people: never survivor personal data (names, contacts, case details). */
+  problemStatement: string;
+  /** The task force asked; default: the caller's agency's task force when it belongs to exactly one */
+  taskForceId?: string | number | null | undefined;
+  topic: TechnicalAssistanceTopic;
+  type: TechnicalAssistanceType;
+  urgency: TechnicalAssistanceUrgency;
+  /** Why it matters to the agency and to survivors (1–4000). Describe practice, not people: never survivor personal data (names, contacts, case details). */
+  whyItMatters: string;
 };
 
 export type ReviewBreakGlassInput = {
@@ -438,10 +533,109 @@ export type SetNotificationPreferenceInput = {
   delivery: NotificationDelivery;
 };
 
+export type StartTechnicalAssistanceInput = {
+  /** The version the client last read; a newer one means CONFLICT */
+  expectedVersion: number;
+  requestId: string | number;
+};
+
 /** A mutation the caller may make about a survivor record now: createChildSafetyReferral (REPORT_CHILD_SAFETY), openBreakGlass (OPEN_BREAK_GLASS) */
 export type SurvivorAction =
   | 'OPEN_BREAK_GLASS'
   | 'REPORT_CHILD_SAFETY';
+
+/** A mutation the caller may make on a request now: triageTechnicalAssistance, …, recordTechnicalAssistanceSession (RECORD_SESSION), addTechnicalAssistanceMessage (MESSAGE) */
+export type TechnicalAssistanceAction =
+  | 'ASSIGN'
+  | 'CLOSE'
+  | 'DECLINE'
+  | 'DELIVER'
+  | 'MESSAGE'
+  | 'RECORD_SESSION'
+  | 'START'
+  | 'TRIAGE'
+  | 'WITHDRAW';
+
+export type TechnicalAssistanceAttendanceInput = {
+  /** Attendees of this audience type, 0–1000 (a count, never names) */
+  attendees: number;
+  audience: TechnicalAssistanceAudience;
+};
+
+export type TechnicalAssistanceAudience =
+  | 'CHILD_WELFARE'
+  | 'COMMUNITY'
+  | 'EDUCATORS'
+  | 'HEALTH_CARE'
+  | 'LAW_ENFORCEMENT'
+  | 'OTHER'
+  | 'PROSECUTORS'
+  | 'SERVICE_PROVIDERS'
+  | 'SOCIAL_SERVICES'
+  | 'TASK_FORCE_MEMBERS';
+
+export type TechnicalAssistanceModality =
+  | 'HYBRID'
+  | 'ON_SITE'
+  | 'VIRTUAL';
+
+export type TechnicalAssistancePriority =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+/** REQUESTED_BY_MY_AGENCY: my agency asked; ASSIGNED_TO_MY_AGENCY: my agency delivers; MY_TASK_FORCES: requests in the task forces my agency belongs to (what I may see of them). Always within what the caller may see. */
+export type TechnicalAssistanceScope =
+  | 'ASSIGNED_TO_MY_AGENCY'
+  | 'MY_TASK_FORCES'
+  | 'REQUESTED_BY_MY_AGENCY';
+
+export type TechnicalAssistanceSessionKind =
+  | 'CONSULTATION'
+  | 'TRAINING';
+
+/** SUBMITTED → TRIAGED → ASSIGNED → IN_PROGRESS → DELIVERED → CLOSED; DECLINED by the coordinator from SUBMITTED or TRIAGED; WITHDRAWN by the requester before DELIVERED */
+export type TechnicalAssistanceStatus =
+  | 'ASSIGNED'
+  | 'CLOSED'
+  | 'DECLINED'
+  | 'DELIVERED'
+  | 'IN_PROGRESS'
+  | 'SUBMITTED'
+  | 'TRIAGED'
+  | 'WITHDRAWN';
+
+export type TechnicalAssistanceTopic =
+  | 'DATA_AND_EVALUATION'
+  | 'INTERAGENCY_COLLABORATION'
+  | 'LABOR_TRAFFICKING'
+  | 'LEGAL_AND_IMMIGRATION'
+  | 'OTHER'
+  | 'PROTOCOL_DEVELOPMENT'
+  | 'SERVICE_QUALITY'
+  | 'TRAUMA_INFORMED_SERVICES'
+  | 'VICTIM_IDENTIFICATION'
+  | 'YOUTH_AND_MINORS';
+
+export type TechnicalAssistanceType =
+  | 'CONSULTATION'
+  | 'ON_SITE_VISIT'
+  | 'RESOURCE_REVIEW'
+  | 'TRAINING';
+
+export type TechnicalAssistanceUrgency =
+  | 'ROUTINE'
+  | 'TIME_SENSITIVE'
+  | 'URGENT';
+
+export type TriageTechnicalAssistanceInput = {
+  /** The version the client last read; a newer one means CONFLICT */
+  expectedVersion: number;
+  /** Up to 2000 characters */
+  note?: string | null | undefined;
+  priority: TechnicalAssistancePriority;
+  requestId: string | number;
+};
 
 export type UpdateSurvivorInput = {
   address?: string | null | undefined;
@@ -476,6 +670,14 @@ export type Urgency =
   | 'EMERGENCY'
   | 'ROUTINE'
   | 'URGENT';
+
+export type WithdrawTechnicalAssistanceInput = {
+  /** The version the client last read; a newer one means CONFLICT */
+  expectedVersion: number;
+  /** Up to 1000 characters */
+  reason?: string | null | undefined;
+  requestId: string | number;
+};
 
 export type CapabilitiesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -801,8 +1003,109 @@ export type SurvivorsQueryVariables = Exact<{
 
 export type SurvivorsQuery = { survivors: { edges: Array<{ node: { id: string, reference: string, ageBand: AgeBand, minor: boolean, createdAt: string, ownerAgency: { id: string, name: string } } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
+export type TechnicalAssistanceMovedFragment = { id: string, status: TechnicalAssistanceStatus, version: number };
+
+export type TriageTechnicalAssistanceMutationVariables = Exact<{
+  input: TriageTechnicalAssistanceInput;
+}>;
+
+
+export type TriageTechnicalAssistanceMutation = { triageTechnicalAssistance: { request: { id: string, status: TechnicalAssistanceStatus, version: number } } };
+
+export type AssignTechnicalAssistanceMutationVariables = Exact<{
+  input: AssignTechnicalAssistanceInput;
+}>;
+
+
+export type AssignTechnicalAssistanceMutation = { assignTechnicalAssistance: { request: { id: string, status: TechnicalAssistanceStatus, version: number } } };
+
+export type StartTechnicalAssistanceMutationVariables = Exact<{
+  input: StartTechnicalAssistanceInput;
+}>;
+
+
+export type StartTechnicalAssistanceMutation = { startTechnicalAssistance: { request: { id: string, status: TechnicalAssistanceStatus, version: number } } };
+
+export type RecordTechnicalAssistanceSessionMutationVariables = Exact<{
+  input: RecordTechnicalAssistanceSessionInput;
+}>;
+
+
+export type RecordTechnicalAssistanceSessionMutation = { recordTechnicalAssistanceSession: { request: { id: string, status: TechnicalAssistanceStatus, version: number }, session: { id: string } } };
+
+export type DeliverTechnicalAssistanceMutationVariables = Exact<{
+  input: DeliverTechnicalAssistanceInput;
+}>;
+
+
+export type DeliverTechnicalAssistanceMutation = { deliverTechnicalAssistance: { request: { id: string, status: TechnicalAssistanceStatus, version: number } } };
+
+export type CloseTechnicalAssistanceMutationVariables = Exact<{
+  input: CloseTechnicalAssistanceInput;
+}>;
+
+
+export type CloseTechnicalAssistanceMutation = { closeTechnicalAssistance: { request: { id: string, status: TechnicalAssistanceStatus, version: number } } };
+
+export type DeclineTechnicalAssistanceMutationVariables = Exact<{
+  input: DeclineTechnicalAssistanceInput;
+}>;
+
+
+export type DeclineTechnicalAssistanceMutation = { declineTechnicalAssistance: { request: { id: string, status: TechnicalAssistanceStatus, version: number } } };
+
+export type WithdrawTechnicalAssistanceMutationVariables = Exact<{
+  input: WithdrawTechnicalAssistanceInput;
+}>;
+
+
+export type WithdrawTechnicalAssistanceMutation = { withdrawTechnicalAssistance: { request: { id: string, status: TechnicalAssistanceStatus, version: number } } };
+
+export type TechnicalAssistanceProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TechnicalAssistanceProvidersQuery = { providers: { edges: Array<{ node: { id: string, name: string, type: AgencyType, jurisdiction: string, status: AgencyStatus } }>, pageInfo: { hasNextPage: boolean } }, federalPartners: { edges: Array<{ node: { id: string, name: string, type: AgencyType, jurisdiction: string, status: AgencyStatus } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type TechnicalAssistanceListQueryVariables = Exact<{
+  scope?: TechnicalAssistanceScope | null | undefined;
+  status?: TechnicalAssistanceStatus | null | undefined;
+  topic?: TechnicalAssistanceTopic | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TechnicalAssistanceListQuery = { technicalAssistanceRequests: { edges: Array<{ node: { id: string, topic: TechnicalAssistanceTopic, type: TechnicalAssistanceType, status: TechnicalAssistanceStatus, urgency: TechnicalAssistanceUrgency, priority: TechnicalAssistancePriority | null, createdAt: string, requestingAgency: { id: string, name: string }, assignedAgency: { id: string, name: string } | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type TechnicalAssistanceRequestMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TechnicalAssistanceRequestMeQuery = { me: { agency: { id: string, name: string } | null, taskForces: Array<{ taskForce: { id: string, name: string } }> } };
+
+export type RequestTechnicalAssistanceMutationVariables = Exact<{
+  input: RequestTechnicalAssistanceInput;
+}>;
+
+
+export type RequestTechnicalAssistanceMutation = { requestTechnicalAssistance: { request: { id: string, status: TechnicalAssistanceStatus, version: number } } };
+
+export type TechnicalAssistanceRequestDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TechnicalAssistanceRequestDetailQuery = { technicalAssistanceRequest: { id: string, status: TechnicalAssistanceStatus, version: number, availableActions: Array<TechnicalAssistanceAction>, topic: TechnicalAssistanceTopic, type: TechnicalAssistanceType, modality: TechnicalAssistanceModality, urgency: TechnicalAssistanceUrgency, priority: TechnicalAssistancePriority | null, problemStatement: string, whyItMatters: string, currentPractice: string, desiredOutcome: string, preferredStartDate: string | null, preferredEndDate: string | null, audiences: Array<TechnicalAssistanceAudience>, expectedAttendees: number, triageNote: string | null, assigneeName: string | null, deliverySummary: string | null, declineReason: string | null, rating: number | null, feedback: string | null, createdAt: string, requestingAgency: { id: string, name: string }, assignedAgency: { id: string, name: string } | null, sessions: Array<{ id: string, kind: TechnicalAssistanceSessionKind, heldOn: string, modality: TechnicalAssistanceModality, hours: number, totalAttendees: number, materials: Array<string>, notes: string | null, attendance: Array<{ audience: TechnicalAssistanceAudience, attendees: number }> }>, events: Array<{ id: string, occurredAt: string, fromStatus: TechnicalAssistanceStatus | null, toStatus: TechnicalAssistanceStatus, reason: string | null, actorAgencyId: string | null }>, messages: Array<{ id: string, authorAgencyId: string, body: string, createdAt: string }> } };
+
+export type AddTechnicalAssistanceMessageMutationVariables = Exact<{
+  input: AddTechnicalAssistanceMessageInput;
+}>;
+
+
+export type AddTechnicalAssistanceMessageMutation = { addTechnicalAssistanceMessage: { message: { id: string } } };
+
 export const NotificationRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Notification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"subjectType"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"read"}}]}}]} as unknown as DocumentNode<NotificationRowFragment, unknown>;
 export const SurvivorRecordFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SurvivorRecord"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Survivor"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"minor"}},{"kind":"Field","name":{"kind":"Name","value":"ageBand"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"ownerAgencyId"}},{"kind":"Field","name":{"kind":"Name","value":"ownerAgency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"}},{"kind":"Field","name":{"kind":"Name","value":"dateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"safeContact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"doNotContact"}},{"kind":"Field","name":{"kind":"Name","value":"safeMethod"}},{"kind":"Field","name":{"kind":"Name","value":"safeTimes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"needs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"need"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}}]}},{"kind":"Field","name":{"kind":"Name","value":"preferredLanguage"}},{"kind":"Field","name":{"kind":"Name","value":"interpreterNeeded"}},{"kind":"Field","name":{"kind":"Name","value":"situationSummary"}},{"kind":"Field","name":{"kind":"Name","value":"caseNotes"}},{"kind":"Field","name":{"kind":"Name","value":"immigrationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"immigrationDocuments"}},{"kind":"Field","name":{"kind":"Name","value":"medicalNotes"}},{"kind":"Field","name":{"kind":"Name","value":"mentalHealthNotes"}},{"kind":"Field","name":{"kind":"Name","value":"substanceUseNotes"}}]}}]} as unknown as DocumentNode<SurvivorRecordFragment, unknown>;
+export const TechnicalAssistanceMovedFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TechnicalAssistanceMoved"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TechnicalAssistanceRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<TechnicalAssistanceMovedFragment, unknown>;
 export const CapabilitiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Capabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]}}]} as unknown as DocumentNode<CapabilitiesQuery, CapabilitiesQueryVariables>;
 export const InboxCountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"InboxCounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inboxCounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"needsAction"}},{"kind":"Field","name":{"kind":"Name","value":"received"}},{"kind":"Field","name":{"kind":"Name","value":"sent"}},{"kind":"Field","name":{"kind":"Name","value":"drafts"}}]}}]}}]} as unknown as DocumentNode<InboxCountsSubscription, InboxCountsSubscriptionVariables>;
 export const NotificationReceivedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"NotificationReceived"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notificationReceived"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NotificationRow"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Notification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"subjectType"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"read"}}]}}]} as unknown as DocumentNode<NotificationReceivedSubscription, NotificationReceivedSubscriptionVariables>;
@@ -849,3 +1152,17 @@ export const SurvivorDetailDocument = {"kind":"Document","definitions":[{"kind":
 export const SurvivorConsentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SurvivorConsents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"survivorId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"consents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"survivorId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"survivorId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"ownerAgencyId"}},{"kind":"Field","name":{"kind":"Name","value":"recipientAgencyIds"}},{"kind":"Field","name":{"kind":"Name","value":"purposes"}},{"kind":"Field","name":{"kind":"Name","value":"dataClasses"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validUntil"}},{"kind":"Field","name":{"kind":"Name","value":"obtainedHow"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"interpreterUsed"}},{"kind":"Field","name":{"kind":"Name","value":"interpreterName"}},{"kind":"Field","name":{"kind":"Name","value":"documentReference"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}},{"kind":"Field","name":{"kind":"Name","value":"grantor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"relationship"}}]}},{"kind":"Field","name":{"kind":"Name","value":"revocation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedByAgencyId"}}]}}]}}]}}]} as unknown as DocumentNode<SurvivorConsentsQuery, SurvivorConsentsQueryVariables>;
 export const RevokeConsentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeConsent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevokeConsentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeConsent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"consent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeConsentMutation, RevokeConsentMutationVariables>;
 export const SurvivorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Survivors"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reference"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"survivors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"reference"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reference"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"ageBand"}},{"kind":"Field","name":{"kind":"Name","value":"minor"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"ownerAgency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]} as unknown as DocumentNode<SurvivorsQuery, SurvivorsQueryVariables>;
+export const TriageTechnicalAssistanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TriageTechnicalAssistance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TriageTechnicalAssistanceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"triageTechnicalAssistance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TechnicalAssistanceMoved"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TechnicalAssistanceMoved"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TechnicalAssistanceRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<TriageTechnicalAssistanceMutation, TriageTechnicalAssistanceMutationVariables>;
+export const AssignTechnicalAssistanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AssignTechnicalAssistance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AssignTechnicalAssistanceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignTechnicalAssistance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TechnicalAssistanceMoved"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TechnicalAssistanceMoved"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TechnicalAssistanceRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<AssignTechnicalAssistanceMutation, AssignTechnicalAssistanceMutationVariables>;
+export const StartTechnicalAssistanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartTechnicalAssistance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartTechnicalAssistanceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startTechnicalAssistance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TechnicalAssistanceMoved"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TechnicalAssistanceMoved"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TechnicalAssistanceRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<StartTechnicalAssistanceMutation, StartTechnicalAssistanceMutationVariables>;
+export const RecordTechnicalAssistanceSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordTechnicalAssistanceSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordTechnicalAssistanceSessionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordTechnicalAssistanceSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TechnicalAssistanceMoved"}}]}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TechnicalAssistanceMoved"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TechnicalAssistanceRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<RecordTechnicalAssistanceSessionMutation, RecordTechnicalAssistanceSessionMutationVariables>;
+export const DeliverTechnicalAssistanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeliverTechnicalAssistance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeliverTechnicalAssistanceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deliverTechnicalAssistance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TechnicalAssistanceMoved"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TechnicalAssistanceMoved"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TechnicalAssistanceRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<DeliverTechnicalAssistanceMutation, DeliverTechnicalAssistanceMutationVariables>;
+export const CloseTechnicalAssistanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CloseTechnicalAssistance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CloseTechnicalAssistanceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"closeTechnicalAssistance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TechnicalAssistanceMoved"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TechnicalAssistanceMoved"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TechnicalAssistanceRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<CloseTechnicalAssistanceMutation, CloseTechnicalAssistanceMutationVariables>;
+export const DeclineTechnicalAssistanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeclineTechnicalAssistance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeclineTechnicalAssistanceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declineTechnicalAssistance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TechnicalAssistanceMoved"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TechnicalAssistanceMoved"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TechnicalAssistanceRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<DeclineTechnicalAssistanceMutation, DeclineTechnicalAssistanceMutationVariables>;
+export const WithdrawTechnicalAssistanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WithdrawTechnicalAssistance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WithdrawTechnicalAssistanceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"withdrawTechnicalAssistance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TechnicalAssistanceMoved"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TechnicalAssistanceMoved"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TechnicalAssistanceRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<WithdrawTechnicalAssistanceMutation, WithdrawTechnicalAssistanceMutationVariables>;
+export const TechnicalAssistanceProvidersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TechnicalAssistanceProviders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"providers"},"name":{"kind":"Name","value":"agencies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"type"},"value":{"kind":"EnumValue","value":"TA_PROVIDER"}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"jurisdiction"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"federalPartners"},"name":{"kind":"Name","value":"agencies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"type"},"value":{"kind":"EnumValue","value":"FEDERAL_PARTNER"}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"jurisdiction"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]} as unknown as DocumentNode<TechnicalAssistanceProvidersQuery, TechnicalAssistanceProvidersQueryVariables>;
+export const TechnicalAssistanceListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TechnicalAssistanceList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scope"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TechnicalAssistanceScope"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TechnicalAssistanceStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topic"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TechnicalAssistanceTopic"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"technicalAssistanceRequests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"scope"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scope"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"topic"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topic"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"urgency"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"requestingAgency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assignedAgency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]} as unknown as DocumentNode<TechnicalAssistanceListQuery, TechnicalAssistanceListQueryVariables>;
+export const TechnicalAssistanceRequestMeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TechnicalAssistanceRequestMe"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"taskForces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"taskForce"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TechnicalAssistanceRequestMeQuery, TechnicalAssistanceRequestMeQueryVariables>;
+export const RequestTechnicalAssistanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestTechnicalAssistance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestTechnicalAssistanceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestTechnicalAssistance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]}}]} as unknown as DocumentNode<RequestTechnicalAssistanceMutation, RequestTechnicalAssistanceMutationVariables>;
+export const TechnicalAssistanceRequestDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TechnicalAssistanceRequestDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"technicalAssistanceRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"availableActions"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"modality"}},{"kind":"Field","name":{"kind":"Name","value":"urgency"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"problemStatement"}},{"kind":"Field","name":{"kind":"Name","value":"whyItMatters"}},{"kind":"Field","name":{"kind":"Name","value":"currentPractice"}},{"kind":"Field","name":{"kind":"Name","value":"desiredOutcome"}},{"kind":"Field","name":{"kind":"Name","value":"preferredStartDate"}},{"kind":"Field","name":{"kind":"Name","value":"preferredEndDate"}},{"kind":"Field","name":{"kind":"Name","value":"audiences"}},{"kind":"Field","name":{"kind":"Name","value":"expectedAttendees"}},{"kind":"Field","name":{"kind":"Name","value":"triageNote"}},{"kind":"Field","name":{"kind":"Name","value":"assigneeName"}},{"kind":"Field","name":{"kind":"Name","value":"deliverySummary"}},{"kind":"Field","name":{"kind":"Name","value":"declineReason"}},{"kind":"Field","name":{"kind":"Name","value":"rating"}},{"kind":"Field","name":{"kind":"Name","value":"feedback"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"requestingAgency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assignedAgency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"heldOn"}},{"kind":"Field","name":{"kind":"Name","value":"modality"}},{"kind":"Field","name":{"kind":"Name","value":"hours"}},{"kind":"Field","name":{"kind":"Name","value":"totalAttendees"}},{"kind":"Field","name":{"kind":"Name","value":"attendance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"audience"}},{"kind":"Field","name":{"kind":"Name","value":"attendees"}}]}},{"kind":"Field","name":{"kind":"Name","value":"materials"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"actorAgencyId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"authorAgencyId"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<TechnicalAssistanceRequestDetailQuery, TechnicalAssistanceRequestDetailQueryVariables>;
+export const AddTechnicalAssistanceMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddTechnicalAssistanceMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddTechnicalAssistanceMessageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addTechnicalAssistanceMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<AddTechnicalAssistanceMessageMutation, AddTechnicalAssistanceMessageMutationVariables>;

@@ -51,3 +51,21 @@ export function fieldErrorsOf(
   if (problems.some((problem) => !messages[problem.field])) return null;
   return Object.fromEntries(problems.map((problem) => [problem.field, messages[problem.field]]));
 }
+
+/** The form field a problem names: a list item's problem belongs to its list (`attendance[0].attendees` → `attendance`). */
+export function problemField(problem: InputProblem): string {
+  return problem.field.split(/[.[]/)[0];
+}
+
+/**
+ * A BAD_USER_INPUT's problems split between the form's own `fields` (to show at each field) and the
+ * rest (to list in the refusal's notice). Any other error places nothing.
+ */
+export function placeProblems(
+  error: unknown,
+  fields: readonly string[],
+): { placed: string[]; unplaced: InputProblem[] } {
+  const problems = errorCode(error) === 'BAD_USER_INPUT' ? problemsOf(error) : [];
+  const placed = [...new Set(problems.map(problemField).filter((field) => fields.includes(field)))];
+  return { placed, unplaced: problems.filter((problem) => !fields.includes(problemField(problem))) };
+}

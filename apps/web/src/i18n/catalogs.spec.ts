@@ -4,6 +4,8 @@ import { buildSchema, isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../graphql/errors';
 import { IRREVERSIBLE, TRANSITION_ACTIONS } from '../screens/referral-actions';
+import { TA_ACTION_FIELDS, TA_IRREVERSIBLE, TA_TRANSITIONS } from '../screens/technical-assistance-actions';
+import { EMPTY_TA_REQUEST } from '../screens/technical-assistance-request-form';
 import { type Catalog, CATALOGS } from '.';
 
 const { en, es } = CATALOGS;
@@ -71,6 +73,15 @@ describe('translations', () => {
       AuditProblemCode: 'audit.problem',
       BreakGlassFinding: 'safety.finding',
       BreakGlassEndReason: 'safety.endReason',
+      TechnicalAssistanceStatus: 'ta.status',
+      TechnicalAssistanceTopic: 'ta.topic',
+      TechnicalAssistanceType: 'ta.type',
+      TechnicalAssistanceModality: 'ta.modality',
+      TechnicalAssistanceUrgency: 'ta.urgency',
+      TechnicalAssistancePriority: 'ta.priority',
+      TechnicalAssistanceAudience: 'ta.audience',
+      TechnicalAssistanceSessionKind: 'ta.sessionKind',
+      TechnicalAssistanceScope: 'ta.scope',
     };
     const missing: string[] = [];
     for (const [enumName, prefix] of Object.entries(shown)) {
@@ -105,5 +116,35 @@ describe('translations', () => {
         .map((v) => v.name)
         .sort(),
     ).toEqual([...TRANSITION_ACTIONS, 'MESSAGE'].sort());
+  });
+
+  it('name every technical-assistance action (button, what it does, confirmation, result), each list, and a message for each field the API may refuse', () => {
+    const keys = [
+      ...TA_TRANSITIONS.flatMap((action) =>
+        ['button', 'explain', 'confirm', 'done'].map((part) => `ta.actions.${part}.${action}`),
+      ),
+      ...[...TA_IRREVERSIBLE].map((action) => `ta.actions.warning.${action}`),
+      'ta.actions.done.REQUESTED',
+      ...(['MY_TASK_FORCES', 'ASSIGNED_TO_MY_AGENCY', 'REQUESTED_BY_MY_AGENCY'] as const).map(
+        (scope) => `ta.list.explain.${scope}`,
+      ),
+      ...[...Object.values(TA_ACTION_FIELDS).flat(), ...Object.keys(EMPTY_TA_REQUEST), 'idempotencyKey'].map(
+        (field) => `ta.problem.${field}`,
+      ),
+      ...[1, 2, 3, 4, 5].map((rating) => `ta.rating.${rating}`),
+    ];
+    expect(keys.filter((key) => typeof valueOf(en, key) !== 'string')).toEqual([]);
+  });
+
+  it('every TechnicalAssistanceAction of the schema is a button or the thread', () => {
+    const schema = buildSchema(readFileSync(resolve(src, '../../api/schema.gql'), 'utf8'));
+    const type = schema.getType('TechnicalAssistanceAction');
+    if (!isEnumType(type)) throw new Error('TechnicalAssistanceAction is not an enum of the schema');
+    expect(
+      type
+        .getValues()
+        .map((v) => v.name)
+        .sort(),
+    ).toEqual([...TA_TRANSITIONS, 'MESSAGE'].sort());
   });
 });

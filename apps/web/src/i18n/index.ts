@@ -65,3 +65,15 @@ export function formatDateTime(iso: string, language: string): string {
 export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(language).format(value);
 }
+
+/** A calendar day (YYYY-MM-DD, as the API's Date scalar) in the reader's language, whatever the time zone. */
+export function formatDate(day: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}
+
+/** Today's calendar day in UTC (YYYY-MM-DD): the API judges dates by UTC days. */
+export function utcToday(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}

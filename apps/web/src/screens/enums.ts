@@ -9,6 +9,13 @@ import type {
   NeedPriority,
   RevocationChannel,
   ServiceNeed,
+  TechnicalAssistanceAudience,
+  TechnicalAssistanceModality,
+  TechnicalAssistancePriority,
+  TechnicalAssistanceStatus,
+  TechnicalAssistanceTopic,
+  TechnicalAssistanceType,
+  TechnicalAssistanceUrgency,
   Urgency,
 } from '../gql/graphql';
 
@@ -96,4 +103,63 @@ export const REVOCATION_CHANNELS = keys<RevocationChannel>({
   E_SIGNATURE: true,
   PHONE: true,
   OTHER: true,
+});
+
+export const TA_TOPICS = keys<TechnicalAssistanceTopic>({
+  VICTIM_IDENTIFICATION: true,
+  TRAUMA_INFORMED_SERVICES: true,
+  LABOR_TRAFFICKING: true,
+  YOUTH_AND_MINORS: true,
+  LEGAL_AND_IMMIGRATION: true,
+  PROTOCOL_DEVELOPMENT: true,
+  INTERAGENCY_COLLABORATION: true,
+  SERVICE_QUALITY: true,
+  DATA_AND_EVALUATION: true,
+  OTHER: true,
+});
+
+export const TA_TYPES = keys<TechnicalAssistanceType>({
+  TRAINING: true,
+  CONSULTATION: true,
+  RESOURCE_REVIEW: true,
+  ON_SITE_VISIT: true,
+});
+
+export const TA_MODALITIES = keys<TechnicalAssistanceModality>({
+  VIRTUAL: true,
+  ON_SITE: true,
+  HYBRID: true,
+});
+
+export const TA_URGENCIES = keys<TechnicalAssistanceUrgency>({
+  ROUTINE: true,
+  TIME_SENSITIVE: true,
+  URGENT: true,
+});
+
+export const TA_AUDIENCES = keys<TechnicalAssistanceAudience>({
+  SERVICE_PROVIDERS: true,
+  LAW_ENFORCEMENT: true,
+  PROSECUTORS: true,
+  HEALTH_CARE: true,
+  CHILD_WELFARE: true,
+  SOCIAL_SERVICES: true,
+  EDUCATORS: true,
+  TASK_FORCE_MEMBERS: true,
+  COMMUNITY: true,
+  OTHER: true,
+});
+
+export const TA_PRIORITIES = keys<TechnicalAssistancePriority>({ HIGH: true, MEDIUM: true, LOW: true });
+
+/** In the order a request moves forward, then the ends. */
+export const TA_STATUSES = keys<TechnicalAssistanceStatus>({
+  SUBMITTED: true,
+  TRIAGED: true,
+  ASSIGNED: true,
+  IN_PROGRESS: true,
+  DELIVERED: true,
+  CLOSED: true,
+  DECLINED: true,
+  WITHDRAWN: true,
 });

@@ -1,18 +1,23 @@
 import { useTranslation } from 'react-i18next';
-import { errorCode, problemsOf } from '../graphql/errors';
+import { errorCode, type InputProblem, problemsOf } from '../graphql/errors';
 import { Notice } from '../notice';
 
 /**
  * A refused change, in the reader's language: the message of its code (never the API's English
- * message), and for BAD_USER_INPUT the fields the API named.
+ * message; an `area`'s own `<area>.errorCode.*` first, e.g. what ILLEGAL_TRANSITION means for its
+ * records), and for BAD_USER_INPUT the fields the API named (`problems`: those not already shown at
+ * their fields; default all).
  */
-export function ErrorNotice({ error }: { error: unknown }) {
+export function ErrorNotice(props: { error: unknown; problems?: readonly InputProblem[]; area?: string }) {
   const { t } = useTranslation();
-  const code = errorCode(error);
-  const problems = problemsOf(error);
+  const code = errorCode(props.error);
+  const problems = props.problems ?? problemsOf(props.error);
+  const heading = props.area
+    ? t([`${props.area}.errorCode.${code}`, `errorCode.${code}`])
+    : t(`errorCode.${code}`);
   return (
     <div className="margin-y-2">
-      <Notice type="error" heading={t(`errorCode.${code}`)} />
+      <Notice type="error" heading={heading} />
       {problems.length > 0 && (
         <ul className="usa-list" aria-label={t('errorCode.problems')}>
           {problems.map((problem, index) => (

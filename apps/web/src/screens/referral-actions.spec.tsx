@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { REFERRAL_QUERY } from './referral';
 import { actionInput, emptyValues, REFERRAL_MUTATIONS, validateAction } from './referral-actions';
-import { ADD_MESSAGE, validateMessage } from './referral-thread';
+import { validateMessage } from './record-thread';
+import { ADD_MESSAGE } from './referral-thread';
 import { REFERRAL_DETAIL, renderAt, TO } from './testing';
 
 const { DECLINE, ACKNOWLEDGE, COMPLETE } = REFERRAL_MUTATIONS;

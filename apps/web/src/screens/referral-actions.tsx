@@ -1,13 +1,10 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, ButtonGroup } from '@trussworks/react-uswds';
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChoiceGroup, SelectField, TextAreaField } from '../forms/fields';
 import { graphql } from '../gql';
 import type { DeclineReason, DeclinedBy, ReferralAction, ServiceNeed } from '../gql/graphql';
-import { errorCode } from '../graphql/errors';
-import { ErrorNotice } from './error-notice';
 import { DECLINE_REASONS, DECLINED_BY, SERVICE_NEEDS } from './enums';
+import { type ActionResult, ActionFormFrame, ActionPanel, useActionForm } from './record-actions';
 
 export const SEND_REFERRAL = graphql(`
   mutation SendReferral($input: ReferralTransitionInput!) {
@@ -203,8 +200,8 @@ export function actionInput(
   }
 }
 
-/** How an action ended: the screen reloads the referral and says so (a CONFLICT asks for a review). */
-export type ActionResult = { kind: 'done'; action: TransitionAction | 'DRAFT' } | { kind: 'conflict' };
+/** What the referral screen announces: a transition done, or a draft saved by the new-referral form. */
+export type ReferralActionResult = TransitionAction | 'DRAFT';
 
 /**
  * The transitions the caller may make now, as the API lists them (`availableActions`: the policy
@@ -219,50 +216,26 @@ export function ReferralActions(props: {
     needs: readonly ServiceNeed[];
     availableActions: readonly ReferralAction[];
   };
-  onDone: (result: ActionResult) => void;
+  onDone: (result: ActionResult<ReferralActionResult>) => void;
 }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState<TransitionAction | null>(null);
-  const actions = TRANSITION_ACTIONS.filter((action) => props.referral.availableActions.includes(action));
-
-  const close = (action: TransitionAction) => {
-    setOpen(null);
-    // Back where the person was: the button that opened the form.
-    requestAnimationFrame(() => document.getElementById(`action-${action}`)?.focus());
-  };
-
-  if (actions.length === 0) return null;
   return (
-    <section aria-labelledby="actions-heading">
-      <h2 id="actions-heading">{t('actions.heading')}</h2>
-      <ButtonGroup>
-        {actions.map((action) => (
-          <Button
-            key={action}
-            type="button"
-            outline={open !== action}
-            aria-expanded={open === action}
-            aria-controls={open === action ? 'action-form' : undefined}
-            id={`action-${action}`}
-            onClick={() => setOpen(open === action ? null : action)}
-          >
-            {t(`actions.button.${action}`)}
-          </Button>
-        ))}
-      </ButtonGroup>
-      {open && (
+    <ActionPanel
+      actions={TRANSITION_ACTIONS.filter((action) => props.referral.availableActions.includes(action))}
+      version={props.referral.version}
+      label={(action) => t(`actions.button.${action}`)}
+      form={(action, { onCancel, onFinished }) => (
         <ActionForm
-          key={`${open}-${props.referral.version}`}
-          action={open}
+          action={action}
           referral={props.referral}
-          onCancel={() => close(open)}
+          onCancel={onCancel}
           onDone={(result) => {
-            setOpen(null);
+            onFinished();
             props.onDone(result);
           }}
         />
       )}
-    </section>
+    />
   );
 }
 
@@ -284,59 +257,33 @@ export function ActionForm(props: {
   action: TransitionAction;
   referral: { id: string; version: number; needs: readonly ServiceNeed[] };
   onCancel: () => void;
-  onDone: (result: ActionResult) => void;
+  onDone: (result: ActionResult<TransitionAction>) => void;
 }) {
   const { t } = useTranslation();
   const { action, referral } = props;
-  const [values, setValues] = useState(() => emptyValues(referral.needs));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
   // Every mutation has the same shape for this form: one input, the referral back.
-  const [mutate, { loading }] = useMutation(REFERRAL_MUTATIONS[action] as typeof SEND_REFERRAL);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-
-  const set = <K extends keyof ActionValues>(field: K, value: ActionValues[K]) =>
-    setValues((current) => ({ ...current, [field]: value }));
-  const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
-
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const found = validateAction(action, values);
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length) {
-      // The first field in error takes the focus; the messages are tied to their fields.
-      requestAnimationFrame(() =>
-        document
-          .querySelector<HTMLElement>('#action-form [aria-invalid="true"], #action-form .usa-fieldset input')
-          ?.focus(),
-      );
-      return;
-    }
-    try {
-      await mutate({ variables: { input: actionInput(action, referral, values) as never } });
-      props.onDone({ kind: 'done', action });
-    } catch (caught) {
-      if (errorCode(caught) === 'CONFLICT') props.onDone({ kind: 'conflict' });
-      else setFailure(caught);
-    }
-  };
+  const [mutate] = useMutation(REFERRAL_MUTATIONS[action] as typeof SEND_REFERRAL);
+  const form = useActionForm({
+    initial: () => emptyValues(referral.needs),
+    validate: (values) => validateAction(action, values),
+    run: (values) => mutate({ variables: { input: actionInput(action, referral, values) as never } }),
+    onDone: (result) => props.onDone(result.kind === 'done' ? { kind: 'done', action } : result),
+  });
+  const { values, set, error } = form;
 
   const reasonLabel = action === 'DECLINE' ? t('actions.field.declineText') : t('actions.field.reason');
   return (
-    <form
-      id="action-form"
-      aria-labelledby="action-form-heading"
-      className="usa-form usa-form--large margin-top-2"
-      onSubmit={(e) => void submit(e)}
-      noValidate
+    <ActionFormFrame
+      heading={t(`actions.button.${action}`)}
+      explain={t(`actions.explain.${action}`)}
+      warning={IRREVERSIBLE.has(action) ? t(`actions.warning.${action}`) : undefined}
+      confirm={t(`actions.confirm.${action}`)}
+      ending={action === 'DECLINE' || action === 'FAIL' || action === 'WITHDRAW'}
+      busy={form.busy}
+      failure={form.failure}
+      onSubmit={(event) => void form.submit(event)}
+      onCancel={props.onCancel}
     >
-      <h3 id="action-form-heading" ref={heading} tabIndex={-1}>
-        {t(`actions.button.${action}`)}
-      </h3>
-      <p>{t(`actions.explain.${action}`)}</p>
-      {failure !== null && <ErrorNotice error={failure} />}
       {action === 'DECLINE' && (
         <>
           <SelectField
@@ -400,23 +347,6 @@ export function ActionForm(props: {
         onChange={(value) => set('reason', value)}
         error={error('reason')}
       />
-      {IRREVERSIBLE.has(action) && (
-        <Alert type="warning" slim noIcon className="margin-top-2">
-          {t(`actions.warning.${action}`)}
-        </Alert>
-      )}
-      <ButtonGroup className="margin-top-2">
-        <Button
-          type="submit"
-          disabled={loading}
-          secondary={action === 'DECLINE' || action === 'FAIL' || action === 'WITHDRAW'}
-        >
-          {t(`actions.confirm.${action}`)}
-        </Button>
-        <Button type="button" unstyled onClick={props.onCancel}>
-          {t('form.cancel')}
-        </Button>
-      </ButtonGroup>
-    </form>
+    </ActionFormFrame>
   );
 }

@@ -1,7 +1,7 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { Button, ProcessList, ProcessListHeading, ProcessListItem, Tag } from '@trussworks/react-uswds';
-import { useEffect, useRef, useState } from 'react';
+import { Button, Tag } from '@trussworks/react-uswds';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { graphql } from '../gql';
@@ -9,7 +9,9 @@ import { RedactionSink } from '../graphql/redactions';
 import { Notice } from '../notice';
 import { formatDateTime } from '../i18n';
 import { usePageTitle } from '../page-title';
-import { type ActionResult, ReferralActions } from './referral-actions';
+import { type ActionResult, ResultFlash, useResultFlash } from './record-actions';
+import { RecordTimeline } from './record-timeline';
+import { type ReferralActionResult, ReferralActions } from './referral-actions';
 import { BreakGlassForm } from './break-glass-form';
 import { ReferralThread } from './referral-thread';
 import { Fact, SurvivorFields } from './survivor-fields';
@@ -105,24 +107,12 @@ export function ReferralScreen() {
   });
   const location = useLocation();
   // Arriving from the new-referral form: say what it did (the state holds an action name only).
-  const [flash, setFlash] = useState<ActionResult | null>(() => {
-    const done = (location.state as { done?: 'SEND' | 'DRAFT' } | null)?.done;
-    return done ? { kind: 'done', action: done } : null;
-  });
-  const flashRef = useRef<HTMLDivElement>(null);
-  // The message takes the focus once, when it appears (after the reload that shows the change).
-  const focusFlash = useRef(flash !== null);
-  useEffect(() => {
-    if (focusFlash.current && flashRef.current) {
-      flashRef.current.focus();
-      focusFlash.current = false;
-    }
-  });
+  const done = (location.state as { done?: 'SEND' | 'DRAFT' } | null)?.done;
+  const flash = useResultFlash<ReferralActionResult>(done ? { kind: 'done', action: done } : null);
   const when = (iso: string) => formatDateTime(iso, i18n.language);
-  const afterAction = async (result: ActionResult) => {
+  const afterAction = async (result: ActionResult<ReferralActionResult>) => {
     await refetch().catch(() => undefined);
-    focusFlash.current = true;
-    setFlash(result);
+    flash.show(result);
   };
 
   if (loading && !data) return <p role="status">{t('app.loading')}</p>;
@@ -145,19 +135,16 @@ export function ReferralScreen() {
   return (
     <>
       <h1>{t('referral.title')}</h1>
-      {flash && (
-        <div ref={flashRef} tabIndex={-1} className="hub-flash">
-          {flash.kind === 'conflict' ? (
-            <Notice type="warning" heading={t('actions.conflictHeading')} text={t('actions.conflict')} />
-          ) : (
-            <Notice type="info" heading={t(`actions.done.${flash.action}`)} />
-          )}
-        </div>
-      )}
+      <ResultFlash
+        state={flash}
+        done={(action) => t(`actions.done.${action}`)}
+        conflictHeading={t('actions.conflictHeading')}
+        conflict={t('actions.conflict')}
+      />
       <ReferralActions
         referral={referral}
         onDone={(result) => {
-          setFlash(null);
+          flash.clear();
           void afterAction(result);
         }}
       />
@@ -225,24 +212,11 @@ export function ReferralScreen() {
         )}
       </section>
 
-      <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">{t('referral.timeline')}</h2>
-        <ProcessList>
-          {referral.events.map((event) => (
-            <ProcessListItem key={event.id}>
-              <ProcessListHeading type="h3">{t(`status.${event.toStatus}`)}</ProcessListHeading>
-              <p className="margin-top-05">
-                {t('referral.eventBy', {
-                  when: when(event.occurredAt),
-                  // No actor: the hub moved it itself (a time rule, e.g. the response deadline passed).
-                  agency: event.actorAgencyId ? agencyName(event.actorAgencyId) : t('referral.byTheHub'),
-                })}
-              </p>
-              {event.reason && <p>{event.reason}</p>}
-            </ProcessListItem>
-          ))}
-        </ProcessList>
-      </section>
+      <RecordTimeline
+        events={referral.events}
+        statusLabel={(status) => t(`status.${status}`)}
+        agencyName={agencyName}
+      />
 
       <ReferralThread
         referralId={referral.id}

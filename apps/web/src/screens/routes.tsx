@@ -14,6 +14,9 @@ import { ReferralScreen } from './referral';
 import { SurvivorScreen } from './survivor';
 import { SurvivorCreateScreen, SurvivorEditScreen } from './survivor-form';
 import { SurvivorsScreen } from './survivors';
+import { TechnicalAssistanceListScreen } from './technical-assistance-list';
+import { TechnicalAssistanceRequestScreen } from './technical-assistance-request';
+import { NewTechnicalAssistanceScreen } from './technical-assistance-request-form';
 
 /**
  * Every screen and its path: the app's router and the screens' component tests (testing.tsx) read
@@ -57,6 +60,9 @@ export const SCREEN_ROUTES: readonly { path: string; element: ReactElement }[] =
   { path: '/survivors/:id/child-safety', element: <ChildSafetyFormScreen /> },
   { path: '/break-glass', element: <BreakGlassSessionsScreen /> },
   { path: '/audit', element: <AuditScreen /> },
+  { path: '/technical-assistance', element: <TechnicalAssistanceListScreen /> },
+  { path: '/technical-assistance/new', element: <NewTechnicalAssistanceScreen /> },
+  { path: '/technical-assistance/:id', element: <TechnicalAssistanceRequestScreen /> },
 ];
 
 /**
@@ -70,4 +76,11 @@ export const NAV_LINKS: readonly { to: string; label: string; requires?: Capabil
   { to: '/survivors', label: 'nav.survivors', requires: 'READ_SURVIVORS' },
   { to: '/break-glass', label: 'safety.sessions.nav', requires: 'REVIEW_BREAK_GLASS' },
   { to: '/audit', label: 'audit.nav', requires: 'READ_AUDIT' },
+  {
+    to: '/technical-assistance',
+    label: 'ta.nav.list',
+    requires: 'READ_TECHNICAL_ASSISTANCE',
+    end: true,
+  },
+  { to: '/technical-assistance/new', label: 'ta.nav.new', requires: 'REQUEST_TECHNICAL_ASSISTANCE' },
 ];

@@ -7,6 +7,7 @@ import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../forms/fie
 import { graphql } from '../gql';
 import type { NeedPriority, ServiceNeed, SurvivorRecordFragment } from '../gql/graphql';
 import { errorCode } from '../graphql/errors';
+import { utcToday } from '../i18n';
 import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { NEED_PRIORITIES, SERVICE_NEEDS } from './enums';
@@ -278,8 +279,6 @@ export function reapply(theirs: SurvivorFormValues, mine: SurvivorFormValues, ba
   return merged;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** A new survivor record, owned by the caller's agency. One idempotency key per form. */
 export function SurvivorCreateScreen() {
   const { t } = useTranslation();
@@ -438,7 +437,7 @@ export function SurvivorForm(props: {
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const found = validateSurvivor(values, today());
+    const found = validateSurvivor(values, utcToday());
     setErrors(found);
     setFailure(null);
     if (Object.keys(found).length) {

@@ -10,6 +10,7 @@ export * from './event-log';
 export * from './message-thread';
 export * from './create-once';
 export * from './record-workflow';
+export * from './offered-actions';
 export { Refusals } from './refusals';
 export * from './workflow.entities';
 export { workflowMigrations } from './migrations';

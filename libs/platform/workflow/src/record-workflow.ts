@@ -1,4 +1,3 @@
-import { subject } from '@casl/ability';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityTarget, ObjectLiteral } from 'typeorm';
 import { AccessScopeOf as AccessScope, Actor } from '@hub/authz';
@@ -8,6 +7,7 @@ import { EventLog } from './event-log';
 import { agencyIds, Refusals } from './refusals';
 import { Lifecycle } from './lifecycle';
 import { MessageThread, RecordMessage } from './message-thread';
+import { permits, PolicyAction } from './offered-actions';
 import {
   WORKFLOW_AUDIT,
   WORKFLOW_NOTIFIER,
@@ -15,11 +15,6 @@ import {
   WorkflowAuditPort,
   WorkflowNotifierPort,
 } from './ports';
-
-/** An action of the policy (the ability's own action type, whatever ability the scope carries). */
-export type PolicyAction = Parameters<AccessScope['ability']['can']>[0];
-/** What the policy judges; platform knows no domain record, so the domain's plain record is tagged and passed on. */
-type PolicySubject = Parameters<AccessScope['ability']['can']>[1];
 
 /**
  * What the runner needs of a record: its id, the version clients send back, the stored status
@@ -119,9 +114,7 @@ export class RecordWorkflow {
     if (!found) {
       return this.notFound(scope, auditAction, subjectType, id);
     }
-    if (
-      !scope.ability.can(action, subject(subjectType, type.policyRecord(found)) as unknown as PolicySubject)
-    ) {
+    if (!permits(scope.ability, subjectType, type.policyRecord(found), action)) {
       await this.refuse(scope, auditAction, subjectType, found.id, type.agencies(found));
       throw new ForbiddenError(`Not permitted to ${action} this ${subjectType}`);
     }

@@ -1,5 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { AppAbility, subject } from '@hub/access';
+import { AppAbility } from '@hub/access';
+import { offeredActions } from '@hub/workflow';
 import { REFERRAL_LIFECYCLE, ReferralTransition } from './referral-lifecycle';
 import { ReferralStatus } from './referral.enums';
 import { referralPolicyRecord, ReferralPolicyFields } from './referral-record';
@@ -35,21 +36,23 @@ const BY_TRANSITION: Record<ReferralTransition, ReferralAction> = {
   withdraw: ReferralAction.WITHDRAW,
 };
 
+const OFFER = { moves: BY_TRANSITION, always: { message: ReferralAction.MESSAGE } };
+
 /**
- * The actions the workflow kernel would let this caller take (docs/workflow.md, refusals 2 and 4):
+ * The actions the workflow kernel would let this caller take (`offeredActions`, docs/workflow.md):
  * the policy allows it on this record, and the lifecycle has the move from the effective status
- * (EXPIRED computed on read). The same judgement as the mutations, from the record already loaded:
- * no query. A domain check may still refuse a listed action for its input (a send whose consent
- * no longer covers the recipient: BAD_USER_INPUT), and a stale version is a CONFLICT.
+ * (EXPIRED computed on read); the thread, whoever the policy lets write in it, in any status. A
+ * domain check may still refuse a listed action for its input (a send whose consent no longer
+ * covers the recipient: BAD_USER_INPUT), and a stale version is a CONFLICT.
  */
 export function availableActions(
   ability: AppAbility,
   referral: ReferralPolicyFields & { status: ReferralStatus },
 ): ReferralAction[] {
-  const record = subject('Referral', referralPolicyRecord(referral));
-  const moves = REFERRAL_LIFECYCLE.allowedFrom(referral.status)
-    .filter((transition) => ability.can(transition, record))
-    .map((transition) => BY_TRANSITION[transition]);
-  // The thread has no lifecycle: whoever the policy lets write in it may, in any status.
-  return ability.can('message', record) ? [...moves, ReferralAction.MESSAGE] : moves;
+  return offeredActions(
+    ability,
+    REFERRAL_LIFECYCLE,
+    { policyRecord: referralPolicyRecord(referral), status: referral.status },
+    OFFER,
+  );
 }

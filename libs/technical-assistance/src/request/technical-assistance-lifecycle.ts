@@ -30,6 +30,15 @@ export const TECHNICAL_ASSISTANCE_LIFECYCLE = defineLifecycle<S, TransitionActio
   { ...TRANSITIONS, recordSession: { from: SESSION_STATUSES } },
 );
 
+/**
+ * A move the lifecycle allows from the status but the request's sessions do not: nothing is
+ * delivered before a session is recorded (the mutation answers ILLEGAL_TRANSITION, and the
+ * request does not offer it).
+ */
+export function withheldMove(move: TransitionAction | 'recordSession', sessionCount: number): boolean {
+  return move === 'deliver' && sessionCount === 0;
+}
+
 export function canTransition(from: S, action: TransitionAction): boolean {
   return TECHNICAL_ASSISTANCE_LIFECYCLE.next(from, action) !== undefined;
 }

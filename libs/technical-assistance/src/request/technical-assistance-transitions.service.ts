@@ -3,7 +3,11 @@ import { Agency, AgencyService, AgencyType } from '@hub/agencies';
 import { AccessScope } from '@hub/access';
 import { RecordWorkflow } from '@hub/workflow';
 import { TechnicalAssistanceStatus } from '../shared/enums';
-import { TECHNICAL_ASSISTANCE_LIFECYCLE, TransitionAction } from './technical-assistance-lifecycle';
+import {
+  TECHNICAL_ASSISTANCE_LIFECYCLE,
+  TransitionAction,
+  withheldMove,
+} from './technical-assistance-lifecycle';
 import {
   invalid,
   named,
@@ -96,7 +100,7 @@ export class TechnicalAssistanceTransitionsService {
       changes: { deliverySummary: input.summary?.trim() ?? null },
       check: async (current) => {
         // Sessions are added only with a version bump, so the count seen here is the current one.
-        if ((await this.requests.sessionCount(current.id)) === 0) {
+        if (withheldMove('deliver', await this.requests.sessionCount(current.id))) {
           throw TECHNICAL_ASSISTANCE_LIFECYCLE.illegal(
             current.status as TechnicalAssistanceStatus,
             'deliver',

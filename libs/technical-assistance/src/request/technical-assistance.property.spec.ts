@@ -16,6 +16,7 @@ import { technicalAssistanceMigrations } from '../migrations';
 import { TechnicalAssistanceScope } from '../shared/enums';
 import { TechnicalAssistanceModule } from '../technical-assistance.module';
 import { technicalAssistanceEntities } from '../index';
+import { availableActions } from './technical-assistance-actions';
 import { TechnicalAssistanceRequestService } from './technical-assistance-request.service';
 import { TechnicalAssistanceSessionService } from './technical-assistance-session.service';
 import { TechnicalAssistanceThreadService } from './technical-assistance-thread.service';
@@ -27,7 +28,8 @@ import { TechnicalAssistanceTransitionsService } from './technical-assistance-tr
  * §3–4 predicts; the stored status and version are the model's, the events form one unbroken
  * chain from SUBMITTED to the current status, the audit and notifications are exactly those of
  * the step; and at the end of each run, for every caller × request, visible by id ⇔ in the list
- * (per scope) ⇔ the in-memory ability ⇔ the model.
+ * (per scope) ⇔ the in-memory ability ⇔ the model, and what the request offers the caller
+ * (`availableActions`) is exactly what the model expects that caller's mutations to accept.
  */
 
 const TF = ['7f3c2a10-0000-4000-8000-000000000001', '7f3c2a10-0000-4000-8000-000000000002'];
@@ -255,6 +257,20 @@ function mayDo(c: Caller, action: Action, r: ModelRequest): boolean {
       return sees(c, r);
   }
 }
+/** What a caller who sees the request should be offered: every action its mutation would accept now. */
+function offered(c: Caller, r: ModelRequest): string[] {
+  const legal = (action: Action) => {
+    if (action === 'message') return true;
+    if (action === 'recordSession') return r.status === 'IN_PROGRESS';
+    if (action === 'deliver' && r.sessions === 0) return false;
+    return FROM[action][0].includes(r.status);
+  };
+  const name = (action: Action) => action.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase();
+  return ACTIONS.filter((action) => legal(action) && mayDo(c, action, r))
+    .map(name)
+    .sort();
+}
+
 /** The parties told of a change: requester, the task force's coordinating offices, the provider. */
 function parties(r: ModelRequest): Set<string> {
   const ids = [
@@ -645,7 +661,13 @@ describe('technical-assistance lifecycle and visibility (property-based, real Po
             const visible = sees(c, r);
             let byId = true;
             try {
-              await requestService.get(scope, r.id);
+              const model = await requestService.get(scope, r.id);
+              const [sessions] = await sessionService.sessionsOf([r.id]);
+              const actions = availableActions(scope.ability, model, sessions.length).sort();
+              expect({ actions, context: { caller: c, request: r } }).toEqual({
+                actions: offered(c, r),
+                context: { caller: c, request: r },
+              });
             } catch (error) {
               if (!(error instanceof HubError) || error.extensions.code !== 'NOT_FOUND') throw error;
               byId = false;

@@ -25,6 +25,7 @@ import {
   TechnicalAssistanceRequestConnection,
   TechnicalAssistanceSession,
 } from './technical-assistance.model';
+import { availableActions, TechnicalAssistanceAction } from './technical-assistance-actions';
 import { TechnicalAssistanceRequestService } from './technical-assistance-request.service';
 import { TechnicalAssistanceSessionService } from './technical-assistance-session.service';
 import { TechnicalAssistanceThreadService } from './technical-assistance-thread.service';
@@ -209,9 +210,20 @@ export class TechnicalAssistanceResolver {
     @Parent() request: TechnicalAssistanceRequest,
     @Context('req') req: object,
   ): Promise<TechnicalAssistanceSession[]> {
-    return requestLoader<string, TechnicalAssistanceSession[]>(req, 'ta.sessions', (ids) =>
-      this.sessionService.sessionsOf(ids),
-    ).load(request.id);
+    return this.sessionLoader(req).load(request.id);
+  }
+
+  // Through the sessions' loader: asked for with `sessions`, a page's sessions are read once for both.
+  @ResolveField(() => [TechnicalAssistanceAction], {
+    description:
+      'The mutations the caller may make on this request now (policy and lifecycle; DELIVER once a session is recorded): show only these. A listed one can still be refused for its input, or as CONFLICT when the request changed meanwhile.',
+  })
+  async availableActions(
+    @Parent() request: TechnicalAssistanceRequest,
+    @Context('req') req: object,
+  ): Promise<TechnicalAssistanceAction[]> {
+    const sessions = await this.sessionLoader(req).load(request.id);
+    return availableActions(accessOf(req).ability, request, sessions.length);
   }
 
   @ResolveField(() => [TechnicalAssistanceMessage])
@@ -222,6 +234,12 @@ export class TechnicalAssistanceResolver {
     return requestLoader<string, TechnicalAssistanceMessage[]>(req, 'ta.messages', (ids) =>
       this.thread.messagesOf(ids),
     ).load(request.id);
+  }
+
+  private sessionLoader(req: object) {
+    return requestLoader<string, TechnicalAssistanceSession[]>(req, 'ta.sessions', (ids) =>
+      this.sessionService.sessionsOf(ids),
+    );
   }
 
   private agencyLoader(req: object) {

@@ -1,0 +1,252 @@
+import { Alert, Button, ButtonGroup } from '@trussworks/react-uswds';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorCode, type InputProblem, placeProblems } from '../graphql/errors';
+import { Notice } from '../notice';
+import { ErrorNotice } from './error-notice';
+
+/**
+ * What every record screen with a lifecycle shares (referrals, technical-assistance requests): the
+ * buttons for the actions the API lists (`availableActions`), one form open at a time, the form's
+ * frame (heading focused, what will happen, confirmation), the change sent with the version seen,
+ * and the announced result. docs/web.md, "Acting on a referral".
+ */
+
+/** How an action ended: the screen reloads the record and says so (a CONFLICT asks for a review). */
+export type ActionResult<A extends string> = { kind: 'done'; action: A } | { kind: 'conflict' };
+
+/**
+ * A button per action the caller may take now (in the order given: the screen filters the API's
+ * list), each opening its form below; the open button is pressed. Cancel gives the focus back to
+ * the button. `version` renews the form when the record is reloaded.
+ */
+export function ActionPanel<A extends string>(props: {
+  actions: readonly A[];
+  version: number;
+  label: (action: A) => string;
+  form: (action: A, controls: { onCancel: () => void; onFinished: () => void }) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<A | null>(null);
+  if (props.actions.length === 0) return null;
+  const cancel = (action: A) => {
+    setOpen(null);
+    // Back where the person was: the button that opened the form.
+    requestAnimationFrame(() => document.getElementById(`action-${action}`)?.focus());
+  };
+  return (
+    <section aria-labelledby="actions-heading">
+      <h2 id="actions-heading">{t('actions.heading')}</h2>
+      <ButtonGroup>
+        {props.actions.map((action) => (
+          <Button
+            key={action}
+            type="button"
+            outline={open !== action}
+            aria-expanded={open === action}
+            aria-controls={open === action ? 'action-form' : undefined}
+            id={`action-${action}`}
+            onClick={() => setOpen(open === action ? null : action)}
+          >
+            {props.label(action)}
+          </Button>
+        ))}
+      </ButtonGroup>
+      {open && props.actions.includes(open) && (
+        <div key={`${open}-${props.version}`}>
+          {props.form(open, { onCancel: () => cancel(open), onFinished: () => setOpen(null) })}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/**
+ * One action form's state: values, the form's own checks (field → `form.*`-style key), then the
+ * change; a CONFLICT ends the form (the screen reloads the record for review), a BAD_USER_INPUT
+ * puts the API's problems at the fields named in `fields` (message: `problemKey(field)`) and lists
+ * the rest, any other refusal is shown with its code's message.
+ */
+export function useActionForm<V>(options: {
+  initial: () => V;
+  validate: (values: V) => Record<string, string>;
+  run: (values: V) => Promise<unknown>;
+  onDone: (result: { kind: 'done' } | { kind: 'conflict' }) => void;
+  fields?: readonly string[];
+  problemKey?: (field: string) => string;
+  /** The form element's id (where the first field in error is looked for). */
+  formId?: string;
+  /** A long form's summary of its errors (an element with this id): it takes the focus instead of the first field. */
+  errorSummaryId?: string;
+}) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState(options.initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<{ error: unknown; unplaced: InputProblem[] } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inFlight = useRef(false);
+  const formId = options.formId ?? 'action-form';
+  const focusErrors = () =>
+    options.errorSummaryId
+      ? requestAnimationFrame(() => document.getElementById(options.errorSummaryId as string)?.focus())
+      : focusFirstError(formId);
+
+  const set = <K extends keyof V>(field: K, value: V[K]) =>
+    setValues((current) => ({ ...current, [field]: value }));
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const found = options.validate(values);
+    setErrors(found);
+    setFailure(null);
+    if (Object.keys(found).length) {
+      focusErrors();
+      return;
+    }
+    // One change per confirmation: a double click does not send it twice.
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setBusy(true);
+    try {
+      await options.run(values);
+      options.onDone({ kind: 'done' });
+    } catch (caught) {
+      if (errorCode(caught) === 'CONFLICT') {
+        options.onDone({ kind: 'conflict' });
+        return;
+      }
+      const { placed, unplaced } = placeProblems(caught, options.fields ?? []);
+      const problemKey = options.problemKey;
+      setErrors(
+        Object.fromEntries(
+          placed.map((field) => [field, problemKey ? problemKey(field) : 'form.checkValue']),
+        ),
+      );
+      setFailure({ error: caught, unplaced });
+      if (placed.length) focusErrors();
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
+    }
+  };
+
+  return {
+    values,
+    set,
+    errors,
+    /** The field's message, translated (undefined when it has none). */
+    error: (field: string) => (errors[field] ? t(errors[field]) : undefined),
+    failure,
+    busy,
+    submit,
+  };
+}
+
+/** The first field in error takes the focus; the messages are tied to their fields. */
+function focusFirstError(formId: string) {
+  requestAnimationFrame(() =>
+    document
+      .querySelector<HTMLElement>(`#${formId} [aria-invalid="true"], #${formId} .usa-form-group--error input`)
+      ?.focus(),
+  );
+}
+
+/**
+ * An action's form: its heading (focused when it opens), what will happen, the refusal if any, the
+ * fields, a warning when it cannot be undone, and the confirming button with Cancel.
+ */
+export function ActionFormFrame(props: {
+  heading: string;
+  explain: string;
+  warning?: string;
+  confirm: string;
+  /** A step that ends or refuses something: the secondary (red) button. */
+  ending?: boolean;
+  busy: boolean;
+  failure: { error: unknown; unplaced: InputProblem[] } | null;
+  /** The area whose `errorCode.*` messages come before the app's (e.g. "ta"). */
+  area?: string;
+  onSubmit: (event: React.FormEvent) => void;
+  onCancel: () => void;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <form
+      id="action-form"
+      aria-labelledby="action-form-heading"
+      className="usa-form usa-form--large margin-top-2"
+      onSubmit={props.onSubmit}
+      noValidate
+    >
+      <h3 id="action-form-heading" ref={heading} tabIndex={-1}>
+        {props.heading}
+      </h3>
+      <p>{props.explain}</p>
+      {props.failure !== null && (
+        <ErrorNotice error={props.failure.error} problems={props.failure.unplaced} area={props.area} />
+      )}
+      {props.children}
+      {props.warning && (
+        <Alert type="warning" slim noIcon className="margin-top-2">
+          {props.warning}
+        </Alert>
+      )}
+      <ButtonGroup className="margin-top-2">
+        <Button type="submit" disabled={props.busy} secondary={props.ending}>
+          {props.confirm}
+        </Button>
+        <Button type="button" unstyled onClick={props.onCancel}>
+          {t('form.cancel')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+/**
+ * The result of the last action, announced: it takes the focus once, when it appears (after the
+ * reload that shows the change). `initial`: a result carried over from the screen before.
+ */
+export function useResultFlash<A extends string>(initial: ActionResult<A> | null = null) {
+  const [flash, setFlash] = useState<ActionResult<A> | null>(initial);
+  const ref = useRef<HTMLDivElement>(null);
+  const pending = useRef(initial !== null);
+  useEffect(() => {
+    if (pending.current && ref.current) {
+      ref.current.focus();
+      pending.current = false;
+    }
+  });
+  return {
+    flash,
+    ref,
+    clear: () => setFlash(null),
+    show: (result: ActionResult<A>) => {
+      pending.current = true;
+      setFlash(result);
+    },
+  };
+}
+
+/** The announcement of `useResultFlash`: what was done, or that someone else changed the record. */
+export function ResultFlash<A extends string>(props: {
+  state: { flash: ActionResult<A> | null; ref: React.RefObject<HTMLDivElement> };
+  done: (action: A) => string;
+  conflictHeading: string;
+  conflict: string;
+}) {
+  const { flash, ref } = props.state;
+  if (!flash) return null;
+  return (
+    <div ref={ref} tabIndex={-1} className="hub-flash">
+      {flash.kind === 'conflict' ? (
+        <Notice type="warning" heading={props.conflictHeading} text={props.conflict} />
+      ) : (
+        <Notice type="info" heading={props.done(flash.action)} />
+      )}
+    </div>
+  );
+}
