@@ -10,6 +10,7 @@ import { type Language, LANGUAGES, rememberLanguage } from './i18n';
 import { usePageTitle } from './page-title';
 import { NAV_LINKS, SCREEN_ROUTES } from './screens/routes';
 import { NotFoundScreen, useCapabilities } from './capabilities';
+import { useFocusMainOnNavigation } from './focus';
 import { Notice } from './notice';
 
 /**
@@ -87,6 +88,8 @@ export function Layout(props: {
 }) {
   const { t } = useTranslation();
   const { has } = useCapabilities();
+  const main = useRef<HTMLElement>(null);
+  useFocusMainOnNavigation(main);
   const navClass = ({ isActive }: { isActive: boolean }) => `usa-link${isActive ? ' text-bold' : ''}`;
   return (
     <>
@@ -114,7 +117,7 @@ export function Layout(props: {
           </Button>
         </GridContainer>
       </header>
-      <main id="main-content" tabIndex={-1}>
+      <main id="main-content" tabIndex={-1} ref={main}>
         <GridContainer className="padding-y-4">{props.children}</GridContainer>
       </main>
     </>

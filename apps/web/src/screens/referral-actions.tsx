@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { Alert, Button, ButtonGroup } from '@trussworks/react-uswds';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { focusSoon } from '../focus';
 import { ChoiceGroup, SelectField, TextAreaField } from '../forms/fields';
 import { graphql } from '../gql';
 import type { DeclineReason, DeclinedBy, ReferralAction, ServiceNeed } from '../gql/graphql';
@@ -228,7 +229,7 @@ export function ReferralActions(props: {
   const close = (action: TransitionAction) => {
     setOpen(null);
     // Back where the person was: the button that opened the form.
-    requestAnimationFrame(() => document.getElementById(`action-${action}`)?.focus());
+    focusSoon(`action-${action}`);
   };
 
   if (actions.length === 0) return null;

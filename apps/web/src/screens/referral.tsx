@@ -1,10 +1,11 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { ProcessList, ProcessListHeading, ProcessListItem, Tag } from '@trussworks/react-uswds';
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { graphql } from '../gql';
+import { useAnnouncement } from '../focus';
 import { RedactionSink } from '../graphql/redactions';
 import { Notice } from '../notice';
 import { formatDateTime } from '../i18n';
@@ -103,24 +104,13 @@ export function ReferralScreen() {
   });
   const location = useLocation();
   // Arriving from the new-referral form: say what it did (the state holds an action name only).
-  const [flash, setFlash] = useState<ActionResult | null>(() => {
-    const done = (location.state as { done?: 'SEND' | 'DRAFT' } | null)?.done;
-    return done ? { kind: 'done', action: done } : null;
-  });
-  const flashRef = useRef<HTMLDivElement>(null);
+  const done = (location.state as { done?: 'SEND' | 'DRAFT' } | null)?.done;
   // The message takes the focus once, when it appears (after the reload that shows the change).
-  const focusFlash = useRef(flash !== null);
-  useEffect(() => {
-    if (focusFlash.current && flashRef.current) {
-      flashRef.current.focus();
-      focusFlash.current = false;
-    }
-  });
+  const flash = useAnnouncement<ActionResult>(done ? { kind: 'done', action: done } : null);
   const when = (iso: string) => formatDateTime(iso, i18n.language);
   const afterAction = async (result: ActionResult) => {
     await refetch().catch(() => undefined);
-    focusFlash.current = true;
-    setFlash(result);
+    flash.announce(result);
   };
 
   if (loading && !data) return <p role="status">{t('app.loading')}</p>;
@@ -143,19 +133,19 @@ export function ReferralScreen() {
   return (
     <>
       <h1>{t('referral.title')}</h1>
-      {flash && (
-        <div ref={flashRef} tabIndex={-1} className="hub-flash">
-          {flash.kind === 'conflict' ? (
+      {flash.value && (
+        <div ref={flash.ref} tabIndex={-1} className="hub-flash">
+          {flash.value.kind === 'conflict' ? (
             <Notice type="warning" heading={t('actions.conflictHeading')} text={t('actions.conflict')} />
           ) : (
-            <Notice type="info" heading={t(`actions.done.${flash.action}`)} />
+            <Notice type="info" heading={t(`actions.done.${flash.value.action}`)} />
           )}
         </div>
       )}
       <ReferralActions
         referral={referral}
         onDone={(result) => {
-          setFlash(null);
+          flash.announce(null);
           void afterAction(result);
         }}
       />

@@ -7,6 +7,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { SelectField, TextAreaField } from '../forms/fields';
 import { graphql } from '../gql';
 import type { RevocationChannel, SurvivorConsentsQuery } from '../gql/graphql';
+import { focusSoon, useAnnouncement } from '../focus';
 import { RedactionSink } from '../graphql/redactions';
 import { formatDateTime } from '../i18n';
 import { Notice } from '../notice';
@@ -94,13 +95,8 @@ export function SurvivorScreen() {
     context: { redactions },
   });
   const location = useLocation();
-  const [done, setDone] = useState<Done | null>(
-    () => (location.state as { done?: Done } | null)?.done ?? null,
-  );
-  const flashRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (done) flashRef.current?.focus();
-  }, [done]);
+  // Arriving from a form, or after a revocation: said once, and focused once the record is shown.
+  const done = useAnnouncement<Done>((location.state as { done?: Done } | null)?.done ?? null);
 
   if (loading && !data) return <p role="status">{t('app.loading')}</p>;
   if (error || !data) {
@@ -114,9 +110,9 @@ export function SurvivorScreen() {
   return (
     <>
       <h1>{t('survivor.title')}</h1>
-      {done && (
-        <div ref={flashRef} tabIndex={-1} className="hub-flash">
-          <Notice type="info" heading={t(`survivor.done.${done}`)} />
+      {done.value && (
+        <div ref={done.ref} tabIndex={-1} className="hub-flash">
+          <Notice type="info" heading={t(`survivor.done.${done.value}`)} />
         </div>
       )}
       <p>{t('survivor.ownedBy', { agency: survivor.ownerAgency.name })}</p>
@@ -132,7 +128,7 @@ export function SurvivorScreen() {
         <h2 id="record-heading">{t('survivor.record')}</h2>
         <SurvivorFields survivor={survivor} notShared={(field) => redactions.has(['survivor', field])} />
       </section>
-      <ConsentHistory survivorId={survivor.id} onRevoked={() => setDone('REVOKED')} />
+      <ConsentHistory survivorId={survivor.id} onRevoked={() => done.announce('REVOKED')} />
     </>
   );
 }
@@ -199,14 +195,23 @@ export function ConsentHistory(props: { survivorId: string; onRevoked: () => voi
             )}
           </dl>
           {!consent.revocation && consent.status !== 'EXPIRED' && revoking !== consent.id && (
-            <Button type="button" secondary onClick={() => setRevoking(consent.id)}>
+            <Button
+              type="button"
+              id={`revoke-${consent.id}`}
+              secondary
+              onClick={() => setRevoking(consent.id)}
+            >
               {t('consents.revoke')}
             </Button>
           )}
           {revoking === consent.id && (
             <RevokeForm
               consent={consent}
-              onCancel={() => setRevoking(null)}
+              onCancel={() => {
+                setRevoking(null);
+                // Back where the person was: the button that opened the form.
+                focusSoon(`revoke-${consent.id}`);
+              }}
               onRevoked={async () => {
                 setRevoking(null);
                 await refetch().catch(() => undefined);
