@@ -146,8 +146,7 @@ export function InboxScreen() {
       </div>
 
       {error && <Notice type="error" heading={t('errors.loadFailed')} />}
-      {/* Where a keyboard user lands after turning the page (the pager's button may be gone). */}
-      <div id="inbox-results" tabIndex={-1}>
+      <KeysetPager id="inbox-results" cursors={cursors} onChange={setCursors} pageInfo={connection?.pageInfo}>
         {loading && !connection && <p role="status">{t('app.loading')}</p>}
         {connection && connection.edges.length === 0 && <p>{t('inbox.empty')}</p>}
         {connection && connection.edges.length > 0 && (
@@ -185,13 +184,7 @@ export function InboxScreen() {
             </tbody>
           </Table>
         )}
-      </div>
-      <KeysetPager
-        cursors={cursors}
-        onChange={setCursors}
-        pageInfo={connection?.pageInfo}
-        resultsId="inbox-results"
-      />
+      </KeysetPager>
     </>
   );
 }

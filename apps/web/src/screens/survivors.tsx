@@ -114,8 +114,12 @@ export function SurvivorsScreen() {
       </form>
 
       {error && <Notice type="error" heading={t('errors.loadFailed')} />}
-      {/* Where a keyboard user lands after turning the page (the pager's button may be gone). */}
-      <div id="survivor-results" tabIndex={-1}>
+      <KeysetPager
+        id="survivor-results"
+        cursors={cursors}
+        onChange={setCursors}
+        pageInfo={connection?.pageInfo}
+      >
         <p role="status">
           {loading && !connection
             ? t('app.loading')
@@ -152,13 +156,7 @@ export function SurvivorsScreen() {
             </tbody>
           </Table>
         )}
-      </div>
-      <KeysetPager
-        cursors={cursors}
-        onChange={setCursors}
-        pageInfo={connection?.pageInfo}
-        resultsId="survivor-results"
-      />
+      </KeysetPager>
     </>
   );
 }
