@@ -1,6 +1,8 @@
 import { consentRevocationFlow } from './flows/consent-revocation.flow';
+import { keyboardOnlyFlow } from './flows/keyboard-only.flow';
 import { referralLoopFlow } from './flows/referral-loop.flow';
 import { signInFlow } from './flows/sign-in.flow';
+import { spanishFlow } from './flows/spanish.flow';
 import { startWebHub, type WebHub } from './support/web-hub';
 
 /**
@@ -25,4 +27,6 @@ describe('the web app in Chromium against the real API, dev-idp and PostgreSQL',
   signInFlow(started);
   referralLoopFlow(started);
   consentRevocationFlow(started);
+  keyboardOnlyFlow(started);
+  spanishFlow(started);
 });

@@ -1,78 +1,12 @@
-import { DEMO_AGENCY_IDS } from '@hub/demo-data';
-import type { TestApi } from '@hub/testing';
 import { expectAccessible, field, people, screenshot } from '../support/browser';
-import { gql, type WebHub } from '../support/web-hub';
-
-/** A referral with a survivor, sent by Harbor Light to Safe Passage sharing CONTACT and NEEDS only. */
-async function sendReferral(api: TestApi, token: string): Promise<string> {
-  const { createSurvivor } = await gql<{ createSurvivor: { survivor: { id: string } } }>(
-    api,
-    token,
-    'mutation($input: CreateSurvivorInput!) { createSurvivor(input: $input) { survivor { id } } }',
-    {
-      input: {
-        givenName: 'Ana',
-        familyName: 'Example',
-        phone: '+1 555 0100',
-        preferredLanguage: 'es',
-        interpreterNeeded: true,
-        situationSummary: 'Narrative that the referral does not share',
-      },
-    },
-  );
-  const survivorId = createSurvivor.survivor.id;
-  const { recordConsent } = await gql<{ recordConsent: { consent: { id: string } } }>(
-    api,
-    token,
-    'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { consent { id } } }',
-    {
-      input: {
-        survivorId,
-        grantor: { type: 'SELF' },
-        recipientAgencyIds: [DEMO_AGENCY_IDS.safePassage],
-        purposes: ['SERVICE'],
-        dataClasses: ['CONTACT', 'NEEDS'],
-        validUntil: new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString(),
-        obtainedHow: 'WRITTEN',
-        language: 'es',
-        interpreterUsed: true,
-        interpreterName: 'Certified interpreter #42',
-        acknowledgements: { rightToRevoke: true, notConditionOfService: true, redisclosureRisk: true },
-        documentReference: 'DMS-WEB-E2E',
-      },
-    },
-  );
-  const { createReferral } = await gql<{ createReferral: { referral: { id: string; version: number } } }>(
-    api,
-    token,
-    'mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id version } } }',
-    {
-      input: {
-        toAgencyId: DEMO_AGENCY_IDS.safePassage,
-        needs: ['LEGAL', 'IMMIGRATION_LEGAL'],
-        urgency: 'URGENT',
-        survivorId,
-        consentId: recordConsent.consent.id,
-        sharedClasses: ['CONTACT', 'NEEDS'],
-        notes: 'Needs a lawyer this week',
-      },
-    },
-  );
-  const { id, version } = createReferral.referral;
-  await gql(
-    api,
-    token,
-    'mutation($input: ReferralTransitionInput!) { sendReferral(input: $input) { referral { id } } }',
-    { input: { referralId: id, expectedVersion: version } },
-  );
-  return id;
-}
+import { sendReferralWithSurvivor } from '../support/set-up';
+import type { WebHub } from '../support/web-hub';
 
 /** Sign-in through the login page, the inbox and a received referral's shared fields; sign-out. */
 export function signInFlow(hub: () => WebHub): void {
   it('signs legal.caseworker in through the login page, shows the received referral, its shared fields and timeline', async () => {
     const { webUrl, idp, api } = hub();
-    const referralId = await sendReferral(api, await idp.tokenFor('ngo.caseworker'));
+    const referralId = await sendReferralWithSurvivor(api, await idp.tokenFor('ngo.caseworker'));
     const person = await people(hub().browser, 1);
     const [page] = person.pages;
 
