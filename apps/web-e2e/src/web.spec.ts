@@ -6,6 +6,8 @@ import { minorProtectionFlow } from './flows/minor-protection.flow';
 import { referralLoopFlow } from './flows/referral-loop.flow';
 import { signInFlow } from './flows/sign-in.flow';
 import { technicalAssistanceFlow } from './flows/technical-assistance.flow';
+import { keyboardOnlyFlow } from './flows/keyboard-only.flow';
+import { spanishFlow } from './flows/spanish.flow';
 import { startWebHub, type WebHub } from './support/web-hub';
 
 /**
@@ -30,9 +32,12 @@ describe('the web app in Chromium against the real API, dev-idp and PostgreSQL',
   signInFlow(started);
   referralLoopFlow(started);
   consentRevocationFlow(started);
-  liveUpdatesFlow(started);
   minorProtectionFlow(started);
   breakGlassFlow(started);
   auditFlow(started);
   technicalAssistanceFlow(started);
+  keyboardOnlyFlow(started);
+  spanishFlow(started);
+  // Last: it marks legal.caseworker's notifications read and changes their delivery setting.
+  liveUpdatesFlow(started);
 });

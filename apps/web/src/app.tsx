@@ -14,6 +14,7 @@ import { usePageTitle } from './page-title';
 import { NotificationsLink } from './screens/notifications';
 import { NAV_LINKS, SCREEN_ROUTES } from './screens/routes';
 import { NotFoundScreen, useCapabilities } from './capabilities';
+import { useFocusMainOnNavigation } from './focus';
 import { Notice } from './notice';
 
 /** Set before the sign-out redirect, read when the app comes back: why the person was signed out. */
@@ -130,6 +131,8 @@ export function Layout(props: {
 }) {
   const { t } = useTranslation();
   const { has } = useCapabilities();
+  const main = useRef<HTMLElement>(null);
+  useFocusMainOnNavigation(main);
   const navClass = ({ isActive }: { isActive: boolean }) => `usa-link${isActive ? ' text-bold' : ''}`;
   return (
     <>
@@ -158,7 +161,7 @@ export function Layout(props: {
           </Button>
         </GridContainer>
       </header>
-      <main id="main-content" tabIndex={-1}>
+      <main id="main-content" tabIndex={-1} ref={main}>
         <GridContainer className="padding-y-4">{props.children}</GridContainer>
       </main>
     </>

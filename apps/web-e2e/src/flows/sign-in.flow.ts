@@ -1,38 +1,12 @@
-import type { TestApi } from '@hub/testing';
 import { expectAccessible, field, people, screenshot } from '../support/browser';
-import { referredSurvivor } from '../support/set-up';
+import { sendReferralWithSurvivor } from '../support/set-up';
 import type { WebHub } from '../support/web-hub';
-
-/** A referral with a survivor, sent by Harbor Light to Safe Passage sharing CONTACT and NEEDS only. */
-async function sendReferral(api: TestApi, token: string): Promise<string> {
-  const { referralId } = await referredSurvivor(api, token, {
-    survivor: {
-      givenName: 'Ana',
-      familyName: 'Example',
-      phone: '+1 555 0100',
-      preferredLanguage: 'es',
-      interpreterNeeded: true,
-      situationSummary: 'Narrative that the referral does not share',
-    },
-    consent: {
-      dataClasses: ['CONTACT', 'NEEDS'],
-      interpreterUsed: true,
-      interpreterName: 'Certified interpreter #42',
-    },
-    referral: {
-      needs: ['LEGAL', 'IMMIGRATION_LEGAL'],
-      sharedClasses: ['CONTACT', 'NEEDS'],
-      notes: 'Needs a lawyer this week',
-    },
-  });
-  return referralId;
-}
 
 /** Sign-in through the login page, the inbox and a received referral's shared fields; sign-out. */
 export function signInFlow(hub: () => WebHub): void {
   it('signs legal.caseworker in through the login page, shows the received referral, its shared fields and timeline', async () => {
     const { webUrl, idp, api } = hub();
-    const referralId = await sendReferral(api, await idp.tokenFor('ngo.caseworker'));
+    const referralId = await sendReferralWithSurvivor(api, await idp.tokenFor('ngo.caseworker'));
     const person = await people(hub().browser, 1);
     const [page] = person.pages;
 

@@ -5,26 +5,25 @@ import { gql } from './web-hub';
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
- * A flow's set-up through the API: a survivor record of the caller's agency, a consent for Safe
- * Passage (SELF, for services, 30 days, the statements acknowledged) and a referral under it to
- * Safe Passage, sent. `consent` and `referral` override the inputs' defaults.
+ * A flow's set-up through the API: a survivor record of the caller's agency and a consent for Safe
+ * Passage (SELF, for services, 30 days, the statements acknowledged). `consent` overrides the
+ * input's defaults.
  */
-export async function referredSurvivor(
+export async function survivorWithConsent(
   api: TestApi,
   token: string,
   options: {
     survivor: Record<string, unknown>;
     consent: { dataClasses: string[] } & Record<string, unknown>;
-    referral: { sharedClasses: string[]; needs: string[] } & Record<string, unknown>;
   },
-): Promise<{ survivorId: string; referralId: string }> {
-  const { createSurvivor } = await gql<{ createSurvivor: { survivor: { id: string } } }>(
+): Promise<{ survivorId: string; reference: string; consentId: string }> {
+  const { createSurvivor } = await gql<{ createSurvivor: { survivor: { id: string; reference: string } } }>(
     api,
     token,
-    'mutation($input: CreateSurvivorInput!) { createSurvivor(input: $input) { survivor { id } } }',
+    'mutation($input: CreateSurvivorInput!) { createSurvivor(input: $input) { survivor { id reference } } }',
     { input: options.survivor },
   );
-  const survivorId = createSurvivor.survivor.id;
+  const { id: survivorId, reference } = createSurvivor.survivor;
   const { recordConsent } = await gql<{ recordConsent: { consent: { id: string } } }>(
     api,
     token,
@@ -45,6 +44,20 @@ export async function referredSurvivor(
       },
     },
   );
+  return { survivorId, reference, consentId: recordConsent.consent.id };
+}
+
+/** As `survivorWithConsent`, then a referral under the consent to Safe Passage, sent. */
+export async function referredSurvivor(
+  api: TestApi,
+  token: string,
+  options: {
+    survivor: Record<string, unknown>;
+    consent: { dataClasses: string[] } & Record<string, unknown>;
+    referral: { sharedClasses: string[]; needs: string[] } & Record<string, unknown>;
+  },
+): Promise<{ survivorId: string; referralId: string }> {
+  const { survivorId, consentId } = await survivorWithConsent(api, token, options);
   const { createReferral } = await gql<{ createReferral: { referral: { id: string; version: number } } }>(
     api,
     token,
@@ -54,7 +67,7 @@ export async function referredSurvivor(
         toAgencyId: DEMO_AGENCY_IDS.safePassage,
         urgency: 'URGENT',
         survivorId,
-        consentId: recordConsent.consent.id,
+        consentId,
         ...options.referral,
       },
     },
@@ -67,4 +80,41 @@ export async function referredSurvivor(
     { input: { referralId: id, expectedVersion: version } },
   );
   return { survivorId, referralId: id };
+}
+
+/**
+ * Ana: a survivor owned by Harbor Light (phone +1 555 0100, Spanish, interpreter needed, a situation
+ * summary) with a consent naming Safe Passage for services with CONTACT and NEEDS.
+ */
+const ANA = {
+  survivor: {
+    givenName: 'Ana',
+    familyName: 'Example',
+    phone: '+1 555 0100',
+    preferredLanguage: 'es',
+    interpreterNeeded: true,
+    situationSummary: 'Narrative that the referral does not share',
+  },
+  consent: {
+    dataClasses: ['CONTACT', 'NEEDS'],
+    interpreterUsed: true,
+    interpreterName: 'Certified interpreter #42',
+  },
+};
+
+export function createSurvivorWithConsent(api: TestApi, token: string) {
+  return survivorWithConsent(api, token, ANA);
+}
+
+/** Ana referred from Harbor Light to Safe Passage, sent, sharing CONTACT and NEEDS only. Answers its id. */
+export async function sendReferralWithSurvivor(api: TestApi, token: string): Promise<string> {
+  const { referralId } = await referredSurvivor(api, token, {
+    ...ANA,
+    referral: {
+      needs: ['LEGAL', 'IMMIGRATION_LEGAL'],
+      sharedClasses: ['CONTACT', 'NEEDS'],
+      notes: 'Needs a lawyer this week',
+    },
+  });
+  return referralId;
 }

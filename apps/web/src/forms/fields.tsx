@@ -9,6 +9,7 @@ import {
   Textarea,
   TextInput,
 } from '@trussworks/react-uswds';
+import { useTranslation } from 'react-i18next';
 
 /**
  * Labelled form fields with their error tied to them (`aria-describedby`, `aria-invalid`): the
@@ -42,11 +43,28 @@ function controlProps<E extends { value: string }>(
   };
 }
 
+/**
+ * USWDS's asterisk after a required field's label, titled in the reader's language: the library's own
+ * marker (`requiredMarker`) is titled "required" in English whatever the language.
+ */
+function RequiredMarker() {
+  const { t } = useTranslation();
+  return (
+    <>
+      {' '}
+      <abbr title={t('form.requiredMarker')} className="usa-hint usa-hint--required">
+        *
+      </abbr>
+    </>
+  );
+}
+
 function FieldFrame(props: FieldProps & { children: React.ReactNode }) {
   return (
     <FormGroup error={Boolean(props.error)}>
-      <Label htmlFor={props.id} error={Boolean(props.error)} requiredMarker={props.required}>
+      <Label htmlFor={props.id} error={Boolean(props.error)}>
         {props.label}
+        {props.required && <RequiredMarker />}
       </Label>
       {props.hint && (
         <span className="usa-hint" id={`${props.id}-hint`}>
@@ -124,7 +142,15 @@ export function ChoiceGroup(
   const Control = props.multiple ? Checkbox : Radio;
   return (
     <FormGroup error={Boolean(props.error)}>
-      <Fieldset legend={props.label} requiredMarker={props.required} aria-describedby={describedBy(props)}>
+      <Fieldset
+        legend={
+          <>
+            {props.label}
+            {props.required && <RequiredMarker />}
+          </>
+        }
+        aria-describedby={describedBy(props)}
+      >
         {props.hint && (
           <span className="usa-hint" id={`${props.id}-hint`}>
             {props.hint}

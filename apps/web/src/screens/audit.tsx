@@ -277,60 +277,68 @@ function AuditTrail() {
               ? t('audit.none')
               : ''}
         </p>
-        {events.length > 0 && (
-          <Table fullWidth striped compact scrollable>
-            <caption>{t('audit.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.column.when')}</th>
-                <th scope="col">{t('audit.column.action')}</th>
-                <th scope="col">{t('audit.column.decision')}</th>
-                <th scope="col">{t('audit.column.actor')}</th>
-                <th scope="col">{t('audit.column.subject')}</th>
-                <th scope="col">{t('audit.column.fields')}</th>
-                <th scope="col">{t('audit.column.purpose')}</th>
-                <th scope="col">{t('audit.column.reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map(({ node }) => (
-                <tr key={node.id}>
-                  <th scope="row">{formatDateTime(node.occurredAt, i18n.language)}</th>
-                  <td>
-                    <code>{node.action}</code>
-                  </td>
-                  <td>
-                    <Tag className={node.decision === 'DENIED' ? 'bg-secondary-dark' : 'bg-green'}>
-                      {t(`audit.decision.${node.decision}`)}
-                    </Tag>
-                  </td>
-                  <td>
-                    {node.actorUserId ? (
-                      <code className="hub-id">{node.actorUserId}</code>
-                    ) : (
-                      t('audit.theHub')
-                    )}
-                    {node.actorAgencyId && (
-                      <div>{names.get(node.actorAgencyId) ?? t('referral.otherAgency')}</div>
-                    )}
-                  </td>
-                  <td>
-                    {node.subjectType}
-                    {node.subjectId && (
-                      <div>
-                        <code className="hub-id">{node.subjectId}</code>
-                      </div>
-                    )}
-                  </td>
-                  <td>{node.fields.join(', ')}</td>
-                  <td>{node.purpose ? t(`purpose.${node.purpose}`, { defaultValue: node.purpose }) : ''}</td>
-                  <td>{node.reason}</td>
+        <KeysetPager
+          id="audit-events"
+          cursors={cursors}
+          onChange={setCursors}
+          pageInfo={connection?.pageInfo}
+        >
+          {events.length > 0 && (
+            <Table fullWidth striped compact scrollable>
+              <caption>{t('audit.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('audit.column.when')}</th>
+                  <th scope="col">{t('audit.column.action')}</th>
+                  <th scope="col">{t('audit.column.decision')}</th>
+                  <th scope="col">{t('audit.column.actor')}</th>
+                  <th scope="col">{t('audit.column.subject')}</th>
+                  <th scope="col">{t('audit.column.fields')}</th>
+                  <th scope="col">{t('audit.column.purpose')}</th>
+                  <th scope="col">{t('audit.column.reason')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-        <KeysetPager cursors={cursors} onChange={setCursors} pageInfo={connection?.pageInfo} />
+              </thead>
+              <tbody>
+                {events.map(({ node }) => (
+                  <tr key={node.id}>
+                    <th scope="row">{formatDateTime(node.occurredAt, i18n.language)}</th>
+                    <td>
+                      <code>{node.action}</code>
+                    </td>
+                    <td>
+                      <Tag className={node.decision === 'DENIED' ? 'bg-secondary-dark' : 'bg-green'}>
+                        {t(`audit.decision.${node.decision}`)}
+                      </Tag>
+                    </td>
+                    <td>
+                      {node.actorUserId ? (
+                        <code className="hub-id">{node.actorUserId}</code>
+                      ) : (
+                        t('audit.theHub')
+                      )}
+                      {node.actorAgencyId && (
+                        <div>{names.get(node.actorAgencyId) ?? t('referral.otherAgency')}</div>
+                      )}
+                    </td>
+                    <td>
+                      {node.subjectType}
+                      {node.subjectId && (
+                        <div>
+                          <code className="hub-id">{node.subjectId}</code>
+                        </div>
+                      )}
+                    </td>
+                    <td>{node.fields.join(', ')}</td>
+                    <td>
+                      {node.purpose ? t(`purpose.${node.purpose}`, { defaultValue: node.purpose }) : ''}
+                    </td>
+                    <td>{node.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </KeysetPager>
       </section>
 
       {has('VERIFY_AUDIT') && <TrailVerification />}

@@ -156,25 +156,31 @@ function BreakGlassSessions() {
         </div>
       )}
       {error && <Notice type="error" heading={t('errors.loadFailed')} />}
-      <p role="status">
-        {loading && !connection
-          ? t('app.loading')
-          : connection && connection.edges.length === 0
-            ? t('safety.sessions.none')
-            : ''}
-      </p>
-      {connection?.edges.map(({ node }) => (
-        <SessionCard
-          key={node.id}
-          session={node}
-          nameOf={nameOf}
-          onChanged={(result) => {
-            setDone(null);
-            void afterChange(result);
-          }}
-        />
-      ))}
-      <KeysetPager cursors={cursors} onChange={setCursors} pageInfo={connection?.pageInfo} />
+      <KeysetPager
+        id="break-glass-uses"
+        cursors={cursors}
+        onChange={setCursors}
+        pageInfo={connection?.pageInfo}
+      >
+        <p role="status">
+          {loading && !connection
+            ? t('app.loading')
+            : connection && connection.edges.length === 0
+              ? t('safety.sessions.none')
+              : ''}
+        </p>
+        {connection?.edges.map(({ node }) => (
+          <SessionCard
+            key={node.id}
+            session={node}
+            nameOf={nameOf}
+            onChanged={(result) => {
+              setDone(null);
+              void afterChange(result);
+            }}
+          />
+        ))}
+      </KeysetPager>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { Button, ButtonGroup, Checkbox } from '@trussworks/react-uswds';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { focusSoon } from '../focus';
 import { ChoiceGroup, TextField } from '../forms/fields';
 import { graphql } from '../gql';
 import type { AgencyType, ConsentObtainedHow, ConsentPurpose, DataClass, GrantorType } from '../gql/graphql';
@@ -239,7 +240,7 @@ export function ConsentFormScreen() {
     setErrors(found);
     setFailure(null);
     if (Object.keys(found).length) {
-      requestAnimationFrame(() => document.getElementById('consent-errors')?.focus());
+      focusSoon('consent-errors');
       return;
     }
     if (inFlight.current) return;
@@ -250,7 +251,7 @@ export function ConsentFormScreen() {
       await navigate(`/survivors/${id}`, { state: { done: 'CONSENT_RECORDED' } });
     } catch (caught) {
       setFailure(caught);
-      requestAnimationFrame(() => document.getElementById('consent-failure')?.focus());
+      focusSoon('consent-failure');
     } finally {
       inFlight.current = false;
       setBusy(false);

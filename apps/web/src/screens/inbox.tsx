@@ -1,10 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { Label, Select, Table, Tag } from '@trussworks/react-uswds';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../gql';
-import type { ReferralBox, ReferralStatus } from '../gql/graphql';
+import type { InboxQuery, ReferralBox, ReferralStatus } from '../gql/graphql';
 import { formatDateTime, formatNumber } from '../i18n';
 import { usePageTitle } from '../page-title';
 import { KeysetPager } from './pager';
@@ -69,25 +69,29 @@ export function inboxFilter(params: URLSearchParams): { box: ReferralBox; status
 }
 
 export function InboxScreen() {
-  const [params] = useSearchParams();
-  const { box, status } = inboxFilter(params);
-  // A new filter starts again at the first page.
-  return <Inbox key={`${box}/${status ?? ''}`} box={box} status={status} />;
-}
-
-function Inbox({ box, status }: { box: ReferralBox; status?: ReferralStatus }) {
   const { t, i18n } = useTranslation();
   usePageTitle(t('inbox.title'));
-  const [, setParams] = useSearchParams();
-  // Keyset paging: the cursors of the pages before this one (Previous goes back one).
-  const [cursors, setCursors] = useState<string[]>([]);
-  const { data, previousData, error, loading } = useQuery(INBOX_QUERY, {
+  const [params, setParams] = useSearchParams();
+  const { box, status } = inboxFilter(params);
+  // Keyset paging: the cursors of the pages before this one (Previous goes back one). They belong to
+  // one filter: a new filter starts again at the first page. The screen stays mounted, so the box link
+  // or the status select a keyboard user just changed keeps the focus.
+  const filterKey = `${box}/${status ?? ''}`;
+  const [paging, setPaging] = useState({ filterKey, cursors: [] as string[] });
+  const cursors = paging.filterKey === filterKey ? paging.cursors : [];
+  const setCursors = (next: string[]) => setPaging({ filterKey, cursors: next });
+  const { data, error, loading } = useQuery(INBOX_QUERY, {
     variables: { box, status, first: PAGE_SIZE, after: cursors.at(-1) },
     fetchPolicy: 'cache-and-network',
   });
-  // The page on screen stays while the next one loads (no flash of an empty screen).
-  const connection = (data ?? previousData)?.referrals;
-  const counts = connection?.counts;
+  // The page on screen stays while the next page of the same filter loads (no flash of an empty
+  // screen); another filter's rows never stand under this filter's caption.
+  const shown = useRef<{ filterKey: string; data: InboxQuery } | null>(null);
+  if (data) shown.current = { filterKey, data };
+  const connection = (data ?? (shown.current?.filterKey === filterKey ? shown.current.data : undefined))
+    ?.referrals;
+  // The counts are the same whatever the filter: the last ones stay while another filter loads.
+  const counts = (data ?? shown.current?.data)?.referrals.counts;
   const countOf: Record<ReferralBox, number | undefined> = {
     RECEIVED: counts?.received,
     SENT: counts?.sent,
@@ -142,44 +146,45 @@ function Inbox({ box, status }: { box: ReferralBox; status?: ReferralStatus }) {
       </div>
 
       {error && <Notice type="error" heading={t('errors.loadFailed')} />}
-      {loading && !connection && <p role="status">{t('app.loading')}</p>}
-      {connection && connection.edges.length === 0 && <p>{t('inbox.empty')}</p>}
-      {connection && connection.edges.length > 0 && (
-        <Table fullWidth striped>
-          <caption>{t('inbox.caption', { box: t(`box.${box}`) })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{incoming ? t('referral.from') : t('referral.to')}</th>
-              <th scope="col">{t('referral.needs')}</th>
-              <th scope="col">{t('referral.urgency')}</th>
-              <th scope="col">{t('referral.status')}</th>
-              <th scope="col">{t('referral.created')}</th>
-              <th scope="col">{t('referral.responseDue')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {connection.edges.map(({ node }) => (
-              <tr key={node.id}>
-                <th scope="row">
-                  <Link className="usa-link" to={`/referrals/${node.id}`}>
-                    {incoming ? node.fromAgency.name : node.toAgency.name}
-                  </Link>
-                </th>
-                <td>{node.needs.map((need) => t(`need.${need}`)).join(', ')}</td>
-                <td>
-                  <Tag className={node.urgency === 'EMERGENCY' ? 'bg-secondary-dark' : undefined}>
-                    {t(`urgency.${node.urgency}`)}
-                  </Tag>
-                </td>
-                <td>{t(`status.${node.status}`)}</td>
-                <td>{formatDateTime(node.createdAt, i18n.language)}</td>
-                <td>{node.responseDueAt ? formatDateTime(node.responseDueAt, i18n.language) : '—'}</td>
+      <KeysetPager id="inbox-results" cursors={cursors} onChange={setCursors} pageInfo={connection?.pageInfo}>
+        {loading && !connection && <p role="status">{t('app.loading')}</p>}
+        {connection && connection.edges.length === 0 && <p>{t('inbox.empty')}</p>}
+        {connection && connection.edges.length > 0 && (
+          <Table fullWidth striped>
+            <caption>{t('inbox.caption', { box: t(`box.${box}`) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{incoming ? t('referral.from') : t('referral.to')}</th>
+                <th scope="col">{t('referral.needs')}</th>
+                <th scope="col">{t('referral.urgency')}</th>
+                <th scope="col">{t('referral.status')}</th>
+                <th scope="col">{t('referral.created')}</th>
+                <th scope="col">{t('referral.responseDue')}</th>
               </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
-      <KeysetPager cursors={cursors} onChange={setCursors} pageInfo={connection?.pageInfo} />
+            </thead>
+            <tbody>
+              {connection.edges.map(({ node }) => (
+                <tr key={node.id}>
+                  <th scope="row">
+                    <Link className="usa-link" to={`/referrals/${node.id}`}>
+                      {incoming ? node.fromAgency.name : node.toAgency.name}
+                    </Link>
+                  </th>
+                  <td>{node.needs.map((need) => t(`need.${need}`)).join(', ')}</td>
+                  <td>
+                    <Tag className={node.urgency === 'EMERGENCY' ? 'bg-secondary-dark' : undefined}>
+                      {t(`urgency.${node.urgency}`)}
+                    </Tag>
+                  </td>
+                  <td>{t(`status.${node.status}`)}</td>
+                  <td>{formatDateTime(node.createdAt, i18n.language)}</td>
+                  <td>{node.responseDueAt ? formatDateTime(node.responseDueAt, i18n.language) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </KeysetPager>
     </>
   );
 }

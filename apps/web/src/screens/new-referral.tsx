@@ -3,6 +3,7 @@ import { Button, ButtonGroup, Checkbox } from '@trussworks/react-uswds';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { focusSoon } from '../focus';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
 import { graphql } from '../gql';
 import type { AgeBand, AgencyType, ConsentPurpose, DataClass, ServiceNeed, Urgency } from '../gql/graphql';
@@ -220,7 +221,7 @@ export function NewReferralScreen() {
     setFailure(null);
     if (Object.keys(found).length) {
       // The summary says how many fields need attention; each message is tied to its field.
-      requestAnimationFrame(() => document.getElementById('referral-errors')?.focus());
+      focusSoon('referral-errors');
       return;
     }
     // One submission at a time (the key makes a second create answer the first's referral anyway).
@@ -240,7 +241,7 @@ export function NewReferralScreen() {
       await navigate(`/referrals/${referral.id}`, { state: { done: andSend ? 'SEND' : 'DRAFT' } });
     } catch (caught) {
       setFailure({ error: caught, draftId });
-      requestAnimationFrame(() => document.getElementById('referral-failure')?.focus());
+      focusSoon('referral-failure');
     } finally {
       inFlight.current = false;
       setBusy(false);

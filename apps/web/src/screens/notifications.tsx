@@ -188,27 +188,33 @@ function Notifications({ show }: { show: Show }) {
       )}
 
       {error && <Notice type="error" heading={t('errors.loadFailed')} />}
-      {loading && !shown && <p role="status">{t('app.loading')}</p>}
-      {shown && shown.edges.length === 0 && (
-        <p>{show === 'unread' ? t('notifications.emptyUnread') : t('notifications.empty')}</p>
-      )}
-      {shown && shown.edges.length > 0 && (
-        <ul className="usa-collection" aria-label={t(`notifications.list.${show}`)}>
-          {shown.edges.map(({ node }) => (
-            <NotificationItem
-              key={node.id}
-              notification={node}
-              busy={marking.loading}
-              onMarkRead={() => void markRead({ ids: [node.id] })}
-              onOpen={() => {
-                // Following it is reading it; the mark goes on after the screen changes.
-                if (!node.read) void mark({ ids: [node.id] }).catch(() => undefined);
-              }}
-            />
-          ))}
-        </ul>
-      )}
-      <KeysetPager cursors={cursors} onChange={setCursors} pageInfo={shown?.pageInfo} />
+      <KeysetPager
+        id="notification-results"
+        cursors={cursors}
+        onChange={setCursors}
+        pageInfo={shown?.pageInfo}
+      >
+        {loading && !shown && <p role="status">{t('app.loading')}</p>}
+        {shown && shown.edges.length === 0 && (
+          <p>{show === 'unread' ? t('notifications.emptyUnread') : t('notifications.empty')}</p>
+        )}
+        {shown && shown.edges.length > 0 && (
+          <ul className="usa-collection" aria-label={t(`notifications.list.${show}`)}>
+            {shown.edges.map(({ node }) => (
+              <NotificationItem
+                key={node.id}
+                notification={node}
+                busy={marking.loading}
+                onMarkRead={() => void markRead({ ids: [node.id] })}
+                onOpen={() => {
+                  // Following it is reading it; the mark goes on after the screen changes.
+                  if (!node.read) void mark({ ids: [node.id] }).catch(() => undefined);
+                }}
+              />
+            ))}
+          </ul>
+        )}
+      </KeysetPager>
     </>
   );
 }

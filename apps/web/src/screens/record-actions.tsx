@@ -2,6 +2,7 @@ import { Alert, Button, ButtonGroup } from '@trussworks/react-uswds';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCode, type InputProblem, placeProblems } from '../graphql/errors';
+import { focusSoon, useAnnouncement } from '../focus';
 import { Notice } from '../notice';
 import { ErrorNotice } from './error-notice';
 
@@ -32,7 +33,7 @@ export function ActionPanel<A extends string>(props: {
   const cancel = (action: A) => {
     setOpen(null);
     // Back where the person was: the button that opened the form.
-    requestAnimationFrame(() => document.getElementById(`action-${action}`)?.focus());
+    focusSoon(`action-${action}`);
   };
   return (
     <section aria-labelledby="actions-heading">
@@ -211,23 +212,12 @@ export function ActionFormFrame(props: {
  * reload that shows the change). `initial`: a result carried over from the screen before.
  */
 export function useResultFlash<A extends string>(initial: ActionResult<A> | null = null) {
-  const [flash, setFlash] = useState<ActionResult<A> | null>(initial);
-  const ref = useRef<HTMLDivElement>(null);
-  const pending = useRef(initial !== null);
-  useEffect(() => {
-    if (pending.current && ref.current) {
-      ref.current.focus();
-      pending.current = false;
-    }
-  });
+  const announcement = useAnnouncement<ActionResult<A>>(initial);
   return {
-    flash,
-    ref,
-    clear: () => setFlash(null),
-    show: (result: ActionResult<A>) => {
-      pending.current = true;
-      setFlash(result);
-    },
+    flash: announcement.value,
+    ref: announcement.ref,
+    clear: () => announcement.announce(null),
+    show: (result: ActionResult<A>) => announcement.announce(result),
   };
 }
 

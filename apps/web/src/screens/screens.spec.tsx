@@ -66,8 +66,40 @@ describe('referral inbox', () => {
     await screen.findByRole('button', { name: 'Previous page' });
     await waitFor(() => expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(2));
     expect(screen.queryByRole('button', { name: 'Next page' })).toBeNull();
+    // The button pressed is gone on the last page: the focus is at the top of the new page.
+    expect(screen.getByRole('table').closest('[tabindex="-1"]')).toHaveFocus();
     await user.click(screen.getByRole('button', { name: 'Previous page' }));
     expect(await screen.findByRole('button', { name: 'Next page' })).toBeVisible();
+    expect(screen.getByRole('table').closest('[tabindex="-1"]')).toHaveFocus();
+  });
+
+  it('a new filter starts again at the first page, and the select keeps the focus', async () => {
+    const first = Array.from({ length: 20 }, (_, i) => `r${i}`);
+    renderAt('/referrals?box=RECEIVED', [
+      {
+        request: { query: INBOX_QUERY, variables: { box: 'RECEIVED', first: 20 } },
+        result: { data: inboxPage(first, 'cursor-20') },
+      },
+      {
+        request: { query: INBOX_QUERY, variables: { box: 'RECEIVED', first: 20, after: 'cursor-20' } },
+        result: { data: inboxPage(['r20'], null) },
+      },
+      {
+        request: { query: INBOX_QUERY, variables: { box: 'RECEIVED', status: 'ACCEPTED', first: 20 } },
+        result: { data: inboxPage(['r7'], null) },
+      },
+    ]);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Next page' }));
+    await screen.findByRole('button', { name: 'Previous page' });
+    const select = screen.getByLabelText('Status');
+    await user.selectOptions(select, 'ACCEPTED');
+    expect(screen.getByTestId('location')).toHaveTextContent('/referrals?box=RECEIVED&status=ACCEPTED');
+    const table = await screen.findByRole('table', { name: 'Referrals: Received' });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
+    expect(within(table).getByRole('link', { name: FROM.name })).toHaveAttribute('href', '/referrals/r7');
+    expect(screen.queryByRole('button', { name: 'Previous page' })).toBeNull();
+    expect(select).toHaveFocus();
   });
 
   it('filters by status through the labelled select, starting again at the first page', async () => {

@@ -3,6 +3,7 @@ import { Button, ButtonGroup, Checkbox } from '@trussworks/react-uswds';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { focusSoon } from '../focus';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
 import { graphql } from '../gql';
 import type { NeedPriority, ServiceNeed, SurvivorRecordFragment } from '../gql/graphql';
@@ -358,6 +359,8 @@ export function SurvivorEditScreen() {
     setBase(conflict.theirs);
     setConflict(null);
     setFormKey((key) => key + 1);
+    // The warning and its buttons go away: the person starts again at the top of the form to review.
+    focusSoon('survivor-edit-heading');
   };
   const keepTheirs = () => {
     if (!conflict) return;
@@ -365,11 +368,14 @@ export function SurvivorEditScreen() {
     setBase(conflict.theirs);
     setConflict(null);
     setFormKey((key) => key + 1);
+    focusSoon('survivor-edit-heading');
   };
 
   return (
     <>
-      <h1>{t('survivorForm.editTitle')}</h1>
+      <h1 id="survivor-edit-heading" tabIndex={-1}>
+        {t('survivorForm.editTitle')}
+      </h1>
       <p>{t('survivorForm.editing', { reference: record.reference })}</p>
       {conflict && (
         <div ref={conflictRef} tabIndex={-1} className="hub-flash">
@@ -441,7 +447,7 @@ export function SurvivorForm(props: {
     setErrors(found);
     setFailure(null);
     if (Object.keys(found).length) {
-      requestAnimationFrame(() => document.getElementById('survivor-errors')?.focus());
+      focusSoon('survivor-errors');
       return;
     }
     if (inFlight.current) return;
@@ -451,7 +457,7 @@ export function SurvivorForm(props: {
       await props.onSubmit(values);
     } catch (caught) {
       setFailure(caught);
-      requestAnimationFrame(() => document.getElementById('survivor-failure')?.focus());
+      focusSoon('survivor-failure');
     } finally {
       inFlight.current = false;
       setBusy(false);

@@ -7,6 +7,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { SelectField, TextAreaField } from '../forms/fields';
 import { graphql } from '../gql';
 import type { RevocationChannel, SurvivorConsentsQuery } from '../gql/graphql';
+import { focusSoon, useAnnouncement } from '../focus';
 import { RedactionSink } from '../graphql/redactions';
 import { formatDateTime } from '../i18n';
 import { Notice } from '../notice';
@@ -74,6 +75,13 @@ type Done = 'CREATED' | 'UPDATED' | 'CONSENT_RECORDED' | 'REVOKED';
 /** What the screen announces: a change made here or on the screen before, or break-glass opened until a time. */
 type Flash = { done: Done } | { breakGlassUntil: string };
 
+/** What the screen before asked this one to announce (navigation state). */
+function flashOf(state: unknown): Flash | null {
+  const carried = state as { done?: Done; breakGlassUntil?: string } | null;
+  if (carried?.breakGlassUntil) return { breakGlassUntil: carried.breakGlassUntil };
+  return carried?.done ? { done: carried.done } : null;
+}
+
 /** The revocation's reason: optional, at most the API's 1000 characters. */
 export function validateRevocation(values: { channel: string; reason: string }): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -98,21 +106,14 @@ export function SurvivorScreen() {
     context: { redactions },
   });
   const location = useLocation();
-  const [flash, setFlash] = useState<Flash | null>(() => {
-    const state = location.state as { done?: Done; breakGlassUntil?: string } | null;
-    if (state?.breakGlassUntil) return { breakGlassUntil: state.breakGlassUntil };
-    return state?.done ? { done: state.done } : null;
-  });
+  const [breakingGlass, setBreakingGlass] = useState(false);
+  // Arriving from a form, after a revocation or break-glass: said once, focused once the record is shown.
+  const flash = useAnnouncement<Flash>(flashOf(location.state));
   const navigate = useNavigate();
   // Said once: a reload must not announce again (break-glass may have ended by then).
   useEffect(() => {
     if (location.state) void navigate(location.pathname, { replace: true, state: null });
   }, [location, navigate]);
-  const [breakingGlass, setBreakingGlass] = useState(false);
-  const flashRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (flash) flashRef.current?.focus();
-  }, [flash]);
 
   if (loading && !data) return <p role="status">{t('app.loading')}</p>;
   if (error || !data) {
@@ -127,15 +128,15 @@ export function SurvivorScreen() {
   return (
     <>
       <h1>{t('survivor.title')}</h1>
-      {flash && (
-        <div ref={flashRef} tabIndex={-1} className="hub-flash">
+      {flash.value && (
+        <div ref={flash.ref} tabIndex={-1} className="hub-flash">
           <Notice
             type="info"
             heading={
-              'done' in flash
-                ? t(`survivor.done.${flash.done}`)
+              'done' in flash.value
+                ? t(`survivor.done.${flash.value.done}`)
                 : t('safety.breakGlass.opened', {
-                    until: formatDateTime(flash.breakGlassUntil, i18n.language),
+                    until: formatDateTime(flash.value.breakGlassUntil, i18n.language),
                   })
             }
           />
@@ -178,7 +179,7 @@ export function SurvivorScreen() {
             setBreakingGlass(false);
             // The record again, now with what break-glass opened to this person.
             await refetch().catch(() => undefined);
-            setFlash({ breakGlassUntil: until });
+            flash.announce({ breakGlassUntil: until });
           }}
         />
       )}
@@ -186,7 +187,7 @@ export function SurvivorScreen() {
         <h2 id="record-heading">{t('survivor.record')}</h2>
         <SurvivorFields survivor={survivor} notShared={(field) => redactions.has(['survivor', field])} />
       </section>
-      <ConsentHistory survivorId={survivor.id} onRevoked={() => setFlash({ done: 'REVOKED' })} />
+      <ConsentHistory survivorId={survivor.id} onRevoked={() => flash.announce({ done: 'REVOKED' })} />
     </>
   );
 }
@@ -253,14 +254,23 @@ export function ConsentHistory(props: { survivorId: string; onRevoked: () => voi
             )}
           </dl>
           {!consent.revocation && consent.status !== 'EXPIRED' && revoking !== consent.id && (
-            <Button type="button" secondary onClick={() => setRevoking(consent.id)}>
+            <Button
+              type="button"
+              id={`revoke-${consent.id}`}
+              secondary
+              onClick={() => setRevoking(consent.id)}
+            >
               {t('consents.revoke')}
             </Button>
           )}
           {revoking === consent.id && (
             <RevokeForm
               consent={consent}
-              onCancel={() => setRevoking(null)}
+              onCancel={() => {
+                setRevoking(null);
+                // Back where the person was: the button that opened the form.
+                focusSoon(`revoke-${consent.id}`);
+              }}
               onRevoked={async () => {
                 setRevoking(null);
                 await refetch().catch(() => undefined);

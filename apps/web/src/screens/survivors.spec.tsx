@@ -303,13 +303,20 @@ describe('survivor screens', () => {
     ]);
     await user.click(await screen.findByRole('button', { name: 'Revoke this consent' }));
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Revoke consent' })).toHaveFocus());
+    // Cancel gives the focus back to the button that opened the form.
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Revoke this consent' })).toHaveFocus());
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Revoke consent' })).toHaveFocus());
     expect(screen.getByText(/cannot be undone/)).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Revoke consent' }));
     expect(await screen.findByText('Choose one.')).toBeVisible();
     await user.selectOptions(screen.getByLabelText(/How the survivor revoked/), 'PHONE');
     await user.type(screen.getByLabelText(/Reason/), 'Moved away');
     await user.click(screen.getByRole('button', { name: 'Revoke consent' }));
-    expect(await screen.findByRole('heading', { name: /Consent revoked/ })).toBeVisible();
+    const revoked = await screen.findByRole('heading', { name: /Consent revoked/ });
+    // The result is announced and takes the focus (the form that had it is gone).
+    await waitFor(() => expect(revoked.closest('[tabindex="-1"]')).toHaveFocus());
     expect(screen.getByText(/Revoked — recorded/)).toBeVisible();
     expect(screen.queryByRole('button', { name: 'Revoke this consent' })).toBeNull();
   });
@@ -362,9 +369,15 @@ describe('survivor screens', () => {
     await user.click(screen.getByRole('button', { name: 'Re-apply my changes to this version' }));
     expect(screen.getByLabelText('Family name')).toHaveValue('Reyes');
     expect(screen.getByLabelText('Phone')).toHaveValue('+1 555 0199');
+    // The warning and its buttons are gone: the person reviews from the top of the form.
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 1, name: 'Edit survivor record' })).toHaveFocus(),
+    );
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
-    expect(await screen.findByRole('heading', { name: 'Survivor record saved' })).toBeVisible();
+    const saved = await screen.findByRole('heading', { name: 'Survivor record saved' });
     expect(screen.getByTestId('location')).toHaveTextContent('/survivors/s-1');
+    // Announced on the record once it has loaded, and focused then.
+    await waitFor(() => expect(saved.closest('[tabindex="-1"]')).toHaveFocus());
   });
 
   it('the consent form lists only agencies that can read for the purpose, then records it', async () => {

@@ -3,6 +3,7 @@ import { Button, Table } from '@trussworks/react-uswds';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { focusSoon } from '../focus';
 import { TextField } from '../forms/fields';
 import { graphql } from '../gql';
 import { formatDateTime } from '../i18n';
@@ -103,6 +104,8 @@ export function SurvivorsScreen() {
               setTyped('');
               setReference(undefined);
               setCursors([]);
+              // This button goes away with the reference: the focus goes back to the field.
+              focusSoon('reference');
             }}
           >
             {t('survivors.showAll')}
@@ -111,43 +114,49 @@ export function SurvivorsScreen() {
       </form>
 
       {error && <Notice type="error" heading={t('errors.loadFailed')} />}
-      <p role="status">
-        {loading && !connection
-          ? t('app.loading')
-          : connection && connection.edges.length === 0
-            ? t('survivors.none')
-            : ''}
-      </p>
-      {connection && connection.edges.length > 0 && (
-        <Table fullWidth striped>
-          <caption>{t('survivors.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('survivor.reference')}</th>
-              <th scope="col">{t('survivor.ageBand')}</th>
-              <th scope="col">{t('survivor.minor')}</th>
-              <th scope="col">{t('survivors.owner')}</th>
-              <th scope="col">{t('referral.created')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {connection.edges.map(({ node }) => (
-              <tr key={node.id}>
-                <th scope="row">
-                  <Link className="usa-link" to={`/survivors/${node.id}`}>
-                    {node.reference}
-                  </Link>
-                </th>
-                <td>{t(`ageBand.${node.ageBand}`)}</td>
-                <td>{node.minor ? t('common.yes') : t('common.no')}</td>
-                <td>{node.ownerAgency.name}</td>
-                <td>{formatDateTime(node.createdAt, i18n.language)}</td>
+      <KeysetPager
+        id="survivor-results"
+        cursors={cursors}
+        onChange={setCursors}
+        pageInfo={connection?.pageInfo}
+      >
+        <p role="status">
+          {loading && !connection
+            ? t('app.loading')
+            : connection && connection.edges.length === 0
+              ? t('survivors.none')
+              : ''}
+        </p>
+        {connection && connection.edges.length > 0 && (
+          <Table fullWidth striped>
+            <caption>{t('survivors.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('survivor.reference')}</th>
+                <th scope="col">{t('survivor.ageBand')}</th>
+                <th scope="col">{t('survivor.minor')}</th>
+                <th scope="col">{t('survivors.owner')}</th>
+                <th scope="col">{t('referral.created')}</th>
               </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
-      <KeysetPager cursors={cursors} onChange={setCursors} pageInfo={connection?.pageInfo} />
+            </thead>
+            <tbody>
+              {connection.edges.map(({ node }) => (
+                <tr key={node.id}>
+                  <th scope="row">
+                    <Link className="usa-link" to={`/survivors/${node.id}`}>
+                      {node.reference}
+                    </Link>
+                  </th>
+                  <td>{t(`ageBand.${node.ageBand}`)}</td>
+                  <td>{node.minor ? t('common.yes') : t('common.no')}</td>
+                  <td>{node.ownerAgency.name}</td>
+                  <td>{formatDateTime(node.createdAt, i18n.language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </KeysetPager>
     </>
   );
 }

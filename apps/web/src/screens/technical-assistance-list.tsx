@@ -194,48 +194,49 @@ function TechnicalAssistanceList(props: {
       </div>
 
       {error && <Notice type="error" heading={t('errors.loadFailed')} />}
-      {loading && !connection && <p role="status">{t('app.loading')}</p>}
-      {connection && connection.edges.length === 0 && <p>{t('ta.list.empty')}</p>}
-      {connection && connection.edges.length > 0 && (
-        <Table fullWidth striped>
-          <caption>{t('ta.list.caption', { list: t(`ta.scope.${scope}`) })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('ta.field.topic')}</th>
-              <th scope="col">{t('ta.field.type')}</th>
-              <th scope="col">{t('ta.field.requestingAgency')}</th>
-              <th scope="col">{t('ta.field.status')}</th>
-              <th scope="col">{t('ta.field.urgency')}</th>
-              <th scope="col">{t('ta.field.priority')}</th>
-              <th scope="col">{t('ta.field.assignedAgency')}</th>
-              <th scope="col">{t('ta.field.createdAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {connection.edges.map(({ node }) => (
-              <tr key={node.id}>
-                <th scope="row">
-                  <Link className="usa-link" to={`/technical-assistance/${node.id}`}>
-                    {t(`ta.topic.${node.topic}`)}
-                  </Link>
-                </th>
-                <td>{t(`ta.type.${node.type}`)}</td>
-                <td>{node.requestingAgency.name}</td>
-                <td>{t(`ta.status.${node.status}`)}</td>
-                <td>
-                  <Tag className={node.urgency === 'URGENT' ? 'bg-secondary-dark' : undefined}>
-                    {t(`ta.urgency.${node.urgency}`)}
-                  </Tag>
-                </td>
-                <td>{node.priority ? t(`ta.priority.${node.priority}`) : '—'}</td>
-                <td>{node.assignedAgency?.name ?? '—'}</td>
-                <td>{formatDateTime(node.createdAt, i18n.language)}</td>
+      <KeysetPager id="ta-results" cursors={cursors} onChange={setCursors} pageInfo={connection?.pageInfo}>
+        {loading && !connection && <p role="status">{t('app.loading')}</p>}
+        {connection && connection.edges.length === 0 && <p>{t('ta.list.empty')}</p>}
+        {connection && connection.edges.length > 0 && (
+          <Table fullWidth striped>
+            <caption>{t('ta.list.caption', { list: t(`ta.scope.${scope}`) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('ta.field.topic')}</th>
+                <th scope="col">{t('ta.field.type')}</th>
+                <th scope="col">{t('ta.field.requestingAgency')}</th>
+                <th scope="col">{t('ta.field.status')}</th>
+                <th scope="col">{t('ta.field.urgency')}</th>
+                <th scope="col">{t('ta.field.priority')}</th>
+                <th scope="col">{t('ta.field.assignedAgency')}</th>
+                <th scope="col">{t('ta.field.createdAt')}</th>
               </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
-      <KeysetPager cursors={cursors} onChange={setCursors} pageInfo={connection?.pageInfo} />
+            </thead>
+            <tbody>
+              {connection.edges.map(({ node }) => (
+                <tr key={node.id}>
+                  <th scope="row">
+                    <Link className="usa-link" to={`/technical-assistance/${node.id}`}>
+                      {t(`ta.topic.${node.topic}`)}
+                    </Link>
+                  </th>
+                  <td>{t(`ta.type.${node.type}`)}</td>
+                  <td>{node.requestingAgency.name}</td>
+                  <td>{t(`ta.status.${node.status}`)}</td>
+                  <td>
+                    <Tag className={node.urgency === 'URGENT' ? 'bg-secondary-dark' : undefined}>
+                      {t(`ta.urgency.${node.urgency}`)}
+                    </Tag>
+                  </td>
+                  <td>{node.priority ? t(`ta.priority.${node.priority}`) : '—'}</td>
+                  <td>{node.assignedAgency?.name ?? '—'}</td>
+                  <td>{formatDateTime(node.createdAt, i18n.language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </KeysetPager>
     </>
   );
 }
