@@ -164,7 +164,7 @@ export function spanishFlow(hub: () => WebHub): void {
     await table.locator(`a[href="${referralPath}"]`).waitFor();
     await spanishScreen(recipient, 'inbox');
     await table.locator(`a[href="${referralPath}"]`).click();
-    await recipient.getByRole('heading', { level: 2, name: t('referral.timeline') }).waitFor();
+    await recipient.getByRole('heading', { level: 2, name: t('timeline.heading') }).waitFor();
     await expect(field(recipient, t('survivor.givenName')).textContent()).resolves.toBe(
       t('survivor.notShared'),
     );
