@@ -36,3 +36,20 @@ export function problemsOf(error: unknown): InputProblem[] {
     return Array.isArray(problems) ? (problems as InputProblem[]) : [];
   });
 }
+
+/**
+ * BAD_USER_INPUT's problems by the form field they concern: `field(problem.field)` names it
+ * (`languages[2]` → `languages`, `address.city` → `addressCity`…) or returns null for a field the form
+ * does not show. The first problem of a field wins.
+ */
+export function problemsByField(
+  error: unknown,
+  field: (apiField: string) => string | null,
+): Record<string, InputProblem> {
+  const byField: Record<string, InputProblem> = {};
+  for (const problem of problemsOf(error)) {
+    const name = field(problem.field);
+    if (name && !byField[name]) byField[name] = problem;
+  }
+  return byField;
+}

@@ -1,5 +1,6 @@
 import type {
   AgeBand,
+  AgencyType,
   ConsentObtainedHow,
   ConsentPurpose,
   DataClass,
@@ -7,8 +8,11 @@ import type {
   DeclinedBy,
   GrantorType,
   NeedPriority,
+  ProtocolCategory,
+  ProtocolState,
   RevocationChannel,
   ServiceNeed,
+  TaskForceRole,
   Urgency,
 } from '../gql/graphql';
 
@@ -96,4 +100,34 @@ export const REVOCATION_CHANNELS = keys<RevocationChannel>({
   E_SIGNATURE: true,
   PHONE: true,
   OTHER: true,
+});
+
+export const AGENCY_TYPES = keys<AgencyType>({
+  NGO: true,
+  LAW_ENFORCEMENT: true,
+  PROSECUTOR: true,
+  HEALTH: true,
+  CHILD_WELFARE: true,
+  FEDERAL_PARTNER: true,
+  TA_PROVIDER: true,
+  COORDINATOR: true,
+});
+
+export const PROTOCOL_CATEGORIES = keys<ProtocolCategory>({
+  REFERRAL: true,
+  SCREENING: true,
+  RESPONSE: true,
+  INFORMATION_SHARING: true,
+  MOU: true,
+  TRAINING: true,
+  OTHER: true,
+});
+
+export const PROTOCOL_STATES = keys<ProtocolState>({ DRAFT: true, PUBLISHED: true, ARCHIVED: true });
+
+export const TASK_FORCE_ROLES = keys<TaskForceRole>({
+  MEMBER: true,
+  OBSERVER: true,
+  CO_LEAD_VICTIM_SERVICES: true,
+  CO_LEAD_LAW_ENFORCEMENT: true,
 });

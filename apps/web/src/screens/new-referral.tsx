@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
+import { LANGUAGE_CODE } from '../forms/patterns';
 import { graphql } from '../gql';
 import type { AgeBand, AgencyType, ConsentPurpose, DataClass, ServiceNeed, Urgency } from '../gql/graphql';
 import { usePageTitle } from '../page-title';
@@ -106,8 +107,6 @@ export interface NewReferralValues {
   consentId?: string;
   sharedClasses?: DataClass[];
 }
-
-const LANGUAGE_CODE = /^[a-z]{2}$/;
 
 /** Field → the key of its message (`form.*`); empty when the referral may be made. Same limits as the API. */
 export function validateNewReferral(values: NewReferralValues): Record<string, string> {

@@ -1,9 +1,14 @@
 import type { ReactElement } from 'react';
+import { Requires } from '../capabilities';
 import type { Capability } from '../gql/graphql';
 import { ConsentFormScreen } from './consent-form';
 import { HomeScreen } from './home';
 import { InboxScreen } from './inbox';
 import { NewReferralScreen } from './new-referral';
+import { PendingAcknowledgementsScreen } from './pending-acknowledgements';
+import { ProtocolScreen } from './protocol';
+import { ProtocolCreateScreen, ProtocolEditScreen } from './protocol-editor';
+import { ProtocolsScreen } from './protocols';
 import { ReferralScreen } from './referral';
 import { SurvivorScreen } from './survivor';
 import { SurvivorCreateScreen, SurvivorEditScreen } from './survivor-form';
@@ -24,6 +29,18 @@ export const SCREEN_ROUTES: readonly { path: string; element: ReactElement }[] =
   { path: '/survivors/:id', element: <SurvivorScreen /> },
   { path: '/survivors/:id/edit', element: <SurvivorEditScreen /> },
   { path: '/survivors/:id/consents/new', element: <ConsentFormScreen /> },
+  { path: '/protocols', element: <ProtocolsScreen /> },
+  { path: '/protocols/pending', element: <PendingAcknowledgementsScreen /> },
+  {
+    path: '/protocols/new',
+    element: (
+      <Requires capability="MANAGE_PROTOCOLS">
+        <ProtocolCreateScreen />
+      </Requires>
+    ),
+  },
+  { path: '/protocols/:id', element: <ProtocolScreen /> },
+  { path: '/protocols/:id/edit', element: <ProtocolEditScreen /> },
 ];
 
 /**
@@ -35,4 +52,5 @@ export const NAV_LINKS: readonly { to: string; label: string; requires?: Capabil
   { to: '/referrals', label: 'nav.referrals', requires: 'READ_REFERRALS', end: true },
   { to: '/referrals/new', label: 'nav.newReferral', requires: 'CREATE_REFERRAL' },
   { to: '/survivors', label: 'nav.survivors', requires: 'READ_SURVIVORS' },
+  { to: '/protocols', label: 'protocols.nav', requires: 'READ_PROTOCOLS' },
 ];

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
+import { DATE, EMAIL, LANGUAGE_CODE, PHONE } from '../forms/patterns';
 import { graphql } from '../gql';
 import type { NeedPriority, ServiceNeed, SurvivorRecordFragment } from '../gql/graphql';
 import { errorCode } from '../graphql/errors';
@@ -175,10 +176,6 @@ const MAX_LENGTH: Partial<Record<TextFieldName, number>> = {
   mentalHealthNotes: 4000,
   substanceUseNotes: 4000,
 };
-const PHONE = /^\+?[0-9 ()./-]{3,40}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const LANGUAGE_CODE = /^[a-z]{2}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const aliasesOf = (text: string) =>
   text
