@@ -15,6 +15,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Capabilities {\n    me {\n      userId\n      capabilities\n    }\n  }\n": typeof types.CapabilitiesDocument,
+    "\n  mutation UpdateAgencyProfile($input: UpdateAgencyProfileInput!) {\n    updateAgencyProfile(input: $input) {\n      agency {\n        ...AgencyProfileFields\n      }\n    }\n  }\n": typeof types.UpdateAgencyProfileDocument,
+    "\n  fragment AgencyProfileFields on Agency {\n    id\n    name\n    type\n    jurisdiction\n    status\n    description\n    services\n    languages\n    serviceAreas\n    hours\n    intakePhone\n    intakeEmail\n    website\n    acceptingReferrals\n    notificationLanguage\n    confidentialLocation\n    version\n    address {\n      street\n      city\n      region\n      postalCode\n    }\n  }\n": typeof types.AgencyProfileFieldsFragmentDoc,
+    "\n  query AgencyProfile($id: ID!) {\n    agency(id: $id) {\n      ...AgencyProfileFields\n      availableActions\n    }\n  }\n": typeof types.AgencyProfileDocument,
     "\n  query ConsentAgencies {\n    agencies(first: 100) {\n      edges {\n        node {\n          id\n          name\n          type\n          deactivatedAt\n        }\n      }\n    }\n    me {\n      agency {\n        id\n      }\n    }\n  }\n": typeof types.ConsentAgenciesDocument,
     "\n  mutation RecordConsent($input: RecordConsentInput!) {\n    recordConsent(input: $input) {\n      consent {\n        id\n        status\n      }\n    }\n  }\n": typeof types.RecordConsentDocument,
     "\n  query ConsentSurvivor($id: ID!) {\n    survivor(id: $id) {\n      id\n      reference\n      minor\n    }\n  }\n": typeof types.ConsentSurvivorDocument,
@@ -58,9 +61,17 @@ type Documents = {
     "\n  query SurvivorConsents($survivorId: ID!) {\n    consents(survivorId: $survivorId) {\n      id\n      status\n      ownerAgencyId\n      recipientAgencyIds\n      purposes\n      dataClasses\n      validFrom\n      validUntil\n      obtainedHow\n      language\n      interpreterUsed\n      interpreterName\n      documentReference\n      recordedAt\n      grantor {\n        type\n        name\n        relationship\n      }\n      revocation {\n        channel\n        reason\n        revokedAt\n        revokedByAgencyId\n      }\n    }\n  }\n": typeof types.SurvivorConsentsDocument,
     "\n  mutation RevokeConsent($input: RevokeConsentInput!) {\n    revokeConsent(input: $input) {\n      consent {\n        id\n        status\n      }\n    }\n  }\n": typeof types.RevokeConsentDocument,
     "\n  query Survivors($reference: String, $first: Int, $after: String) {\n    survivors(reference: $reference, first: $first, after: $after) {\n      edges {\n        node {\n          id\n          reference\n          ageBand\n          minor\n          createdAt\n          ownerAgency {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.SurvivorsDocument,
+    "\n  query TaskForceMembers {\n    me {\n      userId\n      taskForces {\n        role\n        taskForce {\n          id\n          name\n          jurisdiction\n          description\n          availableActions\n          members {\n            taskForceId\n            agencyId\n            role\n            version\n            joinedAt\n            availableActions\n            agency {\n              id\n              name\n              type\n              status\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.TaskForceMembersDocument,
+    "\n  query TaskForceCandidates($type: AgencyType) {\n    agencies(type: $type, first: 100) {\n      edges {\n        node {\n          id\n          name\n          type\n          status\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.TaskForceCandidatesDocument,
+    "\n  mutation AddTaskForceMember($input: AddTaskForceMemberInput!) {\n    addTaskForceMember(input: $input) {\n      member {\n        taskForceId\n        agencyId\n        role\n        version\n      }\n    }\n  }\n": typeof types.AddTaskForceMemberDocument,
+    "\n  mutation UpdateTaskForceMember($input: UpdateTaskForceMemberInput!) {\n    updateTaskForceMember(input: $input) {\n      member {\n        taskForceId\n        agencyId\n        role\n        version\n      }\n    }\n  }\n": typeof types.UpdateTaskForceMemberDocument,
+    "\n  mutation RemoveTaskForceMember($input: RemoveTaskForceMemberInput!) {\n    removeTaskForceMember(input: $input) {\n      taskForceId\n      agencyId\n    }\n  }\n": typeof types.RemoveTaskForceMemberDocument,
 };
 const documents: Documents = {
     "\n  query Capabilities {\n    me {\n      userId\n      capabilities\n    }\n  }\n": types.CapabilitiesDocument,
+    "\n  mutation UpdateAgencyProfile($input: UpdateAgencyProfileInput!) {\n    updateAgencyProfile(input: $input) {\n      agency {\n        ...AgencyProfileFields\n      }\n    }\n  }\n": types.UpdateAgencyProfileDocument,
+    "\n  fragment AgencyProfileFields on Agency {\n    id\n    name\n    type\n    jurisdiction\n    status\n    description\n    services\n    languages\n    serviceAreas\n    hours\n    intakePhone\n    intakeEmail\n    website\n    acceptingReferrals\n    notificationLanguage\n    confidentialLocation\n    version\n    address {\n      street\n      city\n      region\n      postalCode\n    }\n  }\n": types.AgencyProfileFieldsFragmentDoc,
+    "\n  query AgencyProfile($id: ID!) {\n    agency(id: $id) {\n      ...AgencyProfileFields\n      availableActions\n    }\n  }\n": types.AgencyProfileDocument,
     "\n  query ConsentAgencies {\n    agencies(first: 100) {\n      edges {\n        node {\n          id\n          name\n          type\n          deactivatedAt\n        }\n      }\n    }\n    me {\n      agency {\n        id\n      }\n    }\n  }\n": types.ConsentAgenciesDocument,
     "\n  mutation RecordConsent($input: RecordConsentInput!) {\n    recordConsent(input: $input) {\n      consent {\n        id\n        status\n      }\n    }\n  }\n": types.RecordConsentDocument,
     "\n  query ConsentSurvivor($id: ID!) {\n    survivor(id: $id) {\n      id\n      reference\n      minor\n    }\n  }\n": types.ConsentSurvivorDocument,
@@ -104,6 +115,11 @@ const documents: Documents = {
     "\n  query SurvivorConsents($survivorId: ID!) {\n    consents(survivorId: $survivorId) {\n      id\n      status\n      ownerAgencyId\n      recipientAgencyIds\n      purposes\n      dataClasses\n      validFrom\n      validUntil\n      obtainedHow\n      language\n      interpreterUsed\n      interpreterName\n      documentReference\n      recordedAt\n      grantor {\n        type\n        name\n        relationship\n      }\n      revocation {\n        channel\n        reason\n        revokedAt\n        revokedByAgencyId\n      }\n    }\n  }\n": types.SurvivorConsentsDocument,
     "\n  mutation RevokeConsent($input: RevokeConsentInput!) {\n    revokeConsent(input: $input) {\n      consent {\n        id\n        status\n      }\n    }\n  }\n": types.RevokeConsentDocument,
     "\n  query Survivors($reference: String, $first: Int, $after: String) {\n    survivors(reference: $reference, first: $first, after: $after) {\n      edges {\n        node {\n          id\n          reference\n          ageBand\n          minor\n          createdAt\n          ownerAgency {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.SurvivorsDocument,
+    "\n  query TaskForceMembers {\n    me {\n      userId\n      taskForces {\n        role\n        taskForce {\n          id\n          name\n          jurisdiction\n          description\n          availableActions\n          members {\n            taskForceId\n            agencyId\n            role\n            version\n            joinedAt\n            availableActions\n            agency {\n              id\n              name\n              type\n              status\n            }\n          }\n        }\n      }\n    }\n  }\n": types.TaskForceMembersDocument,
+    "\n  query TaskForceCandidates($type: AgencyType) {\n    agencies(type: $type, first: 100) {\n      edges {\n        node {\n          id\n          name\n          type\n          status\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.TaskForceCandidatesDocument,
+    "\n  mutation AddTaskForceMember($input: AddTaskForceMemberInput!) {\n    addTaskForceMember(input: $input) {\n      member {\n        taskForceId\n        agencyId\n        role\n        version\n      }\n    }\n  }\n": types.AddTaskForceMemberDocument,
+    "\n  mutation UpdateTaskForceMember($input: UpdateTaskForceMemberInput!) {\n    updateTaskForceMember(input: $input) {\n      member {\n        taskForceId\n        agencyId\n        role\n        version\n      }\n    }\n  }\n": types.UpdateTaskForceMemberDocument,
+    "\n  mutation RemoveTaskForceMember($input: RemoveTaskForceMemberInput!) {\n    removeTaskForceMember(input: $input) {\n      taskForceId\n      agencyId\n    }\n  }\n": types.RemoveTaskForceMemberDocument,
 };
 
 /**
@@ -124,6 +140,18 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Capabilities {\n    me {\n      userId\n      capabilities\n    }\n  }\n"): (typeof documents)["\n  query Capabilities {\n    me {\n      userId\n      capabilities\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAgencyProfile($input: UpdateAgencyProfileInput!) {\n    updateAgencyProfile(input: $input) {\n      agency {\n        ...AgencyProfileFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAgencyProfile($input: UpdateAgencyProfileInput!) {\n    updateAgencyProfile(input: $input) {\n      agency {\n        ...AgencyProfileFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AgencyProfileFields on Agency {\n    id\n    name\n    type\n    jurisdiction\n    status\n    description\n    services\n    languages\n    serviceAreas\n    hours\n    intakePhone\n    intakeEmail\n    website\n    acceptingReferrals\n    notificationLanguage\n    confidentialLocation\n    version\n    address {\n      street\n      city\n      region\n      postalCode\n    }\n  }\n"): (typeof documents)["\n  fragment AgencyProfileFields on Agency {\n    id\n    name\n    type\n    jurisdiction\n    status\n    description\n    services\n    languages\n    serviceAreas\n    hours\n    intakePhone\n    intakeEmail\n    website\n    acceptingReferrals\n    notificationLanguage\n    confidentialLocation\n    version\n    address {\n      street\n      city\n      region\n      postalCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AgencyProfile($id: ID!) {\n    agency(id: $id) {\n      ...AgencyProfileFields\n      availableActions\n    }\n  }\n"): (typeof documents)["\n  query AgencyProfile($id: ID!) {\n    agency(id: $id) {\n      ...AgencyProfileFields\n      availableActions\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -296,6 +324,26 @@ export function graphql(source: "\n  mutation RevokeConsent($input: RevokeConsen
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Survivors($reference: String, $first: Int, $after: String) {\n    survivors(reference: $reference, first: $first, after: $after) {\n      edges {\n        node {\n          id\n          reference\n          ageBand\n          minor\n          createdAt\n          ownerAgency {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query Survivors($reference: String, $first: Int, $after: String) {\n    survivors(reference: $reference, first: $first, after: $after) {\n      edges {\n        node {\n          id\n          reference\n          ageBand\n          minor\n          createdAt\n          ownerAgency {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TaskForceMembers {\n    me {\n      userId\n      taskForces {\n        role\n        taskForce {\n          id\n          name\n          jurisdiction\n          description\n          availableActions\n          members {\n            taskForceId\n            agencyId\n            role\n            version\n            joinedAt\n            availableActions\n            agency {\n              id\n              name\n              type\n              status\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TaskForceMembers {\n    me {\n      userId\n      taskForces {\n        role\n        taskForce {\n          id\n          name\n          jurisdiction\n          description\n          availableActions\n          members {\n            taskForceId\n            agencyId\n            role\n            version\n            joinedAt\n            availableActions\n            agency {\n              id\n              name\n              type\n              status\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TaskForceCandidates($type: AgencyType) {\n    agencies(type: $type, first: 100) {\n      edges {\n        node {\n          id\n          name\n          type\n          status\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query TaskForceCandidates($type: AgencyType) {\n    agencies(type: $type, first: 100) {\n      edges {\n        node {\n          id\n          name\n          type\n          status\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddTaskForceMember($input: AddTaskForceMemberInput!) {\n    addTaskForceMember(input: $input) {\n      member {\n        taskForceId\n        agencyId\n        role\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddTaskForceMember($input: AddTaskForceMemberInput!) {\n    addTaskForceMember(input: $input) {\n      member {\n        taskForceId\n        agencyId\n        role\n        version\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTaskForceMember($input: UpdateTaskForceMemberInput!) {\n    updateTaskForceMember(input: $input) {\n      member {\n        taskForceId\n        agencyId\n        role\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateTaskForceMember($input: UpdateTaskForceMemberInput!) {\n    updateTaskForceMember(input: $input) {\n      member {\n        taskForceId\n        agencyId\n        role\n        version\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveTaskForceMember($input: RemoveTaskForceMemberInput!) {\n    removeTaskForceMember(input: $input) {\n      taskForceId\n      agencyId\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveTaskForceMember($input: RemoveTaskForceMemberInput!) {\n    removeTaskForceMember(input: $input) {\n      taskForceId\n      agencyId\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -70,6 +70,7 @@ describe('translations', () => {
       ProtocolCategory: 'protocolCategory',
       ProtocolState: 'protocolState',
       ProtocolVersionState: 'protocolVersionState',
+      TaskForceRole: 'taskForceRole',
     };
     const missing: string[] = [];
     for (const [enumName, prefix] of Object.entries(shown)) {

@@ -1,6 +1,8 @@
 import type { ReactElement } from 'react';
 import { Requires } from '../capabilities';
 import type { Capability } from '../gql/graphql';
+import { AgencyScreen, MyAgencyScreen } from './agency';
+import { AgencyProfileEditScreen } from './agency-profile-form';
 import { ConsentFormScreen } from './consent-form';
 import { HomeScreen } from './home';
 import { InboxScreen } from './inbox';
@@ -13,6 +15,7 @@ import { ReferralScreen } from './referral';
 import { SurvivorScreen } from './survivor';
 import { SurvivorCreateScreen, SurvivorEditScreen } from './survivor-form';
 import { SurvivorsScreen } from './survivors';
+import { TaskForceScreen } from './task-force';
 
 /**
  * Every screen and its path: the app's router and the screens' component tests (testing.tsx) read
@@ -41,6 +44,10 @@ export const SCREEN_ROUTES: readonly { path: string; element: ReactElement }[] =
   },
   { path: '/protocols/:id', element: <ProtocolScreen /> },
   { path: '/protocols/:id/edit', element: <ProtocolEditScreen /> },
+  { path: '/task-force', element: <TaskForceScreen /> },
+  { path: '/agency', element: <MyAgencyScreen /> },
+  { path: '/agencies/:id', element: <AgencyScreen /> },
+  { path: '/agencies/:id/edit', element: <AgencyProfileEditScreen /> },
 ];
 
 /**
@@ -53,4 +60,6 @@ export const NAV_LINKS: readonly { to: string; label: string; requires?: Capabil
   { to: '/referrals/new', label: 'nav.newReferral', requires: 'CREATE_REFERRAL' },
   { to: '/survivors', label: 'nav.survivors', requires: 'READ_SURVIVORS' },
   { to: '/protocols', label: 'protocols.nav', requires: 'READ_PROTOCOLS' },
+  { to: '/task-force', label: 'taskForce.nav' },
+  { to: '/agency', label: 'agencyProfile.nav', requires: 'UPDATE_AGENCY_PROFILE' },
 ];
