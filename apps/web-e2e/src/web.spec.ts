@@ -1,4 +1,5 @@
 import { consentRevocationFlow } from './flows/consent-revocation.flow';
+import { protocolAcknowledgementFlow } from './flows/protocol-acknowledgement.flow';
 import { referralLoopFlow } from './flows/referral-loop.flow';
 import { signInFlow } from './flows/sign-in.flow';
 import { startWebHub, type WebHub } from './support/web-hub';
@@ -25,4 +26,5 @@ describe('the web app in Chromium against the real API, dev-idp and PostgreSQL',
   signInFlow(started);
   referralLoopFlow(started);
   consentRevocationFlow(started);
+  protocolAcknowledgementFlow(started);
 });

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { Notice } from '../notice';
 
 /** What a change did, said on the screen it came back to: a result, or a CONFLICT to review. */
@@ -28,4 +29,21 @@ export function Flash({ flash }: { flash: FlashMessage | null }) {
       <Notice type={flash.type} heading={flash.heading} text={flash.text} />
     </div>
   );
+}
+
+/**
+ * What the screen before said it did (`navigate(path, { state: { done } })`), read once: the history
+ * entry's state is then cleared, so a reload or a return to this entry does not announce it again.
+ */
+export function useArrival<T extends string>(): T | undefined {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [done] = useState(() => (location.state as { done?: T } | null)?.done);
+  const cleared = useRef(false);
+  useEffect(() => {
+    if (!done || cleared.current) return;
+    cleared.current = true;
+    void navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+  }, [done, navigate, location.pathname, location.search]);
+  return done;
 }

@@ -19,6 +19,15 @@ export interface ApolloOptions {
 }
 
 /**
+ * The app's cache. The caller (`me`) has no id field, so each query reading other fields of it
+ * would replace the one stored (the capabilities dropped, refetched, and every screen guarded by
+ * them unmounted, losing what was typed): there is one caller per session, so its fields merge.
+ */
+export function createCache(): InMemoryCache {
+  return new InMemoryCache({ typePolicies: { Me: { merge: true } } });
+}
+
+/**
  * The one Apollo Client of the app. Screens showing survivor fields query with
  * `fetchPolicy: 'no-cache'`, so personal data never sits in the normalized cache; sign-out clears
  * the cache of everything else.
@@ -37,6 +46,6 @@ export function createApolloClient(options: ApolloOptions): ApolloClient {
   });
   return new ApolloClient({
     link: ApolloLink.from([unauthenticated, auth, redactionsLink, new HttpLink({ uri: options.graphqlUrl })]),
-    cache: new InMemoryCache(),
+    cache: createCache(),
   });
 }

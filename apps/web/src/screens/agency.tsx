@@ -1,8 +1,8 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useLocation, useParams } from 'react-router';
-import { Flash, useFlash } from '../forms/flash';
+import { Link, Navigate, useParams } from 'react-router';
+import { Flash, useArrival, useFlash } from '../forms/flash';
 import { graphql } from '../gql';
 import type { AgencyProfileFieldsFragment } from '../gql/graphql';
 import { Notice } from '../notice';
@@ -73,8 +73,7 @@ export function AgencyScreen() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   usePageTitle(t('agencyProfile.title'));
-  const location = useLocation();
-  const saved = (location.state as { done?: 'SAVED' } | null)?.done === 'SAVED';
+  const saved = useArrival<'SAVED'>() === 'SAVED';
   const { flash } = useFlash(saved ? { type: 'info', heading: t('agencyProfile.saved') } : null);
   const { data, error, loading } = useQuery(AGENCY_QUERY, {
     variables: { id },

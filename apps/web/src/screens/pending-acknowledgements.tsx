@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCapabilities } from '../capabilities';
 import { graphql } from '../gql';
-import { formatDateTime, formatNumber } from '../i18n';
+import { formatDateTime, formatDay, formatNumber } from '../i18n';
 import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { KeysetPager } from './pager';
@@ -93,7 +93,7 @@ export function PendingAcknowledgementsScreen() {
                 </th>
                 <td>{formatNumber(node.number, i18n.language)}</td>
                 <td>{node.publishedAt ? formatDateTime(node.publishedAt, i18n.language) : '—'}</td>
-                <td>{node.effectiveDate ?? '—'}</td>
+                <td>{node.effectiveDate ? formatDay(node.effectiveDate, i18n.language) : '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -8,6 +8,7 @@ import { TextAreaField } from '../forms/fields';
 import { graphql } from '../gql';
 import type { AgencyType, ProtocolAction } from '../gql/graphql';
 import { errorCode, problemsByField } from '../graphql/errors';
+import { formatDay } from '../i18n';
 import { Fact } from './survivor-fields';
 
 export const ACKNOWLEDGE_PROTOCOL = graphql(`
@@ -227,7 +228,7 @@ export function PublishForm(props: {
   onCancel: () => void;
   onDone: (result: ProtocolActionResult) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { draft } = props;
   const [publish, { loading }] = useMutation(PUBLISH_PROTOCOL);
   const [failure, setFailure] = useState<unknown>(null);
@@ -273,9 +274,13 @@ export function PublishForm(props: {
           {draft.requiresAcknowledgement ? t('common.yes') : t('common.no')}
         </Fact>
         <Fact label={t('protocol.effectiveDate')}>
-          {draft.effectiveDate ?? t('protocolActions.effectiveOnPublication')}
+          {draft.effectiveDate
+            ? formatDay(draft.effectiveDate, i18n.language)
+            : t('protocolActions.effectiveOnPublication')}
         </Fact>
-        <Fact label={t('protocol.reviewBy')}>{draft.reviewBy ?? '—'}</Fact>
+        <Fact label={t('protocol.reviewBy')}>
+          {draft.reviewBy ? formatDay(draft.reviewBy, i18n.language) : '—'}
+        </Fact>
       </dl>
       {reviewByError && (
         <p className="usa-error-message" role="alert">

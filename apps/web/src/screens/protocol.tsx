@@ -2,11 +2,11 @@ import { CombinedGraphQLErrors } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Table, Tag } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams, useSearchParams } from 'react-router';
-import { Flash, type FlashMessage, useFlash } from '../forms/flash';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { Flash, type FlashMessage, useArrival, useFlash } from '../forms/flash';
 import { graphql } from '../gql';
 import type { ProtocolVersionFactsFragment } from '../gql/graphql';
-import { formatDateTime, formatNumber } from '../i18n';
+import { formatDateTime, formatDay, formatNumber } from '../i18n';
 import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { ProtocolActions, type ProtocolActionResult, todayUtc } from './protocol-actions';
@@ -111,13 +111,12 @@ export function ProtocolScreen() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('protocol.title'));
   const [params] = useSearchParams();
-  const location = useLocation();
   const { data, error, loading, refetch } = useQuery(PROTOCOL_QUERY, {
     variables: { id },
     fetchPolicy: 'cache-and-network',
   });
   const { data: mine } = useQuery(MY_TASK_FORCES, { fetchPolicy: 'cache-first' });
-  const arrived = (location.state as { done?: 'CREATED' | 'SAVED' } | null)?.done;
+  const arrived = useArrival<'CREATED' | 'SAVED'>();
   const { flash, show, clear } = useFlash(
     arrived ? { type: 'info', heading: t(`protocol.done.${arrived}`) } : null,
   );
@@ -133,6 +132,7 @@ export function ProtocolScreen() {
     fetchPolicy: 'cache-first',
   });
   const when = (iso: string) => formatDateTime(iso, i18n.language);
+  const day = (date: string) => formatDay(date, i18n.language);
 
   const afterAction = async (result: ProtocolActionResult) => {
     clear();
@@ -198,9 +198,9 @@ export function ProtocolScreen() {
                   : t('protocol.versionNumber', { number: current.number })}
               </Fact>
               {current.effectiveDate && (
-                <Fact label={t('protocol.effectiveDate')}>{current.effectiveDate}</Fact>
+                <Fact label={t('protocol.effectiveDate')}>{day(current.effectiveDate)}</Fact>
               )}
-              {current.reviewBy && <Fact label={t('protocol.reviewBy')}>{current.reviewBy}</Fact>}
+              {current.reviewBy && <Fact label={t('protocol.reviewBy')}>{day(current.reviewBy)}</Fact>}
               <Fact label={t('protocol.requiresAcknowledgement')}>
                 {current.requiresAcknowledgement ? t('common.yes') : t('common.no')}
               </Fact>
@@ -354,7 +354,7 @@ export function ProtocolScreen() {
 
 /** The version being prepared (its readers are the coordinators who prepare it). */
 function DraftSection({ draft }: { draft: ProtocolVersionFactsFragment & { bodyHtml: string } }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <section aria-labelledby="draft-heading">
       <h2 id="draft-heading">{t('protocol.draftHeading', { number: draft.number })}</h2>
@@ -366,8 +366,12 @@ function DraftSection({ draft }: { draft: ProtocolVersionFactsFragment & { bodyH
         <Fact label={t('protocol.requiresAcknowledgement')}>
           {draft.requiresAcknowledgement ? t('common.yes') : t('common.no')}
         </Fact>
-        {draft.effectiveDate && <Fact label={t('protocol.effectiveDate')}>{draft.effectiveDate}</Fact>}
-        {draft.reviewBy && <Fact label={t('protocol.reviewBy')}>{draft.reviewBy}</Fact>}
+        {draft.effectiveDate && (
+          <Fact label={t('protocol.effectiveDate')}>{formatDay(draft.effectiveDate, i18n.language)}</Fact>
+        )}
+        {draft.reviewBy && (
+          <Fact label={t('protocol.reviewBy')}>{formatDay(draft.reviewBy, i18n.language)}</Fact>
+        )}
         {draft.summaryOfChanges && (
           <Fact label={t('protocol.summaryOfChanges')}>{draft.summaryOfChanges}</Fact>
         )}

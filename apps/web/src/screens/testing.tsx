@@ -1,8 +1,9 @@
-import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { MockLink } from '@apollo/client/testing';
 import { render } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { createCache } from '../graphql/client';
 import { redactionsLink } from '../graphql/redactions';
 import { SCREEN_ROUTES } from './routes';
 import { CAPABILITIES_QUERY } from '../capabilities';
@@ -22,7 +23,7 @@ export function Where() {
 export function renderAt(path: string, mocks: MockLink.MockedResponse[]) {
   const client = new ApolloClient({
     link: ApolloLink.from([redactionsLink, new MockLink(mocks)]),
-    cache: new InMemoryCache(),
+    cache: createCache(),
   });
   return render(
     <ApolloProvider client={client}>
