@@ -1,21 +1,22 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, ButtonGroup, Checkbox } from '@trussworks/react-uswds';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { changedFields, reapplyChanges } from '../forms/changes';
+import { changedFields } from '../forms/changes';
 import { ConflictReview } from '../forms/conflict-review';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
+import { useFormSubmission } from '../forms/form-submission';
 import { EMAIL, isWebAddress, LANGUAGE_CODE, PHONE } from '../forms/patterns';
+import { useVersionedEdit } from '../forms/versioned-edit';
 import { graphql } from '../gql';
 import type { AgencyProfileFieldsFragment, ServiceNeed } from '../gql/graphql';
-import { errorCode, problemsByField } from '../graphql/errors';
+import { problemsByField } from '../graphql/errors';
 import { LANGUAGES } from '../i18n';
 import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { AGENCY_QUERY, AgencyFacts, languageName } from './agency';
 import { SERVICE_NEEDS } from './enums';
-import { ErrorNotice } from './error-notice';
 
 export const UPDATE_AGENCY_PROFILE = graphql(`
   mutation UpdateAgencyProfile($input: UpdateAgencyProfileInput!) {
@@ -228,75 +229,51 @@ export function AgencyProfileEditScreen() {
     fetchPolicy: 'network-only',
   });
   const [update] = useMutation(UPDATE_AGENCY_PROFILE);
-  type Loaded = NonNullable<typeof data>['agency'];
-  const [base, setBase] = useState<Loaded | null>(null);
-  const [conflict, setConflict] = useState<{
-    started: Loaded;
-    theirs: Loaded;
-    mine: AgencyProfileValues;
-  } | null>(null);
-  const [formKey, setFormKey] = useState(0);
-  const [formValues, setFormValues] = useState<AgencyProfileValues | null>(null);
+  const edit = useVersionedEdit<NonNullable<typeof data>['agency'], AgencyProfileValues>({
+    valuesOf: profileValuesOf,
+  });
 
   if (loading && !data) return <p role="status">{t('app.loading')}</p>;
   if (error || !data) return <Notice type="error" level="h1" heading={t('errors.loadFailed')} />;
-  const agency = base ?? data.agency;
+  const agency = edit.record(data.agency);
   if (!agency.availableActions.includes('UPDATE_PROFILE')) {
     return <Notice type="error" level="h1" heading={t('agencyProfile.notEditable')} />;
   }
 
-  const save = async (values: AgencyProfileValues) => {
+  const save = (values: AgencyProfileValues) => {
     const changes = profileChanges(profileValuesOf(agency), values);
-    if (Object.keys(changes).length === 0) {
-      await navigate(`/agencies/${agency.id}`);
-      return;
-    }
-    try {
-      await update({
-        variables: { input: { agencyId: agency.id, expectedVersion: agency.version, ...changes } },
-      });
-      await navigate(`/agencies/${agency.id}`, { state: { done: 'SAVED' } });
-    } catch (caught) {
-      if (errorCode(caught) !== 'CONFLICT') throw caught;
-      const reloaded = await refetch();
-      setConflict({ started: agency, theirs: reloaded.data?.agency ?? agency, mine: values });
-    }
-  };
-  const resume = (values: AgencyProfileValues, theirs: Loaded) => {
-    setFormValues(values);
-    setBase(theirs);
-    setConflict(null);
-    setFormKey((key) => key + 1);
+    return edit.save({
+      record: agency,
+      values,
+      changes,
+      send: () =>
+        update({
+          variables: { input: { agencyId: agency.id, expectedVersion: agency.version, ...changes } },
+        }),
+      leave: (saved) => navigate(`/agencies/${agency.id}`, saved ? { state: { done: 'SAVED' } } : undefined),
+      reload: async () => (await refetch()).data?.agency,
+    });
   };
 
   return (
     <>
       <h1>{t('agencyProfile.editTitle')}</h1>
       <p>{t('agencyProfile.editing', { name: agency.name })}</p>
-      {conflict && (
+      {edit.conflict && (
         <ConflictReview
           heading={t('agencyProfile.conflictHeading')}
           text={t('agencyProfile.conflict')}
           theirsHeading={t('agencyProfile.theirVersion')}
-          onReapply={() =>
-            resume(
-              reapplyChanges(
-                profileValuesOf(conflict.theirs),
-                conflict.mine,
-                profileValuesOf(conflict.started),
-              ),
-              conflict.theirs,
-            )
-          }
-          onKeepTheirs={() => resume(profileValuesOf(conflict.theirs), conflict.theirs)}
+          onReapply={edit.reapplyMine}
+          onKeepTheirs={edit.keepTheirs}
         >
-          <AgencyFacts agency={conflict.theirs} />
+          <AgencyFacts agency={edit.conflict.theirs} />
         </ConflictReview>
       )}
-      {!conflict && (
+      {!edit.conflict && (
         <AgencyProfileForm
-          key={formKey}
-          initial={formValues ?? profileValuesOf(agency)}
+          key={edit.formKey}
+          initial={edit.initial(agency)}
           cancelTo={`/agencies/${agency.id}`}
           onSubmit={save}
         />
@@ -313,13 +290,21 @@ export function AgencyProfileForm(props: {
 }) {
   const { t, i18n } = useTranslation();
   const [values, setValues] = useState(props.initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
+  const form = useFormSubmission({
+    id: 'profile',
+    validate: validateAgencyProfile,
+    submit: props.onSubmit,
+    refusedFields: (caught) =>
+      Object.fromEntries(
+        Object.keys(problemsByField(caught, profileField)).map((field) => [
+          field,
+          REFUSED[field] ?? 'agencyProfile.refused',
+        ]),
+      ),
+  });
+  const { error } = form;
   const set = <K extends keyof AgencyProfileValues>(field: K, value: AgencyProfileValues[K]) =>
     setValues((current) => ({ ...current, [field]: value }));
-  const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
   const text = (
     field: keyof AgencyProfileValues & string,
     options: { area?: boolean; hint?: string; required?: boolean } = {},
@@ -338,48 +323,9 @@ export function AgencyProfileForm(props: {
     );
   };
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const found = validateAgencyProfile(values);
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length) {
-      requestAnimationFrame(() => document.getElementById('profile-errors')?.focus());
-      return;
-    }
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    try {
-      await props.onSubmit(values);
-    } catch (caught) {
-      setFailure(caught);
-      const refused = problemsByField(caught, profileField);
-      setErrors(
-        Object.fromEntries(
-          Object.keys(refused).map((field) => [field, REFUSED[field] ?? 'agencyProfile.refused']),
-        ),
-      );
-      requestAnimationFrame(() => document.getElementById('profile-failure')?.focus());
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
-  };
-
-  const errorCount = Object.keys(errors).length;
   return (
-    <form className="usa-form usa-form--large" noValidate onSubmit={(event) => void submit(event)}>
-      {errorCount > 0 && failure === null && (
-        <div id="profile-errors" tabIndex={-1}>
-          <Notice type="error" heading={t('form.fixErrors', { count: errorCount })} />
-        </div>
-      )}
-      {failure !== null && (
-        <div id="profile-failure" tabIndex={-1}>
-          <ErrorNotice error={failure} />
-        </div>
-      )}
+    <form className="usa-form usa-form--large" noValidate onSubmit={(event) => form.onSubmit(event, values)}>
+      {form.problems}
       <fieldset className="usa-fieldset">
         <legend className="usa-legend usa-legend--large">{t('agencyProfile.aboutLegend')}</legend>
         {text('name', { required: true })}
@@ -443,7 +389,7 @@ export function AgencyProfileForm(props: {
         />
       </fieldset>
       <ButtonGroup className="margin-top-3">
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" disabled={form.busy}>
           {t('agencyProfile.save')}
         </Button>
         <Link className="usa-button usa-button--outline" to={props.cancelTo}>

@@ -6,8 +6,8 @@ import { Link } from 'react-router';
 import { useCapabilities } from '../capabilities';
 import { graphql } from '../gql';
 import { formatDateTime, formatDay, formatNumber } from '../i18n';
-import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
+import { ListStatus } from './list-status';
 import { KeysetPager } from './pager';
 
 const PAGE_SIZE = 20;
@@ -64,14 +64,12 @@ export function PendingAcknowledgementsScreen() {
     <>
       <h1>{t('acknowledgement.pendingTitle')}</h1>
       <p className="usa-intro">{t('acknowledgement.pendingIntro')}</p>
-      {error && <Notice type="error" heading={t('errors.loadFailed')} />}
-      <p role="status">
-        {loading && !connection
-          ? t('app.loading')
-          : connection && connection.edges.length === 0
-            ? t('acknowledgement.noneWaiting')
-            : ''}
-      </p>
+      <ListStatus
+        error={error}
+        loading={loading}
+        connection={connection}
+        empty={t('acknowledgement.noneWaiting')}
+      />
       {connection && connection.edges.length > 0 && (
         <Table fullWidth striped>
           <caption>{t('acknowledgement.pendingCaption')}</caption>

@@ -3,17 +3,18 @@ import { Button, ButtonGroup, Checkbox } from '@trussworks/react-uswds';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { changedFields, reapplyChanges } from '../forms/changes';
+import { changedFields } from '../forms/changes';
 import { ConflictReview } from '../forms/conflict-review';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
+import { useFormSubmission } from '../forms/form-submission';
 import { isDay } from '../forms/patterns';
+import { useVersionedEdit } from '../forms/versioned-edit';
 import { graphql } from '../gql';
 import type { AgencyType, ProtocolCategory, ProtocolEditFragment } from '../gql/graphql';
-import { errorCode, problemsByField } from '../graphql/errors';
+import { problemsByField } from '../graphql/errors';
 import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { AGENCY_TYPES, PROTOCOL_CATEGORIES } from './enums';
-import { ErrorNotice } from './error-notice';
 import { ProtocolText } from './protocol';
 import { MY_TASK_FORCES } from './protocols';
 import { Fact } from './survivor-fields';
@@ -267,51 +268,34 @@ export function ProtocolEditScreen() {
     fetchPolicy: 'network-only',
   });
   const [update] = useMutation(UPDATE_PROTOCOL_DRAFT);
-  type Loaded = NonNullable<typeof data>['protocol'];
-  // What the person started from (after a conflict: the version they chose to continue from).
-  const [base, setBase] = useState<Loaded | null>(null);
-  const [conflict, setConflict] = useState<{
-    started: Loaded;
-    theirs: Loaded;
-    mine: ProtocolFormValues;
-  } | null>(null);
-  const [formKey, setFormKey] = useState(0);
-  const [formValues, setFormValues] = useState<ProtocolFormValues | null>(null);
+  const edit = useVersionedEdit<NonNullable<typeof data>['protocol'], ProtocolFormValues>({ valuesOf });
 
   if (loading && !data) return <p role="status">{t('app.loading')}</p>;
   if (error || !data) return <Notice type="error" level="h1" heading={t('errors.loadFailed')} />;
-  const protocol = base ?? data.protocol;
+  const protocol = edit.record(data.protocol);
   if (!protocol.availableActions.includes('UPDATE_DRAFT')) {
     return <Notice type="error" level="h1" heading={t('protocolForm.notEditable')} />;
   }
   const starting = valuesOf(protocol);
   const nextNumber = protocol.draft?.number ?? (protocol.currentVersion?.number ?? 0) + 1;
 
-  const save = async (values: ProtocolFormValues) => {
+  const save = (values: ProtocolFormValues) => {
     const changes = draftChanges(starting, values);
-    if (Object.keys(changes).length === 0) {
-      await navigate(`/protocols/${protocol.id}`);
-      return;
-    }
-    try {
-      await update({
-        variables: { input: { protocolId: protocol.id, expectedVersion: protocol.version, ...changes } },
-      });
-      await navigate(`/protocols/${protocol.id}`, { state: { done: 'SAVED' } });
-    } catch (caught) {
-      if (errorCode(caught) !== 'CONFLICT') throw caught;
-      const reloaded = await refetch();
-      setConflict({ started: protocol, theirs: reloaded.data?.protocol ?? protocol, mine: values });
-    }
-  };
-  const resume = (values: ProtocolFormValues, theirs: Loaded) => {
-    setFormValues(values);
-    setBase(theirs);
-    setConflict(null);
-    setFormKey((key) => key + 1);
+    return edit.save({
+      record: protocol,
+      values,
+      changes,
+      send: () =>
+        update({
+          variables: { input: { protocolId: protocol.id, expectedVersion: protocol.version, ...changes } },
+        }),
+      leave: (saved) =>
+        navigate(`/protocols/${protocol.id}`, saved ? { state: { done: 'SAVED' } } : undefined),
+      reload: async () => (await refetch()).data?.protocol,
+    });
   };
 
-  const theirs = conflict?.theirs;
+  const theirs = edit.conflict?.theirs;
   const theirVersion = theirs?.draft ?? theirs?.currentVersion;
   return (
     <>
@@ -321,15 +305,13 @@ export function ProtocolEditScreen() {
           ? t('protocolForm.editingDraft', { number: nextNumber, title: protocol.title })
           : t('protocolForm.startingVersion', { number: nextNumber, title: protocol.title })}
       </p>
-      {conflict && theirs && (
+      {theirs && (
         <ConflictReview
           heading={t('protocol.conflictHeading')}
           text={t('protocolForm.conflict')}
           theirsHeading={t('protocolForm.theirVersion')}
-          onReapply={() =>
-            resume(reapplyChanges(valuesOf(theirs), conflict.mine, valuesOf(conflict.started)), theirs)
-          }
-          onKeepTheirs={() => resume(valuesOf(theirs), theirs)}
+          onReapply={edit.reapplyMine}
+          onKeepTheirs={edit.keepTheirs}
         >
           {theirVersion ? (
             <>
@@ -346,10 +328,10 @@ export function ProtocolEditScreen() {
           )}
         </ConflictReview>
       )}
-      {!conflict && (
+      {!edit.conflict && (
         <ProtocolForm
-          key={formKey}
-          initial={formValues ?? starting}
+          key={edit.formKey}
+          initial={edit.initial(protocol)}
           submitLabel={t('protocolForm.save')}
           cancelTo={`/protocols/${protocol.id}`}
           onSubmit={save}
@@ -376,64 +358,33 @@ export function ProtocolForm(props: {
 }) {
   const { t } = useTranslation();
   const [values, setValues] = useState(props.initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
+  const form = useFormSubmission({
+    id: 'protocol',
+    validate: (current: ProtocolFormValues) => ({ ...validateProtocol(current), ...props.extraErrors }),
+    submit: props.onSubmit,
+    // The API's refusal of a field is shown at the field.
+    refusedFields: (caught) =>
+      Object.fromEntries(
+        Object.keys(problemsByField(caught, formField)).map((field) => [field, 'protocolForm.refused']),
+      ),
+  });
+  const { errors, error } = form;
   const [preview, { data: previewed, loading: previewing, error: previewError, variables: previewedOf }] =
     useLazyQuery(PROTOCOL_PREVIEW, { fetchPolicy: 'no-cache' });
   const set = <K extends keyof ProtocolFormValues>(field: K, value: ProtocolFormValues[K]) =>
     setValues((current) => ({ ...current, [field]: value }));
-  const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
-
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const found = { ...validateProtocol(values), ...props.extraErrors };
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length) {
-      requestAnimationFrame(() => document.getElementById('protocol-errors')?.focus());
-      return;
-    }
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    try {
-      await props.onSubmit(values);
-    } catch (caught) {
-      setFailure(caught);
-      // The API's refusal of a field is shown at the field.
-      const refused = problemsByField(caught, formField);
-      setErrors(Object.fromEntries(Object.keys(refused).map((field) => [field, 'protocolForm.refused'])));
-      requestAnimationFrame(() => document.getElementById('protocol-failure')?.focus());
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
-  };
 
   const showPreview = () => {
     if (values.body.length > PROTOCOL_LIMITS.body) {
-      setErrors((current) => ({ ...current, body: 'form.tooLong' }));
+      form.setErrors((current) => ({ ...current, body: 'form.tooLong' }));
       return;
     }
     void preview({ variables: { body: values.body } });
   };
   const stale = previewed !== undefined && previewedOf?.body !== values.body;
-  const errorCount = Object.keys(errors).length;
-
   return (
-    <form className="usa-form usa-form--large" noValidate onSubmit={(event) => void submit(event)}>
-      {errorCount > 0 && failure === null && (
-        <div id="protocol-errors" tabIndex={-1}>
-          <Notice type="error" heading={t('form.fixErrors', { count: errorCount })} />
-        </div>
-      )}
-      {failure !== null && (
-        <div id="protocol-failure" tabIndex={-1}>
-          <ErrorNotice error={failure} />
-        </div>
-      )}
+    <form className="usa-form usa-form--large" noValidate onSubmit={(event) => form.onSubmit(event, values)}>
+      {form.problems}
       {props.before?.(errors)}
       <TextField
         id="title"
@@ -527,7 +478,7 @@ export function ProtocolForm(props: {
         )}
       </section>
       <ButtonGroup className="margin-top-3">
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" disabled={form.busy}>
           {props.submitLabel}
         </Button>
         <Link className="usa-button usa-button--outline" to={props.cancelTo}>

@@ -8,9 +8,9 @@ import { SelectField, TextField } from '../forms/fields';
 import { graphql } from '../gql';
 import type { ProtocolCategory, ProtocolState } from '../gql/graphql';
 import { formatDateTime } from '../i18n';
-import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { PROTOCOL_CATEGORIES, PROTOCOL_STATES } from './enums';
+import { ListStatus } from './list-status';
 import { KeysetPager } from './pager';
 
 const PAGE_SIZE = 20;
@@ -200,14 +200,7 @@ function Protocols({ filter }: { filter: ProtocolFilter }) {
         </Button>
       </form>
 
-      {error && <Notice type="error" heading={t('errors.loadFailed')} />}
-      <p role="status">
-        {loading && !connection
-          ? t('app.loading')
-          : connection && connection.edges.length === 0
-            ? t('protocols.none')
-            : ''}
-      </p>
+      <ListStatus error={error} loading={loading} connection={connection} empty={t('protocols.none')} />
       {connection && connection.edges.length > 0 && (
         <Table fullWidth striped>
           <caption>{t('protocols.caption')}</caption>

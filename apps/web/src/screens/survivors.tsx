@@ -6,8 +6,8 @@ import { Link } from 'react-router';
 import { TextField } from '../forms/fields';
 import { graphql } from '../gql';
 import { formatDateTime } from '../i18n';
-import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
+import { ListStatus } from './list-status';
 import { KeysetPager } from './pager';
 
 const PAGE_SIZE = 20;
@@ -110,14 +110,7 @@ export function SurvivorsScreen() {
         )}
       </form>
 
-      {error && <Notice type="error" heading={t('errors.loadFailed')} />}
-      <p role="status">
-        {loading && !connection
-          ? t('app.loading')
-          : connection && connection.edges.length === 0
-            ? t('survivors.none')
-            : ''}
-      </p>
+      <ListStatus error={error} loading={loading} connection={connection} empty={t('survivors.none')} />
       {connection && connection.edges.length > 0 && (
         <Table fullWidth striped>
           <caption>{t('survivors.caption')}</caption>
