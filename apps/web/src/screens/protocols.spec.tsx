@@ -603,6 +603,7 @@ describe('protocol lists', () => {
 
   it('the pending list, and its count on home for those who acknowledge', async () => {
     renderAt('/protocols/pending', [
+      capabilitiesMock(['READ_PROTOCOLS']),
       {
         request: { query: PENDING_QUERY, variables: { first: 20 } },
         result: {

@@ -32,8 +32,22 @@ export const SCREEN_ROUTES: readonly { path: string; element: ReactElement }[] =
   { path: '/survivors/:id', element: <SurvivorScreen /> },
   { path: '/survivors/:id/edit', element: <SurvivorEditScreen /> },
   { path: '/survivors/:id/consents/new', element: <ConsentFormScreen /> },
-  { path: '/protocols', element: <ProtocolsScreen /> },
-  { path: '/protocols/pending', element: <PendingAcknowledgementsScreen /> },
+  {
+    path: '/protocols',
+    element: (
+      <Requires capability="READ_PROTOCOLS">
+        <ProtocolsScreen />
+      </Requires>
+    ),
+  },
+  {
+    path: '/protocols/pending',
+    element: (
+      <Requires capability="READ_PROTOCOLS">
+        <PendingAcknowledgementsScreen />
+      </Requires>
+    ),
+  },
   {
     path: '/protocols/new',
     element: (
