@@ -3,6 +3,7 @@ import { breakGlassFlow } from './flows/break-glass.flow';
 import { consentRevocationFlow } from './flows/consent-revocation.flow';
 import { liveUpdatesFlow } from './flows/live-updates.flow';
 import { minorProtectionFlow } from './flows/minor-protection.flow';
+import { protocolAcknowledgementFlow } from './flows/protocol-acknowledgement.flow';
 import { referralLoopFlow } from './flows/referral-loop.flow';
 import { signInFlow } from './flows/sign-in.flow';
 import { technicalAssistanceFlow } from './flows/technical-assistance.flow';
@@ -36,6 +37,7 @@ describe('the web app in Chromium against the real API, dev-idp and PostgreSQL',
   breakGlassFlow(started);
   auditFlow(started);
   technicalAssistanceFlow(started);
+  protocolAcknowledgementFlow(started);
   keyboardOnlyFlow(started);
   spanishFlow(started);
   // Last: it marks legal.caseworker's notifications read and changes their delivery setting.

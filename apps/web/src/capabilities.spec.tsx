@@ -38,12 +38,19 @@ describe('what the caller is offered follows the policy (me.capabilities)', () =
   it('shows a caseworker the referral and survivor links', async () => {
     renderWith(['READ_REFERRALS', 'CREATE_REFERRAL', 'READ_SURVIVORS'], null);
     await screen.findByRole('link', { name: 'Survivors' });
-    expect(await links()).toEqual(['Home', 'Referrals', 'New referral', 'Survivors']);
+    // Every signed-in caller may see their task force's members.
+    expect(await links()).toEqual(['Home', 'Referrals', 'New referral', 'Survivors', 'Task force']);
   });
 
   it('shows a caller without those capabilities none of those links', async () => {
     renderWith(['READ_NOTIFICATIONS'], null);
-    expect(await links()).toEqual(['Home']);
+    expect(await links()).toEqual(['Home', 'Task force']);
+  });
+
+  it('shows protocols to their readers, and the agency profile to those who edit it', async () => {
+    renderWith(['READ_PROTOCOLS', 'UPDATE_AGENCY_PROFILE'], null);
+    await screen.findByRole('link', { name: 'Protocols' });
+    expect(await links()).toEqual(['Home', 'Protocols', 'Task force', 'Agency profile']);
   });
 
   it('answers "page not found" on a screen the caller may not use, and shows it to one who may', async () => {

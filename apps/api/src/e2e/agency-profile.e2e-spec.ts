@@ -121,6 +121,20 @@ describe('updateAgencyProfile (e2e)', () => {
     expect(await currentVersion()).toBe(version + 2);
   });
 
+  it('availableActions offers UPDATE_PROFILE to the agency’s own admins only', async () => {
+    const ACTIONS = `query($id: ID!) { agency(id: $id) { availableActions } }`;
+    const actions = async (id: string, user: string) => {
+      const { body } = await hub.gql<{ agency: { availableActions: string[] } }>(ACTIONS, { id }, { user });
+      expect(body.errors).toBeUndefined();
+      return must(body.data).agency.availableActions;
+    };
+    expect(await actions(HARBOR, ADMIN)).toEqual(['UPDATE_PROFILE']);
+    expect(await actions(DEMO_AGENCY_IDS.safePassage, ADMIN)).toEqual([]);
+    expect(await actions(HARBOR, 'ngo.caseworker')).toEqual([]);
+    expect(await actions(HARBOR, 'tf.coordinator')).toEqual([]);
+    expect(await actions(DEMO_AGENCY_IDS.taskForceOffice, 'tf.coordinator')).toEqual(['UPDATE_PROFILE']);
+  });
+
   describe('refusals leave the row unchanged', () => {
     const validChange = async () => ({
       agencyId: HARBOR,

@@ -45,6 +45,7 @@ const CALLERS: Record<string, string> = {
   pendingAcknowledgements: 'ngo.lead',
   previewDirectoryImport: 'tf.coordinator',
   protocol: 'tf.coordinator',
+  protocolPreview: 'tf.coordinator',
   protocols: 'tf.coordinator',
   referral: 'ngo.caseworker',
   referrals: 'ngo.caseworker',

@@ -777,6 +777,114 @@ describe('protocols (e2e)', () => {
     });
   });
 
+  describe('availableActions (what the screen offers: the policy and the lifecycle)', () => {
+    const ACTIONS = `query($id: ID!) { protocol(id: $id) { availableActions } }`;
+    async function actionsOf(id: string, user: string): Promise<string[]> {
+      const { body } = await hub.gql<{ protocol: { availableActions: string[] } }>(ACTIONS, { id }, { user });
+      expect(body.errors).toBeUndefined();
+      return must(body.data).protocol.availableActions;
+    }
+
+    it('each caller is offered exactly the mutations that would accept them, as the protocol moves', async () => {
+      const created = await createProtocol(hub, { audience: ['NGO'] });
+      expect(await actionsOf(created.id, COORDINATOR)).toEqual(['UPDATE_DRAFT', 'PUBLISH', 'ARCHIVE']);
+
+      const published = protocolOf(
+        await hub.gql(PUBLISH, { input: { versionId: must(created.draft).id } }, { user: COORDINATOR }),
+      );
+      // No draft to publish; the coordinating office is not in the audience, so it acknowledges nothing.
+      expect(await actionsOf(published.id, COORDINATOR)).toEqual(['UPDATE_DRAFT', 'ARCHIVE']);
+      expect(await actionsOf(published.id, 'ngo.lead')).toEqual(['ACKNOWLEDGE']);
+      expect(await actionsOf(published.id, 'legal.lead')).toEqual(['ACKNOWLEDGE']);
+      expect(await actionsOf(published.id, 'ngo.caseworker')).toEqual([]);
+
+      const ack = await hub.gql(
+        ACKNOWLEDGE,
+        { input: { versionId: must(published.currentVersion).id } },
+        { user: 'ngo.lead' },
+      );
+      expect(ack.body.errors).toBeUndefined();
+      // Acknowledged for Harbor Light (by a colleague too): nothing left to do; Safe Passage still has it.
+      expect(await actionsOf(published.id, 'ngo.lead')).toEqual([]);
+      expect(await actionsOf(published.id, 'legal.lead')).toEqual(['ACKNOWLEDGE']);
+
+      const withDraft = await editDraft(hub, published, { body: 'Version 2' });
+      expect(await actionsOf(withDraft.id, COORDINATOR)).toEqual(['UPDATE_DRAFT', 'PUBLISH', 'ARCHIVE']);
+      // The draft is not theirs to see; the version in force is still acknowledged.
+      expect(await actionsOf(withDraft.id, 'ngo.lead')).toEqual([]);
+
+      const archived = protocolOf(
+        await hub.gql(
+          ARCHIVE,
+          { input: { protocolId: withDraft.id, expectedVersion: withDraft.version, reason: 'Replaced' } },
+          { user: COORDINATOR },
+        ),
+      );
+      expect(await actionsOf(archived.id, COORDINATOR)).toEqual([]);
+    });
+
+    it('the coordinator is offered ACKNOWLEDGE only when their own agency is in the audience', async () => {
+      const addressed = await publishedProtocol(hub, { audience: ['COORDINATOR', 'NGO'] });
+      expect(await actionsOf(addressed.id, COORDINATOR)).toEqual(['UPDATE_DRAFT', 'ARCHIVE', 'ACKNOWLEDGE']);
+      // The TA provider reads it when addressed, but holds no acknowledging role.
+      const forProviders = await publishedProtocol(hub, { audience: ['TA_PROVIDER'] });
+      expect(await actionsOf(forProviders.id, 'ta.provider')).toEqual([]);
+    });
+  });
+
+  describe('protocolPreview', () => {
+    const PREVIEW = `query($body: String!) { protocolPreview(body: $body) { bodyHtml } }`;
+    const BODY_HTML = `query($id: ID!) { protocol(id: $id) { currentVersion { bodyHtml } } }`;
+
+    it('renders a body exactly as the published version will read, with the same sanitiser', async () => {
+      const body =
+        '# Intake\n\n<script>alert(1)</script> [call us](javascript:alert(1)) and [the line](https://example.org)\n\n| a | b |\n|:-|-:|\n| 1 | 2 |';
+      const preview = await hub.gql<{ protocolPreview: { bodyHtml: string } }>(
+        PREVIEW,
+        { body },
+        { user: COORDINATOR },
+      );
+      expect(preview.body.errors).toBeUndefined();
+      const html = must(preview.body.data).protocolPreview.bodyHtml;
+      expect(html).not.toContain('<script');
+      // The unsafe link stays text, never a link.
+      expect(html).not.toContain('href="javascript');
+      expect(html).toContain('<a href="https://example.org" rel="noopener noreferrer nofollow">the line</a>');
+      expect(html).toContain('<h1>Intake</h1>');
+
+      const published = await publishedProtocol(hub, { body });
+      const read = await hub.gql<{ protocol: { currentVersion: { bodyHtml: string } } }>(
+        BODY_HTML,
+        { id: published.id },
+        { user: 'ngo.lead' },
+      );
+      expect(must(read.body.data).protocol.currentVersion.bodyHtml).toBe(html);
+    });
+
+    it('is for those who write protocols only, saves nothing, and refuses a body over the limit', async () => {
+      for (const user of NON_COORDINATORS) {
+        const before = await hub.watermark();
+        const refused = await hub.gql(PREVIEW, { body: '# Hi' }, { user });
+        expect({ user, code: codeOf(refused) }).toEqual({ user, code: 'FORBIDDEN' });
+        await expectOnlyDenied(hub, before, {
+          user,
+          action: 'PREVIEW_PROTOCOL',
+          subjectType: 'Protocol',
+          subjectId: null,
+        });
+      }
+      const before = await hub.watermark();
+      const ok = await hub.gql(PREVIEW, { body: '' }, { user: COORDINATOR });
+      expect(ok.body.data).toEqual({ protocolPreview: { bodyHtml: '' } });
+      await expectNothingWritten(hub, before);
+      const tooLong = await hub.gql(PREVIEW, { body: 'x'.repeat(30_001) }, { user: COORDINATOR });
+      expect(codeOf(tooLong)).toBe('BAD_USER_INPUT');
+      expect(tooLong.body.errors?.[0]?.extensions?.['problems']).toEqual([
+        expect.objectContaining({ field: 'body' }),
+      ]);
+    });
+  });
+
   describe('the README walk-through', () => {
     // The documents of the README's "Protocols" section, verbatim but for the ids filled in.
     const README_CREATE = `mutation { createProtocol(input: {

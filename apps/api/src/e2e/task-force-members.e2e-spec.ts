@@ -113,6 +113,39 @@ describe('task-force memberships (e2e)', () => {
     });
   });
 
+  describe('availableActions (what the screen offers: the policy)', () => {
+    const ACTIONS = `{ taskForces { edges { node { availableActions members { agencyId availableActions } } } } }`;
+    async function actionsAs(user: string) {
+      const { body } = await hub.gql<{
+        taskForces: {
+          edges: {
+            node: { availableActions: string[]; members: { agencyId: string; availableActions: string[] }[] };
+          }[];
+        };
+      }>(ACTIONS, {}, { user });
+      expect(body.errors).toBeUndefined();
+      const [{ node }] = must(body.data).taskForces.edges;
+      return {
+        taskForce: node.availableActions,
+        members: Object.fromEntries(node.members.map((m) => [m.agencyId, m.availableActions])),
+      };
+    }
+
+    it('the coordinator may add, change and remove every member but their own agency, which they may not remove', async () => {
+      const { taskForce, members } = await actionsAs(COORDINATOR);
+      expect(taskForce).toEqual(['ADD_MEMBER']);
+      expect(members[DEMO_AGENCY_IDS.taskForceOffice]).toEqual(['UPDATE']);
+      expect(members[DEMO_AGENCY_IDS.harborLight]).toEqual(['UPDATE', 'REMOVE']);
+      expect(members[DEMO_AGENCY_IDS.bayviewPolice]).toEqual(['UPDATE', 'REMOVE']);
+    });
+
+    it.each(['ngo.lead', 'ngo.caseworker', 'hub.admin'])('%s is offered nothing', async (user) => {
+      const { taskForce, members } = await actionsAs(user);
+      expect(taskForce).toEqual([]);
+      expect(Object.values(members).flat()).toEqual([]);
+    });
+  });
+
   describe('the coordinator', () => {
     it('changes a member’s role with expectedVersion; version +1', async () => {
       const before = must(await membership(DEMO_AGENCY_IDS.safePassage));

@@ -69,3 +69,20 @@ export function placeProblems(
   const placed = [...new Set(problems.map(problemField).filter((field) => fields.includes(field)))];
   return { placed, unplaced: problems.filter((problem) => !fields.includes(problemField(problem))) };
 }
+
+/**
+ * BAD_USER_INPUT's problems by the form field they concern: `field(problem.field)` names it
+ * (`languages[2]` → `languages`, `address.city` → `addressCity`…) or returns null for a field the form
+ * does not show. The first problem of a field wins.
+ */
+export function problemsByField(
+  error: unknown,
+  field: (apiField: string) => string | null,
+): Record<string, InputProblem> {
+  const byField: Record<string, InputProblem> = {};
+  for (const problem of problemsOf(error)) {
+    const name = field(problem.field);
+    if (name && !byField[name]) byField[name] = problem;
+  }
+  return byField;
+}

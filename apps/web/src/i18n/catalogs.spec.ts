@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { buildSchema, isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../graphql/errors';
+import { FORM_ACTIONS } from '../screens/protocol-actions';
 import { IRREVERSIBLE, TRANSITION_ACTIONS } from '../screens/referral-actions';
 import { TA_ACTION_FIELDS, TA_IRREVERSIBLE, TA_TRANSITIONS } from '../screens/technical-assistance-actions';
 import { EMPTY_TA_REQUEST } from '../screens/technical-assistance-request-form';
@@ -82,6 +83,10 @@ describe('translations', () => {
       TechnicalAssistanceAudience: 'ta.audience',
       TechnicalAssistanceSessionKind: 'ta.sessionKind',
       TechnicalAssistanceScope: 'ta.scope',
+      ProtocolCategory: 'protocolCategory',
+      ProtocolState: 'protocolState',
+      ProtocolVersionState: 'protocolVersionState',
+      TaskForceRole: 'taskForceRole',
     };
     const missing: string[] = [];
     for (const [enumName, prefix] of Object.entries(shown)) {
@@ -146,5 +151,21 @@ describe('translations', () => {
         .map((v) => v.name)
         .sort(),
     ).toEqual([...TA_TRANSITIONS, 'MESSAGE'].sort());
+  });
+
+  it('every ProtocolAction of the schema is a form (with its button, explanation, confirmation and result) or the editor', () => {
+    const schema = buildSchema(readFileSync(resolve(src, '../../api/schema.gql'), 'utf8'));
+    const type = schema.getType('ProtocolAction');
+    if (!isEnumType(type)) throw new Error('ProtocolAction is not an enum of the schema');
+    expect(
+      type
+        .getValues()
+        .map((v) => v.name)
+        .sort(),
+    ).toEqual([...FORM_ACTIONS, 'UPDATE_DRAFT'].sort());
+    const keys = FORM_ACTIONS.flatMap((action) =>
+      ['button', 'explain', 'confirm', 'done'].map((part) => `protocolActions.${part}.${action}`),
+    );
+    expect(keys.filter((key) => typeof valueOf(en, key) !== 'string')).toEqual([]);
   });
 });

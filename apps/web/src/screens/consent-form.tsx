@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { focusSoon } from '../focus';
 import { ChoiceGroup, TextField } from '../forms/fields';
+import { DATE, LANGUAGE_CODE } from '../forms/patterns';
 import { graphql } from '../gql';
 import type { AgencyType, ConsentObtainedHow, ConsentPurpose, DataClass, GrantorType } from '../gql/graphql';
 import { Notice } from '../notice';
@@ -116,8 +117,6 @@ export const EMPTY_CONSENT: ConsentFormValues = {
   acknowledgements: { rightToRevoke: false, notConditionOfService: false, redisclosureRisk: false },
 };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const LANGUAGE_CODE = /^[a-z]{2}$/;
 const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`);
 /** The consent holds through its last day: it ends at the start of the next (UTC). */
 const dayEnd = (day: string) => dayStart(day) + DAY_MS;

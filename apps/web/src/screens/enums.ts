@@ -1,5 +1,6 @@
 import type {
   AgeBand,
+  AgencyType,
   ConsentObtainedHow,
   ConsentPurpose,
   DataClass,
@@ -7,6 +8,8 @@ import type {
   DeclinedBy,
   GrantorType,
   NeedPriority,
+  ProtocolCategory,
+  ProtocolState,
   RevocationChannel,
   ServiceNeed,
   TechnicalAssistanceAudience,
@@ -16,6 +19,7 @@ import type {
   TechnicalAssistanceTopic,
   TechnicalAssistanceType,
   TechnicalAssistanceUrgency,
+  TaskForceRole,
   Urgency,
 } from '../gql/graphql';
 
@@ -162,4 +166,34 @@ export const TA_STATUSES = keys<TechnicalAssistanceStatus>({
   CLOSED: true,
   DECLINED: true,
   WITHDRAWN: true,
+});
+
+export const AGENCY_TYPES = keys<AgencyType>({
+  NGO: true,
+  LAW_ENFORCEMENT: true,
+  PROSECUTOR: true,
+  HEALTH: true,
+  CHILD_WELFARE: true,
+  FEDERAL_PARTNER: true,
+  TA_PROVIDER: true,
+  COORDINATOR: true,
+});
+
+export const PROTOCOL_CATEGORIES = keys<ProtocolCategory>({
+  REFERRAL: true,
+  SCREENING: true,
+  RESPONSE: true,
+  INFORMATION_SHARING: true,
+  MOU: true,
+  TRAINING: true,
+  OTHER: true,
+});
+
+export const PROTOCOL_STATES = keys<ProtocolState>({ DRAFT: true, PUBLISHED: true, ARCHIVED: true });
+
+export const TASK_FORCE_ROLES = keys<TaskForceRole>({
+  MEMBER: true,
+  OBSERVER: true,
+  CO_LEAD_VICTIM_SERVICES: true,
+  CO_LEAD_LAW_ENFORCEMENT: true,
 });

@@ -6,6 +6,7 @@ import { graphql } from '../gql';
 import { formatNumber } from '../i18n';
 import { usePageTitle } from '../page-title';
 import { Notice } from '../notice';
+import { PendingAcknowledgementsCard } from './pending-acknowledgements';
 
 export const HOME_QUERY = graphql(`
   query Home {
@@ -65,6 +66,7 @@ export function HomeScreen() {
               </Link>
             </CardBody>
           </Card>
+          <PendingAcknowledgementsCard />
         </CardGroup>
       )}
     </>

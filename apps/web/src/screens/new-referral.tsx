@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { focusSoon } from '../focus';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
+import { LANGUAGE_CODE } from '../forms/patterns';
 import { graphql } from '../gql';
 import type { AgeBand, AgencyType, ConsentPurpose, DataClass, ServiceNeed, Urgency } from '../gql/graphql';
 import { usePageTitle } from '../page-title';
@@ -107,8 +108,6 @@ export interface NewReferralValues {
   consentId?: string;
   sharedClasses?: DataClass[];
 }
-
-const LANGUAGE_CODE = /^[a-z]{2}$/;
 
 /** Field → the key of its message (`form.*`); empty when the referral may be made. Same limits as the API. */
 export function validateNewReferral(values: NewReferralValues): Record<string, string> {

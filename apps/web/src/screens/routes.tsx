@@ -8,6 +8,13 @@ import { ConsentFormScreen } from './consent-form';
 import { HomeScreen } from './home';
 import { InboxScreen } from './inbox';
 import { NewReferralScreen } from './new-referral';
+import { AgencyScreen, MyAgencyScreen } from './agency';
+import { AgencyProfileEditScreen } from './agency-profile-form';
+import { PendingAcknowledgementsScreen } from './pending-acknowledgements';
+import { ProtocolScreen } from './protocol';
+import { ProtocolCreateScreen, ProtocolEditScreen } from './protocol-editor';
+import { ProtocolsScreen } from './protocols';
+import { TaskForceScreen } from './task-force';
 import { NotificationPreferencesScreen } from './notification-preferences';
 import { NotificationScreen, NotificationsScreen } from './notifications';
 import { ReferralScreen } from './referral';
@@ -63,6 +70,36 @@ export const SCREEN_ROUTES: readonly { path: string; element: ReactElement }[] =
   { path: '/technical-assistance', element: <TechnicalAssistanceListScreen /> },
   { path: '/technical-assistance/new', element: <NewTechnicalAssistanceScreen /> },
   { path: '/technical-assistance/:id', element: <TechnicalAssistanceRequestScreen /> },
+  {
+    path: '/protocols',
+    element: (
+      <Requires capability="READ_PROTOCOLS">
+        <ProtocolsScreen />
+      </Requires>
+    ),
+  },
+  {
+    path: '/protocols/pending',
+    element: (
+      <Requires capability="READ_PROTOCOLS">
+        <PendingAcknowledgementsScreen />
+      </Requires>
+    ),
+  },
+  {
+    path: '/protocols/new',
+    element: (
+      <Requires capability="MANAGE_PROTOCOLS">
+        <ProtocolCreateScreen />
+      </Requires>
+    ),
+  },
+  { path: '/protocols/:id', element: <ProtocolScreen /> },
+  { path: '/protocols/:id/edit', element: <ProtocolEditScreen /> },
+  { path: '/task-force', element: <TaskForceScreen /> },
+  { path: '/agency', element: <MyAgencyScreen /> },
+  { path: '/agencies/:id', element: <AgencyScreen /> },
+  { path: '/agencies/:id/edit', element: <AgencyProfileEditScreen /> },
 ];
 
 /**
@@ -74,8 +111,7 @@ export const NAV_LINKS: readonly { to: string; label: string; requires?: Capabil
   { to: '/referrals', label: 'nav.referrals', requires: 'READ_REFERRALS', end: true },
   { to: '/referrals/new', label: 'nav.newReferral', requires: 'CREATE_REFERRAL' },
   { to: '/survivors', label: 'nav.survivors', requires: 'READ_SURVIVORS' },
-  { to: '/break-glass', label: 'safety.sessions.nav', requires: 'REVIEW_BREAK_GLASS' },
-  { to: '/audit', label: 'audit.nav', requires: 'READ_AUDIT' },
+  { to: '/protocols', label: 'protocols.nav', requires: 'READ_PROTOCOLS' },
   {
     to: '/technical-assistance',
     label: 'ta.nav.list',
@@ -83,4 +119,8 @@ export const NAV_LINKS: readonly { to: string; label: string; requires?: Capabil
     end: true,
   },
   { to: '/technical-assistance/new', label: 'ta.nav.new', requires: 'REQUEST_TECHNICAL_ASSISTANCE' },
+  { to: '/task-force', label: 'taskForce.nav' },
+  { to: '/agency', label: 'agencyProfile.nav', requires: 'UPDATE_AGENCY_PROFILE' },
+  { to: '/break-glass', label: 'safety.sessions.nav', requires: 'REVIEW_BREAK_GLASS' },
+  { to: '/audit', label: 'audit.nav', requires: 'READ_AUDIT' },
 ];

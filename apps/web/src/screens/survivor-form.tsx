@@ -3,16 +3,17 @@ import { Button, ButtonGroup, Checkbox } from '@trussworks/react-uswds';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { focusSoon } from '../focus';
+import { ConflictReview } from '../forms/conflict-review';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
+import { useFormSubmission } from '../forms/form-submission';
+import { DATE, EMAIL, LANGUAGE_CODE, PHONE } from '../forms/patterns';
+import { useVersionedEdit } from '../forms/versioned-edit';
 import { graphql } from '../gql';
-import type { NeedPriority, ServiceNeed, SurvivorRecordFragment } from '../gql/graphql';
-import { errorCode } from '../graphql/errors';
 import { utcToday } from '../i18n';
+import type { NeedPriority, ServiceNeed, SurvivorRecordFragment } from '../gql/graphql';
 import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { NEED_PRIORITIES, SERVICE_NEEDS } from './enums';
-import { ErrorNotice } from './error-notice';
 import { SurvivorFields } from './survivor-fields';
 
 /** Every field of a survivor record the hub keeps: the record screen, the edit form and their payloads. */
@@ -177,10 +178,6 @@ const MAX_LENGTH: Partial<Record<TextFieldName, number>> = {
   mentalHealthNotes: 4000,
   substanceUseNotes: 4000,
 };
-const PHONE = /^\+?[0-9 ()./-]{3,40}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const LANGUAGE_CODE = /^[a-z]{2}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const aliasesOf = (text: string) =>
   text
@@ -319,56 +316,24 @@ export function SurvivorEditScreen() {
     fetchPolicy: 'no-cache',
   });
   const [update] = useMutation(UPDATE_SURVIVOR);
-  // What the person started from, and (after a conflict) the version someone else saved.
-  const [base, setBase] = useState<SurvivorRecordFragment | null>(null);
-  // `started`: the version my edits were made on (the query's data moves on to theirs when reloaded).
-  const [conflict, setConflict] = useState<{
-    started: SurvivorRecordFragment;
-    theirs: SurvivorRecordFragment;
-    mine: SurvivorFormValues;
-  } | null>(null);
-  const [formKey, setFormKey] = useState(0);
-  const [formValues, setFormValues] = useState<SurvivorFormValues | null>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
+  const edit = useVersionedEdit({ valuesOf, reapply });
 
   if (loading && !data) return <p role="status">{t('app.loading')}</p>;
   if (error || !data) return <Notice type="error" level="h1" heading={t('errors.loadFailed')} />;
-  const record = base ?? data.survivor;
+  const record = edit.record(data.survivor);
 
-  const save = async (values: SurvivorFormValues) => {
+  const save = (values: SurvivorFormValues) => {
     const changes = changesOf(valuesOf(record), values);
-    if (Object.keys(changes).length === 0) {
-      await navigate(`/survivors/${record.id}`);
-      return;
-    }
-    try {
-      await update({ variables: { input: { id: record.id, expectedVersion: record.version, ...changes } } });
-      await navigate(`/survivors/${record.id}`, { state: { done: 'UPDATED' } });
-    } catch (caught) {
-      if (errorCode(caught) !== 'CONFLICT') throw caught;
-      const reloaded = await refetch();
-      setBase(record);
-      setConflict({ started: record, theirs: reloaded.data?.survivor ?? record, mine: values });
-      requestAnimationFrame(() => conflictRef.current?.focus());
-    }
-  };
-
-  const reapplyMine = () => {
-    if (!conflict) return;
-    setFormValues(reapply(valuesOf(conflict.theirs), conflict.mine, valuesOf(conflict.started)));
-    setBase(conflict.theirs);
-    setConflict(null);
-    setFormKey((key) => key + 1);
-    // The warning and its buttons go away: the person starts again at the top of the form to review.
-    focusSoon('survivor-edit-heading');
-  };
-  const keepTheirs = () => {
-    if (!conflict) return;
-    setFormValues(valuesOf(conflict.theirs));
-    setBase(conflict.theirs);
-    setConflict(null);
-    setFormKey((key) => key + 1);
-    focusSoon('survivor-edit-heading');
+    return edit.save({
+      record,
+      values,
+      changes,
+      send: () =>
+        update({ variables: { input: { id: record.id, expectedVersion: record.version, ...changes } } }),
+      leave: (saved) =>
+        navigate(`/survivors/${record.id}`, saved ? { state: { done: 'UPDATED' } } : undefined),
+      reload: async () => (await refetch()).data?.survivor,
+    });
   };
 
   return (
@@ -377,31 +342,21 @@ export function SurvivorEditScreen() {
         {t('survivorForm.editTitle')}
       </h1>
       <p>{t('survivorForm.editing', { reference: record.reference })}</p>
-      {conflict && (
-        <div ref={conflictRef} tabIndex={-1} className="hub-flash">
-          <Notice
-            type="warning"
-            heading={t('survivorForm.conflictHeading')}
-            text={t('survivorForm.conflict')}
-          />
-          <section aria-labelledby="theirs-heading">
-            <h2 id="theirs-heading">{t('survivorForm.theirVersion')}</h2>
-            <SurvivorFields survivor={conflict.theirs} notShared={() => false} />
-          </section>
-          <ButtonGroup className="margin-y-2">
-            <Button type="button" onClick={reapplyMine}>
-              {t('survivorForm.reapply')}
-            </Button>
-            <Button type="button" outline onClick={keepTheirs}>
-              {t('survivorForm.keepTheirs')}
-            </Button>
-          </ButtonGroup>
-        </div>
+      {edit.conflict && (
+        <ConflictReview
+          heading={t('survivorForm.conflictHeading')}
+          text={t('survivorForm.conflict')}
+          theirsHeading={t('survivorForm.theirVersion')}
+          onReapply={edit.reapplyMine}
+          onKeepTheirs={edit.keepTheirs}
+        >
+          <SurvivorFields survivor={edit.conflict.theirs} notShared={() => false} />
+        </ConflictReview>
       )}
-      {!conflict && (
+      {!edit.conflict && (
         <SurvivorForm
-          key={formKey}
-          initial={formValues ?? valuesOf(record)}
+          key={edit.formKey}
+          initial={edit.initial(record)}
           submitLabel={t('survivorForm.save')}
           onSubmit={save}
           cancelTo={`/survivors/${record.id}`}
@@ -420,13 +375,14 @@ export function SurvivorForm(props: {
 }) {
   const { t } = useTranslation();
   const [values, setValues] = useState(props.initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
+  const form = useFormSubmission({
+    id: 'survivor',
+    validate: (current: SurvivorFormValues) => validateSurvivor(current, utcToday()),
+    submit: props.onSubmit,
+  });
+  const { error } = form;
   const set = <K extends keyof SurvivorFormValues>(field: K, value: SurvivorFormValues[K]) =>
     setValues((current) => ({ ...current, [field]: value }));
-  const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
   const text = (field: TextFieldName, options: { area?: boolean; hint?: string } = {}) => {
     const Field = options.area ? TextAreaField : TextField;
     return (
@@ -441,42 +397,9 @@ export function SurvivorForm(props: {
     );
   };
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const found = validateSurvivor(values, utcToday());
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length) {
-      focusSoon('survivor-errors');
-      return;
-    }
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    try {
-      await props.onSubmit(values);
-    } catch (caught) {
-      setFailure(caught);
-      focusSoon('survivor-failure');
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
-  };
-
-  const errorCount = Object.keys(errors).length;
   return (
-    <form className="usa-form usa-form--large" noValidate onSubmit={(event) => void submit(event)}>
-      {errorCount > 0 && (
-        <div id="survivor-errors" tabIndex={-1}>
-          <Notice type="error" heading={t('form.fixErrors', { count: errorCount })} />
-        </div>
-      )}
-      {failure !== null && (
-        <div id="survivor-failure" tabIndex={-1}>
-          <ErrorNotice error={failure} />
-        </div>
-      )}
+    <form className="usa-form usa-form--large" noValidate onSubmit={(event) => form.onSubmit(event, values)}>
+      {form.problems}
       <Checkbox
         id="minor"
         name="minor"
@@ -582,7 +505,7 @@ export function SurvivorForm(props: {
         {text('substanceUseNotes', { area: true })}
       </fieldset>
       <ButtonGroup className="margin-top-3">
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" disabled={form.busy}>
           {props.submitLabel}
         </Button>
         {props.cancelTo && (

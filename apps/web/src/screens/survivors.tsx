@@ -3,12 +3,11 @@ import { Button, Table } from '@trussworks/react-uswds';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { focusSoon } from '../focus';
 import { TextField } from '../forms/fields';
 import { graphql } from '../gql';
 import { formatDateTime } from '../i18n';
-import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
+import { ListStatus } from './list-status';
 import { KeysetPager } from './pager';
 
 const PAGE_SIZE = 20;
@@ -104,8 +103,6 @@ export function SurvivorsScreen() {
               setTyped('');
               setReference(undefined);
               setCursors([]);
-              // This button goes away with the reference: the focus goes back to the field.
-              focusSoon('reference');
             }}
           >
             {t('survivors.showAll')}
@@ -113,20 +110,13 @@ export function SurvivorsScreen() {
         )}
       </form>
 
-      {error && <Notice type="error" heading={t('errors.loadFailed')} />}
       <KeysetPager
         id="survivor-results"
         cursors={cursors}
         onChange={setCursors}
         pageInfo={connection?.pageInfo}
       >
-        <p role="status">
-          {loading && !connection
-            ? t('app.loading')
-            : connection && connection.edges.length === 0
-              ? t('survivors.none')
-              : ''}
-        </p>
+        <ListStatus error={error} loading={loading} connection={connection} empty={t('survivors.none')} />
         {connection && connection.edges.length > 0 && (
           <Table fullWidth striped>
             <caption>{t('survivors.caption')}</caption>

@@ -1,7 +1,8 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Public } from '@hub/auth';
-import { Access, AccessScope, Can } from '@hub/access';
+import { Access, accessOf, AccessScope, Can } from '@hub/access';
 import { Connection } from '@hub/graphql';
+import { AgencyAction, availableAgencyActions } from './agency-actions';
 import { AgenciesArgs, DirectoryArgs } from './agency.args';
 import { CreateAgencyInput, DeactivateAgencyInput, UpdateAgencyInput } from './agency-registration.inputs';
 import { AgencyRegistrationService } from './agency-registration.service';
@@ -35,6 +36,14 @@ export class AgencyResolver {
   })
   directory(@Access() scope: AccessScope, @Args() args: DirectoryArgs): Promise<Connection<Agency>> {
     return this.service.directory(scope, args);
+  }
+
+  @ResolveField(() => [AgencyAction], {
+    description:
+      'The mutations the caller may make on this agency (the policy): show only these. A listed action can still be refused for its input, or as CONFLICT when the agency changed meanwhile.',
+  })
+  availableActions(@Parent() agency: Agency, @Context('req') req: object): AgencyAction[] {
+    return availableAgencyActions(accessOf(req).ability, agency);
   }
 
   @Can('update', 'Agency')

@@ -11,6 +11,12 @@ import {
   UpdateTaskForceMemberInput,
 } from './task-force-member.input';
 import { CreateTaskForceInput, TaskForcePayload } from './create-task-force.input';
+import {
+  availableMemberActions,
+  availableTaskForceActions,
+  TaskForceAction,
+  TaskForceMemberAction,
+} from './task-force-actions';
 import { TaskForce, TaskForceConnection, TaskForceMember } from './task-force.model';
 import { TaskForceService } from './task-force.service';
 
@@ -30,6 +36,13 @@ export class TaskForceResolver {
     return requestLoader<string, TaskForceMember[]>(req, 'taskForce.members', (ids) =>
       this.service.membersOf(scope, ids),
     ).load(taskForce.id);
+  }
+
+  @ResolveField(() => [TaskForceAction], {
+    description: 'The mutations the caller may make on this task force (the policy): show only these',
+  })
+  availableActions(@Parent() taskForce: TaskForce, @Context('req') req: object): TaskForceAction[] {
+    return availableTaskForceActions(accessOf(req).ability, taskForce);
   }
 
   @Can('create', 'TaskForce')
@@ -85,6 +98,14 @@ export class TaskForceMemberResolver {
     return requestLoader<string, Agency>(req, 'agency.byId', (ids) => this.agencies.getMany(scope, ids)).load(
       member.agencyId,
     );
+  }
+
+  @ResolveField(() => [TaskForceMemberAction], {
+    description:
+      'The mutations the caller may make on this membership (the policy): show only these. A listed action can still be refused for its input, or as CONFLICT when the membership changed meanwhile.',
+  })
+  availableActions(@Parent() member: TaskForceMember, @Context('req') req: object): TaskForceMemberAction[] {
+    return availableMemberActions(accessOf(req).ability, member);
   }
 
   @ResolveField(() => TaskForce)

@@ -202,6 +202,20 @@ export class ProtocolPayload {
 }
 
 @ArgsType()
+export class ProtocolPreviewArgs {
+  @Field({ description: `Markdown, up to ${MAX_PROTOCOL_BODY_LENGTH} characters` })
+  @IsString()
+  @MaxLength(MAX_PROTOCOL_BODY_LENGTH)
+  body: string;
+}
+
+@ObjectType({ description: 'A Markdown body rendered as a published version would be' })
+export class ProtocolPreview {
+  @Field({ description: 'The text as sanitised HTML (no scripts, event handlers or unsafe links)' })
+  bodyHtml: string;
+}
+
+@ArgsType()
 export class ProtocolsArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: "One task force (default: all of the caller's)" })
   @IsOptional()

@@ -149,6 +149,9 @@ export class Protocol {
   @Field(() => ProtocolState)
   state: ProtocolState;
 
+  /** Set by the service, not a field: the policy tells a published protocol's readers from a draft's. */
+  firstPublishedAt: Date | null;
+
   @Field({ description: 'The version in force is past its review-by date (computed when read)' })
   dueForReview: boolean;
 

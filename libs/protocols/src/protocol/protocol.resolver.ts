@@ -4,11 +4,14 @@ import { Access, accessOf, AccessScope, Can } from '@hub/access';
 import { Connection, requestLoader } from '@hub/graphql';
 import { AcknowledgementService } from '../acknowledgement/acknowledgement.service';
 import { renderProtocolMarkdown } from '../markdown/protocol-markdown';
+import { availableProtocolActions, ProtocolAction } from './protocol-actions';
 import { ProtocolVersionState } from './protocol.enums';
 import {
   ArchiveProtocolInput,
   CreateProtocolInput,
   ProtocolPayload,
+  ProtocolPreview,
+  ProtocolPreviewArgs,
   ProtocolsArgs,
   PublishProtocolVersionInput,
   UpdateProtocolDraftInput,
@@ -22,11 +25,22 @@ import {
 } from './protocol.model';
 import { ProtocolService } from './protocol.service';
 
+/** Per request: each version's acknowledgement statuses the caller may see (shared by the fields that need them). */
+function acknowledgementsLoader(req: object, service: AcknowledgementService) {
+  const scope = accessOf(req);
+  return requestLoader<string, ProtocolAcknowledgementStatus[]>(
+    req,
+    'protocolVersion.acknowledgements',
+    (ids) => service.statusesOf(scope, ids),
+  );
+}
+
 @Resolver(() => Protocol)
 export class ProtocolResolver {
   constructor(
     private readonly service: ProtocolService,
     private readonly agencies: AgencyService,
+    private readonly acknowledgementService: AcknowledgementService,
   ) {}
 
   @Can('read', 'Protocol')
@@ -41,6 +55,18 @@ export class ProtocolResolver {
   @Query(() => Protocol, { description: 'A protocol; NOT_FOUND when the caller may not see it' })
   protocol(@Access() scope: AccessScope, @Args('id', { type: () => ID }) id: string): Promise<Protocol> {
     return this.service.get(scope, id);
+  }
+
+  @Can('create', 'Protocol')
+  @Query(() => ProtocolPreview, {
+    description:
+      'A Markdown body as readers will see it once published: the same sanitised HTML as ProtocolVersion.bodyHtml (coordinators, while writing; nothing is saved)',
+  })
+  async protocolPreview(
+    @Access() scope: AccessScope,
+    @Args() args: ProtocolPreviewArgs,
+  ): Promise<ProtocolPreview> {
+    return { bodyHtml: await this.service.preview(scope, args.body) };
   }
 
   @Can('create', 'Protocol')
@@ -107,6 +133,34 @@ export class ProtocolResolver {
     return versions.find((version) => version.state === ProtocolVersionState.DRAFT) ?? null;
   }
 
+  @ResolveField(() => [ProtocolAction], {
+    description:
+      'The mutations the caller may make on this protocol now (policy and lifecycle): show only these. A listed action can still be refused for its input, or as CONFLICT when the protocol changed meanwhile.',
+  })
+  async availableActions(
+    @Parent() protocol: Protocol,
+    @Context('req') req: object,
+  ): Promise<ProtocolAction[]> {
+    const { ability, actor } = accessOf(req);
+    const versions = await this.versions(protocol, req);
+    const current = versions.find((version) => version.state === ProtocolVersionState.PUBLISHED) ?? null;
+    const statuses =
+      current && actor.agencyId
+        ? await acknowledgementsLoader(req, this.acknowledgementService).load(current.id)
+        : [];
+    return availableProtocolActions(ability, actor.agencyId, {
+      protocol,
+      hasDraft: versions.some((version) => version.state === ProtocolVersionState.DRAFT),
+      current: current && {
+        audience: current.audience,
+        state: current.state,
+        acknowledgedByMyAgency: statuses.some(
+          (status) => status.agencyId === actor.agencyId && status.acknowledged,
+        ),
+      },
+    });
+  }
+
   @ResolveField(() => [ProtocolVersion])
   versions(@Parent() protocol: Protocol, @Context('req') req: object): Promise<ProtocolVersion[]> {
     const scope = accessOf(req);
@@ -141,12 +195,7 @@ export class ProtocolVersionResolver {
     @Parent() version: ProtocolVersion,
     @Context('req') req: object,
   ): Promise<ProtocolAcknowledgementStatus[]> {
-    const scope = accessOf(req);
-    return requestLoader<string, ProtocolAcknowledgementStatus[]>(
-      req,
-      'protocolVersion.acknowledgements',
-      (ids) => this.acknowledgementService.statusesOf(scope, ids),
-    ).load(version.id);
+    return acknowledgementsLoader(req, this.acknowledgementService).load(version.id);
   }
 
   // The parent was read under the policy, so its events are the caller's to see.

@@ -14,6 +14,7 @@ import {
   UUID_PATTERN,
 } from '@hub/graphql';
 import { CreateOnce, EventLog, RecordType, RecordWorkflow, statusChange } from '@hub/workflow';
+import { renderProtocolMarkdown } from '../markdown/protocol-markdown';
 import { contentProblems, publicationProblems } from './protocol-content';
 import { isDueForReview, protocolRecord, utcDate } from './protocol-access';
 import { PROTOCOL_LIFECYCLE, PROTOCOL_VERSION_LIFECYCLE, ProtocolTransition } from './protocol-lifecycle';
@@ -110,6 +111,19 @@ export class ProtocolService {
   ): Promise<ProtocolEvent[][]> {
     const groups = await this.events.eventsOf(subjectType, ids);
     return groups.map((group) => group.map((event) => statusChange(event)));
+  }
+
+  /**
+   * A body as readers will see it once published (the one renderer and sanitiser of bodyHtml), for
+   * those who write protocols. Nothing is read or saved; a refusal is audited like any other.
+   */
+  async preview(scope: AccessScope, body: string): Promise<string> {
+    const { actor, ability } = scope;
+    if (!ability.can('create', 'Protocol')) {
+      await this.workflow.refuse(scope, 'PREVIEW_PROTOCOL', SUBJECT, null, [actor.agencyId]);
+      throw new ForbiddenError('Only coordinators preview protocol text');
+    }
+    return renderProtocolMarkdown(body);
   }
 
   // --- changes ----------------------------------------------------------------------------
@@ -413,6 +427,7 @@ export function toProtocol(row: ProtocolRow, now: Date): Protocol {
     category: row.category as ProtocolCategory,
     audience: row.audience as AgencyType[],
     state: row.status as ProtocolState,
+    firstPublishedAt: row.firstPublishedAt,
     dueForReview: isDueForReview({ state: row.status, reviewBy: row.currentReviewBy }, now),
     version: row.version,
     createdBy: row.createdBy,

@@ -1,0 +1,529 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Button, ButtonGroup, Table } from '@trussworks/react-uswds';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ActionForm } from '../forms/action-form';
+import { SelectField } from '../forms/fields';
+import { Flash, useFlash } from '../forms/flash';
+import { graphql } from '../gql';
+import type { AgencyType, TaskForceMembersQuery, TaskForceRole } from '../gql/graphql';
+import { errorCode, type InputProblem, problemsByField } from '../graphql/errors';
+import { formatDateTime } from '../i18n';
+import { Notice } from '../notice';
+import { usePageTitle } from '../page-title';
+import { AGENCY_TYPES, TASK_FORCE_ROLES } from './enums';
+
+export const TASK_FORCE_QUERY = graphql(`
+  query TaskForceMembers {
+    me {
+      userId
+      taskForces {
+        role
+        taskForce {
+          id
+          name
+          jurisdiction
+          description
+          availableActions
+          members {
+            taskForceId
+            agencyId
+            role
+            version
+            joinedAt
+            availableActions
+            agency {
+              id
+              name
+              type
+              status
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Agencies that could join: one page of up to 100, narrowed by kind (the API has no name search). */
+export const MEMBER_CANDIDATES = graphql(`
+  query TaskForceCandidates($type: AgencyType) {
+    agencies(type: $type, first: 100) {
+      edges {
+        node {
+          id
+          name
+          type
+          status
+        }
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+`);
+
+export const ADD_MEMBER = graphql(`
+  mutation AddTaskForceMember($input: AddTaskForceMemberInput!) {
+    addTaskForceMember(input: $input) {
+      member {
+        taskForceId
+        agencyId
+        role
+        version
+      }
+    }
+  }
+`);
+
+export const UPDATE_MEMBER = graphql(`
+  mutation UpdateTaskForceMember($input: UpdateTaskForceMemberInput!) {
+    updateTaskForceMember(input: $input) {
+      member {
+        taskForceId
+        agencyId
+        role
+        version
+      }
+    }
+  }
+`);
+
+export const REMOVE_MEMBER = graphql(`
+  mutation RemoveTaskForceMember($input: RemoveTaskForceMemberInput!) {
+    removeTaskForceMember(input: $input) {
+      taskForceId
+      agencyId
+    }
+  }
+`);
+
+type CallerTaskForce = TaskForceMembersQuery['me']['taskForces'][number]['taskForce'];
+type Member = CallerTaskForce['members'][number];
+
+export interface MemberValues {
+  agencyId: string;
+  role: TaskForceRole | '';
+}
+
+/** Field → message key; empty when the membership may be sent. */
+export function validateMember(values: MemberValues, current?: TaskForceRole): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!values.agencyId) errors['agencyId'] = 'form.chooseOne';
+  if (!values.role) errors['role'] = 'form.chooseOne';
+  else if (current && values.role === current) errors['role'] = 'taskForce.sameRole';
+  return errors;
+}
+
+/** The message for a field the API refused: its rule when it gave one, else a general word. */
+function refusedMessage(problem: InputProblem): string {
+  return problem.reason ? `taskForce.problem.${problem.reason}` : 'taskForce.refused';
+}
+
+/** What the form shows for a refusal: the fields the API named, else nothing (the notice says it). */
+function memberErrors(error: unknown): Record<string, string> {
+  if (errorCode(error) === 'CONFLICT') return { agencyId: 'taskForce.alreadyMember' };
+  const refused = problemsByField(error, (field) =>
+    field === 'agencyId' || field === 'role' ? field : null,
+  );
+  return Object.fromEntries(
+    Object.entries(refused).map(([field, problem]) => [field, refusedMessage(problem)]),
+  );
+}
+
+type Open = { kind: 'add' } | { kind: 'update' | 'remove'; agencyId: string } | null;
+
+/**
+ * The caller's task forces and their member agencies (kind, role in the task force, since when).
+ * A task force's coordinators add members and change or remove them, as the API lists it for each
+ * (`availableActions`: never their own agency's removal); nobody else sees those buttons.
+ */
+export function TaskForceScreen() {
+  const { t } = useTranslation();
+  usePageTitle(t('taskForce.title'));
+  const { data, error, loading, refetch } = useQuery(TASK_FORCE_QUERY, { fetchPolicy: 'cache-and-network' });
+  const { flash, show, clear } = useFlash();
+
+  if (loading && !data) return <p role="status">{t('app.loading')}</p>;
+  if (error && !data) return <Notice type="error" level="h1" heading={t('errors.loadFailed')} />;
+  const taskForces = data?.me.taskForces ?? [];
+  const afterChange = async (message: { type: 'info' | 'warning'; heading: string; text?: string }) => {
+    clear();
+    await refetch().catch(() => undefined);
+    show(message);
+  };
+
+  return (
+    <>
+      <h1>{t('taskForce.title')}</h1>
+      <Flash flash={flash} />
+      {taskForces.length === 0 && <p>{t('taskForce.none')}</p>}
+      {taskForces.map(({ role, taskForce }) => (
+        <TaskForceMembers
+          key={taskForce.id}
+          taskForce={taskForce}
+          myRole={role}
+          onChanged={(message) => void afterChange(message)}
+        />
+      ))}
+    </>
+  );
+}
+
+function TaskForceMembers(props: {
+  taskForce: CallerTaskForce;
+  myRole: TaskForceRole;
+  onChanged: (message: { type: 'info' | 'warning'; heading: string; text?: string }) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { taskForce } = props;
+  const [open, setOpen] = useState<Open>(null);
+  const members = [...taskForce.members].sort((a, b) =>
+    a.agency.name.localeCompare(b.agency.name, i18n.language),
+  );
+  const canAdd = taskForce.availableActions.includes('ADD_MEMBER');
+  const anyActions = members.some((member) => member.availableActions.length > 0);
+  const headingId = `task-force-${taskForce.id}`;
+  const focusBack = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+  const done = (message: { type: 'info' | 'warning'; heading: string; text?: string }) => {
+    setOpen(null);
+    props.onChanged(message);
+  };
+  const conflict = () =>
+    done({ type: 'warning', heading: t('taskForce.conflictHeading'), text: t('taskForce.conflict') });
+  const opened = open && open.kind !== 'add' ? members.find((m) => m.agencyId === open.agencyId) : undefined;
+
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{taskForce.name}</h2>
+      <p>
+        {taskForce.jurisdiction}
+        {taskForce.description && ` — ${taskForce.description}`}
+      </p>
+      <p>{t('taskForce.myRole', { role: t(`taskForceRole.${props.myRole}`) })}</p>
+      {canAdd && (
+        <Button
+          type="button"
+          id={`add-member-${taskForce.id}`}
+          outline={open?.kind !== 'add'}
+          aria-expanded={open?.kind === 'add'}
+          onClick={() => setOpen(open?.kind === 'add' ? null : { kind: 'add' })}
+        >
+          {t('taskForce.add')}
+        </Button>
+      )}
+      {open?.kind === 'add' && (
+        <AddMemberForm
+          taskForce={taskForce}
+          onCancel={() => {
+            setOpen(null);
+            focusBack(`add-member-${taskForce.id}`);
+          }}
+          onDone={(name, role) =>
+            done({
+              type: 'info',
+              heading: t('taskForce.added', { agency: name, role: t(`taskForceRole.${role}`) }),
+            })
+          }
+        />
+      )}
+      <Table fullWidth striped>
+        <caption>{t('taskForce.caption', { name: taskForce.name })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('taskForce.agency')}</th>
+            <th scope="col">{t('taskForce.kind')}</th>
+            <th scope="col">{t('taskForce.role')}</th>
+            <th scope="col">{t('taskForce.since')}</th>
+            {anyActions && <th scope="col">{t('taskForce.manage')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((member) => (
+            <tr key={member.agencyId}>
+              <th scope="row">
+                <Link className="usa-link" to={`/agencies/${member.agencyId}`}>
+                  {member.agency.name}
+                </Link>
+                {member.agency.status === 'DEACTIVATED' && ` (${t('taskForce.deactivated')})`}
+              </th>
+              <td>{t(`agencyType.${member.agency.type}`)}</td>
+              <td>{t(`taskForceRole.${member.role}`)}</td>
+              <td>{formatDateTime(member.joinedAt, i18n.language)}</td>
+              {anyActions && (
+                <td>
+                  <ButtonGroup type="default">
+                    {member.availableActions.includes('UPDATE') && (
+                      <Button
+                        type="button"
+                        unstyled
+                        id={`update-${member.agencyId}`}
+                        aria-label={t('taskForce.changeRoleOf', { agency: member.agency.name })}
+                        onClick={() => setOpen({ kind: 'update', agencyId: member.agencyId })}
+                      >
+                        {t('taskForce.changeRole')}
+                      </Button>
+                    )}
+                    {member.availableActions.includes('REMOVE') && (
+                      <Button
+                        type="button"
+                        unstyled
+                        id={`remove-${member.agencyId}`}
+                        aria-label={t('taskForce.removeAgency', { agency: member.agency.name })}
+                        onClick={() => setOpen({ kind: 'remove', agencyId: member.agencyId })}
+                      >
+                        {t('taskForce.remove')}
+                      </Button>
+                    )}
+                  </ButtonGroup>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      {open?.kind === 'update' && opened && (
+        <ChangeRoleForm
+          key={opened.agencyId}
+          member={opened}
+          onCancel={() => {
+            setOpen(null);
+            focusBack(`update-${opened.agencyId}`);
+          }}
+          onConflict={conflict}
+          onDone={(role) =>
+            done({
+              type: 'info',
+              heading: t('taskForce.roleChanged', {
+                agency: opened.agency.name,
+                role: t(`taskForceRole.${role}`),
+              }),
+            })
+          }
+        />
+      )}
+      {open?.kind === 'remove' && opened && (
+        <RemoveMemberForm
+          key={opened.agencyId}
+          member={opened}
+          taskForceName={taskForce.name}
+          onCancel={() => {
+            setOpen(null);
+            focusBack(`remove-${opened.agencyId}`);
+          }}
+          onConflict={conflict}
+          onDone={() =>
+            done({ type: 'info', heading: t('taskForce.removed', { agency: opened.agency.name }) })
+          }
+        />
+      )}
+    </section>
+  );
+}
+
+/** Adds an agency with a role: agencies already members, or taken off the hub, are not offered. */
+export function AddMemberForm(props: {
+  taskForce: CallerTaskForce;
+  onCancel: () => void;
+  onDone: (agencyName: string, role: TaskForceRole) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [kind, setKind] = useState<AgencyType | ''>('');
+  const [values, setValues] = useState<MemberValues>({ agencyId: '', role: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const { data } = useQuery(MEMBER_CANDIDATES, {
+    variables: { type: kind || undefined },
+    fetchPolicy: 'cache-first',
+  });
+  const [add, { loading }] = useMutation(ADD_MEMBER);
+  const members = new Set(props.taskForce.members.map((member) => member.agencyId));
+  const candidates = (data?.agencies.edges ?? [])
+    .map((edge) => edge.node)
+    .filter((agency) => !members.has(agency.id) && agency.status === 'ACTIVE')
+    .sort((a, b) => a.name.localeCompare(b.name, i18n.language));
+  const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
+
+  const submit = async () => {
+    const found = validateMember(values);
+    setErrors(found);
+    setFailure(null);
+    if (Object.keys(found).length) return;
+    try {
+      await add({
+        variables: {
+          input: {
+            taskForceId: props.taskForce.id,
+            agencyId: values.agencyId,
+            role: values.role as TaskForceRole,
+          },
+        },
+      });
+      props.onDone(
+        candidates.find((agency) => agency.id === values.agencyId)?.name ?? '',
+        values.role as TaskForceRole,
+      );
+    } catch (caught) {
+      setFailure(caught);
+      setErrors(memberErrors(caught));
+    }
+  };
+
+  return (
+    <ActionForm
+      id="member-form"
+      heading={t('taskForce.add')}
+      explain={t('taskForce.addExplain', { name: props.taskForce.name })}
+      confirmLabel={t('taskForce.addConfirm')}
+      busy={loading}
+      failure={failure}
+      onSubmit={() => void submit()}
+      onCancel={props.onCancel}
+    >
+      <SelectField
+        id="member-kind"
+        label={t('taskForce.kindFilter')}
+        value={kind}
+        placeholder={t('taskForce.anyKind')}
+        options={AGENCY_TYPES.map((value) => ({ value, label: t(`agencyType.${value}`) }))}
+        onChange={(value) => {
+          setKind(value as AgencyType | '');
+          setValues((current) => ({ ...current, agencyId: '' }));
+        }}
+      />
+      <SelectField
+        id="member-agency"
+        label={t('taskForce.agency')}
+        required
+        hint={data?.agencies.pageInfo.hasNextPage ? t('taskForce.moreAgencies') : undefined}
+        value={values.agencyId}
+        placeholder={t('form.select')}
+        options={candidates.map((agency) => ({
+          value: agency.id,
+          label: `${agency.name} (${t(`agencyType.${agency.type}`)})`,
+        }))}
+        onChange={(agencyId) => setValues((current) => ({ ...current, agencyId }))}
+        error={error('agencyId')}
+      />
+      <RoleField
+        value={values.role}
+        onChange={(role) => setValues((current) => ({ ...current, role }))}
+        error={error('role')}
+      />
+    </ActionForm>
+  );
+}
+
+function RoleField(props: {
+  value: TaskForceRole | '';
+  onChange: (role: TaskForceRole | '') => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SelectField
+      id="member-role"
+      label={t('taskForce.role')}
+      hint={t('taskForce.roleHint')}
+      required
+      value={props.value}
+      placeholder={t('form.select')}
+      options={TASK_FORCE_ROLES.map((value) => ({ value, label: t(`taskForceRole.${value}`) }))}
+      onChange={(value) => props.onChange(value as TaskForceRole | '')}
+      error={props.error}
+    />
+  );
+}
+
+/** Changes a member's role with the membership's version as read (a stale one is CONFLICT). */
+export function ChangeRoleForm(props: {
+  member: Member;
+  onCancel: () => void;
+  onConflict: () => void;
+  onDone: (role: TaskForceRole) => void;
+}) {
+  const { t } = useTranslation();
+  const { member } = props;
+  const [role, setRole] = useState<TaskForceRole | ''>(member.role);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [update, { loading }] = useMutation(UPDATE_MEMBER);
+  const submit = async () => {
+    const found = validateMember({ agencyId: member.agencyId, role }, member.role);
+    setErrors(found);
+    setFailure(null);
+    if (Object.keys(found).length) return;
+    try {
+      await update({
+        variables: {
+          input: {
+            taskForceId: member.taskForceId,
+            agencyId: member.agencyId,
+            role: role as TaskForceRole,
+            expectedVersion: member.version,
+          },
+        },
+      });
+      props.onDone(role as TaskForceRole);
+    } catch (caught) {
+      if (errorCode(caught) === 'CONFLICT') props.onConflict();
+      else {
+        setFailure(caught);
+        setErrors(memberErrors(caught));
+      }
+    }
+  };
+  return (
+    <ActionForm
+      id="member-form"
+      heading={t('taskForce.changeRoleOf', { agency: member.agency.name })}
+      explain={t('taskForce.changeRoleExplain', { role: t(`taskForceRole.${member.role}`) })}
+      confirmLabel={t('taskForce.changeRoleConfirm')}
+      busy={loading}
+      failure={failure}
+      onSubmit={() => void submit()}
+      onCancel={props.onCancel}
+    >
+      <RoleField value={role} onChange={setRole} error={errors['role'] ? t(errors['role']) : undefined} />
+    </ActionForm>
+  );
+}
+
+/** Takes an agency out of the task force, after saying what that means for its people. */
+export function RemoveMemberForm(props: {
+  member: Member;
+  taskForceName: string;
+  onCancel: () => void;
+  onConflict: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const { member } = props;
+  const [failure, setFailure] = useState<unknown>(null);
+  const [remove, { loading }] = useMutation(REMOVE_MEMBER);
+  const submit = async () => {
+    setFailure(null);
+    try {
+      await remove({ variables: { input: { taskForceId: member.taskForceId, agencyId: member.agencyId } } });
+      props.onDone();
+    } catch (caught) {
+      if (errorCode(caught) === 'CONFLICT') props.onConflict();
+      else setFailure(caught);
+    }
+  };
+  return (
+    <ActionForm
+      id="member-form"
+      heading={t('taskForce.removeAgency', { agency: member.agency.name })}
+      explain={t('taskForce.removeExplain', { agency: member.agency.name, name: props.taskForceName })}
+      confirmLabel={t('taskForce.removeConfirm')}
+      secondary
+      busy={loading}
+      failure={failure}
+      onSubmit={() => void submit()}
+      onCancel={props.onCancel}
+    />
+  );
+}
