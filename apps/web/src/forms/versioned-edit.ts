@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { focusSoon } from '../focus';
 import { errorCode } from '../graphql/errors';
 import { reapplyChanges } from './changes';
 
@@ -7,12 +8,15 @@ import { reapplyChanges } from './changes';
  * CONFLICT (`conflicted`), the form closes and their version is shown (forms/conflict-review.tsx);
  * the person re-applies their own changes onto it or keeps theirs, and the form opens again on it,
  * so the next save carries their version. `reapply` defaults to the flat field-by-field merge.
+ * `headingId`: the form's heading (focusable), where the focus goes when the form opens again — the
+ * warning and its buttons are gone, and the person reviews the form from its top.
  */
 export function useVersionedEdit<R, V extends object>(options: {
   valuesOf: (record: R) => V;
   reapply?: (theirs: V, mine: V, started: V) => V;
+  headingId?: string;
 }) {
-  const { valuesOf, reapply = reapplyChanges } = options;
+  const { valuesOf, reapply = reapplyChanges, headingId } = options;
   // The version the edits are made on, once it is no longer the one first loaded.
   const [base, setBase] = useState<R | null>(null);
   // `started`: the version my edits were made on (the query's data moves on to theirs when reloaded).
@@ -24,6 +28,7 @@ export function useVersionedEdit<R, V extends object>(options: {
     setBase(theirs);
     setConflict(null);
     setFormKey((key) => key + 1);
+    if (headingId) focusSoon(headingId);
   };
   const conflicted = (started: R, theirs: R, mine: V) => setConflict({ started, theirs, mine });
   return {

@@ -316,7 +316,7 @@ export function SurvivorEditScreen() {
     fetchPolicy: 'no-cache',
   });
   const [update] = useMutation(UPDATE_SURVIVOR);
-  const edit = useVersionedEdit({ valuesOf, reapply });
+  const edit = useVersionedEdit({ valuesOf, reapply, headingId: 'survivor-edit-heading' });
 
   if (loading && !data) return <p role="status">{t('app.loading')}</p>;
   if (error || !data) return <Notice type="error" level="h1" heading={t('errors.loadFailed')} />;
