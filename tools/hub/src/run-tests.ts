@@ -70,6 +70,7 @@ async function main(): Promise<number> {
       apiGroup('task-force'),
       apiRest,
       jest('worker tests', 'apps/worker'),
+      ['web tests', 'npx', ['vitest', 'run', '--config', 'apps/web/vite.config.mts']],
     ],
     [
       ['type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.typecheck.json']],
@@ -77,9 +78,10 @@ async function main(): Promise<number> {
       // One ESLint process for the whole workspace (every project's config is the root one): the
       // type-aware rules build one TypeScript program service instead of one per project.
       ['lint', 'npx', ['eslint', '.']],
-      // The web app compiles for the browser (DOM, JSX, ES modules): its own program and test runner.
+      // The web app compiles for the browser (DOM, JSX, ES modules): its own program and test runner
+      // (Vitest, in the first lane). The browser tests hand functions to the page: DOM types too.
       ['web type check', 'npx', ['tsc', '--noEmit', '-p', 'apps/web/tsconfig.json']],
-      ['web tests', 'npx', ['vitest', 'run', '--config', 'apps/web/vite.config.mts']],
+      ['browser tests type check', 'npx', ['tsc', '--noEmit', '-p', 'apps/web-e2e/tsconfig.spec.json']],
       ['other tests', 'npx', ['jest', '--passWithNoTests', '--projects', ...others]],
     ],
     [
