@@ -114,11 +114,16 @@ describe('OpenTelemetry traces when OTEL_EXPORTER_OTLP_ENDPOINT is set (e2e, rea
     expect(response.status).toBe(200);
     await fetch(`${url}/health/live`);
 
+    // The server span of the request may be exported after others (an outgoing key fetch's client
+    // span): wait for a span with a target as well, not only one of each instrumentation.
     await waitFor(
-      'spans of the three instrumentations',
+      'spans of the three instrumentations and a server span',
       () =>
         ['http', 'graphql', 'pg'].every((kind) =>
           spans.some((span) => span.scope === `@opentelemetry/instrumentation-${kind}`),
+        ) &&
+        spans.some(
+          (span) => span.scope === '@opentelemetry/instrumentation-http' && span.attributes['http.target'],
         ),
       30_000,
     );
