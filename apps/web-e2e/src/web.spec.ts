@@ -16,6 +16,11 @@ import { startWebHub, type WebHub } from './support/web-hub';
  * and Chromium costs far more than a flow, so flows are `flows/*.flow.ts` modules registered here
  * (a new flow is one import and one line). Each flow makes its own records and people.
  */
+// A flow of many screens and two or three people takes 15–60 s, more on a loaded machine. The
+// project's own testTimeout does not apply when npm test runs every project in one jest (a global
+// option), so the file sets it.
+jest.setTimeout(180_000);
+
 describe('the web app in Chromium against the real API, dev-idp and PostgreSQL', () => {
   let hub: WebHub | undefined;
   const started = (): WebHub => {
