@@ -342,7 +342,9 @@ describe('a hub administrator never sees an agency’s work (for all inputs)', (
             allowedWithoutHubAdmin += 1;
         },
       ),
-      { numRuns: 3000 },
+      // Most random (actor, record) pairs allow nothing even without the role: 3,000 runs once
+      // gave exactly 50 allowed cases on a fresh clone, so the check below needs the larger sample.
+      { numRuns: 8000 },
     );
     // The same accounts without the role do see some of it: the property above can fail.
     expect(allowedWithoutHubAdmin).toBeGreaterThan(50);
