@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { saveTextFile } from '../download';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { captureDownloads } from '../download.testing';
 import { AUDIT_CSV_QUERY, AUDIT_EVENTS_QUERY, validateAnchor, VERIFY_AUDIT_QUERY } from './audit';
 import {
   auditFilterInput,
@@ -12,10 +12,13 @@ import {
 } from './audit-filter';
 import { agenciesMock, capabilitiesMock, FROM, renderAt, TO } from './testing';
 
-vi.mock('../download', () => ({ saveTextFile: vi.fn() }));
-
+// The export's real download code runs; only the browser's side of it (jsdom has none) stands in.
+let downloads: ReturnType<typeof captureDownloads>;
+beforeEach(() => {
+  downloads = captureDownloads();
+});
 afterEach(() => {
-  vi.mocked(saveTextFile).mockReset();
+  downloads.restore();
 });
 
 const AGENCIES = agenciesMock([
@@ -245,7 +248,7 @@ describe('audit screen', () => {
         name: 'Download started: audit-events_2026-03-01_to_2026-03-31.csv',
       }),
     ).toBeVisible();
-    expect(vi.mocked(saveTextFile).mock.calls).toEqual([
+    expect((await downloads.saved()).map(({ name, text, type }) => [name, text, type])).toEqual([
       ['audit-events_2026-03-01_to_2026-03-31.csv', csv, 'text/csv;charset=utf-8'],
     ]);
   });
@@ -265,7 +268,7 @@ describe('audit screen', () => {
     await screen.findByRole('table');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Export CSV' }));
     expect(await screen.findByRole('heading', { name: 'You are not permitted to do this.' })).toBeVisible();
-    expect(saveTextFile).not.toHaveBeenCalled();
+    expect(await downloads.saved()).toEqual([]);
   });
 
   it('verifies the trail: intact with its counts and the anchor to keep', async () => {

@@ -223,6 +223,9 @@ describe('protocol editor on the screen', () => {
         },
       },
     ]);
+    // The caller's only task force is chosen once their task forces have loaded: submitting before
+    // that would count the task force among the missing fields.
+    await waitFor(() => expect(screen.getByRole('combobox', { name: /^Task force/ })).toHaveValue('tf-1'));
     await user.click(await screen.findByRole('button', { name: 'Create draft' }));
     expect(await screen.findByRole('heading', { name: '4 fields need your attention.' })).toBeVisible();
     expect(screen.getByLabelText(/^Title/)).toHaveAccessibleDescription('This is required.');
