@@ -68,7 +68,18 @@ export default [
     // Type-aware rules: a promise nobody awaits is a test that cannot fail or an error lost.
     files: ['**/*.ts'],
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      // The three programs npm test type-checks (the Node tree, the web app, the browser tests), not
+      // the project service's one program per nearest tsconfig: the shared libraries are checked
+      // once, not once per project that includes them (56 s of CPU instead of 79 s here). A .ts file
+      // in none of them is a parse error, so nothing escapes the type-aware rules.
+      parserOptions: {
+        project: [
+          './tsconfig.typecheck.json',
+          './apps/web/tsconfig.json',
+          './apps/web-e2e/tsconfig.spec.json',
+        ],
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
