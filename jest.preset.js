@@ -18,7 +18,8 @@ const swcTransform = [
 
 module.exports = {
   ...nxPreset,
-  testEnvironment: 'node',
+  // jest's Node environment with a code cache across test files (tools/jest/node-environment.js).
+  testEnvironment: require.resolve('./tools/jest/node-environment.js'),
   transform: { '^.+\\.[tj]s$': swcTransform },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30_000,
