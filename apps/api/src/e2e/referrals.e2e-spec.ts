@@ -1494,6 +1494,55 @@ describe('referrals (e2e)', () => {
         expect(child2.parentReferralId).toBe(sentParent.id);
       });
 
+      it('the parent is shown only to a caller who may see it: the onward recipient gets neither it nor its id', async () => {
+        // A parent under a consent: its SENT status holds only while the grant lives (computed on read).
+        const survivor = await createSurvivor(hub, 'ngo.caseworker', personalData(tag()));
+        const consent = await recordConsent(hub, 'ngo.caseworker', consentInput(survivor.id));
+        const draft = await createReferral(hub, 'ngo.caseworker', {
+          toAgencyId: SAFE_PASSAGE,
+          needs: ['LEGAL'],
+          urgency: 'ROUTINE',
+          survivorId: survivor.id,
+          consentId: consent.id,
+          sharedClasses: ['NEEDS'],
+        });
+        const parent = await move(hub, 'ngo.caseworker', 'send', draft);
+        const child = await move(
+          hub,
+          'legal.caseworker',
+          'send',
+          await createReferral(hub, 'legal.caseworker', {
+            ...deidentified({ toAgencyId: POLICE, needs: ['EMERGENCY_RESPONSE'] }),
+            parentReferralId: parent.id,
+          }),
+        );
+        const selection = 'id parentReferralId parent { id status fromAgencyId toAgencyId }';
+        const seenBySender = {
+          id: child.id,
+          parentReferralId: parent.id,
+          parent: { id: parent.id, status: 'SENT', fromAgencyId: HARBOR, toAgencyId: SAFE_PASSAGE },
+        };
+        for (const user of ['legal.caseworker', 'legal.lead']) {
+          expect(ok(await read(child.id, user, selection)).referral).toEqual(seenBySender);
+        }
+        // The onward recipient reads the referral it received, and nothing of the one before it.
+        const hidden = { id: child.id, parentReferralId: null, parent: null };
+        expect(ok(await read(child.id, 'pd.supervisor', selection)).referral).toEqual(hidden);
+        // The parent's sender is party to the parent only: the onward referral does not exist for it.
+        expectError(await read(child.id, 'ngo.caseworker', selection), 'NOT_FOUND');
+        // The same in the boxes, where a page's parents are read together.
+        const box = (user: string, name: string) =>
+          hub.gql<{ referrals: { edges: { node: Row }[] } }>(
+            `query Box($box: ReferralBox!) { referrals(box: $box, first: 100) { edges { node { ${selection} } } } }`,
+            { box: name },
+            { user },
+          );
+        const nodeOf = async (user: string, name: string) =>
+          ok(await box(user, name)).referrals.edges.find(({ node }) => node.id === child.id)?.node;
+        expect(await nodeOf('legal.caseworker', 'SENT')).toEqual(seenBySender);
+        expect(await nodeOf('pd.supervisor', 'RECEIVED')).toEqual(hidden);
+      });
+
       it('with a parent the caller did not receive (sent it, a draft to it, someone else’s, unknown): BAD_USER_INPUT', async () => {
         const ownSent = await createReferral(hub, 'legal.caseworker', deidentified({ toAgencyId: HARBOR }));
         const draftToIt = await referralAt(hub, 'DRAFT');

@@ -4,9 +4,10 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../gql';
-import type { InboxQuery, ReferralBox, ReferralStatus } from '../gql/graphql';
+import type { InboxQuery, ReferralBox, ReferralStatus, ServiceNeed } from '../gql/graphql';
 import { formatDateTime, formatNumber } from '../i18n';
 import { usePageTitle } from '../page-title';
+import { SERVICE_NEEDS } from './enums';
 import { KeysetPager } from './pager';
 import { Notice } from '../notice';
 
@@ -27,8 +28,8 @@ export const STATUSES: readonly ReferralStatus[] = [
 const PAGE_SIZE = 20;
 
 export const INBOX_QUERY = graphql(`
-  query Inbox($box: ReferralBox!, $status: ReferralStatus, $first: Int, $after: String) {
-    referrals(box: $box, status: $status, first: $first, after: $after) {
+  query Inbox($box: ReferralBox!, $status: ReferralStatus, $need: ServiceNeed, $first: Int, $after: String) {
+    referrals(box: $box, status: $status, need: $need, first: $first, after: $after) {
       counts {
         needsAction
         received
@@ -61,27 +62,41 @@ export const INBOX_QUERY = graphql(`
   }
 `);
 
-/** Reads the box and status filter from the address (no survivor data there: only enum values). */
-export function inboxFilter(params: URLSearchParams): { box: ReferralBox; status?: ReferralStatus } {
+/** What the inbox shows: a box, narrowed by status and by need. */
+export interface InboxFilter {
+  box: ReferralBox;
+  status?: ReferralStatus;
+  need?: ServiceNeed;
+}
+
+/**
+ * Reads the box, status and need from the address (no survivor data there: only enum values); an
+ * unknown value is no filter.
+ */
+export function inboxFilter(params: URLSearchParams): InboxFilter {
   const box = BOXES.find((candidate) => candidate === params.get('box')) ?? 'RECEIVED';
   const status = STATUSES.find((candidate) => candidate === params.get('status'));
-  return { box, status };
+  const need = SERVICE_NEEDS.find((candidate) => candidate === params.get('need'));
+  return { box, status, need };
 }
 
 export function InboxScreen() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('inbox.title'));
   const [params, setParams] = useSearchParams();
-  const { box, status } = inboxFilter(params);
+  const { box, status, need } = inboxFilter(params);
   // Keyset paging: the cursors of the pages before this one (Previous goes back one). They belong to
   // one filter: a new filter starts again at the first page. The screen stays mounted, so the box link
-  // or the status select a keyboard user just changed keeps the focus.
-  const filterKey = `${box}/${status ?? ''}`;
+  // or the select a keyboard user just changed keeps the focus.
+  const filterKey = `${box}/${status ?? ''}/${need ?? ''}`;
   const [paging, setPaging] = useState({ filterKey, cursors: [] as string[] });
+  // Forget the old filter's pages as soon as it changes (React's state adjusted while rendering), so
+  // going back to it starts at its first page too, not at the page it was left on.
+  if (paging.filterKey !== filterKey) setPaging({ filterKey, cursors: [] });
   const cursors = paging.filterKey === filterKey ? paging.cursors : [];
   const setCursors = (next: string[]) => setPaging({ filterKey, cursors: next });
   const { data, error, loading } = useQuery(INBOX_QUERY, {
-    variables: { box, status, first: PAGE_SIZE, after: cursors.at(-1) },
+    variables: { box, status, need, first: PAGE_SIZE, after: cursors.at(-1) },
     fetchPolicy: 'cache-and-network',
   });
   // The page on screen stays while the next page of the same filter loads (no flash of an empty
@@ -99,10 +114,13 @@ export function InboxScreen() {
     DRAFTS: counts?.drafts,
   };
   const incoming = box === 'RECEIVED' || box === 'NEEDS_ACTION';
-  const filter = (next: { box?: ReferralBox; status?: ReferralStatus }) => {
-    const query = new URLSearchParams({ box: next.box ?? box });
+  /** The address with one filter changed and the others kept (a box link starts a box afresh). */
+  const filter = (next: Partial<Pick<InboxFilter, 'status' | 'need'>>) => {
+    const query = new URLSearchParams({ box });
     const nextStatus = 'status' in next ? next.status : status;
     if (nextStatus) query.set('status', nextStatus);
+    const nextNeed = 'need' in next ? next.need : need;
+    if (nextNeed) query.set('need', nextNeed);
     setParams(query);
   };
 
@@ -140,6 +158,20 @@ export function InboxScreen() {
           {STATUSES.map((candidate) => (
             <option key={candidate} value={candidate}>
               {t(`status.${candidate}`)}
+            </option>
+          ))}
+        </Select>
+        <Label htmlFor="need-filter">{t('inbox.needFilter')}</Label>
+        <Select
+          id="need-filter"
+          name="need"
+          value={need ?? ''}
+          onChange={(event) => filter({ need: (event.target.value || undefined) as ServiceNeed | undefined })}
+        >
+          <option value="">{t('inbox.allNeeds')}</option>
+          {SERVICE_NEEDS.map((candidate) => (
+            <option key={candidate} value={candidate}>
+              {t(`need.${candidate}`)}
             </option>
           ))}
         </Select>

@@ -10,7 +10,7 @@ import {
 } from './new-referral';
 import { REFERRAL_QUERY } from './referral';
 import { SEND_REFERRAL } from './referral-actions';
-import { FROM, REFERRAL_DETAIL, renderAt, TO } from './testing';
+import { capabilitiesMock, FROM, REFERRAL_DETAIL, renderAt, TO } from './testing';
 
 const agency = (base: { id: string; name: string }, accepting = true) => ({
   __typename: 'Agency',
@@ -107,6 +107,7 @@ describe('new referral screen', () => {
     const keys: string[] = [];
     const user = userEvent.setup();
     renderAt('/referrals/new', [
+      capabilitiesMock([]),
       ME,
       DIRECTORY,
       {

@@ -1,13 +1,22 @@
 import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
-import { Button, ButtonGroup, Checkbox } from '@trussworks/react-uswds';
+import { Button, ButtonGroup, Checkbox, ErrorMessage, FormGroup } from '@trussworks/react-uswds';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { focusSoon } from '../focus';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
 import { LANGUAGE_CODE } from '../forms/patterns';
 import { graphql } from '../gql';
-import type { AgeBand, AgencyType, ConsentPurpose, DataClass, ServiceNeed, Urgency } from '../gql/graphql';
+import type {
+  AgeBand,
+  AgencyType,
+  ConsentPurpose,
+  DataClass,
+  OnwardReferralParentQuery,
+  ServiceNeed,
+  Urgency,
+} from '../gql/graphql';
+import { errorCode } from '../graphql/errors';
 import { usePageTitle } from '../page-title';
 import { formatDateTime } from '../i18n';
 import { Notice } from '../notice';
@@ -55,6 +64,38 @@ export const ME_QUERY = graphql(`
     }
   }
 `);
+
+/**
+ * The referral an onward referral continues, as the caller sees it: who sent it and when, what it
+ * said of a de-identified survivor, and of a survivor record only the non-personal reference and age
+ * band (read without the cache, like every survivor read).
+ */
+export const ONWARD_PARENT_QUERY = graphql(`
+  query OnwardReferralParent($id: ID!) {
+    referral(id: $id) {
+      id
+      sentAt
+      createdAt
+      language
+      ageBand
+      fromAgency {
+        id
+        name
+      }
+      toAgency {
+        id
+      }
+      survivor {
+        id
+        reference
+        ageBand
+      }
+    }
+  }
+`);
+
+/** The referral an onward referral continues. */
+export type OnwardParent = OnwardReferralParentQuery['referral'];
 
 /** A survivor's consents, for picking the one that covers the recipient (no grantor: not needed here). */
 export const REFERRAL_CONSENTS = graphql(`
@@ -107,6 +148,8 @@ export interface NewReferralValues {
   survivorId?: string;
   consentId?: string;
   sharedClasses?: DataClass[];
+  /** An onward referral: the referral the caller's agency received that this one continues. */
+  parentReferralId?: string;
 }
 
 /** Field → the key of its message (`form.*`); empty when the referral may be made. Same limits as the API. */
@@ -129,9 +172,11 @@ export function validateNewReferral(values: NewReferralValues): Record<string, s
 
 /**
  * The createReferral input: with a survivor, the record, its consent and the classes shared (the
- * de-identified fields are refused then); else de-identified. Blank optional fields left out.
+ * de-identified fields are refused then); else de-identified. Blank optional fields left out; an
+ * onward referral names its parent.
  */
 export function newReferralInput(values: NewReferralValues, idempotencyKey: string) {
+  const parent = values.parentReferralId ? { parentReferralId: values.parentReferralId } : {};
   if (values.withSurvivor) {
     return {
       toAgencyId: values.toAgencyId,
@@ -141,6 +186,7 @@ export function newReferralInput(values: NewReferralValues, idempotencyKey: stri
       consentId: values.consentId,
       sharedClasses: values.sharedClasses,
       notes: values.notes.trim() || undefined,
+      ...parent,
       idempotencyKey,
     };
   }
@@ -152,19 +198,83 @@ export function newReferralInput(values: NewReferralValues, idempotencyKey: stri
     ageBand: values.ageBand || undefined,
     callback: values.callback.trim(),
     notes: values.notes.trim() || undefined,
+    ...parent,
     idempotencyKey,
   };
 }
 
 /**
- * A new de-identified referral (no survivor record shared): the recipient chosen from the public
- * directory (need, language, area, accepting), then needs, urgency, a callback route and a note;
- * created and sent at once, or kept as a draft. One idempotency key per form: a double click, or a
- * retry after a lost answer, makes one referral.
+ * The form's first values for an onward referral: linked to its parent and, as a convenience the
+ * person sees and may change, what the parent said of the survivor — their record when it is still
+ * shared with the caller's agency (the consent must still name the new recipient: the API checks),
+ * else a de-identified parent's language and age band. The needs, urgency and callback route are the
+ * caller's own. Nothing else is carried over: the API links the two and copies nothing.
  */
+export function onwardValues(parent: OnwardParent): Partial<NewReferralValues> {
+  if (parent.survivor) {
+    return { parentReferralId: parent.id, withSurvivor: true, survivorId: parent.survivor.id };
+  }
+  return {
+    parentReferralId: parent.id,
+    language: parent.language ?? '',
+    ageBand: (parent.ageBand as AgeBand | null) ?? '',
+  };
+}
+
+/** `/referrals/new`: a referral of the caller's agency's own. */
 export function NewReferralScreen() {
+  return <NewReferralForm />;
+}
+
+/**
+ * `/referrals/:id/refer-onward`: a referral continuing one the caller's agency received (the API's
+ * rule for `parentReferralId`). The parent is read again here, so a reload works and nothing about
+ * the survivor crosses the address; a parent the caller cannot see is "not found", one their agency
+ * did not receive is refused before the form.
+ */
+export function OnwardReferralScreen() {
+  const { id = '' } = useParams();
   const { t } = useTranslation();
-  usePageTitle(t('newReferral.title'));
+  usePageTitle(t('onwardReferral.title'));
+  const parent = useQuery(ONWARD_PARENT_QUERY, { variables: { id }, fetchPolicy: 'no-cache' });
+  const me = useQuery(ME_QUERY);
+  if ((parent.loading && !parent.data) || (me.loading && !me.data)) {
+    return <p role="status">{t('app.loading')}</p>;
+  }
+  const error = parent.error ?? me.error;
+  if (error) {
+    const heading = errorCode(error) === 'NOT_FOUND' ? t('referral.notFound') : t('errors.loadFailed');
+    return <Notice type="error" level="h1" heading={heading} />;
+  }
+  const referral = parent.data?.referral;
+  if (!referral) return null;
+  if (referral.toAgency.id !== me.data?.me.agency?.id) {
+    return (
+      <>
+        <Notice type="error" level="h1" heading={t('onwardReferral.notReceived')} />
+        <p>
+          <Link className="usa-link" to={`/referrals/${referral.id}`}>
+            {t('onwardReferral.backToReferral')}
+          </Link>
+        </p>
+      </>
+    );
+  }
+  return <NewReferralForm parent={referral} />;
+}
+
+/**
+ * A new referral: the recipient chosen from the public directory (need, language, area, accepting),
+ * then needs, urgency, and either a survivor record under a consent that covers the recipient or,
+ * de-identified, a callback route; a note. Created and sent at once, or kept as a draft. One
+ * idempotency key per form: a double click, or a retry after a lost answer, makes one referral.
+ * With `parent`, an onward referral continuing it (`onwardValues`).
+ */
+function NewReferralForm(props: { parent?: OnwardParent }) {
+  const { t, i18n } = useTranslation();
+  const { parent } = props;
+  const title = parent ? t('onwardReferral.title') : t('newReferral.title');
+  usePageTitle(title);
   const navigate = useNavigate();
   const idempotencyKey = useRef(crypto.randomUUID()).current;
   const [search, setSearch] = useState<DirectorySearch>({
@@ -173,7 +283,7 @@ export function NewReferralScreen() {
     area: '',
     acceptingOnly: true,
   });
-  const [values, setValues] = useState<NewReferralValues>({
+  const [values, setValues] = useState<NewReferralValues>(() => ({
     toAgencyId: '',
     needs: [],
     urgency: '',
@@ -181,7 +291,8 @@ export function NewReferralScreen() {
     ageBand: '',
     callback: '',
     notes: '',
-  });
+    ...(parent ? onwardValues(parent) : {}),
+  }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<{ error: unknown; draftId?: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -250,8 +361,26 @@ export function NewReferralScreen() {
   const errorCount = Object.keys(errors).length;
   return (
     <>
-      <h1>{t('newReferral.title')}</h1>
-      <p className="usa-intro">{t('newReferral.intro')}</p>
+      <h1>{title}</h1>
+      {parent ? (
+        <>
+          <p className="usa-intro">
+            {t('onwardReferral.from')}{' '}
+            <Link className="usa-link" to={`/referrals/${parent.id}`}>
+              {t('onwardReferral.parent', {
+                agency: parent.fromAgency.name,
+                date: formatDateTime(parent.sentAt ?? parent.createdAt, i18n.language),
+              })}
+            </Link>
+          </p>
+          <p>
+            {parent.survivor || parent.language || parent.ageBand ? `${t('onwardReferral.prefilled')} ` : ''}
+            {t('onwardReferral.notShown')}
+          </p>
+        </>
+      ) : (
+        <p className="usa-intro">{t('newReferral.intro')}</p>
+      )}
 
       <section aria-labelledby="directory-heading">
         <h2 id="directory-heading">{t('newReferral.directory')}</h2>
@@ -388,6 +517,7 @@ export function NewReferralScreen() {
         />
         {values.withSurvivor ? (
           <SurvivorPicker
+            preset={parent?.survivor ?? undefined}
             recipient={agencies.find((agency) => agency.id === values.toAgencyId)}
             values={values}
             onChange={(change) => setValues((current) => ({ ...current, ...change }))}
@@ -445,11 +575,13 @@ export function NewReferralScreen() {
 }
 
 /**
- * With a survivor: the record found by its reference (never a list of names), then one of its
- * consents that covers the chosen recipient now, then the classes to share (those the consent
- * grants). The API judges again and refuses what the consent does not cover.
+ * With a survivor: the record found by its reference (never a list of names) — or, for an onward
+ * referral, the one its parent shares (`preset`) — then one of its consents that covers the chosen
+ * recipient now, then the classes to share (those the consent grants). The API judges again and
+ * refuses what the consent does not cover.
  */
 function SurvivorPicker(props: {
+  preset?: { id: string; reference: string; ageBand: string };
   recipient: { id: string; type: AgencyType } | undefined;
   values: NewReferralValues;
   onChange: (change: Partial<NewReferralValues>) => void;
@@ -459,8 +591,15 @@ function SurvivorPicker(props: {
   const [typed, setTyped] = useState('');
   const [typedError, setTypedError] = useState<string>();
   const [findSurvivor, survivors] = useLazyQuery(SURVIVORS_QUERY, { fetchPolicy: 'no-cache' });
-  const [loadConsents, consents] = useLazyQuery(REFERRAL_CONSENTS, { fetchPolicy: 'no-cache' });
-  const found = survivors.data?.survivors.edges[0]?.node;
+  const { preset } = props;
+  const survivorId = props.values.survivorId;
+  // The chosen record's consents, whichever way it was chosen.
+  const consents = useQuery(REFERRAL_CONSENTS, {
+    variables: { survivorId: survivorId ?? '' },
+    skip: !survivorId,
+    fetchPolicy: 'no-cache',
+  });
+  const found = preset ?? survivors.data?.survivors.edges[0]?.node;
   const covering = coveringConsents(consents.data?.consents ?? [], props.recipient);
   const consent = covering.find((candidate) => candidate.id === props.values.consentId);
 
@@ -471,45 +610,67 @@ function SurvivorPicker(props: {
     if (!normalised.reference) return;
     const result = await findSurvivor({ variables: { reference: normalised.reference, first: 1 } });
     const survivor = result.data?.survivors.edges[0]?.node;
-    if (!survivor) return;
-    props.onChange({ survivorId: survivor.id });
-    await loadConsents({ variables: { survivorId: survivor.id } });
+    if (survivor) props.onChange({ survivorId: survivor.id });
   };
 
   return (
     <fieldset className="usa-fieldset margin-top-3">
       <legend className="usa-legend usa-legend--large">{t('newReferral.survivor')}</legend>
-      <TextField
-        id="survivorReference"
-        label={t('survivors.findByReference')}
-        hint={t('survivors.referenceHint')}
-        value={typed}
-        onChange={setTyped}
-        error={typedError ? t(typedError) : props.error('survivorId')}
-      />
-      <Button type="button" outline className="margin-top-1" onClick={() => void find()}>
-        {t('survivors.find')}
-      </Button>
-      <p role="status">
-        {survivors.loading
-          ? t('app.loading')
-          : survivors.data
-            ? found
-              ? t('newReferral.survivorFound', {
-                  reference: found.reference,
-                  ageBand: t(`ageBand.${found.ageBand}`),
-                })
-              : t('survivors.none')
-            : ''}
-      </p>
+      {preset ? (
+        <p>
+          {t('onwardReferral.survivor', {
+            reference: preset.reference,
+            ageBand: t(`ageBand.${preset.ageBand}`),
+          })}
+        </p>
+      ) : (
+        <>
+          <TextField
+            id="survivorReference"
+            label={t('survivors.findByReference')}
+            hint={t('survivors.referenceHint')}
+            value={typed}
+            onChange={setTyped}
+            error={typedError ? t(typedError) : props.error('survivorId')}
+          />
+          <Button type="button" outline className="margin-top-1" onClick={() => void find()}>
+            {t('survivors.find')}
+          </Button>
+          <p role="status">
+            {survivors.loading
+              ? t('app.loading')
+              : survivors.data
+                ? found
+                  ? t('newReferral.survivorFound', {
+                      reference: found.reference,
+                      ageBand: t(`ageBand.${found.ageBand}`),
+                    })
+                  : t('survivors.none')
+                : ''}
+          </p>
+        </>
+      )}
       {found && !props.recipient && <p className="usa-hint">{t('newReferral.recipientFirst')}</p>}
       {found && props.recipient && consents.data && covering.length === 0 && (
-        <p>
-          {t('newReferral.noCoveringConsent')}{' '}
-          <Link className="usa-link" to={`/survivors/${found.id}/consents/new`}>
-            {t('survivor.recordConsent')}
-          </Link>
-        </p>
+        // No consent to choose: the form's "choose a consent" is said here, where the choice would be.
+        <FormGroup error={Boolean(props.error('consentId'))}>
+          {props.error('consentId') && (
+            <ErrorMessage id="consentId-error">{props.error('consentId')}</ErrorMessage>
+          )}
+          <p>
+            {preset ? (
+              // The record is another agency's: only its owner records consents.
+              t('onwardReferral.noCoveringConsent')
+            ) : (
+              <>
+                {t('newReferral.noCoveringConsent')}{' '}
+                <Link className="usa-link" to={`/survivors/${found.id}/consents/new`}>
+                  {t('survivor.recordConsent')}
+                </Link>
+              </>
+            )}
+          </p>
+        </FormGroup>
       )}
       {found && covering.length > 0 && (
         <ChoiceGroup

@@ -5,7 +5,7 @@ import { REFERRAL_QUERY } from './referral';
 import { actionInput, emptyValues, REFERRAL_MUTATIONS, validateAction } from './referral-actions';
 import { validateMessage } from './record-thread';
 import { ADD_MESSAGE } from './referral-thread';
-import { REFERRAL_DETAIL, renderAt, TO } from './testing';
+import { capabilitiesMock, REFERRAL_DETAIL, renderAt, TO } from './testing';
 
 const { DECLINE, ACKNOWLEDGE, COMPLETE } = REFERRAL_MUTATIONS;
 
@@ -84,7 +84,10 @@ describe('referral action forms: validation', () => {
 
 describe('referral actions on the screen', () => {
   it('shows a button for each action the API lists, and none other', async () => {
-    renderAt('/referrals/ref-1', [detail({ availableActions: ['ACKNOWLEDGE', 'DECLINE', 'MESSAGE'] })]);
+    renderAt('/referrals/ref-1', [
+      capabilitiesMock([]),
+      detail({ availableActions: ['ACKNOWLEDGE', 'DECLINE', 'MESSAGE'] }),
+    ]);
     const actions = await screen.findByRole('region', { name: 'What you can do' });
     expect(
       within(actions)
@@ -97,6 +100,7 @@ describe('referral actions on the screen', () => {
 
   it('without MESSAGE the thread is read-only', async () => {
     renderAt('/referrals/ref-1', [
+      capabilitiesMock([]),
       detail({
         availableActions: [],
         messages: [
@@ -117,6 +121,7 @@ describe('referral actions on the screen', () => {
   it('decline: the form takes the focus, says what is wrong, then declines with the version seen and announces it', async () => {
     const user = userEvent.setup();
     renderAt('/referrals/ref-1', [
+      capabilitiesMock([]),
       detail({ availableActions: ['ACKNOWLEDGE', 'DECLINE', 'MESSAGE'] }),
       {
         request: {
@@ -160,6 +165,7 @@ describe('referral actions on the screen', () => {
   it('a CONFLICT says someone else changed it and reloads the referral for review', async () => {
     const user = userEvent.setup();
     renderAt('/referrals/ref-1', [
+      capabilitiesMock([]),
       detail({ availableActions: ['ACKNOWLEDGE', 'DECLINE', 'MESSAGE'] }),
       {
         request: { query: ACKNOWLEDGE, variables: { input: { referralId: 'ref-1', expectedVersion: 3 } } },
@@ -179,6 +185,7 @@ describe('referral actions on the screen', () => {
   it('another refusal is shown with its code’s message in the reader’s language, and the form stays', async () => {
     const user = userEvent.setup();
     renderAt('/referrals/ref-1', [
+      capabilitiesMock([]),
       detail({ status: 'IN_PROGRESS', availableActions: ['HOLD', 'COMPLETE', 'FAIL', 'MESSAGE'] }),
       {
         request: {
@@ -207,7 +214,10 @@ describe('referral actions on the screen', () => {
 
   it('cancel closes the form and gives the focus back to its button', async () => {
     const user = userEvent.setup();
-    renderAt('/referrals/ref-1', [detail({ availableActions: ['WITHDRAW', 'MESSAGE'] })]);
+    renderAt('/referrals/ref-1', [
+      capabilitiesMock([]),
+      detail({ availableActions: ['WITHDRAW', 'MESSAGE'] }),
+    ]);
     const withdraw = await screen.findByRole('button', { name: 'Withdraw' });
     await user.click(withdraw);
     expect(withdraw).toHaveAttribute('aria-expanded', 'true');
@@ -219,6 +229,7 @@ describe('referral actions on the screen', () => {
   it('posts a message (not blank) and shows the thread reloaded', async () => {
     const user = userEvent.setup();
     renderAt('/referrals/ref-1', [
+      capabilitiesMock([]),
       detail({ availableActions: ['MESSAGE'] }),
       {
         request: {

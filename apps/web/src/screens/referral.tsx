@@ -3,7 +3,8 @@ import { useQuery } from '@apollo/client/react';
 import { Button, Tag } from '@trussworks/react-uswds';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { useCapabilities } from '../capabilities';
 import { graphql } from '../gql';
 
 import { RedactionSink } from '../graphql/redactions';
@@ -14,6 +15,7 @@ import { type ActionResult, ResultFlash, useResultFlash } from './record-actions
 import { RecordTimeline } from './record-timeline';
 import { type ReferralActionResult, ReferralActions } from './referral-actions';
 import { BreakGlassForm } from './break-glass-form';
+import { ME_QUERY } from './new-referral';
 import { ReferralThread } from './referral-thread';
 import { Fact, SurvivorFields } from './survivor-fields';
 
@@ -36,6 +38,15 @@ export const REFERRAL_QUERY = graphql(`
       sharedClasses
       survivorId
       survivorActions
+      parent {
+        id
+        sentAt
+        createdAt
+        fromAgency {
+          id
+          name
+        }
+      }
       fromAgency {
         id
         name
@@ -149,6 +160,7 @@ export function ReferralScreen() {
           void afterAction(result);
         }}
       />
+      <ReferOnward referral={referral} />
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t('referral.summary')}</h2>
         <dl className="hub-facts">
@@ -158,6 +170,16 @@ export function ReferralScreen() {
           </Fact>
           {referral.kind === 'CHILD_SAFETY' && (
             <Fact label={t('referral.kind')}>{t('referral.childSafety')}</Fact>
+          )}
+          {referral.parent && (
+            <Fact label={t('onwardReferral.from')}>
+              <Link className="usa-link" to={`/referrals/${referral.parent.id}`}>
+                {t('onwardReferral.parent', {
+                  agency: referral.parent.fromAgency.name,
+                  date: when(referral.parent.sentAt ?? referral.parent.createdAt),
+                })}
+              </Link>
+            </Fact>
           )}
           <Fact label={t('referral.from')}>{referral.fromAgency.name}</Fact>
           <Fact label={t('referral.to')}>{referral.toAgency.name}</Fact>
@@ -227,6 +249,34 @@ export function ReferralScreen() {
         onPosted={() => refetch()}
       />
     </>
+  );
+}
+
+/**
+ * "Refer onward" (`/referrals/:id/refer-onward`), where the API would take a `parentReferralId` of
+ * this referral: the caller may create referrals and their agency received it (the sender's staff
+ * and drafts never qualify: a draft is never received). Every status qualifies, as for the API —
+ * a declined referral is where an onward one is most often needed.
+ */
+function ReferOnward(props: { referral: { id: string; toAgency: { id: string } } }) {
+  const { t } = useTranslation();
+  const { has } = useCapabilities();
+  const mayRefer = has('CREATE_REFERRAL');
+  const me = useQuery(ME_QUERY, { skip: !mayRefer });
+  if (!mayRefer || me.data?.me.agency?.id !== props.referral.toAgency.id) return null;
+  return (
+    <div className="margin-y-3">
+      <Link
+        className="usa-button usa-button--outline"
+        to={`/referrals/${props.referral.id}/refer-onward`}
+        aria-describedby="onward-hint"
+      >
+        {t('onwardReferral.referOnward')}
+      </Link>
+      <p className="usa-hint margin-top-1" id="onward-hint">
+        {t('onwardReferral.referOnwardHint')}
+      </p>
+    </div>
   );
 }
 

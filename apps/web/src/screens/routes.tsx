@@ -7,7 +7,7 @@ import { ChildSafetyFormScreen } from './child-safety-form';
 import { ConsentFormScreen } from './consent-form';
 import { HomeScreen } from './home';
 import { InboxScreen } from './inbox';
-import { NewReferralScreen } from './new-referral';
+import { NewReferralScreen, OnwardReferralScreen } from './new-referral';
 import { AgencyScreen, MyAgencyScreen } from './agency';
 import { AgencyProfileEditScreen } from './agency-profile-form';
 import { PendingAcknowledgementsScreen } from './pending-acknowledgements';
@@ -35,6 +35,14 @@ export const SCREEN_ROUTES: readonly { path: string; element: ReactElement }[] =
   { path: '/referrals', element: <InboxScreen /> },
   { path: '/referrals/new', element: <NewReferralScreen /> },
   { path: '/referrals/:id', element: <ReferralScreen /> },
+  {
+    path: '/referrals/:id/refer-onward',
+    element: (
+      <Requires capability="CREATE_REFERRAL">
+        <OnwardReferralScreen />
+      </Requires>
+    ),
+  },
   { path: '/survivors', element: <SurvivorsScreen /> },
   { path: '/survivors/new', element: <SurvivorCreateScreen /> },
   { path: '/survivors/:id', element: <SurvivorScreen /> },

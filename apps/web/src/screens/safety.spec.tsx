@@ -236,7 +236,7 @@ describe('referral screen: break-glass on its survivor', () => {
   });
 
   it('is absent when the API does not list it', async () => {
-    renderAt('/referrals/ref-1', [referral([])]);
+    renderAt('/referrals/ref-1', [capabilitiesMock([]), referral([])]);
     expect(
       await screen.findByText("The survivor's record is no longer shared with your agency."),
     ).toBeVisible();
@@ -245,6 +245,7 @@ describe('referral screen: break-glass on its survivor', () => {
 
   it('opens the record even when it is no longer shared, then shows the record itself', async () => {
     renderAt('/referrals/ref-1', [
+      capabilitiesMock([]),
       referral(['OPEN_BREAK_GLASS']),
       opened('2026-03-01T13:00:00.000Z'),
       survivorAnswer({ ...SURVIVOR_RECORD, availableActions: [] }),
@@ -269,6 +270,7 @@ describe('referral screen: break-glass on its survivor', () => {
 
   it('says a refusal in the reader’s words and stays on the form', async () => {
     renderAt('/referrals/ref-1', [
+      capabilitiesMock([]),
       referral(['OPEN_BREAK_GLASS']),
       {
         request: { query: OPEN_BREAK_GLASS, variables: { input: { survivorId: 's-1', reason: DANGER } } },

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { INBOX_QUERY, inboxFilter } from './inbox';
 import { REFERRAL_QUERY } from './referral';
-import { FROM, REFERRAL_DETAIL as referral, renderAt, TO } from './testing';
+import { capabilitiesMock, FROM, REFERRAL_DETAIL as referral, renderAt, TO } from './testing';
 
 const COUNTS = { __typename: 'ReferralBoxCounts', needsAction: 1, received: 21, sent: 0, drafts: 0 };
 
@@ -33,14 +33,16 @@ function inboxPage(ids: string[], next: string | null) {
 }
 
 describe('referral inbox', () => {
-  it('reads only known boxes and statuses from the address', () => {
-    expect(inboxFilter(new URLSearchParams('box=SENT&status=ACCEPTED'))).toEqual({
+  it('reads only known boxes, statuses and needs from the address', () => {
+    expect(inboxFilter(new URLSearchParams('box=SENT&status=ACCEPTED&need=LEGAL'))).toStrictEqual({
       box: 'SENT',
       status: 'ACCEPTED',
+      need: 'LEGAL',
     });
-    expect(inboxFilter(new URLSearchParams('box=<script>&status=nope'))).toEqual({
+    expect(inboxFilter(new URLSearchParams('box=<script>&status=nope&need=legal'))).toStrictEqual({
       box: 'RECEIVED',
       status: undefined,
+      need: undefined,
     });
   });
 
@@ -102,6 +104,71 @@ describe('referral inbox', () => {
     expect(select).toHaveFocus();
   });
 
+  it('filters by need beside the status, both in the address; a new need starts at the first page, "All needs" lifts it', async () => {
+    const first = Array.from({ length: 20 }, (_, i) => `r${i}`);
+    renderAt('/referrals?box=RECEIVED&status=ACCEPTED', [
+      {
+        request: { query: INBOX_QUERY, variables: { box: 'RECEIVED', status: 'ACCEPTED', first: 20 } },
+        result: { data: inboxPage(first, 'cursor-20') },
+        maxUsageCount: 2,
+      },
+      {
+        request: {
+          query: INBOX_QUERY,
+          variables: { box: 'RECEIVED', status: 'ACCEPTED', first: 20, after: 'cursor-20' },
+        },
+        result: { data: inboxPage(['r20'], null) },
+      },
+      {
+        request: {
+          query: INBOX_QUERY,
+          variables: { box: 'RECEIVED', status: 'ACCEPTED', need: 'IMMIGRATION_LEGAL', first: 20 },
+        },
+        result: { data: inboxPage(['r7'], null) },
+      },
+    ]);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Next page' }));
+    await screen.findByRole('button', { name: 'Previous page' });
+    const select = screen.getByLabelText('Need');
+    expect(select).toHaveValue('');
+    await user.selectOptions(select, 'Immigration legal help');
+    expect(screen.getByTestId('location')).toHaveTextContent(
+      '/referrals?box=RECEIVED&status=ACCEPTED&need=IMMIGRATION_LEGAL',
+    );
+    const table = await screen.findByRole('table', { name: 'Referrals: Received' });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
+    expect(within(table).getByRole('link', { name: FROM.name })).toHaveAttribute('href', '/referrals/r7');
+    expect(screen.queryByRole('button', { name: 'Previous page' })).toBeNull();
+    expect(screen.getByLabelText('Status')).toHaveValue('ACCEPTED');
+    expect(select).toHaveFocus();
+
+    // Lifting the need keeps the status, and starts at page one — not on the page left before the need.
+    await user.selectOptions(select, 'All needs');
+    expect(screen.getByTestId('location')).toHaveTextContent(/\/referrals\?box=RECEIVED&status=ACCEPTED$/);
+    await waitFor(() => expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(21));
+    expect(screen.queryByRole('button', { name: 'Previous page' })).toBeNull();
+    expect(select).toHaveFocus();
+  });
+
+  it('a need in the address is applied at once and shown in its select; a box link starts that box unfiltered', async () => {
+    renderAt('/referrals?box=SENT&need=HOUSING_AND_SHELTER', [
+      {
+        request: { query: INBOX_QUERY, variables: { box: 'SENT', need: 'HOUSING_AND_SHELTER', first: 20 } },
+        result: { data: inboxPage([], null) },
+      },
+      {
+        request: { query: INBOX_QUERY, variables: { box: 'RECEIVED', first: 20 } },
+        result: { data: inboxPage(['r1'], null) },
+      },
+    ]);
+    expect(await screen.findByText('No referrals here.')).toBeVisible();
+    expect(screen.getByLabelText('Need')).toHaveValue('HOUSING_AND_SHELTER');
+    await userEvent.setup().click(screen.getByRole('link', { name: /^Received/ }));
+    expect(await screen.findByRole('table', { name: 'Referrals: Received' })).toBeVisible();
+    expect(screen.getByLabelText('Need')).toHaveValue('');
+  });
+
   it('filters by status through the labelled select, starting again at the first page', async () => {
     renderAt('/referrals?box=SENT', [
       {
@@ -128,6 +195,7 @@ describe('referral detail', () => {
 
   it('marks the fields the API withheld as not shared, tells them apart from empty ones, and shows the timeline', async () => {
     renderAt('/referrals/ref-1', [
+      capabilitiesMock([]),
       {
         request: { query: REFERRAL_QUERY, variables: { id: 'ref-1' } },
         result: {

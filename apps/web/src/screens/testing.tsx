@@ -80,6 +80,13 @@ export const REFERRAL_DETAIL = {
   sharedClasses: ['CONTACT', 'NEEDS'],
   survivorId: 's-1',
   survivorActions: [] as string[],
+  parent: null as null | {
+    __typename: string;
+    id: string;
+    sentAt: string | null;
+    createdAt: string;
+    fromAgency: typeof FROM;
+  },
   fromAgency: FROM,
   toAgency: TO,
   outcome: null,

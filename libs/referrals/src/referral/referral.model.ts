@@ -51,8 +51,19 @@ export class Referral {
   @Field(() => ReferralKind)
   kind: ReferralKind;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Sub-referral: the referral it continues, only when the caller may see that one (null otherwise)',
+  })
   parentReferralId: string | null;
+
+  @Field(() => Referral, {
+    nullable: true,
+    description:
+      'Sub-referral: the referral it continues, only when the caller may see it (the onward recipient does not)',
+  })
+  parent?: Referral | null;
 
   @Field(() => ID)
   fromAgencyId: string;

@@ -98,6 +98,16 @@ export class ReferralRepository {
     return entities.length ? withConsentLive(entities[0], raw[0] as Record<string, unknown>) : null;
   }
 
+  /** The referrals among `ids` the caller may see, in one statement; the others are left out. */
+  async findManyVisible(scope: AccessScope, ids: readonly string[], now: Date): Promise<ReferralRow[]> {
+    if (ids.length === 0) return [];
+    const { entities, raw } = await this.visible(scope, now, this.dataSource.manager)
+      .andWhere('r.id IN (:...ids)', { ids })
+      .getRawAndEntities();
+    const rawById = new Map((raw as Record<string, unknown>[]).map((row) => [row.r_id as string, row]));
+    return entities.map((entity) => withConsentLive(entity, rawById.get(entity.id) ?? {}));
+  }
+
   /**
    * One page of a box, newest first, in one statement with what the request shows of each row
    * (`joins`: its agencies, last event, survivor as the caller may see it, each owned by its

@@ -25,6 +25,7 @@ import { ReferralService } from './referral.service';
 const AGENCY_BY_ID = 'agency.byId';
 const LAST_EVENT = 'referral.lastEvent';
 const VISIBLE_SURVIVOR = 'survivor.visible';
+const VISIBLE_REFERRAL = 'referral.visible';
 
 @Resolver(() => Referral)
 export class ReferralResolver {
@@ -187,6 +188,25 @@ export class ReferralResolver {
   @ResolveField(() => Agency)
   toAgency(@Parent() referral: Referral, @Context('req') req: object): Promise<Agency> {
     return this.agency(req, referral.toAgencyId);
+  }
+
+  /**
+   * The referral this one continues (a sub-referral), as the caller may see it: the sending agency
+   * received it, the onward recipient did not, and for them there is no parent at all.
+   */
+  @ResolveField(() => Referral, { nullable: true })
+  parent(@Parent() referral: Referral, @Context('req') req: object): Promise<Referral | null> {
+    if (!referral.parentReferralId) return Promise.resolve(null);
+    const scope = accessOf(req);
+    return requestLoader<string, Referral | null>(req, VISIBLE_REFERRAL, (ids) =>
+      this.service.visibleMany(scope, ids),
+    ).load(referral.parentReferralId);
+  }
+
+  /** The parent's id under the same rule as `parent`: an id the caller could not open is not given. */
+  @ResolveField(() => ID, { nullable: true })
+  async parentReferralId(@Parent() referral: Referral, @Context('req') req: object): Promise<string | null> {
+    return (await this.parent(referral, req))?.id ?? null;
   }
 
   /** The survivor as this referral shares them (intersection with the live grant), batched per page. */

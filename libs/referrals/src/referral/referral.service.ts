@@ -74,6 +74,24 @@ export class ReferralService {
   }
 
   /**
+   * Several referrals as the caller may see them, in the order of `ids`: null for one they may not
+   * see (it does not exist for them). For the per-request loader of `Referral.parent`.
+   */
+  async visibleMany(scope: AccessScope, ids: readonly string[]): Promise<(Referral | null)[]> {
+    const now = this.clock.now();
+    const rows = await this.referrals.findManyVisible(
+      scope,
+      ids.filter((id) => UUID_PATTERN.test(id)),
+      now,
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => {
+      const row = byId.get(id);
+      return row ? toModel(row, now) : null;
+    });
+  }
+
+  /**
    * One page of a box; the box counts too when `select.counts` (a client that shows them asks).
    * What `select` names of each row — its agencies, last event, survivor — comes in the page's one
    * statement (the owning domains' joins) and is handed back as `prefetched`, for the request's
