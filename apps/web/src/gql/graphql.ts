@@ -466,9 +466,9 @@ export type RecordConsentInput = {
   /** Named recipient agencies (1–20), each one whose users can read survivor records for one of the consent's purposes: for SERVICE an NGO, HEALTH or CHILD_WELFARE agency; for INVESTIGATION a LAW_ENFORCEMENT or PROSECUTOR agency. Never the owning agency, and never a FEDERAL_PARTNER, TA_PROVIDER or COORDINATOR agency, whose users never read survivor records (BAD_USER_INPUT, reason RECIPIENT_CANNOT_READ). */
   recipientAgencyIds: Array<string | number>;
   survivorId: string | number;
-  /** Default: now */
+  /** Default: now; at most consentRules.maxBackdateDays in the past */
   validFrom?: string | null | undefined;
-  /** Required; at most the configured cap (default 90 days) after validFrom */
+  /** Required; at most consentRules.maxValidityDays (the configured cap, default 90) after validFrom and after now */
   validUntil: string;
 };
 
@@ -635,10 +635,12 @@ export type StartTechnicalAssistanceInput = {
   requestId: string | number;
 };
 
-/** A mutation the caller may make about a survivor record now: createChildSafetyReferral (REPORT_CHILD_SAFETY), openBreakGlass (OPEN_BREAK_GLASS) */
+/** A mutation the caller may make about a survivor record now: updateSurvivor (UPDATE), recordConsent (RECORD_CONSENT), createChildSafetyReferral (REPORT_CHILD_SAFETY), openBreakGlass (OPEN_BREAK_GLASS) */
 export type SurvivorAction =
   | 'OPEN_BREAK_GLASS'
-  | 'REPORT_CHILD_SAFETY';
+  | 'RECORD_CONSENT'
+  | 'REPORT_CHILD_SAFETY'
+  | 'UPDATE';
 
 /** A mutation the caller may make on a task force: addTaskForceMember (ADD_MEMBER) */
 export type TaskForceAction =
