@@ -12,6 +12,7 @@ export {
   isMinorAt,
   survivorRecord,
 } from './survivor/survivor-access';
+export { mayRecordConsent, mayUpdateSurvivor } from './survivor/survivor-permissions';
 export { ConsentService } from './consent/consent.service';
 export { ConsentReminders } from './consent/consent-reminders';
 export { ConsentRevocationService } from './consent/consent-revocation.service';

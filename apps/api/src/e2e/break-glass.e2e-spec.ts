@@ -406,13 +406,13 @@ describe('break-glass (e2e)', () => {
       referred = await referredSurvivor(hub, NEEDS_ONLY);
     });
 
-    it('before: OPEN_BREAK_GLASS for legal.lead on the record and on the referral; nothing for its caseworker or the owner’s lead (an adult’s record they already read)', async () => {
+    it('before: OPEN_BREAK_GLASS for legal.lead on the record and on the referral; nothing for its caseworker; the owner’s staff edit and record consent, nothing to open (an adult’s record they already read)', async () => {
       expect(await survivorActions('legal.lead')).toEqual(['OPEN_BREAK_GLASS']);
       expect(await referralActions('legal.lead')).toEqual(['OPEN_BREAK_GLASS']);
       expect(await survivorActions('legal.caseworker')).toEqual([]);
       expect(await referralActions('legal.caseworker')).toEqual([]);
-      expect(await survivorActions('ngo.lead')).toEqual([]);
-      expect(await referralActions('ngo.caseworker')).toEqual([]);
+      expect(await survivorActions('ngo.lead')).toEqual(['UPDATE', 'RECORD_CONSENT']);
+      expect(await referralActions('ngo.caseworker')).toEqual(['UPDATE', 'RECORD_CONSENT']);
     });
 
     it('after opening: nothing more to open for legal.lead; the session offers END to the opener, END and REVIEW to the owner’s lead, nothing to the auditor', async () => {

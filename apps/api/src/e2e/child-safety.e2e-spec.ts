@@ -343,14 +343,15 @@ describe('child-safety referrals (e2e)', () => {
         ),
       ).survivor.availableActions;
 
-    it('REPORT_CHILD_SAFETY for the owner’s supervisor on a minor’s record (flagged or by age), never on an adult’s, never for a caseworker', async () => {
+    it('REPORT_CHILD_SAFETY for the owner’s supervisor on a minor’s record (flagged or by age), never on an adult’s, never for a caseworker (beside the owner’s edit and consent)', async () => {
       const flagged = (await minor()).survivor;
       const byAge = (await minor({ dateOfBirth: bornYearsAgo(15) })).survivor;
       const adult = (await minor({ minor: false })).survivor;
-      expect(await actionsOf(flagged.id, 'ngo.lead')).toEqual(['REPORT_CHILD_SAFETY']);
-      expect(await actionsOf(byAge.id, 'ngo.lead')).toEqual(['REPORT_CHILD_SAFETY']);
-      expect(await actionsOf(adult.id, 'ngo.lead')).toEqual([]);
-      expect(await actionsOf(flagged.id, 'ngo.caseworker')).toEqual([]);
+      const owners = ['UPDATE', 'RECORD_CONSENT'];
+      expect(await actionsOf(flagged.id, 'ngo.lead')).toEqual([...owners, 'REPORT_CHILD_SAFETY']);
+      expect(await actionsOf(byAge.id, 'ngo.lead')).toEqual([...owners, 'REPORT_CHILD_SAFETY']);
+      expect(await actionsOf(adult.id, 'ngo.lead')).toEqual(owners);
+      expect(await actionsOf(flagged.id, 'ngo.caseworker')).toEqual(owners);
     });
   });
 

@@ -21,7 +21,9 @@ import {
   personalData,
   personalStrings,
   POLICE,
+  RECORD_CONSENT,
   recordConsent,
+  REVOKE_CONSENT,
   SAFE_PASSAGE,
   SURVIVOR_BY_ID,
   SURVIVORS,
@@ -34,6 +36,9 @@ import {
 } from './survivor-support';
 
 const REFERENCE = /^S-[0-9A-Z]{10}$/;
+/** This suite's CONSENT_MAX_DAYS. */
+const CONFIGURED_CAP = 75;
+const DAY_MS = 24 * 60 * 60 * 1000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The personal fields the create input sets, as the audit must name them. */
@@ -65,7 +70,8 @@ describe('survivor records (e2e)', () => {
   const sentValues: string[] = [];
 
   beforeAll(async () => {
-    hub = await startHub();
+    // A consent cap other than the default (90), so consentRules is seen to answer the configuration.
+    hub = await startHub({ env: { CONSENT_MAX_DAYS: String(CONFIGURED_CAP) } });
   });
   afterAll(async () => {
     await hub.close();
@@ -384,6 +390,185 @@ describe('survivor records (e2e)', () => {
         });
       },
     );
+  });
+
+  describe('what a record offers is what the mutations allow (Survivor and Consent availableActions)', () => {
+    const OFFERS = `query Offers($id: ID!) {
+      survivor(id: $id) { version availableActions }
+      consents(survivorId: $id) { id status availableActions }
+    }`;
+    type Offers = {
+      survivor: { version: number; availableActions: string[] };
+      consents: { id: string; status: string; availableActions: string[] }[];
+    };
+    const offersTo = async (user: string, id: string) => ok(await hub.gql<Offers>(OFFERS, { id }, { user }));
+    let record: SurvivorNode;
+
+    beforeAll(async () => {
+      record = await create('ngo.caseworker', personalData(tag()));
+      // Safe Passage reads it through this consent (SERVICE: identity, contact, needs).
+      await recordConsent(hub, 'ngo.caseworker', consentInput(record.id));
+    });
+
+    it.each([
+      ['ngo.caseworker', 'the owner’s caseworker', ['UPDATE', 'RECORD_CONSENT']],
+      ['ngo.lead', 'the owner’s supervisor', ['UPDATE', 'RECORD_CONSENT']],
+      ['legal.caseworker', 'a partner reading it through the consent', []],
+      [
+        'legal.lead',
+        'a partner’s supervisor reading it through the consent (no referral: no break-glass)',
+        [],
+      ],
+    ])(
+      '%s (%s) is offered %j; updateSurvivor and recordConsent succeed exactly when offered, else FORBIDDEN and audited',
+      async (user, _who, expected) => {
+        const offers = await offersTo(user, record.id);
+        expect(offers.survivor.availableActions).toEqual(expected);
+        const attempts = {
+          UPDATE: {
+            audited: 'UPDATE_SURVIVOR',
+            send: () =>
+              hub.gql(
+                UPDATE_SURVIVOR,
+                {
+                  input: { id: record.id, expectedVersion: offers.survivor.version, gender: `seen-${tag()}` },
+                },
+                { user },
+              ),
+          },
+          RECORD_CONSENT: {
+            audited: 'RECORD_CONSENT',
+            send: () => hub.gql(RECORD_CONSENT, { input: consentInput(record.id) }, { user }),
+          },
+        };
+        for (const [action, attempt] of Object.entries(attempts)) {
+          const before = await hub.watermark();
+          const response = await attempt.send();
+          if (expected.includes(action)) {
+            ok(response);
+            continue;
+          }
+          expectError(response, 'FORBIDDEN');
+          await expectOnlyDenied(hub, before, {
+            user,
+            action: attempt.audited,
+            subjectType: 'Survivor',
+            subjectId: record.id,
+          });
+        }
+        // Every consent this reader sees is in force and serves them or is their agency's: each
+        // offers revocation (the survivor may revoke through any agency a consent serves).
+        expect(offers.consents.length).toBeGreaterThan(0);
+        expect(offers.consents.map((consent) => [consent.status, consent.availableActions])).toEqual(
+          offers.consents.map(() => ['ACTIVE', ['REVOKE']]),
+        );
+      },
+    );
+
+    it('a consent offers REVOKE while in force; once revoked (here through the partner) to nobody, and a second revocation is CONFLICT', async () => {
+      const person = await create('ngo.caseworker', personalData(tag()));
+      const consent = await recordConsent(hub, 'ngo.caseworker', consentInput(person.id));
+      const offeredOn = async (user: string) =>
+        (await offersTo(user, person.id)).consents.find((c) => c.id === consent.id)?.availableActions;
+      expect(await offeredOn('ngo.caseworker')).toEqual(['REVOKE']);
+      expect(await offeredOn('legal.caseworker')).toEqual(['REVOKE']);
+
+      ok(
+        await hub.gql(
+          REVOKE_CONSENT,
+          { input: { consentId: consent.id, channel: 'PHONE' } },
+          { user: 'legal.caseworker' },
+        ),
+      );
+      expect(await offeredOn('ngo.caseworker')).toEqual([]);
+      const before = await hub.watermark();
+      expectError(
+        await hub.gql(
+          REVOKE_CONSENT,
+          { input: { consentId: consent.id, channel: 'PHONE' } },
+          { user: 'ngo.caseworker' },
+        ),
+        'CONFLICT',
+      );
+      await expectNothingWritten(hub, before);
+      // The partner no longer reads the record at all: nothing offered because nothing is there.
+      expectError(await hub.gql(OFFERS, { id: person.id }, { user: 'legal.caseworker' }), 'NOT_FOUND');
+    });
+
+    it('an ended consent offers nothing (it grants nothing any more)', async () => {
+      const person = await create('ngo.caseworker', personalData(tag()));
+      const consent = await recordConsent(hub, 'ngo.caseworker', consentInput(person.id));
+      for (const [table, column] of [
+        ['consent', 'id'],
+        ['consent_grant', 'consent_id'],
+      ]) {
+        await ownerQuery(
+          hub,
+          `UPDATE ${table} SET valid_from = now() - interval '20 days', valid_until = now() - interval '1 day' WHERE ${column} = $1`,
+          [consent.id],
+        );
+      }
+      const offers = await offersTo('ngo.caseworker', person.id);
+      expect(offers.consents).toEqual([{ id: consent.id, status: 'EXPIRED', availableActions: [] }]);
+      expect(offers.survivor.availableActions).toEqual(['UPDATE', 'RECORD_CONSENT']);
+    });
+  });
+
+  describe('consentRules: the limits the consent form caps its dates with', () => {
+    const RULES = `{ consentRules { maxValidityDays maxBackdateDays } }`;
+
+    it.each(['ngo.caseworker', 'legal.lead', 'pd.investigator'])(
+      '%s (records consents) reads the configured cap and the backdating limit; nothing is written',
+      async (user) => {
+        const before = await hub.watermark();
+        const response = await hub.gql<{ consentRules: unknown }>(RULES, {}, { user });
+        expect(ok(response).consentRules).toEqual({ maxValidityDays: CONFIGURED_CAP, maxBackdateDays: 30 });
+        await expectNothingWritten(hub, before);
+      },
+    );
+
+    it('recordConsent holds a consent to the same cap: up to it accepted, a day past it BAD_USER_INPUT at validUntil', async () => {
+      const person = await create('ngo.caseworker', personalData(tag()));
+      const at = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
+      const before = await hub.watermark();
+      const past = await hub.gql(
+        RECORD_CONSENT,
+        { input: consentInput(person.id, { validUntil: at(CONFIGURED_CAP + 1) }) },
+        { user: 'ngo.caseworker' },
+      );
+      expect(inputFields(expectError(past, 'BAD_USER_INPUT'))).toContain('validUntil');
+      await expectNothingWritten(hub, before);
+      // validFrom defaults to the server's now, a moment later than this one: just within the cap.
+      const until = at(CONFIGURED_CAP);
+      const within = await hub.gql<{ recordConsent: { consent: { validUntil: string } } }>(
+        RECORD_CONSENT,
+        { input: consentInput(person.id, { validUntil: until }) },
+        { user: 'ngo.caseworker' },
+      );
+      expect(new Date(ok(within).recordConsent.consent.validUntil).toISOString()).toBe(until);
+    });
+
+    it.each(['fed.liaison', 'tf.coordinator', 'tf.auditor', 'hub.admin'])(
+      '%s (records no consent) is refused FORBIDDEN, with only a DENIED audit event',
+      async (user) => {
+        const before = await hub.watermark();
+        expectError(await hub.gql(RULES, {}, { user }), 'FORBIDDEN');
+        await expectOnlyDenied(hub, before, {
+          user,
+          action: 'READ_CONSENT_RULES',
+          subjectType: 'Consent',
+          subjectId: null,
+        });
+      },
+    );
+
+    it('without a token answers 401 UNAUTHENTICATED and writes nothing', async () => {
+      const before = await hub.watermark();
+      const response = await hub.gql(RULES, {});
+      expect(response.status).toBe(401);
+      expectError(response, 'UNAUTHENTICATED');
+      await expectNothingWritten(hub, before);
+    });
   });
 
   describe('bad input: BAD_USER_INPUT, nothing written', () => {

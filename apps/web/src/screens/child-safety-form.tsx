@@ -12,6 +12,7 @@ import { usePageTitle } from '../page-title';
 import { AGENCIES_QUERY } from './consent-form';
 import { URGENCIES } from './enums';
 import { ErrorNotice } from './error-notice';
+import { NotOfferedOnRecord } from './not-offered';
 import { WhatWillHappen } from './what-will-happen';
 
 /** The record's non-personal fields, and whether the policy lets the caller report about it. */
@@ -120,18 +121,8 @@ export function ChildSafetyFormScreen() {
   if (survivor.error || !survivor.data)
     return <Notice type="error" level="h1" heading={t('survivor.notFound')} />;
   const record = survivor.data.survivor;
-  if (!record.availableActions.includes('REPORT_CHILD_SAFETY')) {
-    return (
-      <>
-        <Notice type="warning" level="h1" heading={t('safety.childSafety.notOffered')} />
-        <p>
-          <Link className="usa-link" to={`/survivors/${record.id}`}>
-            {t('safety.backToRecord')}
-          </Link>
-        </p>
-      </>
-    );
-  }
+  if (!record.availableActions.includes('REPORT_CHILD_SAFETY'))
+    return <NotOfferedOnRecord heading={t('safety.childSafety.notOffered')} survivorId={record.id} />;
   const own = agencies.data?.me.agency?.id;
   const recipients = (agencies.data?.agencies.edges ?? [])
     .map((edge) => edge.node)

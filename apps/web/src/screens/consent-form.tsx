@@ -12,6 +12,7 @@ import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { CONSENT_PURPOSES, DATA_CLASSES, GRANTOR_TYPES, OBTAINED_HOW } from './enums';
 import { ErrorNotice } from './error-notice';
+import { NotOfferedOnRecord } from './not-offered';
 
 /** Member agencies (not personal data: cached). Consent names recipients from them. */
 export const AGENCIES_QUERY = graphql(`
@@ -45,16 +46,35 @@ export const RECORD_CONSENT = graphql(`
   }
 `);
 
-/** Only the record's non-personal fields: whether the grantor may be the survivor. */
+/** Only the record's non-personal fields: whether the grantor may be the survivor, and whether the caller may record one. */
 export const CONSENT_SURVIVOR = graphql(`
   query ConsentSurvivor($id: ID!) {
     survivor(id: $id) {
       id
       reference
       minor
+      availableActions
     }
   }
 `);
+
+/** The hub's limits on a consent's dates (configured on the API; not personal data: cached). */
+export const CONSENT_RULES = graphql(`
+  query ConsentRules {
+    consentRules {
+      maxValidityDays
+      maxBackdateDays
+    }
+  }
+`);
+
+/** What recordConsent holds a consent's dates to (ConsentRules). */
+export interface ConsentLimits {
+  /** Longest a consent may run, in days, from its first day and from now. */
+  maxValidityDays: number;
+  /** How far back its first day may be. */
+  maxBackdateDays: number;
+}
 
 /**
  * The agency types whose users read survivor records for each purpose (RecordConsentInput's
@@ -65,15 +85,7 @@ export const READERS: Record<ConsentPurpose, readonly AgencyType[]> = {
   INVESTIGATION: ['LAW_ENFORCEMENT', 'PROSECUTOR'],
 };
 
-/**
- * The API's default cap on a consent's validity (RecordConsentInput.validUntil: "at most the
- * configured cap (default 90 days)"). The schema does not publish the configured value, so the
- * form checks the default and the API, which knows the deployment's cap, stays the judge.
- */
-export const MAX_CONSENT_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** How far back a signed paper consent may be dated (the API's MAX_BACKDATE_DAYS). */
-const MAX_BACKDATE_DAYS = 30;
 
 /** The three acknowledgements, read aloud to the survivor before they sign. */
 export const ACKNOWLEDGEMENTS = ['rightToRevoke', 'notConditionOfService', 'redisclosureRisk'] as const;
@@ -124,8 +136,9 @@ const dayEnd = (day: string) => dayStart(day) + DAY_MS;
 /** Field → the key of its message; empty when the consent may be recorded. `now` is injected. */
 export function validateConsent(
   values: ConsentFormValues,
-  context: { now: Date; minor: boolean },
+  context: { now: Date; minor: boolean; limits: ConsentLimits },
 ): Record<string, string> {
+  const { maxValidityDays, maxBackdateDays } = context.limits;
   const errors: Record<string, string> = {};
   const now = context.now.getTime();
   if (!values.grantorType) errors['grantorType'] = 'form.chooseOne';
@@ -145,14 +158,14 @@ export function validateConsent(
   const from = values.validFrom ? dayStart(values.validFrom) : now;
   if (values.validFrom && (!DATE.test(values.validFrom) || Number.isNaN(from)))
     errors['validFrom'] = 'form.date';
-  else if (from < now - MAX_BACKDATE_DAYS * DAY_MS) errors['validFrom'] = 'consentForm.backdated';
+  else if (from < now - maxBackdateDays * DAY_MS) errors['validFrom'] = 'consentForm.backdated';
   if (!values.validUntil) errors['validUntil'] = 'form.required';
   else if (!DATE.test(values.validUntil) || Number.isNaN(dayStart(values.validUntil)))
     errors['validUntil'] = 'form.date';
   else {
     const until = dayEnd(values.validUntil);
     if (until <= now || until <= from) errors['validUntil'] = 'consentForm.untilAfterFrom';
-    else if (until - from > MAX_CONSENT_DAYS * DAY_MS || until - now > MAX_CONSENT_DAYS * DAY_MS)
+    else if (until - from > maxValidityDays * DAY_MS || until - now > maxValidityDays * DAY_MS)
       errors['validUntil'] = 'consentForm.tooLongValid';
   }
   if (!values.obtainedHow) errors['obtainedHow'] = 'form.chooseOne';
@@ -192,9 +205,16 @@ export function recordConsentInput(survivorId: string, values: ConsentFormValues
   };
 }
 
-/** The last day a consent recorded now may hold, as YYYY-MM-DD (the date input's `max`). */
-export const lastValidDay = (now: Date) =>
-  new Date(now.getTime() + (MAX_CONSENT_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
+/**
+ * The last day a consent may hold, as YYYY-MM-DD: the cap counts from its first day and from now,
+ * whichever is earlier (a blank or unreadable first day is now). It ends at the start of the day
+ * after its last, so the last day is the cap less one day after that start.
+ */
+export function lastValidDay(now: Date, validFrom: string, limits: ConsentLimits): string {
+  const from = DATE.test(validFrom) ? dayStart(validFrom) : Number.NaN;
+  const start = Number.isNaN(from) ? now.getTime() : Math.min(from, now.getTime());
+  return new Date(start + (limits.maxValidityDays - 1) * DAY_MS).toISOString().slice(0, 10);
+}
 
 /**
  * Records a survivor's signed consent: who grants it, to which agencies, for what, for how long,
@@ -207,6 +227,7 @@ export function ConsentFormScreen() {
   const navigate = useNavigate();
   const survivor = useQuery(CONSENT_SURVIVOR, { variables: { id }, fetchPolicy: 'no-cache' });
   const agencies = useQuery(AGENCIES_QUERY);
+  const rules = useQuery(CONSENT_RULES);
   const [record] = useMutation(RECORD_CONSENT);
   const [values, setValues] = useState<ConsentFormValues>(EMPTY_CONSENT);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -215,11 +236,24 @@ export function ConsentFormScreen() {
   const inFlight = useRef(false);
   const set = <K extends keyof ConsentFormValues>(field: K, value: ConsentFormValues[K]) =>
     setValues((current) => ({ ...current, [field]: value }));
-  const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
 
-  if (survivor.loading && !survivor.data) return <p role="status">{t('app.loading')}</p>;
+  if ((survivor.loading && !survivor.data) || (rules.loading && !rules.data))
+    return <p role="status">{t('app.loading')}</p>;
   if (survivor.error || !survivor.data)
     return <Notice type="error" level="h1" heading={t('errors.loadFailed')} />;
+  // Reached by its address without the record offering it (another agency's record): say so, no form.
+  if (!survivor.data.survivor.availableActions.includes('RECORD_CONSENT'))
+    return <NotOfferedOnRecord heading={t('consentForm.notPermitted')} survivorId={id} />;
+  if (rules.error || !rules.data) return <Notice type="error" level="h1" heading={t('errors.loadFailed')} />;
+  const limits = rules.data.consentRules;
+  const now = new Date();
+  // Every message and hint about the dates names the hub's limits.
+  const dateLimits = {
+    days: limits.maxValidityDays,
+    backdateDays: limits.maxBackdateDays,
+    last: lastValidDay(now, values.validFrom, limits),
+  };
+  const error = (field: string) => (errors[field] ? t(errors[field], dateLimits) : undefined);
   const minor = survivor.data.survivor.minor;
   const own = agencies.data?.me.agency?.id;
   const readers = new Set(values.purposes.flatMap((purpose) => READERS[purpose]));
@@ -235,7 +269,7 @@ export function ConsentFormScreen() {
       ...values,
       recipientAgencyIds: values.recipientAgencyIds.filter((r) => candidates.some((a) => a.id === r)),
     };
-    const found = validateConsent(chosen, { now: new Date(), minor });
+    const found = validateConsent(chosen, { now: new Date(), minor, limits });
     setErrors(found);
     setFailure(null);
     if (Object.keys(found).length) {
@@ -366,7 +400,7 @@ export function ConsentFormScreen() {
         <TextField
           id="validFrom"
           label={t('consentForm.validFrom')}
-          hint={t('consentForm.validFromHint')}
+          hint={t('consentForm.validFromHint', dateLimits)}
           value={values.validFrom}
           onChange={(day) => set('validFrom', day)}
           error={error('validFrom')}
@@ -375,7 +409,7 @@ export function ConsentFormScreen() {
           id="validUntil"
           required
           label={t('consentForm.validUntil')}
-          hint={t('consentForm.validUntilHint', { days: MAX_CONSENT_DAYS, last: lastValidDay(new Date()) })}
+          hint={t('consentForm.validUntilHint', dateLimits)}
           value={values.validUntil}
           onChange={(day) => set('validUntil', day)}
           error={error('validUntil')}

@@ -14,6 +14,7 @@ import type { NeedPriority, ServiceNeed, SurvivorRecordFragment } from '../gql/g
 import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { NEED_PRIORITIES, SERVICE_NEEDS } from './enums';
+import { NotOfferedOnRecord } from './not-offered';
 import { SurvivorFields } from './survivor-fields';
 
 /** Every field of a survivor record the hub keeps: the record screen, the edit form and their payloads. */
@@ -64,6 +65,7 @@ export const SURVIVOR_FOR_EDIT = graphql(`
   query SurvivorForEdit($id: ID!) {
     survivor(id: $id) {
       ...SurvivorRecord
+      availableActions
     }
   }
 `);
@@ -320,6 +322,9 @@ export function SurvivorEditScreen() {
 
   if (loading && !data) return <p role="status">{t('app.loading')}</p>;
   if (error || !data) return <Notice type="error" level="h1" heading={t('errors.loadFailed')} />;
+  // Reached by its address without the record offering it (another agency's record): say so, no form.
+  if (!data.survivor.availableActions.includes('UPDATE'))
+    return <NotOfferedOnRecord heading={t('survivorForm.notPermitted')} survivorId={id} />;
   const record = edit.record(data.survivor);
 
   const save = (values: SurvivorFormValues) => {

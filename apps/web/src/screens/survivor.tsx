@@ -55,6 +55,7 @@ export const CONSENTS_QUERY = graphql(`
         revokedAt
         revokedByAgencyId
       }
+      availableActions
     }
   }
 `);
@@ -124,6 +125,7 @@ export function SurvivorScreen() {
     );
   }
   const survivor = data.survivor;
+  // What the policy lets this caller do to this record (a partner reading it through a grant: nothing).
   const actions = survivor.availableActions;
   return (
     <>
@@ -143,30 +145,36 @@ export function SurvivorScreen() {
         </div>
       )}
       <p>{t('survivor.ownedBy', { agency: survivor.ownerAgency.name })}</p>
-      <ButtonGroup>
-        <Link className="usa-button usa-button--outline" to={`/survivors/${survivor.id}/edit`}>
-          {t('survivor.edit')}
-        </Link>
-        <Link className="usa-button" to={`/survivors/${survivor.id}/consents/new`}>
-          {t('survivor.recordConsent')}
-        </Link>
-        {actions.includes('REPORT_CHILD_SAFETY') && (
-          <Link className="usa-button usa-button--secondary" to={`/survivors/${survivor.id}/child-safety`}>
-            {t('safety.childSafety.open')}
-          </Link>
-        )}
-        {actions.includes('OPEN_BREAK_GLASS') && (
-          <Button
-            id="open-break-glass"
-            type="button"
-            secondary
-            aria-expanded={breakingGlass}
-            onClick={() => setBreakingGlass(!breakingGlass)}
-          >
-            {t('safety.breakGlass.open')}
-          </Button>
-        )}
-      </ButtonGroup>
+      {actions.length > 0 && (
+        <ButtonGroup>
+          {actions.includes('UPDATE') && (
+            <Link className="usa-button usa-button--outline" to={`/survivors/${survivor.id}/edit`}>
+              {t('survivor.edit')}
+            </Link>
+          )}
+          {actions.includes('RECORD_CONSENT') && (
+            <Link className="usa-button" to={`/survivors/${survivor.id}/consents/new`}>
+              {t('survivor.recordConsent')}
+            </Link>
+          )}
+          {actions.includes('REPORT_CHILD_SAFETY') && (
+            <Link className="usa-button usa-button--secondary" to={`/survivors/${survivor.id}/child-safety`}>
+              {t('safety.childSafety.open')}
+            </Link>
+          )}
+          {actions.includes('OPEN_BREAK_GLASS') && (
+            <Button
+              id="open-break-glass"
+              type="button"
+              secondary
+              aria-expanded={breakingGlass}
+              onClick={() => setBreakingGlass(!breakingGlass)}
+            >
+              {t('safety.breakGlass.open')}
+            </Button>
+          )}
+        </ButtonGroup>
+      )}
       {breakingGlass && (
         <BreakGlassForm
           survivorId={survivor.id}
@@ -192,7 +200,7 @@ export function SurvivorScreen() {
   );
 }
 
-/** Every consent of the survivor the caller may see, newest first, each revocable while in force. */
+/** Every consent of the survivor the caller may see, newest first, each revocable where the API offers it (in force, and the policy allows). */
 export function ConsentHistory(props: { survivorId: string; onRevoked: () => void }) {
   const { t, i18n } = useTranslation();
   const { data, error, refetch } = useQuery(CONSENTS_QUERY, {
@@ -253,7 +261,7 @@ export function ConsentHistory(props: { survivorId: string; onRevoked: () => voi
               </Fact>
             )}
           </dl>
-          {!consent.revocation && consent.status !== 'EXPIRED' && revoking !== consent.id && (
+          {consent.availableActions.includes('REVOKE') && revoking !== consent.id && (
             <Button
               type="button"
               id={`revoke-${consent.id}`}

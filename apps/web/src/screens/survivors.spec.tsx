@@ -1,9 +1,12 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import i18n from 'i18next';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   CONSENT_SURVIVOR,
+  CONSENT_RULES,
   EMPTY_CONSENT,
+  lastValidDay,
   RECORD_CONSENT,
   recordConsentInput,
   validateConsent,
@@ -24,7 +27,10 @@ import { agenciesMock, FROM, renderAt, SURVIVOR_RECORD, TO } from './testing';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
 
-const RECORD = SURVIVOR_RECORD;
+/** The record as its owner's staff read it: they may change it and record consents. */
+const RECORD = { ...SURVIVOR_RECORD, availableActions: ['UPDATE', 'RECORD_CONSENT'] };
+/** The same record as a partner agency reads it through a grant: nothing to do to it. */
+const PARTNERS_VIEW = { ...SURVIVOR_RECORD, availableActions: [] };
 const CONSENT = {
   __typename: 'Consent',
   id: 'c-1',
@@ -43,6 +49,7 @@ const CONSENT = {
   recordedAt: '2026-02-01T09:00:00.000Z',
   grantor: { __typename: 'ConsentGrantor', type: 'SELF', name: 'Ana', relationship: null },
   revocation: null,
+  availableActions: ['REVOKE'],
 };
 const AGENCIES = agenciesMock([
   { ...FROM, type: 'NGO' },
@@ -53,6 +60,26 @@ const AGENCIES = agenciesMock([
 const consents = (list: unknown[]) => ({
   request: { query: CONSENTS_QUERY, variables: { survivorId: 's-1' } },
   result: { data: { consents: list } },
+});
+/** The hub's consent rules (CONSENT_RULES); the API's defaults unless said. */
+const rulesMock = (maxValidityDays = 90, maxBackdateDays = 30) => ({
+  request: { query: CONSENT_RULES },
+  result: { data: { consentRules: { __typename: 'ConsentRules', maxValidityDays, maxBackdateDays } } },
+});
+/** The consent form's record (CONSENT_SURVIVOR): an adult's, offering what `availableActions` says. */
+const consentSurvivor = (availableActions: string[]) => ({
+  request: { query: CONSENT_SURVIVOR, variables: { id: 's-1' } },
+  result: {
+    data: {
+      survivor: {
+        __typename: 'Survivor',
+        id: 's-1',
+        reference: RECORD.reference,
+        minor: false,
+        availableActions,
+      },
+    },
+  },
 });
 
 describe('survivor form: validation and what is sent', () => {
@@ -128,8 +155,11 @@ describe('consent form: validation and what is sent', () => {
     acknowledgements: { rightToRevoke: true, notConditionOfService: true, redisclosureRisk: true },
   };
 
+  /** The API's defaults (CONSENT_MAX_DAYS 90, backdating 30 days). */
+  const LIMITS = { maxValidityDays: 90, maxBackdateDays: 30 };
+
   it('needs every element and the three acknowledgements', () => {
-    expect(validateConsent(EMPTY_CONSENT, { now: NOW, minor: false })).toEqual({
+    expect(validateConsent(EMPTY_CONSENT, { now: NOW, minor: false, limits: LIMITS })).toEqual({
       grantorType: 'form.chooseOne',
       purposes: 'form.chooseAtLeastOne',
       recipientAgencyIds: 'form.chooseAtLeastOne',
@@ -142,32 +172,76 @@ describe('consent form: validation and what is sent', () => {
       'acknowledgements.notConditionOfService': 'consentForm.mustAcknowledge',
       'acknowledgements.redisclosureRisk': 'consentForm.mustAcknowledge',
     });
-    expect(validateConsent(complete, { now: NOW, minor: false })).toEqual({});
+    expect(validateConsent(complete, { now: NOW, minor: false, limits: LIMITS })).toEqual({});
   });
 
   it('caps the validity, refuses SELF for a minor and asks a parent for relationship and attestation', () => {
     // 2026-03-01 12:00 + 90 days = 2026-05-30 12:00: the last whole day allowed is 29 May.
-    expect(validateConsent({ ...complete, validUntil: '2026-05-30' }, { now: NOW, minor: false })).toEqual({
+    expect(
+      validateConsent({ ...complete, validUntil: '2026-05-30' }, { now: NOW, minor: false, limits: LIMITS }),
+    ).toEqual({
       validUntil: 'consentForm.tooLongValid',
     });
-    expect(validateConsent({ ...complete, validUntil: '2026-02-28' }, { now: NOW, minor: false })).toEqual({
+    expect(
+      validateConsent({ ...complete, validUntil: '2026-02-28' }, { now: NOW, minor: false, limits: LIMITS }),
+    ).toEqual({
       validUntil: 'consentForm.untilAfterFrom',
     });
     expect(
       validateConsent(
         { ...complete, validFrom: '2026-01-01', validUntil: '2026-03-20' },
-        { now: NOW, minor: false },
+        { now: NOW, minor: false, limits: LIMITS },
       ),
     ).toEqual({
       validFrom: 'consentForm.backdated',
     });
-    expect(validateConsent(complete, { now: NOW, minor: true })).toEqual({
+    expect(validateConsent(complete, { now: NOW, minor: true, limits: LIMITS })).toEqual({
       grantorType: 'consentForm.minorGrantor',
     });
-    expect(validateConsent({ ...complete, grantorType: 'PARENT' }, { now: NOW, minor: true })).toEqual({
+    expect(
+      validateConsent({ ...complete, grantorType: 'PARENT' }, { now: NOW, minor: true, limits: LIMITS }),
+    ).toEqual({
       relationship: 'form.required',
       notSuspected: 'consentForm.attestationRequired',
     });
+  });
+
+  it('holds the dates to the hub’s configured limits, not the defaults', () => {
+    const hub = { maxValidityDays: 30, maxBackdateDays: 7 };
+    // 2026-03-01 12:00 + 30 days = 2026-03-31 12:00: the last whole day allowed is 30 March.
+    expect(
+      validateConsent({ ...complete, validUntil: '2026-03-30' }, { now: NOW, minor: false, limits: hub }),
+    ).toEqual({});
+    expect(
+      validateConsent({ ...complete, validUntil: '2026-03-31' }, { now: NOW, minor: false, limits: hub }),
+    ).toEqual({
+      validUntil: 'consentForm.tooLongValid',
+    });
+    // From a first day in the past the cap counts from that day: 2026-02-25 + 30 days ends on 26 March.
+    const backdated = { ...complete, validFrom: '2026-02-25' };
+    expect(
+      validateConsent({ ...backdated, validUntil: '2026-03-26' }, { now: NOW, minor: false, limits: hub }),
+    ).toEqual({});
+    expect(
+      validateConsent({ ...backdated, validUntil: '2026-03-27' }, { now: NOW, minor: false, limits: hub }),
+    ).toEqual({
+      validUntil: 'consentForm.tooLongValid',
+    });
+    expect(
+      validateConsent(
+        { ...complete, validFrom: '2026-02-21', validUntil: '2026-03-10' },
+        { now: NOW, minor: false, limits: hub },
+      ),
+    ).toEqual({ validFrom: 'consentForm.backdated' });
+  });
+
+  it('names the last day allowed: the cap from the first day or from now, whichever is earlier', () => {
+    expect(lastValidDay(NOW, '', LIMITS)).toBe('2026-05-29');
+    expect(lastValidDay(NOW, '', { maxValidityDays: 30, maxBackdateDays: 30 })).toBe('2026-03-30');
+    expect(lastValidDay(NOW, '2026-02-25', { maxValidityDays: 30, maxBackdateDays: 30 })).toBe('2026-03-26');
+    // A first day still to come does not stretch the cap past now + cap; one not yet readable is now.
+    expect(lastValidDay(NOW, '2026-03-10', { maxValidityDays: 30, maxBackdateDays: 30 })).toBe('2026-03-30');
+    expect(lastValidDay(NOW, '2026-02', { maxValidityDays: 30, maxBackdateDays: 30 })).toBe('2026-03-30');
   });
 
   it('sends days as instants (the last day held through) and the interpreter only when used', () => {
@@ -291,6 +365,7 @@ describe('survivor screens', () => {
         {
           ...CONSENT,
           status: 'REVOKED',
+          availableActions: [],
           revocation: {
             __typename: 'ConsentRevocation',
             channel: 'PHONE',
@@ -380,19 +455,224 @@ describe('survivor screens', () => {
     await waitFor(() => expect(saved.closest('[tabindex="-1"]')).toHaveFocus());
   });
 
+  it('an edit that meets someone else’s change can keep their version; the next save carries it', async () => {
+    const user = userEvent.setup();
+    const theirs = { ...RECORD, version: 5, familyName: 'Quispe', phone: '+1 555 0199' };
+    let sent: Record<string, unknown> | undefined;
+    renderAt('/survivors/s-1/edit', [
+      {
+        request: { query: SURVIVOR_FOR_EDIT, variables: { id: 's-1' } },
+        result: { data: { survivor: RECORD } },
+      },
+      {
+        request: {
+          query: UPDATE_SURVIVOR,
+          variables: { input: { id: 's-1', expectedVersion: 4, familyName: 'Reyes' } },
+        },
+        result: { errors: [{ message: 'changed', extensions: { code: 'CONFLICT' } }] as never },
+      },
+      {
+        request: { query: SURVIVOR_FOR_EDIT, variables: { id: 's-1' } },
+        result: { data: { survivor: theirs } },
+      },
+      {
+        request: {
+          query: UPDATE_SURVIVOR,
+          variables: (variables: { input: Record<string, unknown> }) => {
+            sent = variables.input;
+            return true;
+          },
+        },
+        result: {
+          data: {
+            updateSurvivor: {
+              __typename: 'SurvivorPayload',
+              survivor: { __typename: 'Survivor', id: 's-1', version: 6 },
+            },
+          },
+        },
+      },
+      {
+        request: { query: SURVIVOR_QUERY, variables: { id: 's-1' } },
+        result: { data: { survivor: { ...theirs, version: 6, gender: 'f' } } },
+      },
+      consents([]),
+      AGENCIES,
+    ]);
+    await user.type(await screen.findByLabelText('Family name'), 'Reyes');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    const warning = await screen.findByRole('heading', { name: /Someone else changed this record/ });
+    await waitFor(() => expect(warning.closest('[tabindex="-1"]')).toHaveFocus());
+    // Their version, read-only, while the form is closed.
+    const review = within(screen.getByRole('region', { name: 'The record as saved by someone else' }));
+    expect(review.getByText('Quispe')).toBeVisible();
+    expect(review.getByText('+1 555 0199')).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Save changes' })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Keep their version' }));
+    // Mine is dropped: the form holds theirs, and the focus is back at the top of the form.
+    expect(screen.getByLabelText('Family name')).toHaveValue('Quispe');
+    expect(screen.getByLabelText('Phone')).toHaveValue('+1 555 0199');
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 1, name: 'Edit survivor record' })).toHaveFocus(),
+    );
+    expect(screen.queryByRole('heading', { name: /Someone else changed this record/ })).toBeNull();
+
+    await user.type(screen.getByLabelText('Gender'), 'f');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByRole('heading', { name: 'Survivor record saved' })).toBeVisible();
+    // Their version is the one the save was made on, and only my new change went with it.
+    expect(sent).toEqual({ id: 's-1', expectedVersion: 5, gender: 'f' });
+  });
+
+  it('a partner reading the record through a grant is offered neither edit nor consent; revocation only where a consent offers it', async () => {
+    renderAt('/survivors/s-1', [
+      {
+        request: { query: SURVIVOR_QUERY, variables: { id: 's-1' } },
+        result: { data: { survivor: PARTNERS_VIEW } },
+      },
+      consents([CONSENT, { ...CONSENT, id: 'c-2', availableActions: [] }]),
+      AGENCIES,
+    ]);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Survivor record' })).toBeVisible();
+    expect(screen.queryByRole('link', { name: 'Edit record' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Record consent' })).toBeNull();
+    const history = screen.getByRole('region', { name: 'Consent history' });
+    await within(history).findAllByText(TO.name);
+    // One button: the consent that offers REVOKE, not the one that does not.
+    expect(within(history).getAllByRole('button', { name: 'Revoke this consent' })).toHaveLength(1);
+    expect(document.getElementById('revoke-c-1')).not.toBeNull();
+    expect(document.getElementById('revoke-c-2')).toBeNull();
+  });
+
+  it('the owner’s staff are offered edit and consent, each leading to its form', async () => {
+    renderAt('/survivors/s-1', [
+      {
+        request: { query: SURVIVOR_QUERY, variables: { id: 's-1' } },
+        result: { data: { survivor: RECORD } },
+      },
+      consents([]),
+      AGENCIES,
+    ]);
+    expect(await screen.findByRole('link', { name: 'Edit record' })).toHaveAttribute(
+      'href',
+      '/survivors/s-1/edit',
+    );
+    expect(screen.getByRole('link', { name: 'Record consent' })).toHaveAttribute(
+      'href',
+      '/survivors/s-1/consents/new',
+    );
+  });
+
+  it('the edit and consent forms, reached by their address on a record that does not offer them, say so instead of a form', async () => {
+    renderAt('/survivors/s-1/edit', [
+      {
+        request: { query: SURVIVOR_FOR_EDIT, variables: { id: 's-1' } },
+        result: { data: { survivor: PARTNERS_VIEW } },
+      },
+    ]);
+    expect(
+      await screen.findByRole('heading', {
+        level: 1,
+        name: 'Only the agency that owns this record can change it.',
+      }),
+    ).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Save changes' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Back to the survivor record' })).toHaveAttribute(
+      'href',
+      '/survivors/s-1',
+    );
+    cleanup();
+
+    renderAt('/survivors/s-1/consents/new', [consentSurvivor([]), AGENCIES, rulesMock()]);
+    expect(
+      await screen.findByRole('heading', {
+        level: 1,
+        name: 'Only the agency that owns this record can record a consent for it.',
+      }),
+    ).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Record consent' })).toBeNull();
+  });
+
+  describe('the consent form holds “Valid until” to the hub’s configured cap', () => {
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(NOW);
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('names the cap and the last day allowed, and refuses a later day at the field, in English', async () => {
+      const user = userEvent.setup();
+      renderAt('/survivors/s-1/consents/new', [
+        consentSurvivor(['RECORD_CONSENT']),
+        AGENCIES,
+        rulesMock(30, 7),
+      ]);
+      const until = await screen.findByLabelText(/Valid until/);
+      // 2026-03-01 12:00 + 30 days ends 2026-03-31 12:00: the last whole day is 30 March.
+      expect(until).toHaveAccessibleDescription(
+        'Year-month-day. At most 30 days from the first day and from today: the last day possible is 2026-03-30.',
+      );
+      expect(screen.getByLabelText(/Valid from/)).toHaveAccessibleDescription(
+        'Year-month-day; leave blank for now. At most 7 days in the past (a paper consent entered later).',
+      );
+      await user.type(until, '2026-03-31');
+      await user.type(screen.getByLabelText(/Valid from/), '2026-02-20');
+      await user.click(screen.getByRole('button', { name: 'Record consent' }));
+      expect(
+        await screen.findByText('A consent may start at most 7 days in the past.', { exact: false }),
+      ).toBeVisible();
+      expect(until).toHaveAttribute('aria-invalid', 'true');
+      // The cap counts from the first day when it is earlier than today (here 20 February).
+      expect(until).toHaveAccessibleDescription(
+        expect.stringContaining(
+          'A consent may last at most 30 days: choose 2026-03-21 or an earlier last day.',
+        ),
+      );
+
+      await user.clear(screen.getByLabelText(/Valid from/));
+      await user.clear(until);
+      await user.type(until, '2026-03-30');
+      await user.click(screen.getByRole('button', { name: 'Record consent' }));
+      await waitFor(() => expect(until).not.toHaveAttribute('aria-invalid'));
+    });
+
+    it('says the same in Spanish', async () => {
+      await i18n.changeLanguage('es');
+      try {
+        const user = userEvent.setup();
+        renderAt('/survivors/s-1/consents/new', [
+          consentSurvivor(['RECORD_CONSENT']),
+          AGENCIES,
+          rulesMock(30, 7),
+        ]);
+        const until = await screen.findByLabelText(/Válido hasta/);
+        expect(until).toHaveAccessibleDescription(
+          'Año-mes-día. Como máximo 30 días desde el primer día y desde hoy: el último día posible es 2026-03-30.',
+        );
+        await user.type(until, '2026-04-15');
+        await user.click(screen.getByRole('button', { name: 'Registrar consentimiento' }));
+        expect(
+          await screen.findByText(
+            'Un consentimiento puede durar como máximo 30 días: elija 2026-03-30 o un último día anterior.',
+            { exact: false },
+          ),
+        ).toBeVisible();
+      } finally {
+        await i18n.changeLanguage('en');
+      }
+    });
+  });
+
   it('the consent form lists only agencies that can read for the purpose, then records it', async () => {
     const user = userEvent.setup();
     let sent: Record<string, unknown> | undefined;
     renderAt('/survivors/s-1/consents/new', [
-      {
-        request: { query: CONSENT_SURVIVOR, variables: { id: 's-1' } },
-        result: {
-          data: {
-            survivor: { __typename: 'Survivor', id: 's-1', reference: RECORD.reference, minor: false },
-          },
-        },
-      },
+      consentSurvivor(['RECORD_CONSENT']),
       AGENCIES,
+      rulesMock(),
       {
         request: {
           query: RECORD_CONSENT,

@@ -5,22 +5,23 @@ import {
   AccessScope,
   PolicyRecords,
   purposeOf,
-  subject,
   visibleConsentFields,
   visibleSurvivorFields,
 } from '@hub/access';
 import { Clock } from '@hub/config';
 import { Transactions } from '@hub/database';
-import { BadUserInputError } from '@hub/graphql';
+import { BadUserInputError, ForbiddenError } from '@hub/graphql';
 import { NotificationPublisher } from '@hub/notifications';
+import { RecordWorkflow } from '@hub/workflow';
 import { consentsConfig, ConsentsConfig } from '../consents.config';
 import { isMinorAt } from '../survivor/survivor-access';
 import { SurvivorRepository } from '../survivor/survivor.repository';
+import { mayRecordAnyConsent, mayRecordConsent } from '../survivor/survivor-permissions';
 import { SurvivorService } from '../survivor/survivor.service';
-import { consentProblems } from './consent-rules';
+import { consentProblems, MAX_BACKDATE_DAYS } from './consent-rules';
 import { consentModel, consentRecord } from './consent-view';
 import { RecordConsentInput } from './consent.inputs';
-import { Consent } from './consent.model';
+import { Consent, ConsentRules } from './consent.model';
 import { ConsentRepository } from './consent.repository';
 
 /**
@@ -39,20 +40,33 @@ export class ConsentRecordingService {
     private readonly audit: AuditWriter,
     private readonly notifications: NotificationPublisher,
     private readonly clock: Clock,
+    private readonly workflow: RecordWorkflow,
     @Inject(consentsConfig.token) private readonly config: ConsentsConfig,
   ) {}
+
+  /**
+   * The limits a consent is held to on this hub (the configured cap), for whoever may record one:
+   * the form caps its dates with them. Anyone else is refused, audited like any refusal.
+   */
+  async rules(scope: AccessScope): Promise<ConsentRules> {
+    if (!mayRecordAnyConsent(scope.ability)) {
+      await this.workflow.refuse(scope, 'READ_CONSENT_RULES', 'Consent', null, [scope.actor.agencyId]);
+      throw new ForbiddenError("Only case staff who record consents read the hub's consent rules");
+    }
+    return this.limits();
+  }
+
+  /** The limits recordConsent applies: the one source of the answer above. */
+  private limits(): ConsentRules {
+    return { maxValidityDays: this.config.CONSENT_MAX_DAYS, maxBackdateDays: MAX_BACKDATE_DAYS };
+  }
 
   async record(scope: AccessScope, input: RecordConsentInput): Promise<Consent> {
     const { actor, ability } = scope;
     const now = this.clock.now();
     const survivor = await this.survivors.findVisible(scope, input.survivorId, now);
     if (!survivor) throw await this.survivorRecords.notFound(scope, 'RECORD_CONSENT', input.survivorId);
-    if (
-      !ability.can(
-        'create',
-        subject('Consent', { id: '', ownerAgencyId: survivor.ownerAgencyId, minor: false, liveGrants: [] }),
-      )
-    ) {
+    if (!mayRecordConsent(ability, survivor)) {
       throw await this.survivorRecords.forbidden(
         scope,
         'RECORD_CONSENT',
@@ -63,7 +77,7 @@ export class ConsentRecordingService {
 
     const problems = consentProblems(input, {
       now,
-      maxDays: this.config.CONSENT_MAX_DAYS,
+      rules: this.limits(),
       survivorIsMinor: isMinorAt(survivor, now),
       ownerAgencyId: survivor.ownerAgencyId,
     });

@@ -8,6 +8,7 @@ import { RecordWorkflow } from '@hub/workflow';
 import { NotificationPublisher } from '@hub/notifications';
 import { AccessGrantService } from '../grant/access-grant.service';
 import { isMinorAt } from '../survivor/survivor-access';
+import { mayRevokeConsent } from './consent-actions';
 import { ConsentRevocationListeners } from './consent-revocation-listeners';
 import { consentModel, consentRecord } from './consent-view';
 import { RevokeConsentInput } from './consent.inputs';
@@ -48,7 +49,7 @@ export class ConsentRevocationService {
         found?.consent.ownerAgencyId,
       ]);
     }
-    if (!ability.can('revoke', record)) {
+    if (!mayRevokeConsent(ability, record)) {
       await this.workflow.refuse(scope, 'REVOKE_CONSENT', 'Consent', found.consent.id, [
         found.consent.ownerAgencyId,
       ]);

@@ -1,6 +1,7 @@
 import { InputProblem } from '@hub/graphql';
 import { GrantorType } from '../shared/enums';
 import { RecordConsentInput } from './consent.inputs';
+import { ConsentRules } from './consent.model';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far back a signed paper consent may be dated when it is entered. */
@@ -12,10 +13,11 @@ export const MAX_BACKDATE_DAYS = 30;
  */
 export function consentProblems(
   input: RecordConsentInput,
-  context: { now: Date; maxDays: number; survivorIsMinor: boolean; ownerAgencyId: string },
+  context: { now: Date; rules: ConsentRules; survivorIsMinor: boolean; ownerAgencyId: string },
 ): InputProblem[] {
   const problems: InputProblem[] = [];
-  const { now, maxDays } = context;
+  const { now } = context;
+  const { maxValidityDays: maxDays, maxBackdateDays } = context.rules;
   const validFrom = input.validFrom ?? now;
   const from = validFrom.getTime();
   const until = input.validUntil.getTime();
@@ -28,8 +30,8 @@ export function consentProblems(
   if (until - now.getTime() > maxDays * DAY_MS) {
     problems.push({ field: 'validUntil', message: `must be at most ${maxDays} days from now` });
   }
-  if (from < now.getTime() - MAX_BACKDATE_DAYS * DAY_MS) {
-    problems.push({ field: 'validFrom', message: `may be at most ${MAX_BACKDATE_DAYS} days in the past` });
+  if (from < now.getTime() - maxBackdateDays * DAY_MS) {
+    problems.push({ field: 'validFrom', message: `may be at most ${maxBackdateDays} days in the past` });
   }
 
   const { grantor } = input;

@@ -7,6 +7,7 @@ import {
 } from '@hub/access';
 import { markRedacted } from '@hub/graphql';
 import { ConsentStatus } from '../shared/enums';
+import { consentActions } from './consent-actions';
 import { Consent } from './consent.model';
 import { ConsentWithRevocation } from './consent.repository';
 
@@ -51,6 +52,7 @@ export function consentModel(
     interpreterName: consent.interpreterName,
   };
   const disclosed = CONSENT_NAME_FIELDS.filter((field) => permitted.has(field) && values[field] !== null);
+  const status = statusAt(found, now);
   const model: Consent = {
     id: consent.id,
     survivorId: consent.survivorId,
@@ -66,7 +68,7 @@ export function consentModel(
     dataClasses: consent.dataClasses,
     validFrom: consent.validFrom,
     validUntil: consent.validUntil,
-    status: statusAt(found, now),
+    status,
     obtainedHow: consent.obtainedHow,
     language: consent.language,
     interpreterUsed: consent.interpreterUsed,
@@ -88,6 +90,7 @@ export function consentModel(
           reason: revocation.reason,
         }
       : null,
+    availableActions: consentActions(scope.ability, record, status),
   };
   const hiddenGrantor = [
     ...(permitted.has('grantorName') ? [] : ['name' as const]),

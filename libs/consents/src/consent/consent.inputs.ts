@@ -106,13 +106,16 @@ export class RecordConsentInput {
   @ArrayUnique()
   dataClasses: DataClass[];
 
-  @Field({ nullable: true, description: 'Default: now' })
+  @Field({ nullable: true, description: 'Default: now; at most consentRules.maxBackdateDays in the past' })
   @IsOptional()
   @Type(() => Date)
   @IsDate()
   validFrom?: Date;
 
-  @Field({ description: 'Required; at most the configured cap (default 90 days) after validFrom' })
+  @Field({
+    description:
+      'Required; at most consentRules.maxValidityDays (the configured cap, default 90) after validFrom and after now',
+  })
   @Type(() => Date)
   @IsDate()
   validUntil: Date;

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { redactionMiddleware } from '@hub/graphql';
 import {
   ConsentObtainedHow,
@@ -8,6 +8,7 @@ import {
   GrantorType,
   RevocationChannel,
 } from '../shared/enums';
+import { ConsentAction } from './consent-actions';
 
 @ObjectType()
 export class ConsentGrantor {
@@ -127,4 +128,27 @@ export class Consent {
 
   @Field(() => ConsentRevocation, { nullable: true })
   revocation: ConsentRevocation | null;
+
+  @Field(() => [ConsentAction], {
+    description:
+      'The mutations the caller may make about this consent now (the policy): show only these. A listed action can still be refused when the consent changed meanwhile.',
+  })
+  availableActions: ConsentAction[];
+}
+
+@ObjectType({
+  description:
+    'What makes a consent reasonably time-limited on this hub: the limits recordConsent holds validFrom and validUntil to',
+})
+export class ConsentRules {
+  @Field(() => Int, {
+    description:
+      'Longest a consent may run, in days: validUntil at most this long after validFrom and after now',
+  })
+  maxValidityDays: number;
+
+  @Field(() => Int, {
+    description: 'How far back a signed paper consent may be dated when it is entered, in days (validFrom)',
+  })
+  maxBackdateDays: number;
 }

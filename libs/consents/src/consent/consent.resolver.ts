@@ -5,7 +5,7 @@ import { selectedFields } from '@hub/graphql';
 import { ConsentPayload, ConsentsArgs, RecordConsentInput, RevokeConsentInput } from './consent.inputs';
 import { ConsentRecordingService } from './consent-recording.service';
 import { ConsentRevocationService } from './consent-revocation.service';
-import { Consent } from './consent.model';
+import { Consent, ConsentRules } from './consent.model';
 import { ConsentService } from './consent.service';
 
 @Resolver(() => Consent)
@@ -24,6 +24,15 @@ export class ConsentResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Consent[]> {
     return this.service.forSurvivor(scope, args, requestedNames(info));
+  }
+
+  @Can('create', 'Consent')
+  @Query(() => ConsentRules, {
+    description:
+      'The limits recordConsent holds a consent to on this hub: its longest validity and backdating',
+  })
+  consentRules(@Access() scope: AccessScope): Promise<ConsentRules> {
+    return this.recording.rules(scope);
   }
 
   @Can('create', 'Consent')

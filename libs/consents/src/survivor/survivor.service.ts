@@ -23,6 +23,7 @@ import { SurvivorDataInput } from './survivor-data.input';
 import { CreateSurvivorInput, SurvivorsArgs, UpdateSurvivorInput } from './survivor.inputs';
 import { Survivor } from './survivor.model';
 import { LiveGrant, survivorRecord } from './survivor-access';
+import { mayUpdateSurvivor } from './survivor-permissions';
 import { SurvivorChanges, SurvivorRepository, VisibleSurvivor } from './survivor.repository';
 
 const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -196,9 +197,7 @@ export class SurvivorService {
       : null;
     if (!current) throw await this.notFound(scope, 'UPDATE_SURVIVOR', input.id);
     const grants = await this.survivors.liveGrants([current.id], now);
-    if (
-      !ability.can('update', subject('Survivor', survivorRecord(current, grants.get(current.id) ?? [], now)))
-    ) {
+    if (!mayUpdateSurvivor(ability, survivorRecord(current, grants.get(current.id) ?? [], now))) {
       throw await this.forbidden(
         scope,
         'UPDATE_SURVIVOR',

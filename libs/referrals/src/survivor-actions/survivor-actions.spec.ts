@@ -20,6 +20,7 @@ const ngoAdmin = actor('ngo-admin', NGO, 'NGO', ['agency_admin']);
 const legalLead = actor('legal-lead', LEGAL, 'NGO', ['supervisor', 'agency_admin']);
 const legalCaseworker = actor('legal-cw', LEGAL, 'NGO', ['caseworker']);
 const pdSupervisor = actor('pd-sup', POLICE, 'LAW_ENFORCEMENT', ['supervisor', 'agency_admin']);
+const pdInvestigator = actor('pd-inv', POLICE, 'LAW_ENFORCEMENT', ['investigator']);
 const auditor = actor('auditor', 'agency-tf', 'COORDINATOR', ['auditor']);
 
 type Survivor = PolicyRecords['Survivor'];
@@ -40,19 +41,47 @@ const consent = (agencyId: string, classes: string[]): Grant => ({
   basis: 'CONSENT',
   userId: null,
 });
-const { REPORT_CHILD_SAFETY, OPEN_BREAK_GLASS } = SurvivorAction;
+const { UPDATE, RECORD_CONSENT, REPORT_CHILD_SAFETY, OPEN_BREAK_GLASS } = SurvivorAction;
 
 describe('Survivor.availableActions: what the policy lets the caller do about a record', () => {
   it.each([
     [
-      'the owner’s supervisor, a minor’s record: a child-safety report only',
+      'the owner’s supervisor, a minor’s record: edit, consent and a child-safety report',
       ngoLead,
       survivor({ minor: true }),
-      [REPORT_CHILD_SAFETY],
+      [UPDATE, RECORD_CONSENT, REPORT_CHILD_SAFETY],
     ],
-    ['the owner’s supervisor, an adult’s record: nothing (reports are for minors)', ngoLead, survivor(), []],
-    ['the owner’s caseworker, a minor’s record: nothing', ngoCaseworker, survivor({ minor: true }), []],
+    [
+      'the owner’s supervisor, an adult’s record: edit and consent (reports are for minors)',
+      ngoLead,
+      survivor(),
+      [UPDATE, RECORD_CONSENT],
+    ],
+    [
+      'the owner’s caseworker, a minor’s record: edit and consent, no report',
+      ngoCaseworker,
+      survivor({ minor: true }),
+      [UPDATE, RECORD_CONSENT],
+    ],
+    [
+      'the owner’s caseworker, with grants to others live: edit and consent',
+      ngoCaseworker,
+      survivor({ liveGrants: [consent(LEGAL, ['IDENTITY', 'CONTACT'])] }),
+      [UPDATE, RECORD_CONSENT],
+    ],
+    [
+      'an investigator of the owning police department: edit and consent on its own record',
+      pdInvestigator,
+      survivor({ ownerAgencyId: POLICE, referralPartyAgencyIds: [] }),
+      [UPDATE, RECORD_CONSENT],
+    ],
     ['the owner’s admin who is no supervisor: nothing', ngoAdmin, survivor({ minor: true }), []],
+    [
+      'a caseworker reading the record through a live grant: neither edit nor consent',
+      legalCaseworker,
+      survivor({ liveGrants: [consent(LEGAL, ['IDENTITY', 'CONTACT', 'NEEDS'])] }),
+      [],
+    ],
     [
       'another agency’s supervisor, a minor’s record: no report',
       legalLead,
@@ -113,10 +142,10 @@ describe('Survivor.availableActions: what the policy lets the caller do about a 
       [],
     ],
     [
-      'the owner’s supervisor, party to a referral: nothing to open on their own record',
+      'the owner’s supervisor, party to a referral: edit and consent, nothing to open on their own record',
       ngoLead,
       survivor(),
-      [],
+      [UPDATE, RECORD_CONSENT],
     ],
     ['an auditor: nothing', auditor, survivor({ minor: true }), []],
   ] as const)('%s', (_name, who, record, expected) => {
