@@ -57,7 +57,13 @@ async function main(): Promise<number> {
   // Projects with steps of their own: the API, the libraries whose property-based suites take
   // longest, the worker (two processes and a production build) and the benchmark's smoke test.
   const heavy = ['consents', 'referrals', 'technical-assistance'];
-  const ownStep = ['apps/api', 'apps/worker', 'tools/bench', ...heavy.map((lib) => `libs/${lib}`)];
+  const ownStep = [
+    'apps/api',
+    'apps/worker',
+    'apps/web-e2e',
+    'tools/bench',
+    ...heavy.map((lib) => `libs/${lib}`),
+  ];
   // Every other project's suites in one jest run (--projects): one process and one worker pool
   // instead of one Nx task and one jest start per project (98 s instead of 168 s here).
   const others = jestConfigs().filter(
@@ -71,29 +77,32 @@ async function main(): Promise<number> {
       // @nx/enforce-module-boundaries (lint, other lane) reads the cached project graph and
       // silently skips itself without one (a fresh clone): compute it first, once.
       ['project graph', 'npx', ['nx', 'show', 'projects', '--json']],
+      // The longest single step (one Chromium against one hub, flows one after another, often
+      // waiting on the page): started first so it never ends the run alone.
+      jest('browser tests', 'apps/web-e2e'),
       apiGroup('referrals'),
       apiGroup('task-force'),
-      apiRest,
       jest('worker tests', 'apps/worker'),
-      ['web tests', 'npx', ['vitest', 'run', '--config', 'apps/web/vite.config.mts']],
     ],
     [
       ['type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.typecheck.json']],
       ['format check', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
       // One ESLint process for the whole workspace (every project's config is the root one): the
-      // type-aware rules build one TypeScript program service instead of one per project.
+      // type-aware rules build their three TypeScript programs once, not once per project.
       ['lint', 'npx', ['eslint', '.']],
-      // The web app compiles for the browser (DOM, JSX, ES modules): its own program and test runner
-      // (Vitest, in the first lane). The browser tests hand functions to the page: DOM types too.
+      // The web app compiles for the browser (DOM, JSX, ES modules): its own program and test runner.
+      // The browser tests hand functions to the page: DOM types too.
       ['web type check', 'npx', ['tsc', '--noEmit', '-p', 'apps/web/tsconfig.json']],
       ['browser tests type check', 'npx', ['tsc', '--noEmit', '-p', 'apps/web-e2e/tsconfig.spec.json']],
+      ['web tests', 'npx', ['vitest', 'run', '--config', 'apps/web/vite.config.mts']],
       ['other tests', 'npx', ['jest', '--passWithNoTests', '--projects', ...others]],
+      jest('bench smoke test', 'tools/bench'),
     ],
     [
       ...heavy.map((lib) => jest(`${lib} tests`, `libs/${lib}`)),
       apiGroup('survivors'),
       apiGroup('platform'),
-      jest('bench smoke test', 'tools/bench'),
+      apiRest,
     ],
   ];
   const failed: string[] = [];
