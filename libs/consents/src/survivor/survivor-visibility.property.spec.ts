@@ -18,7 +18,7 @@ import { NotFoundError } from '@hub/graphql';
 import { createTestDatabase, TestDatabase } from '@hub/testing';
 import { ConsentEntity, ConsentGrantEntity, ConsentRevocationEntity } from '../consent/consent.entity';
 import { consentsMigrations } from '../migrations';
-import { CreateOnce, EventLog, MessageThread, RecordWorkflow, workflowMigrations } from '@hub/workflow';
+import { CreateOnce, Refusals, workflowMigrations } from '@hub/workflow';
 import { SurvivorEntity } from './survivor.entity';
 import { SurvivorRepository } from './survivor.repository';
 import { SurvivorService } from './survivor.service';
@@ -333,15 +333,7 @@ describe('survivor visibility under consent (property-based, real PostgreSQL)', 
           new Transactions(api),
           audit,
           new CreateOnce(new Transactions(api)),
-          new RecordWorkflow(
-            new Transactions(api),
-            new EventLog(new Transactions(api)),
-            new MessageThread(new Transactions(api)),
-            audit,
-            {
-              publish: () => Promise.reject(new Error('a read publishes nothing')),
-            },
-          ),
+          new Refusals(audit),
           new FixedClock(world.now),
         );
         const repository = new SurvivorRepository(api);
