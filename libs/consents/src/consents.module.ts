@@ -4,6 +4,7 @@ import { ConfigModule } from '@hub/config';
 import { NotificationsModule } from '@hub/notifications';
 import { workflowProviders } from '@hub/workflow';
 import { consentsConfig } from './consents.config';
+import { AccessGrantRepository } from './grant/access-grant.repository';
 import { AccessGrantService } from './grant/access-grant.service';
 import { ConsentRecordingService } from './consent/consent-recording.service';
 import { ConsentRevocationListeners } from './consent/consent-revocation-listeners';
@@ -20,6 +21,7 @@ import { SurvivorService } from './survivor/survivor.service';
   imports: [AgenciesModule, NotificationsModule, ConfigModule.forFeature(consentsConfig)],
   providers: [
     ...workflowProviders,
+    AccessGrantRepository,
     AccessGrantService,
     ConsentRevocationListeners,
     SurvivorRepository,

@@ -12,7 +12,7 @@ import { Clock } from '@hub/config';
 import { Transactions } from '@hub/database';
 import { BadUserInputError, ForbiddenError } from '@hub/graphql';
 import { NotificationPublisher } from '@hub/notifications';
-import { RecordWorkflow } from '@hub/workflow';
+import { Refusals } from '@hub/workflow';
 import { consentsConfig, ConsentsConfig } from '../consents.config';
 import { isMinorAt } from '../survivor/survivor-access';
 import { SurvivorRepository } from '../survivor/survivor.repository';
@@ -40,7 +40,7 @@ export class ConsentRecordingService {
     private readonly audit: AuditWriter,
     private readonly notifications: NotificationPublisher,
     private readonly clock: Clock,
-    private readonly workflow: RecordWorkflow,
+    private readonly refusals: Refusals,
     @Inject(consentsConfig.token) private readonly config: ConsentsConfig,
   ) {}
 
@@ -50,7 +50,7 @@ export class ConsentRecordingService {
    */
   async rules(scope: AccessScope): Promise<ConsentRules> {
     if (!mayRecordAnyConsent(scope.ability)) {
-      await this.workflow.refuse(scope, 'READ_CONSENT_RULES', 'Consent', null, [scope.actor.agencyId]);
+      await this.refusals.refuse(scope, 'READ_CONSENT_RULES', 'Consent', null, [scope.actor.agencyId]);
       throw new ForbiddenError("Only case staff who record consents read the hub's consent rules");
     }
     return this.limits();

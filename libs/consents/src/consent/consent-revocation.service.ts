@@ -4,7 +4,7 @@ import { AccessScope, purposeOf, subject } from '@hub/access';
 import { Clock } from '@hub/config';
 import { Transactions } from '@hub/database';
 import { ConflictError, ForbiddenError, UUID_PATTERN } from '@hub/graphql';
-import { RecordWorkflow } from '@hub/workflow';
+import { Refusals } from '@hub/workflow';
 import { NotificationPublisher } from '@hub/notifications';
 import { AccessGrantService } from '../grant/access-grant.service';
 import { isMinorAt } from '../survivor/survivor-access';
@@ -30,7 +30,7 @@ export class ConsentRevocationService {
     private readonly clock: Clock,
     private readonly grants: AccessGrantService,
     private readonly revocationListeners: ConsentRevocationListeners,
-    private readonly workflow: RecordWorkflow,
+    private readonly refusals: Refusals,
   ) {}
 
   async revoke(scope: AccessScope, input: RevokeConsentInput): Promise<Consent> {
@@ -45,12 +45,12 @@ export class ConsentRevocationService {
       found && facts && subject('Consent', consentRecord(found.consent, isMinorAt(facts, now), live));
     // A consent the caller may not see does not exist for them (the refusal audited, auditors only).
     if (!found || !record || !ability.can('read', record)) {
-      return this.workflow.notFound(scope, 'REVOKE_CONSENT', 'Consent', input.consentId, [
+      return this.refusals.notFound(scope, 'REVOKE_CONSENT', 'Consent', input.consentId, [
         found?.consent.ownerAgencyId,
       ]);
     }
     if (!mayRevokeConsent(ability, record)) {
-      await this.workflow.refuse(scope, 'REVOKE_CONSENT', 'Consent', found.consent.id, [
+      await this.refusals.refuse(scope, 'REVOKE_CONSENT', 'Consent', found.consent.id, [
         found.consent.ownerAgencyId,
       ]);
       throw new ForbiddenError('Not permitted to revoke this consent');

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { In, IsNull, MoreThan } from 'typeorm';
-import { namedQuery, returnedEntities, Tx } from '@hub/database';
+import { Tx } from '@hub/database';
 import { UUID_PATTERN } from '@hub/graphql';
-import { ConsentGrantEntity } from '../consent/consent.entity';
-import { isMinorAt, LiveGrant, liveGrantSql } from '../survivor/survivor-access';
+import { isMinorAt, LiveGrant } from '../survivor/survivor-access';
+import { AccessGrantRepository } from './access-grant.repository';
 
 export interface NonConsentGrant {
   basis: 'CHILD_SAFETY' | 'BREAK_GLASS';
@@ -35,12 +34,14 @@ export interface SurvivorFacts {
  * Access to a survivor record that does not come from consent: a child-safety referral (the
  * only way law enforcement sees a minor) and break-glass. Written into the same grants table
  * every read joins, inside the caller's transaction, so it takes effect — and ends — at once.
+ * The rules are here; the queries are AccessGrantRepository's.
  */
 @Injectable()
 export class AccessGrantService {
-  async grant(tx: Tx, grant: NonConsentGrant): Promise<void> {
-    await tx.getRepository(ConsentGrantEntity).insert({
-      consentId: null,
+  constructor(private readonly grants: AccessGrantRepository) {}
+
+  grant(tx: Tx, grant: NonConsentGrant): Promise<void> {
+    return this.grants.insertNonConsent(tx, {
       basis: grant.basis,
       sourceId: grant.sourceId,
       survivorId: grant.survivorId,
@@ -50,7 +51,6 @@ export class AccessGrantService {
       purposes: grant.purposes,
       validFrom: grant.validFrom,
       validUntil: grant.validUntil,
-      revokedAt: null,
     });
   }
 
@@ -74,57 +74,32 @@ export class AccessGrantService {
   ): Promise<Map<string, SurvivorFacts>> {
     const ids = [...new Set(survivorIds.filter((id) => UUID_PATTERN.test(id)))];
     if (ids.length === 0) return new Map();
-    const rows = await namedQuery<{
-      id: string;
-      owner_agency_id: string;
-      reference: string;
-      minor: boolean;
-      date_of_birth: string | null;
-      revoked_for: string[];
-      live_grants: LiveGrant[];
-    }>(
-      tx,
-      `SELECT s.id, s.owner_agency_id, s.reference, s.minor, s.date_of_birth::text AS date_of_birth,
-              ARRAY(SELECT DISTINCT unnest(c.recipient_agency_ids) FROM consent c
-                      JOIN consent_revocation r ON r.consent_id = c.id
-                     WHERE c.survivor_id = s.id)::text[] AS revoked_for,
-              (SELECT coalesce(json_agg(json_build_object('agencyId', g.agency_id, 'purposes', g.purposes,
-                        'classes', g.data_classes, 'basis', g.basis, 'userId', g.user_id)), '[]'::json)
-                 FROM consent_grant g WHERE g.survivor_id = s.id AND ${liveGrantSql('g', now)}) AS live_grants
-         FROM survivor s WHERE s.id = ANY(CAST(:ids AS uuid[]))`,
-      { ids },
-    );
+    const rows = await this.grants.survivorFacts(tx, ids, now);
     return new Map(
       rows.map((row) => [
         row.id,
         {
-          ownerAgencyId: row.owner_agency_id,
+          ownerAgencyId: row.ownerAgencyId,
           reference: row.reference,
-          minor: isMinorAt({ minor: row.minor, dateOfBirth: row.date_of_birth }, now),
-          revokedForAgencyIds: row.revoked_for,
-          liveGrants: row.live_grants,
+          minor: isMinorAt(row, now),
+          revokedForAgencyIds: row.revokedForAgencyIds,
+          liveGrants: row.liveGrants,
         },
       ]),
     );
   }
 
   /** Ends every grant created by `sourceId` (e.g. a withdrawn child-safety referral). */
-  async revokeFrom(tx: Tx, sourceId: string, at: Date): Promise<void> {
-    await tx.getRepository(ConsentGrantEntity).update({ sourceId, revokedAt: IsNull() }, { revokedAt: at });
+  revokeFrom(tx: Tx, sourceId: string, at: Date): Promise<void> {
+    return this.grants.revokeBySource(tx, sourceId, at);
   }
 
   /**
    * Serialises opening break-glass on a survivor with revoking their consents (held to the end of
    * the transaction): an opening either sees the revocation or is ended by it, never neither.
    */
-  async lockBreakGlass(tx: Tx, survivorId: string): Promise<void> {
-    await namedQuery(
-      tx,
-      `SELECT pg_advisory_xact_lock(hashtext('break-glass:' || CAST(:survivorId AS text)))`,
-      {
-        survivorId,
-      },
-    );
+  lockBreakGlass(tx: Tx, survivorId: string): Promise<void> {
+    return this.grants.lockBreakGlass(tx, survivorId);
   }
 
   /**
@@ -139,20 +114,7 @@ export class AccessGrantService {
   ): Promise<string[]> {
     if (agencyIds.length === 0) return [];
     await this.lockBreakGlass(tx, survivorId);
-    const ended = await tx
-      .createQueryBuilder()
-      .update(ConsentGrantEntity)
-      .set({ revokedAt: at })
-      .where({
-        basis: 'BREAK_GLASS',
-        survivorId,
-        agencyId: In([...agencyIds]),
-        revokedAt: IsNull(),
-        validUntil: MoreThan(at),
-      })
-      .returning('*')
-      .execute();
-    const grants = returnedEntities(tx, ConsentGrantEntity, ended.raw);
-    return [...new Set(grants.map((grant) => grant.sourceId as string))];
+    const ended = await this.grants.revokeLiveBreakGlass(tx, survivorId, agencyIds, at);
+    return [...new Set(ended.map((grant) => grant.sourceId as string))];
   }
 }

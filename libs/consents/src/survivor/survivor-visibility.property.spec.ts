@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
-import { agenciesEntities, agenciesMigrations } from '@hub/agencies';
-import { AuditWriter, auditEntities, auditMigrations } from '@hub/audit';
+import { agenciesEntities } from '@hub/agencies';
+import { AuditWriter, auditEntities } from '@hub/audit';
 import { Actor } from '@hub/authz';
 import {
   AccessScope,
@@ -13,13 +13,11 @@ import {
   SURVIVOR_PERSONAL_FIELDS,
 } from '@hub/access';
 import { Clock } from '@hub/config';
-import { databaseMigrations, dataSourceOptions, Transactions } from '@hub/database';
+import { Transactions } from '@hub/database';
 import { NotFoundError } from '@hub/graphql';
-import { createTestDatabase, TestDatabase } from '@hub/testing';
-import { ConsentEntity, ConsentGrantEntity, ConsentRevocationEntity } from '../consent/consent.entity';
-import { consentsMigrations } from '../migrations';
-import { CreateOnce, EventLog, MessageThread, RecordWorkflow, workflowMigrations } from '@hub/workflow';
-import { SurvivorEntity } from './survivor.entity';
+import { TestDatabase } from '@hub/testing';
+import { CreateOnce, Refusals } from '@hub/workflow';
+import { consentsDatabase } from '../testing/spec-support';
 import { SurvivorRepository } from './survivor.repository';
 import { SurvivorService } from './survivor.service';
 import { survivorRecord } from './survivor-access';
@@ -205,28 +203,7 @@ describe('survivor visibility under consent (property-based, real PostgreSQL)', 
   let cases = 0;
 
   beforeAll(async () => {
-    db = await createTestDatabase([
-      ...databaseMigrations,
-      ...agenciesMigrations,
-      ...auditMigrations,
-      ...workflowMigrations,
-      ...consentsMigrations,
-    ]);
-    setup = new DataSource(dataSourceOptions({ url: db.ownerUrl }));
-    api = new DataSource(
-      dataSourceOptions({
-        url: db.apiUrl,
-        entities: [
-          ...agenciesEntities,
-          ...auditEntities,
-          SurvivorEntity,
-          ConsentEntity,
-          ConsentGrantEntity,
-          ConsentRevocationEntity,
-        ],
-      }),
-    );
-    await Promise.all([setup.initialize(), api.initialize()]);
+    ({ db, setup, api } = await consentsDatabase([...agenciesEntities, ...auditEntities]));
     for (const [i, agency] of AGENCIES.entries()) {
       await setup.query(`INSERT INTO agency (id, name, type, jurisdiction) VALUES ($1, $2, $3, 'Test')`, [
         agency.id,
@@ -333,15 +310,7 @@ describe('survivor visibility under consent (property-based, real PostgreSQL)', 
           new Transactions(api),
           audit,
           new CreateOnce(new Transactions(api)),
-          new RecordWorkflow(
-            new Transactions(api),
-            new EventLog(new Transactions(api)),
-            new MessageThread(new Transactions(api)),
-            audit,
-            {
-              publish: () => Promise.reject(new Error('a read publishes nothing')),
-            },
-          ),
+          new Refusals(audit),
           new FixedClock(world.now),
         );
         const repository = new SurvivorRepository(api);

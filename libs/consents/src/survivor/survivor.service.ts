@@ -15,7 +15,7 @@ import {
   UUID_PATTERN,
 } from '@hub/graphql';
 import { ServiceNeed } from '@hub/agencies';
-import { CreateOnce, RecordWorkflow } from '@hub/workflow';
+import { CreateOnce, Refusals } from '@hub/workflow';
 import { NeedPriority } from '../shared/enums';
 import { ageBandAt } from './age-band';
 import { SurvivorEntity, SurvivorPersonalData } from './survivor.entity';
@@ -42,7 +42,7 @@ export class SurvivorService {
     private readonly transactions: Transactions,
     private readonly audit: AuditWriter,
     private readonly createOnce: CreateOnce,
-    private readonly workflow: RecordWorkflow,
+    private readonly refusals: Refusals,
     private readonly clock: Clock,
   ) {}
 
@@ -239,7 +239,7 @@ export class SurvivorService {
    */
   async notFound(scope: AccessScope, action: string, survivorId: string): Promise<never> {
     const owner = await this.survivors.ownerOf(survivorId);
-    return this.workflow.notFound(scope, action, 'Survivor', survivorId, [owner]);
+    return this.refusals.notFound(scope, action, 'Survivor', survivorId, [owner]);
   }
 
   /**
@@ -252,7 +252,7 @@ export class SurvivorService {
     survivor: { id: string | null; ownerAgencyId: string | null },
     message: string,
   ): Promise<ForbiddenError> {
-    await this.workflow.refuse(scope, action, 'Survivor', survivor.id, [survivor.ownerAgencyId]);
+    await this.refusals.refuse(scope, action, 'Survivor', survivor.id, [survivor.ownerAgencyId]);
     return new ForbiddenError(message);
   }
 

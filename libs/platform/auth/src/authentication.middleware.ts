@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, NestMiddleware, Optional } from '@nestjs/common';
 import type { NextFunction, Response } from 'express';
 import { CALLER_ADMISSION, CallerAdmission } from './caller-admission';
+import { graphqlErrorBody } from './error-body';
 import { AuthenticatedRequest } from './request-context';
 import { bearerToken, InvalidTokenError, TokenVerifier } from './token-verifier';
 
@@ -29,16 +30,12 @@ export class AuthenticationMiddleware implements NestMiddleware {
       res
         .status(401)
         .set('WWW-Authenticate', 'Bearer error="invalid_token"')
-        .json({
-          errors: [{ message: 'Invalid or expired access token', extensions: { code: 'UNAUTHENTICATED' } }],
-        });
+        .json(graphqlErrorBody('Invalid or expired access token', 'UNAUTHENTICATED'));
       return;
     }
     const refusal = await this.admission?.refusal(req);
     if (!refusal) return next();
     this.logger.warn({ reason: refusal.reason }, 'caller refused');
-    res.status(403).json({
-      errors: [{ message: refusal.message, extensions: { code: 'FORBIDDEN', reason: refusal.reason } }],
-    });
+    res.status(403).json(graphqlErrorBody(refusal.message, 'FORBIDDEN', { reason: refusal.reason }));
   }
 }

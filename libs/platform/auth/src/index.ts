@@ -9,3 +9,4 @@ export * from './authentication.middleware';
 export * from './public.decorator';
 export * from './current-user.decorator';
 export * from './request-context';
+export * from './error-body';

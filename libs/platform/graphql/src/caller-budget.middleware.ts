@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { NextFunction, Response } from 'express';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
-import { AuthenticatedRequest } from '@hub/auth';
+import { AuthenticatedRequest, graphqlErrorBody } from '@hub/auth';
 import { graphqlConfig, GraphqlConfig } from './graphql.config';
 
 /** The table the budget lives in, created by a migration (the API role may not create tables). */
@@ -50,19 +50,13 @@ export class CallerBudgetMiddleware implements NestMiddleware {
       res
         .status(429)
         .set('Retry-After', String(retryAfterSeconds))
-        .json({
-          errors: [
-            {
-              message: 'Too many requests; try again later',
-              extensions: {
-                code: 'RATE_LIMITED',
-                retryAfterSeconds,
-                limit: this.config.GRAPHQL_RATE_LIMIT_POINTS,
-                windowSeconds: this.config.GRAPHQL_RATE_LIMIT_WINDOW_SECONDS,
-              },
-            },
-          ],
-        });
+        .json(
+          graphqlErrorBody('Too many requests; try again later', 'RATE_LIMITED', {
+            retryAfterSeconds,
+            limit: this.config.GRAPHQL_RATE_LIMIT_POINTS,
+            windowSeconds: this.config.GRAPHQL_RATE_LIMIT_WINDOW_SECONDS,
+          }),
+        );
       return;
     }
     next();

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
+import { graphqlErrorBody } from '@hub/auth';
 import { isDatabaseUnavailable } from '@hub/database';
 import { CLIENT_ERROR_CODES, ErrorLog, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE } from './error-handling';
 
@@ -94,7 +95,5 @@ export class HubExceptionFilter implements ExceptionFilter {
 /** Answers a failure outside GraphQL execution in the GraphQL error shape. */
 export function sendHttpFailure(response: Response, failure: HttpFailure): void {
   if (failure.code === SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-  response
-    .status(failure.status)
-    .json({ errors: [{ message: failure.message, extensions: { code: failure.code } }] });
+  response.status(failure.status).json(graphqlErrorBody(failure.message, failure.code));
 }

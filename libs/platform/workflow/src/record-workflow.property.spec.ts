@@ -19,6 +19,7 @@ import { MessageThread } from './message-thread';
 import { workflowMigrations } from './migrations';
 import { WorkflowAuditEvent, WorkflowAuditPort, WorkflowNotice, WorkflowNotifierPort } from './ports';
 import { RecordType, RecordWorkflow } from './record-workflow';
+import { Refusals } from './refusals';
 
 /**
  * The runner on a toy lifecycle, against PostgreSQL: for random (caller, transition, version,
@@ -110,6 +111,7 @@ describe('RecordWorkflow on a toy lifecycle (real PostgreSQL)', () => {
       new MessageThread(transactions),
       audit,
       notifier,
+      new Refusals(audit),
     );
   });
 

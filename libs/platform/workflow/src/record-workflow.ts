@@ -94,11 +94,8 @@ export class RecordWorkflow {
     private readonly thread: MessageThread,
     @Inject(WORKFLOW_AUDIT) private readonly audit: WorkflowAuditPort,
     @Inject(WORKFLOW_NOTIFIER) private readonly notifier: WorkflowNotifierPort,
-  ) {
-    this.refusals = new Refusals(audit);
-  }
-
-  private readonly refusals: Refusals;
+    private readonly refusals: Refusals,
+  ) {}
 
   /** The record if the caller may see it and may do `action` to it; else an audited NOT_FOUND or FORBIDDEN. */
   async guard<R extends WorkflowRecord, S extends string, T extends string, C extends AccessScope>(
@@ -112,10 +109,10 @@ export class RecordWorkflow {
     assertDeclared(scope, action, subjectType);
     const found = UUID_PATTERN.test(id) ? await type.load(scope, id) : null;
     if (!found) {
-      return this.notFound(scope, auditAction, subjectType, id);
+      return this.refusals.notFound(scope, auditAction, subjectType, id);
     }
     if (!permits(scope.ability, subjectType, type.policyRecord(found), action)) {
-      await this.refuse(scope, auditAction, subjectType, found.id, type.agencies(found));
+      await this.refusals.refuse(scope, auditAction, subjectType, found.id, type.agencies(found));
       throw new ForbiddenError(`Not permitted to ${action} this ${subjectType}`);
     }
     return found;
@@ -329,29 +326,6 @@ export class RecordWorkflow {
       { ...options, notice: notice ? () => notice : undefined },
       told,
     );
-  }
-
-  /** An audited NOT_FOUND (see Refusals.notFound). */
-  notFound(
-    scope: AccessScope,
-    auditAction: string,
-    subjectType: string,
-    id: string,
-    owners: readonly (string | null | undefined)[] = [],
-  ): Promise<never> {
-    return this.refusals.notFound(scope, auditAction, subjectType, id, owners);
-  }
-
-  /** An audited refusal (see Refusals.refuse). */
-  refuse(
-    scope: AccessScope,
-    action: string,
-    subjectType: string,
-    subjectId: string | null,
-    subjectAgencyIds: readonly (string | null | undefined)[],
-    reason: string | null = null,
-  ): Promise<void> {
-    return this.refusals.refuse(scope, action, subjectType, subjectId, subjectAgencyIds, reason);
   }
 
   private async partiesOf<

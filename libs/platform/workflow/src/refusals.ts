@@ -6,7 +6,8 @@ import { WORKFLOW_AUDIT, WorkflowAuditPort } from './ports';
 /**
  * The one way every domain refuses: each refusal audited as DENIED in its own transaction (so it
  * stays written when the request fails), then the error thrown by the caller. RecordWorkflow's
- * guard uses it; a domain without a lifecycle (agency users, survivors) injects it directly.
+ * guard uses it; a domain refusing outside the runner (a create, a by-id read, a record reached
+ * through a part) injects it directly.
  */
 @Injectable()
 export class Refusals {

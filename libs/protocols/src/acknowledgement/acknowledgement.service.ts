@@ -4,7 +4,7 @@ import { AccessScope, subject } from '@hub/access';
 import { Clock } from '@hub/config';
 import { Transactions } from '@hub/database';
 import { Connection, ForbiddenError, mapConnection, UUID_PATTERN } from '@hub/graphql';
-import { assertDeclared, RecordWorkflow } from '@hub/workflow';
+import { assertDeclared, Refusals } from '@hub/workflow';
 import { PROTOCOL_VERSION_LIFECYCLE } from '../protocol/protocol-lifecycle';
 import { ProtocolVersionState } from '../protocol/protocol.enums';
 import {
@@ -35,7 +35,7 @@ export class AcknowledgementService {
   constructor(
     private readonly protocols: ProtocolRepository,
     private readonly transactions: Transactions,
-    private readonly workflow: RecordWorkflow,
+    private readonly refusals: Refusals,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
   ) {}
@@ -46,7 +46,7 @@ export class AcknowledgementService {
     const version = UUID_PATTERN.test(input.versionId)
       ? await this.protocols.findVersionVisible(scope, input.versionId)
       : null;
-    if (!version) return this.workflow.notFound(scope, AUDIT_ACTION, 'ProtocolVersion', input.versionId);
+    if (!version) return this.refusals.notFound(scope, AUDIT_ACTION, 'ProtocolVersion', input.versionId);
     const agencyId = input.agencyId ?? actor.agencyId;
     const record = subject('ProtocolAcknowledgement', {
       taskForceId: version.taskForceId,
@@ -55,7 +55,7 @@ export class AcknowledgementService {
     });
     if (!actor.userId || !agencyId || !ability.can('create', record)) {
       const concerned = [version.ownerAgencyId, agencyId].filter((id): id is string => !!id);
-      await this.workflow.refuse(scope, AUDIT_ACTION, 'ProtocolVersion', version.id, concerned);
+      await this.refusals.refuse(scope, AUDIT_ACTION, 'ProtocolVersion', version.id, concerned);
       throw new ForbiddenError(
         "Only a supervisor or agency admin of an agency in the protocol's audience may acknowledge it, and only on behalf of their own agency",
       );

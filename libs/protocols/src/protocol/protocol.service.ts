@@ -13,7 +13,7 @@ import {
   NotFoundError,
   UUID_PATTERN,
 } from '@hub/graphql';
-import { CreateOnce, EventLog, RecordType, RecordWorkflow, statusChange } from '@hub/workflow';
+import { CreateOnce, EventLog, RecordType, RecordWorkflow, Refusals, statusChange } from '@hub/workflow';
 import { renderProtocolMarkdown } from '../markdown/protocol-markdown';
 import { contentProblems, publicationProblems } from './protocol-content';
 import { isDueForReview, protocolRecord, utcDate } from './protocol-access';
@@ -46,6 +46,7 @@ export class ProtocolService {
   constructor(
     private readonly protocols: ProtocolRepository,
     private readonly workflow: RecordWorkflow,
+    private readonly refusals: Refusals,
     private readonly events: EventLog,
     private readonly createOnce: CreateOnce,
     private readonly clock: Clock,
@@ -120,7 +121,7 @@ export class ProtocolService {
   async preview(scope: AccessScope, body: string): Promise<string> {
     const { actor, ability } = scope;
     if (!ability.can('create', 'Protocol')) {
-      await this.workflow.refuse(scope, 'PREVIEW_PROTOCOL', SUBJECT, null, [actor.agencyId]);
+      await this.refusals.refuse(scope, 'PREVIEW_PROTOCOL', SUBJECT, null, [actor.agencyId]);
       throw new ForbiddenError('Only coordinators preview protocol text');
     }
     return renderProtocolMarkdown(body);
@@ -131,7 +132,7 @@ export class ProtocolService {
   async create(scope: AccessScope, input: CreateProtocolInput): Promise<Protocol> {
     const { actor, ability } = scope;
     if (!(await this.protocols.taskForceExists(input.taskForceId))) {
-      return this.workflow.notFound(scope, 'CREATE_PROTOCOL', 'TaskForce', input.taskForceId);
+      return this.refusals.notFound(scope, 'CREATE_PROTOCOL', 'TaskForce', input.taskForceId);
     }
     const record = subject('Protocol', {
       taskForceId: input.taskForceId,
@@ -139,7 +140,7 @@ export class ProtocolService {
       published: false,
     });
     if (!actor.userId || !actor.agencyId || !ability.can('create', record)) {
-      await this.workflow.refuse(
+      await this.refusals.refuse(
         scope,
         'CREATE_PROTOCOL',
         'TaskForce',
@@ -240,7 +241,7 @@ export class ProtocolService {
     const version = UUID_PATTERN.test(input.versionId)
       ? await this.protocols.findVersionVisible(scope, input.versionId)
       : null;
-    if (!version) return this.workflow.notFound(scope, auditAction, VERSION_SUBJECT, input.versionId);
+    if (!version) return this.refusals.notFound(scope, auditAction, VERSION_SUBJECT, input.versionId);
     let draft!: ProtocolVersionRow;
     let effectiveDate!: string;
     const updated = await this.workflow.change(this.record, scope, {

@@ -6,7 +6,7 @@ import { Clock } from '@hub/config';
 import { AccessGrantService, DataClass, SurvivorService } from '@hub/consents';
 import { Transactions } from '@hub/database';
 import { BadUserInputError, ForbiddenError, InputProblem } from '@hub/graphql';
-import { RecordWorkflow } from '@hub/workflow';
+import { RecordWorkflow, Refusals } from '@hub/workflow';
 import { RESPONSE_WINDOW_MS } from './referral-lifecycle';
 import { ReferralKind, ReferralStatus, Urgency } from './referral.enums';
 import { CreateChildSafetyReferralInput } from './referral.inputs';
@@ -35,6 +35,7 @@ export class ChildSafetyService {
     private readonly grants: AccessGrantService,
     private readonly transactions: Transactions,
     private readonly workflow: RecordWorkflow,
+    private readonly refusals: Refusals,
     private readonly clock: Clock,
   ) {}
 
@@ -45,7 +46,7 @@ export class ChildSafetyService {
     const [survivor] = await this.survivors.getMany(scope, [input.survivorId], { requested: new Set() });
     // Audited DENIED with reason NOT_FOUND (auditors only), like every NOT_FOUND refusal of a write.
     if (survivor instanceof Error) {
-      return this.workflow.notFound(scope, 'CHILD_SAFETY_REFERRAL', 'Survivor', input.survivorId);
+      return this.refusals.notFound(scope, 'CHILD_SAFETY_REFERRAL', 'Survivor', input.survivorId);
     }
     const record = {
       id: survivor.id,
@@ -54,7 +55,7 @@ export class ChildSafetyService {
       liveGrants: [],
     };
     if (!actor.agencyId || !ability.can('reportChildSafety', subject('Survivor', record))) {
-      await this.workflow.refuse(scope, 'CHILD_SAFETY_REFERRAL', 'Survivor', survivor.id, [
+      await this.refusals.refuse(scope, 'CHILD_SAFETY_REFERRAL', 'Survivor', survivor.id, [
         survivor.ownerAgencyId,
       ]);
       throw new ForbiddenError(

@@ -4,7 +4,7 @@ import { AccessScope, purposeOf, receivesReferrals, REFERRAL_RECIPIENT_TYPES, su
 import { Clock } from '@hub/config';
 import { ConsentService } from '@hub/consents';
 import { BadUserInputError, ForbiddenError, InputProblem } from '@hub/graphql';
-import { CreateOnce, RecordWorkflow } from '@hub/workflow';
+import { CreateOnce, RecordWorkflow, Refusals } from '@hub/workflow';
 import { ReferralKind, ReferralStatus, Urgency } from './referral.enums';
 import { CreateReferralInput } from './referral.inputs';
 import { Referral } from './referral.model';
@@ -25,6 +25,7 @@ export class ReferralIntakeService {
     private readonly taskForces: TaskForceService,
     private readonly consents: ConsentService,
     private readonly workflow: RecordWorkflow,
+    private readonly refusals: Refusals,
     private readonly createOnce: CreateOnce,
     private readonly clock: Clock,
   ) {}
@@ -107,7 +108,7 @@ export class ReferralIntakeService {
   /** A caller who may not refer at all: audited DENIED in its own transaction, then FORBIDDEN. */
   private async refuseCreate(scope: AccessScope): Promise<never> {
     const { agencyId } = scope.actor;
-    await this.workflow.refuse(scope, 'CREATE_REFERRAL', 'Referral', null, agencyId ? [agencyId] : []);
+    await this.refusals.refuse(scope, 'CREATE_REFERRAL', 'Referral', null, agencyId ? [agencyId] : []);
     throw new ForbiddenError('Only case staff and investigators may refer');
   }
 

@@ -4,7 +4,15 @@ import { Clock } from '@hub/config';
 import { Agency, AgencyService } from '@hub/agencies';
 import { AccessGrantService, SurvivorService, VisibleSurvivor } from '@hub/consents';
 import { BadUserInputError, mapConnection, UUID_PATTERN } from '@hub/graphql';
-import { Change, EventLog, MessageThread, RecordMessage, RecordWorkflow, statusChange } from '@hub/workflow';
+import {
+  Change,
+  EventLog,
+  MessageThread,
+  RecordMessage,
+  RecordWorkflow,
+  Refusals,
+  statusChange,
+} from '@hub/workflow';
 import { RESPONSE_WINDOW_MS, ReferralTransition } from './referral-lifecycle';
 import { DeclineReason, ReferralKind, ReferralStatus, Urgency } from './referral.enums';
 import {
@@ -59,6 +67,7 @@ export class ReferralService {
     private readonly intake: ReferralIntakeService,
     private readonly grants: AccessGrantService,
     private readonly workflow: RecordWorkflow,
+    private readonly refusals: Refusals,
     private readonly events: EventLog,
     private readonly thread: MessageThread,
     private readonly clock: Clock,
@@ -70,7 +79,7 @@ export class ReferralService {
     const now = this.clock.now();
     const row = UUID_PATTERN.test(id) ? await this.referrals.findVisible(scope, id, now) : null;
     // A referral the caller may not see does not exist for them (the probe is audited, for auditors only).
-    return toModel(row ?? (await this.workflow.notFound(scope, 'READ_REFERRAL', 'Referral', id)), now);
+    return toModel(row ?? (await this.refusals.notFound(scope, 'READ_REFERRAL', 'Referral', id)), now);
   }
 
   /**

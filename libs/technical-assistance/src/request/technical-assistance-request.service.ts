@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessScope, subject } from '@hub/access';
 import { Clock } from '@hub/config';
 import { Connection, ForbiddenError, InputProblem, mapConnection, UUID_PATTERN } from '@hub/graphql';
-import { CreateOnce, EventLog, RecordWorkflow, statusChange } from '@hub/workflow';
+import { CreateOnce, EventLog, RecordWorkflow, Refusals, statusChange } from '@hub/workflow';
 import { TechnicalAssistanceStatus } from '../shared/enums';
 import {
   invalid,
@@ -34,6 +34,7 @@ export class TechnicalAssistanceRequestService {
     private readonly requests: TechnicalAssistanceRepository,
     private readonly recordType: TechnicalAssistanceRecordType,
     private readonly workflow: RecordWorkflow,
+    private readonly refusals: Refusals,
     private readonly events: EventLog,
     private readonly createOnce: CreateOnce,
     private readonly clock: Clock,
@@ -61,7 +62,7 @@ export class TechnicalAssistanceRequestService {
   ): Promise<TechnicalAssistanceRequest> {
     const { actor, ability } = scope;
     const refuse = async (): Promise<never> => {
-      await this.workflow.refuse(
+      await this.refusals.refuse(
         scope,
         'REQUEST_TECHNICAL_ASSISTANCE',
         SUBJECT,
@@ -138,7 +139,7 @@ export class TechnicalAssistanceRequestService {
   /** A request the caller may not see does not exist for them (the probe is audited, for auditors only). */
   private async visible(scope: AccessScope, id: string): Promise<RequestRow> {
     const found = UUID_PATTERN.test(id) ? await this.requests.findVisible(scope, id) : null;
-    return found ?? this.workflow.notFound(scope, 'READ_TECHNICAL_ASSISTANCE_REQUEST', SUBJECT, id);
+    return found ?? this.refusals.notFound(scope, 'READ_TECHNICAL_ASSISTANCE_REQUEST', SUBJECT, id);
   }
 
   private preferredDateProblems(start: string | undefined, end: string | undefined): InputProblem[] {

@@ -11,7 +11,7 @@ import { Metrics } from '@hub/observability';
 import { ProtocolReminders } from '@hub/protocols';
 import { ReferralExpiry, ReferralReminders, referralsEntities } from '@hub/referrals';
 import { LastQuery, planOf, TestDatabase } from '@hub/testing';
-import { EventLog, MessageThread, RecordWorkflow } from '@hub/workflow';
+import { EventLog, MessageThread, RecordWorkflow, Refusals } from '@hub/workflow';
 import { hubDatabase } from '../../testing/worker-hub';
 import { timeRulesConfig } from './time-rules.config';
 import { TimeRules } from './time-rules';
@@ -57,12 +57,14 @@ describe('time-based rules (expiry sweep and reminders, frozen clock, real Postg
     }).initialize();
     const transactions = new Transactions(api);
     const publisher = notificationPublisherOn(api);
+    const audit = new AuditWriter(transactions);
     const workflow = new RecordWorkflow(
       transactions,
       new EventLog(transactions),
       new MessageThread(transactions),
-      new AuditWriter(transactions),
+      audit,
       publisher,
+      new Refusals(audit),
     );
     metrics = new Metrics();
     const reminders = new Reminders(transactions, publisher, metrics);
