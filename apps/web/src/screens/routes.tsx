@@ -1,29 +1,76 @@
-import type { ReactElement } from 'react';
+import { type ComponentType, lazy, Suspense, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Requires } from '../capabilities';
 import type { Capability } from '../gql/graphql';
-import { AuditScreen } from './audit';
-import { BreakGlassSessionsScreen } from './break-glass-sessions';
-import { ChildSafetyFormScreen } from './child-safety-form';
-import { ConsentFormScreen } from './consent-form';
 import { HomeScreen } from './home';
 import { InboxScreen } from './inbox';
-import { NewReferralScreen, OnwardReferralScreen } from './new-referral';
-import { AgencyScreen, MyAgencyScreen } from './agency';
-import { AgencyProfileEditScreen } from './agency-profile-form';
+// Home lists what is pending: in the first load either way.
 import { PendingAcknowledgementsScreen } from './pending-acknowledgements';
-import { ProtocolScreen } from './protocol';
-import { ProtocolCreateScreen, ProtocolEditScreen } from './protocol-editor';
-import { ProtocolsScreen } from './protocols';
-import { TaskForceScreen } from './task-force';
-import { NotificationPreferencesScreen } from './notification-preferences';
-import { NotificationScreen, NotificationsScreen } from './notifications';
-import { ReferralScreen } from './referral';
-import { SurvivorScreen } from './survivor';
-import { SurvivorCreateScreen, SurvivorEditScreen } from './survivor-form';
-import { SurvivorsScreen } from './survivors';
-import { TechnicalAssistanceListScreen } from './technical-assistance-list';
-import { TechnicalAssistanceRequestScreen } from './technical-assistance-request';
-import { NewTechnicalAssistanceScreen } from './technical-assistance-request-form';
+
+/**
+ * A screen whose code is fetched when it is first visited: a chunk of its own (with the components only
+ * it uses), so the first load carries the shell, home (with its pending acknowledgements) and the inbox only. Its place says "Loading…"
+ * meanwhile, as a status a screen reader announces.
+ */
+function lazyScreen<M extends Record<K, ComponentType>, K extends keyof M>(
+  load: () => Promise<M>,
+  name: K,
+): ComponentType {
+  const Screen = lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
+  return function LazyScreen() {
+    return (
+      <Suspense fallback={<ScreenLoading />}>
+        <Screen />
+      </Suspense>
+    );
+  };
+}
+
+function ScreenLoading() {
+  const { t } = useTranslation();
+  return <p role="status">{t('app.loading')}</p>;
+}
+
+const AuditScreen = lazyScreen(() => import('./audit'), 'AuditScreen');
+const BreakGlassSessionsScreen = lazyScreen(
+  () => import('./break-glass-sessions'),
+  'BreakGlassSessionsScreen',
+);
+const ChildSafetyFormScreen = lazyScreen(() => import('./child-safety-form'), 'ChildSafetyFormScreen');
+const ConsentFormScreen = lazyScreen(() => import('./consent-form'), 'ConsentFormScreen');
+const NewReferralScreen = lazyScreen(() => import('./new-referral'), 'NewReferralScreen');
+const OnwardReferralScreen = lazyScreen(() => import('./new-referral'), 'OnwardReferralScreen');
+const AgencyScreen = lazyScreen(() => import('./agency'), 'AgencyScreen');
+const MyAgencyScreen = lazyScreen(() => import('./agency'), 'MyAgencyScreen');
+const AgencyProfileEditScreen = lazyScreen(() => import('./agency-profile-form'), 'AgencyProfileEditScreen');
+const ProtocolScreen = lazyScreen(() => import('./protocol'), 'ProtocolScreen');
+const ProtocolCreateScreen = lazyScreen(() => import('./protocol-editor'), 'ProtocolCreateScreen');
+const ProtocolEditScreen = lazyScreen(() => import('./protocol-editor'), 'ProtocolEditScreen');
+const ProtocolsScreen = lazyScreen(() => import('./protocols'), 'ProtocolsScreen');
+const TaskForceScreen = lazyScreen(() => import('./task-force'), 'TaskForceScreen');
+const NotificationPreferencesScreen = lazyScreen(
+  () => import('./notification-preferences'),
+  'NotificationPreferencesScreen',
+);
+const NotificationScreen = lazyScreen(() => import('./notifications'), 'NotificationScreen');
+const NotificationsScreen = lazyScreen(() => import('./notifications'), 'NotificationsScreen');
+const ReferralScreen = lazyScreen(() => import('./referral'), 'ReferralScreen');
+const SurvivorScreen = lazyScreen(() => import('./survivor'), 'SurvivorScreen');
+const SurvivorCreateScreen = lazyScreen(() => import('./survivor-form'), 'SurvivorCreateScreen');
+const SurvivorEditScreen = lazyScreen(() => import('./survivor-form'), 'SurvivorEditScreen');
+const SurvivorsScreen = lazyScreen(() => import('./survivors'), 'SurvivorsScreen');
+const TechnicalAssistanceListScreen = lazyScreen(
+  () => import('./technical-assistance-list'),
+  'TechnicalAssistanceListScreen',
+);
+const TechnicalAssistanceRequestScreen = lazyScreen(
+  () => import('./technical-assistance-request'),
+  'TechnicalAssistanceRequestScreen',
+);
+const NewTechnicalAssistanceScreen = lazyScreen(
+  () => import('./technical-assistance-request-form'),
+  'NewTechnicalAssistanceScreen',
+);
 
 /**
  * Every screen and its path: the app's router and the screens' component tests (testing.tsx) read
