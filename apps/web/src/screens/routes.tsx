@@ -6,6 +6,8 @@ import { HomeScreen } from './home';
 import { InboxScreen } from './inbox';
 // Home lists what is pending: in the first load either way.
 import { PendingAcknowledgementsScreen } from './pending-acknowledgements';
+// The header's unread badge comes from the notifications screen's module: in the first load too.
+import { NotificationScreen, NotificationsScreen } from './notifications';
 
 /**
  * A screen whose code is fetched when it is first visited: a chunk of its own (with the components only
@@ -52,8 +54,6 @@ const NotificationPreferencesScreen = lazyScreen(
   () => import('./notification-preferences'),
   'NotificationPreferencesScreen',
 );
-const NotificationScreen = lazyScreen(() => import('./notifications'), 'NotificationScreen');
-const NotificationsScreen = lazyScreen(() => import('./notifications'), 'NotificationsScreen');
 const ReferralScreen = lazyScreen(() => import('./referral'), 'ReferralScreen');
 const SurvivorScreen = lazyScreen(() => import('./survivor'), 'SurvivorScreen');
 const SurvivorCreateScreen = lazyScreen(() => import('./survivor-form'), 'SurvivorCreateScreen');
