@@ -344,7 +344,10 @@ describe("the header's notifications link", () => {
     expect(screen.getByRole('status')).toHaveTextContent('');
     client.writeQuery({ query: UNREAD_COUNT_QUERY, data: { unreadNotificationCount: 3 } });
     expect(await screen.findByRole('link', { name: 'Notifications 3 unread' })).toBeVisible();
-    expect(screen.getByRole('status')).toHaveTextContent('You have 3 unread notifications.');
+    // The announcement is the next render's (an effect compares the count with the one seen before).
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('You have 3 unread notifications.'),
+    );
     client.writeQuery({ query: UNREAD_COUNT_QUERY, data: { unreadNotificationCount: 0 } });
     expect(await screen.findByRole('link', { name: 'Notifications' })).toBeVisible();
   });
