@@ -59,9 +59,6 @@ export type ProtocolActionResult =
   | { kind: 'done'; action: FormAction; number?: number }
   | { kind: 'conflict' };
 
-/** The day (UTC, YYYY-MM-DD) the screen judges dates on; tests pass their own. */
-export const todayUtc = () => new Date().toISOString().slice(0, 10);
-
 /** Field → message key; empty when the archive may be sent. */
 export function validateArchive(reason: string): Record<string, string> {
   return reason.trim().length > MAX_ARCHIVE_REASON ? { reason: 'form.tooLong' } : {};

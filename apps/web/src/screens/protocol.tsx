@@ -6,10 +6,10 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { Flash, type FlashMessage, useArrival, useFlash } from '../forms/flash';
 import { graphql } from '../gql';
 import type { ProtocolVersionFactsFragment } from '../gql/graphql';
-import { formatDateTime, formatDate, formatNumber } from '../i18n';
+import { formatDateTime, formatDate, formatNumber, utcToday } from '../i18n';
 import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
-import { ProtocolActions, type ProtocolActionResult, todayUtc } from './protocol-actions';
+import { ProtocolActions, type ProtocolActionResult } from './protocol-actions';
 import { MY_TASK_FORCES } from './protocols';
 import { Fact } from './survivor-fields';
 
@@ -175,7 +175,7 @@ export function ProtocolScreen() {
       <ProtocolActions
         protocol={protocol}
         agencyName={mine?.me.agency?.name}
-        today={todayUtc()}
+        today={utcToday()}
         onDone={(result) => void afterAction(result)}
       />
 

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { ErrorMessage, Fieldset, FormGroup } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
 import { ChoiceGroup, TextAreaField, TextField } from '../forms/fields';
-import { isDay, wholeNumber } from '../forms/values';
+import { isDay, wholeNumber } from '../forms/patterns';
 import { graphql } from '../gql';
 import type {
   TechnicalAssistanceAction,
