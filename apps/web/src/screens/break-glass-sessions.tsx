@@ -4,12 +4,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Requires } from '../capabilities';
+import { useAnnouncement } from '../focus';
 import { ChoiceGroup, TextAreaField } from '../forms/fields';
 import { graphql } from '../gql';
 import type { BreakGlassFinding, BreakGlassSessionAction, BreakGlassSessionsQuery } from '../gql/graphql';
 import { errorCode, fieldErrorsOf } from '../graphql/errors';
 import { formatDateTime } from '../i18n';
-import { Notice } from '../notice';
+import { Announcement, Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { AGENCIES_QUERY } from './consent-form';
 import { ErrorNotice } from './error-notice';
@@ -132,29 +133,25 @@ function BreakGlassSessions() {
   const names = new Map((agencies.data?.agencies.edges ?? []).map(({ node }) => [node.id, node.name]));
   const nameOf = (agencyId: string) => names.get(agencyId) ?? t('referral.otherAgency');
   const connection = (data ?? previousData)?.breakGlassSessions;
-  const [done, setDone] = useState<Done | null>(null);
-  const flashRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (done) flashRef.current?.focus();
-  }, [done]);
+  const flash = useAnnouncement<Done>(null);
 
   const afterChange = async (result: Done) => {
     await refetch().catch(() => undefined);
-    setDone(result);
+    flash.announce(result);
   };
 
   return (
     <>
       <h1>{t('safety.sessions.title')}</h1>
       <p className="usa-intro">{t('safety.sessions.intro')}</p>
-      {done && (
-        <div ref={flashRef} tabIndex={-1} className="hub-flash">
+      <Announcement of={flash}>
+        {(done) => (
           <Notice
             type={done === 'CONFLICT' ? 'warning' : 'success'}
             heading={t(`safety.sessions.done.${done}`)}
           />
-        </div>
-      )}
+        )}
+      </Announcement>
       {error && <Notice type="error" heading={t('errors.loadFailed')} />}
       <KeysetPager
         id="break-glass-uses"
@@ -175,7 +172,7 @@ function BreakGlassSessions() {
             session={node}
             nameOf={nameOf}
             onChanged={(result) => {
-              setDone(null);
+              flash.announce(null);
               void afterChange(result);
             }}
           />

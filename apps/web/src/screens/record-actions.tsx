@@ -2,15 +2,15 @@ import { Alert, Button, ButtonGroup } from '@trussworks/react-uswds';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCode, type InputProblem, placeProblems } from '../graphql/errors';
-import { focusSoon, useAnnouncement } from '../focus';
-import { Notice } from '../notice';
+import { type Announced, focusSoon } from '../focus';
+import { Announcement, Notice } from '../notice';
 import { ErrorNotice } from './error-notice';
 
 /**
  * What every record screen with a lifecycle shares (referrals, technical-assistance requests): the
  * buttons for the actions the API lists (`availableActions`), one form open at a time, the form's
  * frame (heading focused, what will happen, confirmation), the change sent with the version seen,
- * and the announced result. docs/web.md, "Acting on a referral".
+ * and the announced result (`useAnnouncement`, focus.ts). docs/web.md, "Acting on a referral".
  */
 
 /** How an action ended: the screen reloads the record and says so (a CONFLICT asks for a review). */
@@ -208,35 +208,24 @@ export function ActionFormFrame(props: {
 }
 
 /**
- * The result of the last action, announced: it takes the focus once, when it appears (after the
- * reload that shows the change). `initial`: a result carried over from the screen before.
+ * The announced result of an action on a record (`useAnnouncement`): what was done, or that someone
+ * else changed the record first and it was reloaded for review.
  */
-export function useResultFlash<A extends string>(initial: ActionResult<A> | null = null) {
-  const announcement = useAnnouncement<ActionResult<A>>(initial);
-  return {
-    flash: announcement.value,
-    ref: announcement.ref,
-    clear: () => announcement.announce(null),
-    show: (result: ActionResult<A>) => announcement.announce(result),
-  };
-}
-
-/** The announcement of `useResultFlash`: what was done, or that someone else changed the record. */
-export function ResultFlash<A extends string>(props: {
-  state: { flash: ActionResult<A> | null; ref: React.RefObject<HTMLDivElement> };
-  done: (action: A) => string;
+export function ResultFlash<R extends ActionResult<string>>(props: {
+  announcement: Announced<R>;
+  done: (result: Extract<R, { kind: 'done' }>) => string;
   conflictHeading: string;
   conflict: string;
 }) {
-  const { flash, ref } = props.state;
-  if (!flash) return null;
   return (
-    <div ref={ref} tabIndex={-1} className="hub-flash">
-      {flash.kind === 'conflict' ? (
-        <Notice type="warning" heading={props.conflictHeading} text={props.conflict} />
-      ) : (
-        <Notice type="info" heading={props.done(flash.action)} />
-      )}
-    </div>
+    <Announcement of={props.announcement}>
+      {(result) =>
+        result.kind === 'conflict' ? (
+          <Notice type="warning" heading={props.conflictHeading} text={props.conflict} />
+        ) : (
+          <Notice type="info" heading={props.done(result as Extract<R, { kind: 'done' }>)} />
+        )
+      }
+    </Announcement>
   );
 }

@@ -3,14 +3,14 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, ButtonGroup } from '@trussworks/react-uswds';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { SelectField, TextAreaField } from '../forms/fields';
 import { graphql } from '../gql';
 import type { RevocationChannel, SurvivorConsentsQuery } from '../gql/graphql';
-import { focusSoon, useAnnouncement } from '../focus';
+import { focusSoon, useAnnouncement, useArrival } from '../focus';
 import { RedactionSink } from '../graphql/redactions';
 import { formatDateTime } from '../i18n';
-import { Notice } from '../notice';
+import { Announcement, Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { BreakGlassForm } from './break-glass-form';
 import { AGENCIES_QUERY } from './consent-form';
@@ -76,9 +76,8 @@ type Done = 'CREATED' | 'UPDATED' | 'CONSENT_RECORDED' | 'REVOKED';
 /** What the screen announces: a change made here or on the screen before, or break-glass opened until a time. */
 type Flash = { done: Done } | { breakGlassUntil: string };
 
-/** What the screen before asked this one to announce (navigation state). */
-function flashOf(state: unknown): Flash | null {
-  const carried = state as { done?: Done; breakGlassUntil?: string } | null;
+/** What the screen before asked this one to announce (navigation state, `useArrival`). */
+function flashOf(carried: Partial<{ done: Done; breakGlassUntil: string }> | null): Flash | null {
   if (carried?.breakGlassUntil) return { breakGlassUntil: carried.breakGlassUntil };
   return carried?.done ? { done: carried.done } : null;
 }
@@ -106,15 +105,10 @@ export function SurvivorScreen() {
     fetchPolicy: 'no-cache',
     context: { redactions },
   });
-  const location = useLocation();
   const [breakingGlass, setBreakingGlass] = useState(false);
-  // Arriving from a form, after a revocation or break-glass: said once, focused once the record is shown.
-  const flash = useAnnouncement<Flash>(flashOf(location.state));
-  const navigate = useNavigate();
-  // Said once: a reload must not announce again (break-glass may have ended by then).
-  useEffect(() => {
-    if (location.state) void navigate(location.pathname, { replace: true, state: null });
-  }, [location, navigate]);
+  // Arriving from a form, after a revocation or break-glass: said once, focused once the record is
+  // shown; a reload does not announce it again (break-glass may have ended by then).
+  const flash = useAnnouncement<Flash>(flashOf(useArrival<{ done: Done; breakGlassUntil: string }>()));
 
   if (loading && !data) return <p role="status">{t('app.loading')}</p>;
   if (error || !data) {
@@ -130,20 +124,20 @@ export function SurvivorScreen() {
   return (
     <>
       <h1>{t('survivor.title')}</h1>
-      {flash.value && (
-        <div ref={flash.ref} tabIndex={-1} className="hub-flash">
+      <Announcement of={flash}>
+        {(shown) => (
           <Notice
             type="info"
             heading={
-              'done' in flash.value
-                ? t(`survivor.done.${flash.value.done}`)
+              'done' in shown
+                ? t(`survivor.done.${shown.done}`)
                 : t('safety.breakGlass.opened', {
-                    until: formatDateTime(flash.value.breakGlassUntil, i18n.language),
+                    until: formatDateTime(shown.breakGlassUntil, i18n.language),
                   })
             }
           />
-        </div>
-      )}
+        )}
+      </Announcement>
       <p>{t('survivor.ownedBy', { agency: survivor.ownerAgency.name })}</p>
       {actions.length > 0 && (
         <ButtonGroup>

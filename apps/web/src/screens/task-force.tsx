@@ -1,16 +1,17 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, ButtonGroup, Table } from '@trussworks/react-uswds';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ActionForm } from '../forms/action-form';
 import { SelectField } from '../forms/fields';
-import { Flash, useFlash } from '../forms/flash';
+import { useAnnouncement } from '../focus';
 import { graphql } from '../gql';
 import type { AgencyType, TaskForceMembersQuery, TaskForceRole } from '../gql/graphql';
 import { errorCode, type InputProblem, problemsByField } from '../graphql/errors';
 import { formatDateTime } from '../i18n';
-import { Notice } from '../notice';
+import { Announcement, Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { AGENCY_TYPES, TASK_FORCE_ROLES } from './enums';
 
@@ -135,6 +136,17 @@ function memberErrors(error: unknown): Record<string, string> {
 
 type Open = { kind: 'add' } | { kind: 'update' | 'remove'; agencyId: string } | null;
 
+/** What a change to the members did, announced on the screen (agency by name, role by value). */
+type MemberChange =
+  | { kind: 'added' | 'roleChanged'; agency: string; role: TaskForceRole }
+  | { kind: 'removed'; agency: string }
+  | { kind: 'conflict' };
+
+function changeHeading(change: Exclude<MemberChange, { kind: 'conflict' }>, t: TFunction): string {
+  if (change.kind === 'removed') return t('taskForce.removed', { agency: change.agency });
+  return t(`taskForce.${change.kind}`, { agency: change.agency, role: t(`taskForceRole.${change.role}`) });
+}
+
 /**
  * The caller's task forces and their member agencies (kind, role in the task force, since when).
  * A task force's coordinators add members and change or remove them, as the API lists it for each
@@ -144,21 +156,29 @@ export function TaskForceScreen() {
   const { t } = useTranslation();
   usePageTitle(t('taskForce.title'));
   const { data, error, loading, refetch } = useQuery(TASK_FORCE_QUERY, { fetchPolicy: 'cache-and-network' });
-  const { flash, show, clear } = useFlash();
+  const flash = useAnnouncement<MemberChange>(null);
 
   if (loading && !data) return <p role="status">{t('app.loading')}</p>;
   if (error && !data) return <Notice type="error" level="h1" heading={t('errors.loadFailed')} />;
   const taskForces = data?.me.taskForces ?? [];
-  const afterChange = async (message: { type: 'info' | 'warning'; heading: string; text?: string }) => {
-    clear();
+  const afterChange = async (change: MemberChange) => {
+    flash.announce(null);
     await refetch().catch(() => undefined);
-    show(message);
+    flash.announce(change);
   };
 
   return (
     <>
       <h1>{t('taskForce.title')}</h1>
-      <Flash flash={flash} />
+      <Announcement of={flash}>
+        {(change) =>
+          change.kind === 'conflict' ? (
+            <Notice type="warning" heading={t('taskForce.conflictHeading')} text={t('taskForce.conflict')} />
+          ) : (
+            <Notice type="info" heading={changeHeading(change, t)} />
+          )
+        }
+      </Announcement>
       {taskForces.length === 0 && <p>{t('taskForce.none')}</p>}
       {taskForces.map(({ role, taskForce }) => (
         <TaskForceMembers
@@ -175,7 +195,7 @@ export function TaskForceScreen() {
 function TaskForceMembers(props: {
   taskForce: CallerTaskForce;
   myRole: TaskForceRole;
-  onChanged: (message: { type: 'info' | 'warning'; heading: string; text?: string }) => void;
+  onChanged: (change: MemberChange) => void;
 }) {
   const { t, i18n } = useTranslation();
   const { taskForce } = props;
@@ -187,12 +207,11 @@ function TaskForceMembers(props: {
   const anyActions = members.some((member) => member.availableActions.length > 0);
   const headingId = `task-force-${taskForce.id}`;
   const focusBack = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
-  const done = (message: { type: 'info' | 'warning'; heading: string; text?: string }) => {
+  const done = (change: MemberChange) => {
     setOpen(null);
-    props.onChanged(message);
+    props.onChanged(change);
   };
-  const conflict = () =>
-    done({ type: 'warning', heading: t('taskForce.conflictHeading'), text: t('taskForce.conflict') });
+  const conflict = () => done({ kind: 'conflict' });
   const opened = open && open.kind !== 'add' ? members.find((m) => m.agencyId === open.agencyId) : undefined;
 
   return (
@@ -221,12 +240,7 @@ function TaskForceMembers(props: {
             setOpen(null);
             focusBack(`add-member-${taskForce.id}`);
           }}
-          onDone={(name, role) =>
-            done({
-              type: 'info',
-              heading: t('taskForce.added', { agency: name, role: t(`taskForceRole.${role}`) }),
-            })
-          }
+          onDone={(agency, role) => done({ kind: 'added', agency, role })}
         />
       )}
       <Table fullWidth striped>
@@ -293,15 +307,7 @@ function TaskForceMembers(props: {
             focusBack(`update-${opened.agencyId}`);
           }}
           onConflict={conflict}
-          onDone={(role) =>
-            done({
-              type: 'info',
-              heading: t('taskForce.roleChanged', {
-                agency: opened.agency.name,
-                role: t(`taskForceRole.${role}`),
-              }),
-            })
-          }
+          onDone={(role) => done({ kind: 'roleChanged', agency: opened.agency.name, role })}
         />
       )}
       {open?.kind === 'remove' && opened && (
@@ -314,9 +320,7 @@ function TaskForceMembers(props: {
             focusBack(`remove-${opened.agencyId}`);
           }}
           onConflict={conflict}
-          onDone={() =>
-            done({ type: 'info', heading: t('taskForce.removed', { agency: opened.agency.name }) })
-          }
+          onDone={() => done({ kind: 'removed', agency: opened.agency.name })}
         />
       )}
     </section>
