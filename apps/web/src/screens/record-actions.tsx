@@ -189,7 +189,9 @@ export function ActionFormFrame(props: {
   /** The form's id (its heading's is `<id>-heading`); `action-form` unless the screen names it. */
   id?: string;
   heading: string;
-  explain: string;
+  /** h4 where the form opens inside a card that has its own h3 (a consent in the history). */
+  level?: 'h3' | 'h4';
+  explain?: string;
   warning?: string;
   confirm: string;
   /** A step that ends or refuses something: the secondary (red) button. */
@@ -207,6 +209,7 @@ export function ActionFormFrame(props: {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const id = props.id ?? 'action-form';
+  const Heading = props.level ?? 'h3';
   return (
     <form
       id={id}
@@ -215,10 +218,10 @@ export function ActionFormFrame(props: {
       onSubmit={props.onSubmit}
       noValidate
     >
-      <h3 id={`${id}-heading`} ref={heading} tabIndex={-1}>
+      <Heading id={`${id}-heading`} ref={heading} tabIndex={-1}>
         {props.heading}
-      </h3>
-      <p>{props.explain}</p>
+      </Heading>
+      {props.explain && <p>{props.explain}</p>}
       {props.failure !== null && (
         <ErrorNotice error={props.failure.error} problems={props.failure.unplaced} area={props.area} />
       )}

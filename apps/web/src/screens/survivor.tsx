@@ -1,7 +1,7 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, ButtonGroup } from '@trussworks/react-uswds';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { SelectField, TextAreaField } from '../forms/fields';
@@ -15,7 +15,7 @@ import { usePageTitle } from '../page-title';
 import { BreakGlassForm } from './break-glass-form';
 import { AGENCIES_QUERY } from './consent-form';
 import { REVOCATION_CHANNELS } from './enums';
-import { ErrorNotice } from './error-notice';
+import { ActionFormFrame, useActionForm } from './record-actions';
 import { Fact, SurvivorFields } from './survivor-fields';
 
 export const SURVIVOR_QUERY = graphql(`
@@ -289,23 +289,13 @@ export function ConsentHistory(props: { survivorId: string; onRevoked: () => voi
 /** Revocation: how the survivor said so and why, confirmed as irreversible; every grant ends at once. */
 function RevokeForm(props: { consent: Consent; onCancel: () => void; onRevoked: () => Promise<void> }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState({ channel: '', reason: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [revoke] = useMutation(REVOKE_CONSENT);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
-  const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const found = validateRevocation(values);
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length || busy) return;
-    setBusy(true);
-    try {
-      await revoke({
+  const formId = `revoke-form-${props.consent.id}`;
+  const form = useActionForm({
+    initial: () => ({ channel: '', reason: '' }),
+    validate: validateRevocation,
+    run: (values) =>
+      revoke({
         variables: {
           input: {
             consentId: props.consent.id,
@@ -313,47 +303,43 @@ function RevokeForm(props: { consent: Consent; onCancel: () => void; onRevoked: 
             reason: values.reason.trim() || undefined,
           },
         },
-      });
-      await props.onRevoked();
-    } catch (caught) {
-      setFailure(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    // A revocation carries no version: it is a new fact, so the API has no CONFLICT for it.
+    onDone: () => void props.onRevoked(),
+    fields: ['channel', 'reason'],
+    formId,
+  });
   return (
-    <form className="usa-form usa-form--large" noValidate onSubmit={(event) => void submit(event)}>
-      <h4 ref={headingRef} tabIndex={-1}>
-        {t('consents.revokeHeading')}
-      </h4>
-      <p>{t('consents.revokeExplain')}</p>
-      {failure !== null && <ErrorNotice error={failure} />}
+    <ActionFormFrame
+      id={formId}
+      level="h4"
+      heading={t('consents.revokeHeading')}
+      explain={t('consents.revokeExplain')}
+      confirm={t('consents.confirmRevoke')}
+      warning={t('consents.irreversible')}
+      ending
+      busy={form.busy}
+      failure={form.failure}
+      onSubmit={(event) => void form.submit(event)}
+      onCancel={props.onCancel}
+    >
       <SelectField
         id={`channel-${props.consent.id}`}
         required
         label={t('consents.channel')}
-        value={values.channel}
+        value={form.values.channel}
         placeholder={t('form.select')}
         options={REVOCATION_CHANNELS.map((value) => ({ value, label: t(`revocationChannel.${value}`) }))}
-        onChange={(channel) => setValues({ ...values, channel })}
-        error={error('channel')}
+        onChange={(channel) => form.set('channel', channel)}
+        error={form.error('channel')}
       />
       <TextAreaField
         id={`reason-${props.consent.id}`}
         label={t('consents.reason')}
-        value={values.reason}
-        onChange={(reason) => setValues({ ...values, reason })}
-        error={error('reason')}
+        value={form.values.reason}
+        onChange={(reason) => form.set('reason', reason)}
+        error={form.error('reason')}
       />
-      <p className="text-bold margin-top-2">{t('consents.irreversible')}</p>
-      <ButtonGroup>
-        <Button type="submit" secondary disabled={busy}>
-          {t('consents.confirmRevoke')}
-        </Button>
-        <Button type="button" outline onClick={props.onCancel}>
-          {t('form.cancel')}
-        </Button>
-      </ButtonGroup>
-    </form>
+    </ActionFormFrame>
   );
 }
