@@ -71,9 +71,7 @@ export function BreakGlassForm(props: {
       explain={t('safety.breakGlass.intro')}
       confirm={t('safety.breakGlass.confirm')}
       ending
-      busy={form.busy}
-      failure={form.failure}
-      onSubmit={(event) => void form.submit(event)}
+      form={form}
       onCancel={props.onCancel}
     >
       <TextAreaField

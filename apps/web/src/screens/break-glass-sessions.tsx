@@ -291,9 +291,7 @@ function EndForm(props: { session: Session; onCancel: () => void; onDone: (resul
       explain={t('safety.sessions.endExplain')}
       confirm={t('safety.sessions.confirmEnd')}
       ending
-      busy={form.busy}
-      failure={form.failure}
-      onSubmit={(event) => void form.submit(event)}
+      form={form}
       onCancel={props.onCancel}
     >
       <TextAreaField
@@ -336,9 +334,7 @@ function ReviewForm(props: { session: Session; onCancel: () => void; onDone: (re
       heading={t('safety.sessions.button.REVIEW')}
       confirm={t('safety.sessions.confirmReview')}
       warning={t('safety.sessions.reviewOnce')}
-      busy={form.busy}
-      failure={form.failure}
-      onSubmit={(event) => void form.submit(event)}
+      form={form}
       onCancel={props.onCancel}
     >
       <ChoiceGroup

@@ -188,9 +188,7 @@ export function AcknowledgeForm(props: {
         title: props.protocol.title,
       })}
       confirm={t('protocolActions.confirm.ACKNOWLEDGE', { number })}
-      busy={form.busy}
-      failure={form.failure}
-      onSubmit={(event) => void form.submit(event)}
+      form={form}
       onCancel={props.onCancel}
     />
   );
@@ -232,9 +230,7 @@ export function PublishForm(props: {
       explain={t('protocolActions.explain.PUBLISH', { number: draft.number })}
       confirm={t('protocolActions.confirm.PUBLISH', { number: draft.number })}
       warning={t('protocolActions.warning.PUBLISH')}
-      busy={form.busy}
-      failure={form.failure}
-      onSubmit={(event) => void form.submit(event)}
+      form={form}
       onCancel={props.onCancel}
     >
       <dl className="hub-facts">
@@ -298,9 +294,7 @@ export function ArchiveForm(props: {
       confirm={t('protocolActions.confirm.ARCHIVE')}
       warning={t('protocolActions.warning.ARCHIVE')}
       ending
-      busy={form.busy}
-      failure={form.failure}
-      onSubmit={(event) => void form.submit(event)}
+      form={form}
       onCancel={props.onCancel}
     >
       <TextAreaField

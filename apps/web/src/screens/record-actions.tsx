@@ -196,16 +196,19 @@ export function ActionFormFrame(props: {
   confirm: string;
   /** A step that ends or refuses something: the secondary (red) button. */
   ending?: boolean;
-  busy: boolean;
-  /** The refusal; `unplaced`: the problems not shown at their fields (default: all of them). */
-  failure: { error: unknown; unplaced?: readonly InputProblem[] } | null;
+  /** The form's `useActionForm`: its submission, whether it is sending, and the refusal. */
+  form: {
+    busy: boolean;
+    failure: { error: unknown; unplaced: readonly InputProblem[] } | null;
+    submit: (event: React.FormEvent) => Promise<void>;
+  };
   /** The area whose `errorCode.*` messages come before the app's (e.g. "ta"). */
   area?: string;
-  onSubmit: (event: React.FormEvent) => void;
   onCancel: () => void;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const { failure } = props.form;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const id = props.id ?? 'action-form';
@@ -215,15 +218,15 @@ export function ActionFormFrame(props: {
       id={id}
       aria-labelledby={`${id}-heading`}
       className="usa-form usa-form--large margin-top-2"
-      onSubmit={props.onSubmit}
+      onSubmit={(event) => void props.form.submit(event)}
       noValidate
     >
       <Heading id={`${id}-heading`} ref={heading} tabIndex={-1}>
         {props.heading}
       </Heading>
       {props.explain && <p>{props.explain}</p>}
-      {props.failure !== null && (
-        <ErrorNotice error={props.failure.error} problems={props.failure.unplaced} area={props.area} />
+      {failure !== null && (
+        <ErrorNotice error={failure.error} problems={failure.unplaced} area={props.area} />
       )}
       {props.children}
       {props.warning && (
@@ -232,7 +235,7 @@ export function ActionFormFrame(props: {
         </Alert>
       )}
       <ButtonGroup className="margin-top-2">
-        <Button type="submit" disabled={props.busy} secondary={props.ending}>
+        <Button type="submit" disabled={props.form.busy} secondary={props.ending}>
           {props.confirm}
         </Button>
         <Button type="button" unstyled onClick={props.onCancel}>

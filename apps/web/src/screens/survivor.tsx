@@ -318,9 +318,7 @@ function RevokeForm(props: { consent: Consent; onCancel: () => void; onRevoked: 
       confirm={t('consents.confirmRevoke')}
       warning={t('consents.irreversible')}
       ending
-      busy={form.busy}
-      failure={form.failure}
-      onSubmit={(event) => void form.submit(event)}
+      form={form}
       onCancel={props.onCancel}
     >
       <SelectField

@@ -366,9 +366,7 @@ export function AddMemberForm(props: {
       heading={t('taskForce.add')}
       explain={t('taskForce.addExplain', { name: props.taskForce.name })}
       confirm={t('taskForce.addConfirm')}
-      busy={form.busy}
-      failure={form.failure}
-      onSubmit={(event) => void form.submit(event)}
+      form={form}
       onCancel={props.onCancel}
     >
       <SelectField
@@ -461,9 +459,7 @@ export function ChangeRoleForm(props: {
       heading={t('taskForce.changeRoleOf', { agency: member.agency.name })}
       explain={t('taskForce.changeRoleExplain', { role: t(`taskForceRole.${member.role}`) })}
       confirm={t('taskForce.changeRoleConfirm')}
-      busy={form.busy}
-      failure={form.failure}
-      onSubmit={(event) => void form.submit(event)}
+      form={form}
       onCancel={props.onCancel}
     >
       <RoleField
@@ -501,9 +497,7 @@ export function RemoveMemberForm(props: {
       explain={t('taskForce.removeExplain', { agency: member.agency.name, name: props.taskForceName })}
       confirm={t('taskForce.removeConfirm')}
       ending
-      busy={form.busy}
-      failure={form.failure}
-      onSubmit={(event) => void form.submit(event)}
+      form={form}
       onCancel={props.onCancel}
     />
   );

@@ -450,10 +450,8 @@ export function TaActionForm(props: {
       warning={TA_IRREVERSIBLE.has(action) ? t(`ta.actions.warning.${action}`) : undefined}
       confirm={t(`ta.actions.confirm.${action}`)}
       ending={action === 'DECLINE' || action === 'WITHDRAW'}
-      busy={form.busy}
-      failure={form.failure}
+      form={form}
       area="ta"
-      onSubmit={(event) => void form.submit(event)}
       onCancel={props.onCancel}
     >
       {action === 'TRIAGE' && (
