@@ -1,9 +1,10 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useEffect, useRef } from 'react';
-import { Link, MemoryRouter, Route, Routes, useNavigate } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { Link, MemoryRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { useFocusMainOnNavigation } from './focus';
+import { useAnnouncement, useArrival, useFocusMainOnNavigation } from './focus';
+import { Announcement } from './notice';
 
 /** A header link outside the main region, and screens inside it, as in the app's layout. */
 function Shell() {
@@ -76,5 +77,106 @@ describe('focus after moving to another screen', () => {
     await user.keyboard('{Enter}');
     expect(screen.getByText('Arrived')).toBeVisible();
     expect(screen.getByTestId('main')).not.toHaveFocus();
+  });
+});
+
+/** A screen that loads before it shows its result, as the record screens do after a change. */
+function Announcing(props: { initial: string | null }) {
+  const flash = useAnnouncement<string>(props.initial);
+  const [loaded, setLoaded] = useState(false);
+  const [, setRenders] = useState(0);
+  return (
+    <>
+      <button type="button" onClick={() => setLoaded(!loaded)}>
+        Toggle loaded
+      </button>
+      <button type="button" onClick={() => setRenders((count) => count + 1)}>
+        Render again
+      </button>
+      <button type="button" onClick={() => flash.announce('Saved')}>
+        Save
+      </button>
+      {loaded && <Announcement of={flash}>{(value) => <p>{value}</p>}</Announcement>}
+    </>
+  );
+}
+
+describe('announcing a result', () => {
+  it('focuses it once, when it is first drawn, and never again for the same announcement', async () => {
+    const user = userEvent.setup();
+    render(<Announcing initial="Created" />);
+    // Not drawn yet (the screen is loading): nothing to focus, and nothing lost.
+    expect(screen.queryByText('Created')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Toggle loaded' }));
+    expect(screen.getByText('Created').closest('[tabindex="-1"]')).toHaveFocus();
+
+    // The person moves on: another render, or the notice drawn again after a reload, leaves them there.
+    const moved = screen.getByRole('button', { name: 'Render again' });
+    await user.click(moved);
+    expect(moved).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Toggle loaded' }));
+    await user.click(screen.getByRole('button', { name: 'Toggle loaded' }));
+    expect(screen.getByText('Created')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Toggle loaded' })).toHaveFocus();
+  });
+
+  it('a new announcement takes the focus again, even the same words twice', async () => {
+    const user = userEvent.setup();
+    render(<Announcing initial={null} />);
+    await user.click(screen.getByRole('button', { name: 'Toggle loaded' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getByText('Saved').closest('[tabindex="-1"]')).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Render again' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getByText('Saved').closest('[tabindex="-1"]')).toHaveFocus();
+  });
+});
+
+function Arrived() {
+  const arrived = useArrival<{ done: string }>();
+  const location = useLocation();
+  return (
+    <>
+      <p>{`Arrived with ${arrived?.done ?? 'nothing'}`}</p>
+      <output data-testid="entry">{`${location.pathname}${location.search} ${JSON.stringify(location.state)}`}</output>
+    </>
+  );
+}
+
+function Sender() {
+  const navigate = useNavigate();
+  return (
+    <button type="button" onClick={() => void navigate('/record?tab=2', { state: { done: 'SAVED' } })}>
+      Save and go
+    </button>
+  );
+}
+
+describe('what the screen before said it did', () => {
+  it('is read once on arrival and cleared from the history entry, the address kept', async () => {
+    const user = userEvent.setup();
+    render(
+      <MemoryRouter initialEntries={['/form']}>
+        <Routes>
+          <Route path="/form" element={<Sender />} />
+          <Route path="/record" element={<Arrived />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Save and go' }));
+    expect(screen.getByText('Arrived with SAVED')).toBeVisible();
+    // A reload, or a return to this entry, finds no state to announce again.
+    expect(screen.getByTestId('entry')).toHaveTextContent('/record?tab=2 null');
+  });
+
+  it('is nothing when the screen is opened directly', () => {
+    render(
+      <MemoryRouter initialEntries={['/record']}>
+        <Routes>
+          <Route path="/record" element={<Arrived />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    expect(screen.getByText('Arrived with nothing')).toBeVisible();
   });
 });

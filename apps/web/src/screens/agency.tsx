@@ -2,10 +2,10 @@ import { CombinedGraphQLErrors } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
-import { Flash, useArrival, useFlash } from '../forms/flash';
+import { useAnnouncement, useArrival } from '../focus';
 import { graphql } from '../gql';
 import type { AgencyProfileFieldsFragment } from '../gql/graphql';
-import { Notice } from '../notice';
+import { Announcement, Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { MY_TASK_FORCES } from './protocols';
 import { Fact } from './survivor-fields';
@@ -73,8 +73,8 @@ export function AgencyScreen() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   usePageTitle(t('agencyProfile.title'));
-  const saved = useArrival<'SAVED'>() === 'SAVED';
-  const { flash } = useFlash(saved ? { type: 'info', heading: t('agencyProfile.saved') } : null);
+  // Arriving from the profile form: say it saved (the state holds an action name only).
+  const flash = useAnnouncement(useArrival<{ done: 'SAVED' }>()?.done ?? null);
   const { data, error, loading } = useQuery(AGENCY_QUERY, {
     variables: { id },
     fetchPolicy: 'cache-and-network',
@@ -97,7 +97,9 @@ export function AgencyScreen() {
   return (
     <>
       <h1>{agency.name}</h1>
-      <Flash flash={flash} />
+      <Announcement of={flash}>
+        {() => <Notice type="info" heading={t('agencyProfile.saved')} />}
+      </Announcement>
       {agency.availableActions.includes('UPDATE_PROFILE') && (
         <p>
           <Link className="usa-button" to={`/agencies/${agency.id}/edit`}>

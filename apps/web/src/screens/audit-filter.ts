@@ -1,3 +1,4 @@
+import { isDay } from '../forms/patterns';
 import type { AuditDecision, AuditEventFilter } from '../gql/graphql';
 
 /** The audit screen's filter as typed: every field optional, days as YYYY-MM-DD in the reader's time zone. */
@@ -28,18 +29,13 @@ export const AUDIT_DECISIONS: readonly AuditDecision[] = ['ALLOWED', 'DENIED'];
 /** The API's shapes (AuditEventFilter): an action name such as READ_SURVIVOR, a type name such as Survivor. */
 const ACTION = /^[A-Z_]{1,64}$/;
 const SUBJECT_TYPE = /^[A-Za-z]{1,64}$/;
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MAX_ID = 128;
 
 /** A calendar day typed as YYYY-MM-DD: its parts, or null when there is no such day (30 February). */
 function calendarDay(typed: string): [number, number, number] | null {
-  const match = DAY.exec(typed);
-  if (!match) return null;
-  const [year, month, day] = match.slice(1).map(Number);
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day
-    ? [year, month, day]
-    : null;
+  if (!isDay(typed)) return null;
+  const [year, month, day] = typed.split('-').map(Number);
+  return [year, month, day];
 }
 
 /**

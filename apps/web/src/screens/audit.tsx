@@ -1,14 +1,15 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Button, ButtonGroup, Table, Tag } from '@trussworks/react-uswds';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Requires, useCapabilities } from '../capabilities';
 import { saveTextFile } from '../download';
+import { useAnnouncement } from '../focus';
 import { SelectField, TextField } from '../forms/fields';
 import { graphql } from '../gql';
 import type { AuditDecision, VerifyAuditTrailQuery } from '../gql/graphql';
 import { formatDateTime, formatNumber } from '../i18n';
-import { Notice } from '../notice';
+import { Announcement, Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import {
   AUDIT_DECISIONS,
@@ -354,11 +355,10 @@ function CsvExport(props: { filter: ReturnType<typeof auditFilterInput>; fileNam
   const { t } = useTranslation();
   const client = useApolloClient();
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ saved: string } | { failure: unknown } | null>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
+  const result = useAnnouncement<{ saved: string } | { failure: unknown }>(null);
   const exportCsv = async () => {
     setBusy(true);
-    setResult(null);
+    result.announce(null);
     try {
       const { data } = await client.query({
         query: AUDIT_CSV_QUERY,
@@ -368,12 +368,11 @@ function CsvExport(props: { filter: ReturnType<typeof auditFilterInput>; fileNam
       if (!data) throw new Error('no CSV in the answer');
       const name = props.fileName();
       saveTextFile(name, data.auditEventsCsv, 'text/csv;charset=utf-8');
-      setResult({ saved: name });
+      result.announce({ saved: name });
     } catch (caught) {
-      setResult({ failure: caught });
+      result.announce({ failure: caught });
     } finally {
       setBusy(false);
-      requestAnimationFrame(() => resultRef.current?.focus());
     }
   };
   return (
@@ -383,12 +382,15 @@ function CsvExport(props: { filter: ReturnType<typeof auditFilterInput>; fileNam
       <Button type="button" outline disabled={busy} onClick={() => void exportCsv()}>
         {busy ? t('audit.export.busy') : t('audit.export.button')}
       </Button>
-      <div ref={resultRef} tabIndex={-1}>
-        {result && 'saved' in result && (
-          <Notice type="success" heading={t('audit.export.saved', { name: result.saved })} />
-        )}
-        {result && 'failure' in result && <ErrorNotice error={result.failure} />}
-      </div>
+      <Announcement of={result}>
+        {(shown) =>
+          'saved' in shown ? (
+            <Notice type="success" heading={t('audit.export.saved', { name: shown.saved })} />
+          ) : (
+            <ErrorNotice error={shown.failure} />
+          )
+        }
+      </Announcement>
     </section>
   );
 }
@@ -404,15 +406,14 @@ function TrailVerification() {
   const [anchor, setAnchor] = useState({ seq: '', hash: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ report: Verification } | { failure: unknown } | null>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
+  const result = useAnnouncement<{ report: Verification } | { failure: unknown }>(null);
   const verify = async (event: React.FormEvent) => {
     event.preventDefault();
     const found = validateAnchor(anchor);
     setErrors(found);
     if (Object.keys(found).length) return;
     setBusy(true);
-    setResult(null);
+    result.announce(null);
     const kept = anchor.seq.trim()
       ? { seq: Number(anchor.seq.trim()), hash: anchor.hash.trim().toLowerCase() }
       : undefined;
@@ -423,12 +424,11 @@ function TrailVerification() {
         fetchPolicy: 'no-cache',
       });
       if (!data) throw new Error('no verification in the answer');
-      setResult({ report: data.verifyAuditTrail });
+      result.announce({ report: data.verifyAuditTrail });
     } catch (caught) {
-      setResult({ failure: caught });
+      result.announce({ failure: caught });
     } finally {
       setBusy(false);
-      requestAnimationFrame(() => resultRef.current?.focus());
     }
   };
   const fieldError = (field: string) => (errors[field] ? t(errors[field]) : undefined);
@@ -456,10 +456,15 @@ function TrailVerification() {
           {busy ? t('audit.verify.busy') : t('audit.verify.button')}
         </Button>
       </form>
-      <div ref={resultRef} tabIndex={-1} className="margin-top-2">
-        {result && 'report' in result && <VerificationResult report={result.report} />}
-        {result && 'failure' in result && <ErrorNotice error={result.failure} />}
-      </div>
+      <Announcement of={result} className="margin-top-2">
+        {(shown) =>
+          'report' in shown ? (
+            <VerificationResult report={shown.report} />
+          ) : (
+            <ErrorNotice error={shown.failure} />
+          )
+        }
+      </Announcement>
     </section>
   );
 }

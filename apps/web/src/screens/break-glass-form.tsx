@@ -1,11 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, ButtonGroup } from '@trussworks/react-uswds';
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextAreaField } from '../forms/fields';
 import { graphql } from '../gql';
-import { fieldErrorsOf } from '../graphql/errors';
-import { ErrorNotice } from './error-notice';
+import { ActionFormFrame, useActionForm } from './record-actions';
 import { WhatWillHappen } from './what-will-happen';
 
 export const OPEN_BREAK_GLASS = graphql(`
@@ -44,57 +42,46 @@ export function BreakGlassForm(props: {
   onOpened: (expiresAt: string) => void;
 }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [open, { loading }] = useMutation(OPEN_BREAK_GLASS);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const [open] = useMutation(OPEN_BREAK_GLASS);
   const owner = props.ownerAgencyName ?? t('safety.breakGlass.theOwner');
-
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const found = validateBreakGlass({ reason });
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length) {
-      requestAnimationFrame(() => document.getElementById('breakGlassReason')?.focus());
-      return;
-    }
-    if (loading) return;
-    try {
+  // When the access ends, from the API's answer (the form's result carries no data).
+  const expiresAt = useRef<string | null>(null);
+  const form = useActionForm({
+    initial: () => ({ reason: '' }),
+    validate: validateBreakGlass,
+    run: async (values) => {
       const { data } = await open({
-        variables: { input: { survivorId: props.survivorId, reason: reason.trim() } },
+        variables: { input: { survivorId: props.survivorId, reason: values.reason.trim() } },
       });
-      if (data) props.onOpened(data.openBreakGlass.session.expiresAt);
-    } catch (caught) {
-      const fields = fieldErrorsOf(caught, { reason: 'safety.breakGlass.reasonRefused' });
-      if (fields) setErrors({ reason: fields['reason'] });
-      else setFailure(caught);
-    }
-  };
+      expiresAt.current = data?.openBreakGlass.session.expiresAt ?? null;
+    },
+    // Opening records a new fact: there is no version, so no CONFLICT to review.
+    onDone: () => {
+      if (expiresAt.current) props.onOpened(expiresAt.current);
+    },
+    fields: ['reason'],
+    problemKey: () => 'safety.breakGlass.reasonRefused',
+    formId: 'break-glass-form',
+  });
 
   return (
-    <form
+    <ActionFormFrame
       id="break-glass-form"
-      aria-labelledby="break-glass-heading"
-      className="usa-form usa-form--large margin-top-2"
-      noValidate
-      onSubmit={(event) => void submit(event)}
+      heading={t('safety.breakGlass.heading')}
+      explain={t('safety.breakGlass.intro')}
+      confirm={t('safety.breakGlass.confirm')}
+      ending
+      form={form}
+      onCancel={props.onCancel}
     >
-      <h3 id="break-glass-heading" ref={heading} tabIndex={-1}>
-        {t('safety.breakGlass.heading')}
-      </h3>
-      <p>{t('safety.breakGlass.intro')}</p>
-      {failure !== null && <ErrorNotice error={failure} />}
       <TextAreaField
         id="breakGlassReason"
         required
         label={t('safety.breakGlass.reason')}
         hint={t('safety.breakGlass.reasonHint')}
-        value={reason}
-        onChange={setReason}
-        error={errors['reason'] ? t(errors['reason']) : undefined}
+        value={form.values.reason}
+        onChange={(reason) => form.set('reason', reason)}
+        error={form.error('reason')}
       />
       <WhatWillHappen
         id="break-glass-happens"
@@ -107,14 +94,6 @@ export function BreakGlassForm(props: {
           t('safety.breakGlass.happens.notified', { owner }),
         ]}
       />
-      <ButtonGroup className="margin-top-2">
-        <Button type="submit" secondary disabled={loading}>
-          {t('safety.breakGlass.confirm')}
-        </Button>
-        <Button type="button" unstyled onClick={props.onCancel}>
-          {t('form.cancel')}
-        </Button>
-      </ButtonGroup>
-    </form>
+    </ActionFormFrame>
   );
 }

@@ -1,19 +1,19 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, ButtonGroup, Tag } from '@trussworks/react-uswds';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Requires } from '../capabilities';
+import { focusSoon, useAnnouncement } from '../focus';
 import { ChoiceGroup, TextAreaField } from '../forms/fields';
 import { graphql } from '../gql';
 import type { BreakGlassFinding, BreakGlassSessionAction, BreakGlassSessionsQuery } from '../gql/graphql';
-import { errorCode, fieldErrorsOf } from '../graphql/errors';
 import { formatDateTime } from '../i18n';
-import { Notice } from '../notice';
+import { Announcement, Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { AGENCIES_QUERY } from './consent-form';
-import { ErrorNotice } from './error-notice';
 import { KeysetPager } from './pager';
+import { ActionFormFrame, useActionForm } from './record-actions';
 import { Fact } from './survivor-fields';
 
 const PAGE_SIZE = 20;
@@ -132,29 +132,25 @@ function BreakGlassSessions() {
   const names = new Map((agencies.data?.agencies.edges ?? []).map(({ node }) => [node.id, node.name]));
   const nameOf = (agencyId: string) => names.get(agencyId) ?? t('referral.otherAgency');
   const connection = (data ?? previousData)?.breakGlassSessions;
-  const [done, setDone] = useState<Done | null>(null);
-  const flashRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (done) flashRef.current?.focus();
-  }, [done]);
+  const flash = useAnnouncement<Done>(null);
 
   const afterChange = async (result: Done) => {
     await refetch().catch(() => undefined);
-    setDone(result);
+    flash.announce(result);
   };
 
   return (
     <>
       <h1>{t('safety.sessions.title')}</h1>
       <p className="usa-intro">{t('safety.sessions.intro')}</p>
-      {done && (
-        <div ref={flashRef} tabIndex={-1} className="hub-flash">
+      <Announcement of={flash}>
+        {(done) => (
           <Notice
             type={done === 'CONFLICT' ? 'warning' : 'success'}
             heading={t(`safety.sessions.done.${done}`)}
           />
-        </div>
-      )}
+        )}
+      </Announcement>
       {error && <Notice type="error" heading={t('errors.loadFailed')} />}
       <KeysetPager
         id="break-glass-uses"
@@ -175,7 +171,7 @@ function BreakGlassSessions() {
             session={node}
             nameOf={nameOf}
             onChanged={(result) => {
-              setDone(null);
+              flash.announce(null);
               void afterChange(result);
             }}
           />
@@ -196,6 +192,11 @@ function SessionCard(props: {
   const when = (iso: string) => formatDateTime(iso, i18n.language);
   const state = sessionState(session, new Date());
   const headingId = `session-${session.id}`;
+  const cancel = (action: BreakGlassSessionAction) => {
+    setOpen(null);
+    // Back where the person was: the button that opened the form.
+    focusSoon(`${action}-${session.id}`);
+  };
   return (
     <section aria-labelledby={headingId} className="border-1px border-base-lighter padding-2 margin-bottom-2">
       <h2 id={headingId} className="margin-top-0">
@@ -248,7 +249,7 @@ function SessionCard(props: {
       {open === 'END' && (
         <EndForm
           session={session}
-          onCancel={() => setOpen(null)}
+          onCancel={() => cancel('END')}
           onDone={(result) => {
             setOpen(null);
             props.onChanged(result);
@@ -258,7 +259,7 @@ function SessionCard(props: {
       {open === 'REVIEW' && (
         <ReviewForm
           session={session}
-          onCancel={() => setOpen(null)}
+          onCancel={() => cancel('REVIEW')}
           onDone={(result) => {
             setOpen(null);
             props.onChanged(result);
@@ -272,77 +273,49 @@ function SessionCard(props: {
 /** Ends the access at once, with why. */
 function EndForm(props: { session: Session; onCancel: () => void; onDone: (result: Done) => void }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [end, { loading }] = useMutation(END_BREAK_GLASS);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const found = validateEnd({ reason });
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length || loading) return;
-    try {
-      await end({ variables: { input: { id: props.session.id, reason: reason.trim() } } });
-      props.onDone('END');
-    } catch (caught) {
-      if (errorCode(caught) === 'CONFLICT') return props.onDone('CONFLICT');
-      const fields = fieldErrorsOf(caught, { reason: 'safety.sessions.endReasonTooShort' });
-      if (fields) setErrors(fields);
-      else setFailure(caught);
-    }
-  };
-  const id = `end-reason-${props.session.id}`;
+  const [end] = useMutation(END_BREAK_GLASS);
+  const formId = `end-${props.session.id}`;
+  const form = useActionForm({
+    initial: () => ({ reason: '' }),
+    validate: validateEnd,
+    run: (values) => end({ variables: { input: { id: props.session.id, reason: values.reason.trim() } } }),
+    onDone: (result) => props.onDone(result.kind === 'done' ? 'END' : 'CONFLICT'),
+    fields: ['reason'],
+    problemKey: () => 'safety.sessions.endReasonTooShort',
+    formId,
+  });
   return (
-    <form
-      className="usa-form usa-form--large margin-top-2"
-      noValidate
-      onSubmit={(event) => void submit(event)}
+    <ActionFormFrame
+      id={formId}
+      heading={t('safety.sessions.button.END')}
+      explain={t('safety.sessions.endExplain')}
+      confirm={t('safety.sessions.confirmEnd')}
+      ending
+      form={form}
+      onCancel={props.onCancel}
     >
-      <h3 ref={heading} tabIndex={-1}>
-        {t('safety.sessions.button.END')}
-      </h3>
-      <p>{t('safety.sessions.endExplain')}</p>
-      {failure !== null && <ErrorNotice error={failure} />}
       <TextAreaField
-        id={id}
+        id={`end-reason-${props.session.id}`}
         required
         label={t('safety.sessions.endReason')}
-        value={reason}
-        onChange={setReason}
-        error={errors['reason'] ? t(errors['reason']) : undefined}
+        value={form.values.reason}
+        onChange={(reason) => form.set('reason', reason)}
+        error={form.error('reason')}
       />
-      <ButtonGroup className="margin-top-2">
-        <Button type="submit" secondary disabled={loading}>
-          {t('safety.sessions.confirmEnd')}
-        </Button>
-        <Button type="button" unstyled onClick={props.onCancel}>
-          {t('form.cancel')}
-        </Button>
-      </ButtonGroup>
-    </form>
+    </ActionFormFrame>
   );
 }
 
 /** The owning agency's finding, recorded once. */
 function ReviewForm(props: { session: Session; onCancel: () => void; onDone: (result: Done) => void }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState({ finding: '', note: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [review, { loading }] = useMutation(REVIEW_BREAK_GLASS);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const found = validateReview(values);
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length || loading) return;
-    try {
-      await review({
+  const [review] = useMutation(REVIEW_BREAK_GLASS);
+  const formId = `review-${props.session.id}`;
+  const form = useActionForm({
+    initial: () => ({ finding: '', note: '' }),
+    validate: validateReview,
+    run: (values) =>
+      review({
         variables: {
           input: {
             id: props.session.id,
@@ -350,49 +323,36 @@ function ReviewForm(props: { session: Session; onCancel: () => void; onDone: (re
             note: values.note.trim() || undefined,
           },
         },
-      });
-      props.onDone('REVIEW');
-    } catch (caught) {
-      if (errorCode(caught) === 'CONFLICT') props.onDone('CONFLICT');
-      else setFailure(caught);
-    }
-  };
-  const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
+      }),
+    onDone: (result) => props.onDone(result.kind === 'done' ? 'REVIEW' : 'CONFLICT'),
+    fields: ['finding', 'note'],
+    formId,
+  });
   return (
-    <form
-      className="usa-form usa-form--large margin-top-2"
-      noValidate
-      onSubmit={(event) => void submit(event)}
+    <ActionFormFrame
+      id={formId}
+      heading={t('safety.sessions.button.REVIEW')}
+      confirm={t('safety.sessions.confirmReview')}
+      warning={t('safety.sessions.reviewOnce')}
+      form={form}
+      onCancel={props.onCancel}
     >
-      <h3 ref={heading} tabIndex={-1}>
-        {t('safety.sessions.button.REVIEW')}
-      </h3>
-      {failure !== null && <ErrorNotice error={failure} />}
       <ChoiceGroup
         id={`finding-${props.session.id}`}
         required
         label={t('safety.sessions.finding')}
         options={BREAK_GLASS_FINDINGS.map((value) => ({ value, label: t(`safety.finding.${value}`) }))}
-        selected={values.finding ? [values.finding] : []}
-        onChange={([finding]) => setValues({ ...values, finding })}
-        error={error('finding')}
+        selected={form.values.finding ? [form.values.finding] : []}
+        onChange={([finding]) => form.set('finding', finding)}
+        error={form.error('finding')}
       />
       <TextAreaField
         id={`note-${props.session.id}`}
         label={t('safety.sessions.note')}
-        value={values.note}
-        onChange={(note) => setValues({ ...values, note })}
-        error={error('note')}
+        value={form.values.note}
+        onChange={(note) => form.set('note', note)}
+        error={form.error('note')}
       />
-      <p className="text-bold margin-top-2">{t('safety.sessions.reviewOnce')}</p>
-      <ButtonGroup>
-        <Button type="submit" disabled={loading}>
-          {t('safety.sessions.confirmReview')}
-        </Button>
-        <Button type="button" unstyled onClick={props.onCancel}>
-          {t('form.cancel')}
-        </Button>
-      </ButtonGroup>
-    </form>
+    </ActionFormFrame>
   );
 }

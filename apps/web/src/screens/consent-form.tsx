@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { focusSoon } from '../focus';
 import { ChoiceGroup, TextField } from '../forms/fields';
-import { DATE, LANGUAGE_CODE } from '../forms/patterns';
+import { isDay, LANGUAGE_CODE } from '../forms/patterns';
 import { graphql } from '../gql';
 import type { AgencyType, ConsentObtainedHow, ConsentPurpose, DataClass, GrantorType } from '../gql/graphql';
 import { Notice } from '../notice';
@@ -156,12 +156,10 @@ export function validateConsent(
   if (values.dataClasses.length === 0) errors['dataClasses'] = 'form.chooseAtLeastOne';
 
   const from = values.validFrom ? dayStart(values.validFrom) : now;
-  if (values.validFrom && (!DATE.test(values.validFrom) || Number.isNaN(from)))
-    errors['validFrom'] = 'form.date';
+  if (values.validFrom && !isDay(values.validFrom)) errors['validFrom'] = 'form.date';
   else if (from < now - maxBackdateDays * DAY_MS) errors['validFrom'] = 'consentForm.backdated';
   if (!values.validUntil) errors['validUntil'] = 'form.required';
-  else if (!DATE.test(values.validUntil) || Number.isNaN(dayStart(values.validUntil)))
-    errors['validUntil'] = 'form.date';
+  else if (!isDay(values.validUntil)) errors['validUntil'] = 'form.date';
   else {
     const until = dayEnd(values.validUntil);
     if (until <= now || until <= from) errors['validUntil'] = 'consentForm.untilAfterFrom';
@@ -211,7 +209,7 @@ export function recordConsentInput(survivorId: string, values: ConsentFormValues
  * after its last, so the last day is the cap less one day after that start.
  */
 export function lastValidDay(now: Date, validFrom: string, limits: ConsentLimits): string {
-  const from = DATE.test(validFrom) ? dayStart(validFrom) : Number.NaN;
+  const from = isDay(validFrom) ? dayStart(validFrom) : Number.NaN;
   const start = Number.isNaN(from) ? now.getTime() : Math.min(from, now.getTime());
   return new Date(start + (limits.maxValidityDays - 1) * DAY_MS).toISOString().slice(0, 10);
 }

@@ -1,14 +1,15 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button } from '@trussworks/react-uswds';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { focusSoon, useAnnouncement } from '../focus';
 import { ChoiceGroup } from '../forms/fields';
 import { graphql } from '../gql';
 import type { NotificationDelivery } from '../gql/graphql';
 import { problemsOf } from '../graphql/errors';
 import { formatDateTime } from '../i18n';
-import { Notice } from '../notice';
+import { Announcement, Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { ErrorNotice } from './error-notice';
 
@@ -56,18 +57,14 @@ export function NotificationPreferencesScreen() {
   const [save, saving] = useMutation(SET_NOTIFICATION_PREFERENCE);
   const [chosen, setChosen] = useState<NotificationDelivery | null>(null);
   const [fieldError, setFieldError] = useState<string | undefined>(undefined);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
+  // The save's outcome, announced: saved, or a refusal other than the one tied to the choice.
+  const result = useAnnouncement<{ saved: true } | { failure: unknown }>(null);
   // What the API answered to the last save (the preference has no id to be updated in the cache by).
   const [answer, setAnswer] = useState<{
     delivery: NotificationDelivery;
     email?: string | null;
     updatedAt?: string | null;
   } | null>(null);
-  const result = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (saved || failure !== null || fieldError) result.current?.focus();
-  }, [saved, failure, fieldError]);
 
   if (loading && !data) return <p role="status">{t('app.loading')}</p>;
   if (error || !data) return <Notice type="error" level="h1" heading={t('errors.loadFailed')} />;
@@ -77,19 +74,20 @@ export function NotificationPreferencesScreen() {
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setSaved(false);
-    setFailure(null);
+    result.announce(null);
     setFieldError(undefined);
     try {
       const { data: answered } = await save({ variables: { input: { delivery } } });
       if (answered) setAnswer(answered.setNotificationPreference.preference);
       setChosen(null);
-      setSaved(true);
+      result.announce({ saved: true });
     } catch (caught) {
       if (problemsOf(caught).some((problem) => problem.reason === NO_EMAIL_ADDRESS)) {
         setFieldError(t('notifications.preferences.noEmail'));
+        // The choice says what is wrong (its description holds the message): back to it.
+        focusSoon(`delivery-${delivery}`);
       } else {
-        setFailure(caught);
+        result.announce({ failure: caught });
       }
     }
   };
@@ -98,16 +96,19 @@ export function NotificationPreferencesScreen() {
     <>
       <h1>{t('notifications.preferences.title')}</h1>
       <p className="usa-intro">{t('notifications.preferences.intro')}</p>
-      <div ref={result} tabIndex={-1}>
-        {saved && (
-          <Notice
-            type="info"
-            heading={t('notifications.preferences.saved')}
-            text={t(`notifications.preferences.now.${current.delivery}`, { email: current.email ?? '' })}
-          />
-        )}
-        {failure !== null && <ErrorNotice error={failure} />}
-      </div>
+      <Announcement of={result}>
+        {(shown) =>
+          'failure' in shown ? (
+            <ErrorNotice error={shown.failure} />
+          ) : (
+            <Notice
+              type="info"
+              heading={t('notifications.preferences.saved')}
+              text={t(`notifications.preferences.now.${current.delivery}`, { email: current.email ?? '' })}
+            />
+          )
+        }
+      </Announcement>
       <form className="usa-form usa-form--large" noValidate onSubmit={(event) => void submit(event)}>
         <ChoiceGroup
           id="delivery"
@@ -128,7 +129,8 @@ export function NotificationPreferencesScreen() {
           selected={[delivery]}
           onChange={([value]) => {
             setChosen(value as NotificationDelivery);
-            setSaved(false);
+            // "Saved" spoke of the choice before this one.
+            if (result.value && 'saved' in result.value) result.announce(null);
           }}
           error={fieldError}
         />

@@ -5,11 +5,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, useParams, useSearchParams } from 'react-router';
 import { useCapabilities } from '../capabilities';
+import { useAnnouncement } from '../focus';
 import { graphql } from '../gql';
 import type { NotificationRowFragment } from '../gql/graphql';
 import { formatDateTime, formatNumber } from '../i18n';
 import { UNREAD_COUNT_QUERY } from '../live-updates';
-import { Notice } from '../notice';
+import { Announcement, Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { ErrorNotice } from './error-notice';
 import { headlineKey, subjectPath } from './notification-subjects';
@@ -114,28 +115,19 @@ function Notifications({ show }: { show: Show }) {
     fetchPolicy: 'cache-and-network',
   });
   const [mark, marking] = useMarkNotificationsRead();
-  const [flash, setFlash] = useState<{ marked: number } | null>(null);
+  const flash = useAnnouncement<{ marked: number }>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const flashRef = useRef<HTMLDivElement>(null);
-  const focusFlash = useRef(false);
-  useEffect(() => {
-    if (focusFlash.current && flashRef.current) {
-      flashRef.current.focus();
-      focusFlash.current = false;
-    }
-  });
 
   const shown = (data ?? previousData)?.notifications;
   const unread = (data ?? previousData)?.unreadNotificationCount;
   const markRead = async (input: { ids: string[] } | { all: true }) => {
     setFailure(null);
-    setFlash(null);
+    flash.announce(null);
     try {
       const result = await mark(input);
       // The list shows what changed (in the unread view, the marked ones leave it).
       await refetch().catch(() => undefined);
-      focusFlash.current = true;
-      setFlash({ marked: result?.marked ?? 0 });
+      flash.announce({ marked: result?.marked ?? 0 });
     } catch (caught) {
       setFailure(caught);
     }
@@ -170,11 +162,9 @@ function Notifications({ show }: { show: Show }) {
         </ul>
       </nav>
 
-      {flash && (
-        <div ref={flashRef} tabIndex={-1} className="margin-y-2">
-          <Notice type="info" heading={t('notifications.marked', { count: flash.marked })} />
-        </div>
-      )}
+      <Announcement of={flash} className="margin-y-2">
+        {({ marked }) => <Notice type="info" heading={t('notifications.marked', { count: marked })} />}
+      </Announcement>
       {failure !== null && <ErrorNotice error={failure} />}
       {unread !== undefined && unread > 0 && (
         <Button

@@ -1,14 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, ButtonGroup } from '@trussworks/react-uswds';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ActionForm } from '../forms/action-form';
 import { TextAreaField } from '../forms/fields';
 import { graphql } from '../gql';
 import type { AgencyType, ProtocolAction } from '../gql/graphql';
-import { errorCode, problemsByField } from '../graphql/errors';
 import { formatDate } from '../i18n';
+import { ActionFormFrame, ActionPanel, useActionForm } from './record-actions';
 import { Fact } from './survivor-fields';
 
 export const ACKNOWLEDGE_PROTOCOL = graphql(`
@@ -51,6 +48,14 @@ export const ARCHIVE_PROTOCOL = graphql(`
 export type FormAction = Exclude<ProtocolAction, 'UPDATE_DRAFT'>;
 export const FORM_ACTIONS: readonly FormAction[] = ['ACKNOWLEDGE', 'PUBLISH', 'ARCHIVE'];
 
+/** Every action in the order the screen offers it; it shows those the API lists. */
+export const PROTOCOL_ACTIONS: readonly ProtocolAction[] = [
+  'ACKNOWLEDGE',
+  'UPDATE_DRAFT',
+  'PUBLISH',
+  'ARCHIVE',
+];
+
 /** The API's limit on an archive reason. */
 export const MAX_ARCHIVE_REASON = 1000;
 
@@ -58,9 +63,6 @@ export const MAX_ARCHIVE_REASON = 1000;
 export type ProtocolActionResult =
   | { kind: 'done'; action: FormAction; number?: number }
   | { kind: 'conflict' };
-
-/** The day (UTC, YYYY-MM-DD) the screen judges dates on; tests pass their own. */
-export const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 /** Field → message key; empty when the archive may be sent. */
 export function validateArchive(reason: string): Record<string, string> {
@@ -95,85 +97,67 @@ export interface ActionableProtocol {
   } | null;
 }
 
+/** What a form reports when it is done: the screen's result, or CONFLICT for review. */
+type FormDone = (result: ProtocolActionResult) => void;
+
 /**
  * The actions the caller may take on the protocol now, as the API lists them (`availableActions`:
- * the policy and the lifecycles); nothing else is shown. Publish and archive carry the protocol's
- * version as the person saw it: if someone else changed it meanwhile, the API answers CONFLICT and
- * the screen reloads it for review.
+ * the policy and the lifecycles — PUBLISH only with a draft, ACKNOWLEDGE only for a version in
+ * force), through the record screens' `ActionPanel`; nothing else is shown. Publish and archive
+ * carry the protocol's version as the person saw it: if someone else changed it meanwhile, the API
+ * answers CONFLICT and the screen reloads it for review.
  */
 export function ProtocolActions(props: {
   protocol: ActionableProtocol;
   agencyName?: string;
   today: string;
-  onDone: (result: ProtocolActionResult) => void;
+  onDone: FormDone;
 }) {
   const { t } = useTranslation();
   const { protocol } = props;
-  const [open, setOpen] = useState<FormAction | null>(null);
-  const offered = (action: ProtocolAction) => protocol.availableActions.includes(action);
-  const forms = FORM_ACTIONS.filter(offered);
-  if (forms.length === 0 && !offered('UPDATE_DRAFT')) return null;
-
-  const close = (action: FormAction) => {
-    setOpen(null);
-    requestAnimationFrame(() => document.getElementById(`protocol-action-${action}`)?.focus());
-  };
-  const button = (action: FormAction) => (
-    <Button
-      key={action}
-      type="button"
-      id={`protocol-action-${action}`}
-      outline={open !== action}
-      aria-expanded={open === action}
-      aria-controls={open === action ? 'protocol-action-form' : undefined}
-      onClick={() => setOpen(open === action ? null : action)}
-    >
-      {t(`protocolActions.button.${action}`)}
-    </Button>
-  );
-  const done = (result: ProtocolActionResult) => {
-    setOpen(null);
-    props.onDone(result);
-  };
-  const editLabel = protocol.draft
-    ? t('protocolActions.editDraft')
-    : t('protocolActions.startVersion', { number: (protocol.currentVersion?.number ?? 0) + 1 });
-
+  const label = (action: ProtocolAction) =>
+    action !== 'UPDATE_DRAFT'
+      ? t(`protocolActions.button.${action}`)
+      : protocol.draft
+        ? t('protocolActions.editDraft')
+        : t('protocolActions.startVersion', { number: (protocol.currentVersion?.number ?? 0) + 1 });
   return (
-    <section aria-labelledby="protocol-actions-heading">
-      <h2 id="protocol-actions-heading">{t('actions.heading')}</h2>
-      <ButtonGroup>
-        {offered('ACKNOWLEDGE') && button('ACKNOWLEDGE')}
-        {offered('UPDATE_DRAFT') && (
-          <Link className="usa-button usa-button--outline" to={`/protocols/${protocol.id}/edit`}>
-            {editLabel}
-          </Link>
-        )}
-        {offered('PUBLISH') && protocol.draft && button('PUBLISH')}
-        {offered('ARCHIVE') && button('ARCHIVE')}
-      </ButtonGroup>
-      {open === 'ACKNOWLEDGE' && protocol.currentVersion && (
-        <AcknowledgeForm
-          protocol={protocol}
-          version={protocol.currentVersion}
-          agencyName={props.agencyName}
-          onCancel={() => close('ACKNOWLEDGE')}
-          onDone={done}
-        />
-      )}
-      {open === 'PUBLISH' && protocol.draft && (
-        <PublishForm
-          protocol={protocol}
-          draft={protocol.draft}
-          today={props.today}
-          onCancel={() => close('PUBLISH')}
-          onDone={done}
-        />
-      )}
-      {open === 'ARCHIVE' && (
-        <ArchiveForm protocol={protocol} onCancel={() => close('ARCHIVE')} onDone={done} />
-      )}
-    </section>
+    <ActionPanel
+      actions={PROTOCOL_ACTIONS.filter((action) => protocol.availableActions.includes(action))}
+      version={protocol.version}
+      label={label}
+      linkTo={(action) => (action === 'UPDATE_DRAFT' ? `/protocols/${protocol.id}/edit` : undefined)}
+      form={(action, { onCancel, onFinished }) => {
+        const onDone: FormDone = (result) => {
+          onFinished();
+          props.onDone(result);
+        };
+        // The API lists ACKNOWLEDGE only with a version in force and PUBLISH only with a draft.
+        if (action === 'ACKNOWLEDGE' && protocol.currentVersion)
+          return (
+            <AcknowledgeForm
+              protocol={protocol}
+              version={protocol.currentVersion}
+              agencyName={props.agencyName}
+              onCancel={onCancel}
+              onDone={onDone}
+            />
+          );
+        if (action === 'PUBLISH' && protocol.draft)
+          return (
+            <PublishForm
+              protocol={protocol}
+              draft={protocol.draft}
+              today={props.today}
+              onCancel={onCancel}
+              onDone={onDone}
+            />
+          );
+        if (action === 'ARCHIVE')
+          return <ArchiveForm protocol={protocol} onCancel={onCancel} onDone={onDone} />;
+        return null;
+      }}
+    />
   );
 }
 
@@ -183,34 +167,28 @@ export function AcknowledgeForm(props: {
   version: { id: string; number: number };
   agencyName?: string;
   onCancel: () => void;
-  onDone: (result: ProtocolActionResult) => void;
+  onDone: FormDone;
 }) {
   const { t } = useTranslation();
-  const [acknowledge, { loading }] = useMutation(ACKNOWLEDGE_PROTOCOL);
-  const [failure, setFailure] = useState<unknown>(null);
+  const [acknowledge] = useMutation(ACKNOWLEDGE_PROTOCOL);
   const { number } = props.version;
-  const submit = async () => {
-    setFailure(null);
-    try {
-      await acknowledge({ variables: { input: { versionId: props.version.id } } });
-      props.onDone({ kind: 'done', action: 'ACKNOWLEDGE', number });
-    } catch (caught) {
-      setFailure(caught);
-    }
-  };
+  const form = useActionForm({
+    initial: () => ({}),
+    validate: () => ({}),
+    run: () => acknowledge({ variables: { input: { versionId: props.version.id } } }),
+    onDone: (result) =>
+      props.onDone(result.kind === 'done' ? { kind: 'done', action: 'ACKNOWLEDGE', number } : result),
+  });
   return (
-    <ActionForm
-      id="protocol-action-form"
+    <ActionFormFrame
       heading={t('protocolActions.button.ACKNOWLEDGE')}
       explain={t('protocolActions.explain.ACKNOWLEDGE', {
         agency: props.agencyName ?? t('protocolActions.yourAgency'),
         number,
         title: props.protocol.title,
       })}
-      confirmLabel={t('protocolActions.confirm.ACKNOWLEDGE', { number })}
-      busy={loading}
-      failure={failure}
-      onSubmit={() => void submit()}
+      confirm={t('protocolActions.confirm.ACKNOWLEDGE', { number })}
+      form={form}
       onCancel={props.onCancel}
     />
   );
@@ -226,43 +204,33 @@ export function PublishForm(props: {
   draft: NonNullable<ActionableProtocol['draft']>;
   today: string;
   onCancel: () => void;
-  onDone: (result: ProtocolActionResult) => void;
+  onDone: FormDone;
 }) {
   const { t, i18n } = useTranslation();
   const { draft } = props;
-  const [publish, { loading }] = useMutation(PUBLISH_PROTOCOL);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const refused = problemsByField(failure, (field) => (field === 'reviewBy' ? 'reviewBy' : null));
-  const reviewByError =
-    errors['reviewBy'] ?? (refused['reviewBy'] ? 'protocolActions.reviewByRefused' : null);
-
-  const submit = async () => {
-    const found = validatePublication(draft, props.today);
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length) return;
-    try {
-      await publish({
-        variables: { input: { versionId: draft.id, expectedVersion: props.protocol.version } },
-      });
-      props.onDone({ kind: 'done', action: 'PUBLISH', number: draft.number });
-    } catch (caught) {
-      if (errorCode(caught) === 'CONFLICT') props.onDone({ kind: 'conflict' });
-      else setFailure(caught);
-    }
-  };
+  const [publish] = useMutation(PUBLISH_PROTOCOL);
+  const form = useActionForm({
+    initial: () => ({}),
+    validate: () => validatePublication(draft, props.today),
+    run: () =>
+      publish({ variables: { input: { versionId: draft.id, expectedVersion: props.protocol.version } } }),
+    onDone: (result) =>
+      props.onDone(
+        result.kind === 'done' ? { kind: 'done', action: 'PUBLISH', number: draft.number } : result,
+      ),
+    // The review-by date is the draft's, not a field here: its refusal says so, with the way to the editor.
+    fields: ['reviewBy'],
+    problemKey: () => 'protocolActions.reviewByRefused',
+  });
+  const reviewByError = form.error('reviewBy');
 
   return (
-    <ActionForm
-      id="protocol-action-form"
+    <ActionFormFrame
       heading={t('protocolActions.button.PUBLISH')}
       explain={t('protocolActions.explain.PUBLISH', { number: draft.number })}
-      confirmLabel={t('protocolActions.confirm.PUBLISH', { number: draft.number })}
+      confirm={t('protocolActions.confirm.PUBLISH', { number: draft.number })}
       warning={t('protocolActions.warning.PUBLISH')}
-      busy={loading}
-      failure={failure}
-      onSubmit={() => void submit()}
+      form={form}
       onCancel={props.onCancel}
     >
       <dl className="hub-facts">
@@ -284,14 +252,14 @@ export function PublishForm(props: {
       </dl>
       {reviewByError && (
         <p className="usa-error-message" role="alert">
-          {t(reviewByError)}{' '}
+          {reviewByError}{' '}
           <Link className="usa-link" to={`/protocols/${props.protocol.id}/edit`}>
             {t('protocolActions.editDraft')}
           </Link>
         </p>
       )}
       <p>{t('protocolActions.audienceInDraft')}</p>
-    </ActionForm>
+    </ActionFormFrame>
   );
 }
 
@@ -299,58 +267,44 @@ export function PublishForm(props: {
 export function ArchiveForm(props: {
   protocol: { id: string; version: number };
   onCancel: () => void;
-  onDone: (result: ProtocolActionResult) => void;
+  onDone: FormDone;
 }) {
   const { t } = useTranslation();
-  const [archive, { loading }] = useMutation(ARCHIVE_PROTOCOL);
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const submit = async () => {
-    const found = validateArchive(reason);
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length) {
-      requestAnimationFrame(() => document.getElementById('archive-reason')?.focus());
-      return;
-    }
-    try {
-      await archive({
+  const [archive] = useMutation(ARCHIVE_PROTOCOL);
+  const form = useActionForm({
+    initial: () => ({ reason: '' }),
+    validate: (values) => validateArchive(values.reason),
+    run: (values) =>
+      archive({
         variables: {
           input: {
             protocolId: props.protocol.id,
             expectedVersion: props.protocol.version,
-            reason: reason.trim() || undefined,
+            reason: values.reason.trim() || undefined,
           },
         },
-      });
-      props.onDone({ kind: 'done', action: 'ARCHIVE' });
-    } catch (caught) {
-      if (errorCode(caught) === 'CONFLICT') props.onDone({ kind: 'conflict' });
-      else setFailure(caught);
-    }
-  };
+      }),
+    onDone: (result) => props.onDone(result.kind === 'done' ? { kind: 'done', action: 'ARCHIVE' } : result),
+    fields: ['reason'],
+  });
   return (
-    <ActionForm
-      id="protocol-action-form"
+    <ActionFormFrame
       heading={t('protocolActions.button.ARCHIVE')}
       explain={t('protocolActions.explain.ARCHIVE')}
-      confirmLabel={t('protocolActions.confirm.ARCHIVE')}
+      confirm={t('protocolActions.confirm.ARCHIVE')}
       warning={t('protocolActions.warning.ARCHIVE')}
-      secondary
-      busy={loading}
-      failure={failure}
-      onSubmit={() => void submit()}
+      ending
+      form={form}
       onCancel={props.onCancel}
     >
       <TextAreaField
         id="archive-reason"
         label={t('protocolActions.archiveReason')}
         hint={t('protocolActions.archiveReasonHint')}
-        value={reason}
-        onChange={setReason}
-        error={errors['reason'] ? t(errors['reason']) : undefined}
+        value={form.values.reason}
+        onChange={(reason) => form.set('reason', reason)}
+        error={form.error('reason')}
       />
-    </ActionForm>
+    </ActionFormFrame>
   );
 }

@@ -3,14 +3,15 @@ import { useQuery } from '@apollo/client/react';
 import { Table, Tag } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { Flash, type FlashMessage, useArrival, useFlash } from '../forms/flash';
+import { useAnnouncement, useArrival } from '../focus';
 import { graphql } from '../gql';
 import type { ProtocolVersionFactsFragment } from '../gql/graphql';
-import { formatDateTime, formatDate, formatNumber } from '../i18n';
+import { formatDateTime, formatDate, formatNumber, utcToday } from '../i18n';
 import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
-import { ProtocolActions, type ProtocolActionResult, todayUtc } from './protocol-actions';
+import { type FormAction, ProtocolActions, type ProtocolActionResult } from './protocol-actions';
 import { MY_TASK_FORCES } from './protocols';
+import { ResultFlash } from './record-actions';
 import { Fact } from './survivor-fields';
 
 export const PROTOCOL_VERSION_FACTS = graphql(`
@@ -100,6 +101,11 @@ export function ProtocolText(props: { html: string; label: string }) {
   );
 }
 
+/** What the editor hands over on arrival. */
+type Arrived = 'CREATED' | 'SAVED';
+/** What the screen announces: the editor's save, or an action taken here. */
+type Announced = { kind: 'done'; action: FormAction | Arrived; number?: number } | { kind: 'conflict' };
+
 /**
  * One protocol: the version in force as published, what the caller may do to it (only what the API
  * lists), the draft for those who prepare it, the acknowledgements the caller may see (coordinators:
@@ -116,10 +122,9 @@ export function ProtocolScreen() {
     fetchPolicy: 'cache-and-network',
   });
   const { data: mine } = useQuery(MY_TASK_FORCES, { fetchPolicy: 'cache-first' });
-  const arrived = useArrival<'CREATED' | 'SAVED'>();
-  const { flash, show, clear } = useFlash(
-    arrived ? { type: 'info', heading: t(`protocol.done.${arrived}`) } : null,
-  );
+  // Arriving from the editor: say what it did (the state holds an action name only).
+  const arrived = useArrival<{ done: Arrived }>()?.done;
+  const flash = useAnnouncement<Announced>(arrived ? { kind: 'done', action: arrived } : null);
   const chosen = params.get('version');
   const protocol = data?.protocol;
   const reading =
@@ -135,13 +140,9 @@ export function ProtocolScreen() {
   const day = (date: string) => formatDate(date, i18n.language);
 
   const afterAction = async (result: ProtocolActionResult) => {
-    clear();
+    flash.announce(null);
     await refetch().catch(() => undefined);
-    const message: FlashMessage =
-      result.kind === 'conflict'
-        ? { type: 'warning', heading: t('protocol.conflictHeading'), text: t('protocol.conflict') }
-        : { type: 'info', heading: t(`protocolActions.done.${result.action}`, { number: result.number }) };
-    show(message);
+    flash.announce(result);
   };
 
   if (loading && !data) return <p role="status">{t('app.loading')}</p>;
@@ -171,11 +172,20 @@ export function ProtocolScreen() {
           <Tag className="margin-left-1 bg-gold text-ink">{t('protocol.dueForReview')}</Tag>
         )}
       </p>
-      <Flash flash={flash} />
+      <ResultFlash
+        announcement={flash}
+        done={(result) =>
+          result.action === 'CREATED' || result.action === 'SAVED'
+            ? t(`protocol.done.${result.action}`)
+            : t(`protocolActions.done.${result.action}`, { number: result.number })
+        }
+        conflictHeading={t('protocol.conflictHeading')}
+        conflict={t('protocol.conflict')}
+      />
       <ProtocolActions
         protocol={protocol}
         agencyName={mine?.me.agency?.name}
-        today={todayUtc()}
+        today={utcToday()}
         onDone={(result) => void afterAction(result)}
       />
 

@@ -552,6 +552,55 @@ describe('the protocol screen', () => {
   });
 });
 
+describe('the protocol screen: its actions as the record screens offer them', () => {
+  it('offers what the API lists in one order, the editor as a link in its place, and the API’s refusal of a reason at the reason', async () => {
+    const user = userEvent.setup();
+    renderAt('/protocols/p-1', [
+      detail({ availableActions: ['ARCHIVE', 'ACKNOWLEDGE', 'UPDATE_DRAFT'] }),
+      me(COORDINATION),
+      {
+        request: {
+          query: ARCHIVE_PROTOCOL,
+          variables: { input: { protocolId: 'p-1', expectedVersion: 3, reason: 'Superseded' } },
+        },
+        result: {
+          errors: [
+            {
+              message: 'Invalid',
+              extensions: { code: 'BAD_USER_INPUT', problems: [{ field: 'reason', message: 'bad' }] },
+            },
+          ],
+        } as never,
+      },
+    ]);
+    const actions = await screen.findByRole('region', { name: 'What you can do' });
+    expect(
+      within(actions)
+        .getAllByRole('listitem')
+        .map((item) => [item.firstElementChild?.tagName, item.textContent]),
+    ).toEqual([
+      ['BUTTON', 'Acknowledge for my agency'],
+      ['A', 'Start version 2'],
+      ['BUTTON', 'Archive'],
+    ]);
+    expect(within(actions).getByRole('link', { name: 'Start version 2' })).toHaveAttribute(
+      'href',
+      '/protocols/p-1/edit',
+    );
+
+    await user.click(within(actions).getByRole('button', { name: 'Archive' }));
+    await user.type(screen.getByLabelText(/^Why/), 'Superseded');
+    await user.click(screen.getByRole('button', { name: 'Archive the protocol' }));
+    await waitFor(() =>
+      expect(screen.getByLabelText(/^Why/)).toHaveAccessibleDescription(
+        expect.stringContaining('Check this value.'),
+      ),
+    );
+    await waitFor(() => expect(screen.getByLabelText(/^Why/)).toHaveFocus());
+    expect(screen.getByRole('form', { name: 'Archive' })).toBeVisible();
+  });
+});
+
 describe('protocol lists', () => {
   it('lists protocols with the API’s filters from the address, and offers "New protocol" to coordinators', async () => {
     renderAt('/protocols?state=PUBLISHED&category=REFERRAL', [

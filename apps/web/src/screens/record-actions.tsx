@@ -1,16 +1,18 @@
 import { Alert, Button, ButtonGroup } from '@trussworks/react-uswds';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorCode, type InputProblem, placeProblems } from '../graphql/errors';
-import { focusSoon, useAnnouncement } from '../focus';
-import { Notice } from '../notice';
+import { Link } from 'react-router';
+import { errorCode, type InputProblem, placeProblems, problemField, problemsOf } from '../graphql/errors';
+import { type Announced, focusSoon } from '../focus';
+import { Announcement, Notice } from '../notice';
 import { ErrorNotice } from './error-notice';
 
 /**
- * What every record screen with a lifecycle shares (referrals, technical-assistance requests): the
+ * What every record screen with a lifecycle shares (referrals, technical-assistance requests,
+ * protocols; the task force's member forms use the form and its frame): the
  * buttons for the actions the API lists (`availableActions`), one form open at a time, the form's
  * frame (heading focused, what will happen, confirmation), the change sent with the version seen,
- * and the announced result. docs/web.md, "Acting on a referral".
+ * and the announced result (`useAnnouncement`, focus.ts). docs/web.md, "Acting on a referral".
  */
 
 /** How an action ended: the screen reloads the record and says so (a CONFLICT asks for a review). */
@@ -19,13 +21,15 @@ export type ActionResult<A extends string> = { kind: 'done'; action: A } | { kin
 /**
  * A button per action the caller may take now (in the order given: the screen filters the API's
  * list), each opening its form below; the open button is pressed. Cancel gives the focus back to
- * the button. `version` renews the form when the record is reloaded.
+ * the button. `version` renews the form when the record is reloaded. An action whose form is a
+ * screen of its own (a protocol's draft editor) is a link there (`linkTo`), in its place.
  */
 export function ActionPanel<A extends string>(props: {
   actions: readonly A[];
   version: number;
   label: (action: A) => string;
   form: (action: A, controls: { onCancel: () => void; onFinished: () => void }) => ReactNode;
+  linkTo?: (action: A) => string | undefined;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<A | null>(null);
@@ -39,19 +43,26 @@ export function ActionPanel<A extends string>(props: {
     <section aria-labelledby="actions-heading">
       <h2 id="actions-heading">{t('actions.heading')}</h2>
       <ButtonGroup>
-        {props.actions.map((action) => (
-          <Button
-            key={action}
-            type="button"
-            outline={open !== action}
-            aria-expanded={open === action}
-            aria-controls={open === action ? 'action-form' : undefined}
-            id={`action-${action}`}
-            onClick={() => setOpen(open === action ? null : action)}
-          >
-            {props.label(action)}
-          </Button>
-        ))}
+        {props.actions.map((action) => {
+          const to = props.linkTo?.(action);
+          return to ? (
+            <Link key={action} className="usa-button usa-button--outline" to={to}>
+              {props.label(action)}
+            </Link>
+          ) : (
+            <Button
+              key={action}
+              type="button"
+              outline={open !== action}
+              aria-expanded={open === action}
+              aria-controls={open === action ? 'action-form' : undefined}
+              id={`action-${action}`}
+              onClick={() => setOpen(open === action ? null : action)}
+            >
+              {props.label(action)}
+            </Button>
+          );
+        })}
       </ButtonGroup>
       {open && props.actions.includes(open) && (
         <div key={`${open}-${props.version}`}>
@@ -65,8 +76,8 @@ export function ActionPanel<A extends string>(props: {
 /**
  * One action form's state: values, the form's own checks (field → `form.*`-style key), then the
  * change; a CONFLICT ends the form (the screen reloads the record for review), a BAD_USER_INPUT
- * puts the API's problems at the fields named in `fields` (message: `problemKey(field)`) and lists
- * the rest, any other refusal is shown with its code's message.
+ * puts the API's problems at the fields named in `fields` (message: `problemKey(field, problem)`)
+ * and lists the rest, any other refusal is shown with its code's message.
  */
 export function useActionForm<V>(options: {
   initial: () => V;
@@ -74,7 +85,13 @@ export function useActionForm<V>(options: {
   run: (values: V) => Promise<unknown>;
   onDone: (result: { kind: 'done' } | { kind: 'conflict' }) => void;
   fields?: readonly string[];
-  problemKey?: (field: string) => string;
+  /** The message key for a field the API refused (its first problem there); default `form.checkValue`. */
+  problemKey?: (field: string, problem: InputProblem) => string;
+  /**
+   * Where a change carries no version, CONFLICT means the thing exists already (a member added
+   * twice), not a record to review: field → message key, shown with the refusal.
+   */
+  conflictAt?: Record<string, string>;
   /** The form element's id (where the first field in error is looked for). */
   formId?: string;
   /** A long form's summary of its errors (an element with this id): it takes the focus instead of the first field. */
@@ -112,15 +129,26 @@ export function useActionForm<V>(options: {
       await options.run(values);
       options.onDone({ kind: 'done' });
     } catch (caught) {
+      if (errorCode(caught) === 'CONFLICT' && options.conflictAt) {
+        setErrors(options.conflictAt);
+        setFailure({ error: caught, unplaced: [] });
+        focusErrors();
+        return;
+      }
       if (errorCode(caught) === 'CONFLICT') {
         options.onDone({ kind: 'conflict' });
         return;
       }
       const { placed, unplaced } = placeProblems(caught, options.fields ?? []);
       const problemKey = options.problemKey;
+      const problemAt = (field: string) =>
+        problemsOf(caught).find((problem) => problemField(problem) === field) as InputProblem;
       setErrors(
         Object.fromEntries(
-          placed.map((field) => [field, problemKey ? problemKey(field) : 'form.checkValue']),
+          placed.map((field) => [
+            field,
+            problemKey ? problemKey(field, problemAt(field)) : 'form.checkValue',
+          ]),
         ),
       );
       setFailure({ error: caught, unplaced });
@@ -153,41 +181,52 @@ function focusFirstError(formId: string) {
 }
 
 /**
- * An action's form: its heading (focused when it opens), what will happen, the refusal if any, the
- * fields, a warning when it cannot be undone, and the confirming button with Cancel.
+ * The app's one frame for the second step of an action: its heading (focused when it opens), what
+ * will happen, the refusal if any, the fields, a warning when it cannot be undone, and the
+ * confirming button with Cancel (the caller gives the focus back to what opened it).
  */
 export function ActionFormFrame(props: {
+  /** The form's id (its heading's is `<id>-heading`); `action-form` unless the screen names it. */
+  id?: string;
   heading: string;
-  explain: string;
+  /** h4 where the form opens inside a card that has its own h3 (a consent in the history). */
+  level?: 'h3' | 'h4';
+  explain?: string;
   warning?: string;
   confirm: string;
   /** A step that ends or refuses something: the secondary (red) button. */
   ending?: boolean;
-  busy: boolean;
-  failure: { error: unknown; unplaced: InputProblem[] } | null;
+  /** The form's `useActionForm`: its submission, whether it is sending, and the refusal. */
+  form: {
+    busy: boolean;
+    failure: { error: unknown; unplaced: readonly InputProblem[] } | null;
+    submit: (event: React.FormEvent) => Promise<void>;
+  };
   /** The area whose `errorCode.*` messages come before the app's (e.g. "ta"). */
   area?: string;
-  onSubmit: (event: React.FormEvent) => void;
   onCancel: () => void;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const { failure } = props.form;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  const id = props.id ?? 'action-form';
+  const Heading = props.level ?? 'h3';
   return (
     <form
-      id="action-form"
-      aria-labelledby="action-form-heading"
+      id={id}
+      aria-labelledby={`${id}-heading`}
       className="usa-form usa-form--large margin-top-2"
-      onSubmit={props.onSubmit}
+      onSubmit={(event) => void props.form.submit(event)}
       noValidate
     >
-      <h3 id="action-form-heading" ref={heading} tabIndex={-1}>
+      <Heading id={`${id}-heading`} ref={heading} tabIndex={-1}>
         {props.heading}
-      </h3>
-      <p>{props.explain}</p>
-      {props.failure !== null && (
-        <ErrorNotice error={props.failure.error} problems={props.failure.unplaced} area={props.area} />
+      </Heading>
+      {props.explain && <p>{props.explain}</p>}
+      {failure !== null && (
+        <ErrorNotice error={failure.error} problems={failure.unplaced} area={props.area} />
       )}
       {props.children}
       {props.warning && (
@@ -196,7 +235,7 @@ export function ActionFormFrame(props: {
         </Alert>
       )}
       <ButtonGroup className="margin-top-2">
-        <Button type="submit" disabled={props.busy} secondary={props.ending}>
+        <Button type="submit" disabled={props.form.busy} secondary={props.ending}>
           {props.confirm}
         </Button>
         <Button type="button" unstyled onClick={props.onCancel}>
@@ -208,35 +247,24 @@ export function ActionFormFrame(props: {
 }
 
 /**
- * The result of the last action, announced: it takes the focus once, when it appears (after the
- * reload that shows the change). `initial`: a result carried over from the screen before.
+ * The announced result of an action on a record (`useAnnouncement`): what was done, or that someone
+ * else changed the record first and it was reloaded for review.
  */
-export function useResultFlash<A extends string>(initial: ActionResult<A> | null = null) {
-  const announcement = useAnnouncement<ActionResult<A>>(initial);
-  return {
-    flash: announcement.value,
-    ref: announcement.ref,
-    clear: () => announcement.announce(null),
-    show: (result: ActionResult<A>) => announcement.announce(result),
-  };
-}
-
-/** The announcement of `useResultFlash`: what was done, or that someone else changed the record. */
-export function ResultFlash<A extends string>(props: {
-  state: { flash: ActionResult<A> | null; ref: React.RefObject<HTMLDivElement> };
-  done: (action: A) => string;
+export function ResultFlash<R extends ActionResult<string>>(props: {
+  announcement: Announced<R>;
+  done: (result: Extract<R, { kind: 'done' }>) => string;
   conflictHeading: string;
   conflict: string;
 }) {
-  const { flash, ref } = props.state;
-  if (!flash) return null;
   return (
-    <div ref={ref} tabIndex={-1} className="hub-flash">
-      {flash.kind === 'conflict' ? (
-        <Notice type="warning" heading={props.conflictHeading} text={props.conflict} />
-      ) : (
-        <Notice type="info" heading={props.done(flash.action)} />
-      )}
-    </div>
+    <Announcement of={props.announcement}>
+      {(result) =>
+        result.kind === 'conflict' ? (
+          <Notice type="warning" heading={props.conflictHeading} text={props.conflict} />
+        ) : (
+          <Notice type="info" heading={props.done(result as Extract<R, { kind: 'done' }>)} />
+        )
+      }
+    </Announcement>
   );
 }

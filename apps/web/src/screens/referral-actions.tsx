@@ -279,9 +279,7 @@ export function ActionForm(props: {
       warning={IRREVERSIBLE.has(action) ? t(`actions.warning.${action}`) : undefined}
       confirm={t(`actions.confirm.${action}`)}
       ending={action === 'DECLINE' || action === 'FAIL' || action === 'WITHDRAW'}
-      busy={form.busy}
-      failure={form.failure}
-      onSubmit={(event) => void form.submit(event)}
+      form={form}
       onCancel={props.onCancel}
     >
       {action === 'DECLINE' && (

@@ -3,15 +3,15 @@ import { useQuery } from '@apollo/client/react';
 import { Button, Tag } from '@trussworks/react-uswds';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useCapabilities } from '../capabilities';
+import { useAnnouncement, useArrival } from '../focus';
 import { graphql } from '../gql';
-
 import { RedactionSink } from '../graphql/redactions';
 import { Notice } from '../notice';
 import { formatDateTime } from '../i18n';
 import { usePageTitle } from '../page-title';
-import { type ActionResult, ResultFlash, useResultFlash } from './record-actions';
+import { type ActionResult, ResultFlash } from './record-actions';
 import { RecordTimeline } from './record-timeline';
 import { type ReferralActionResult, ReferralActions } from './referral-actions';
 import { BreakGlassForm } from './break-glass-form';
@@ -117,14 +117,15 @@ export function ReferralScreen() {
     fetchPolicy: 'no-cache',
     context: { redactions },
   });
-  const location = useLocation();
   // Arriving from the new-referral form: say what it did (the state holds an action name only).
-  const done = (location.state as { done?: 'SEND' | 'DRAFT' } | null)?.done;
-  const flash = useResultFlash<ReferralActionResult>(done ? { kind: 'done', action: done } : null);
+  const done = useArrival<{ done: 'SEND' | 'DRAFT' }>()?.done;
+  const flash = useAnnouncement<ActionResult<ReferralActionResult>>(
+    done ? { kind: 'done', action: done } : null,
+  );
   const when = (iso: string) => formatDateTime(iso, i18n.language);
   const afterAction = async (result: ActionResult<ReferralActionResult>) => {
     await refetch().catch(() => undefined);
-    flash.show(result);
+    flash.announce(result);
   };
 
   if (loading && !data) return <p role="status">{t('app.loading')}</p>;
@@ -148,15 +149,15 @@ export function ReferralScreen() {
     <>
       <h1>{t('referral.title')}</h1>
       <ResultFlash
-        state={flash}
-        done={(action) => t(`actions.done.${action}`)}
+        announcement={flash}
+        done={({ action }) => t(`actions.done.${action}`)}
         conflictHeading={t('actions.conflictHeading')}
         conflict={t('actions.conflict')}
       />
       <ReferralActions
         referral={referral}
         onDone={(result) => {
-          flash.clear();
+          flash.announce(null);
           void afterAction(result);
         }}
       />

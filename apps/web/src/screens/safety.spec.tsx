@@ -538,6 +538,21 @@ describe('break-glass uses (REVIEW_BREAK_GLASS)', () => {
     expect(screen.getByText(/^Needs follow-up/)).toBeVisible();
   });
 
+  it('a form opened on a use takes the focus; Cancel gives it back to the button that opened it', async () => {
+    renderAt('/break-glass', [
+      capabilitiesMock(['REVIEW_BREAK_GLASS']),
+      AGENCIES,
+      sessions([session('bg-1')]),
+    ]);
+    const user = userEvent.setup();
+    const end = await screen.findByRole('button', { name: 'End access now' });
+    await user.click(end);
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'End access now' })).toHaveFocus());
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(end).toHaveFocus());
+    expect(screen.queryByRole('heading', { name: 'End access now' })).toBeNull();
+  });
+
   it('ends an open use with why; a CONFLICT (ended meanwhile) reloads the list and says so', async () => {
     renderAt('/break-glass', [
       capabilitiesMock(['REVIEW_BREAK_GLASS']),

@@ -6,7 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ConflictReview } from '../forms/conflict-review';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
 import { useFormSubmission } from '../forms/form-submission';
-import { DATE, EMAIL, LANGUAGE_CODE, PHONE } from '../forms/patterns';
+import { EMAIL, isDay, LANGUAGE_CODE, PHONE } from '../forms/patterns';
 import { useVersionedEdit } from '../forms/versioned-edit';
 import { graphql } from '../gql';
 import { utcToday } from '../i18n';
@@ -198,8 +198,7 @@ export function validateSurvivor(values: SurvivorFormValues, today: string): Rec
   if (aliases.length > 10) errors['aliases'] = 'survivorForm.tooManyAliases';
   else if (aliases.some((alias) => alias.length > 100)) errors['aliases'] = 'form.tooLong';
   const dob = values.dateOfBirth.trim();
-  if (dob && (!DATE.test(dob) || Number.isNaN(Date.parse(`${dob}T00:00:00Z`))))
-    errors['dateOfBirth'] = 'form.date';
+  if (dob && !isDay(dob)) errors['dateOfBirth'] = 'form.date';
   else if (dob && (dob > today || dob < '1900-01-01'))
     errors['dateOfBirth'] = 'survivorForm.dateOfBirthRange';
   if (values.phone.trim() && !PHONE.test(values.phone.trim())) errors['phone'] = 'survivorForm.phone';

@@ -1,21 +1,21 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, ButtonGroup } from '@trussworks/react-uswds';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { SelectField, TextAreaField } from '../forms/fields';
 import { graphql } from '../gql';
 import type { RevocationChannel, SurvivorConsentsQuery } from '../gql/graphql';
-import { focusSoon, useAnnouncement } from '../focus';
+import { focusSoon, useAnnouncement, useArrival } from '../focus';
 import { RedactionSink } from '../graphql/redactions';
 import { formatDateTime } from '../i18n';
-import { Notice } from '../notice';
+import { Announcement, Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { BreakGlassForm } from './break-glass-form';
 import { AGENCIES_QUERY } from './consent-form';
 import { REVOCATION_CHANNELS } from './enums';
-import { ErrorNotice } from './error-notice';
+import { ActionFormFrame, useActionForm } from './record-actions';
 import { Fact, SurvivorFields } from './survivor-fields';
 
 export const SURVIVOR_QUERY = graphql(`
@@ -76,9 +76,8 @@ type Done = 'CREATED' | 'UPDATED' | 'CONSENT_RECORDED' | 'REVOKED';
 /** What the screen announces: a change made here or on the screen before, or break-glass opened until a time. */
 type Flash = { done: Done } | { breakGlassUntil: string };
 
-/** What the screen before asked this one to announce (navigation state). */
-function flashOf(state: unknown): Flash | null {
-  const carried = state as { done?: Done; breakGlassUntil?: string } | null;
+/** What the screen before asked this one to announce (navigation state, `useArrival`). */
+function flashOf(carried: Partial<{ done: Done; breakGlassUntil: string }> | null): Flash | null {
   if (carried?.breakGlassUntil) return { breakGlassUntil: carried.breakGlassUntil };
   return carried?.done ? { done: carried.done } : null;
 }
@@ -106,15 +105,10 @@ export function SurvivorScreen() {
     fetchPolicy: 'no-cache',
     context: { redactions },
   });
-  const location = useLocation();
   const [breakingGlass, setBreakingGlass] = useState(false);
-  // Arriving from a form, after a revocation or break-glass: said once, focused once the record is shown.
-  const flash = useAnnouncement<Flash>(flashOf(location.state));
-  const navigate = useNavigate();
-  // Said once: a reload must not announce again (break-glass may have ended by then).
-  useEffect(() => {
-    if (location.state) void navigate(location.pathname, { replace: true, state: null });
-  }, [location, navigate]);
+  // Arriving from a form, after a revocation or break-glass: said once, focused once the record is
+  // shown; a reload does not announce it again (break-glass may have ended by then).
+  const flash = useAnnouncement<Flash>(flashOf(useArrival<{ done: Done; breakGlassUntil: string }>()));
 
   if (loading && !data) return <p role="status">{t('app.loading')}</p>;
   if (error || !data) {
@@ -130,20 +124,20 @@ export function SurvivorScreen() {
   return (
     <>
       <h1>{t('survivor.title')}</h1>
-      {flash.value && (
-        <div ref={flash.ref} tabIndex={-1} className="hub-flash">
+      <Announcement of={flash}>
+        {(shown) => (
           <Notice
             type="info"
             heading={
-              'done' in flash.value
-                ? t(`survivor.done.${flash.value.done}`)
+              'done' in shown
+                ? t(`survivor.done.${shown.done}`)
                 : t('safety.breakGlass.opened', {
-                    until: formatDateTime(flash.value.breakGlassUntil, i18n.language),
+                    until: formatDateTime(shown.breakGlassUntil, i18n.language),
                   })
             }
           />
-        </div>
-      )}
+        )}
+      </Announcement>
       <p>{t('survivor.ownedBy', { agency: survivor.ownerAgency.name })}</p>
       {actions.length > 0 && (
         <ButtonGroup>
@@ -295,23 +289,13 @@ export function ConsentHistory(props: { survivorId: string; onRevoked: () => voi
 /** Revocation: how the survivor said so and why, confirmed as irreversible; every grant ends at once. */
 function RevokeForm(props: { consent: Consent; onCancel: () => void; onRevoked: () => Promise<void> }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState({ channel: '', reason: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [revoke] = useMutation(REVOKE_CONSENT);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
-  const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const found = validateRevocation(values);
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length || busy) return;
-    setBusy(true);
-    try {
-      await revoke({
+  const formId = `revoke-form-${props.consent.id}`;
+  const form = useActionForm({
+    initial: () => ({ channel: '', reason: '' }),
+    validate: validateRevocation,
+    run: (values) =>
+      revoke({
         variables: {
           input: {
             consentId: props.consent.id,
@@ -319,47 +303,41 @@ function RevokeForm(props: { consent: Consent; onCancel: () => void; onRevoked: 
             reason: values.reason.trim() || undefined,
           },
         },
-      });
-      await props.onRevoked();
-    } catch (caught) {
-      setFailure(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    // A revocation carries no version: it is a new fact, so the API has no CONFLICT for it.
+    onDone: () => void props.onRevoked(),
+    fields: ['channel', 'reason'],
+    formId,
+  });
   return (
-    <form className="usa-form usa-form--large" noValidate onSubmit={(event) => void submit(event)}>
-      <h4 ref={headingRef} tabIndex={-1}>
-        {t('consents.revokeHeading')}
-      </h4>
-      <p>{t('consents.revokeExplain')}</p>
-      {failure !== null && <ErrorNotice error={failure} />}
+    <ActionFormFrame
+      id={formId}
+      level="h4"
+      heading={t('consents.revokeHeading')}
+      explain={t('consents.revokeExplain')}
+      confirm={t('consents.confirmRevoke')}
+      warning={t('consents.irreversible')}
+      ending
+      form={form}
+      onCancel={props.onCancel}
+    >
       <SelectField
         id={`channel-${props.consent.id}`}
         required
         label={t('consents.channel')}
-        value={values.channel}
+        value={form.values.channel}
         placeholder={t('form.select')}
         options={REVOCATION_CHANNELS.map((value) => ({ value, label: t(`revocationChannel.${value}`) }))}
-        onChange={(channel) => setValues({ ...values, channel })}
-        error={error('channel')}
+        onChange={(channel) => form.set('channel', channel)}
+        error={form.error('channel')}
       />
       <TextAreaField
         id={`reason-${props.consent.id}`}
         label={t('consents.reason')}
-        value={values.reason}
-        onChange={(reason) => setValues({ ...values, reason })}
-        error={error('reason')}
+        value={form.values.reason}
+        onChange={(reason) => form.set('reason', reason)}
+        error={form.error('reason')}
       />
-      <p className="text-bold margin-top-2">{t('consents.irreversible')}</p>
-      <ButtonGroup>
-        <Button type="submit" secondary disabled={busy}>
-          {t('consents.confirmRevoke')}
-        </Button>
-        <Button type="button" outline onClick={props.onCancel}>
-          {t('form.cancel')}
-        </Button>
-      </ButtonGroup>
-    </form>
+    </ActionFormFrame>
   );
 }

@@ -207,6 +207,32 @@ describe('the task force screen', () => {
     await waitFor(() => expect(done.closest('[tabindex="-1"]')).toHaveFocus());
   });
 
+  it('adding an agency someone made a member meanwhile (CONFLICT) says so at the agency, the form still open', async () => {
+    const user = userEvent.setup();
+    renderAt('/task-force', [
+      taskForce({ coordinator: true }),
+      CANDIDATES,
+      {
+        request: {
+          query: ADD_MEMBER,
+          variables: { input: { taskForceId: 'tf-1', agencyId: TO.id, role: 'MEMBER' } },
+        },
+        result: { errors: [{ message: 'already a member', extensions: { code: 'CONFLICT' } }] as never },
+      },
+    ]);
+    await user.click(await screen.findByRole('button', { name: 'Add a member' }));
+    const agency = screen.getByLabelText(/^Agency/);
+    await waitFor(() => expect(within(agency).getAllByRole('option')).toHaveLength(2));
+    await user.selectOptions(agency, TO.id);
+    await user.selectOptions(screen.getByLabelText(/^Role in the task force/), 'MEMBER');
+    await user.click(screen.getByRole('button', { name: 'Add the agency' }));
+    await waitFor(() => expect(agency).toHaveAccessibleDescription('This agency is already a member.'));
+    await waitFor(() => expect(agency).toHaveFocus());
+    // Not a change to review: no announcement, and the form stays for another choice.
+    expect(screen.queryByRole('heading', { name: 'Someone else changed this membership' })).toBeNull();
+    expect(screen.getByRole('form', { name: 'Add a member' })).toBeVisible();
+  });
+
   it('removing asks first and says what it means; a role change someone else made first is a conflict to review', async () => {
     const user = userEvent.setup();
     renderAt('/task-force', [

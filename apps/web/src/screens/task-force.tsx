@@ -1,18 +1,19 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, ButtonGroup, Table } from '@trussworks/react-uswds';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ActionForm } from '../forms/action-form';
 import { SelectField } from '../forms/fields';
-import { Flash, useFlash } from '../forms/flash';
+import { useAnnouncement } from '../focus';
 import { graphql } from '../gql';
 import type { AgencyType, TaskForceMembersQuery, TaskForceRole } from '../gql/graphql';
-import { errorCode, type InputProblem, problemsByField } from '../graphql/errors';
+import type { InputProblem } from '../graphql/errors';
 import { formatDateTime } from '../i18n';
-import { Notice } from '../notice';
+import { Announcement, Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { AGENCY_TYPES, TASK_FORCE_ROLES } from './enums';
+import { ActionFormFrame, useActionForm } from './record-actions';
 
 export const TASK_FORCE_QUERY = graphql(`
   query TaskForceMembers {
@@ -117,23 +118,25 @@ export function validateMember(values: MemberValues, current?: TaskForceRole): R
   return errors;
 }
 
-/** The message for a field the API refused: its rule when it gave one, else a general word. */
-function refusedMessage(problem: InputProblem): string {
-  return problem.reason ? `taskForce.problem.${problem.reason}` : 'taskForce.refused';
-}
-
-/** What the form shows for a refusal: the fields the API named, else nothing (the notice says it). */
-function memberErrors(error: unknown): Record<string, string> {
-  if (errorCode(error) === 'CONFLICT') return { agencyId: 'taskForce.alreadyMember' };
-  const refused = problemsByField(error, (field) =>
-    field === 'agencyId' || field === 'role' ? field : null,
-  );
-  return Object.fromEntries(
-    Object.entries(refused).map(([field, problem]) => [field, refusedMessage(problem)]),
-  );
-}
+/** A refusal of the agency or the role is said at its field: its rule when the API gave one, else a general word. */
+const MEMBER_REFUSALS = {
+  fields: ['agencyId', 'role'],
+  problemKey: (_field: string, problem: InputProblem) =>
+    problem.reason ? `taskForce.problem.${problem.reason}` : 'taskForce.refused',
+} as const;
 
 type Open = { kind: 'add' } | { kind: 'update' | 'remove'; agencyId: string } | null;
+
+/** What a change to the members did, announced on the screen (agency by name, role by value). */
+type MemberChange =
+  | { kind: 'added' | 'roleChanged'; agency: string; role: TaskForceRole }
+  | { kind: 'removed'; agency: string }
+  | { kind: 'conflict' };
+
+function changeHeading(change: Exclude<MemberChange, { kind: 'conflict' }>, t: TFunction): string {
+  if (change.kind === 'removed') return t('taskForce.removed', { agency: change.agency });
+  return t(`taskForce.${change.kind}`, { agency: change.agency, role: t(`taskForceRole.${change.role}`) });
+}
 
 /**
  * The caller's task forces and their member agencies (kind, role in the task force, since when).
@@ -144,21 +147,29 @@ export function TaskForceScreen() {
   const { t } = useTranslation();
   usePageTitle(t('taskForce.title'));
   const { data, error, loading, refetch } = useQuery(TASK_FORCE_QUERY, { fetchPolicy: 'cache-and-network' });
-  const { flash, show, clear } = useFlash();
+  const flash = useAnnouncement<MemberChange>(null);
 
   if (loading && !data) return <p role="status">{t('app.loading')}</p>;
   if (error && !data) return <Notice type="error" level="h1" heading={t('errors.loadFailed')} />;
   const taskForces = data?.me.taskForces ?? [];
-  const afterChange = async (message: { type: 'info' | 'warning'; heading: string; text?: string }) => {
-    clear();
+  const afterChange = async (change: MemberChange) => {
+    flash.announce(null);
     await refetch().catch(() => undefined);
-    show(message);
+    flash.announce(change);
   };
 
   return (
     <>
       <h1>{t('taskForce.title')}</h1>
-      <Flash flash={flash} />
+      <Announcement of={flash}>
+        {(change) =>
+          change.kind === 'conflict' ? (
+            <Notice type="warning" heading={t('taskForce.conflictHeading')} text={t('taskForce.conflict')} />
+          ) : (
+            <Notice type="info" heading={changeHeading(change, t)} />
+          )
+        }
+      </Announcement>
       {taskForces.length === 0 && <p>{t('taskForce.none')}</p>}
       {taskForces.map(({ role, taskForce }) => (
         <TaskForceMembers
@@ -175,7 +186,7 @@ export function TaskForceScreen() {
 function TaskForceMembers(props: {
   taskForce: CallerTaskForce;
   myRole: TaskForceRole;
-  onChanged: (message: { type: 'info' | 'warning'; heading: string; text?: string }) => void;
+  onChanged: (change: MemberChange) => void;
 }) {
   const { t, i18n } = useTranslation();
   const { taskForce } = props;
@@ -187,12 +198,11 @@ function TaskForceMembers(props: {
   const anyActions = members.some((member) => member.availableActions.length > 0);
   const headingId = `task-force-${taskForce.id}`;
   const focusBack = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
-  const done = (message: { type: 'info' | 'warning'; heading: string; text?: string }) => {
+  const done = (change: MemberChange) => {
     setOpen(null);
-    props.onChanged(message);
+    props.onChanged(change);
   };
-  const conflict = () =>
-    done({ type: 'warning', heading: t('taskForce.conflictHeading'), text: t('taskForce.conflict') });
+  const conflict = () => done({ kind: 'conflict' });
   const opened = open && open.kind !== 'add' ? members.find((m) => m.agencyId === open.agencyId) : undefined;
 
   return (
@@ -221,12 +231,7 @@ function TaskForceMembers(props: {
             setOpen(null);
             focusBack(`add-member-${taskForce.id}`);
           }}
-          onDone={(name, role) =>
-            done({
-              type: 'info',
-              heading: t('taskForce.added', { agency: name, role: t(`taskForceRole.${role}`) }),
-            })
-          }
+          onDone={(agency, role) => done({ kind: 'added', agency, role })}
         />
       )}
       <Table fullWidth striped>
@@ -293,15 +298,7 @@ function TaskForceMembers(props: {
             focusBack(`update-${opened.agencyId}`);
           }}
           onConflict={conflict}
-          onDone={(role) =>
-            done({
-              type: 'info',
-              heading: t('taskForce.roleChanged', {
-                agency: opened.agency.name,
-                role: t(`taskForceRole.${role}`),
-              }),
-            })
-          }
+          onDone={(role) => done({ kind: 'roleChanged', agency: opened.agency.name, role })}
         />
       )}
       {open?.kind === 'remove' && opened && (
@@ -314,9 +311,7 @@ function TaskForceMembers(props: {
             focusBack(`remove-${opened.agencyId}`);
           }}
           onConflict={conflict}
-          onDone={() =>
-            done({ type: 'info', heading: t('taskForce.removed', { agency: opened.agency.name }) })
-          }
+          onDone={() => done({ kind: 'removed', agency: opened.agency.name })}
         />
       )}
     </section>
@@ -331,28 +326,21 @@ export function AddMemberForm(props: {
 }) {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<AgencyType | ''>('');
-  const [values, setValues] = useState<MemberValues>({ agencyId: '', role: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
   const { data } = useQuery(MEMBER_CANDIDATES, {
     variables: { type: kind || undefined },
     fetchPolicy: 'cache-first',
   });
-  const [add, { loading }] = useMutation(ADD_MEMBER);
+  const [add] = useMutation(ADD_MEMBER);
   const members = new Set(props.taskForce.members.map((member) => member.agencyId));
   const candidates = (data?.agencies.edges ?? [])
     .map((edge) => edge.node)
     .filter((agency) => !members.has(agency.id) && agency.status === 'ACTIVE')
     .sort((a, b) => a.name.localeCompare(b.name, i18n.language));
-  const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
-
-  const submit = async () => {
-    const found = validateMember(values);
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length) return;
-    try {
-      await add({
+  const form = useActionForm<MemberValues>({
+    initial: () => ({ agencyId: '', role: '' }),
+    validate: (values) => validateMember(values),
+    run: (values) =>
+      add({
         variables: {
           input: {
             taskForceId: props.taskForce.id,
@@ -360,26 +348,25 @@ export function AddMemberForm(props: {
             role: values.role as TaskForceRole,
           },
         },
-      });
+      }),
+    onDone: () =>
       props.onDone(
-        candidates.find((agency) => agency.id === values.agencyId)?.name ?? '',
-        values.role as TaskForceRole,
-      );
-    } catch (caught) {
-      setFailure(caught);
-      setErrors(memberErrors(caught));
-    }
-  };
+        candidates.find((agency) => agency.id === form.values.agencyId)?.name ?? '',
+        form.values.role as TaskForceRole,
+      ),
+    ...MEMBER_REFUSALS,
+    formId: 'member-form',
+    // Adding carries no version: CONFLICT means the agency is a member already.
+    conflictAt: { agencyId: 'taskForce.alreadyMember' },
+  });
 
   return (
-    <ActionForm
+    <ActionFormFrame
       id="member-form"
       heading={t('taskForce.add')}
       explain={t('taskForce.addExplain', { name: props.taskForce.name })}
-      confirmLabel={t('taskForce.addConfirm')}
-      busy={loading}
-      failure={failure}
-      onSubmit={() => void submit()}
+      confirm={t('taskForce.addConfirm')}
+      form={form}
       onCancel={props.onCancel}
     >
       <SelectField
@@ -390,7 +377,7 @@ export function AddMemberForm(props: {
         options={AGENCY_TYPES.map((value) => ({ value, label: t(`agencyType.${value}`) }))}
         onChange={(value) => {
           setKind(value as AgencyType | '');
-          setValues((current) => ({ ...current, agencyId: '' }));
+          form.set('agencyId', '');
         }}
       />
       <SelectField
@@ -398,21 +385,21 @@ export function AddMemberForm(props: {
         label={t('taskForce.agency')}
         required
         hint={data?.agencies.pageInfo.hasNextPage ? t('taskForce.moreAgencies') : undefined}
-        value={values.agencyId}
+        value={form.values.agencyId}
         placeholder={t('form.select')}
         options={candidates.map((agency) => ({
           value: agency.id,
           label: `${agency.name} (${t(`agencyType.${agency.type}`)})`,
         }))}
-        onChange={(agencyId) => setValues((current) => ({ ...current, agencyId }))}
-        error={error('agencyId')}
+        onChange={(agencyId) => form.set('agencyId', agencyId)}
+        error={form.error('agencyId')}
       />
       <RoleField
-        value={values.role}
-        onChange={(role) => setValues((current) => ({ ...current, role }))}
-        error={error('role')}
+        value={form.values.role}
+        onChange={(role) => form.set('role', role)}
+        error={form.error('role')}
       />
-    </ActionForm>
+    </ActionFormFrame>
   );
 }
 
@@ -446,48 +433,41 @@ export function ChangeRoleForm(props: {
 }) {
   const { t } = useTranslation();
   const { member } = props;
-  const [role, setRole] = useState<TaskForceRole | ''>(member.role);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [update, { loading }] = useMutation(UPDATE_MEMBER);
-  const submit = async () => {
-    const found = validateMember({ agencyId: member.agencyId, role }, member.role);
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length) return;
-    try {
-      await update({
+  const [update] = useMutation(UPDATE_MEMBER);
+  const form = useActionForm<MemberValues>({
+    initial: () => ({ agencyId: member.agencyId, role: member.role }),
+    validate: (values) => validateMember(values, member.role),
+    run: (values) =>
+      update({
         variables: {
           input: {
             taskForceId: member.taskForceId,
             agencyId: member.agencyId,
-            role: role as TaskForceRole,
+            role: values.role as TaskForceRole,
             expectedVersion: member.version,
           },
         },
-      });
-      props.onDone(role as TaskForceRole);
-    } catch (caught) {
-      if (errorCode(caught) === 'CONFLICT') props.onConflict();
-      else {
-        setFailure(caught);
-        setErrors(memberErrors(caught));
-      }
-    }
-  };
+      }),
+    onDone: (result) =>
+      result.kind === 'done' ? props.onDone(form.values.role as TaskForceRole) : props.onConflict(),
+    ...MEMBER_REFUSALS,
+    formId: 'member-form',
+  });
   return (
-    <ActionForm
+    <ActionFormFrame
       id="member-form"
       heading={t('taskForce.changeRoleOf', { agency: member.agency.name })}
       explain={t('taskForce.changeRoleExplain', { role: t(`taskForceRole.${member.role}`) })}
-      confirmLabel={t('taskForce.changeRoleConfirm')}
-      busy={loading}
-      failure={failure}
-      onSubmit={() => void submit()}
+      confirm={t('taskForce.changeRoleConfirm')}
+      form={form}
       onCancel={props.onCancel}
     >
-      <RoleField value={role} onChange={setRole} error={errors['role'] ? t(errors['role']) : undefined} />
-    </ActionForm>
+      <RoleField
+        value={form.values.role}
+        onChange={(role) => form.set('role', role)}
+        error={form.error('role')}
+      />
+    </ActionFormFrame>
   );
 }
 
@@ -501,28 +481,23 @@ export function RemoveMemberForm(props: {
 }) {
   const { t } = useTranslation();
   const { member } = props;
-  const [failure, setFailure] = useState<unknown>(null);
-  const [remove, { loading }] = useMutation(REMOVE_MEMBER);
-  const submit = async () => {
-    setFailure(null);
-    try {
-      await remove({ variables: { input: { taskForceId: member.taskForceId, agencyId: member.agencyId } } });
-      props.onDone();
-    } catch (caught) {
-      if (errorCode(caught) === 'CONFLICT') props.onConflict();
-      else setFailure(caught);
-    }
-  };
+  const [remove] = useMutation(REMOVE_MEMBER);
+  const form = useActionForm({
+    initial: () => ({}),
+    validate: () => ({}),
+    run: () =>
+      remove({ variables: { input: { taskForceId: member.taskForceId, agencyId: member.agencyId } } }),
+    onDone: (result) => (result.kind === 'done' ? props.onDone() : props.onConflict()),
+    formId: 'member-form',
+  });
   return (
-    <ActionForm
+    <ActionFormFrame
       id="member-form"
       heading={t('taskForce.removeAgency', { agency: member.agency.name })}
       explain={t('taskForce.removeExplain', { agency: member.agency.name, name: props.taskForceName })}
-      confirmLabel={t('taskForce.removeConfirm')}
-      secondary
-      busy={loading}
-      failure={failure}
-      onSubmit={() => void submit()}
+      confirm={t('taskForce.removeConfirm')}
+      ending
+      form={form}
       onCancel={props.onCancel}
     />
   );

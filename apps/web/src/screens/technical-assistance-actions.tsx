@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { ErrorMessage, Fieldset, FormGroup } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
 import { ChoiceGroup, TextAreaField, TextField } from '../forms/fields';
-import { isDay, wholeNumber } from '../forms/values';
+import { isDay, wholeNumber } from '../forms/patterns';
 import { graphql } from '../gql';
 import type {
   TechnicalAssistanceAction,
@@ -450,10 +450,8 @@ export function TaActionForm(props: {
       warning={TA_IRREVERSIBLE.has(action) ? t(`ta.actions.warning.${action}`) : undefined}
       confirm={t(`ta.actions.confirm.${action}`)}
       ending={action === 'DECLINE' || action === 'WITHDRAW'}
-      busy={form.busy}
-      failure={form.failure}
+      form={form}
       area="ta"
-      onSubmit={(event) => void form.submit(event)}
       onCancel={props.onCancel}
     >
       {action === 'TRIAGE' && (

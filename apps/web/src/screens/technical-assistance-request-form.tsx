@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Requires } from '../capabilities';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
-import { isDay, wholeNumber } from '../forms/values';
+import { isDay, wholeNumber } from '../forms/patterns';
 import { graphql } from '../gql';
 import type {
   TechnicalAssistanceAudience,

@@ -1,13 +1,14 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Table, Tag } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { useAnnouncement, useArrival } from '../focus';
 import { graphql } from '../gql';
 import { errorCode } from '../graphql/errors';
 import { formatDate, formatDateTime, formatNumber } from '../i18n';
 import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
-import { type ActionResult, ResultFlash, useResultFlash } from './record-actions';
+import { type ActionResult, ResultFlash } from './record-actions';
 import { RecordThread } from './record-thread';
 import { RecordTimeline } from './record-timeline';
 import { Fact } from './survivor-fields';
@@ -108,13 +109,12 @@ export function TechnicalAssistanceRequestScreen() {
     fetchPolicy: 'cache-and-network',
   });
   const [postMessage] = useMutation(ADD_TA_MESSAGE);
-  const location = useLocation();
   // Arriving from the request form: say what it did (the state holds an action name only).
-  const arrived = (location.state as { done?: 'REQUESTED' } | null)?.done;
-  const flash = useResultFlash<TaResult>(arrived ? { kind: 'done', action: arrived } : null);
+  const arrived = useArrival<{ done: 'REQUESTED' }>()?.done;
+  const flash = useAnnouncement<ActionResult<TaResult>>(arrived ? { kind: 'done', action: arrived } : null);
   const afterAction = async (result: ActionResult<TaResult>) => {
     await refetch().catch(() => undefined);
-    flash.show(result);
+    flash.announce(result);
   };
 
   if (loading && !data) return <p role="status">{t('app.loading')}</p>;
@@ -155,15 +155,15 @@ export function TechnicalAssistanceRequestScreen() {
         </Tag>
       </p>
       <ResultFlash
-        state={flash}
-        done={(action) => t(`ta.actions.done.${action}`)}
+        announcement={flash}
+        done={({ action }) => t(`ta.actions.done.${action}`)}
         conflictHeading={t('ta.actions.conflictHeading')}
         conflict={t('ta.actions.conflict')}
       />
       <TechnicalAssistanceActions
         request={request}
         onDone={(result) => {
-          flash.clear();
+          flash.announce(null);
           void afterAction(result);
         }}
       />
