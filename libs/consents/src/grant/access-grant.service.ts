@@ -90,9 +90,9 @@ export class AccessGrantService {
                      WHERE c.survivor_id = s.id)::text[] AS revoked_for,
               (SELECT coalesce(json_agg(json_build_object('agencyId', g.agency_id, 'purposes', g.purposes,
                         'classes', g.data_classes, 'basis', g.basis, 'userId', g.user_id)), '[]'::json)
-                 FROM consent_grant g WHERE g.survivor_id = s.id AND ${liveGrantSql('g', now)}) AS live_grants
+                 FROM consent_grant g WHERE g.survivor_id = s.id AND ${liveGrantSql('g')}) AS live_grants
          FROM survivor s WHERE s.id = ANY(CAST(:ids AS uuid[]))`,
-      { ids },
+      { ids, now },
     );
     return new Map(
       rows.map((row) => [

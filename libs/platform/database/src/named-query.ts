@@ -21,6 +21,19 @@ export async function namedQuery<R = Record<string, unknown>>(
   return (await runner.query(text, values)) as R[];
 }
 
+/**
+ * The moment a statement is about, in SQL: the named parameter `:now`, which whoever runs the
+ * statement binds to the clock reading its in-memory checks use (`{ now }` among its parameters).
+ * A parameter, not a literal: the statement's text stays the same from one request to the next, so
+ * PostgreSQL can keep its plan (and the access WHERE around it can be compiled once).
+ */
+export const NOW_SQL = 'CAST(:now AS timestamptz)';
+
+/** A name two fragments share must mean one value: the same, or the same moment (`:now`). */
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());
+}
+
 /** `AND` of fragments (each parenthesised), with their parameters merged; names must not clash. */
 export function allOf(...fragments: (NamedSql | string | null | undefined | false)[]): NamedSql {
   const parts: string[] = [];
@@ -29,7 +42,8 @@ export function allOf(...fragments: (NamedSql | string | null | undefined | fals
     if (!fragment) continue;
     const piece = typeof fragment === 'string' ? { sql: fragment, params: {} } : fragment;
     for (const [name, value] of Object.entries(piece.params)) {
-      if (name in params && params[name] !== value) throw new Error(`allOf: parameter :${name} given twice`);
+      if (name in params && !sameValue(params[name], value))
+        throw new Error(`allOf: parameter :${name} given twice`);
       params[name] = value;
     }
     parts.push(`(${piece.sql})`);
