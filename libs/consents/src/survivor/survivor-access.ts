@@ -45,7 +45,7 @@ const sqlMaps = new Map<string, SqlSubjectMap>();
  * The consents domain's query scope: how the policy's Survivor conditions read in SQL for a
  * survivor row aliased `alias`, live grants at `:now`. Other domains (referrals) join survivors
  * through this, so a revocation or expiry cuts access at once on every path. One map per alias,
- * made once.
+ * made once: the access WHERE compiled over it is kept with it (accessWhere).
  */
 export function survivorSqlMap(alias: string): SqlSubjectMap {
   let map = sqlMaps.get(alias);
