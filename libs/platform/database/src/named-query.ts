@@ -1,9 +1,22 @@
-import type { EntityManager } from 'typeorm';
+import { createHash } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import { EntityManager, QueryFailedError } from 'typeorm';
 
 /** A piece of SQL with its own named parameters (`:name`, `:...list`); fragments compose by name. */
 export interface NamedSql {
   sql: string;
   params: Record<string, unknown>;
+}
+
+export interface NamedQueryOptions {
+  /**
+   * Run it as a prepared statement, named after its text: each pooled connection parses it once
+   * and PostgreSQL may keep one plan for it instead of planning every execution. Only for a
+   * statement run on every request (the admission, a page) whose text does not depend on the
+   * values — no `:...list` expansion, the clock as `:now` —, since every text stays prepared on
+   * every connection for as long as the connection lives.
+   */
+  prepare?: boolean;
 }
 
 /**
@@ -16,9 +29,36 @@ export async function namedQuery<R = Record<string, unknown>>(
   runner: EntityManager,
   sql: string,
   params: Record<string, unknown> = {},
+  options: NamedQueryOptions = {},
 ): Promise<R[]> {
   const [text, values] = runner.connection.driver.escapeQueryWithParameters(sql, params);
-  return (await runner.query(text, values)) as R[];
+  if (!options.prepare) return (await runner.query(text, values)) as R[];
+  // The runner's own connection inside a transaction, else one from the pool for this statement,
+  // as EntityManager.query does; failures are TypeORM's QueryFailedError, as there.
+  const queryRunner = runner.queryRunner ?? runner.connection.createQueryRunner();
+  try {
+    const client = (await queryRunner.connect()) as PoolClient;
+    const result = await client
+      .query({ name: statementName(text), text, values })
+      .catch((error: Error) => Promise.reject(new QueryFailedError(text, values, error)));
+    return result.rows as R[];
+  } finally {
+    if (!runner.queryRunner) await queryRunner.release();
+  }
+}
+
+/** Statement names by text: hashed once per text (the few texts `prepare` is for). */
+const statementNames = new Map<string, string>();
+const MAX_STATEMENT_NAMES = 1_000;
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `hub_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
+    if (statementNames.size >= MAX_STATEMENT_NAMES) statementNames.clear();
+    statementNames.set(text, name);
+  }
+  return name;
 }
 
 /**

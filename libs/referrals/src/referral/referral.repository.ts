@@ -139,6 +139,8 @@ export class ReferralRepository {
          ${parts.map(([, part]) => part.join).join('\n')}
         ORDER BY p."createdAt" DESC, p.id DESC`,
       params,
+      // Every inbox request runs it, with one text per selection and kind of caller.
+      { prepare: true },
     );
     return NEWEST_FIRST.connection(rows, page, (row) => {
       const joined = {} as Record<string, unknown>;
