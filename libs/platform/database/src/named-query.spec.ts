@@ -46,7 +46,7 @@ describe('namedQuery', () => {
   it('prepares a statement once per connection, with the answers and failures of an unprepared one', async () => {
     const sql = 'SELECT CAST(:n AS int) + 1 AS m, CAST(:now AS timestamptz) AS at';
     const now = new Date('2026-03-01T12:00:00.123Z');
-    const [text] = dataSource.driver.escapeQueryWithParameters(sql, { n: 1, now }, {});
+    const [text] = dataSource.driver.escapeQueryWithParameters(sql, { n: 1, now });
     await dataSource.transaction(async (tx) => {
       const answers = [];
       for (const n of [1, 2, 3]) answers.push(await namedQuery(tx, sql, { n, now }, { prepare: true }));
