@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, getIntrospectionQuery, OperationDefinitionNode, parse } from 'graphql';
-import { queryCost } from '@hub/graphql';
+import { queryCost, queryCostPlugin } from '@hub/graphql';
 
 /** The list-aware cost of operations against the committed schema (the e2e limits use the same numbers). */
 const schema = buildSchema(readFileSync(join(__dirname, '../schema.gql'), 'utf8'));
@@ -47,5 +47,25 @@ describe('queryCost', () => {
 
   it('does not charge introspection (GraphiQL and codegen read the schema, not data)', () => {
     expect(costOf(getIntrospectionQuery())).toBe(0);
+  });
+});
+
+describe('queryCostPlugin', () => {
+  it('counts a document once per variables: the same operation asking a larger page is still refused', async () => {
+    const plugin = queryCostPlugin(50);
+    const document = parse('query Page($n: Int) { agencies(first: $n) { edges { node { id } } } }');
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    const costOfRun = async (n: unknown) => {
+      const hooks = (await plugin.requestDidStart?.({} as never)) as {
+        didResolveOperation(context: unknown): Promise<void>;
+      };
+      return hooks.didResolveOperation({ schema, document, operation, request: { variables: { n } } }).then(
+        () => 'ran',
+        (error: { extensions: { cost: number } }) => error.extensions.cost,
+      );
+    };
+    const answers = [];
+    for (const n of [7, 7, 70, 7, 70, 'seven']) answers.push(await costOfRun(n));
+    expect(answers).toEqual(['ran', 'ran', 71, 'ran', 71, 'ran']);
   });
 });

@@ -15,6 +15,11 @@ export interface BenchOptions {
   adminUrl: string;
   sizes: Size[];
   runtime: HubRuntime;
+  /**
+   * The hub as built at another commit (`--baseline`), measured in the same rounds: floor,
+   * baseline, hub, floor, baseline, hub… so a change is compared under the same load on the machine.
+   */
+  baseline?: { runtime: HubRuntime; commit: string };
   /** Workload ids to run (default all). */
   workloads?: string[];
   connections: number;
@@ -62,6 +67,8 @@ export interface WorkloadResult {
   workload: Pick<Workload, 'id' | 'title'>;
   hub: TargetStats;
   floor?: TargetStats;
+  /** The baseline's hub (`BenchOptions.baseline`), same rounds. */
+  baseline?: TargetStats;
   /** For W1–W3: whether the floor's answer is the hub's `data`, field for field. */
   sameAnswer?: boolean;
 }
@@ -71,6 +78,8 @@ export interface SizeResult {
   referrals: number;
   generatedSeconds: number | null;
   workloads: WorkloadResult[];
+  /** The baseline's commit, when one was measured. */
+  baselineCommit?: string;
 }
 
 interface Pair {
@@ -118,15 +127,18 @@ async function runSize(
   const counters: StatementCounter[] = [];
   try {
     const fixtures = await fixturesOf(options.adminUrl, database);
-    const pair = async (kind: 'hub' | 'floor'): Promise<Pair> => {
+    const pair = async (kind: 'hub' | 'floor' | 'baseline'): Promise<Pair> => {
       const counter = await startStatementCounter(db.apiUrl);
       counters.push(counter);
       const begin = (databaseUrl: string, cpu?: number) => {
         const common = { databaseUrl, issuer: idp.issuer, cpu };
         const target =
-          kind === 'hub'
-            ? startHub(options.runtime, { ...common, idpUrl: idp.url })
-            : startFloor(options.runtime.node, common);
+          kind === 'floor'
+            ? startFloor(options.runtime.node, common)
+            : startHub(kind === 'baseline' && options.baseline ? options.baseline.runtime : options.runtime, {
+                ...common,
+                idpUrl: idp.url,
+              });
         return target.then((t) => (started.push(t), t));
       };
       const cpu = options.pin ? 0 : undefined;
@@ -137,8 +149,12 @@ async function runSize(
       const [counted, measured] = await Promise.all([begin(counter.url), begin(db.apiUrl, cpu)]);
       return { counted, measured, counter };
     };
-    const [hub, floor] = await Promise.all([pair('hub'), withFloor ? pair('floor') : undefined]);
-    log(`${dataset.size}: hub and floor are up`);
+    const [hub, floor, baseline] = await Promise.all([
+      pair('hub'),
+      withFloor ? pair('floor') : undefined,
+      options.baseline ? pair('baseline') : undefined,
+    ]);
+    log(`${dataset.size}: hub${baseline ? ', baseline' : ''} and floor are up`);
 
     const tokens = new Map<string, string>();
     for (const user of new Set(workloads.map((w) => w.user).filter((u): u is string => !!u)))
@@ -152,9 +168,13 @@ async function runSize(
         workload.floor && floor
           ? await countPass(workload, floor, token, fixtures, options.countRequests)
           : undefined;
+      const baselineCount = baseline
+        ? await countPass(workload, baseline, token, fixtures, options.countRequests)
+        : undefined;
       results.set(workload.id, {
         workload: { id: workload.id, title: workload.title },
         hub: emptyStats(hubCount.statements),
+        ...(baselineCount && { baseline: emptyStats(baselineCount.statements) }),
         ...(floorCount && {
           floor: emptyStats(floorCount.statements),
           sameAnswer: isDeepStrictEqual(hubCount.data, floorCount.data),
@@ -168,7 +188,7 @@ async function runSize(
       );
     }
     // Only the measured processes stay: nothing else is connected while rounds run.
-    for (const p of [hub, floor]) if (p && p.counted !== p.measured) await p.counted.stop();
+    for (const p of [hub, floor, baseline]) if (p && p.counted !== p.measured) await p.counted.stop();
 
     let sequence = 1_000_000;
     for (const workload of workloads) {
@@ -176,6 +196,7 @@ async function runSize(
       const result = results.get(workload.id) as WorkloadResult;
       const targets: [Target, TargetStats][] = [];
       if (workload.floor && floor && result.floor) targets.push([floor.measured, result.floor]);
+      if (baseline && result.baseline) targets.push([baseline.measured, result.baseline]);
       targets.push([hub.measured, result.hub]);
       for (let round = 1; round <= options.rounds; round++) {
         for (const [target, stats] of targets) {
@@ -203,6 +224,7 @@ async function runSize(
       }
       log(
         `${dataset.size} ${workload.id}: hub ${result.hub.reqPerSecond.toFixed(0)} req/s` +
+          (result.baseline ? `, baseline ${result.baseline.reqPerSecond.toFixed(0)} req/s` : '') +
           (result.floor ? `, floor ${result.floor.reqPerSecond.toFixed(0)} req/s` : ''),
       );
     }
@@ -211,6 +233,7 @@ async function runSize(
       referrals: dataset.referrals,
       generatedSeconds: dataset.generatedSeconds,
       workloads: [...results.values()],
+      ...(options.baseline && { baselineCommit: options.baseline.commit }),
     };
   } finally {
     await Promise.all(started.map((target) => target.stop()));

@@ -12,11 +12,13 @@ import { benchMemory } from './memory';
 import { deliveryReport, markdownReport, webReport } from './report';
 import { benchWeb } from './web';
 import { benchSeal, SealResult } from './seal';
-import { bundleRuntime, sourceRuntime, stopAllTargets } from './targets';
+import { baselineRuntime, bundleRuntime, HubRuntime, sourceRuntime, stopAllTargets } from './targets';
 
 const USAGE = `npm run bench -- [options]   (docs/benchmarks.md)
   --size small|large|small,large   datasets to run (default small); both sizes also print large/small
   --hub bundle|source              the production bundle on the image's Node (default), or the sources
+  --baseline <commit>              also the hub's bundle as built at that commit, in the same rounds
+                                   (floor, baseline, hub, …): a change measured against what it changes
   --connections 16  --seconds 10  --warmup 3  --rounds 2  --count 20
   --workloads W0,W1,W1b,W2,W3,W5,W4   (default all; none: skip the rounds, e.g. to run only the sealer)
   --seal-events 10000,1000000      audit trail sizes for the sealer (0 skips it)
@@ -63,6 +65,7 @@ type Flags = Record<keyof typeof DEFAULTS, string> &
     pg?: string;
     'worker-env'?: string;
     'cpu-prof'?: string;
+    baseline?: string;
   };
 
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
@@ -80,6 +83,7 @@ async function main(): Promise<void> {
       pg: { type: 'string' },
       'worker-env': { type: 'string' },
       'cpu-prof': { type: 'string' },
+      baseline: { type: 'string' },
       ...Object.fromEntries(SWITCHES.map((name) => [name, { type: 'boolean' as const, default: false }])),
     },
   }).values as unknown as Flags;
@@ -113,12 +117,22 @@ async function main(): Promise<void> {
     : values.hub === 'bundle'
       ? await bundleRuntime(log, { worker: values.delivery })
       : sourceRuntime();
-  // A profile per hub process, written when it stops (its SIGTERM handler exits cleanly).
+  if (values.baseline && (values.hub !== 'bundle' || !rounds || values.delivery || values.web))
+    throw new Error(`--baseline compares the bundles in the workloads' rounds\n${USAGE}`);
+  const baselineBuilt =
+    values.baseline && rounds
+      ? await baselineRuntime(values.baseline, log).catch(async (error: unknown) => {
+          await built?.dispose();
+          throw error;
+        })
+      : null;
+  // A profile per hub process, written when it stops (its SIGTERM handler exits cleanly); the
+  // baseline's go into <dir>/baseline.
   const profiles = values['cpu-prof'] && resolve(values['cpu-prof']);
-  const runtime =
-    built && profiles
-      ? { ...built, args: ['--cpu-prof', `--cpu-prof-dir=${profiles}`, ...built.args] }
-      : built;
+  const profiled = <R extends HubRuntime>(target: R | null, dir: string | undefined): R | null =>
+    target && dir ? { ...target, args: ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...target.args] } : target;
+  const runtime = profiled(built, profiles);
+  const baseline = profiled(baselineBuilt, profiles && join(profiles, 'baseline'));
   // Any dataset's schema will do for the sealer and the memory workload: the smallest one run copies fastest.
   const smallest = () => ensureDataset(postgres.adminUrl, sizes.includes('small') ? 'small' : sizes[0]);
   try {
@@ -177,6 +191,7 @@ async function main(): Promise<void> {
           adminUrl: postgres.adminUrl,
           sizes,
           runtime,
+          ...(baseline && { baseline: { runtime: baseline, commit: baseline.commit } }),
           workloads,
           connections: Number(values.connections),
           seconds: Number(values.seconds),
@@ -212,6 +227,9 @@ async function main(): Promise<void> {
       runtime
         ? `hub: ${values.hub === 'bundle' ? 'production bundle' : 'sources'} on Node ${execFileSync(runtime.node, ['-v']).toString().trim()}, NODE_ENV=production${pin ? ', pinned to CPU 0 (floor too), load generator on CPU 1' : ''}; ${await pgVersion(postgres.adminUrl)}`
         : `the sealer only, in the harness's process on Node ${process.version}; ${await pgVersion(postgres.adminUrl)}`,
+      ...(baseline
+        ? [`baseline: the hub's bundle at ${baseline.commit}, built the same way, in the same rounds`]
+        : []),
       ...(rounds
         ? [
             `${values.connections} connections; per workload ${values.rounds} interleaved rounds of ${values.seconds} s per server after a ${values.warmup} s warm-up; statements counted over ${values.count} sequential requests`,
@@ -226,6 +244,7 @@ async function main(): Promise<void> {
     });
   } finally {
     await runtime?.dispose();
+    await baseline?.dispose();
     await postgres.stop();
   }
 }

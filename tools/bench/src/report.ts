@@ -60,6 +60,45 @@ export function markdownReport(
       ),
       '',
     );
+    const compared = size.workloads.filter((w) => w.baseline);
+    if (compared.length) {
+      const was = (w: WorkloadResult) => w.baseline as TargetStats;
+      const change = (before: string, after: string) => `${before} → ${after}`;
+      const perRequest = (per1k: number) => fixed(per1k / 1000, 2);
+      parts.push(
+        `#### ${size.size}: this checkout against the baseline ${size.baselineCommit?.slice(0, 10) ?? ''} (same rounds)`,
+        '',
+        table(
+          [
+            'workload',
+            'hub req/s',
+            'hub/floor',
+            'API CPU ms/req',
+            'PG CPU ms/req',
+            'statements/req',
+            'p50 / p99 ms',
+            'API CPU ÷ baseline',
+          ],
+          compared.map((w) => [
+            w.workload.id,
+            change(fixed(was(w).reqPerSecond), fixed(w.hub.reqPerSecond)),
+            change(
+              ratio(was(w).reqPerSecond, w.floor?.reqPerSecond),
+              ratio(w.hub.reqPerSecond, w.floor?.reqPerSecond),
+            ),
+            change(perRequest(was(w).apiCpuPer1k), perRequest(w.hub.apiCpuPer1k)),
+            change(perRequest(was(w).pgCpuPer1k), perRequest(w.hub.pgCpuPer1k)),
+            change(fixed(was(w).statementsPerRequest, 1), fixed(w.hub.statementsPerRequest, 1)),
+            change(
+              `${fixed(was(w).p50, 1)} / ${fixed(was(w).p99, 1)}`,
+              `${fixed(w.hub.p50, 1)} / ${fixed(w.hub.p99, 1)}`,
+            ),
+            ratio(w.hub.apiCpuPer1k, was(w).apiCpuPer1k),
+          ]),
+        ),
+        '',
+      );
+    }
     const problems = size.workloads.flatMap((w) => problemsOf(w));
     if (problems.length) parts.push(...problems.map((p) => `- **${size.size} ${p}**`), '');
   }
@@ -168,6 +207,7 @@ function problemsOf(w: WorkloadResult): string[] {
   };
   check('hub', w.hub);
   check('floor', w.floor);
+  check('baseline', w.baseline);
   if (w.sameAnswer === false) problems.push(`${w.workload.id}: the floor's answer differs from the hub's`);
   return problems;
 }

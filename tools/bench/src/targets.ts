@@ -1,8 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildBundle, imageNodeRuntime, installProductionDependencies } from '@hub/testing';
+import { buildBundle, imageNodeRuntime, installProductionDependencies, mustRun } from '@hub/testing';
 import { ROOT } from '@hub/tools';
 
 /** A server under measurement: the hub, the floor or the worker, in its own process. */
@@ -74,6 +74,52 @@ export async function bundleRuntime(
     args: ['main.js'],
     cwd: dir,
     ...(options.worker && { worker: { args: ['main.js'], cwd: workerDir } }),
+    dispose: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * The API's production bundle as it was at commit `ref` (`--baseline`), to measure beside this
+ * checkout's in the same run: the commit's files from git (`git archive`, nothing of the repository
+ * changes), this workspace's node_modules, the same build. Answers the runtime and the commit.
+ */
+export async function baselineRuntime(
+  ref: string,
+  log: (line: string) => void,
+): Promise<HubRuntime & { commit: string }> {
+  const started = Date.now();
+  const commit = (
+    await mustRun('git', ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`], { cwd: ROOT })
+  ).stdout.trim();
+  const dir = await mkdtemp(join(tmpdir(), 'hub-bench-baseline-'));
+  const sources = join(dir, 'sources');
+  const bundle = join(dir, 'bundle');
+  try {
+    await mkdir(sources);
+    await mustRun('sh', ['-c', `git archive --format=tar "$1" | tar -x -C "$2"`, 'sh', commit, sources], {
+      cwd: ROOT,
+    });
+    await symlink(join(ROOT, 'node_modules'), join(sources, 'node_modules'), 'dir');
+    // The webpack plugin reads Nx's project graph from the checkout's cache: make it there.
+    await mustRun('npx', ['nx', 'show', 'projects'], {
+      cwd: sources,
+      env: { ...process.env, NX_DAEMON: 'false' },
+    });
+    await buildBundle('api', bundle, sources);
+    await installProductionDependencies('api', bundle);
+    await rm(sources, { recursive: true, force: true });
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  log(
+    `baseline ${commit.slice(0, 10)}: production bundle built in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
+  return {
+    commit,
+    node: await imageNodeRuntime(),
+    args: ['main.js'],
+    cwd: bundle,
     dispose: () => rm(dir, { recursive: true, force: true }),
   };
 }

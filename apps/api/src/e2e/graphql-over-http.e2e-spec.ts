@@ -26,6 +26,31 @@ describe('GraphQL over HTTP (graphql-http audits, e2e)', () => {
     expect({ must: count('MUST'), should: count('SHOULD') }).toEqual({ must: 13, should: 23 });
   });
 
+  it('answers every operation Cache-Control: no-store: over POST, over GET, and a refusal', async () => {
+    const query = '{ __typename }';
+    const post = (body: unknown) =>
+      fetch(`${hub.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const answers = await Promise.all([
+      post({ query }),
+      fetch(`${hub.url}/graphql?query=${encodeURIComponent(query)}`, {
+        headers: { 'apollo-require-preflight': 'true' },
+      }),
+      post({ query: '{ noSuchField }' }),
+    ]);
+    const refusal = (await answers[2].json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect({
+      cacheControl: answers.map((answer) => answer.headers.get('cache-control')),
+      refused: refusal.errors?.map((error) => error.extensions?.code),
+    }).toEqual({
+      cacheControl: ['no-store', 'no-store', 'no-store'],
+      refused: ['GRAPHQL_VALIDATION_FAILED'],
+    });
+  });
+
   it.each(required.map((audit) => [audit.id, audit.name, audit] as const))(
     '%s %s',
     async (_id, _name, audit) => {

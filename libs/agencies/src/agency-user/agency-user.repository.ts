@@ -75,6 +75,8 @@ export class AgencyUserRepository {
          FROM agency a LEFT JOIN agency_user u ON u.user_id = :userId
         WHERE a.id = :agencyId`,
       { agencyId, userId },
+      // Every signed-in request runs it.
+      { prepare: true },
     );
     if (rows.length === 0)
       return { agencyRegistered: false, agencyType: null, taskForceIds: [], lastSighting: null };

@@ -54,9 +54,9 @@ export class AccessGrantRepository {
                      WHERE c.survivor_id = s.id)::text[] AS "revokedForAgencyIds",
               (SELECT coalesce(json_agg(json_build_object('agencyId', g.agency_id, 'purposes', g.purposes,
                         'classes', g.data_classes, 'basis', g.basis, 'userId', g.user_id)), '[]'::json)
-                 FROM consent_grant g WHERE g.survivor_id = s.id AND ${liveGrantSql('g', now)}) AS "liveGrants"
+                 FROM consent_grant g WHERE g.survivor_id = s.id AND ${liveGrantSql('g')}) AS "liveGrants"
          FROM survivor s WHERE s.id = ANY(CAST(:ids AS uuid[]))`,
-      { ids: [...survivorIds] },
+      { ids: [...survivorIds], now },
     );
   }
 

@@ -19,7 +19,7 @@ export async function liveGrantsOf(
     .getRepository(ConsentGrantEntity)
     .createQueryBuilder('g')
     .where({ [key]: In([...ids]) })
-    .andWhere(liveGrantSql('g', now))
+    .andWhere(liveGrantSql('g'), { now })
     .getMany();
   for (const grant of grants) byId.get(grant[key] as string)?.push(grant);
   return byId;

@@ -1,22 +1,17 @@
 import type { SqlSubjectMap } from '@hub/authz';
+import { NOW_SQL } from '@hub/database';
 import type { PolicyRecords } from '@hub/access';
 import type { ConsentGrantEntity } from '../consent/consent.entity';
 
 export type SurvivorRecord = PolicyRecords['Survivor'];
 export type LiveGrant = SurvivorRecord['liveGrants'][number];
 
-/**
- * The moment a query is about, as a SQL literal. Built only from a Date we created (never from
- * input), so inlining it is safe; it lets one statement use the same clock as the in-memory check.
- */
-export function sqlInstant(now: Date): string {
-  if (Number.isNaN(now.getTime())) throw new Error('invalid clock');
-  return `'${now.toISOString()}'::timestamptz`;
-}
+// The SQL below reads the clock as `:now` (NOW_SQL): the statement binds the same reading as the
+// in-memory twins are given, so one request judges one moment.
 
-/** SQL for "this survivor is a minor at `now`": the flag, or a date of birth under 18. */
-export function minorSql(alias: string, now: Date): string {
-  return `(${alias}.minor OR (${alias}.date_of_birth IS NOT NULL AND ${alias}.date_of_birth > (${sqlInstant(now)} AT TIME ZONE 'UTC' - interval '18 years')::date))`;
+/** SQL for "this survivor is a minor at `:now`": the flag, or a date of birth under 18. */
+export function minorSql(alias: string): string {
+  return `(${alias}.minor OR (${alias}.date_of_birth IS NOT NULL AND ${alias}.date_of_birth > (${NOW_SQL} AT TIME ZONE 'UTC' - interval '18 years')::date))`;
 }
 
 /** The same rule in memory. */
@@ -28,10 +23,9 @@ export function isMinorAt(record: { minor: boolean; dateOfBirth: string | null }
   return now.getTime() < eighteenth;
 }
 
-/** SQL for "this grant row is live at `now`". */
-export function liveGrantSql(alias: string, now: Date): string {
-  const at = sqlInstant(now);
-  return `(${alias}.revoked_at IS NULL AND ${alias}.valid_from <= ${at} AND ${alias}.valid_until > ${at})`;
+/** SQL for "this grant row is live at `:now`". */
+export function liveGrantSql(alias: string): string {
+  return `(${alias}.revoked_at IS NULL AND ${alias}.valid_from <= ${NOW_SQL} AND ${alias}.valid_until > ${NOW_SQL})`;
 }
 
 export function isLiveAt(
@@ -45,24 +39,36 @@ export function isLiveAt(
   );
 }
 
+const sqlMaps = new Map<string, SqlSubjectMap>();
+
 /**
  * The consents domain's query scope: how the policy's Survivor conditions read in SQL for a
- * survivor row aliased `alias`. Other domains (referrals) join survivors through this, so a
- * revocation or expiry cuts access at once on every path.
+ * survivor row aliased `alias`, live grants at `:now`. Other domains (referrals) join survivors
+ * through this, so a revocation or expiry cuts access at once on every path. One map per alias,
+ * made once: the access WHERE compiled over it is kept with it (accessWhere).
  */
-export function survivorSqlMap(alias: string, now: Date): SqlSubjectMap {
+export function survivorSqlMap(alias: string): SqlSubjectMap {
+  let map = sqlMaps.get(alias);
+  if (!map) {
+    map = sqlMapOf(alias);
+    sqlMaps.set(alias, map);
+  }
+  return map;
+}
+
+function sqlMapOf(alias: string): SqlSubjectMap {
   return {
     fields: {
       id: { sql: `${alias}.id`, kind: 'scalar' },
       ownerAgencyId: { sql: `${alias}.owner_agency_id`, kind: 'scalar' },
-      minor: { sql: minorSql(alias, now), kind: 'scalar' },
+      minor: { sql: minorSql(alias), kind: 'scalar' },
       // A query reads records directly, never through a referral (the policy's sharedClasses).
       sharedClasses: { sql: 'NULL::text[]', kind: 'array', nullAs: 'missing' },
     },
     collections: {
       liveGrants: {
         exists: (inner: string) =>
-          `EXISTS (SELECT 1 FROM consent_grant lg WHERE lg.survivor_id = ${alias}.id AND ${liveGrantSql('lg', now)} AND ${inner})`,
+          `EXISTS (SELECT 1 FROM consent_grant lg WHERE lg.survivor_id = ${alias}.id AND ${liveGrantSql('lg')} AND ${inner})`,
         fields: {
           agencyId: { sql: 'lg.agency_id', kind: 'scalar' },
           purposes: { sql: 'lg.purposes', kind: 'array' },
@@ -106,9 +112,9 @@ export function survivorRecord(
 }
 
 /**
- * SQL for "the consent `consentIdExpr` gives agency `agencyIdExpr` a live grant at `now`": how
+ * SQL for "the consent `consentIdExpr` gives agency `agencyIdExpr` a live grant at `:now`": how
  * another domain (referrals) knows on read that a consent behind it was revoked or has ended.
  */
-export function liveConsentGrantSql(consentIdExpr: string, agencyIdExpr: string, now: Date): string {
-  return `EXISTS (SELECT 1 FROM consent_grant cg WHERE cg.consent_id = ${consentIdExpr} AND cg.agency_id = ${agencyIdExpr} AND ${liveGrantSql('cg', now)})`;
+export function liveConsentGrantSql(consentIdExpr: string, agencyIdExpr: string): string {
+  return `EXISTS (SELECT 1 FROM consent_grant cg WHERE cg.consent_id = ${consentIdExpr} AND cg.agency_id = ${agencyIdExpr} AND ${liveGrantSql('cg')})`;
 }

@@ -120,16 +120,19 @@ export class SurvivorRepository {
     };
   }
 
-  /** The columns of a visible record and its live grants (as JSON) under `prefix`, and the policy's WHERE on `s`. */
+  /**
+   * The columns of a visible record and its live grants (as JSON) under `prefix`, and the policy's
+   * WHERE on `s`, both at `now`.
+   */
   private visibleWithGrantsSql(scope: AccessScope, now: Date, prefix: string) {
-    const access = accessWhere(scope.ability, 'read', 'Survivor', survivorSqlMap('s', now));
+    const access = accessWhere(scope.ability, 'read', 'Survivor', survivorSqlMap('s'));
     return {
       sql: `${entityColumns(this.dataSource.manager, SurvivorEntity, 's', prefix)},
         (SELECT coalesce(json_agg(json_build_object('agencyId', g.agency_id, 'purposes', g.purposes,
                   'classes', g.data_classes, 'basis', g.basis, 'userId', g.user_id)), '[]'::json)
-           FROM consent_grant g WHERE g.survivor_id = s.id AND ${liveGrantSql('g', now)}) AS "${prefix}liveGrants"`,
+           FROM consent_grant g WHERE g.survivor_id = s.id AND ${liveGrantSql('g')}) AS "${prefix}liveGrants"`,
       where: access.sql,
-      params: access.params,
+      params: { ...access.params, now },
     };
   }
 
@@ -144,7 +147,7 @@ export class SurvivorRepository {
     if (filter.ownedBy) query.andWhere('s.owner_agency_id = :ownedBy', { ownedBy: filter.ownedBy });
     if (filter.reference) query.andWhere('s.reference = :reference', { reference: filter.reference });
     if (filter.minor !== undefined) {
-      const minor = survivorSqlMap('s', now).fields.minor.sql;
+      const minor = survivorSqlMap('s').fields.minor.sql;
       query.andWhere(filter.minor ? minor : `NOT ${minor}`);
     }
     return NEWEST_FIRST.fetch(query, args);
@@ -198,8 +201,11 @@ export class SurvivorRepository {
 
   /** Records the caller may see: the policy's read rules as the WHERE (rules → SQL, live grants at `now`). */
   private visible(scope: AccessScope, now: Date, tx: Tx = this.dataSource.manager) {
-    const access = accessWhere(scope.ability, 'read', 'Survivor', survivorSqlMap('s', now));
-    return tx.getRepository(SurvivorEntity).createQueryBuilder('s').where(access.sql, access.params);
+    const access = accessWhere(scope.ability, 'read', 'Survivor', survivorSqlMap('s'));
+    return tx
+      .getRepository(SurvivorEntity)
+      .createQueryBuilder('s')
+      .where(access.sql, { ...access.params, now });
   }
 }
 

@@ -85,7 +85,7 @@ export class SurvivorService {
   ): Promise<(Survivor | null)[]> {
     const now = this.clock.now();
     const results = items.map(({ visible, sharedClasses }) =>
-      visible ? this.toModel(scope, visible.entity, visible.grants, now, sharedClasses) : null,
+      visible ? this.toModel(scope, visible.entity, visible.grants, now, sharedClasses, requested) : null,
     );
     await this.recordDisclosures(scope, results, requested);
     return results.map((result) => result?.model ?? null);
@@ -264,7 +264,9 @@ export class SurvivorService {
     now: Date,
     requested: Requested,
   ): Promise<Survivor[]> {
-    const results = entities.map((entity) => this.toModel(scope, entity, grants.get(entity.id) ?? [], now));
+    const results = entities.map((entity) =>
+      this.toModel(scope, entity, grants.get(entity.id) ?? [], now, undefined, requested),
+    );
     await this.recordDisclosures(scope, results, requested);
     return results.map((result) => result.model);
   }
@@ -295,17 +297,26 @@ export class SurvivorService {
     return this.audit.recordDisclosure(...events);
   }
 
-  /** The one place a survivor becomes what a client sees: the policy decides field by field. */
+  /**
+   * The one place a survivor becomes what a client sees: the policy decides field by field. With
+   * `requested` (the fields the request selects), only those personal fields are judged; the
+   * others are null and marked withheld on a model that request alone sees, and never shown.
+   */
   private toModel(
     scope: AccessScope,
     entity: SurvivorEntity,
     liveGrants: LiveGrant[],
     now: Date,
     sharedClasses?: readonly string[],
+    requested?: Requested,
   ): { model: Survivor; permitted: string[] } {
     // Through a referral the policy narrows a non-owner to what the referral shares.
     const record = survivorRecord(entity, liveGrants, now, sharedClasses);
-    const permitted = permittedFields(scope.ability, 'read', 'Survivor', record, SURVIVOR_PERSONAL_FIELDS);
+    const asked = requested
+      ? SURVIVOR_PERSONAL_FIELDS.filter((field) => requested.has(field))
+      : SURVIVOR_PERSONAL_FIELDS;
+    // A page that shows no personal field (the inbox: the reference) judges none.
+    const permitted = asked.length ? permittedFields(scope.ability, 'read', 'Survivor', record, asked) : [];
     const allowed = new Set(permitted);
     const show = <T>(field: string, value: T): T | null => (allowed.has(field) ? value : null);
     const model: Survivor = {

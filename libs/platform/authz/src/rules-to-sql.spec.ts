@@ -386,3 +386,79 @@ describe('accessWhere for one field', () => {
     expect(accessWhere(ability, 'read', 'Row', map, 'kind').sql).toBe('TRUE');
   });
 });
+
+describe('accessWhere: compiled once per set of rules', () => {
+  const byAgency = (agency: string, user: string) =>
+    define(({ can, cannot }) => {
+      can('read', 'Row', { owner: agency });
+      can('read', 'Row', { grants: { $elemMatch: { agency, purposes: 'SERVICE' } } });
+      cannot('read', 'Row', { tags: user });
+    });
+  const names = (where: { sql: string }): string[] => where.sql.match(/:access_\d+_\d+/g) ?? [];
+
+  it('gives the same rules (another ability: another request) the same text and parameters, other rules their own', () => {
+    const first = accessWhere(byAgency('a', 'u'), 'read', 'Row', map);
+    const again = accessWhere(byAgency('a', 'u'), 'read', 'Row', map);
+    const other = accessWhere(byAgency('b', 'u'), 'read', 'Row', map);
+    expect(again).toEqual(first);
+    expect(Object.values(first.params)).toEqual([['u'], 'a', ['SERVICE'], 'a']);
+    expect(Object.values(other.params)).toEqual([['u'], 'b', ['SERVICE'], 'b']);
+    // Other rules, other names: the two can sit in one statement.
+    expect(names(other).some((name) => names(first).includes(name))).toBe(false);
+    expect(first.sql.replace(/:access_\d+_/g, ':p')).toBe(other.sql.replace(/:access_\d+_/g, ':p'));
+  });
+
+  it('answers what a fresh compilation answers, per map, action and field', () => {
+    const ability = define(({ can, cannot }) => {
+      can('read', 'Row');
+      cannot('read', 'Row', ['owner'], { flag: true });
+      can('update', 'Row', { owner: 'a' });
+    });
+    const positional = (where: { sql: string; params: Record<string, unknown> }) => {
+      const order = names(where);
+      return {
+        sql: order.reduce((sql, name, i) => sql.replace(name, `$${i + 1}`), where.sql),
+        params: order.map((name) => where.params[name.slice(1)]),
+      };
+    };
+    const otherMap: SqlSubjectMap = {
+      fields: { ...map.fields, owner: { sql: 'r.owner_id', kind: 'scalar' } },
+    };
+    for (let round = 0; round < 2; round++) {
+      expect(positional(accessWhere(ability, 'update', 'Row', map))).toEqual(
+        rulesToSql(ability, 'update', 'Row', map),
+      );
+      expect(positional(accessWhere(ability, 'update', 'Row', otherMap))).toEqual(
+        rulesToSql(ability, 'update', 'Row', otherMap),
+      );
+      expect(accessWhere(ability, 'read', 'Row', map).sql).toBe('TRUE');
+      expect(positional(accessWhere(ability, 'read', 'Row', map, 'owner'))).toEqual({
+        sql: '(NOT (r.flag IS NOT NULL AND r.flag = $1))',
+        params: [true],
+      });
+    }
+  });
+
+  it('hands out its parameters as a copy: what a caller adds stays with the caller', () => {
+    const first = accessWhere(byAgency('c', 'u'), 'read', 'Row', map);
+    first.params['now'] = EPOCH;
+    expect(Object.keys(accessWhere(byAgency('c', 'u'), 'read', 'Row', map).params)).not.toContain('now');
+  });
+
+  it('keeps refusing what it cannot translate: a value no key can spell is compiled, and refused, every time', () => {
+    const regex = () => define(({ can }) => can('read', 'Row', { name: /a/ } as MongoQuery));
+    expect(() => accessWhere(regex(), 'read', 'Row', map)).toThrow(/unsupported value \/a\//);
+    expect(() => accessWhere(regex(), 'read', 'Row', map)).toThrow(/unsupported value \/a\//);
+  });
+
+  it('compiles $and/$or/$nor every time: another matcher reads the same conditions otherwise', () => {
+    const conditions = { $or: [{ owner: 'a' }, { level: 1 }] } as MongoQuery;
+    const logical = define(({ can }) => can('read', 'Row', conditions), {
+      conditionsMatcher: logicalMongoQueryMatcher,
+    });
+    const plain = define(({ can }) => can('read', 'Row', conditions));
+    expect(accessWhere(logical, 'read', 'Row', map).sql).toContain('r.owner');
+    expect(() => accessWhere(plain, 'read', 'Row', map)).toThrow(/unknown field "\$or"/);
+    expect(accessWhere(logical, 'read', 'Row', map).sql).toContain('r.level');
+  });
+});

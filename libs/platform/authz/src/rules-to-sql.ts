@@ -74,12 +74,24 @@ export function rulesToSql(
   return { sql: renderTop(compileRules(ability, action, subjectType, map), param), params };
 }
 
-let fragmentSeq = 0;
+/** Compiled WHEREs kept per subject map: as many rule sets as callers were seen lately. */
+const MAX_COMPILED_PER_MAP = 1_000;
+const compiledByMap = new WeakMap<SqlSubjectMap, Map<string, NamedSql>>();
+let compiledSeq = 0;
 
 /**
- * The same WHERE as `rulesToSql`, with named parameters unique to this fragment (`:access_<n>_<i>`),
- * so it composes into a TypeORM query builder (`.andWhere(sql, params)`) or a named query
- * (`namedQuery` in @hub/database) without anyone counting parameter positions.
+ * The same WHERE as `rulesToSql`, with named parameters (`:access_<n>_<i>`), so it composes into a
+ * TypeORM query builder (`.andWhere(sql, params)`) or a named query (`namedQuery` in
+ * @hub/database) without anyone counting parameter positions.
+ *
+ * Compiled once per set of rules: what it answers depends only on the rules that decide
+ * `action` on `subjectType` (their order, `cannot`s and conditions, the actor's agency and ids
+ * written into them) and on `map`, not on the request. So it is kept per map (a map made once:
+ * a module constant, or one per alias) under those rules, the most recently used
+ * `MAX_COMPILED_PER_MAP` of them, and each entry keeps its parameter names: a statement built
+ * from it has the same text on every request. Rules whose conditions a key cannot spell exactly
+ * (a value that is not a string, number, boolean, null, date, array or plain object) or that
+ * different matchers read differently (`$and`/`$or`/`$nor`) are compiled every time.
  */
 export function accessWhere(
   ability: AnyMongoAbility,
@@ -89,7 +101,34 @@ export function accessWhere(
   /** A field: the SQL of `ability.can(action, row, field)` instead (e.g. whether a row's address may be shown). */
   field?: string,
 ): NamedSql {
-  const prefix = `access_${(fragmentSeq = (fragmentSeq + 1) % 1_000_000)}_`;
+  const key = rulesKey(ability.rulesFor(action, subjectType, field), action, subjectType, field);
+  if (key === undefined) return compileNamed(ability, action, subjectType, map, field);
+  let compiled = compiledByMap.get(map);
+  if (!compiled) {
+    compiled = new Map();
+    compiledByMap.set(map, compiled);
+  }
+  let entry = compiled.get(key);
+  if (entry) {
+    // Most recently used last: the first key is the one to drop.
+    compiled.delete(key);
+  } else {
+    entry = compileNamed(ability, action, subjectType, map, field);
+    if (compiled.size >= MAX_COMPILED_PER_MAP) compiled.delete(compiled.keys().next().value as string);
+  }
+  compiled.set(key, entry);
+  return { sql: entry.sql, params: { ...entry.params } };
+}
+
+function compileNamed(
+  ability: AnyMongoAbility,
+  action: string,
+  subjectType: string,
+  map: SqlSubjectMap,
+  field: string | undefined,
+): NamedSql {
+  // Unique per compilation: two fragments in one statement never share a name unless they are one.
+  const prefix = `access_${++compiledSeq}_`;
   const params: Record<string, unknown> = {};
   let count = 0;
   const param: Param = (value) => {
@@ -98,6 +137,56 @@ export function accessWhere(
     return `:${name}`;
   };
   return { sql: renderTop(compileRules(ability, action, subjectType, map, field), param), params };
+}
+
+/**
+ * What the compiled WHERE depends on, as a string: the rules `rulesFor` answered in their order
+ * (inverted or not, conditions as written) and what was asked. Undefined when a condition holds
+ * a value it cannot spell exactly, or a logical operator (see accessWhere).
+ */
+function rulesKey(
+  rules: readonly (RuleLike & { inverted: boolean })[],
+  action: string,
+  subjectType: string,
+  field: string | undefined,
+): string | undefined {
+  const parts = [JSON.stringify([action, subjectType, field ?? null])];
+  for (const rule of rules) {
+    const conditions = rule.conditions === undefined ? '-' : spell(rule.conditions);
+    if (conditions === undefined) return undefined;
+    parts.push(`${rule.inverted ? '!' : '+'}${conditions}`);
+  }
+  return parts.join('\n');
+}
+
+const LOGICAL_OPERATORS = new Set(['$and', '$or', '$nor']);
+
+/** A condition value spelled so that two values spell the same only when CASL reads them the same. */
+function spell(value: unknown): string | undefined {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  if (value === undefined) return 'undefined';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : `Date(${value.getTime()})`;
+  if (Array.isArray(value)) {
+    const items: string[] = [];
+    for (const item of value) {
+      const spelt = spell(item);
+      if (spelt === undefined) return undefined;
+      items.push(spelt);
+    }
+    return `[${items.join(',')}]`;
+  }
+  if (typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+    const entries: string[] = [];
+    for (const [name, item] of Object.entries(value)) {
+      if (LOGICAL_OPERATORS.has(name)) return undefined;
+      const spelt = spell(item);
+      if (spelt === undefined) return undefined;
+      entries.push(`${JSON.stringify(name)}:${spelt}`);
+    }
+    return `{${entries.join(',')}}`;
+  }
+  return undefined;
 }
 
 function compileRules(

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { allOf, namedQuery } from './named-query';
 
 describe('namedQuery', () => {
@@ -41,5 +41,32 @@ describe('namedQuery', () => {
     );
     expect(rows.map((row) => row.x)).toEqual([2, 3]);
     expect(() => allOf({ sql: ':a', params: { a: 1 } }, { sql: ':a', params: { a: 2 } })).toThrow(Error);
+  });
+
+  it('prepares a statement once per connection, with the answers and failures of an unprepared one', async () => {
+    const sql = 'SELECT CAST(:n AS int) + 1 AS m, CAST(:now AS timestamptz) AS at';
+    const now = new Date('2026-03-01T12:00:00.123Z');
+    const [text] = dataSource.driver.escapeQueryWithParameters(sql, { n: 1, now });
+    await dataSource.transaction(async (tx) => {
+      const answers = [];
+      for (const n of [1, 2, 3]) answers.push(await namedQuery(tx, sql, { n, now }, { prepare: true }));
+      const prepared = (await tx.query(
+        'SELECT count(*)::int AS statements FROM pg_prepared_statements WHERE statement = $1',
+        [text],
+      )) as { statements: number }[];
+      expect({ answers, prepared }).toEqual({
+        answers: [[{ m: 2, at: now }], [{ m: 3, at: now }], [{ m: 4, at: now }]],
+        prepared: [{ statements: 1 }],
+      });
+      expect(answers).toEqual(await Promise.all([1, 2, 3].map((n) => namedQuery(tx, sql, { n, now }))));
+    });
+    const failure = await namedQuery(
+      dataSource.manager,
+      'SELECT 1 / CAST(:zero AS int)',
+      { zero: 0 },
+      { prepare: true },
+    ).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(QueryFailedError);
+    expect((failure as QueryFailedError & { driverError: { code: string } }).driverError.code).toBe('22012');
   });
 });

@@ -1,9 +1,22 @@
-import type { EntityManager } from 'typeorm';
+import { createHash } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import { EntityManager, QueryFailedError } from 'typeorm';
 
 /** A piece of SQL with its own named parameters (`:name`, `:...list`); fragments compose by name. */
 export interface NamedSql {
   sql: string;
   params: Record<string, unknown>;
+}
+
+export interface NamedQueryOptions {
+  /**
+   * Run it as a prepared statement, named after its text: each pooled connection parses it once
+   * and PostgreSQL may keep one plan for it instead of planning every execution. Only for a
+   * statement run on every request (the admission, a page) whose text does not depend on the
+   * values — no `:...list` expansion, the clock as `:now` —, since every text stays prepared on
+   * every connection for as long as the connection lives.
+   */
+  prepare?: boolean;
 }
 
 /**
@@ -16,9 +29,49 @@ export async function namedQuery<R = Record<string, unknown>>(
   runner: EntityManager,
   sql: string,
   params: Record<string, unknown> = {},
+  options: NamedQueryOptions = {},
 ): Promise<R[]> {
   const [text, values] = runner.connection.driver.escapeQueryWithParameters(sql, params);
-  return (await runner.query(text, values)) as R[];
+  if (!options.prepare) return (await runner.query(text, values)) as R[];
+  // The runner's own connection inside a transaction, else one from the pool for this statement,
+  // as EntityManager.query does; failures are TypeORM's QueryFailedError, as there.
+  const queryRunner = runner.queryRunner ?? runner.connection.createQueryRunner();
+  try {
+    const client = (await queryRunner.connect()) as PoolClient;
+    const result = await client
+      .query({ name: statementName(text), text, values })
+      .catch((error: Error) => Promise.reject(new QueryFailedError(text, values, error)));
+    return result.rows as R[];
+  } finally {
+    if (!runner.queryRunner) await queryRunner.release();
+  }
+}
+
+/** Statement names by text: hashed once per text (the few texts `prepare` is for). */
+const statementNames = new Map<string, string>();
+const MAX_STATEMENT_NAMES = 1_000;
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `hub_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
+    if (statementNames.size >= MAX_STATEMENT_NAMES) statementNames.clear();
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * The moment a statement is about, in SQL: the named parameter `:now`, which whoever runs the
+ * statement binds to the clock reading its in-memory checks use (`{ now }` among its parameters).
+ * A parameter, not a literal: the statement's text stays the same from one request to the next, so
+ * PostgreSQL can keep its plan (and the access WHERE around it can be compiled once).
+ */
+export const NOW_SQL = 'CAST(:now AS timestamptz)';
+
+/** A name two fragments share must mean one value: the same, or the same moment (`:now`). */
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());
 }
 
 /** `AND` of fragments (each parenthesised), with their parameters merged; names must not clash. */
@@ -29,7 +82,8 @@ export function allOf(...fragments: (NamedSql | string | null | undefined | fals
     if (!fragment) continue;
     const piece = typeof fragment === 'string' ? { sql: fragment, params: {} } : fragment;
     for (const [name, value] of Object.entries(piece.params)) {
-      if (name in params && params[name] !== value) throw new Error(`allOf: parameter :${name} given twice`);
+      if (name in params && !sameValue(params[name], value))
+        throw new Error(`allOf: parameter :${name} given twice`);
       params[name] = value;
     }
     parts.push(`(${piece.sql})`);

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { GraphQLError, GraphQLFormattedError, ValidationContext } from 'graphql';
@@ -85,6 +86,11 @@ export function graphqlOptions({
     documentStore: documentStore(),
     cache: apolloCache(),
     plugins: [
+      // Apollo's cache-control plugin times every field of every answer (a hook per field, which a
+      // page of rows pays rows x fields times) to compute hints the hub never gives: every answer
+      // is `no-store` (noStorePlugin).
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin,
       unauthenticatedStatusPlugin,
       redactionsPlugin as ApolloServerPlugin,
       safeTextPlugin,
@@ -169,6 +175,20 @@ function formattedCodeOf(formatted: GraphQLFormattedError, error: unknown): stri
   const raw = formatted.extensions?.['code'];
   return typeof raw === 'string' && CLIENT_ERROR_CODES.has(raw) ? raw : classified;
 }
+
+/**
+ * Every GraphQL answer is `Cache-Control: no-store`: it is the caller's own view of personal data
+ * (a GET query too), never for a shared or browser cache to keep.
+ */
+const noStorePlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
 
 /** A request that needed a caller and had none answers HTTP 401, like a bad token does. */
 const unauthenticatedStatusPlugin: ApolloServerPlugin = {

@@ -5,6 +5,7 @@ export * from './graphql-options';
 export * from './validation.pipe';
 export * from './graphiql.module';
 export * from './request-loaders';
+export * from './request-context';
 export * from './redaction';
 export * from './selection';
 export * from './scalars';

@@ -53,6 +53,38 @@ export function queryCost(
   });
 }
 
+/** Variable sets whose cost is kept per document, and the longest kept (as JSON). */
+const COSTS_PER_DOCUMENT = 16;
+const MAX_VARIABLES_LENGTH = 512;
+const counted = new WeakMap<DocumentNode, Map<string, number | null>>();
+
+/**
+ * The cost of an operation counted once per parsed document and variables: Apollo's document
+ * store hands the same document object for the same text, and a client repeats its operations
+ * (the inbox, page after page), so walking the document again each time buys nothing. Kept with
+ * the document (it leaves with it), a few small variable sets each.
+ */
+function countedCost(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  count: (variables: Record<string, unknown>) => number | null,
+): number | null {
+  const json = JSON.stringify(variables);
+  if (json.length > MAX_VARIABLES_LENGTH) return count(variables);
+  const key = `${operation.name?.value ?? ''} ${json}`;
+  let costs = counted.get(document);
+  if (!costs) {
+    costs = new Map();
+    counted.set(document, costs);
+  }
+  if (costs.has(key)) return costs.get(key) as number | null;
+  const cost = count(variables);
+  if (costs.size >= COSTS_PER_DOCUMENT) costs.delete(costs.keys().next().value as string);
+  costs.set(key, cost);
+  return cost;
+}
+
 /**
  * Refuses an operation whose cost is over `maxCost` before it runs: HTTP 400,
  * GRAPHQL_VALIDATION_FAILED with `cost` and `maxCost` in extensions, like the depth and alias
@@ -64,12 +96,13 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          let cost: number | null;
-          try {
-            cost = queryCost(schema, document, operation, request.variables ?? {});
-          } catch {
-            cost = Infinity;
-          }
+          const cost = countedCost(document, operation, request.variables ?? {}, (variables) => {
+            try {
+              return queryCost(schema, document, operation, variables);
+            } catch {
+              return Infinity;
+            }
+          });
           if (cost === null || cost <= maxCost) return;
           throw new GraphQLError(`Query cost exceeds the limit of ${maxCost}`, {
             extensions: {

@@ -85,10 +85,13 @@ export async function imageNodeRuntime(): Promise<string> {
   return join(dir, 'node_modules', name, 'bin', 'node');
 }
 
-/** The production build of `apps/<app>` into `outDir`, made installable as its Dockerfile makes it. */
-export async function buildBundle(app: string, outDir: string): Promise<void> {
+/**
+ * The production build of `apps/<app>` into `outDir`, made installable as its Dockerfile makes it;
+ * from another checkout of the workspace when `workspace` is given (the benchmark's baseline).
+ */
+export async function buildBundle(app: string, outDir: string, workspace = WORKSPACE): Promise<void> {
   await mustRun('npx', ['webpack-cli', 'build', '--output-path', outDir], {
-    cwd: join(WORKSPACE, 'apps', app),
+    cwd: join(workspace, 'apps', app),
     env: {
       ...process.env,
       // What `nx build <app>` (configuration production) sets; the plugin reads the target from them.
@@ -100,7 +103,7 @@ export async function buildBundle(app: string, outDir: string): Promise<void> {
       HUB_BUILD_SKIP_TYPECHECK: 'true',
     },
   });
-  await mustRun('node', ['docker/scripts/prepare-runtime-package.cjs', outDir], { cwd: WORKSPACE });
+  await mustRun('node', ['docker/scripts/prepare-runtime-package.cjs', outDir], { cwd: workspace });
 }
 
 /** `npm install --omit=dev` of the bundle's package.json and lockfile, reused while they are unchanged. */

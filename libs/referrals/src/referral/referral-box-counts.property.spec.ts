@@ -5,7 +5,7 @@ import { auditMigrations } from '@hub/audit';
 import { Actor } from '@hub/authz';
 import { AccessScope, defineAbilityFor } from '@hub/access';
 import { consentsMigrations, liveConsentGrantSql } from '@hub/consents';
-import { databaseMigrations, dataSourceOptions } from '@hub/database';
+import { databaseMigrations, dataSourceOptions, namedQuery } from '@hub/database';
 import { notificationsMigrations } from '@hub/notifications';
 import { createTestDatabase, TestDatabase } from '@hub/testing';
 import { workflowMigrations } from '@hub/workflow';
@@ -147,11 +147,13 @@ describe('referral box counts (property-based, real PostgreSQL)', () => {
 
   /** The definition, row by row: what the old scan over every referral answered. */
   async function bruteForce(agencyId: string): Promise<ReferralBoxCountsRow> {
-    const rows = (await owner.query(
+    const rows = (await namedQuery(
+      owner.manager,
       `SELECT r.from_agency_id AS "from", r.to_agency_id AS "to", r.status, r.sent_at AS "sentAt",
               r.response_due_at AS "dueAt", r.consent_id AS "consentId",
-              (r.consent_id IS NULL OR ${liveConsentGrantSql('r.consent_id', 'r.to_agency_id', now)}) AS "consentLive"
+              (r.consent_id IS NULL OR ${liveConsentGrantSql('r.consent_id', 'r.to_agency_id')}) AS "consentLive"
          FROM referral r`,
+      { now },
     )) as {
       from: string;
       to: string;

@@ -5,11 +5,11 @@ import { Metrics } from '@hub/observability';
 import { RecordWorkflow } from '@hub/workflow';
 import {
   AWAITING_ANSWER,
-  consentLiveSql,
+  CONSENT_LIVE_SQL,
   effectiveStatusOf,
   hubReferralType,
   OpenReferral,
-  openReferralColumns,
+  OPEN_REFERRAL_COLUMNS,
 } from './referral-hub-moves';
 import { ReferralStatus as S } from './referral.enums';
 
@@ -33,10 +33,10 @@ const REASONS: Record<ExpiryCause, { reason: string; message: string }> = {
  * referral_awaiting_answer_idx (response_due_at, id) WHERE status IN (SENT, ACKNOWLEDGED):
  * past the deadline, or before it with a consent that no longer covers the recipient.
  */
-function causeSql(cause: ExpiryCause, now: Date): string {
+function causeSql(cause: ExpiryCause): string {
   return cause === 'RESPONSE_DEADLINE'
     ? `r.response_due_at <= :now`
-    : `r.response_due_at > :now AND r.consent_id IS NOT NULL AND NOT ${consentLiveSql(now)}`;
+    : `r.response_due_at > :now AND r.consent_id IS NOT NULL AND NOT ${CONSENT_LIVE_SQL}`;
 }
 
 /**
@@ -96,9 +96,9 @@ export class ReferralExpiry {
   ): Promise<{ taken: number; moved: number }> {
     const rows = await namedQuery<OpenReferral>(
       tx,
-      `SELECT ${openReferralColumns(now)}
+      `SELECT ${OPEN_REFERRAL_COLUMNS}
          FROM referral r
-        WHERE r.status IN (:...awaiting) AND ${causeSql(cause, now)}
+        WHERE r.status IN (:...awaiting) AND ${causeSql(cause)}
         ORDER BY r.response_due_at, r.id
         LIMIT :limit
           FOR UPDATE OF r SKIP LOCKED`,

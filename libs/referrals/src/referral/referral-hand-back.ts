@@ -6,7 +6,7 @@ import {
   effectiveStatusOf,
   hubReferralType,
   OpenReferral,
-  openReferralColumns,
+  OPEN_REFERRAL_COLUMNS,
   RECEIVED_OPEN,
 } from './referral-hub-moves';
 import { DeclinedBy, DeclineReason } from './referral.enums';
@@ -70,12 +70,12 @@ export class ReferralHandBack implements OnModuleInit {
   private async openAt(tx: Tx, agencyId: string, now: Date): Promise<OpenReferral[]> {
     return namedQuery<OpenReferral>(
       tx,
-      `SELECT ${openReferralColumns(now)}
+      `SELECT ${OPEN_REFERRAL_COLUMNS}
          FROM referral r
         WHERE r.to_agency_id = :agencyId AND r.status IN (:...open)
         ORDER BY r.created_at, r.id
           FOR UPDATE OF r`,
-      { agencyId, open: RECEIVED_OPEN },
+      { agencyId, open: RECEIVED_OPEN, now },
     );
   }
 }

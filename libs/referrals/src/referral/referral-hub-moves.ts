@@ -55,14 +55,10 @@ export function effectiveStatusOf(row: OpenReferral, now: Date): S {
   );
 }
 
-/** SQL for "the referral `r` has no consent, or its consent still covers the recipient at `now`". */
-export function consentLiveSql(now: Date): string {
-  return `(r.consent_id IS NULL OR ${liveConsentGrantSql('r.consent_id', 'r.to_agency_id', now)})`;
-}
+/** SQL for "the referral `r` has no consent, or its consent still covers the recipient at `:now`". */
+export const CONSENT_LIVE_SQL = `(r.consent_id IS NULL OR ${liveConsentGrantSql('r.consent_id', 'r.to_agency_id')})`;
 
-/** The select list of an OpenReferral from `referral r`, its consent judged live at `now`. */
-export function openReferralColumns(now: Date): string {
-  return `r.id, r.version, r.status, r.from_agency_id AS "fromAgencyId", r.to_agency_id AS "toAgencyId",
+/** The select list of an OpenReferral from `referral r`, its consent judged live at `:now`. */
+export const OPEN_REFERRAL_COLUMNS = `r.id, r.version, r.status, r.from_agency_id AS "fromAgencyId", r.to_agency_id AS "toAgencyId",
           r.response_due_at AS "responseDueAt", r.consent_id AS "consentId",
-          ${consentLiveSql(now)} AS "consentLive"`;
-}
+          ${CONSENT_LIVE_SQL} AS "consentLive"`;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { namedQuery, Transactions } from '@hub/database';
 import { DueReminder, reminderDueSql, Reminders } from '@hub/notifications';
-import { AWAITING_ANSWER, consentLiveSql } from './referral-hub-moves';
+import { AWAITING_ANSWER, CONSENT_LIVE_SQL } from './referral-hub-moves';
 import { RESPONSE_WINDOW_MS } from './referral-lifecycle';
 import { ReferralStatus as S } from './referral.enums';
 
@@ -46,7 +46,7 @@ export class ReferralReminders {
           WHERE r.status IN (:...awaiting)
             AND r.response_due_at > :now AND r.response_due_at <= :horizon
             AND r.response_due_at - (r.response_due_at - r.sent_at) * ${WINDOW_LEFT} <= :now
-            AND ${consentLiveSql(now)}
+            AND ${CONSENT_LIVE_SQL}
             AND ${reminderDueSql('REFERRAL_RESPONSE_DUE_SOON', 'r.id', 'r.to_agency_id', `'25%'`)}
           ORDER BY r.response_due_at, r.id
           LIMIT :limit`,

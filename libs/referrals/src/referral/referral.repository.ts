@@ -5,9 +5,10 @@ import { DataSource } from 'typeorm';
 import { accessWhere, SqlSubjectMap } from '@hub/authz';
 import { AccessScope } from '@hub/access';
 import { liveConsentGrantSql } from '@hub/consents';
-import { allOf, entityColumns, JoinedPart, namedQuery, returnedEntities, Tx } from '@hub/database';
+import { allOf, entityColumns, JoinedPart, namedQuery, NOW_SQL, returnedEntities, Tx } from '@hub/database';
 import { Connection, Keyset, PageArgs } from '@hub/graphql';
 import { ReferralEntity } from './referral.entity';
+import { CONSENT_LIVE_SQL } from './referral-hub-moves';
 import { ReferralBox } from './referral.enums';
 
 /** A referral row as read: with whether its consent still covers the recipient. */
@@ -35,20 +36,14 @@ const NEWEST_FIRST = new Keyset(
   'DESC',
 );
 
-const at = (now: Date) => `'${now.toISOString()}'::timestamptz`;
+// The SQL below reads the clock as `:now` (NOW_SQL): each statement binds the reading that
+// effectiveStatus() and the models are given.
 
-/** SQL for the status as of `now` (EXPIRED computed), as effectiveStatus() does in memory. */
-function statusSql(now: Date): string {
-  return `(CASE WHEN r.status IN ('SENT', 'ACKNOWLEDGED') AND (
-      (r.response_due_at IS NOT NULL AND r.response_due_at <= ${at(now)})
-      OR (r.consent_id IS NOT NULL AND NOT ${liveConsentGrantSql('r.consent_id', 'r.to_agency_id', now)}))
+/** SQL for the status as of `:now` (EXPIRED computed), as effectiveStatus() does in memory. */
+const STATUS_SQL = `(CASE WHEN r.status IN ('SENT', 'ACKNOWLEDGED') AND (
+      (r.response_due_at IS NOT NULL AND r.response_due_at <= ${NOW_SQL})
+      OR (r.consent_id IS NOT NULL AND NOT ${liveConsentGrantSql('r.consent_id', 'r.to_agency_id')}))
     THEN 'EXPIRED' ELSE r.status END)`;
-}
-
-/** Whether the referral's consent still covers the recipient at `now` (no consent: it does). */
-function consentLiveSql(now: Date): string {
-  return `(r.consent_id IS NULL OR ${liveConsentGrantSql('r.consent_id', 'r.to_agency_id', now)})`;
-}
 
 /** The entity with the `consent_live` its query computed. */
 function withConsentLive(entity: ReferralEntity, raw: Record<string, unknown>): ReferralRow {
@@ -127,23 +122,25 @@ export class ReferralRepository {
     const page = NEWEST_FIRST.page(args);
     const where = allOf(
       accessWhere(scope.ability, 'read', 'Referral', REFERRAL_SQL),
-      { sql: this.boxSql(filter.box, now), params: { agencyId } },
-      filter.status && { sql: `${statusSql(now)} = :status`, params: { status: filter.status } },
+      { sql: this.boxSql(filter.box), params: { agencyId, now } },
+      filter.status && { sql: `${STATUS_SQL} = :status`, params: { status: filter.status, now } },
       filter.need && { sql: 'r.needs @> ARRAY[CAST(:need AS text)]', params: { need: filter.need } },
       page.after,
     );
     const parts = Object.entries(joins);
-    const params: Record<string, unknown> = { ...where.params, limit: page.limit };
+    const params: Record<string, unknown> = { ...where.params, limit: page.limit, now };
     for (const [, part] of parts) Object.assign(params, part.params);
     const rows = await namedQuery<ReferralRow & Record<string, unknown>>(
       manager,
       `SELECT p.*${parts.map(([, part]) => `, ${part.sql}`).join('')}
-         FROM (SELECT ${entityColumns(manager, ReferralEntity, 'r')}, ${consentLiveSql(now)} AS "consentLive",
+         FROM (SELECT ${entityColumns(manager, ReferralEntity, 'r')}, ${CONSENT_LIVE_SQL} AS "consentLive",
                       ${page.select}
                  FROM referral r WHERE ${where.sql} ORDER BY ${page.orderBy} LIMIT :limit) p
          ${parts.map(([, part]) => part.join).join('\n')}
         ORDER BY p."createdAt" DESC, p.id DESC`,
       params,
+      // Every inbox request runs it, with one text per selection and kind of caller.
+      { prepare: true },
     );
     return NEWEST_FIRST.connection(rows, page, (row) => {
       const joined = {} as Record<string, unknown>;
@@ -175,7 +172,7 @@ export class ReferralRepository {
               (SELECT count(*) FROM referral r
                 WHERE r.to_agency_id = :agencyId AND r.status IN ('SENT', 'ACKNOWLEDGED')
                   AND r.sent_at IS NOT NULL AND r.response_due_at > :now
-                  AND ${consentLiveSql(now)})::int AS awaiting,
+                  AND ${CONSENT_LIVE_SQL})::int AS awaiting,
               (coalesce(sum(c.referrals) FILTER (WHERE c.box = 'RECEIVED' AND c.status IN ('ACCEPTED', 'IN_PROGRESS')), 0)
                 - (SELECT count(*) FROM referral r
                     WHERE r.to_agency_id = :agencyId AND r.status IN ('ACCEPTED', 'IN_PROGRESS')
@@ -193,8 +190,11 @@ export class ReferralRepository {
     };
   }
 
-  /** `:agencyId` is the caller's agency. A referral never sent is in DRAFTS only: the sender's own business. */
-  private boxSql(box: ReferralBox, now: Date): string {
+  /**
+   * `:agencyId` is the caller's agency, `:now` the clock. A referral never sent is in DRAFTS only:
+   * the sender's own business.
+   */
+  private boxSql(box: ReferralBox): string {
     switch (box) {
       case ReferralBox.RECEIVED:
         return `(r.to_agency_id = :agencyId AND r.sent_at IS NOT NULL)`;
@@ -204,8 +204,8 @@ export class ReferralRepository {
         return `(r.from_agency_id = :agencyId AND r.sent_at IS NULL)`;
       case ReferralBox.NEEDS_ACTION:
         return `(r.to_agency_id = :agencyId AND r.status IN ('SENT', 'ACKNOWLEDGED', 'ACCEPTED', 'IN_PROGRESS') AND (
-          ${statusSql(now)} IN ('SENT', 'ACKNOWLEDGED')
-          OR (r.status IN ('ACCEPTED', 'IN_PROGRESS') AND r.response_due_at IS NOT NULL AND r.response_due_at < ${at(now)})))`;
+          ${STATUS_SQL} IN ('SENT', 'ACKNOWLEDGED')
+          OR (r.status IN ('ACCEPTED', 'IN_PROGRESS') AND r.response_due_at IS NOT NULL AND r.response_due_at < ${NOW_SQL})))`;
     }
   }
 
@@ -215,7 +215,8 @@ export class ReferralRepository {
       .createQueryBuilder(ReferralEntity, 'r')
       .insert()
       .values({ id, ...referral })
-      .returning(`*, ${consentLiveSql(now)} AS consent_live`)
+      .returning(`*, ${CONSENT_LIVE_SQL} AS consent_live`)
+      .setParameter('now', now)
       .execute();
     const [entity] = returnedEntities(tx, ReferralEntity, result.raw);
     return withConsentLive(entity, (result.raw as Record<string, unknown>[])[0]);
@@ -226,7 +227,7 @@ export class ReferralRepository {
     const access = accessWhere(scope.ability, 'read', 'Referral', REFERRAL_SQL);
     return tx
       .createQueryBuilder(ReferralEntity, 'r')
-      .addSelect(consentLiveSql(now), 'consent_live')
-      .where(access.sql, access.params);
+      .addSelect(CONSENT_LIVE_SQL, 'consent_live')
+      .where(access.sql, { ...access.params, now });
   }
 }

@@ -1,9 +1,9 @@
-import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Agency, AgencyService } from '@hub/agencies';
 import { Access, accessOf, AccessScope, Can } from '@hub/access';
 import { Survivor, SurvivorService, VisibleSurvivor } from '@hub/consents';
-import { primeRequestLoader, requestLoader, selectedFields } from '@hub/graphql';
+import { primeRequestLoader, RequestContext, requestLoader, selectedFields } from '@hub/graphql';
 import {
   AddReferralMessageInput,
   CompleteReferralInput,
@@ -21,9 +21,9 @@ import { ChildSafetyService } from './child-safety.service';
 import { ReferralIntakeService } from './referral-intake.service';
 import { ReferralService } from './referral.service';
 
-/** The request's loaders a page primes (the agency one is shared with every resolver that shows agencies). */
+/** The request's agency loader, shared with every resolver that shows agencies. */
 const AGENCY_BY_ID = 'agency.byId';
-const LAST_EVENT = 'referral.lastEvent';
+/** The request's loader of survivors as the caller may see them, which a page primes. */
 const VISIBLE_SURVIVOR = 'survivor.visible';
 const VISIBLE_REFERRAL = 'referral.visible';
 
@@ -48,7 +48,8 @@ export class ReferralResolver {
     @Context('req') req: object,
   ): Promise<ReferralConnection> {
     // The counts cost a statement of their own: only for a request that shows them. What the
-    // request shows of each row comes in the page's statement and primes the loaders below.
+    // request shows of each row comes in the page's statement: its agencies and last event on
+    // the models, the survivor records for the survivor loader below.
     const node = selectedFields(info, ['edges', 'node']);
     const { connection, prefetched } = await this.service.page(scope, args, {
       counts: selectedFields(info).has('counts'),
@@ -57,8 +58,6 @@ export class ReferralResolver {
       lastEvent: node.has('lastEvent'),
       survivor: node.has('survivor'),
     });
-    primeRequestLoader(req, AGENCY_BY_ID, prefetched.agencies);
-    primeRequestLoader(req, LAST_EVENT, prefetched.lastEvents);
     primeRequestLoader(req, VISIBLE_SURVIVOR, prefetched.survivors);
     return connection;
   }
@@ -180,14 +179,18 @@ export class ReferralResolver {
     return { referral: await this.childSafety.create(scope, input) };
   }
 
+  // The fields below take graphql-js's own parameters (RequestContext): a page resolves them for
+  // every row, and Nest then calls none of them through its execution context.
+
+  /** The sending agency: the page's statement brought it (the model carries it), else one batch per request. */
   @ResolveField(() => Agency)
-  fromAgency(@Parent() referral: Referral, @Context('req') req: object): Promise<Agency> {
-    return this.agency(req, referral.fromAgencyId);
+  fromAgency(referral: Referral, _args: object, { req }: RequestContext): Agency | Promise<Agency> {
+    return referral.fromAgency ?? this.agency(req, referral.fromAgencyId);
   }
 
   @ResolveField(() => Agency)
-  toAgency(@Parent() referral: Referral, @Context('req') req: object): Promise<Agency> {
-    return this.agency(req, referral.toAgencyId);
+  toAgency(referral: Referral, _args: object, { req }: RequestContext): Agency | Promise<Agency> {
+    return referral.toAgency ?? this.agency(req, referral.toAgencyId);
   }
 
   /**
@@ -195,7 +198,7 @@ export class ReferralResolver {
    * received it, the onward recipient did not, and for them there is no parent at all.
    */
   @ResolveField(() => Referral, { nullable: true })
-  parent(@Parent() referral: Referral, @Context('req') req: object): Promise<Referral | null> {
+  parent(referral: Referral, _args: object, { req }: RequestContext): Promise<Referral | null> {
     if (!referral.parentReferralId) return Promise.resolve(null);
     const scope = accessOf(req);
     return requestLoader<string, Referral | null>(req, VISIBLE_REFERRAL, (ids) =>
@@ -205,17 +208,26 @@ export class ReferralResolver {
 
   /** The parent's id under the same rule as `parent`: an id the caller could not open is not given. */
   @ResolveField(() => ID, { nullable: true })
-  async parentReferralId(@Parent() referral: Referral, @Context('req') req: object): Promise<string | null> {
-    return (await this.parent(referral, req))?.id ?? null;
+  async parentReferralId(referral: Referral, args: object, context: RequestContext): Promise<string | null> {
+    return (await this.parent(referral, args, context))?.id ?? null;
+  }
+
+  /** `survivor` (below), as graphql-js calls it; under another name Nest does not take the model field's description. */
+  @ResolveField('survivor', () => Survivor, {
+    nullable: true,
+    description: 'Null when de-identified or no longer visible to the caller',
+  })
+  sharedSurvivor(
+    referral: Referral,
+    _args: object,
+    { req }: RequestContext,
+    info: GraphQLResolveInfo,
+  ): Promise<Survivor | null> {
+    return this.survivor(referral, req, info);
   }
 
   /** The survivor as this referral shares them (intersection with the live grant), batched per page. */
-  @ResolveField(() => Survivor, { nullable: true })
-  survivor(
-    @Parent() referral: Referral,
-    @Context('req') req: object,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<Survivor | null> {
+  survivor(referral: Referral, req: object, info: GraphQLResolveInfo): Promise<Survivor | null> {
     if (!referral.survivorId) return Promise.resolve(null);
     const scope = accessOf(req);
     const requested = selectedFields(info);
@@ -258,21 +270,27 @@ export class ReferralResolver {
   }
 
   @ResolveField(() => [ReferralEvent])
-  events(@Parent() referral: Referral, @Context('req') req: object): Promise<ReferralEvent[]> {
+  events(referral: Referral, _args: object, { req }: RequestContext): Promise<ReferralEvent[]> {
     return requestLoader<string, ReferralEvent[]>(req, 'referral.events', (ids) =>
       this.service.eventsOf(ids),
     ).load(referral.id);
   }
 
+  /** The newest event: the page's statement brought it (the model carries it, null for none), else one batch. */
   @ResolveField(() => ReferralEvent, { nullable: true })
-  lastEvent(@Parent() referral: Referral, @Context('req') req: object): Promise<ReferralEvent | null> {
-    return requestLoader<string, ReferralEvent | null>(req, LAST_EVENT, (ids) =>
+  lastEvent(
+    referral: Referral,
+    _args: object,
+    { req }: RequestContext,
+  ): ReferralEvent | null | Promise<ReferralEvent | null> {
+    if (referral.lastEvent !== undefined) return referral.lastEvent;
+    return requestLoader<string, ReferralEvent | null>(req, 'referral.lastEvent', (ids) =>
       this.service.lastEventsOf(ids),
     ).load(referral.id);
   }
 
   @ResolveField(() => [ReferralMessage])
-  messages(@Parent() referral: Referral, @Context('req') req: object): Promise<ReferralMessage[]> {
+  messages(referral: Referral, _args: object, { req }: RequestContext): Promise<ReferralMessage[]> {
     return requestLoader<string, ReferralMessage[]>(req, 'referral.messages', (ids) =>
       this.service.messagesOf(ids),
     ).load(referral.id);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessScope, purposeOf } from '@hub/access';
 import { Clock } from '@hub/config';
-import { Agency, AgencyService } from '@hub/agencies';
+import { AgencyService } from '@hub/agencies';
 import { AccessGrantService, SurvivorService, VisibleSurvivor } from '@hub/consents';
 import { BadUserInputError, mapConnection, UUID_PATTERN } from '@hub/graphql';
 import {
@@ -43,10 +43,8 @@ export interface ReferralPageSelection {
   survivor?: boolean;
 }
 
-/** What a page's statement read for the request's loaders: agencies by id, last events by referral, survivors by id. */
+/** What a page's statement read for the request's loaders: the survivor records by id. */
 export interface ReferralPagePrefetch {
-  agencies: [string, Agency][];
-  lastEvents: [string, ReferralEvent | null][];
   survivors: [string, VisibleSurvivor | null][];
 }
 
@@ -103,15 +101,16 @@ export class ReferralService {
   /**
    * One page of a box; the box counts too when `select.counts` (a client that shows them asks).
    * What `select` names of each row — its agencies, last event, survivor — comes in the page's one
-   * statement (the owning domains' joins) and is handed back as `prefetched`, for the request's
-   * loaders: the field resolvers then find it there and issue nothing.
+   * statement (the owning domains' joins): the agencies and the last event on each model, which
+   * the field resolvers answer as they are; the survivor records handed back as `prefetched`, for
+   * the request's loader (what a survivor shows depends on the fields asked, and is audited).
    */
   async page(
     scope: AccessScope,
     args: ReferralsArgs,
     select: ReferralPageSelection = {},
   ): Promise<{ connection: ReferralConnection; prefetched: ReferralPagePrefetch }> {
-    const prefetched: ReferralPagePrefetch = { agencies: [], lastEvents: [], survivors: [] };
+    const prefetched: ReferralPagePrefetch = { survivors: [] };
     const agencyId = scope.actor.agencyId;
     if (!agencyId) {
       return {
@@ -140,18 +139,16 @@ export class ReferralService {
       ),
       select.counts ? this.referrals.counts(scope, agencyId, now) : undefined,
     ]);
-    for (const { node: row } of page.edges) {
+    const connection = mapConnection(page, (row) => {
+      const model = toModel(row, now);
       const { fromAgency, toAgency, lastEvent, survivor } = row.joined;
-      if (joins.fromAgency && fromAgency) prefetched.agencies.push([row.fromAgencyId, fromAgency]);
-      if (joins.toAgency && toAgency) prefetched.agencies.push([row.toAgencyId, toAgency]);
-      if (joins.lastEvent)
-        prefetched.lastEvents.push([row.id, lastEvent && statusChange<ReferralStatus>(lastEvent)]);
+      if (fromAgency) model.fromAgency = fromAgency;
+      if (toAgency) model.toAgency = toAgency;
+      if (joins.lastEvent) model.lastEvent = lastEvent && statusChange<ReferralStatus>(lastEvent);
       if (joins.survivor && row.survivorId) prefetched.survivors.push([row.survivorId, survivor ?? null]);
-    }
-    return {
-      connection: { ...mapConnection(page, (row) => toModel(row, now)), counts: totals },
-      prefetched,
-    };
+      return model;
+    });
+    return { connection: { ...connection, counts: totals }, prefetched };
   }
 
   /** One page of a box, the counts too when `select.counts`. */
