@@ -47,10 +47,15 @@ export function runTsToEnd(entry: string, env: NodeJS.ProcessEnv, prefix: string
   });
 }
 
-/** Runs a command with inherited output; resolves with its exit code. */
-export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+/** Runs a command with inherited (or ignored) output; resolves with its exit code. */
+export function runCommand(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  output: 'inherit' | 'ignore' = 'inherit',
+): Promise<number> {
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'inherit' });
+    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: output });
     child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
     child.on('error', fail);
   });

@@ -74,9 +74,6 @@ async function main(): Promise<number> {
   // lane per core left ~30% idle). Every step runs; all failures are reported.
   const lanes: Step[][] = [
     [
-      // @nx/enforce-module-boundaries (lint, other lane) reads the cached project graph and
-      // silently skips itself without one (a fresh clone): compute it first, once.
-      ['project graph', 'npx', ['nx', 'show', 'projects', '--json']],
       // The longest single step (one Chromium against one hub, flows one after another, often
       // waiting on the page): started first so it never ends the run alone.
       jest('browser tests', 'apps/web-e2e'),
@@ -85,25 +82,18 @@ async function main(): Promise<number> {
       jest('worker tests', 'apps/worker'),
     ],
     [
-      ['type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.typecheck.json']],
+      // The three TypeScript programs (the Node tree, the web app, the browser tests) built once for
+      // both the type check and ESLint's type-aware rules, and Nx's project graph for the module
+      // boundaries (tools/hub/src/check-code.ts).
+      ['type check and lint', 'node', ['-r', './tools/register.js', 'tools/hub/src/check-code.ts']],
       ['format check', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
-      // One ESLint process for the whole workspace (every project's config is the root one): the
-      // type-aware rules build their three TypeScript programs once, not once per project.
-      ['lint', 'npx', ['eslint', '.']],
-      // The web app compiles for the browser (DOM, JSX, ES modules): its own program and test runner.
-      // The browser tests hand functions to the page: DOM types too.
-      ['web type check', 'npx', ['tsc', '--noEmit', '-p', 'apps/web/tsconfig.json']],
-      ['browser tests type check', 'npx', ['tsc', '--noEmit', '-p', 'apps/web-e2e/tsconfig.spec.json']],
       ['web tests', 'npx', ['vitest', 'run', '--config', 'apps/web/vite.config.mts']],
+      // After the check: tools/hub's lint-rules suite needs the project graph it leaves.
       ['other tests', 'npx', ['jest', '--passWithNoTests', '--projects', ...others]],
+      apiGroup('survivors'),
       jest('bench smoke test', 'tools/bench'),
     ],
-    [
-      ...heavy.map((lib) => jest(`${lib} tests`, `libs/${lib}`)),
-      apiGroup('survivors'),
-      apiGroup('platform'),
-      apiRest,
-    ],
+    [...heavy.map((lib) => jest(`${lib} tests`, `libs/${lib}`)), apiGroup('platform'), apiRest],
   ];
   const failed: string[] = [];
   try {
