@@ -396,6 +396,22 @@ describe('survivor screens', () => {
     expect(screen.queryByRole('button', { name: 'Revoke this consent' })).toBeNull();
   });
 
+  it('an ended consent the API offers to revoke: the form says what its revocation still does (the “no” break-glass honours)', async () => {
+    const user = userEvent.setup();
+    renderAt('/survivors/s-1', [
+      {
+        request: { query: SURVIVOR_QUERY, variables: { id: 's-1' } },
+        result: { data: { survivor: RECORD } },
+      },
+      consents([{ ...CONSENT, status: 'EXPIRED', validUntil: '2026-02-20T00:00:00.000Z' }]),
+      AGENCIES,
+    ]);
+    await user.click(await screen.findByRole('button', { name: 'Revoke this consent' }));
+    const form = await screen.findByRole('form', { name: 'Revoke consent' });
+    expect(within(form).getByText(/has ended and grants nothing now/)).toBeVisible();
+    expect(within(form).queryByText(/loses access to the survivor's information/)).toBeNull();
+  });
+
   it('an edit that meets someone else’s change shows their version and saves mine on top of it', async () => {
     const user = userEvent.setup();
     const theirs = { ...RECORD, version: 5, phone: '+1 555 0199' };
