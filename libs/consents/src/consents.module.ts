@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AgenciesModule } from '@hub/agencies';
 import { ConfigModule } from '@hub/config';
 import { NotificationsModule } from '@hub/notifications';
-import { workflowProviders } from '@hub/workflow';
+import { CreateOnce, Refusals } from '@hub/workflow';
 import { consentsConfig } from './consents.config';
 import { AccessGrantRepository } from './grant/access-grant.repository';
 import { AccessGrantService } from './grant/access-grant.service';
@@ -20,7 +20,9 @@ import { SurvivorService } from './survivor/survivor.service';
 @Module({
   imports: [AgenciesModule, NotificationsModule, ConfigModule.forFeature(consentsConfig)],
   providers: [
-    ...workflowProviders,
+    // Of the workflow kernel only these: survivors and consents have no lifecycle to run.
+    Refusals,
+    CreateOnce,
     AccessGrantRepository,
     AccessGrantService,
     ConsentRevocationListeners,

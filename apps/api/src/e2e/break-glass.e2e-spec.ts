@@ -6,6 +6,7 @@ import { createReferral, HARBOR, move, POLICE, SAFE_PASSAGE } from './referrals-
 import {
   consentInput,
   createSurvivor,
+  endConsent,
   expectError,
   NOTIFICATIONS,
   NotificationFeed,
@@ -536,6 +537,31 @@ describe('break-glass (e2e)', () => {
         expectError(await readSafety(survivor.id, user), 'NOT_FOUND');
       const listed = (await sessionsFor('ngo.lead')).find((s) => s.id === session.id);
       expect(listed).toBeDefined();
+    });
+
+    it('a consent that has ended still records the “no” when revoked: the open session ends, and break-glass is refused from then on', async () => {
+      const { survivor, consent } = await referredSurvivor(hub);
+      await endConsent(hub, consent.id);
+      // Ended, not revoked: it says nothing against Safe Passage, so its supervisor may break the glass.
+      const session = ok(await open('legal.lead', { survivorId: survivor.id, reason: reasonText() }))
+        .openBreakGlass.session;
+      expect(ok(await readSafety(survivor.id, 'legal.lead')).survivor.givenName).not.toBeNull();
+
+      await revoke(consent.id);
+      const [ended] = (await hub.asOwner((ds) =>
+        ds.query(`SELECT ended_reason FROM break_glass WHERE id = $1`, [session.id]),
+      )) as { ended_reason: string }[];
+      expect(ended.ended_reason).toBe('CONSENT_REVOKED');
+      expectError(await readSafety(survivor.id, 'legal.lead'), 'NOT_FOUND');
+
+      const before = await hub.watermark();
+      const error = expectError(
+        await open('legal.lead', { survivorId: survivor.id, reason: reasonText() }),
+        'FORBIDDEN',
+      );
+      expect(error?.extensions?.reason).toBe('REVOKED_BY_SURVIVOR');
+      expect(await hub.tablesWrittenSince(before)).toEqual([]);
+      expect(await hub.auditEventsSince(before)).toHaveLength(1);
     });
   });
 

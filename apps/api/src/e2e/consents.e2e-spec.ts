@@ -18,6 +18,7 @@ import {
   createSurvivor,
   DAY,
   dbState,
+  endConsent,
   expectError,
   HARBOR,
   NOTIFICATIONS,
@@ -634,6 +635,80 @@ describe('consents (e2e)', () => {
         // The consent is still in force.
         expect(ok(await consentsOf(consent.survivorId, 'ngo.caseworker')).consents[0].status).toBe('ACTIVE');
       });
+    });
+  });
+
+  describe('revokeConsent on a consent that has ended: accepted, as the survivor’s “no” to the agencies it named', () => {
+    // It grants nothing any more, but break-glass reads every revoked consent of the survivor
+    // (ended or not) as a refusal of the agencies it names: this is how that "no" is recorded.
+    let person: SurvivorNode;
+    let consent: ConsentNode;
+    beforeAll(async () => {
+      person = await survivor();
+      consent = await recordConsent(
+        hub,
+        'ngo.caseworker',
+        consentInput(person.id, { recipientAgencyIds: [SAFE_PASSAGE, clinic] }),
+      );
+      await endConsent(hub, consent.id);
+    });
+
+    it.each(['legal.caseworker', 'legal.lead', 'pd.investigator', 'tf.coordinator'])(
+      '%s (a former recipient, or never one) gets NOT_FOUND; only the refusal is written',
+      async (user) => {
+        const before = await hub.watermark();
+        expectError(await revoke(consent.id, user), 'NOT_FOUND');
+        await expectOnlyDenied(hub, before, {
+          user,
+          action: 'REVOKE_CONSENT',
+          subjectType: 'Consent',
+          subjectId: consent.id,
+          reason: 'NOT_FOUND',
+        });
+      },
+    );
+
+    it.each([
+      ['an unknown channel', () => ({ consentId: consent.id, channel: 'CARRIER_PIGEON' }), 'channel'],
+      [
+        'a reason of 1001 characters',
+        () => ({ consentId: consent.id, channel: 'PHONE', reason: 'r'.repeat(1001) }),
+        'reason',
+      ],
+    ])('%s is BAD_USER_INPUT, nothing written', async (_name, input, hint) => {
+      const before = await hub.watermark();
+      const response = await hub.gql(REVOKE_CONSENT, { input: input() }, { user: 'ngo.caseworker' });
+      expect(inputFields(expectError(response, 'BAD_USER_INPUT'))).toContain(hint);
+      await expectNothingWritten(hub, before);
+    });
+
+    it('the owner’s caseworker revokes it: REVOKED, one revocation row, its grants marked, audited; a second is CONFLICT', async () => {
+      expect(ok(await consentsOf(person.id, 'ngo.caseworker')).consents.map((c) => c.status)).toEqual([
+        'EXPIRED',
+      ]);
+      const before = await dbState(hub);
+      const revoked = ok(await revoke(consent.id, 'ngo.caseworker', 'WRITTEN', 'No more contact with them'))
+        .revokeConsent.consent;
+      expect(revoked).toMatchObject({
+        id: consent.id,
+        status: 'REVOKED',
+        revocation: { revokedByAgencyId: HARBOR, channel: 'WRITTEN', reason: 'No more contact with them' },
+      });
+      const after = await dbState(hub);
+      const revocations = after.revocations.filter((r) => r.consent_id === consent.id);
+      expect(revocations.map((r) => [r.revoked_by, r.channel])).toEqual([
+        [demoUser('ngo.caseworker').sub, 'WRITTEN'],
+      ]);
+      const grants = after.grants.filter((g) => g.consent_id === consent.id);
+      expect(grants.map((g) => g.revoked_at)).toEqual([revocations[0].revoked_at, revocations[0].revoked_at]);
+      expect(after.consents).toEqual(before.consents);
+      expect(
+        (await auditSince(hub, before)).map((row) => [row.action, row.decision, row.subject_id]),
+      ).toEqual([['REVOKE_CONSENT', 'ALLOWED', consent.id]]);
+
+      const again = await hub.watermark();
+      expectError(await revoke(consent.id, 'ngo.lead', 'PHONE'), 'CONFLICT');
+      await expectNothingWritten(hub, again);
     });
   });
 

@@ -248,6 +248,23 @@ export function ownerQuery<T = Record<string, unknown>>(
 }
 
 /**
+ * Time passes for one consent: it and its grants ran from 20 days ago to yesterday, so it reads
+ * EXPIRED and grants nothing (the consent row is immutable for the API role; the owner moves it).
+ */
+export async function endConsent(hub: TestHub, consentId: string): Promise<void> {
+  for (const [table, column] of [
+    ['consent', 'id'],
+    ['consent_grant', 'consent_id'],
+  ]) {
+    await ownerQuery(
+      hub,
+      `UPDATE ${table} SET valid_from = now() - interval '20 days', valid_until = now() - interval '1 day' WHERE ${column} = $1`,
+      [consentId],
+    );
+  }
+}
+
+/**
  * The oracle of DESIGN.md §4, written independently of the policy: the survivors an agency's staff
  * member sees, newest first — own, or a live grant for the reader's purpose (and never a minor for
  * law enforcement).

@@ -14,6 +14,7 @@ import {
   consentInput,
   createSurvivor,
   dbState,
+  endConsent,
   expectError,
   HARBOR,
   ok,
@@ -495,22 +496,49 @@ describe('survivor records (e2e)', () => {
       expectError(await hub.gql(OFFERS, { id: person.id }, { user: 'legal.caseworker' }), 'NOT_FOUND');
     });
 
-    it('an ended consent offers nothing (it grants nothing any more)', async () => {
+    it('an ended consent still offers REVOKE to the owner’s staff and to nobody else, and revokeConsent takes it exactly so (its revocation is the survivor’s “no” that break-glass honours)', async () => {
       const person = await create('ngo.caseworker', personalData(tag()));
       const consent = await recordConsent(hub, 'ngo.caseworker', consentInput(person.id));
-      for (const [table, column] of [
-        ['consent', 'id'],
-        ['consent_grant', 'consent_id'],
-      ]) {
-        await ownerQuery(
-          hub,
-          `UPDATE ${table} SET valid_from = now() - interval '20 days', valid_until = now() - interval '1 day' WHERE ${column} = $1`,
-          [consent.id],
+      await endConsent(hub, consent.id);
+      const revokeAs = (user: string) =>
+        hub.gql<{ revokeConsent: { consent: { status: string } } }>(
+          REVOKE_CONSENT,
+          { input: { consentId: consent.id, channel: 'PHONE' } },
+          { user },
         );
+
+      for (const user of ['ngo.caseworker', 'ngo.lead']) {
+        const offers = await offersTo(user, person.id);
+        expect(offers.consents).toEqual([
+          { id: consent.id, status: 'EXPIRED', availableActions: ['REVOKE'] },
+        ]);
+        expect(offers.survivor.availableActions).toEqual(['UPDATE', 'RECORD_CONSENT']);
       }
-      const offers = await offersTo('ngo.caseworker', person.id);
-      expect(offers.consents).toEqual([{ id: consent.id, status: 'EXPIRED', availableActions: [] }]);
-      expect(offers.survivor.availableActions).toEqual(['UPDATE', 'RECORD_CONSENT']);
+      // The former recipient and the police: the record does not exist for them, so nothing is
+      // offered, and revoking is NOT_FOUND (audited for auditors only), nothing else written.
+      for (const user of ['legal.caseworker', 'legal.lead', 'pd.investigator']) {
+        expectError(await hub.gql(OFFERS, { id: person.id }, { user }), 'NOT_FOUND');
+        const before = await hub.watermark();
+        expectError(await revokeAs(user), 'NOT_FOUND');
+        await expectOnlyDenied(hub, before, {
+          user,
+          action: 'REVOKE_CONSENT',
+          subjectType: 'Consent',
+          subjectId: consent.id,
+          reason: 'NOT_FOUND',
+        });
+      }
+
+      // Offered to the owner's supervisor, so accepted; then offered to nobody, and refused again.
+      expect(ok(await revokeAs('ngo.lead')).revokeConsent.consent.status).toBe('REVOKED');
+      for (const user of ['ngo.caseworker', 'ngo.lead']) {
+        expect((await offersTo(user, person.id)).consents).toEqual([
+          { id: consent.id, status: 'REVOKED', availableActions: [] },
+        ]);
+      }
+      const before = await hub.watermark();
+      expectError(await revokeAs('ngo.caseworker'), 'CONFLICT');
+      await expectNothingWritten(hub, before);
     });
   });
 

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureDownloads } from '../download.testing';
@@ -220,6 +220,40 @@ describe('audit screen', () => {
     renderAt('/audit', [capabilitiesMock(['READ_AUDIT']), AGENCIES, events({}, page([], null))]);
     expect(await screen.findByText('No audit events match these filters.')).toBeVisible();
     expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('says in the status line when nothing matches, and what the API refused when it refuses the filter', async () => {
+    renderAt('/audit', [capabilitiesMock(['READ_AUDIT']), AGENCIES, events({}, page([], null))]);
+    expect(await screen.findByText('No audit events match these filters.')).toHaveAttribute('role', 'status');
+    cleanup();
+    renderAt('/audit', [
+      capabilitiesMock(['READ_AUDIT']),
+      AGENCIES,
+      {
+        request: { query: AUDIT_EVENTS_QUERY, variables: { filter: {}, first: 20 } },
+        result: {
+          errors: [
+            {
+              message: 'Invalid input',
+              extensions: {
+                code: 'BAD_USER_INPUT',
+                problems: [{ field: 'filter.action', message: 'unknown' }],
+              },
+            },
+          ] as never,
+        },
+      },
+    ]);
+    // Not "could not load": the API's code in the reader's words, and the field it named.
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Some of what you entered was not accepted. Check it and try again.',
+      }),
+    ).toBeVisible();
+    expect(within(screen.getByRole('list', { name: 'What to check' })).getAllByRole('listitem')).toHaveLength(
+      1,
+    );
+    expect(screen.queryByText('No audit events match these filters.')).toBeNull();
   });
 
   it('exports an auditor’s filter as CSV, in a file named by the date range', async () => {

@@ -23,6 +23,7 @@ import {
 } from './audit-filter';
 import { AGENCIES_QUERY } from './consent-form';
 import { ErrorNotice } from './error-notice';
+import { ListStatus } from './list-status';
 import { KeysetPager } from './pager';
 
 const PAGE_SIZE = 20;
@@ -270,14 +271,13 @@ function AuditTrail() {
 
       <section aria-labelledby="events-heading" className="margin-top-4">
         <h2 id="events-heading">{t('audit.events')}</h2>
-        {error && <ErrorNotice error={error} />}
-        <p role="status">
-          {loading && !connection
-            ? t('app.loading')
-            : connection && events.length === 0
-              ? t('audit.none')
-              : ''}
-        </p>
+        <ListStatus
+          error={error}
+          loading={loading}
+          connection={connection}
+          empty={t('audit.none')}
+          explainError
+        />
         <KeysetPager
           id="audit-events"
           cursors={cursors}

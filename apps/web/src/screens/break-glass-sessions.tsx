@@ -12,6 +12,7 @@ import { formatDateTime } from '../i18n';
 import { Announcement, Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { AGENCIES_QUERY } from './consent-form';
+import { ListStatus } from './list-status';
 import { KeysetPager } from './pager';
 import { ActionFormFrame, useActionForm } from './record-actions';
 import { Fact } from './survivor-fields';
@@ -151,20 +152,18 @@ function BreakGlassSessions() {
           />
         )}
       </Announcement>
-      {error && <Notice type="error" heading={t('errors.loadFailed')} />}
       <KeysetPager
         id="break-glass-uses"
         cursors={cursors}
         onChange={setCursors}
         pageInfo={connection?.pageInfo}
       >
-        <p role="status">
-          {loading && !connection
-            ? t('app.loading')
-            : connection && connection.edges.length === 0
-              ? t('safety.sessions.none')
-              : ''}
-        </p>
+        <ListStatus
+          error={error}
+          loading={loading}
+          connection={connection}
+          empty={t('safety.sessions.none')}
+        />
         {connection?.edges.map(({ node }) => (
           <SessionCard
             key={node.id}

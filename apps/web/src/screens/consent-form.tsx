@@ -304,7 +304,7 @@ export function ConsentFormScreen() {
         )}
         {failure !== null && (
           <div id="consent-failure" tabIndex={-1}>
-            <ErrorNotice error={failure} />
+            <ErrorNotice error={failure} values={dateLimits} />
           </div>
         )}
         <ChoiceGroup

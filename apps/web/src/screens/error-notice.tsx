@@ -6,9 +6,15 @@ import { Notice } from '../notice';
  * A refused change, in the reader's language: the message of its code (never the API's English
  * message; an `area`'s own `<area>.errorCode.*` first, e.g. what ILLEGAL_TRANSITION means for its
  * records), and for BAD_USER_INPUT the fields the API named (`problems`: those not already shown at
- * their fields; default all).
+ * their fields; default all), with `values` interpolated where a message names a setting.
  */
-export function ErrorNotice(props: { error: unknown; problems?: readonly InputProblem[]; area?: string }) {
+export function ErrorNotice(props: {
+  error: unknown;
+  problems?: readonly InputProblem[];
+  area?: string;
+  /** What a field's message names, when it depends on the hub's settings (the consent form's limits). */
+  values?: Readonly<Record<string, string | number>>;
+}) {
   const { t } = useTranslation();
   const code = errorCode(props.error);
   const problems = props.problems ?? problemsOf(props.error);
@@ -23,6 +29,7 @@ export function ErrorNotice(props: { error: unknown; problems?: readonly InputPr
           {problems.map((problem, index) => (
             <li key={index}>
               {t(problem.reason ? `problem.${problem.reason}` : `field.${problem.field}`, {
+                ...props.values,
                 defaultValue: t('problem.field', { field: problem.field }),
               })}
             </li>

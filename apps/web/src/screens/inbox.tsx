@@ -8,8 +8,8 @@ import type { InboxQuery, ReferralBox, ReferralStatus, ServiceNeed } from '../gq
 import { formatDateTime, formatNumber } from '../i18n';
 import { usePageTitle } from '../page-title';
 import { SERVICE_NEEDS } from './enums';
+import { ListStatus } from './list-status';
 import { KeysetPager } from './pager';
-import { Notice } from '../notice';
 
 export const BOXES: readonly ReferralBox[] = ['RECEIVED', 'SENT', 'NEEDS_ACTION', 'DRAFTS'];
 export const STATUSES: readonly ReferralStatus[] = [
@@ -177,10 +177,8 @@ export function InboxScreen() {
         </Select>
       </div>
 
-      {error && <Notice type="error" heading={t('errors.loadFailed')} />}
       <KeysetPager id="inbox-results" cursors={cursors} onChange={setCursors} pageInfo={connection?.pageInfo}>
-        {loading && !connection && <p role="status">{t('app.loading')}</p>}
-        {connection && connection.edges.length === 0 && <p>{t('inbox.empty')}</p>}
+        <ListStatus error={error} loading={loading} connection={connection} empty={t('inbox.empty')} />
         {connection && connection.edges.length > 0 && (
           <Table fullWidth striped>
             <caption>{t('inbox.caption', { box: t(`box.${box}`) })}</caption>

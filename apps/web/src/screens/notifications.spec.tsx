@@ -171,7 +171,7 @@ describe('notifications', () => {
       capabilitiesMock(CASEWORKER),
       feed({ unreadOnly: true }, page([], 0)),
     ]);
-    expect(await screen.findByText('You have read every notification.')).toBeVisible();
+    expect(await screen.findByText('You have read every notification.')).toHaveAttribute('role', 'status');
     expect(screen.getByRole('link', { name: 'Unread (0)' })).toHaveAttribute('aria-current', 'page');
     expect(screen.queryByRole('button', { name: 'Mark all as read' })).toBeNull();
   });

@@ -14,6 +14,7 @@ import { Announcement, Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { ErrorNotice } from './error-notice';
 import { headlineKey, subjectPath } from './notification-subjects';
+import { ListStatus } from './list-status';
 import { KeysetPager } from './pager';
 
 export const NOTIFICATION_ROW = graphql(`
@@ -177,17 +178,18 @@ function Notifications({ show }: { show: Show }) {
         </Button>
       )}
 
-      {error && <Notice type="error" heading={t('errors.loadFailed')} />}
       <KeysetPager
         id="notification-results"
         cursors={cursors}
         onChange={setCursors}
         pageInfo={shown?.pageInfo}
       >
-        {loading && !shown && <p role="status">{t('app.loading')}</p>}
-        {shown && shown.edges.length === 0 && (
-          <p>{show === 'unread' ? t('notifications.emptyUnread') : t('notifications.empty')}</p>
-        )}
+        <ListStatus
+          error={error}
+          loading={loading}
+          connection={shown}
+          empty={show === 'unread' ? t('notifications.emptyUnread') : t('notifications.empty')}
+        />
         {shown && shown.edges.length > 0 && (
           <ul className="usa-collection" aria-label={t(`notifications.list.${show}`)}>
             {shown.edges.map(({ node }) => (

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatDateTime } from '../i18n';
@@ -458,6 +458,24 @@ describe('break-glass uses (REVIEW_BREAK_GLASS)', () => {
   it('is "page not found" without REVIEW_BREAK_GLASS', async () => {
     renderAt('/break-glass', [capabilitiesMock(['READ_SURVIVORS'])]);
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  });
+
+  it('says in the status line when there is no use, and that the list could not load when it failed', async () => {
+    renderAt('/break-glass', [capabilitiesMock(['REVIEW_BREAK_GLASS']), AGENCIES, sessions([])]);
+    expect(await screen.findByText('No break-glass uses.')).toHaveAttribute('role', 'status');
+    cleanup();
+    renderAt('/break-glass', [
+      capabilitiesMock(['REVIEW_BREAK_GLASS']),
+      AGENCIES,
+      {
+        request: { query: BREAK_GLASS_SESSIONS_QUERY, variables: { first: 20 } },
+        error: new Error('offline'),
+      },
+    ]);
+    expect(
+      await screen.findByRole('heading', { name: 'This could not be loaded. Try again in a moment.' }),
+    ).toBeVisible();
+    expect(screen.queryByText('No break-glass uses.')).toBeNull();
   });
 
   it('lists each use with its state, and only the acts the API lists for it', async () => {

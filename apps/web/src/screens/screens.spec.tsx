@@ -169,6 +169,16 @@ describe('referral inbox', () => {
     expect(screen.getByLabelText('Need')).toHaveValue('');
   });
 
+  it('a box that failed to load says so instead of looking empty', async () => {
+    renderAt('/referrals?box=SENT', [
+      { request: { query: INBOX_QUERY, variables: { box: 'SENT', first: 20 } }, error: new Error('offline') },
+    ]);
+    expect(
+      await screen.findByRole('heading', { name: 'This could not be loaded. Try again in a moment.' }),
+    ).toBeVisible();
+    expect(screen.queryByText('No referrals here.')).toBeNull();
+  });
+
   it('filters by status through the labelled select, starting again at the first page', async () => {
     renderAt('/referrals?box=SENT', [
       {
@@ -180,7 +190,8 @@ describe('referral inbox', () => {
         result: { data: inboxPage(['r1'], null) },
       },
     ]);
-    expect(await screen.findByText('No referrals here.')).toBeVisible();
+    // An empty box is said in the status line, so a screen reader hears it.
+    expect(await screen.findByText('No referrals here.')).toHaveAttribute('role', 'status');
     await userEvent.setup().selectOptions(screen.getByLabelText('Status'), 'DECLINED');
     expect(screen.getByTestId('location')).toHaveTextContent('/referrals?box=SENT&status=DECLINED');
     const table = await screen.findByRole('table', { name: 'Referrals: Sent' });

@@ -194,7 +194,7 @@ export function SurvivorScreen() {
   );
 }
 
-/** Every consent of the survivor the caller may see, newest first, each revocable where the API offers it (in force, and the policy allows). */
+/** Every consent of the survivor the caller may see, newest first, each revocable where the API offers it (not revoked yet, and the policy allows). */
 export function ConsentHistory(props: { survivorId: string; onRevoked: () => void }) {
   const { t, i18n } = useTranslation();
   const { data, error, refetch } = useQuery(CONSENTS_QUERY, {
@@ -286,7 +286,12 @@ export function ConsentHistory(props: { survivorId: string; onRevoked: () => voi
   );
 }
 
-/** Revocation: how the survivor said so and why, confirmed as irreversible; every grant ends at once. */
+/**
+ * Revocation: how the survivor said so and why, confirmed as irreversible; every grant ends at once.
+ * An ended consent is offered too (the API's `revocable`): it grants nothing now, so the form says
+ * what its revocation still does — the survivor's "no" to the agencies it named, which break-glass
+ * honours.
+ */
 function RevokeForm(props: { consent: Consent; onCancel: () => void; onRevoked: () => Promise<void> }) {
   const { t } = useTranslation();
   const [revoke] = useMutation(REVOKE_CONSENT);
@@ -314,7 +319,9 @@ function RevokeForm(props: { consent: Consent; onCancel: () => void; onRevoked: 
       id={formId}
       level="h4"
       heading={t('consents.revokeHeading')}
-      explain={t('consents.revokeExplain')}
+      explain={t(
+        props.consent.status === 'EXPIRED' ? 'consents.revokeEndedExplain' : 'consents.revokeExplain',
+      )}
       confirm={t('consents.confirmRevoke')}
       warning={t('consents.irreversible')}
       ending

@@ -311,6 +311,45 @@ describe('new referral with a survivor', () => {
   });
 });
 
+/**
+ * Fills in the consent form (in English) with everything it needs: the survivor grants SERVICE to
+ * Safe Passage for CONTACT, for 30 days from today; `validFrom` as given (blank: now).
+ * `checkRecipients`: also checks that only agencies reading for SERVICE are listed.
+ */
+async function fillConsentForm(
+  user: ReturnType<typeof userEvent.setup>,
+  options: { checkRecipients?: boolean; validFrom?: string } = {},
+): Promise<void> {
+  await user.click(
+    within(screen.getByRole('group', { name: /Who gives consent/ })).getByLabelText('The survivor'),
+  );
+  await user.click(within(screen.getByRole('group', { name: /^Purposes/ })).getByLabelText(/Services/));
+  const recipients = screen.getByRole('group', { name: /Agencies that may receive/ });
+  if (options.checkRecipients) {
+    expect(within(recipients).queryByLabelText(/Bay County Police/)).toBeNull();
+    expect(within(recipients).queryByLabelText(/TA Center/)).toBeNull();
+    expect(within(recipients).queryByLabelText(new RegExp(FROM.name))).toBeNull();
+  }
+  await user.click(within(recipients).getByLabelText(new RegExp(TO.name)));
+  await user.click(
+    within(screen.getByRole('group', { name: /Information that may be shared/ })).getByLabelText(/Contact/),
+  );
+  await user.type(
+    screen.getByLabelText(/Valid until/),
+    new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10),
+  );
+  if (options.validFrom) await user.type(screen.getByLabelText(/Valid from/), options.validFrom);
+  await user.click(
+    within(screen.getByRole('group', { name: /How consent was obtained/ })).getByLabelText(
+      'Signed paper form',
+    ),
+  );
+  await user.type(screen.getByLabelText(/Reference of the signed document/), 'DOC-7');
+  await user.type(screen.getByLabelText(/Language the consent was explained/), 'es');
+  for (const box of screen.getAllByLabelText('I read this to the survivor and they understood it.'))
+    await user.click(box);
+}
+
 describe('survivor screens', () => {
   it('shows the record class by class, withheld fields as not shared, and the consent history', async () => {
     const redacted = (field: string) => ({ path: ['survivor', field], reason: 'NOT_PERMITTED' });
@@ -394,6 +433,22 @@ describe('survivor screens', () => {
     await waitFor(() => expect(revoked.closest('[tabindex="-1"]')).toHaveFocus());
     expect(screen.getByText(/Revoked — recorded/)).toBeVisible();
     expect(screen.queryByRole('button', { name: 'Revoke this consent' })).toBeNull();
+  });
+
+  it('an ended consent the API offers to revoke: the form says what its revocation still does (the “no” break-glass honours)', async () => {
+    const user = userEvent.setup();
+    renderAt('/survivors/s-1', [
+      {
+        request: { query: SURVIVOR_QUERY, variables: { id: 's-1' } },
+        result: { data: { survivor: RECORD } },
+      },
+      consents([{ ...CONSENT, status: 'EXPIRED', validUntil: '2026-02-20T00:00:00.000Z' }]),
+      AGENCIES,
+    ]);
+    await user.click(await screen.findByRole('button', { name: 'Revoke this consent' }));
+    const form = await screen.findByRole('form', { name: 'Revoke consent' });
+    expect(within(form).getByText(/has ended and grants nothing now/)).toBeVisible();
+    expect(within(form).queryByText(/loses access to the survivor's information/)).toBeNull();
   });
 
   it('an edit that meets someone else’s change shows their version and saves mine on top of it', async () => {
@@ -666,6 +721,58 @@ describe('survivor screens', () => {
     });
   });
 
+  describe('the API’s refusal of the first day names the hub’s backdating limit, not a fixed one', () => {
+    // The API's clock can be ahead of the browser's: a first day the form let through is refused.
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(NOW);
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+    const refusesValidFrom = {
+      request: { query: RECORD_CONSENT, variables: () => true },
+      result: {
+        errors: [
+          {
+            message: 'Invalid input',
+            extensions: {
+              code: 'BAD_USER_INPUT',
+              problems: [{ field: 'validFrom', message: 'may be at most 14 days in the past' }],
+            },
+          },
+        ] as never,
+      },
+    };
+
+    it.each([
+      ['en', 'Check the first day: at most 14 days in the past.'],
+      ['es', 'Revise el primer día: como máximo 14 días en el pasado.'],
+    ])('in %s', async (language, expected) => {
+      const user = userEvent.setup();
+      renderAt('/survivors/s-1/consents/new', [
+        consentSurvivor(['RECORD_CONSENT']),
+        AGENCIES,
+        rulesMock(90, 14),
+        refusesValidFrom,
+      ]);
+      expect(await screen.findByRole('heading', { level: 1, name: 'Record consent' })).toBeVisible();
+      await fillConsentForm(user, { validFrom: '2026-02-20' });
+      // The form's labels are read in English; the refusal is shown in the reader's language.
+      await i18n.changeLanguage(language);
+      try {
+        await user.click(
+          screen.getByRole('button', {
+            name: language === 'en' ? 'Record consent' : 'Registrar consentimiento',
+          }),
+        );
+        expect(await screen.findByText(expected)).toBeVisible();
+      } finally {
+        await i18n.changeLanguage('en');
+      }
+    });
+  });
+
   it('the consent form lists only agencies that can read for the purpose, then records it', async () => {
     const user = userEvent.setup();
     let sent: Record<string, unknown> | undefined;
@@ -711,31 +818,7 @@ describe('survivor screens', () => {
         }),
       ).toHaveTextContent(/“|"/);
     }
-    await user.click(
-      within(screen.getByRole('group', { name: /Who gives consent/ })).getByLabelText('The survivor'),
-    );
-    await user.click(within(screen.getByRole('group', { name: /^Purposes/ })).getByLabelText(/Services/));
-    const recipients = screen.getByRole('group', { name: /Agencies that may receive/ });
-    expect(within(recipients).queryByLabelText(/Bay County Police/)).toBeNull();
-    expect(within(recipients).queryByLabelText(/TA Center/)).toBeNull();
-    expect(within(recipients).queryByLabelText(new RegExp(FROM.name))).toBeNull();
-    await user.click(within(recipients).getByLabelText(new RegExp(TO.name)));
-    await user.click(
-      within(screen.getByRole('group', { name: /Information that may be shared/ })).getByLabelText(/Contact/),
-    );
-    await user.type(
-      screen.getByLabelText(/Valid until/),
-      new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10),
-    );
-    await user.click(
-      within(screen.getByRole('group', { name: /How consent was obtained/ })).getByLabelText(
-        'Signed paper form',
-      ),
-    );
-    await user.type(screen.getByLabelText(/Reference of the signed document/), 'DOC-7');
-    await user.type(screen.getByLabelText(/Language the consent was explained/), 'es');
-    for (const box of screen.getAllByLabelText('I read this to the survivor and they understood it.'))
-      await user.click(box);
+    await fillConsentForm(user, { checkRecipients: true });
     await user.click(screen.getByRole('button', { name: 'Record consent' }));
     // The API's refusal, in the reader's language, naming the problem.
     expect(await screen.findByText(/cannot read survivor records for these purposes/)).toBeVisible();

@@ -13,9 +13,9 @@ import type {
   TechnicalAssistanceTopic,
 } from '../gql/graphql';
 import { formatDateTime } from '../i18n';
-import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { TA_STATUSES, TA_TOPICS } from './enums';
+import { ListStatus } from './list-status';
 import { KeysetPager } from './pager';
 
 const PAGE_SIZE = 20;
@@ -193,10 +193,8 @@ function TechnicalAssistanceList(props: {
         </div>
       </div>
 
-      {error && <Notice type="error" heading={t('errors.loadFailed')} />}
       <KeysetPager id="ta-results" cursors={cursors} onChange={setCursors} pageInfo={connection?.pageInfo}>
-        {loading && !connection && <p role="status">{t('app.loading')}</p>}
-        {connection && connection.edges.length === 0 && <p>{t('ta.list.empty')}</p>}
+        <ListStatus error={error} loading={loading} connection={connection} empty={t('ta.list.empty')} />
         {connection && connection.edges.length > 0 && (
           <Table fullWidth striped>
             <caption>{t('ta.list.caption', { list: t(`ta.scope.${scope}`) })}</caption>

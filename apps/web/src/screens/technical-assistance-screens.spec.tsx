@@ -132,7 +132,7 @@ describe('technical-assistance lists on the screen', () => {
         result: { data: listPage([], null) },
       },
     ]);
-    expect(await screen.findByText('No requests here.')).toBeVisible();
+    expect(await screen.findByText('No requests here.')).toHaveAttribute('role', 'status');
     expect(
       within(screen.getByRole('navigation', { name: 'Lists of requests' }))
         .getAllByRole('link')

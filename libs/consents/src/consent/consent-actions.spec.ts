@@ -1,7 +1,7 @@
 import { defineAbilityFor, PolicyRecords } from '@hub/access';
 import type { Actor } from '@hub/authz';
 import { ConsentStatus } from '../shared/enums';
-import { ConsentAction, consentActions } from './consent-actions';
+import { ConsentAction, consentActions, revocable } from './consent-actions';
 
 const NGO = 'agency-ngo';
 const LEGAL = 'agency-legal';
@@ -32,13 +32,31 @@ const servedBy = (agencyId: string, purposes: string[]) => [{ agencyId, purposes
 const { ACTIVE, PENDING, EXPIRED, REVOKED } = ConsentStatus;
 const { REVOKE } = ConsentAction;
 
+describe('revocable: every status but REVOKED', () => {
+  it.each([
+    [ACTIVE, true],
+    [PENDING, true],
+    [EXPIRED, true],
+    [REVOKED, false],
+  ] as const)('%s → %s', (status, expected) => {
+    expect(revocable(status)).toBe(expected);
+  });
+});
+
 describe('Consent.availableActions: revocation where revokeConsent would take it', () => {
   it.each([
     ['the owner’s caseworker, in force', ngoCaseworker, consent(), ACTIVE, [REVOKE]],
     ['the owner’s caseworker, still to start', ngoCaseworker, consent(), PENDING, [REVOKE]],
     [
-      'the owner’s caseworker, ended: nothing (it grants nothing any more)',
+      'the owner’s caseworker, ended: revoke (it grants nothing, but its revocation is the survivor’s “no” break-glass honours)',
       ngoCaseworker,
+      consent(),
+      EXPIRED,
+      [REVOKE],
+    ],
+    [
+      'a former recipient of an ended consent (no live grant any more): nothing',
+      legalCaseworker,
       consent(),
       EXPIRED,
       [],

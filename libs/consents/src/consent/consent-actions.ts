@@ -21,15 +21,25 @@ export function mayRevokeConsent(ability: AppAbility, record: PolicyRecords['Con
 }
 
 /**
- * What a consent offers its caller now: revocation where the policy allows it, while the consent
- * is in force or still to start. A revoked one is refused (CONFLICT); one that has ended grants
- * nothing any more, so it is not offered (the history shows it as ended).
+ * Whether a consent in this status can still be revoked: once only, so not when it already was
+ * (revokeConsent answers CONFLICT). A consent that has ended (EXPIRED) still can, on purpose: it
+ * grants nothing any more, but its revocation is the survivor's "no" to the agencies it named —
+ * break-glass never opens the record to them (the policy's `revokedForAgencyIds`, read from every
+ * revoked consent of the survivor, ended or not) and any session of theirs still open ends at
+ * once. It is the only way the hub records that "no" (DESIGN.md §4, docs/authorization.md).
+ */
+export function revocable(status: ConsentStatus): boolean {
+  return status !== ConsentStatus.REVOKED;
+}
+
+/**
+ * What a consent offers its caller now: revocation where the policy allows it and the consent is
+ * still revocable (in force, still to start, or ended) — exactly what revokeConsent accepts.
  */
 export function consentActions(
   ability: AppAbility,
   record: PolicyRecords['Consent'],
   status: ConsentStatus,
 ): ConsentAction[] {
-  const inForce = status === ConsentStatus.ACTIVE || status === ConsentStatus.PENDING;
-  return inForce && mayRevokeConsent(ability, record) ? [ConsentAction.REVOKE] : [];
+  return revocable(status) && mayRevokeConsent(ability, record) ? [ConsentAction.REVOKE] : [];
 }

@@ -8,17 +8,20 @@ import { Refusals } from '@hub/workflow';
 import { NotificationPublisher } from '@hub/notifications';
 import { AccessGrantService } from '../grant/access-grant.service';
 import { isMinorAt } from '../survivor/survivor-access';
-import { mayRevokeConsent } from './consent-actions';
+import { mayRevokeConsent, revocable } from './consent-actions';
 import { ConsentRevocationListeners } from './consent-revocation-listeners';
-import { consentModel, consentRecord } from './consent-view';
+import { consentModel, consentRecord, consentStatusAt } from './consent-view';
 import { RevokeConsentInput } from './consent.inputs';
 import { Consent } from './consent.model';
 import { ConsentRepository } from './consent.repository';
 
+const ALREADY_REVOKED = 'This consent was already revoked';
+
 /**
  * Revoking a consent: a new fact, never an edit. Its grants are cut in the same transaction, with
  * the break-glass sessions of the agencies it named, so access ends at once everywhere; the owner
- * hears of a revocation made through another agency.
+ * hears of a revocation made through another agency. A consent that has ended is revoked too: the
+ * revocation still says "no" to the agencies it named (see `revocable`).
  */
 @Injectable()
 export class ConsentRevocationService {
@@ -55,6 +58,9 @@ export class ConsentRevocationService {
       ]);
       throw new ForbiddenError('Not permitted to revoke this consent');
     }
+    // The rule Consent.availableActions applies: an ended consent is still revoked (the survivor's
+    // "no" that break-glass honours), a revoked one is not revoked twice.
+    if (!revocable(consentStatusAt(found, now))) throw new ConflictError(ALREADY_REVOKED);
 
     const revocation = await this.transactions.run(async (tx) => {
       const done = await this.consents.revoke(tx, {
@@ -64,7 +70,8 @@ export class ConsentRevocationService {
         channel: input.channel,
         reason: input.reason?.trim() || null,
       });
-      if (!done) throw new ConflictError('This consent was already revoked');
+      // Revoked since it was read: the primary key lets only one revocation in.
+      if (!done) throw new ConflictError(ALREADY_REVOKED);
       // The survivor's "no" holds at once: break-glass sessions of the agencies it names end too.
       const agencyIds = found.consent.recipientAgencyIds;
       await this.revocationListeners.notify(tx, {

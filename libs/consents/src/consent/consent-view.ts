@@ -25,7 +25,8 @@ export function consentRecord(
   };
 }
 
-function statusAt({ consent, revocation }: ConsentWithRevocation, now: Date): ConsentStatus {
+/** A consent's status at `now`: revoked, still to start, ended, or in force. */
+export function consentStatusAt({ consent, revocation }: ConsentWithRevocation, now: Date): ConsentStatus {
   if (revocation) return ConsentStatus.REVOKED;
   if (consent.validFrom.getTime() > now.getTime()) return ConsentStatus.PENDING;
   if (consent.validUntil.getTime() <= now.getTime()) return ConsentStatus.EXPIRED;
@@ -52,7 +53,7 @@ export function consentModel(
     interpreterName: consent.interpreterName,
   };
   const disclosed = CONSENT_NAME_FIELDS.filter((field) => permitted.has(field) && values[field] !== null);
-  const status = statusAt(found, now);
+  const status = consentStatusAt(found, now);
   const model: Consent = {
     id: consent.id,
     survivorId: consent.survivorId,

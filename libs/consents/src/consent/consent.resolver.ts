@@ -47,7 +47,10 @@ export class ConsentResolver {
   }
 
   @Can('revoke', 'Consent')
-  @Mutation(() => ConsentPayload, { description: 'Revoke a consent: every grant from it ends at once' })
+  @Mutation(() => ConsentPayload, {
+    description:
+      'Revoke a consent, once (CONFLICT if already revoked): every grant from it ends at once, and break-glass never opens to the agencies it names. An ended consent may be revoked too: that records the survivor’s refusal of those agencies.',
+  })
   async revokeConsent(
     @Access() scope: AccessScope,
     @Args('input') input: RevokeConsentInput,

@@ -16,7 +16,14 @@ export * from './workflow.entities';
 export { workflowMigrations } from './migrations';
 
 /**
- * The kernel's providers, for a domain module's `providers` (docs/workflow.md). They inject
- * WORKFLOW_AUDIT and WORKFLOW_NOTIFIER, bound by the audit and notifications modules.
+ * `RecordWorkflow` with what it injects: for a module that changes records through the runner but
+ * creates none (the worker's sweeps). They inject WORKFLOW_AUDIT and WORKFLOW_NOTIFIER, bound by
+ * the audit and notifications modules.
  */
-export const workflowProviders = [RecordWorkflow, Refusals, EventLog, MessageThread, CreateOnce];
+export const recordWorkflowProviders = [RecordWorkflow, Refusals, EventLog, MessageThread];
+
+/**
+ * The whole kernel, for a domain module whose records have a lifecycle (docs/workflow.md). A module
+ * that uses only some pieces lists those (consents: `Refusals`, `CreateOnce`).
+ */
+export const workflowProviders = [...recordWorkflowProviders, CreateOnce];

@@ -6,7 +6,7 @@ import { JobsModule } from '@hub/jobs';
 import { NotificationPublishingModule } from '@hub/notifications';
 import { ProtocolReminders } from '@hub/protocols';
 import { ReferralExpiry, ReferralReminders } from '@hub/referrals';
-import { workflowProviders } from '@hub/workflow';
+import { recordWorkflowProviders } from '@hub/workflow';
 import { timeRulesConfig } from './time-rules.config';
 import { TimeRules } from './time-rules';
 
@@ -23,7 +23,8 @@ import { TimeRules } from './time-rules';
     NotificationPublishingModule,
   ],
   providers: [
-    ...workflowProviders,
+    // The runner for the referral expiry sweep; the sweeps create nothing (no CreateOnce).
+    ...recordWorkflowProviders,
     ReferralExpiry,
     ReferralReminders,
     ConsentReminders,
