@@ -53,6 +53,10 @@ async function main(): Promise<number> {
     // default resolution TypeScript 6 reports as deprecated even when only transpiling.
     TS_NODE_TRANSPILE_ONLY: 'true',
     TS_NODE_COMPILER_OPTIONS: JSON.stringify({ ignoreDeprecations: '6.0' }),
+    // A larger young generation for every Node process of the run (jest, its workers, the APIs the
+    // suites start, the checkers): test code allocates fast and briefly, and with V8's default 16 MB
+    // semi-spaces it spends much of its CPU in scavenges. An API e2e group: 31 → 26 s of CPU here.
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-semi-space-size=64'].filter(Boolean).join(' '),
   };
   // Projects with steps of their own: the API, the libraries whose property-based suites take
   // longest, the worker (two processes and a production build) and the benchmark's smoke test.
