@@ -10,3 +10,4 @@ export * from './test-worker';
 export * from './production-bundle';
 export * from './free-port';
 export * from './test-api';
+export * from './property-runs';

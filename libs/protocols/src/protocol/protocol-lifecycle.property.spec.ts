@@ -9,7 +9,7 @@ import { AccessScope, defineAbilityFor } from '@hub/access';
 import { DatabaseModule, databaseMigrations, dataSourceOptions } from '@hub/database';
 import { HubError } from '@hub/graphql';
 import { notificationsEntities, notificationsMigrations } from '@hub/notifications';
-import { createTestDatabase, TestDatabase } from '@hub/testing';
+import { createTestDatabase, propertyRuns, TestDatabase } from '@hub/testing';
 import { workflowEntities, workflowMigrations } from '@hub/workflow';
 import { protocolsMigrations } from '../migrations';
 import { protocolsEntities, ProtocolsModule } from '../index';
@@ -384,7 +384,7 @@ describe('protocol lifecycle (property-based, real PostgreSQL)', () => {
           await freezePublished(models, frozen);
         }
       }),
-      { numRuns: 80 },
+      { numRuns: propertyRuns(50) },
     );
     expect(published).toBeGreaterThanOrEqual(100);
   });

@@ -7,7 +7,7 @@ import { AccessScope, defineAbilityFor } from '@hub/access';
 import { consentsMigrations, liveConsentGrantSql } from '@hub/consents';
 import { databaseMigrations, dataSourceOptions, namedQuery } from '@hub/database';
 import { notificationsMigrations } from '@hub/notifications';
-import { createTestDatabase, TestDatabase } from '@hub/testing';
+import { createTestDatabase, propertyRuns, TestDatabase } from '@hub/testing';
 import { workflowMigrations } from '@hub/workflow';
 import { referralsMigrations } from '../migrations';
 import { effectiveStatus } from './referral-lifecycle';
@@ -26,7 +26,7 @@ import { ReferralBoxCountsRow, ReferralRepository } from './referral.repository'
 const AGENCIES = [1, 2, 3].map((n) => `0b7e1d3c-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`);
 const HOUR = 3600_000;
 /** Random histories per run (a second or two; the referral property suite covers the service paths). */
-const RUNS = Number(process.env.REFERRAL_COUNTS_RUNS ?? 12);
+const RUNS = propertyRuns(12);
 
 const STORED = [S.SENT, S.ACKNOWLEDGED, S.ACCEPTED, S.IN_PROGRESS, S.ON_HOLD, S.COMPLETED, S.DECLINED];
 const stepArb = fc.oneof(

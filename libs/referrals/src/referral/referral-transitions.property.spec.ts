@@ -24,7 +24,7 @@ import {
 } from '@hub/consents';
 import { DatabaseModule, databaseMigrations, dataSourceOptions } from '@hub/database';
 import { notificationsEntities, notificationsMigrations } from '@hub/notifications';
-import { createTestDatabase, TestDatabase } from '@hub/testing';
+import { createTestDatabase, propertyRuns, TestDatabase } from '@hub/testing';
 import { workflowMigrations } from '@hub/workflow';
 import { referralsEntities } from '../index';
 import { referralsMigrations } from '../migrations';
@@ -106,8 +106,8 @@ const FIXED_CALLERS: Caller[] = [
 ];
 /** The closed loop's way forward, first match wins (IN_PROGRESS ⇄ ON_HOLD until another step ends it). */
 const FORWARD: ReferralTransition[] = ['send', 'acknowledge', 'accept', 'start', 'hold'];
-/** Random worlds per run (REFERRAL_PROPERTY_RUNS overrides; 60 take about 30 s on 2 cores). */
-const RUNS = Number(process.env.REFERRAL_PROPERTY_RUNS ?? 60);
+/** Random worlds per run (@hub/testing's propertyRuns: HUB_PROPERTY_RUNS_SCALE searches deeper). */
+const RUNS = propertyRuns(40);
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;

@@ -10,7 +10,7 @@ import { AccessScope, defineAbilityFor, subject } from '@hub/access';
 import { DatabaseModule, databaseMigrations, dataSourceOptions } from '@hub/database';
 import { HubError } from '@hub/graphql';
 import { notificationsEntities, notificationsMigrations } from '@hub/notifications';
-import { createTestDatabase, TestDatabase } from '@hub/testing';
+import { createTestDatabase, propertyRuns, TestDatabase } from '@hub/testing';
 import { workflowEntities, workflowMigrations } from '@hub/workflow';
 import { technicalAssistanceMigrations } from '../migrations';
 import { TechnicalAssistanceScope } from '../shared/enums';
@@ -702,7 +702,7 @@ describe('technical-assistance lifecycle and visibility (property-based, real Po
           }
         }
       }),
-      { numRuns: 100 },
+      { numRuns: propertyRuns(60) },
     );
     expect(done).toBeGreaterThan(steps / 10);
   });
