@@ -77,6 +77,7 @@ export async function imageNodeRuntime(): Promise<string> {
         '--no-audit',
         '--no-fund',
         '--ignore-scripts',
+        '--prefer-offline',
         `${name}@${IMAGE_NODE_VERSION}`,
       ],
       { cwd: into },
@@ -125,10 +126,16 @@ export async function installProductionDependencies(app: string, bundle: string)
   await cached(dir, async (into) => {
     for (const file of ['package.json', 'package-lock.json'])
       await copyFile(join(bundle, file), join(into, file));
-    await mustRun('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], {
-      cwd: into,
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    // --prefer-offline: the workspace's own install has just put these exact versions in npm's cache
+    // (a fresh CI machine has no install of ours to reuse, but has that cache).
+    await mustRun(
+      'npm',
+      ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'],
+      {
+        cwd: into,
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
+    );
   });
   const now = new Date();
   await utimes(dir, now, now);
