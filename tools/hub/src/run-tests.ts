@@ -82,8 +82,8 @@ async function main(): Promise<number> {
       // waiting on the page): started first so it never ends the run alone.
       jest('browser tests', 'apps/web-e2e'),
       apiGroup('referrals'),
-      apiGroup('task-force'),
       jest('worker tests', 'apps/worker'),
+      apiGroup('survivors'),
     ],
     [
       // The three TypeScript programs (the Node tree, the web app, the browser tests) built once for
@@ -94,10 +94,14 @@ async function main(): Promise<number> {
       ['web tests', 'npx', ['vitest', 'run', '--config', 'apps/web/vite.config.mts']],
       // After the check: tools/hub's lint-rules suite needs the project graph it leaves.
       ['other tests', 'npx', ['jest', '--passWithNoTests', '--projects', ...others]],
-      apiGroup('survivors'),
       jest('bench smoke test', 'tools/bench'),
     ],
-    [...heavy.map((lib) => jest(`${lib} tests`, `libs/${lib}`)), apiGroup('platform'), apiRest],
+    [
+      ...heavy.map((lib) => jest(`${lib} tests`, `libs/${lib}`)),
+      apiGroup('platform'),
+      apiGroup('task-force'),
+      apiRest,
+    ],
   ];
   const failed: string[] = [];
   try {
