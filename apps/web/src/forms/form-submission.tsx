@@ -57,12 +57,14 @@ export function useFormSubmission<V, H = undefined>(options: {
       setAttempt((n) => n + 1);
       return;
     }
-    // One submission at a time: a double click does not send twice.
+    // One submission at a time, and none after one went through (the form is done: it moves on to
+    // the record, or gives way to a conflict review): a double click does not send twice.
     if (inFlight.current) return;
     inFlight.current = true;
     setBusy(true);
     try {
       await options.submit(values, how);
+      return;
     } catch (caught) {
       const { refused } = options;
       const { placed, unplaced } = placeProblems(caught, refused?.field ?? (() => null));
@@ -76,7 +78,6 @@ export function useFormSubmission<V, H = undefined>(options: {
       );
       setFailure({ error: caught, unplaced });
       setAttempt((n) => n + 1);
-    } finally {
       inFlight.current = false;
       setBusy(false);
     }
@@ -156,21 +157,30 @@ function FormProblems(props: {
 }) {
   const { t, i18n } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
-  const [found, setFound] = useState<Record<string, Target>>({});
+  // The fields in the form's order (those with no control last), each with what the summary says of it.
+  const [found, setFound] = useState<[string, Target][]>([]);
   // The fields and their controls as one value: the effect runs when they change, not on every render.
   const targets = JSON.stringify(props.fields.map((field) => [field, props.controls?.[field] ?? field]));
   // The labels as drawn, read once the form shows the errors (and again in another language).
   useLayoutEffect(() => {
     const scope = ref.current?.closest('form') ?? document;
     const pairs = JSON.parse(targets) as [string, string][];
-    setFound(Object.fromEntries(pairs.map(([field, target]) => [field, findTarget(scope, target)])));
+    const looked = pairs.map(([field, target]): [string, Target] => [field, findTarget(scope, target)]);
+    const at = (target: Target) => (target && target !== 'shown' ? document.getElementById(target.id) : null);
+    setFound(
+      looked.sort(([, a], [, b]) => {
+        const [x, y] = [at(a), at(b)];
+        if (!x || !y) return x ? -1 : y ? 1 : 0;
+        return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+      }),
+    );
   }, [targets, i18n.language]);
   useEffect(() => {
     if (props.attempt > 0) ref.current?.focus();
   }, [props.attempt]);
   const count = props.fields.length;
-  // Not yet looked up (the first drawing) or drawn in its place: nothing here.
-  const listed = props.fields.filter((field) => found[field] !== undefined && found[field] !== 'shown');
+  // Drawn in its place: nothing here (nor before the fields are looked up, on the first drawing).
+  const listed = found.filter(([field, target]) => props.fields.includes(field) && target !== 'shown');
   return (
     <div id={props.id} ref={ref} tabIndex={-1}>
       {props.refusal}
@@ -178,8 +188,8 @@ function FormProblems(props: {
         <Notice type="error" heading={t('form.fixErrors', { count })}>
           {listed.length > 0 && (
             <ul className="usa-list">
-              {listed.map((field) => {
-                const control = found[field] as Exclude<Target, 'shown'>;
+              {listed.map(([field, target]) => {
+                const control = target as Exclude<Target, 'shown'>;
                 return (
                   <li key={field}>
                     {control ? (
