@@ -109,8 +109,6 @@ export function useFormSubmission<V, H = undefined>(options: {
     errors,
     setErrors,
     busy,
-    /** The refusal being shown, if any. */
-    failure: failure?.error ?? null,
     /** A field's translated message, if it has one. */
     error: message,
     /** The form's submit (or a second button's click), sending `values` as `how` says. */
