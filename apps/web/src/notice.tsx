@@ -9,11 +9,14 @@ export function Notice(props: {
   heading: string;
   level?: HeadingLevel;
   text?: string;
+  /** More than a sentence under the heading (a list). */
+  children?: ReactNode;
 }) {
   return (
     <Alert type={props.type} role={props.type === 'error' ? 'alert' : 'status'}>
       <AlertHeading level={props.level ?? 'h2'}>{props.heading}</AlertHeading>
       {props.text && <AlertText>{props.text}</AlertText>}
+      {props.children}
     </Alert>
   );
 }

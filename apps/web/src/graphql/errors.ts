@@ -37,52 +37,32 @@ export function problemsOf(error: unknown): InputProblem[] {
   });
 }
 
-/**
- * A form's own messages for the fields a BAD_USER_INPUT names (`messages`: the API's field → the key
- * of the form's sentence), or null when the error is another or names a field the form does not
- * know (ErrorNotice then says it).
- */
-export function fieldErrorsOf(
-  error: unknown,
-  messages: Readonly<Record<string, string>>,
-): Record<string, string> | null {
-  const problems = problemsOf(error);
-  if (errorCode(error) !== 'BAD_USER_INPUT' || problems.length === 0) return null;
-  if (problems.some((problem) => !messages[problem.field])) return null;
-  return Object.fromEntries(problems.map((problem) => [problem.field, messages[problem.field]]));
-}
-
 /** The form field a problem names: a list item's problem belongs to its list (`attendance[0].attendees` → `attendance`). */
 export function problemField(problem: InputProblem): string {
   return problem.field.split(/[.[]/)[0];
 }
 
 /**
- * A BAD_USER_INPUT's problems split between the form's own `fields` (to show at each field) and the
- * rest (to list in the refusal's notice). Any other error places nothing.
+ * A BAD_USER_INPUT's problems split between the form's own fields (each with its first problem, to
+ * show at the field) and the rest (to list in the refusal's notice). `fields`: the form's field
+ * names, a problem going to `problemField`'s; or the form field a problem belongs to, null for none.
+ * Any other error places nothing. Both kinds of form place problems this way (useActionForm,
+ * useFormSubmission).
  */
 export function placeProblems(
   error: unknown,
-  fields: readonly string[],
-): { placed: string[]; unplaced: InputProblem[] } {
-  const problems = errorCode(error) === 'BAD_USER_INPUT' ? problemsOf(error) : [];
-  const placed = [...new Set(problems.map(problemField).filter((field) => fields.includes(field)))];
-  return { placed, unplaced: problems.filter((problem) => !fields.includes(problemField(problem))) };
-}
-
-/**
- * BAD_USER_INPUT's problems by the form field they concern: `field(problem.field)` names it
- * (`languages[2]` → `languages`, `address.city` → `addressCity`…) or returns null for a field the form
- * does not show. The first problem of a field wins.
- */
-export function problemsByField(
-  error: unknown,
-  field: (apiField: string) => string | null,
-): Record<string, InputProblem> {
-  const byField: Record<string, InputProblem> = {};
-  for (const problem of problemsOf(error)) {
-    const name = field(problem.field);
-    if (name && !byField[name]) byField[name] = problem;
+  fields: readonly string[] | ((problem: InputProblem) => string | null),
+): { placed: Record<string, InputProblem>; unplaced: InputProblem[] } {
+  const fieldOf =
+    typeof fields === 'function'
+      ? fields
+      : (problem: InputProblem) => (fields.includes(problemField(problem)) ? problemField(problem) : null);
+  const placed: Record<string, InputProblem> = {};
+  const unplaced: InputProblem[] = [];
+  for (const problem of errorCode(error) === 'BAD_USER_INPUT' ? problemsOf(error) : []) {
+    const field = fieldOf(problem);
+    if (field === null) unplaced.push(problem);
+    else placed[field] ??= problem;
   }
-  return byField;
+  return { placed, unplaced };
 }

@@ -11,7 +11,6 @@ import { EMAIL, isWebAddress, LANGUAGE_CODE, PHONE } from '../forms/patterns';
 import { useVersionedEdit } from '../forms/versioned-edit';
 import { graphql } from '../gql';
 import type { AgencyProfileFieldsFragment, ServiceNeed } from '../gql/graphql';
-import { problemsByField } from '../graphql/errors';
 import { LANGUAGES } from '../i18n';
 import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
@@ -294,13 +293,10 @@ export function AgencyProfileForm(props: {
     id: 'profile',
     validate: validateAgencyProfile,
     submit: props.onSubmit,
-    refusedFields: (caught) =>
-      Object.fromEntries(
-        Object.keys(problemsByField(caught, profileField)).map((field) => [
-          field,
-          REFUSED[field] ?? 'agencyProfile.refused',
-        ]),
-      ),
+    refused: {
+      field: (problem) => profileField(problem.field),
+      message: (field) => REFUSED[field] ?? 'agencyProfile.refused',
+    },
   });
   const { error } = form;
   const set = <K extends keyof AgencyProfileValues>(field: K, value: AgencyProfileValues[K]) =>

@@ -1,17 +1,16 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, ButtonGroup } from '@trussworks/react-uswds';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ChoiceGroup, TextAreaField, TextField } from '../forms/fields';
+import { useFormSubmission } from '../forms/form-submission';
 import { graphql } from '../gql';
 import type { AgencyType, Urgency } from '../gql/graphql';
-import { fieldErrorsOf } from '../graphql/errors';
 import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { AGENCIES_QUERY } from './consent-form';
 import { URGENCIES } from './enums';
-import { ErrorNotice } from './error-notice';
 import { NotOfferedOnRecord } from './not-offered';
 import { WhatWillHappen } from './what-will-happen';
 
@@ -109,13 +108,24 @@ export function ChildSafetyFormScreen() {
   const agencies = useQuery(AGENCIES_QUERY);
   const [report] = useMutation(CREATE_CHILD_SAFETY_REFERRAL);
   const [values, setValues] = useState<ChildSafetyValues>(EMPTY_CHILD_SAFETY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
+  const form = useFormSubmission({
+    id: 'child-safety',
+    validate: validateChildSafety,
+    submit: async (current: ChildSafetyValues) => {
+      const { data } = await report({ variables: { input: childSafetyInput(id, current) } });
+      if (data)
+        await navigate(`/referrals/${data.createChildSafetyReferral.referral.id}`, {
+          state: { done: 'SEND' },
+        });
+    },
+    refused: {
+      field: (problem) => (REFUSED[problem.field] ? problem.field : null),
+      message: (field) => REFUSED[field],
+    },
+  });
+  const { error } = form;
   const set = <K extends keyof ChildSafetyValues>(field: K, value: ChildSafetyValues[K]) =>
     setValues((current) => ({ ...current, [field]: value }));
-  const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
 
   if (survivor.loading && !survivor.data) return <p role="status">{t('app.loading')}</p>;
   if (survivor.error || !survivor.data)
@@ -133,55 +143,18 @@ export function ChildSafetyFormScreen() {
   const recipient = recipients.find((agency) => agency.id === values.toAgencyId);
   const days = validateChildSafety(values)['grantDays'] ? GRANT_DAYS.default : Number(values.grantDays);
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const found = validateChildSafety(values);
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length) {
-      requestAnimationFrame(() => document.getElementById('child-safety-errors')?.focus());
-      return;
-    }
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    try {
-      const { data } = await report({ variables: { input: childSafetyInput(record.id, values) } });
-      if (data)
-        await navigate(`/referrals/${data.createChildSafetyReferral.referral.id}`, {
-          state: { done: 'SEND' },
-        });
-    } catch (caught) {
-      const fields = fieldErrorsOf(caught, REFUSED);
-      if (fields) setErrors(fields);
-      else setFailure(caught);
-      requestAnimationFrame(() =>
-        document.getElementById(fields ? 'child-safety-errors' : 'child-safety-failure')?.focus(),
-      );
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
-  };
-
-  const errorCount = Object.keys(errors).length;
   const recipientName = recipient?.name ?? t('safety.childSafety.theRecipient');
   return (
     <>
       <h1>{t('safety.childSafety.title')}</h1>
       <p>{t('safety.childSafety.for', { reference: record.reference })}</p>
       <p className="usa-intro">{t('safety.childSafety.intro')}</p>
-      <form className="usa-form usa-form--large" noValidate onSubmit={(event) => void submit(event)}>
-        {errorCount > 0 && (
-          <div id="child-safety-errors" tabIndex={-1}>
-            <Notice type="error" heading={t('form.fixErrors', { count: errorCount })} />
-          </div>
-        )}
-        {failure !== null && (
-          <div id="child-safety-failure" tabIndex={-1}>
-            <ErrorNotice error={failure} />
-          </div>
-        )}
+      <form
+        className="usa-form usa-form--large"
+        noValidate
+        onSubmit={(event) => form.onSubmit(event, values)}
+      >
+        {form.problems}
         <ChoiceGroup
           id="toAgencyId"
           required
@@ -246,7 +219,7 @@ export function ChildSafetyFormScreen() {
           ]}
         />
         <ButtonGroup className="margin-top-2">
-          <Button type="submit" secondary disabled={busy}>
+          <Button type="submit" secondary disabled={form.busy}>
             {t('safety.childSafety.confirm')}
           </Button>
           <Link className="usa-button usa-button--unstyled" to={`/survivors/${record.id}`}>

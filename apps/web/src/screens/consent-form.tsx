@@ -1,17 +1,23 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, ButtonGroup, Checkbox } from '@trussworks/react-uswds';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { focusSoon } from '../focus';
 import { ChoiceGroup, TextField } from '../forms/fields';
+import { useFormSubmission } from '../forms/form-submission';
 import { isDay, LANGUAGE_CODE } from '../forms/patterns';
 import { graphql } from '../gql';
-import type { AgencyType, ConsentObtainedHow, ConsentPurpose, DataClass, GrantorType } from '../gql/graphql';
+import type {
+  AgencyType,
+  ConsentAgenciesQuery,
+  ConsentObtainedHow,
+  ConsentPurpose,
+  DataClass,
+  GrantorType,
+} from '../gql/graphql';
 import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { CONSENT_PURPOSES, DATA_CLASSES, GRANTOR_TYPES, OBTAINED_HOW } from './enums';
-import { ErrorNotice } from './error-notice';
 import { NotOfferedOnRecord } from './not-offered';
 
 /** Member agencies (not personal data: cached). Consent names recipients from them. */
@@ -222,18 +228,9 @@ export function ConsentFormScreen() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   usePageTitle(t('consentForm.title'));
-  const navigate = useNavigate();
   const survivor = useQuery(CONSENT_SURVIVOR, { variables: { id }, fetchPolicy: 'no-cache' });
   const agencies = useQuery(AGENCIES_QUERY);
   const rules = useQuery(CONSENT_RULES);
-  const [record] = useMutation(RECORD_CONSENT);
-  const [values, setValues] = useState<ConsentFormValues>(EMPTY_CONSENT);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
-  const set = <K extends keyof ConsentFormValues>(field: K, value: ConsentFormValues[K]) =>
-    setValues((current) => ({ ...current, [field]: value }));
 
   if ((survivor.loading && !survivor.data) || (rules.loading && !rules.data))
     return <p role="status">{t('app.loading')}</p>;
@@ -243,70 +240,73 @@ export function ConsentFormScreen() {
   if (!survivor.data.survivor.availableActions.includes('RECORD_CONSENT'))
     return <NotOfferedOnRecord heading={t('consentForm.notPermitted')} survivorId={id} />;
   if (rules.error || !rules.data) return <Notice type="error" level="h1" heading={t('errors.loadFailed')} />;
-  const limits = rules.data.consentRules;
-  const now = new Date();
+  return (
+    <ConsentForm
+      survivorId={id}
+      reference={survivor.data.survivor.reference}
+      minor={survivor.data.survivor.minor}
+      limits={rules.data.consentRules}
+      agencies={agencies.data}
+    />
+  );
+}
+
+/** The form itself, once the record and the hub's limits are known (the agencies may come later). */
+function ConsentForm(props: {
+  survivorId: string;
+  reference: string;
+  minor: boolean;
+  limits: ConsentLimits;
+  agencies: ConsentAgenciesQuery | undefined;
+}) {
+  const { survivorId: id, minor, limits } = props;
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [record] = useMutation(RECORD_CONSENT);
+  const [values, setValues] = useState<ConsentFormValues>(EMPTY_CONSENT);
+  const set = <K extends keyof ConsentFormValues>(field: K, value: ConsentFormValues[K]) =>
+    setValues((current) => ({ ...current, [field]: value }));
   // Every message and hint about the dates names the hub's limits.
   const dateLimits = {
     days: limits.maxValidityDays,
     backdateDays: limits.maxBackdateDays,
-    last: lastValidDay(now, values.validFrom, limits),
+    last: lastValidDay(new Date(), values.validFrom, limits),
   };
-  const error = (field: string) => (errors[field] ? t(errors[field], dateLimits) : undefined);
-  const minor = survivor.data.survivor.minor;
-  const own = agencies.data?.me.agency?.id;
-  const readers = new Set(values.purposes.flatMap((purpose) => READERS[purpose]));
-  // Recipients who can read for one of the chosen purposes; never the owner, never one taken off the hub.
-  const candidates = (agencies.data?.agencies.edges ?? [])
-    .map((edge) => edge.node)
-    .filter((agency) => agency.id !== own && !agency.deactivatedAt && readers.has(agency.type));
-
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    // Recipients that no longer fit the purposes are not sent.
-    const chosen = {
-      ...values,
-      recipientAgencyIds: values.recipientAgencyIds.filter((r) => candidates.some((a) => a.id === r)),
-    };
-    const found = validateConsent(chosen, { now: new Date(), minor, limits });
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length) {
-      focusSoon('consent-errors');
-      return;
-    }
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    try {
+  const form = useFormSubmission({
+    id: 'consent',
+    validate: (chosen: ConsentFormValues) => validateConsent(chosen, { now: new Date(), minor, limits }),
+    submit: async (chosen: ConsentFormValues) => {
       await record({ variables: { input: recordConsentInput(id, chosen) } });
       await navigate(`/survivors/${id}`, { state: { done: 'CONSENT_RECORDED' } });
-    } catch (caught) {
-      setFailure(caught);
-      focusSoon('consent-failure');
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
-  };
+    },
+    values: dateLimits,
+    controls: Object.fromEntries(ACKNOWLEDGEMENTS.map((ack) => [`acknowledgements.${ack}`, `ack-${ack}`])),
+  });
+  const { error } = form;
+  const own = props.agencies?.me.agency?.id;
+  const readers = new Set(values.purposes.flatMap((purpose) => READERS[purpose]));
+  // Recipients who can read for one of the chosen purposes; never the owner, never one taken off the hub.
+  const candidates = (props.agencies?.agencies.edges ?? [])
+    .map((edge) => edge.node)
+    .filter((agency) => agency.id !== own && !agency.deactivatedAt && readers.has(agency.type));
+  // Recipients that no longer fit the purposes are not sent.
+  const chosen = (): ConsentFormValues => ({
+    ...values,
+    recipientAgencyIds: values.recipientAgencyIds.filter((r) => candidates.some((a) => a.id === r)),
+  });
 
-  const errorCount = Object.keys(errors).length;
   const self = values.grantorType === 'SELF';
   return (
     <>
       <h1>{t('consentForm.title')}</h1>
-      <p>{t('consentForm.for', { reference: survivor.data.survivor.reference })}</p>
+      <p>{t('consentForm.for', { reference: props.reference })}</p>
       <p className="usa-intro">{t('consentForm.intro')}</p>
-      <form className="usa-form usa-form--large" noValidate onSubmit={(event) => void submit(event)}>
-        {errorCount > 0 && (
-          <div id="consent-errors" tabIndex={-1}>
-            <Notice type="error" heading={t('form.fixErrors', { count: errorCount })} />
-          </div>
-        )}
-        {failure !== null && (
-          <div id="consent-failure" tabIndex={-1}>
-            <ErrorNotice error={failure} values={dateLimits} />
-          </div>
-        )}
+      <form
+        className="usa-form usa-form--large"
+        noValidate
+        onSubmit={(event) => form.onSubmit(event, chosen())}
+      >
+        {form.problems}
         <ChoiceGroup
           id="grantorType"
           required
@@ -475,7 +475,7 @@ export function ConsentFormScreen() {
           />
         ))}
         <ButtonGroup className="margin-top-3">
-          <Button type="submit" disabled={busy}>
+          <Button type="submit" disabled={form.busy}>
             {t('consentForm.record')}
           </Button>
           <Link className="usa-button usa-button--outline" to={`/survivors/${id}`}>

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,7 +10,7 @@ import {
 } from './new-referral';
 import { REFERRAL_QUERY } from './referral';
 import { SEND_REFERRAL } from './referral-actions';
-import { capabilitiesMock, FROM, REFERRAL_DETAIL, renderAt, TO } from './testing';
+import { capabilitiesMock, expectProblemsFocused, FROM, REFERRAL_DETAIL, renderAt, TO } from './testing';
 
 const agency = (base: { id: string; name: string }, accepting = true) => ({
   __typename: 'Agency',
@@ -143,8 +143,12 @@ describe('new referral screen', () => {
 
     // Submitting before choosing says what is missing, in a summary that takes the focus.
     await user.click(screen.getByRole('button', { name: 'Create and send' }));
-    const summary = screen.getByRole('heading', { name: '4 fields need your attention.' });
-    await waitFor(() => expect(summary.closest('[tabindex="-1"]')).toHaveFocus());
+    // No agency found yet: the recipient's message stands in its place, above the directory's results.
+    await expectProblemsFocused(user, '4 fields need your attention.', [
+      'Needs',
+      'Urgency',
+      'How to reach back',
+    ]);
 
     await user.selectOptions(screen.getByLabelText('Service needed'), 'LEGAL');
     await user.click(screen.getByRole('button', { name: 'Find agencies' }));

@@ -3,8 +3,8 @@ import { Button, ButtonGroup, Checkbox, ErrorMessage, FormGroup } from '@trusswo
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { focusSoon } from '../focus';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
+import { useFormSubmission } from '../forms/form-submission';
 import { LANGUAGE_CODE } from '../forms/patterns';
 import { graphql } from '../gql';
 import type {
@@ -293,18 +293,45 @@ function NewReferralForm(props: { parent?: OnwardParent }) {
     notes: '',
     ...(parent ? onwardValues(parent) : {}),
   }));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<{ error: unknown; draftId?: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
+  // A referral created but not sent (the send refused): kept as a draft, linked from the refusal.
+  const [draftId, setDraftId] = useState<string>();
   const [findAgencies, directory] = useLazyQuery(DIRECTORY_QUERY);
   const me = useQuery(ME_QUERY);
   const [create] = useMutation(CREATE_REFERRAL);
   const [send] = useMutation(SEND_REFERRAL);
+  // "Create and send" (true) or "Save as draft" (false). The key makes a second create answer the first's referral.
+  const form = useFormSubmission({
+    id: 'referral',
+    validate: validateNewReferral,
+    submit: async (current: NewReferralValues, andSend: boolean) => {
+      const created = await create({ variables: { input: newReferralInput(current, idempotencyKey) } });
+      const referral = created.data?.createReferral.referral;
+      if (!referral) throw new Error('createReferral answered no referral');
+      setDraftId(referral.id);
+      // A retry of a create that was sent already answers the same referral, no longer a draft.
+      if (andSend && referral.status === 'DRAFT') {
+        await send({ variables: { input: { referralId: referral.id, expectedVersion: referral.version } } });
+      }
+      await navigate(`/referrals/${referral.id}`, { state: { done: andSend ? 'SEND' : 'DRAFT' } });
+    },
+    notice: (error) =>
+      draftId ? (
+        <>
+          <ErrorNotice error={error} />
+          <p>
+            {t('newReferral.draftKept')}{' '}
+            <Link className="usa-link" to={`/referrals/${draftId}`}>
+              {t('newReferral.openDraft')}
+            </Link>
+          </p>
+        </>
+      ) : undefined,
+    controls: { survivorId: 'survivorReference' },
+  });
+  const { errors, error } = form;
 
   const set = <K extends keyof NewReferralValues>(field: K, value: NewReferralValues[K]) =>
     setValues((current) => ({ ...current, [field]: value }));
-  const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
   const ownAgency = me.data?.me.agency?.id;
   // An agency does not refer to itself (the API refuses it too).
   const agencies = (directory.data?.directory.edges ?? [])
@@ -325,40 +352,6 @@ function NewReferralForm(props: { parent?: OnwardParent }) {
     // The results are announced (role="status") and the first choice is a Tab away.
   };
 
-  const submit = async (andSend: boolean) => {
-    const found = validateNewReferral(values);
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length) {
-      // The summary says how many fields need attention; each message is tied to its field.
-      focusSoon('referral-errors');
-      return;
-    }
-    // One submission at a time (the key makes a second create answer the first's referral anyway).
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    let draftId: string | undefined;
-    try {
-      const created = await create({ variables: { input: newReferralInput(values, idempotencyKey) } });
-      const referral = created.data?.createReferral.referral;
-      if (!referral) throw new Error('createReferral answered no referral');
-      draftId = referral.id;
-      // A retry of a create that was sent already answers the same referral, no longer a draft.
-      if (andSend && referral.status === 'DRAFT') {
-        await send({ variables: { input: { referralId: referral.id, expectedVersion: referral.version } } });
-      }
-      await navigate(`/referrals/${referral.id}`, { state: { done: andSend ? 'SEND' : 'DRAFT' } });
-    } catch (caught) {
-      setFailure({ error: caught, draftId });
-      focusSoon('referral-failure');
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
-  };
-
-  const errorCount = Object.keys(errors).length;
   return (
     <>
       <h1>{title}</h1>
@@ -432,29 +425,9 @@ function NewReferralForm(props: { parent?: OnwardParent }) {
         id="referral-form"
         className="usa-form usa-form--large"
         noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit(true);
-        }}
+        onSubmit={(event) => form.onSubmit(event, values, true)}
       >
-        {errorCount > 0 && (
-          <div id="referral-errors" tabIndex={-1}>
-            <Notice type="error" heading={t('form.fixErrors', { count: errorCount })} />
-          </div>
-        )}
-        {failure && (
-          <div id="referral-failure" tabIndex={-1}>
-            <ErrorNotice error={failure.error} />
-            {failure.draftId && (
-              <p>
-                {t('newReferral.draftKept')}{' '}
-                <Link className="usa-link" to={`/referrals/${failure.draftId}`}>
-                  {t('newReferral.openDraft')}
-                </Link>
-              </p>
-            )}
-          </div>
-        )}
+        {form.problems}
         {agencies.length > 0 || errors['toAgencyId'] ? (
           <ChoiceGroup
             id="toAgencyId"
@@ -562,10 +535,15 @@ function NewReferralForm(props: { parent?: OnwardParent }) {
         />
         <p className="margin-top-3">{t('actions.warning.SEND')}</p>
         <ButtonGroup className="margin-top-2">
-          <Button type="submit" disabled={busy}>
+          <Button type="submit" disabled={form.busy}>
             {t('newReferral.createAndSend')}
           </Button>
-          <Button type="button" outline disabled={busy} onClick={() => void submit(false)}>
+          <Button
+            type="button"
+            outline
+            disabled={form.busy}
+            onClick={(event) => form.onSubmit(event, values, false)}
+          >
             {t('newReferral.saveDraft')}
           </Button>
         </ButtonGroup>

@@ -13,7 +13,7 @@ import {
 } from './new-referral';
 import { REFERRAL_QUERY } from './referral';
 import { SEND_REFERRAL } from './referral-actions';
-import { capabilitiesMock, FROM, REFERRAL_DETAIL, renderAt, TO } from './testing';
+import { capabilitiesMock, expectProblemsFocused, FROM, REFERRAL_DETAIL, renderAt, TO } from './testing';
 
 /** The caller is Safe Passage (TO), which received ref-1 from Harbor Light (FROM). */
 const CLINIC = { __typename: 'Agency', id: 'a-clinic', name: 'Bay Community Clinic' };
@@ -435,12 +435,8 @@ describe('onward referral screen', () => {
     await chooseClinicFor(user);
     await user.type(screen.getByLabelText(/How to reach back/), 'Desk 2');
     await user.click(screen.getByRole('button', { name: 'Create and send' }));
-    const failure = await screen.findByRole('heading', {
-      name: 'Some of what you entered was not accepted. Check it and try again.',
-    });
-    expect(failure).toBeVisible();
+    await expectProblemsFocused(user, 'Some of what you entered was not accepted. Check it and try again.');
     expect(screen.getByText('You can refer onward only from a referral your agency received.')).toBeVisible();
-    await waitFor(() => expect(failure.closest('[tabindex="-1"]')).toHaveFocus());
     expect(screen.getByTestId('location')).toHaveTextContent('/referrals/ref-1/refer-onward');
   });
 

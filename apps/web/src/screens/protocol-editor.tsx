@@ -11,7 +11,6 @@ import { isDay } from '../forms/patterns';
 import { useVersionedEdit } from '../forms/versioned-edit';
 import { graphql } from '../gql';
 import type { AgencyType, ProtocolCategory, ProtocolEditFragment } from '../gql/graphql';
-import { problemsByField } from '../graphql/errors';
 import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { AGENCY_TYPES, PROTOCOL_CATEGORIES } from './enums';
@@ -363,10 +362,7 @@ export function ProtocolForm(props: {
     validate: (current: ProtocolFormValues) => ({ ...validateProtocol(current), ...props.extraErrors }),
     submit: props.onSubmit,
     // The API's refusal of a field is shown at the field.
-    refusedFields: (caught) =>
-      Object.fromEntries(
-        Object.keys(problemsByField(caught, formField)).map((field) => [field, 'protocolForm.refused']),
-      ),
+    refused: { field: (problem) => formField(problem.field), message: () => 'protocolForm.refused' },
   });
   const { errors, error } = form;
   const [preview, { data: previewed, loading: previewing, error: previewError, variables: previewedOf }] =

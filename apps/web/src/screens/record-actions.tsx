@@ -2,7 +2,7 @@ import { Alert, Button, ButtonGroup } from '@trussworks/react-uswds';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { errorCode, type InputProblem, placeProblems, problemField, problemsOf } from '../graphql/errors';
+import { errorCode, type InputProblem, placeProblems } from '../graphql/errors';
 import { type Announced, focusSoon } from '../focus';
 import { Announcement, Notice } from '../notice';
 import { ErrorNotice } from './error-notice';
@@ -94,8 +94,6 @@ export function useActionForm<V>(options: {
   conflictAt?: Record<string, string>;
   /** The form element's id (where the first field in error is looked for). */
   formId?: string;
-  /** A long form's summary of its errors (an element with this id): it takes the focus instead of the first field. */
-  errorSummaryId?: string;
 }) {
   const { t } = useTranslation();
   const [values, setValues] = useState(options.initial);
@@ -104,10 +102,8 @@ export function useActionForm<V>(options: {
   const [busy, setBusy] = useState(false);
   const inFlight = useRef(false);
   const formId = options.formId ?? 'action-form';
-  const focusErrors = () =>
-    options.errorSummaryId
-      ? requestAnimationFrame(() => document.getElementById(options.errorSummaryId as string)?.focus())
-      : focusFirstError(formId);
+  // A short form: the first field in error takes the focus (a long form's summary is useFormSubmission's).
+  const focusErrors = () => focusFirstError(formId);
 
   const set = <K extends keyof V>(field: K, value: V[K]) =>
     setValues((current) => ({ ...current, [field]: value }));
@@ -141,18 +137,16 @@ export function useActionForm<V>(options: {
       }
       const { placed, unplaced } = placeProblems(caught, options.fields ?? []);
       const problemKey = options.problemKey;
-      const problemAt = (field: string) =>
-        problemsOf(caught).find((problem) => problemField(problem) === field) as InputProblem;
       setErrors(
         Object.fromEntries(
-          placed.map((field) => [
+          Object.entries(placed).map(([field, problem]) => [
             field,
-            problemKey ? problemKey(field, problemAt(field)) : 'form.checkValue',
+            problemKey ? problemKey(field, problem) : 'form.checkValue',
           ]),
         ),
       );
       setFailure({ error: caught, unplaced });
-      if (placed.length) focusErrors();
+      if (Object.keys(placed).length) focusErrors();
     } finally {
       inFlight.current = false;
       setBusy(false);

@@ -23,6 +23,8 @@ import { CONSENTS_QUERY, SURVIVOR_QUERY } from './survivor';
 import {
   agenciesMock,
   capabilitiesMock,
+  countedVariables,
+  expectProblemsFocused,
   FROM,
   REFERRAL_DETAIL,
   renderAt,
@@ -324,12 +326,14 @@ describe('child-safety report screen', () => {
     expect(screen.queryByRole('button', { name: 'Send the mandatory report' })).toBeNull();
   });
 
-  it('offers law enforcement and child welfare only, says what will happen for the chosen agency, checks the form, and sends it', async () => {
+  it('offers law enforcement and child welfare only, says what will happen for the chosen agency, checks the form, and sends it once', async () => {
+    const sent = countedVariables({ input });
     renderAt('/survivors/s-1/child-safety', [
       reportable,
       AGENCIES,
       {
-        request: { query: CREATE_CHILD_SAFETY_REFERRAL, variables: { input } },
+        request: { query: CREATE_CHILD_SAFETY_REFERRAL, variables: sent.variables },
+        maxUsageCount: 2,
         result: {
           data: {
             createChildSafetyReferral: {
@@ -352,7 +356,11 @@ describe('child-safety report screen', () => {
 
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Send the mandatory report' }));
-    expect(await screen.findByText('3 fields need your attention.')).toBeVisible();
+    await expectProblemsFocused(user, '3 fields need your attention.', [
+      'Report to',
+      'Legal basis of the report',
+      'Why you are making the report',
+    ]);
 
     const happens = () =>
       within(
@@ -374,8 +382,9 @@ describe('child-safety report screen', () => {
       `${POLICE.name} is law enforcement: it will see this minor's record, which the police otherwise never see.`,
       'The report, its reason and everything the agency reads are recorded in the audit trail.',
     ]);
-    await user.click(screen.getByRole('button', { name: 'Send the mandatory report' }));
+    await user.dblClick(screen.getByRole('button', { name: 'Send the mandatory report' }));
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/referrals\/ref-9$/));
+    expect(sent.calls()).toBe(1);
   });
 
   it('puts the API’s refusal of the recipient on that field', async () => {
@@ -407,6 +416,9 @@ describe('child-safety report screen', () => {
         'Choose another agency: a law-enforcement or child-welfare agency, not your own.',
       ),
     ).toBeVisible();
+    await expectProblemsFocused(user, 'Some of what you entered was not accepted. Check it and try again.', [
+      'Report to',
+    ]);
     expect(screen.getByText('1 field needs your attention.')).toBeVisible();
     expect(screen.getByTestId('location')).toHaveTextContent('/survivors/s-1/child-safety');
   });

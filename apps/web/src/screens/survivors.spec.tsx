@@ -15,6 +15,7 @@ import { coveringConsents, validateNewReferral } from './new-referral';
 import { CONSENTS_QUERY, REVOKE_CONSENT, SURVIVOR_QUERY, validateRevocation } from './survivor';
 import {
   changesOf,
+  CREATE_SURVIVOR,
   createSurvivorInput,
   EMPTY_SURVIVOR,
   reapply,
@@ -23,7 +24,7 @@ import {
   validateSurvivor,
 } from './survivor-form';
 import { normaliseReference } from './survivors';
-import { agenciesMock, FROM, renderAt, SURVIVOR_RECORD, TO } from './testing';
+import { agenciesMock, expectProblemsFocused, FROM, renderAt, SURVIVOR_RECORD, TO } from './testing';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
 
@@ -803,7 +804,18 @@ describe('survivor screens', () => {
     ]);
     expect(await screen.findByRole('heading', { level: 1, name: 'Record consent' })).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Record consent' }));
-    expect(await screen.findByRole('heading', { name: '11 fields need your attention.' })).toBeVisible();
+    await expectProblemsFocused(user, '11 fields need your attention.', [
+      'Who gives consent',
+      'Purposes',
+      'Information that may be shared',
+      'Valid until (last day)',
+      'How consent was obtained',
+      'Reference of the signed document',
+      'Language the consent was explained and signed in',
+      'Your right to take back consent',
+      'Services do not depend on consent',
+      'Risk that information is shared further',
+    ]);
     for (const ack of ['rightToRevoke', 'notConditionOfService', 'redisclosureRisk']) {
       // Each statement is written out in full, to be read aloud.
       expect(
@@ -820,13 +832,60 @@ describe('survivor screens', () => {
     }
     await fillConsentForm(user, { checkRecipients: true });
     await user.click(screen.getByRole('button', { name: 'Record consent' }));
-    // The API's refusal, in the reader's language, naming the problem.
-    expect(await screen.findByText(/cannot read survivor records for these purposes/)).toBeVisible();
+    // The API's refusal, in the reader's language, naming the problem, focused.
+    await expectProblemsFocused(user, 'Some of what you entered was not accepted. Check it and try again.');
+    expect(screen.getByText(/cannot read survivor records for these purposes/)).toBeVisible();
     expect(sent).toMatchObject({
       survivorId: 's-1',
       recipientAgencyIds: [TO.id],
       purposes: ['SERVICE'],
       dataClasses: ['CONTACT'],
     });
+  });
+});
+
+describe('survivor create form on the screen', () => {
+  it('says what to fix in a summary that takes the focus, shows a refusal, then creates once', async () => {
+    const user = userEvent.setup();
+    let creates = 0;
+    renderAt('/survivors/new', [
+      {
+        request: { query: CREATE_SURVIVOR, variables: () => true },
+        result: { errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] as never },
+      },
+      {
+        request: {
+          query: CREATE_SURVIVOR,
+          variables: (variables: { input: Record<string, unknown> }) => {
+            creates += 1;
+            return variables.input['phone'] === '+1 555 0100';
+          },
+        },
+        result: {
+          data: {
+            createSurvivor: {
+              __typename: 'SurvivorPayload',
+              survivor: { __typename: 'Survivor', id: 's-9' },
+            },
+          },
+        },
+        maxUsageCount: 2,
+      },
+    ]);
+    const phone = await screen.findByLabelText('Phone');
+    await user.type(phone, 'call me');
+    await user.click(screen.getByRole('button', { name: 'Create record' }));
+    await expectProblemsFocused(user, '1 field needs your attention.', ['Phone']);
+    expect(phone).toHaveAccessibleDescription(expect.stringContaining('Enter a phone number'));
+
+    await user.clear(phone);
+    await user.type(phone, '+1 555 0100');
+    await user.click(screen.getByRole('button', { name: 'Create record' }));
+    await expectProblemsFocused(user, 'You are not permitted to do this.');
+    expect(screen.getByTestId('location')).toHaveTextContent('/survivors/new');
+
+    await user.dblClick(screen.getByRole('button', { name: 'Create record' }));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/survivors/s-9'));
+    expect(creates).toBe(1);
   });
 });

@@ -17,7 +17,7 @@ import {
   UPDATE_MEMBER,
   validateMember,
 } from './task-force';
-import { FROM, renderAt, TO } from './testing';
+import { countedVariables, expectProblemsFocused, FROM, renderAt, TO } from './testing';
 
 const OFFICE = { __typename: 'Agency', id: 'a-tf', name: 'Bay County Task Force Office' };
 const POLICE = { __typename: 'Agency', id: 'a-pd', name: 'Bayview Police Department' };
@@ -389,8 +389,16 @@ describe('the agency profile screens', () => {
     expect(screen.queryByRole('link', { name: 'Edit the profile' })).toBeNull();
   });
 
-  it('edits: the form’s checks at their fields, the API’s refusal at its field, then only the changes with the version read', async () => {
+  it('edits: the form’s checks at their fields, the API’s refusal at its field, then only the changes with the version read, once', async () => {
     const user = userEvent.setup();
+    const saved = countedVariables({
+      input: {
+        agencyId: FROM.id,
+        expectedVersion: 5,
+        acceptingReferrals: false,
+        intakePhone: '+1 555 0198',
+      },
+    });
     renderAt(`/agencies/${FROM.id}/edit`, [
       profile(),
       {
@@ -410,15 +418,9 @@ describe('the agency profile screens', () => {
       {
         request: {
           query: UPDATE_AGENCY_PROFILE,
-          variables: {
-            input: {
-              agencyId: FROM.id,
-              expectedVersion: 5,
-              acceptingReferrals: false,
-              intakePhone: '+1 555 0198',
-            },
-          },
+          variables: saved.variables,
         },
+        maxUsageCount: 2,
         result: {
           data: {
             updateAgencyProfile: {
@@ -439,6 +441,7 @@ describe('the agency profile screens', () => {
     await user.clear(email);
     await user.type(email, 'intake');
     await user.click(screen.getByRole('button', { name: 'Save the profile' }));
+    await expectProblemsFocused(user, '1 field needs your attention.', ['Intake e-mail']);
     expect(email).toHaveAccessibleDescription('Enter an e-mail address, such as intake@example.org.');
     await user.clear(email);
     await user.type(email, 'intake@harborlight.example.org');
@@ -453,11 +456,15 @@ describe('the agency profile screens', () => {
         expect.stringContaining('Enter a phone number: digits, spaces and + ( ) - . /'),
       ),
     );
+    await expectProblemsFocused(user, 'Some of what you entered was not accepted. Check it and try again.', [
+      'Intake phone',
+    ]);
     await user.clear(phone);
     await user.type(phone, '+1 555 0198');
-    await user.click(screen.getByRole('button', { name: 'Save the profile' }));
+    await user.dblClick(screen.getByRole('button', { name: 'Save the profile' }));
     expect(await screen.findByRole('heading', { name: 'Profile saved' })).toBeVisible();
     expect(screen.getByTestId('location')).toHaveTextContent(`/agencies/${FROM.id}`);
+    expect(saved.calls()).toBe(1);
   });
 
   it('a save after someone else’s shows their version; keeping theirs starts again from it', async () => {

@@ -19,7 +19,7 @@ import {
   type TaRequestValues,
   validateTaRequest,
 } from './technical-assistance-request-form';
-import { capabilitiesMock, renderAt } from './testing';
+import { capabilitiesMock, expectProblemsFocused, renderAt } from './testing';
 import { taDetail } from './technical-assistance.testing';
 
 /** The clock the forms judge dates by (the UTC day), frozen: no test depends on today's date. */
@@ -304,8 +304,18 @@ describe('request form on the screen', () => {
     expect(screen.getByText('Asked of: Bay County Human Trafficking Task Force')).toBeVisible();
 
     await user.click(screen.getByRole('button', { name: 'Send request' }));
-    const summary = screen.getByRole('heading', { name: '10 fields need your attention.' });
-    await waitFor(() => expect(summary.closest('[tabindex="-1"]')).toHaveFocus());
+    await expectProblemsFocused(user, '10 fields need your attention.', [
+      'Topic',
+      'Kind of help',
+      'Problem to solve',
+      'Why it matters',
+      'Current practice',
+      'Desired outcome',
+      'Audiences',
+      'Expected attendees',
+      'Modality',
+      'Urgency',
+    ]);
     expect(screen.getByLabelText(/^Problem to solve/)).toHaveAccessibleDescription(
       expect.stringContaining('This is required.'),
     );
@@ -355,9 +365,10 @@ describe('request form on the screen', () => {
     await fillRequiredFields(user);
     await user.click(screen.getByRole('button', { name: 'Send request' }));
 
-    expect(
-      await screen.findByText('Some of what you entered was not accepted. Check it and try again.'),
-    ).toBeVisible();
+    await expectProblemsFocused(user, 'Some of what you entered was not accepted. Check it and try again.', [
+      'Audiences',
+      'Expected attendees',
+    ]);
     expect(screen.getByLabelText(/^Expected attendees/)).toHaveAccessibleDescription(
       expect.stringContaining('Check the expected attendees: 1 to 1,000.'),
     );
@@ -371,6 +382,23 @@ describe('request form on the screen', () => {
         .map((item) => item.textContent),
     ).toEqual(['Check the field “somethingElse”.']);
     expect(screen.getByRole('heading', { name: '2 fields need your attention.' })).toBeVisible();
+  });
+
+  it('a reused key (CONFLICT) says the request may exist already, and that takes the focus', async () => {
+    const user = userEvent.setup();
+    renderAt('/technical-assistance/new', [
+      capabilitiesMock(['READ_TECHNICAL_ASSISTANCE', 'REQUEST_TECHNICAL_ASSISTANCE']),
+      ME,
+      {
+        request: { query: REQUEST_TECHNICAL_ASSISTANCE, variables: () => true },
+        result: { errors: [{ message: 'Conflict', extensions: { code: 'CONFLICT' } }] as never },
+      },
+    ]);
+    await fillRequiredFields(user);
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    await expectProblemsFocused(user, 'This form was already sent with other details');
+    expect(screen.queryByText('Someone else changed this request. Review it and try again.')).toBeNull();
+    expect(screen.getByTestId('location')).toHaveTextContent('/technical-assistance/new');
   });
 
   it('is not there for a caller who may not request assistance', async () => {

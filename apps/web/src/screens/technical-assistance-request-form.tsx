@@ -5,8 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Requires } from '../capabilities';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
+import { useFormSubmission } from '../forms/form-submission';
 import { isDay, wholeNumber } from '../forms/patterns';
 import { graphql } from '../gql';
+import { errorCode } from '../graphql/errors';
 import type {
   TechnicalAssistanceAudience,
   TechnicalAssistanceModality,
@@ -18,8 +20,6 @@ import { utcToday } from '../i18n';
 import { Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { TA_AUDIENCES, TA_MODALITIES, TA_TOPICS, TA_TYPES, TA_URGENCIES } from './enums';
-import { ErrorNotice } from './error-notice';
-import { useActionForm } from './record-actions';
 
 export const TA_REQUEST_ME = graphql(`
   query TechnicalAssistanceRequestMe {
@@ -207,23 +207,28 @@ export function TaRequestForm(props: {
 }) {
   const { t } = useTranslation();
   const chooseTaskForce = props.taskForces.length > 1;
-  // The same key again with other details: the request may already exist (an answer lost on the way).
-  const [reused, setReused] = useState(false);
-  const form = useActionForm<TaRequestValues>({
-    initial: () => ({
-      ...EMPTY_TA_REQUEST,
-      taskForceId: props.taskForces.length === 1 ? props.taskForces[0].id : '',
-    }),
-    validate: (values) => validateTaRequest(values, utcToday(), chooseTaskForce),
-    run: props.submit,
-    onDone: (result) => setReused(result.kind === 'conflict'),
-    fields: FIELDS,
-    problemKey: (field) => `ta.problem.${field}`,
-    formId: 'ta-request-form',
-    errorSummaryId: 'ta-request-errors',
+  const [values, setValues] = useState<TaRequestValues>(() => ({
+    ...EMPTY_TA_REQUEST,
+    taskForceId: props.taskForces.length === 1 ? props.taskForces[0].id : '',
+  }));
+  const set = <K extends keyof TaRequestValues>(field: K, value: TaRequestValues[K]) =>
+    setValues((current) => ({ ...current, [field]: value }));
+  const form = useFormSubmission({
+    id: 'ta-request',
+    validate: (current: TaRequestValues) => validateTaRequest(current, utcToday(), chooseTaskForce),
+    submit: props.submit,
+    refused: {
+      field: FIELDS,
+      message: (field) => `ta.problem.${field}`,
+    },
+    area: 'ta',
+    // The same key again with other details: the request may already exist (an answer lost on the way).
+    notice: (error) =>
+      errorCode(error) === 'CONFLICT' ? (
+        <Notice type="warning" heading={t('ta.form.reusedHeading')} text={t('ta.form.reused')} />
+      ) : undefined,
   });
-  const errorCount = Object.keys(form.errors).length;
-  const { values, set, error } = form;
+  const { error } = form;
   const text = (field: TextFieldName) => (
     <TextAreaField
       id={field}
@@ -252,18 +257,10 @@ export function TaRequestForm(props: {
       id="ta-request-form"
       className="usa-form usa-form--large"
       noValidate
-      onSubmit={(event) => void form.submit(event)}
+      onSubmit={(event) => form.onSubmit(event, values)}
     >
       <Notice type="info" heading={t('ta.form.practiceHeading')} text={t('ta.form.practice')} />
-      {errorCount > 0 && (
-        <div id="ta-request-errors" tabIndex={-1}>
-          <Notice type="error" heading={t('form.fixErrors', { count: errorCount })} />
-        </div>
-      )}
-      {form.failure !== null && (
-        <ErrorNotice error={form.failure.error} problems={form.failure.unplaced} area="ta" />
-      )}
-      {reused && <Notice type="warning" heading={t('ta.form.reusedHeading')} text={t('ta.form.reused')} />}
+      {form.problems}
       {chooseTaskForce ? (
         <SelectField
           id="taskForceId"

@@ -1,7 +1,8 @@
 import { ApolloClient, ApolloLink } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { MockLink } from '@apollo/client/testing';
-import { render } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { expect } from 'vitest';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { createCache } from '../graphql/client';
 import { redactionsLink } from '../graphql/redactions';
@@ -190,5 +191,54 @@ export function agenciesMock(
       },
     },
     ...(options.maxUsageCount ? { maxUsageCount: options.maxUsageCount } : {}),
+  };
+}
+
+/**
+ * A long form's problems after a failed attempt (`useFormSubmission`): the region holding `heading`
+ * (the summary's count or the refusal's message) takes the focus, and its summary links to the
+ * fields in error by their labels (`links`, in the form's order); following the first link puts the
+ * focus on that field. Returns the region.
+ */
+export async function expectProblemsFocused(
+  user: { click: (element: Element) => Promise<void> },
+  heading: string | RegExp,
+  links: readonly string[] = [],
+): Promise<HTMLElement> {
+  const region = (await screen.findByRole('heading', { name: heading })).closest<HTMLElement>(
+    '[tabindex="-1"]',
+  );
+  if (!region) throw new Error(`no focusable region around “${String(heading)}”`);
+  await waitFor(() => expect(region).toHaveFocus());
+  const found = within(region).queryAllByRole('link');
+  expect(found.map((link) => link.textContent)).toEqual(links);
+  if (found.length) {
+    await user.click(found[0]);
+    const target = document.getElementById((found[0].getAttribute('href') ?? '').slice(1));
+    expect(target).not.toBeNull();
+    expect(target).toHaveFocus();
+  }
+  return region;
+}
+
+/**
+ * Variables that match `expected` and count the requests they match: a form that sends once is
+ * asked once however often its button is pressed.
+ */
+export function countedVariables(expected: Record<string, unknown>) {
+  let calls = 0;
+  return {
+    variables: (variables: Record<string, unknown>) => {
+      // toEqual's equality (properties left undefined do not count), as a yes or no.
+      let matches = true;
+      try {
+        expect(variables).toEqual(expected);
+      } catch {
+        matches = false;
+      }
+      if (matches) calls += 1;
+      return matches;
+    },
+    calls: () => calls,
   };
 }
