@@ -71,41 +71,226 @@ function statusOf(row: ReferralRow, now: Date): ReferralStatus {
   );
 }
 
-/** The one place a referral becomes what a client sees. */
+/** A column of a referral row as a page reads it: the entity's, and `consentLive` its query computes. */
+export type ReferralColumn = keyof ReferralRow;
+
+/** A row read with some columns only (ReferralRepository.list): those its reader was made for. */
+export type ReferralColumnsRow = Partial<ReferralRow>;
+
+/** What the status as of now is computed from (effectiveStatus), as STATUS_SQL is too. */
+const STATUS_COLUMNS: readonly ReferralColumn[] = ['status', 'responseDueAt', 'consentId', 'consentLive'];
+
+/**
+ * What the policy judges of a referral (referralPolicyRecord): a page reads them whatever is
+ * selected, so a judgement of the record in memory never meets a missing column.
+ */
+const POLICY_COLUMNS: readonly ReferralColumn[] = ['id', 'fromAgencyId', 'toAgencyId', 'sentAt'];
+
+/** The fields of the model made from the row's own columns (the others are resolved from elsewhere). */
+type RowField = Exclude<
+  keyof Referral,
+  'parent' | 'fromAgency' | 'toAgency' | 'survivor' | 'events' | 'lastEvent' | 'messages'
+>;
+
+/**
+ * Each model field made from the row: the columns it reads and how. The one place a referral
+ * becomes what a client sees: `toModel` (every column) and the page's narrower readers
+ * (`referralReader`) both build from it.
+ */
+const FROM_ROW: {
+  [K in RowField]: { columns: readonly ReferralColumn[]; read(row: ReferralRow, now: Date): Referral[K] };
+} = {
+  id: { columns: ['id'], read: (row) => row.id },
+  kind: { columns: ['kind'], read: (row) => row.kind as ReferralKind },
+  parentReferralId: { columns: ['parentReferralId'], read: (row) => row.parentReferralId },
+  fromAgencyId: { columns: ['fromAgencyId'], read: (row) => row.fromAgencyId },
+  toAgencyId: { columns: ['toAgencyId'], read: (row) => row.toAgencyId },
+  needs: { columns: ['needs'], read: (row) => row.needs as ServiceNeed[] },
+  urgency: { columns: ['urgency'], read: (row) => row.urgency as Urgency },
+  status: { columns: STATUS_COLUMNS, read: statusOf },
+  sentAt: { columns: ['sentAt'], read: (row) => row.sentAt },
+  responseDueAt: { columns: ['responseDueAt'], read: (row) => row.responseDueAt },
+  notes: { columns: ['notes'], read: (row) => row.notes },
+  survivorId: { columns: ['survivorId'], read: (row) => row.survivorId },
+  consentId: { columns: ['consentId'], read: (row) => row.consentId },
+  sharedClasses: { columns: ['sharedClasses'], read: (row) => row.sharedClasses as DataClass[] },
+  language: { columns: ['language'], read: (row) => row.language },
+  ageBand: { columns: ['ageBand'], read: (row) => row.ageBand },
+  callback: { columns: ['callback'], read: (row) => row.callback },
+  legalBasis: { columns: ['legalBasis'], read: (row) => row.legalBasis },
+  reportReason: { columns: ['reportReason'], read: (row) => row.reportReason },
+  decline: {
+    columns: ['declineReason', 'declineReasonText', 'declinedBy'],
+    read: (row) =>
+      row.declineReason
+        ? {
+            reason: row.declineReason as DeclineReason,
+            text: row.declineReasonText,
+            declinedBy: (row.declinedBy ?? DeclinedBy.PROVIDER) as DeclinedBy,
+          }
+        : null,
+  },
+  failureReason: { columns: ['failureReason'], read: (row) => row.failureReason },
+  outcome: {
+    columns: ['outcomeServices', 'outcomeText'],
+    read: (row) =>
+      row.outcomeServices
+        ? { servicesDelivered: row.outcomeServices as ServiceNeed[], text: row.outcomeText }
+        : null,
+  },
+  version: { columns: ['version'], read: (row) => row.version },
+  createdAt: { columns: ['createdAt'], read: (row) => row.createdAt },
+  updatedAt: { columns: ['updatedAt'], read: (row) => row.updatedAt },
+};
+
+/**
+ * Every field of the GraphQL type `Referral` (its resolvers in this lib included) with the columns
+ * answering it needs: what a page reads for a selection (`referralColumnsFor`). A field resolved
+ * from elsewhere needs the columns it looks up by (an agency by its id, events by the referral's).
+ * `referrals-cost.e2e-spec.ts` checks it names exactly the schema's fields, and that each field
+ * selected alone answers what it answers with every column read.
+ */
+export const REFERRAL_FIELD_COLUMNS: Readonly<Record<string, readonly ReferralColumn[]>> = {
+  ...Object.fromEntries(Object.entries(FROM_ROW).map(([field, { columns }]) => [field, columns])),
+  __typename: [],
+  parent: ['parentReferralId'],
+  fromAgency: ['fromAgencyId'],
+  toAgency: ['toAgencyId'],
+  // The survivor as this referral shares them: the record, and the classes it shares.
+  survivor: ['survivorId', 'sharedClasses'],
+  survivorActions: ['survivorId'],
+  events: ['id'],
+  lastEvent: ['id'],
+  messages: ['id'],
+  // The policy on the record and the lifecycle's moves from its status now (availableActions).
+  availableActions: [...POLICY_COLUMNS, ...STATUS_COLUMNS],
+};
+
+/** Every column a model is made of: what a page reads for a selection the map does not know. */
+export const ALL_REFERRAL_COLUMNS: ReadonlySet<ReferralColumn> = new Set(
+  Object.values(FROM_ROW).flatMap(({ columns }) => columns),
+);
+
+/**
+ * The columns a page must read to answer `fields` (the fields selected on each referral): theirs
+ * by REFERRAL_FIELD_COLUMNS, the policy's, and what the page's order and cursor need. A field the
+ * map does not know — added to the schema without it — reads every column: slower, never wrong.
+ */
+export function referralColumnsFor(fields: Iterable<string>): ReadonlySet<ReferralColumn> {
+  const columns = new Set<ReferralColumn>([...POLICY_COLUMNS, 'createdAt']);
+  for (const field of fields) {
+    const needs = REFERRAL_FIELD_COLUMNS[field];
+    if (!needs) return ALL_REFERRAL_COLUMNS;
+    for (const column of needs) columns.add(column);
+  }
+  return columns;
+}
+
+/** Builds models from rows read with some columns: the fields those columns make, no others. */
+export interface ReferralReader {
+  readonly columns: ReadonlySet<ReferralColumn>;
+  toModel(row: ReferralColumnsRow, now: Date): Referral;
+}
+
+const readers = new Map<string, ReferralReader>();
+/** A bound on the readers kept: selections are few; a hostile client's variety costs a rebuild, not memory. */
+const MAX_READERS = 256;
+
+/**
+ * The reader for rows of these columns (one per set, kept). Its models carry the fields whose
+ * columns were all read; any other field made from the row throws when read — a field left out of
+ * REFERRAL_FIELD_COLUMNS is a GraphQL error in every test that selects it, never a silent null.
+ */
+export function referralReader(columns: ReadonlySet<ReferralColumn>): ReferralReader {
+  const key = [...columns].sort().join(',');
+  let reader = readers.get(key);
+  if (!reader) {
+    const fields: [string, (row: ReferralRow, now: Date) => unknown][] = [];
+    const unread: PropertyDescriptorMap = {};
+    for (const [field, { columns: needs, read }] of Object.entries(FROM_ROW)) {
+      if (needs.every((column) => columns.has(column))) fields.push([field, read]);
+      else
+        unread[field] = {
+          get() {
+            throw new Error(`Referral.${field}: its columns were not read (REFERRAL_FIELD_COLUMNS)`);
+          },
+        };
+    }
+    // The models of one reader share this prototype, and get their fields in one order: one shape.
+    const proto = Object.keys(unread).length
+      ? (Object.create(Object.prototype, unread) as object)
+      : Object.prototype;
+    reader = {
+      columns,
+      toModel(row, now) {
+        const source = (CHECK_COLUMNS ? onlyColumns(row, columns) : row) as ReferralRow;
+        const model = Object.create(proto) as Record<string, unknown>;
+        for (const [field, read] of fields) model[field] = read(source, now);
+        return model as unknown as Referral;
+      },
+    };
+    if (readers.size >= MAX_READERS) readers.clear();
+    readers.set(key, reader);
+  }
+  return reader;
+}
+
+/**
+ * Under test, a field's `read` sees only the columns its reader was made for: one that reads a
+ * column FROM_ROW does not declare for it throws, in every test that selects the field, instead of
+ * computing from `undefined` (a status from a missing consentLive would be EXPIRED, silently).
+ */
+const CHECK_COLUMNS = process.env.NODE_ENV === 'test';
+
+function onlyColumns(row: ReferralColumnsRow, columns: ReadonlySet<ReferralColumn>): ReferralColumnsRow {
+  return new Proxy(row, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && key in ROW_COLUMNS && !columns.has(key as ReferralColumn)) {
+        throw new Error(`referral row: column ${key} was not read`);
+      }
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+}
+
+/** Every column name a read could ask for (the entity's properties and consentLive). */
+const ROW_COLUMNS: Record<ReferralColumn, true> = {
+  id: true,
+  kind: true,
+  parentReferralId: true,
+  fromAgencyId: true,
+  toAgencyId: true,
+  needs: true,
+  urgency: true,
+  requestedResponseHours: true,
+  responseDueAt: true,
+  sentAt: true,
+  notes: true,
+  survivorId: true,
+  consentId: true,
+  sharedClasses: true,
+  language: true,
+  ageBand: true,
+  callback: true,
+  legalBasis: true,
+  reportReason: true,
+  status: true,
+  declineReason: true,
+  declineReasonText: true,
+  declinedBy: true,
+  failureReason: true,
+  outcomeServices: true,
+  outcomeText: true,
+  createdBy: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  consentLive: true,
+};
+
+const EVERY_COLUMN = referralReader(ALL_REFERRAL_COLUMNS);
+
+/** The model of a row read whole. */
 export function toModel(row: ReferralRow, now: Date): Referral {
-  return {
-    id: row.id,
-    kind: row.kind as ReferralKind,
-    parentReferralId: row.parentReferralId,
-    fromAgencyId: row.fromAgencyId,
-    toAgencyId: row.toAgencyId,
-    needs: row.needs as ServiceNeed[],
-    urgency: row.urgency as Urgency,
-    status: statusOf(row, now),
-    sentAt: row.sentAt,
-    responseDueAt: row.responseDueAt,
-    notes: row.notes,
-    survivorId: row.survivorId,
-    consentId: row.consentId,
-    sharedClasses: row.sharedClasses as DataClass[],
-    language: row.language,
-    ageBand: row.ageBand,
-    callback: row.callback,
-    legalBasis: row.legalBasis,
-    reportReason: row.reportReason,
-    decline: row.declineReason
-      ? {
-          reason: row.declineReason as DeclineReason,
-          text: row.declineReasonText,
-          declinedBy: (row.declinedBy ?? DeclinedBy.PROVIDER) as DeclinedBy,
-        }
-      : null,
-    failureReason: row.failureReason,
-    outcome: row.outcomeServices
-      ? { servicesDelivered: row.outcomeServices as ServiceNeed[], text: row.outcomeText }
-      : null,
-    version: row.version,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
+  return EVERY_COLUMN.toModel(row, now);
 }

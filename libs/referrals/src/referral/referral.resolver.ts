@@ -49,10 +49,12 @@ export class ReferralResolver {
   ): Promise<ReferralConnection> {
     // The counts cost a statement of their own: only for a request that shows them. What the
     // request shows of each row comes in the page's statement: its agencies and last event on
-    // the models, the survivor records for the survivor loader below.
+    // the models, the survivor records for the survivor loader below; of the referral's own
+    // columns, those its selected fields need (REFERRAL_FIELD_COLUMNS).
     const node = selectedFields(info, ['edges', 'node']);
     const { connection, prefetched } = await this.service.page(scope, args, {
       counts: selectedFields(info).has('counts'),
+      fields: node,
       fromAgency: node.has('fromAgency'),
       toAgency: node.has('toAgency'),
       lastEvent: node.has('lastEvent'),

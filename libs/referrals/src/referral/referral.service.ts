@@ -31,12 +31,20 @@ import {
   ReferralMessage,
 } from './referral.model';
 import { ReferralIntakeService } from './referral-intake.service';
-import { ReferralRecord, toModel } from './referral-record';
+import {
+  ALL_REFERRAL_COLUMNS,
+  ReferralRecord,
+  referralColumnsFor,
+  referralReader,
+  toModel,
+} from './referral-record';
 import { ReferralRepository, ReferralRow } from './referral.repository';
 
-/** What a page request shows of each referral beyond its own columns (and whether it shows the counts). */
+/** What a page request shows of each referral (and whether it shows the counts). */
 export interface ReferralPageSelection {
   counts?: boolean;
+  /** The fields selected on each referral: the page reads the columns they need (every one when absent). */
+  fields?: Iterable<string>;
   fromAgency?: boolean;
   toAgency?: boolean;
   lastEvent?: boolean;
@@ -128,6 +136,7 @@ export class ReferralService {
     const present = Object.fromEntries(Object.entries(joins).filter(([, part]) => part)) as {
       [K in keyof typeof joins]: NonNullable<(typeof joins)[K]>;
     };
+    const reader = referralReader(select.fields ? referralColumnsFor(select.fields) : ALL_REFERRAL_COLUMNS);
     const [page, totals] = await Promise.all([
       this.referrals.list(
         scope,
@@ -135,12 +144,13 @@ export class ReferralService {
         { box: args.box, status: args.status, need: args.need },
         args,
         now,
+        reader.columns,
         present,
       ),
       select.counts ? this.referrals.counts(scope, agencyId, now) : undefined,
     ]);
     const connection = mapConnection(page, (row) => {
-      const model = toModel(row, now);
+      const model = reader.toModel(row, now);
       const { fromAgency, toAgency, lastEvent, survivor } = row.joined;
       if (fromAgency) model.fromAgency = fromAgency;
       if (toAgency) model.toAgency = toAgency;
