@@ -15,10 +15,11 @@ import type { ReferralColumn, ReferralColumnsRow } from './referral-record';
 /** A referral row as read: with whether its consent still covers the recipient. */
 export type ReferralRow = ReferralEntity & { consentLive: boolean };
 
-/** A row of a page (the columns it was asked for) with what its joins read for it, by join name. */
-export type ReferralPageRow<J extends Record<string, JoinedPart<unknown>>> = ReferralColumnsRow & {
+/** A row of a page (the columns it was asked for), and what its joins read for it by join name. */
+export interface ReferralPageRow<J extends Record<string, JoinedPart<unknown>>> {
+  row: ReferralColumnsRow;
   joined: { [K in keyof J]: ReturnType<J[K]['read']> };
-};
+}
 
 /** How many referrals are in each of an agency's boxes. */
 export interface ReferralBoxCountsRow {
@@ -148,10 +149,11 @@ export class ReferralRepository {
       // Every inbox request runs it, with one text per selection and kind of caller.
       { prepare: true },
     );
+    // Per row: each join's read, nothing added to the driver's row object.
     return NEWEST_FIRST.connection(rows, page, (row) => {
       const joined = {} as Record<string, unknown>;
-      for (const [name, part] of parts) joined[name] = part.read(row);
-      return Object.assign(row, { joined }) as ReferralPageRow<J>;
+      for (let i = 0; i < parts.length; i += 1) joined[parts[i][0]] = parts[i][1].read(row);
+      return { row, joined } as ReferralPageRow<J>;
     });
   }
 

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { Agency, AgencyService } from '@hub/agencies';
 import { Access, accessOf, AccessScope, Can } from '@hub/access';
 import { Survivor, SurvivorService, VisibleSurvivor } from '@hub/consents';
@@ -26,6 +26,20 @@ const AGENCY_BY_ID = 'agency.byId';
 /** The request's loader of survivors as the caller may see them, which a page primes. */
 const VISIBLE_SURVIVOR = 'survivor.visible';
 const VISIBLE_REFERRAL = 'referral.visible';
+
+/**
+ * The fields selected under a field, sorted, as a key: once per selection, not per row (graphql-js
+ * hands every row of a list the same field nodes, and a document's nodes its fragments).
+ */
+const selectionKeys = new WeakMap<readonly FieldNode[], string>();
+function selectionKey(info: GraphQLResolveInfo): string {
+  let key = selectionKeys.get(info.fieldNodes);
+  if (key === undefined) {
+    key = [...selectedFields(info)].sort().join(',');
+    selectionKeys.set(info.fieldNodes, key);
+  }
+  return key;
+}
 
 @Resolver(() => Referral)
 export class ReferralResolver {
@@ -232,14 +246,11 @@ export class ReferralResolver {
   survivor(referral: Referral, req: object, info: GraphQLResolveInfo): Promise<Survivor | null> {
     if (!referral.survivorId) return Promise.resolve(null);
     const scope = accessOf(req);
-    const requested = selectedFields(info);
     // The selection is part of the key: each alias (`a: survivor {…} b: survivor {…}`) is
     // disclosed — and audited — for exactly the fields it asks for.
-    const key = [
-      referral.survivorId,
-      [...referral.sharedClasses].sort().join(','),
-      [...requested].sort().join(','),
-    ].join('|');
+    const key = [referral.survivorId, [...referral.sharedClasses].sort().join(','), selectionKey(info)].join(
+      '|',
+    );
     return requestLoader<string, Survivor | null>(req, 'referral.survivor', async (keys) => {
       const parsed = keys.map((k) => {
         const [survivorId, classes, fields] = k.split('|');

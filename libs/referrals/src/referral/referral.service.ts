@@ -149,9 +149,9 @@ export class ReferralService {
       ),
       select.counts ? this.referrals.counts(scope, agencyId, now) : undefined,
     ]);
-    const connection = mapConnection(page, (row) => {
+    const connection = mapConnection(page, ({ row, joined }) => {
       const model = reader.toModel(row, now);
-      const { fromAgency, toAgency, lastEvent, survivor } = row.joined;
+      const { fromAgency, toAgency, lastEvent, survivor } = joined;
       if (fromAgency) model.fromAgency = fromAgency;
       if (toAgency) model.toAgency = toAgency;
       if (joins.lastEvent) model.lastEvent = lastEvent && statusChange<ReferralStatus>(lastEvent);
