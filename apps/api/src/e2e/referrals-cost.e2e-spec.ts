@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, getNamedType, GraphQLObjectType, isLeafType } from 'graphql';
+import { buildSchema, getNamedType, GraphQLField, GraphQLObjectType, isLeafType } from 'graphql';
 import pg from 'pg';
+import { AGENCY_FIELD_COLUMNS } from '@hub/agencies';
 import { REFERRAL_FIELD_COLUMNS } from '@hub/referrals';
 import { TestHub } from '@hub/testing';
 import { startHub } from './hub';
@@ -265,15 +266,30 @@ describe('referrals inbox: statements per request do not grow with the page (e2e
   describe('the page reads the referral columns its selection needs, and answers every field as a whole row would', () => {
     const schema = buildSchema(readFileSync(join(__dirname, '../../schema.gql'), 'utf8'));
     const referralType = schema.getType('Referral') as GraphQLObjectType;
-    /** Each field of Referral with a selection of it: itself, or the leaf fields of its object. */
-    const selections = Object.values(referralType.getFields()).map((field) => {
+    const agencyType = schema.getType('Agency') as GraphQLObjectType;
+    /**
+     * A field as selected: itself, or its object's fields — leaves, and the leaves of objects
+     * below it down to `depth` (an agency's address) — none that takes arguments.
+     */
+    const selectionOf = (field: GraphQLField<unknown, unknown>, depth: number): string | null => {
       const type = getNamedType(field.type);
-      if (isLeafType(type)) return [field.name, field.name];
-      const leaves = Object.values((type as GraphQLObjectType).getFields())
-        .filter((sub) => isLeafType(getNamedType(sub.type)) && sub.args.length === 0)
-        .map((sub) => sub.name);
-      return [field.name, `${field.name} { ${leaves.join(' ')} }`];
-    });
+      if (isLeafType(type)) return field.name;
+      if (depth === 0 || field.args.length > 0) return null;
+      const inner = Object.values((type as GraphQLObjectType).getFields())
+        .map((sub) => selectionOf(sub, depth - 1))
+        .filter((sub) => sub !== null);
+      return `${field.name} { ${inner.join(' ')} }`;
+    };
+    /** Each field of Referral with a selection of it. */
+    const selections = Object.values(referralType.getFields()).map(
+      (field) => [field.name, selectionOf(field, 2) as string] as const,
+    );
+    /** Each field of a referral's agency, alone (the page reads the agency's columns it needs). */
+    const agencySelections = ['fromAgency', 'toAgency'].flatMap((name) =>
+      Object.values(agencyType.getFields()).map(
+        (field) => [name, field.name, `${name} { ${selectionOf(field, 1)} }`] as const,
+      ),
+    );
     const EVERY_FIELD = selections.map(([, selection]) => selection).join('\n');
     const pageOf = (selection: string) => `query($box: ReferralBox!, $first: Int) {
       referrals(box: $box, first: $first) { edges { node { ${selection} } } }
@@ -305,6 +321,7 @@ describe('referrals inbox: statements per request do not grow with the page (e2e
       return {
         text: pageStatements[0],
         columns: [...select.matchAll(/AS "(\w+)"/g)].map((m) => m[1]).sort(),
+        agencyColumns: [...pageStatements[0].matchAll(/AS "fa\.(\w+)"/g)].map((m) => m[1]).sort(),
       };
     }
 
@@ -356,12 +373,13 @@ describe('referrals inbox: statements per request do not grow with the page (e2e
       }
     });
 
-    it('names exactly the schema’s fields of Referral in REFERRAL_FIELD_COLUMNS', () => {
-      expect(
-        Object.keys(REFERRAL_FIELD_COLUMNS)
+    it('names exactly the schema’s fields of Referral and Agency in REFERRAL_FIELD_COLUMNS and AGENCY_FIELD_COLUMNS', () => {
+      const named = (map: object) =>
+        Object.keys(map)
           .filter((name) => name !== '__typename')
-          .sort(),
-      ).toEqual(Object.keys(referralType.getFields()).sort());
+          .sort();
+      expect(named(REFERRAL_FIELD_COLUMNS)).toEqual(Object.keys(referralType.getFields()).sort());
+      expect(named(AGENCY_FIELD_COLUMNS)).toEqual(Object.keys(agencyType.getFields()).sort());
     });
 
     it('every field selected alone answers what it answers among all fields, and all answer as referral(id) does', async () => {
@@ -377,6 +395,16 @@ describe('referrals inbox: statements per request do not grow with the page (e2e
             box,
             user,
             alone: all.map((node) => ({ [name]: node[name] })),
+          });
+        }
+        for (const [name, field, selection] of agencySelections) {
+          const alone = await nodes(user, box, selection);
+          expect({ name, field, alone }).toEqual({
+            name,
+            field,
+            alone: all.map((node) => ({
+              [name]: { [field]: (node[name] as Record<string, unknown>)[field] },
+            })),
           });
         }
         // The single referral is read whole (every column): the page's answer is the same.
@@ -439,8 +467,11 @@ describe('referrals inbox: statements per request do not grow with the page (e2e
       // Every field: every column a field is made of (not the creator nor the requested hours).
       expect(every.columns).toEqual([...new Set(Object.values(REFERRAL_FIELD_COLUMNS).flat())].sort());
       expect(every.columns).toHaveLength(29);
+      // The sending agency as the inbox shows it: its id and name, of its 26 columns.
+      expect(inbox.agencyColumns).toEqual(['id', 'name']);
+      expect(every.agencyColumns).toEqual([...new Set(Object.values(AGENCY_FIELD_COLUMNS).flat())].sort());
       results.push(
-        `page columns: id alone ${narrow.columns.length}, the inbox ${inbox.columns.length}, every field ${every.columns.length}`,
+        `page columns: id alone ${narrow.columns.length}, the inbox ${inbox.columns.length} (+ ${inbox.agencyColumns.length} of its agency), every field ${every.columns.length} (+ ${every.agencyColumns.length})`,
       );
     });
   });

@@ -107,6 +107,32 @@ export function entityAt<E extends ObjectLiteral>(
 }
 
 /**
+ * `entityAt` for one prefix and, given `only`, those columns alone (as `entityColumns` read them),
+ * its keys spelled once: what a join's `read` runs for every row of a page.
+ */
+export function entityReader<E extends ObjectLiteral>(
+  runner: EntityManager,
+  target: EntityTarget<E>,
+  prefix: string,
+  only?: ReadonlySet<string>,
+): (row: Record<string, unknown>) => Partial<E> | null {
+  const shape = shapeOf(runner, target);
+  // Whether a row was joined at all is read from the primary key.
+  if (only && !only.has(shape.primary)) throw new Error(`entityReader: ${shape.primary} must be read`);
+  const pairs = shape.properties
+    .filter((property) => !only || only.has(property))
+    .map((property) => [`${prefix}${property}`, property] as const);
+  const primary = `${prefix}${shape.primary}`;
+  return (row) => {
+    const id = row[primary];
+    if (id === null || id === undefined) return null;
+    const entity: Record<string, unknown> = {};
+    for (const [key, property] of pairs) entity[property] = row[key];
+    return entity as Partial<E>;
+  };
+}
+
+/**
  * What one domain adds to another's page query so that one statement brings each row's related
  * facts (its agency, its last event, its survivor as the caller may see it): a join on the page's
  * row (aliased `p`), the columns it adds under its own prefix, its parameters, and how to read them

@@ -3,7 +3,7 @@ import { ServiceNeed } from '@hub/agencies';
 import { AccessScope } from '@hub/access';
 import { Clock } from '@hub/config';
 import { DataClass } from '@hub/consents';
-import { Tx } from '@hub/database';
+import { FieldFromRow, RowModels, RowReader, Tx } from '@hub/database';
 import { RecordType } from '@hub/workflow';
 import { effectiveStatus, REFERRAL_LIFECYCLE, ReferralTransition } from './referral-lifecycle';
 import { DeclinedBy, DeclineReason, ReferralKind, ReferralStatus, Urgency } from './referral.enums';
@@ -97,9 +97,7 @@ type RowField = Exclude<
  * becomes what a client sees: `toModel` (every column) and the page's narrower readers
  * (`referralReader`) both build from it.
  */
-const FROM_ROW: {
-  [K in RowField]: { columns: readonly ReferralColumn[]; read(row: ReferralRow, now: Date): Referral[K] };
-} = {
+const FROM_ROW: { [K in RowField]: FieldFromRow<ReferralRow, Date, Referral[K]> } = {
   id: { columns: ['id'], read: (row) => row.id },
   kind: { columns: ['kind'], read: (row) => row.kind as ReferralKind },
   parentReferralId: { columns: ['parentReferralId'], read: (row) => row.parentReferralId },
@@ -143,116 +141,6 @@ const FROM_ROW: {
   updatedAt: { columns: ['updatedAt'], read: (row) => row.updatedAt },
 };
 
-/**
- * Every field of the GraphQL type `Referral` (its resolvers in this lib included) with the columns
- * answering it needs: what a page reads for a selection (`referralColumnsFor`). A field resolved
- * from elsewhere needs the columns it looks up by (an agency by its id, events by the referral's).
- * `referrals-cost.e2e-spec.ts` checks it names exactly the schema's fields, and that each field
- * selected alone answers what it answers with every column read.
- */
-export const REFERRAL_FIELD_COLUMNS: Readonly<Record<string, readonly ReferralColumn[]>> = {
-  ...Object.fromEntries(Object.entries(FROM_ROW).map(([field, { columns }]) => [field, columns])),
-  __typename: [],
-  parent: ['parentReferralId'],
-  fromAgency: ['fromAgencyId'],
-  toAgency: ['toAgencyId'],
-  // The survivor as this referral shares them: the record, and the classes it shares.
-  survivor: ['survivorId', 'sharedClasses'],
-  survivorActions: ['survivorId'],
-  events: ['id'],
-  lastEvent: ['id'],
-  messages: ['id'],
-  // The policy on the record and the lifecycle's moves from its status now (availableActions).
-  availableActions: [...POLICY_COLUMNS, ...STATUS_COLUMNS],
-};
-
-/** Every column a model is made of: what a page reads for a selection the map does not know. */
-export const ALL_REFERRAL_COLUMNS: ReadonlySet<ReferralColumn> = new Set(
-  Object.values(FROM_ROW).flatMap(({ columns }) => columns),
-);
-
-/**
- * The columns a page must read to answer `fields` (the fields selected on each referral): theirs
- * by REFERRAL_FIELD_COLUMNS, the policy's, and what the page's order and cursor need. A field the
- * map does not know — added to the schema without it — reads every column: slower, never wrong.
- */
-export function referralColumnsFor(fields: Iterable<string>): ReadonlySet<ReferralColumn> {
-  const columns = new Set<ReferralColumn>([...POLICY_COLUMNS, 'createdAt']);
-  for (const field of fields) {
-    const needs = REFERRAL_FIELD_COLUMNS[field];
-    if (!needs) return ALL_REFERRAL_COLUMNS;
-    for (const column of needs) columns.add(column);
-  }
-  return columns;
-}
-
-/** Builds models from rows read with some columns: the fields those columns make, no others. */
-export interface ReferralReader {
-  readonly columns: ReadonlySet<ReferralColumn>;
-  toModel(row: ReferralColumnsRow, now: Date): Referral;
-}
-
-const readers = new Map<string, ReferralReader>();
-/** A bound on the readers kept: selections are few; a hostile client's variety costs a rebuild, not memory. */
-const MAX_READERS = 256;
-
-/**
- * The reader for rows of these columns (one per set, kept). Its models carry the fields whose
- * columns were all read; any other field made from the row throws when read — a field left out of
- * REFERRAL_FIELD_COLUMNS is a GraphQL error in every test that selects it, never a silent null.
- */
-export function referralReader(columns: ReadonlySet<ReferralColumn>): ReferralReader {
-  const key = [...columns].sort().join(',');
-  let reader = readers.get(key);
-  if (!reader) {
-    const fields: [string, (row: ReferralRow, now: Date) => unknown][] = [];
-    const unread: PropertyDescriptorMap = {};
-    for (const [field, { columns: needs, read }] of Object.entries(FROM_ROW)) {
-      if (needs.every((column) => columns.has(column))) fields.push([field, read]);
-      else
-        unread[field] = {
-          get() {
-            throw new Error(`Referral.${field}: its columns were not read (REFERRAL_FIELD_COLUMNS)`);
-          },
-        };
-    }
-    // The models of one reader share this prototype, and get their fields in one order: one shape.
-    const proto = Object.keys(unread).length
-      ? (Object.create(Object.prototype, unread) as object)
-      : Object.prototype;
-    reader = {
-      columns,
-      toModel(row, now) {
-        const source = (CHECK_COLUMNS ? onlyColumns(row, columns) : row) as ReferralRow;
-        const model = Object.create(proto) as Record<string, unknown>;
-        for (const [field, read] of fields) model[field] = read(source, now);
-        return model as unknown as Referral;
-      },
-    };
-    if (readers.size >= MAX_READERS) readers.clear();
-    readers.set(key, reader);
-  }
-  return reader;
-}
-
-/**
- * Under test, a field's `read` sees only the columns its reader was made for: one that reads a
- * column FROM_ROW does not declare for it throws, in every test that selects the field, instead of
- * computing from `undefined` (a status from a missing consentLive would be EXPIRED, silently).
- */
-const CHECK_COLUMNS = process.env.NODE_ENV === 'test';
-
-function onlyColumns(row: ReferralColumnsRow, columns: ReadonlySet<ReferralColumn>): ReferralColumnsRow {
-  return new Proxy(row, {
-    get(target, key, receiver) {
-      if (typeof key === 'string' && key in ROW_COLUMNS && !columns.has(key as ReferralColumn)) {
-        throw new Error(`referral row: column ${key} was not read`);
-      }
-      return Reflect.get(target, key, receiver) as unknown;
-    },
-  });
-}
-
 /** Every column name a read could ask for (the entity's properties and consentLive). */
 const ROW_COLUMNS: Record<ReferralColumn, true> = {
   id: true,
@@ -287,6 +175,52 @@ const ROW_COLUMNS: Record<ReferralColumn, true> = {
   updatedAt: true,
   consentLive: true,
 };
+
+/** Referral models from rows read with some columns (@hub/database's RowModels). */
+const REFERRAL_ROWS = new RowModels<ReferralRow, Date, Referral>('Referral', FROM_ROW, ROW_COLUMNS);
+
+/**
+ * Every field of the GraphQL type `Referral` (its resolvers in this lib included) with the columns
+ * answering it needs: what a page reads for a selection (`referralColumnsFor`). A field resolved
+ * from elsewhere needs the columns it looks up by (an agency by its id, events by the referral's).
+ * `referrals-cost.e2e-spec.ts` checks it names exactly the schema's fields, and that each field
+ * selected alone answers what it answers with every column read.
+ */
+export const REFERRAL_FIELD_COLUMNS: Readonly<Record<string, readonly ReferralColumn[]>> = {
+  ...REFERRAL_ROWS.fieldColumns(),
+  __typename: [],
+  parent: ['parentReferralId'],
+  fromAgency: ['fromAgencyId'],
+  toAgency: ['toAgencyId'],
+  // The survivor as this referral shares them: the record, and the classes it shares.
+  survivor: ['survivorId', 'sharedClasses'],
+  survivorActions: ['survivorId'],
+  events: ['id'],
+  lastEvent: ['id'],
+  messages: ['id'],
+  // The policy on the record and the lifecycle's moves from its status now (availableActions).
+  availableActions: [...POLICY_COLUMNS, ...STATUS_COLUMNS],
+};
+
+/** Every column a model is made of: what a page reads for a selection the map does not know. */
+export const ALL_REFERRAL_COLUMNS: ReadonlySet<ReferralColumn> = REFERRAL_ROWS.allColumns;
+
+/**
+ * The columns a page must read to answer `fields` (the fields selected on each referral): theirs
+ * by REFERRAL_FIELD_COLUMNS, the policy's, and what the page's order and cursor need. A field the
+ * map does not know — added to the schema without it — reads every column: slower, never wrong.
+ */
+export function referralColumnsFor(fields: Iterable<string>): ReadonlySet<ReferralColumn> {
+  return REFERRAL_ROWS.columnsFor(fields, REFERRAL_FIELD_COLUMNS, [...POLICY_COLUMNS, 'createdAt']);
+}
+
+/**
+ * The reader for rows of these columns: its models carry the fields whose columns were all read;
+ * any other field made from the row throws when read (RowModels).
+ */
+export function referralReader(columns: ReadonlySet<ReferralColumn>): RowReader<ReferralRow, Date, Referral> {
+  return REFERRAL_ROWS.reader(columns);
+}
 
 const EVERY_COLUMN = referralReader(ALL_REFERRAL_COLUMNS);
 

@@ -69,8 +69,8 @@ export class ReferralResolver {
     const { connection, prefetched } = await this.service.page(scope, args, {
       counts: selectedFields(info).has('counts'),
       fields: node,
-      fromAgency: node.has('fromAgency'),
-      toAgency: node.has('toAgency'),
+      fromAgency: node.has('fromAgency') ? selectedFields(info, ['edges', 'node', 'fromAgency']) : undefined,
+      toAgency: node.has('toAgency') ? selectedFields(info, ['edges', 'node', 'toAgency']) : undefined,
       lastEvent: node.has('lastEvent'),
       survivor: node.has('survivor'),
     });

@@ -45,8 +45,9 @@ export interface ReferralPageSelection {
   counts?: boolean;
   /** The fields selected on each referral: the page reads the columns they need (every one when absent). */
   fields?: Iterable<string>;
-  fromAgency?: boolean;
-  toAgency?: boolean;
+  /** The fields selected on each agency, when it is selected: the join reads the columns they need. */
+  fromAgency?: Iterable<string>;
+  toAgency?: Iterable<string>;
   lastEvent?: boolean;
   survivor?: boolean;
 }
@@ -128,8 +129,12 @@ export class ReferralService {
     }
     const now = this.clock.now();
     const joins = {
-      fromAgency: select.fromAgency ? this.agencies.joinById(scope, 'p."fromAgencyId"', 'fa') : undefined,
-      toAgency: select.toAgency ? this.agencies.joinById(scope, 'p."toAgencyId"', 'ta') : undefined,
+      fromAgency: select.fromAgency
+        ? this.agencies.joinById(scope, 'p."fromAgencyId"', 'fa', select.fromAgency)
+        : undefined,
+      toAgency: select.toAgency
+        ? this.agencies.joinById(scope, 'p."toAgencyId"', 'ta', select.toAgency)
+        : undefined,
       lastEvent: select.lastEvent ? this.events.lastEventJoin('Referral', 'p.id', 'le') : undefined,
       survivor: select.survivor ? this.survivors.joinVisible(scope, 'p."survivorId"', 'sv', now) : undefined,
     };
