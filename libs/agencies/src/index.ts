@@ -9,6 +9,8 @@ export * from './taxonomy/languages';
 export { IsLanguageCode } from './taxonomy/is-language-code.validator';
 export { Agency, AgencyAddress } from './agency/agency.model';
 export { AgencyService } from './agency/agency.service';
+/** What each field of Agency reads of its row (a join reads what its selection needs); for tests. */
+export { AGENCY_FIELD_COLUMNS } from './agency/agency-rows';
 export { AgencyRegistrationService } from './agency/agency-registration.service';
 export { CreateAgencyInput } from './agency/agency-registration.inputs';
 export {

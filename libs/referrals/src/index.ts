@@ -9,6 +9,8 @@ export { ReferralReminders } from './referral/referral-reminders';
 export { breakGlassNoticeFactsSql, referralNoticeFactsSql } from './referral/referral-notice-facts';
 export * from './referral/referral.enums';
 export { ReferralAction } from './referral/referral-actions';
+/** What each field of Referral reads of its row (the inbox reads what its selection needs); for tests. */
+export { REFERRAL_FIELD_COLUMNS } from './referral/referral-record';
 export { SurvivorAction } from './survivor-actions/survivor-actions';
 export { breakGlassConfig } from './break-glass/break-glass.config';
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AccessScope } from '@hub/access';
 import { accessWhere, SqlSubjectMap } from '@hub/authz';
-import { allOf, entityAt, entityColumns, JoinedPart, namedQuery, Tx } from '@hub/database';
+import { allOf, entityColumns, entityReader, JoinedPart, namedQuery, Tx } from '@hub/database';
 import { Connection, Keyset, PageArgs } from '@hub/graphql';
 import { AgencyEntity } from './agency.entity';
 
@@ -85,15 +85,20 @@ export class AgencyRepository {
     return this.agencies.findOneBy({ id });
   }
 
-  /** The agency `idSql` names, joined into another domain's page query (agencies are public records). */
-  joinById(idSql: string, alias: string): JoinedPart<AgencyEntity | null> {
+  /**
+   * The agency `idSql` names, joined into another domain's page query (agencies are public
+   * records): the `columns` given (the id among them), or every one.
+   */
+  joinById(idSql: string, alias: string, columns?: ReadonlySet<string>): JoinedPart<AgencyEntity | null> {
     const manager = this.dataSource.manager;
     const prefix = `${alias}.`;
+    const read = entityReader(manager, AgencyEntity, prefix, columns);
     return {
-      sql: entityColumns(manager, AgencyEntity, alias, prefix),
+      sql: entityColumns(manager, AgencyEntity, alias, prefix, columns),
       join: `LEFT JOIN agency ${alias} ON ${alias}.id = ${idSql}`,
       params: {},
-      read: (row) => entityAt(manager, AgencyEntity, row, prefix),
+      // The columns not read are absent: only a model made for these columns reads the row.
+      read: (row) => read(row) as AgencyEntity | null,
     };
   }
 

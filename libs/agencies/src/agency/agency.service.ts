@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Refusals } from '@hub/workflow';
 import { AuditWriter } from '@hub/audit';
-import { AccessScope, permittedFields, subject } from '@hub/access';
+import { AccessScope, subject } from '@hub/access';
 import { JoinedPart, Transactions } from '@hub/database';
 import {
   BadUserInputError,
@@ -12,17 +12,15 @@ import {
   NotFoundError,
   UUID_PATTERN,
 } from '@hub/graphql';
-import { AgencyType } from '../taxonomy/agency-type';
-import { ServiceNeed } from '../taxonomy/service-need';
 import { serviceAreaKey } from '../taxonomy/service-area';
-import { agencyStatusOf } from './agency-lifecycle';
+import { AGENCY_ROWS, agencyColumnsFor } from './agency-rows';
 import { AgencyEntity } from './agency.entity';
 import { AgenciesArgs, DirectoryArgs } from './agency.args';
 import { Agency } from './agency.model';
 import { AgencyChanges, AgencyRepository } from './agency.repository';
 import { UpdateAgencyProfileInput } from './update-agency-profile.input';
 
-const ADDRESS = ['address'];
+const EVERY_COLUMN = AGENCY_ROWS.reader(AGENCY_ROWS.allColumns);
 
 /** Agencies and their directory entries: reading (with confidential addresses withheld) and profile changes. */
 @Injectable()
@@ -51,14 +49,25 @@ export class AgencyService {
     });
   }
 
-  /** The agency `idSql` names as the caller sees it, read in another domain's page query (JoinedPart). */
-  joinById(scope: AccessScope, idSql: string, alias: string): JoinedPart<Agency | null> {
-    const part = this.agencies.joinById(idSql, alias);
+  /**
+   * The agency `idSql` names as the caller sees it, read in another domain's page query
+   * (JoinedPart): with `fields` (those the request selects on it), only the columns they need
+   * (AGENCY_FIELD_COLUMNS); the model answers those fields and refuses the others.
+   */
+  joinById(
+    scope: AccessScope,
+    idSql: string,
+    alias: string,
+    fields?: Iterable<string>,
+  ): JoinedPart<Agency | null> {
+    const reader = AGENCY_ROWS.reader(fields ? agencyColumnsFor(fields) : AGENCY_ROWS.allColumns);
+    const part = this.agencies.joinById(idSql, alias, reader.columns);
+    const context = { scope };
     return {
       ...part,
       read: (row) => {
         const entity = part.read(row);
-        return entity && this.toModel(scope, entity);
+        return entity && reader.toModel(entity, context);
       },
     };
   }
@@ -147,46 +156,6 @@ export class AgencyService {
 
   /** The one place an agency becomes what a client sees; the policy decides about the address. */
   toModel(scope: AccessScope, entity: AgencyEntity, addressVisible?: boolean): Agency {
-    // A query that already judged the address (the policy's field rule as SQL) says so.
-    const mayReadAddress =
-      addressVisible ??
-      permittedFields(
-        scope.ability,
-        'read',
-        'Agency',
-        { id: entity.id, confidentialLocation: entity.confidentialLocation },
-        ADDRESS,
-      ).length > 0;
-    const hasAddress = entity.addressStreet !== null && entity.addressCity !== null;
-    return {
-      id: entity.id,
-      name: entity.name,
-      type: entity.type as AgencyType,
-      jurisdiction: entity.jurisdiction,
-      description: entity.description,
-      services: entity.services as ServiceNeed[],
-      languages: entity.languages,
-      serviceAreas: entity.serviceAreas,
-      hours: entity.hours,
-      intakePhone: entity.intakePhone,
-      intakeEmail: entity.intakeEmail,
-      website: entity.website,
-      notificationLanguage: entity.notificationLanguage,
-      address:
-        mayReadAddress && hasAddress
-          ? {
-              street: entity.addressStreet ?? '',
-              city: entity.addressCity ?? '',
-              region: entity.addressRegion ?? '',
-              postalCode: entity.addressPostalCode ?? '',
-            }
-          : null,
-      acceptingReferrals: entity.acceptingReferrals,
-      confidentialLocation: entity.confidentialLocation,
-      status: agencyStatusOf(entity),
-      deactivatedAt: entity.deactivatedAt,
-      version: entity.version,
-      updatedAt: entity.updatedAt,
-    };
+    return EVERY_COLUMN.toModel(entity, { scope, addressVisible });
   }
 }

@@ -109,14 +109,13 @@ export class SurvivorRepository {
     const manager = this.dataSource.manager;
     const prefix = `${alias}.`;
     const visible = this.visibleWithGrantsSql(scope, now, prefix);
+    const idKey = `${prefix}id`;
     return {
       sql: `${alias}.*`,
       join: `LEFT JOIN LATERAL (SELECT ${visible.sql} FROM survivor s WHERE s.id = ${idSql} AND ${visible.where}) ${alias} ON TRUE`,
       params: visible.params,
       read: (row) =>
-        row[`${prefix}id`] === null || row[`${prefix}id`] === undefined
-          ? null
-          : visibleSurvivorAt(manager, row, prefix),
+        row[idKey] === null || row[idKey] === undefined ? null : visibleSurvivorAt(manager, row, prefix),
     };
   }
 

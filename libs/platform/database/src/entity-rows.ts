@@ -55,15 +55,27 @@ function shapeOf(runner: EntityManager, target: EntityTarget<ObjectLiteral>): Sh
   return shape;
 }
 
-/** `alias.column AS "<prefix>property", …` for every column of the entity. */
+/**
+ * `alias.column AS "<prefix>property", …` for every column of the entity, or for those of `only`
+ * (property names; a name the entity does not have is refused). Always in the entity's order, so a
+ * set of columns gives one text whatever order it was asked in (prepared statements, namedQuery).
+ */
 export function entityColumns(
   runner: EntityManager,
   target: EntityTarget<ObjectLiteral>,
   alias: string,
   prefix = '',
+  only?: ReadonlySet<string>,
 ): string {
-  return shapeOf(runner, target)
-    .columns.map((column) => {
+  const shape = shapeOf(runner, target);
+  if (only) {
+    for (const property of only) {
+      if (!shape.properties.includes(property)) throw new Error(`entityColumns: no column ${property}`);
+    }
+  }
+  return shape.columns
+    .filter((column) => !only || only.has(column.propertyName))
+    .map((column) => {
       const sql = `${alias}.${column.databaseName}`;
       const value = String(column.type) === 'date' ? `to_char(${sql}, 'YYYY-MM-DD')` : sql;
       return `${value} AS "${prefix}${column.propertyName}"`;
@@ -92,6 +104,32 @@ export function entityAt<E extends ObjectLiteral>(
   const entity: Record<string, unknown> = {};
   for (const [key, property] of keys.pairs) entity[property] = row[key];
   return entity as E;
+}
+
+/**
+ * `entityAt` for one prefix and, given `only`, those columns alone (as `entityColumns` read them),
+ * its keys spelled once: what a join's `read` runs for every row of a page.
+ */
+export function entityReader<E extends ObjectLiteral>(
+  runner: EntityManager,
+  target: EntityTarget<E>,
+  prefix: string,
+  only?: ReadonlySet<string>,
+): (row: Record<string, unknown>) => Partial<E> | null {
+  const shape = shapeOf(runner, target);
+  // Whether a row was joined at all is read from the primary key.
+  if (only && !only.has(shape.primary)) throw new Error(`entityReader: ${shape.primary} must be read`);
+  const pairs = shape.properties
+    .filter((property) => !only || only.has(property))
+    .map((property) => [`${prefix}${property}`, property] as const);
+  const primary = `${prefix}${shape.primary}`;
+  return (row) => {
+    const id = row[primary];
+    if (id === null || id === undefined) return null;
+    const entity: Record<string, unknown> = {};
+    for (const [key, property] of pairs) entity[property] = row[key];
+    return entity as Partial<E>;
+  };
 }
 
 /**

@@ -12,3 +12,4 @@ export * from './returned-entities';
 export * from './transaction-listeners';
 export * from './listener';
 export * from './entity-rows';
+export * from './row-models';

@@ -1,5 +1,5 @@
 import { DataSource, QueryFailedError } from 'typeorm';
-import { allOf, namedQuery } from './named-query';
+import { allOf, MAX_PREPARED_TEXTS, namedQuery } from './named-query';
 
 describe('namedQuery', () => {
   // Statements on no table: the server's own database is enough (platform tests cannot use @hub/testing).
@@ -68,5 +68,28 @@ describe('namedQuery', () => {
     ).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(QueryFailedError);
     expect((failure as QueryFailedError & { driverError: { code: string } }).driverError.code).toBe('22012');
+  });
+
+  it('prepares at most MAX_PREPARED_TEXTS texts per process; a new text past them runs unprepared, with its answer', async () => {
+    await dataSource.transaction(async (tx) => {
+      // Texts of their own (one per n, as selections make them), each run once on this connection.
+      const answers: number[] = [];
+      for (let n = 0; n < MAX_PREPARED_TEXTS + 5; n += 1) {
+        const [row] = await namedQuery<{ m: number }>(
+          tx,
+          `SELECT CAST(:n AS int) + ${n} AS m /* bound test */`,
+          { n: 1 },
+          { prepare: true },
+        );
+        answers.push(row.m);
+      }
+      const [{ statements }] = (await tx.query(
+        `SELECT count(*)::int AS statements FROM pg_prepared_statements WHERE statement LIKE '%/* bound test */%'`,
+      )) as { statements: number }[];
+      expect(answers).toEqual(Array.from({ length: MAX_PREPARED_TEXTS + 5 }, (_, n) => n + 1));
+      // Texts prepared by the earlier test count towards the bound too.
+      expect(statements).toBeLessThanOrEqual(MAX_PREPARED_TEXTS);
+      expect(statements).toBeGreaterThan(MAX_PREPARED_TEXTS - 5);
+    });
   });
 });

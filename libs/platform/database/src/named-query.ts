@@ -14,7 +14,10 @@ export interface NamedQueryOptions {
    * and PostgreSQL may keep one plan for it instead of planning every execution. Only for a
    * statement run on every request (the admission, a page) whose text does not depend on the
    * values — no `:...list` expansion, the clock as `:now` —, since every text stays prepared on
-   * every connection for as long as the connection lives.
+   * every connection for as long as the connection lives. A page whose text follows the request's
+   * selection has as many texts as clients have selections: past the first MAX_PREPARED_TEXTS texts
+   * of the process, a new one runs unprepared (same answer), so no client can grow what every
+   * connection keeps.
    */
   prepare?: boolean;
 }
@@ -32,14 +35,15 @@ export async function namedQuery<R = Record<string, unknown>>(
   options: NamedQueryOptions = {},
 ): Promise<R[]> {
   const [text, values] = runner.connection.driver.escapeQueryWithParameters(sql, params);
-  if (!options.prepare) return (await runner.query(text, values)) as R[];
+  const name = options.prepare ? statementName(text) : undefined;
+  if (!name) return (await runner.query(text, values)) as R[];
   // The runner's own connection inside a transaction, else one from the pool for this statement,
   // as EntityManager.query does; failures are TypeORM's QueryFailedError, as there.
   const queryRunner = runner.queryRunner ?? runner.connection.createQueryRunner();
   try {
     const client = (await queryRunner.connect()) as PoolClient;
     const result = await client
-      .query({ name: statementName(text), text, values })
+      .query({ name, text, values })
       .catch((error: Error) => Promise.reject(new QueryFailedError(text, values, error)));
     return result.rows as R[];
   } finally {
@@ -47,15 +51,16 @@ export async function namedQuery<R = Record<string, unknown>>(
   }
 }
 
-/** Statement names by text: hashed once per text (the few texts `prepare` is for). */
+/** Statement names by text, hashed once per text: the texts this process prepares. */
 const statementNames = new Map<string, string>();
-const MAX_STATEMENT_NAMES = 1_000;
+/** Texts prepared per process (and so at most per connection): the few a request runs every time, with room. */
+export const MAX_PREPARED_TEXTS = 200;
 
-function statementName(text: string): string {
+/** The name to prepare `text` under; undefined once MAX_PREPARED_TEXTS other texts have one (run it unprepared). */
+function statementName(text: string): string | undefined {
   let name = statementNames.get(text);
-  if (!name) {
+  if (!name && statementNames.size < MAX_PREPARED_TEXTS) {
     name = `hub_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
-    if (statementNames.size >= MAX_STATEMENT_NAMES) statementNames.clear();
     statementNames.set(text, name);
   }
   return name;

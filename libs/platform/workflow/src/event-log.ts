@@ -46,9 +46,19 @@ export type NewRecordEvent = Omit<RecordEvent, 'id' | 'occurredAt' | 'details' |
   details?: Record<string, unknown> | null;
 };
 
-const COLUMNS = `id, subject_type, subject_id, from_status, to_status, actor_user_id, actor_agency_id, reason,
-  details, occurred_at`;
-const COLUMN_NAMES = COLUMNS.split(',').map((column) => column.trim());
+const COLUMN_NAMES = [
+  'id',
+  'subject_type',
+  'subject_id',
+  'from_status',
+  'to_status',
+  'actor_user_id',
+  'actor_agency_id',
+  'reason',
+  'details',
+  'occurred_at',
+] as const;
+const COLUMNS = COLUMN_NAMES.join(', ');
 
 /**
  * The one event log of every record type (`record_event`). Appends share the change's transaction;
@@ -81,7 +91,11 @@ export class EventLog {
         ORDER BY subject_id, occurred_at, id`,
       { subjectType, keys },
     );
-    return groupByKeys(ids, rows.map(toEvent), (event) => event.subjectId);
+    return groupByKeys(
+      ids,
+      rows.map((row) => toEvent(row)),
+      (event) => event.subjectId,
+    );
   }
 
   /** The latest event of each record (null for none), in key order. */
@@ -107,35 +121,41 @@ export class EventLog {
   lastEventJoin(subjectType: string, idSql: string, alias: string): JoinedPart<RecordEvent | null> {
     const prefix = `${alias}.`;
     const select = COLUMN_NAMES.map((column) => `${alias}.${column} AS "${prefix}${column}"`).join(', ');
+    const keys = eventKeys(prefix);
     return {
       sql: select,
       join: `LEFT JOIN LATERAL (SELECT ${COLUMNS} FROM record_event
                WHERE subject_type = :${alias}SubjectType AND subject_id = ${idSql}
                ORDER BY occurred_at DESC, id DESC LIMIT 1) ${alias} ON TRUE`,
       params: { [`${alias}SubjectType`]: subjectType },
-      read: (row) => {
-        if (row[`${prefix}id`] === null || row[`${prefix}id`] === undefined) return null;
-        const event: Row = {};
-        for (const column of COLUMN_NAMES) event[column] = row[`${prefix}${column}`];
-        return toEvent(event);
-      },
+      // Keys spelled once per join, not per row; the event read straight from the page's row.
+      read: (row) => (row[keys.id] === null || row[keys.id] === undefined ? null : toEvent(row, keys)),
     };
   }
 }
 
 type Row = Record<string, unknown>;
 
-function toEvent(row: Row): RecordEvent {
+/** Where each column of an event is in a row: its name, or under a join's prefix. */
+type EventKeys = Record<(typeof COLUMN_NAMES)[number], string>;
+
+function eventKeys(prefix: string): EventKeys {
+  return Object.fromEntries(COLUMN_NAMES.map((column) => [column, `${prefix}${column}`])) as EventKeys;
+}
+
+const OWN_COLUMNS = eventKeys('');
+
+function toEvent(row: Row, keys: EventKeys = OWN_COLUMNS): RecordEvent {
   return {
-    id: row.id as string,
-    subjectType: row.subject_type as string,
-    subjectId: row.subject_id as string,
-    fromStatus: (row.from_status as string | null) ?? null,
-    toStatus: row.to_status as string,
-    actorUserId: (row.actor_user_id as string | null) ?? null,
-    actorAgencyId: (row.actor_agency_id as string | null) ?? null,
-    reason: (row.reason as string | null) ?? null,
-    details: (row.details as Record<string, unknown> | null) ?? null,
-    occurredAt: row.occurred_at as Date,
+    id: row[keys.id] as string,
+    subjectType: row[keys.subject_type] as string,
+    subjectId: row[keys.subject_id] as string,
+    fromStatus: (row[keys.from_status] as string | null) ?? null,
+    toStatus: row[keys.to_status] as string,
+    actorUserId: (row[keys.actor_user_id] as string | null) ?? null,
+    actorAgencyId: (row[keys.actor_agency_id] as string | null) ?? null,
+    reason: (row[keys.reason] as string | null) ?? null,
+    details: (row[keys.details] as Record<string, unknown> | null) ?? null,
+    occurredAt: row[keys.occurred_at] as Date,
   };
 }

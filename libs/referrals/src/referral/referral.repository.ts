@@ -10,14 +10,16 @@ import { Connection, Keyset, PageArgs } from '@hub/graphql';
 import { ReferralEntity } from './referral.entity';
 import { CONSENT_LIVE_SQL } from './referral-hub-moves';
 import { ReferralBox } from './referral.enums';
+import type { ReferralColumn, ReferralColumnsRow } from './referral-record';
 
 /** A referral row as read: with whether its consent still covers the recipient. */
 export type ReferralRow = ReferralEntity & { consentLive: boolean };
 
-/** A row of a page with what its joins read for it, by join name. */
-export type ReferralPageRow<J extends Record<string, JoinedPart<unknown>>> = ReferralRow & {
+/** A row of a page (the columns it was asked for), and what its joins read for it by join name. */
+export interface ReferralPageRow<J extends Record<string, JoinedPart<unknown>>> {
+  row: ReferralColumnsRow;
   joined: { [K in keyof J]: ReturnType<J[K]['read']> };
-};
+}
 
 /** How many referrals are in each of an agency's boxes. */
 export interface ReferralBoxCountsRow {
@@ -108,7 +110,9 @@ export class ReferralRepository {
    * (`joins`: its agencies, last event, survivor as the caller may see it, each owned by its
    * domain): the page is cut first (RECEIVED and SENT served by referral_received_idx and
    * referral_sent_idx, NEEDS_ACTION by referral_received_open_idx), then only its rows are joined.
-   * Rows are read raw in the entity's shape (entityColumns), not hydrated.
+   * Rows are read raw in the entity's shape (entityColumns), not hydrated, and only the `columns`
+   * the request needs (referralColumnsFor; `id` and `createdAt` always: the page's order and its
+   * joins' key): one statement text per set of columns, joins and filters.
    */
   async list<J extends Record<string, JoinedPart<unknown>>>(
     scope: AccessScope,
@@ -116,6 +120,7 @@ export class ReferralRepository {
     filter: { box: ReferralBox; status?: string; need?: string },
     args: PageArgs,
     now: Date,
+    columns: ReadonlySet<ReferralColumn>,
     joins: J = {} as J,
   ): Promise<Connection<ReferralPageRow<J>>> {
     const manager = this.dataSource.manager;
@@ -130,11 +135,13 @@ export class ReferralRepository {
     const parts = Object.entries(joins);
     const params: Record<string, unknown> = { ...where.params, limit: page.limit, now };
     for (const [, part] of parts) Object.assign(params, part.params);
-    const rows = await namedQuery<ReferralRow & Record<string, unknown>>(
+    const entity = new Set<string>(['id', 'createdAt']);
+    for (const column of columns) if (column !== 'consentLive') entity.add(column);
+    const consentLive = columns.has('consentLive') ? `${CONSENT_LIVE_SQL} AS "consentLive", ` : '';
+    const rows = await namedQuery<ReferralColumnsRow & Record<string, unknown>>(
       manager,
       `SELECT p.*${parts.map(([, part]) => `, ${part.sql}`).join('')}
-         FROM (SELECT ${entityColumns(manager, ReferralEntity, 'r')}, ${CONSENT_LIVE_SQL} AS "consentLive",
-                      ${page.select}
+         FROM (SELECT ${entityColumns(manager, ReferralEntity, 'r', '', entity)}, ${consentLive}${page.select}
                  FROM referral r WHERE ${where.sql} ORDER BY ${page.orderBy} LIMIT :limit) p
          ${parts.map(([, part]) => part.join).join('\n')}
         ORDER BY p."createdAt" DESC, p.id DESC`,
@@ -142,10 +149,11 @@ export class ReferralRepository {
       // Every inbox request runs it, with one text per selection and kind of caller.
       { prepare: true },
     );
+    // Per row: each join's read, nothing added to the driver's row object.
     return NEWEST_FIRST.connection(rows, page, (row) => {
       const joined = {} as Record<string, unknown>;
-      for (const [name, part] of parts) joined[name] = part.read(row);
-      return Object.assign(row, { joined }) as ReferralPageRow<J>;
+      for (let i = 0; i < parts.length; i += 1) joined[parts[i][0]] = parts[i][1].read(row);
+      return { row, joined } as ReferralPageRow<J>;
     });
   }
 

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { Agency, AgencyService } from '@hub/agencies';
 import { Access, accessOf, AccessScope, Can } from '@hub/access';
 import { Survivor, SurvivorService, VisibleSurvivor } from '@hub/consents';
@@ -27,6 +27,20 @@ const AGENCY_BY_ID = 'agency.byId';
 const VISIBLE_SURVIVOR = 'survivor.visible';
 const VISIBLE_REFERRAL = 'referral.visible';
 
+/**
+ * The fields selected under a field, sorted, as a key: once per selection, not per row (graphql-js
+ * hands every row of a list the same field nodes, and a document's nodes its fragments).
+ */
+const selectionKeys = new WeakMap<readonly FieldNode[], string>();
+function selectionKey(info: GraphQLResolveInfo): string {
+  let key = selectionKeys.get(info.fieldNodes);
+  if (key === undefined) {
+    key = [...selectedFields(info)].sort().join(',');
+    selectionKeys.set(info.fieldNodes, key);
+  }
+  return key;
+}
+
 @Resolver(() => Referral)
 export class ReferralResolver {
   constructor(
@@ -49,12 +63,14 @@ export class ReferralResolver {
   ): Promise<ReferralConnection> {
     // The counts cost a statement of their own: only for a request that shows them. What the
     // request shows of each row comes in the page's statement: its agencies and last event on
-    // the models, the survivor records for the survivor loader below.
+    // the models, the survivor records for the survivor loader below; of the referral's own
+    // columns, those its selected fields need (REFERRAL_FIELD_COLUMNS).
     const node = selectedFields(info, ['edges', 'node']);
     const { connection, prefetched } = await this.service.page(scope, args, {
       counts: selectedFields(info).has('counts'),
-      fromAgency: node.has('fromAgency'),
-      toAgency: node.has('toAgency'),
+      fields: node,
+      fromAgency: node.has('fromAgency') ? selectedFields(info, ['edges', 'node', 'fromAgency']) : undefined,
+      toAgency: node.has('toAgency') ? selectedFields(info, ['edges', 'node', 'toAgency']) : undefined,
       lastEvent: node.has('lastEvent'),
       survivor: node.has('survivor'),
     });
@@ -230,14 +246,11 @@ export class ReferralResolver {
   survivor(referral: Referral, req: object, info: GraphQLResolveInfo): Promise<Survivor | null> {
     if (!referral.survivorId) return Promise.resolve(null);
     const scope = accessOf(req);
-    const requested = selectedFields(info);
     // The selection is part of the key: each alias (`a: survivor {…} b: survivor {…}`) is
     // disclosed — and audited — for exactly the fields it asks for.
-    const key = [
-      referral.survivorId,
-      [...referral.sharedClasses].sort().join(','),
-      [...requested].sort().join(','),
-    ].join('|');
+    const key = [referral.survivorId, [...referral.sharedClasses].sort().join(','), selectionKey(info)].join(
+      '|',
+    );
     return requestLoader<string, Survivor | null>(req, 'referral.survivor', async (keys) => {
       const parsed = keys.map((k) => {
         const [survivorId, classes, fields] = k.split('|');

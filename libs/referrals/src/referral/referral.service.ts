@@ -31,14 +31,23 @@ import {
   ReferralMessage,
 } from './referral.model';
 import { ReferralIntakeService } from './referral-intake.service';
-import { ReferralRecord, toModel } from './referral-record';
+import {
+  ALL_REFERRAL_COLUMNS,
+  ReferralRecord,
+  referralColumnsFor,
+  referralReader,
+  toModel,
+} from './referral-record';
 import { ReferralRepository, ReferralRow } from './referral.repository';
 
-/** What a page request shows of each referral beyond its own columns (and whether it shows the counts). */
+/** What a page request shows of each referral (and whether it shows the counts). */
 export interface ReferralPageSelection {
   counts?: boolean;
-  fromAgency?: boolean;
-  toAgency?: boolean;
+  /** The fields selected on each referral: the page reads the columns they need (every one when absent). */
+  fields?: Iterable<string>;
+  /** The fields selected on each agency, when it is selected: the join reads the columns they need. */
+  fromAgency?: Iterable<string>;
+  toAgency?: Iterable<string>;
   lastEvent?: boolean;
   survivor?: boolean;
 }
@@ -120,14 +129,19 @@ export class ReferralService {
     }
     const now = this.clock.now();
     const joins = {
-      fromAgency: select.fromAgency ? this.agencies.joinById(scope, 'p."fromAgencyId"', 'fa') : undefined,
-      toAgency: select.toAgency ? this.agencies.joinById(scope, 'p."toAgencyId"', 'ta') : undefined,
+      fromAgency: select.fromAgency
+        ? this.agencies.joinById(scope, 'p."fromAgencyId"', 'fa', select.fromAgency)
+        : undefined,
+      toAgency: select.toAgency
+        ? this.agencies.joinById(scope, 'p."toAgencyId"', 'ta', select.toAgency)
+        : undefined,
       lastEvent: select.lastEvent ? this.events.lastEventJoin('Referral', 'p.id', 'le') : undefined,
       survivor: select.survivor ? this.survivors.joinVisible(scope, 'p."survivorId"', 'sv', now) : undefined,
     };
     const present = Object.fromEntries(Object.entries(joins).filter(([, part]) => part)) as {
       [K in keyof typeof joins]: NonNullable<(typeof joins)[K]>;
     };
+    const reader = referralReader(select.fields ? referralColumnsFor(select.fields) : ALL_REFERRAL_COLUMNS);
     const [page, totals] = await Promise.all([
       this.referrals.list(
         scope,
@@ -135,13 +149,14 @@ export class ReferralService {
         { box: args.box, status: args.status, need: args.need },
         args,
         now,
+        reader.columns,
         present,
       ),
       select.counts ? this.referrals.counts(scope, agencyId, now) : undefined,
     ]);
-    const connection = mapConnection(page, (row) => {
-      const model = toModel(row, now);
-      const { fromAgency, toAgency, lastEvent, survivor } = row.joined;
+    const connection = mapConnection(page, ({ row, joined }) => {
+      const model = reader.toModel(row, now);
+      const { fromAgency, toAgency, lastEvent, survivor } = joined;
       if (fromAgency) model.fromAgency = fromAgency;
       if (toAgency) model.toAgency = toAgency;
       if (joins.lastEvent) model.lastEvent = lastEvent && statusChange<ReferralStatus>(lastEvent);
