@@ -27,6 +27,8 @@ import { AcknowledgementService } from '../acknowledgement/acknowledgement.servi
  * protocol, and it is the one the protocol points at; a published version's text never changes.
  */
 
+/** Random command sequences per run (@hub/testing's propertyRuns: HUB_PROPERTY_RUNS_SCALE searches deeper). */
+const RUNS = propertyRuns(50);
 const TASK_FORCE = '7f3c2a10-8e4b-4d2c-a1f0-00000000a001';
 const COORDINATION = '0a6e1d3c-5b1f-4c11-9d1a-00000000a001';
 const NGO = '0a6e1d3c-5b1f-4c11-9d1a-00000000a002';
@@ -384,9 +386,11 @@ describe('protocol lifecycle (property-based, real PostgreSQL)', () => {
           await freezePublished(models, frozen);
         }
       }),
-      { numRuns: propertyRuns(50) },
+      { numRuns: RUNS },
     );
-    expect(published).toBeGreaterThanOrEqual(100);
+    // Not a vacuous run: publications happen (on average ≈ 1.9 per sequence; the floor, 1.25 per
+    // sequence, is the 100 in 80 sequences this was first calibrated with).
+    expect(published).toBeGreaterThanOrEqual(Math.ceil(1.25 * RUNS));
   });
 
   it('concurrent publications and edits of one protocol still leave one version in force', async () => {
