@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DEMO_AGENCY_IDS } from '@hub/demo-data';
-import { bornYearsAgo, type GraphqlResponse, type TestHub } from '@hub/testing';
+import { bornYearsAgo, expectOnlyDenied, type GraphqlResponse, type TestHub } from '@hub/testing';
 
 /**
  * Shared by survivors.spec.ts and consents.spec.ts: operations, demo-user facts, the consent input
@@ -167,6 +167,26 @@ export function expectError(response: { body: Body }, code: string) {
   expect(response.body.errors?.map((e) => e.extensions?.code)).toEqual([code]);
   expect(response.body.data ?? null).toBeNull();
   return (response.body.errors ?? [])[0];
+}
+
+/**
+ * `user` revoking `consentId` is told it does not exist (NOT_FOUND), and only the refusal is
+ * written (a DENIED row for auditors); the error is returned.
+ */
+export async function expectRevocationHidden(hub: TestHub, user: string, consentId: string) {
+  const before = await hub.watermark();
+  const error = expectError(
+    await hub.gql(REVOKE_CONSENT, { input: { consentId, channel: 'PHONE' } }, { user }),
+    'NOT_FOUND',
+  );
+  await expectOnlyDenied(hub, before, {
+    user,
+    action: 'REVOKE_CONSENT',
+    subjectType: 'Consent',
+    subjectId: consentId,
+    reason: 'NOT_FOUND',
+  });
+  return error;
 }
 
 /** The data of a successful response (fails the test with the errors otherwise). */
