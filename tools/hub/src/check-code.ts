@@ -32,7 +32,8 @@ function checked(tsconfig: string): { program: ts.Program; diagnostics: readonly
     projectReferences: parsed.projectReferences,
     configFileParsingDiagnostics: parsed.errors,
   });
-  return { program, diagnostics: [...parsed.errors, ...ts.getPreEmitDiagnostics(program)] };
+  // getPreEmitDiagnostics includes the config file's own (configFileParsingDiagnostics), as tsc reports them.
+  return { program, diagnostics: ts.getPreEmitDiagnostics(program) };
 }
 
 /** The tsconfigs eslint.config.mjs gives its type-aware rules, relative to the workspace. */
