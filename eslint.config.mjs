@@ -146,7 +146,7 @@ export default [
     },
   },
   {
-    files: ['**/*.js', '**/*.cjs', '**/*.mjs', '**/jest.config.cts', 'jest.config.ts'],
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
 ];

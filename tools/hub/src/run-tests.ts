@@ -13,7 +13,7 @@ type Step = [name: string, command: string, args: string[]];
 const jest = (name: string, project: string, ...args: string[]): Step => [
   name,
   'npx',
-  ['jest', '-c', `${project}/jest.config.cts`, ...args],
+  ['jest', '-c', `${project}/jest.config.js`, ...args],
 ];
 
 // The API's end-to-end suites run as four groups (apps/api/src/e2e/e2e-groups.ts), each a step of
@@ -48,11 +48,6 @@ async function main(): Promise<number> {
     NX_NO_CLOUD: 'true',
     NX_SKIP_NX_CACHE: 'true',
     NX_TUI: 'false',
-    // jest and Nx load each jest.config.cts through ts-node, which type-checks it unless told not to:
-    // about 2 s of CPU per jest start (the type check is its own step). jest asks for CommonJS, whose
-    // default resolution TypeScript 6 reports as deprecated even when only transpiling.
-    TS_NODE_TRANSPILE_ONLY: 'true',
-    TS_NODE_COMPILER_OPTIONS: JSON.stringify({ ignoreDeprecations: '6.0' }),
     // A larger young generation for every Node process of the run (jest, its workers, the APIs the
     // suites start, the checkers): test code allocates fast and briefly, and with V8's default 16 MB
     // semi-spaces it spends much of its CPU in scavenges. An API e2e group: 31 → 26 s of CPU here.
@@ -70,9 +65,7 @@ async function main(): Promise<number> {
   ];
   // Every other project's suites in one jest run (--projects): one process and one worker pool
   // instead of one Nx task and one jest start per project (98 s instead of 168 s here).
-  const others = jestConfigs().filter(
-    (config) => !ownStep.some((dir) => config === `${dir}/jest.config.cts`),
-  );
+  const others = jestConfigs().filter((config) => !ownStep.some((dir) => config === `${dir}/jest.config.js`));
   // Three lanes side by side, balanced by the step times of a quiet fresh clone (docs/testing.md):
   // the suites wait on PostgreSQL and HTTP often enough that a third lane fills the two cores (one
   // lane per core left ~30% idle). Every step runs; all failures are reported.
@@ -142,7 +135,7 @@ main().then(
 function jestConfigs(): string[] {
   const found: string[] = [];
   const visit = (dir: string, depth: number) => {
-    if (existsSync(join(dir, 'jest.config.cts'))) found.push(join(dir, 'jest.config.cts'));
+    if (existsSync(join(dir, 'jest.config.js'))) found.push(join(dir, 'jest.config.js'));
     if (depth === 0) return;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) {

@@ -11,7 +11,7 @@
  * nestjs-pino builds one pino-http logger per process, on the first app's settings, so in a group
  * their captures would silently stay empty and their "nothing logged" checks pass vacuously.
  *
- * One suite alone: `npx jest -c apps/api/jest.config.cts --testMatch '**\/referrals.e2e-spec.ts'`.
+ * One suite alone: `npx jest -c apps/api/jest.config.js --testMatch '**\/referrals.e2e-spec.ts'`.
  */
 export const E2E_GROUPS = {
   // The referral loop and what hangs off it: child safety, break-glass, live and e-mail notices.
