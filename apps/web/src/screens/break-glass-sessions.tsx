@@ -1,16 +1,17 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, ButtonGroup, Tag } from '@trussworks/react-uswds';
+import { ButtonGroup, Tag } from '@trussworks/react-uswds';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Requires } from '../capabilities';
-import { focusSoon, useAnnouncement } from '../focus';
+import { useAnnouncement } from '../focus';
 import { ChoiceGroup, TextAreaField } from '../forms/fields';
 import { graphql } from '../gql';
 import type { BreakGlassFinding, BreakGlassSessionAction, BreakGlassSessionsQuery } from '../gql/graphql';
 import { formatDateTime } from '../i18n';
 import { Announcement, Notice } from '../notice';
 import { usePageTitle } from '../page-title';
+import { ActionToggle, useActionChoice } from './action-choice';
 import { AGENCIES_QUERY } from './consent-form';
 import { ListStatus } from './list-status';
 import { KeysetPager } from './pager';
@@ -187,15 +188,13 @@ function SessionCard(props: {
 }) {
   const { t, i18n } = useTranslation();
   const { session, nameOf } = props;
-  const [open, setOpen] = useState<BreakGlassSessionAction | null>(null);
+  const choice = useActionChoice<BreakGlassSessionAction>({
+    button: (action) => `${action}-${session.id}`,
+    form: (action) => `${action.toLowerCase()}-${session.id}`,
+  });
   const when = (iso: string) => formatDateTime(iso, i18n.language);
   const state = sessionState(session, new Date());
   const headingId = `session-${session.id}`;
-  const cancel = (action: BreakGlassSessionAction) => {
-    setOpen(null);
-    // Back where the person was: the button that opened the form.
-    focusSoon(`${action}-${session.id}`);
-  };
   return (
     <section aria-labelledby={headingId} className="border-1px border-base-lighter padding-2 margin-bottom-2">
       <h2 id={headingId} className="margin-top-0">
@@ -232,35 +231,28 @@ function SessionCard(props: {
       {session.availableActions.length > 0 && (
         <ButtonGroup>
           {session.availableActions.map((action) => (
-            <Button
-              key={action}
-              id={`${action}-${session.id}`}
-              type="button"
-              outline={open !== action}
-              aria-expanded={open === action}
-              onClick={() => setOpen(open === action ? null : action)}
-            >
+            <ActionToggle key={action} choice={choice} action={action}>
               {t(`safety.sessions.button.${action}`)}
-            </Button>
+            </ActionToggle>
           ))}
         </ButtonGroup>
       )}
-      {open === 'END' && (
+      {choice.open === 'END' && (
         <EndForm
           session={session}
-          onCancel={() => cancel('END')}
+          onCancel={() => choice.cancel('END')}
           onDone={(result) => {
-            setOpen(null);
+            choice.close();
             props.onChanged(result);
           }}
         />
       )}
-      {open === 'REVIEW' && (
+      {choice.open === 'REVIEW' && (
         <ReviewForm
           session={session}
-          onCancel={() => cancel('REVIEW')}
+          onCancel={() => choice.cancel('REVIEW')}
           onDone={(result) => {
-            setOpen(null);
+            choice.close();
             props.onChanged(result);
           }}
         />

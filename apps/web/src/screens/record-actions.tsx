@@ -3,7 +3,8 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorCode, type InputProblem, placeProblems } from '../graphql/errors';
-import { type Announced, focusSoon } from '../focus';
+import { type Announced } from '../focus';
+import { ActionToggle, useActionChoice } from './action-choice';
 import { Announcement, Notice } from '../notice';
 import { ErrorNotice } from './error-notice';
 
@@ -32,13 +33,9 @@ export function ActionPanel<A extends string>(props: {
   linkTo?: (action: A) => string | undefined;
 }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState<A | null>(null);
+  const choice = useActionChoice<A>({ button: (action) => `action-${action}`, form: () => 'action-form' });
   if (props.actions.length === 0) return null;
-  const cancel = (action: A) => {
-    setOpen(null);
-    // Back where the person was: the button that opened the form.
-    focusSoon(`action-${action}`);
-  };
+  const open = choice.open;
   return (
     <section aria-labelledby="actions-heading">
       <h2 id="actions-heading">{t('actions.heading')}</h2>
@@ -50,23 +47,15 @@ export function ActionPanel<A extends string>(props: {
               {props.label(action)}
             </Link>
           ) : (
-            <Button
-              key={action}
-              type="button"
-              outline={open !== action}
-              aria-expanded={open === action}
-              aria-controls={open === action ? 'action-form' : undefined}
-              id={`action-${action}`}
-              onClick={() => setOpen(open === action ? null : action)}
-            >
+            <ActionToggle key={action} choice={choice} action={action}>
               {props.label(action)}
-            </Button>
+            </ActionToggle>
           );
         })}
       </ButtonGroup>
       {open && props.actions.includes(open) && (
         <div key={`${open}-${props.version}`}>
-          {props.form(open, { onCancel: () => cancel(open), onFinished: () => setOpen(null) })}
+          {props.form(open, { onCancel: () => choice.cancel(open), onFinished: choice.close })}
         </div>
       )}
     </section>

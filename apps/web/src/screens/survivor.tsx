@@ -7,12 +7,13 @@ import { Link, useParams } from 'react-router';
 import { SelectField, TextAreaField } from '../forms/fields';
 import { graphql } from '../gql';
 import type { RevocationChannel, SurvivorConsentsQuery } from '../gql/graphql';
-import { focusSoon, useAnnouncement, useArrival } from '../focus';
+import { useAnnouncement, useArrival } from '../focus';
 import { RedactionSink } from '../graphql/redactions';
 import { formatDateTime } from '../i18n';
 import { Announcement, Notice } from '../notice';
 import { usePageTitle } from '../page-title';
 import { BreakGlassForm } from './break-glass-form';
+import { ActionToggle, useActionChoice } from './action-choice';
 import { AGENCIES_QUERY } from './consent-form';
 import { REVOCATION_CHANNELS } from './enums';
 import { ActionFormFrame, useActionForm } from './record-actions';
@@ -205,7 +206,11 @@ export function ConsentHistory(props: { survivorId: string; onRevoked: () => voi
   const names = new Map((agencies.data?.agencies.edges ?? []).map(({ node }) => [node.id, node.name]));
   const nameOf = (agencyId: string) => names.get(agencyId) ?? t('referral.otherAgency');
   const when = (iso: string) => formatDateTime(iso, i18n.language);
-  const [revoking, setRevoking] = useState<string | null>(null);
+  // Keyed by consent id: one revocation form open at a time.
+  const revoking = useActionChoice<string>({
+    button: (id) => `revoke-${id}`,
+    form: (id) => `revoke-form-${id}`,
+  });
 
   return (
     <section aria-labelledby="consents-heading">
@@ -255,26 +260,17 @@ export function ConsentHistory(props: { survivorId: string; onRevoked: () => voi
               </Fact>
             )}
           </dl>
-          {consent.availableActions.includes('REVOKE') && revoking !== consent.id && (
-            <Button
-              type="button"
-              id={`revoke-${consent.id}`}
-              secondary
-              onClick={() => setRevoking(consent.id)}
-            >
+          {consent.availableActions.includes('REVOKE') && (
+            <ActionToggle choice={revoking} action={consent.id} look="secondary">
               {t('consents.revoke')}
-            </Button>
+            </ActionToggle>
           )}
-          {revoking === consent.id && (
+          {revoking.open === consent.id && (
             <RevokeForm
               consent={consent}
-              onCancel={() => {
-                setRevoking(null);
-                // Back where the person was: the button that opened the form.
-                focusSoon(`revoke-${consent.id}`);
-              }}
+              onCancel={() => revoking.cancel(consent.id)}
               onRevoked={async () => {
-                setRevoking(null);
+                revoking.close();
                 await refetch().catch(() => undefined);
                 props.onRevoked();
               }}

@@ -273,7 +273,13 @@ describe('the task force screen', () => {
         ],
       }),
     ]);
-    await user.click(await screen.findByRole('button', { name: 'Remove Bayview Police Department' }));
+    const remove = await screen.findByRole('button', { name: 'Remove Bayview Police Department' });
+    await user.click(remove);
+    // The row's button is pressed while its form is open, and names it (ActionToggle).
+    expect([remove.getAttribute('aria-expanded'), remove.getAttribute('aria-controls')]).toEqual([
+      'true',
+      'member-form-tf-1',
+    ]);
     expect(
       screen.getByText(/^Bayview Police Department leaves Bay County Human Trafficking Task Force/),
     ).toBeVisible();

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, ButtonGroup, Table } from '@trussworks/react-uswds';
+import { ButtonGroup, Table } from '@trussworks/react-uswds';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import type { InputProblem } from '../graphql/errors';
 import { formatDateTime } from '../i18n';
 import { Announcement, Notice } from '../notice';
 import { usePageTitle } from '../page-title';
+import { ActionToggle, useActionChoice } from './action-choice';
 import { AGENCY_TYPES, TASK_FORCE_ROLES } from './enums';
 import { ActionFormFrame, useActionForm } from './record-actions';
 
@@ -125,7 +126,11 @@ const MEMBER_REFUSALS = {
     problem.reason ? `taskForce.problem.${problem.reason}` : 'taskForce.refused',
 } as const;
 
-type Open = { kind: 'add' } | { kind: 'update' | 'remove'; agencyId: string } | null;
+/** The member forms' element: one per task force (a person may manage two). */
+const memberFormId = (taskForceId: string) => `member-form-${taskForceId}`;
+
+/** The member action whose form is open: adding, or changing or removing one agency. */
+type MemberAction = 'add' | `update-${string}` | `remove-${string}`;
 
 /** What a change to the members did, announced on the screen (agency by name, role by value). */
 type MemberChange =
@@ -190,20 +195,23 @@ function TaskForceMembers(props: {
 }) {
   const { t, i18n } = useTranslation();
   const { taskForce } = props;
-  const [open, setOpen] = useState<Open>(null);
+  const choice = useActionChoice<MemberAction>({
+    button: (action) => (action === 'add' ? `add-member-${taskForce.id}` : action),
+    form: () => memberFormId(taskForce.id),
+  });
   const members = [...taskForce.members].sort((a, b) =>
     a.agency.name.localeCompare(b.agency.name, i18n.language),
   );
   const canAdd = taskForce.availableActions.includes('ADD_MEMBER');
   const anyActions = members.some((member) => member.availableActions.length > 0);
   const headingId = `task-force-${taskForce.id}`;
-  const focusBack = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
   const done = (change: MemberChange) => {
-    setOpen(null);
+    choice.close();
     props.onChanged(change);
   };
   const conflict = () => done({ kind: 'conflict' });
-  const opened = open && open.kind !== 'add' ? members.find((m) => m.agencyId === open.agencyId) : undefined;
+  const open = choice.open;
+  const opened = members.find((m) => open === `update-${m.agencyId}` || open === `remove-${m.agencyId}`);
 
   return (
     <section aria-labelledby={headingId}>
@@ -214,23 +222,14 @@ function TaskForceMembers(props: {
       </p>
       <p>{t('taskForce.myRole', { role: t(`taskForceRole.${props.myRole}`) })}</p>
       {canAdd && (
-        <Button
-          type="button"
-          id={`add-member-${taskForce.id}`}
-          outline={open?.kind !== 'add'}
-          aria-expanded={open?.kind === 'add'}
-          onClick={() => setOpen(open?.kind === 'add' ? null : { kind: 'add' })}
-        >
+        <ActionToggle choice={choice} action="add">
           {t('taskForce.add')}
-        </Button>
+        </ActionToggle>
       )}
-      {open?.kind === 'add' && (
+      {open === 'add' && (
         <AddMemberForm
           taskForce={taskForce}
-          onCancel={() => {
-            setOpen(null);
-            focusBack(`add-member-${taskForce.id}`);
-          }}
+          onCancel={() => choice.cancel('add')}
           onDone={(agency, role) => done({ kind: 'added', agency, role })}
         />
       )}
@@ -261,26 +260,24 @@ function TaskForceMembers(props: {
                 <td>
                   <ButtonGroup type="default">
                     {member.availableActions.includes('UPDATE') && (
-                      <Button
-                        type="button"
-                        unstyled
-                        id={`update-${member.agencyId}`}
-                        aria-label={t('taskForce.changeRoleOf', { agency: member.agency.name })}
-                        onClick={() => setOpen({ kind: 'update', agencyId: member.agencyId })}
+                      <ActionToggle
+                        choice={choice}
+                        action={`update-${member.agencyId}`}
+                        look="row"
+                        name={t('taskForce.changeRoleOf', { agency: member.agency.name })}
                       >
                         {t('taskForce.changeRole')}
-                      </Button>
+                      </ActionToggle>
                     )}
                     {member.availableActions.includes('REMOVE') && (
-                      <Button
-                        type="button"
-                        unstyled
-                        id={`remove-${member.agencyId}`}
-                        aria-label={t('taskForce.removeAgency', { agency: member.agency.name })}
-                        onClick={() => setOpen({ kind: 'remove', agencyId: member.agencyId })}
+                      <ActionToggle
+                        choice={choice}
+                        action={`remove-${member.agencyId}`}
+                        look="row"
+                        name={t('taskForce.removeAgency', { agency: member.agency.name })}
                       >
                         {t('taskForce.remove')}
-                      </Button>
+                      </ActionToggle>
                     )}
                   </ButtonGroup>
                 </td>
@@ -289,27 +286,21 @@ function TaskForceMembers(props: {
           ))}
         </tbody>
       </Table>
-      {open?.kind === 'update' && opened && (
+      {open === `update-${opened?.agencyId}` && opened && (
         <ChangeRoleForm
           key={opened.agencyId}
           member={opened}
-          onCancel={() => {
-            setOpen(null);
-            focusBack(`update-${opened.agencyId}`);
-          }}
+          onCancel={() => choice.cancel(`update-${opened.agencyId}`)}
           onConflict={conflict}
           onDone={(role) => done({ kind: 'roleChanged', agency: opened.agency.name, role })}
         />
       )}
-      {open?.kind === 'remove' && opened && (
+      {open === `remove-${opened?.agencyId}` && opened && (
         <RemoveMemberForm
           key={opened.agencyId}
           member={opened}
           taskForceName={taskForce.name}
-          onCancel={() => {
-            setOpen(null);
-            focusBack(`remove-${opened.agencyId}`);
-          }}
+          onCancel={() => choice.cancel(`remove-${opened.agencyId}`)}
           onConflict={conflict}
           onDone={() => done({ kind: 'removed', agency: opened.agency.name })}
         />
@@ -355,14 +346,14 @@ export function AddMemberForm(props: {
         form.values.role as TaskForceRole,
       ),
     ...MEMBER_REFUSALS,
-    formId: 'member-form',
+    formId: memberFormId(props.taskForce.id),
     // Adding carries no version: CONFLICT means the agency is a member already.
     conflictAt: { agencyId: 'taskForce.alreadyMember' },
   });
 
   return (
     <ActionFormFrame
-      id="member-form"
+      id={memberFormId(props.taskForce.id)}
       heading={t('taskForce.add')}
       explain={t('taskForce.addExplain', { name: props.taskForce.name })}
       confirm={t('taskForce.addConfirm')}
@@ -451,11 +442,11 @@ export function ChangeRoleForm(props: {
     onDone: (result) =>
       result.kind === 'done' ? props.onDone(form.values.role as TaskForceRole) : props.onConflict(),
     ...MEMBER_REFUSALS,
-    formId: 'member-form',
+    formId: memberFormId(member.taskForceId),
   });
   return (
     <ActionFormFrame
-      id="member-form"
+      id={memberFormId(member.taskForceId)}
       heading={t('taskForce.changeRoleOf', { agency: member.agency.name })}
       explain={t('taskForce.changeRoleExplain', { role: t(`taskForceRole.${member.role}`) })}
       confirm={t('taskForce.changeRoleConfirm')}
@@ -488,11 +479,11 @@ export function RemoveMemberForm(props: {
     run: () =>
       remove({ variables: { input: { taskForceId: member.taskForceId, agencyId: member.agencyId } } }),
     onDone: (result) => (result.kind === 'done' ? props.onDone() : props.onConflict()),
-    formId: 'member-form',
+    formId: memberFormId(member.taskForceId),
   });
   return (
     <ActionFormFrame
-      id="member-form"
+      id={memberFormId(member.taskForceId)}
       heading={t('taskForce.removeAgency', { agency: member.agency.name })}
       explain={t('taskForce.removeExplain', { agency: member.agency.name, name: props.taskForceName })}
       confirm={t('taskForce.removeConfirm')}
