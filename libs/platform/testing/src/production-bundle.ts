@@ -91,6 +91,13 @@ export async function imageNodeRuntime(): Promise<string> {
  * from another checkout of the workspace when `workspace` is given (the benchmark's baseline).
  */
 export async function buildBundle(app: string, outDir: string, workspace = WORKSPACE): Promise<void> {
+  // Nx's webpack plugin reads the project graph Nx keeps on disk (the app's root, and the packages
+  // its generated package.json lists) and fails without one: on a fresh clone nothing has made it
+  // yet. `nx build` would make it first; so does this (it only re-reads files changed since).
+  await mustRun('npx', ['nx', 'show', 'projects'], {
+    cwd: workspace,
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
   await mustRun('npx', ['webpack-cli', 'build', '--output-path', outDir], {
     cwd: join(workspace, 'apps', app),
     env: {
