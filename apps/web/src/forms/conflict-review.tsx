@@ -1,7 +1,32 @@
 import { Button, ButtonGroup } from '@trussworks/react-uswds';
-import { useEffect, useRef } from 'react';
+import { Fragment, type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../notice';
+import type { VersionedEdit } from './versioned-edit';
+
+/**
+ * The body of every edit screen with a version (`useVersionedEdit`): the form (`children`, started
+ * from `edit.initial(record)`), or — after a CONFLICT — their version for review, until the person
+ * re-applies their changes onto it or keeps theirs; then the form again, remounted on the version
+ * chosen (`edit.formKey`).
+ */
+export function VersionedEditBody<R, V extends object>(props: {
+  edit: VersionedEdit<R, V>;
+  review: { heading: string; text: string; theirsHeading: string };
+  /** Their version, as the review shows it. */
+  theirs: (record: R) => ReactNode;
+  children: ReactNode;
+}) {
+  const { edit } = props;
+  if (edit.conflict) {
+    return (
+      <ConflictReview {...props.review} onReapply={edit.reapplyMine} onKeepTheirs={edit.keepTheirs}>
+        {props.theirs(edit.conflict.theirs)}
+      </ConflictReview>
+    );
+  }
+  return <Fragment key={edit.formKey}>{props.children}</Fragment>;
+}
 
 /**
  * "Someone else changed this — review": after a CONFLICT the form closes and their version is
@@ -14,7 +39,7 @@ export function ConflictReview(props: {
   theirsHeading: string;
   onReapply: () => void;
   onKeepTheirs: () => void;
-  children: React.ReactNode;
+  children: ReactNode;
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);

@@ -76,3 +76,6 @@ export function useVersionedEdit<R, V extends object>(options: {
     },
   };
 }
+
+/** What `useVersionedEdit` gives an edit screen (and `VersionedEditBody`, which draws it). */
+export type VersionedEdit<R, V extends object> = ReturnType<typeof useVersionedEdit<R, V>>;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { changedFields } from '../forms/changes';
-import { ConflictReview } from '../forms/conflict-review';
+import { VersionedEditBody } from '../forms/conflict-review';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
 import { useFormSubmission } from '../forms/form-submission';
 import { EMAIL, isWebAddress, LANGUAGE_CODE, PHONE } from '../forms/patterns';
@@ -258,25 +258,21 @@ export function AgencyProfileEditScreen() {
     <>
       <h1>{t('agencyProfile.editTitle')}</h1>
       <p>{t('agencyProfile.editing', { name: agency.name })}</p>
-      {edit.conflict && (
-        <ConflictReview
-          heading={t('agencyProfile.conflictHeading')}
-          text={t('agencyProfile.conflict')}
-          theirsHeading={t('agencyProfile.theirVersion')}
-          onReapply={edit.reapplyMine}
-          onKeepTheirs={edit.keepTheirs}
-        >
-          <AgencyFacts agency={edit.conflict.theirs} />
-        </ConflictReview>
-      )}
-      {!edit.conflict && (
+      <VersionedEditBody
+        edit={edit}
+        review={{
+          heading: t('agencyProfile.conflictHeading'),
+          text: t('agencyProfile.conflict'),
+          theirsHeading: t('agencyProfile.theirVersion'),
+        }}
+        theirs={(theirs) => <AgencyFacts agency={theirs} />}
+      >
         <AgencyProfileForm
-          key={edit.formKey}
           initial={edit.initial(agency)}
           cancelTo={`/agencies/${agency.id}`}
           onSubmit={save}
         />
-      )}
+      </VersionedEditBody>
     </>
   );
 }

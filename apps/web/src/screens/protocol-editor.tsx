@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { changedFields } from '../forms/changes';
-import { ConflictReview } from '../forms/conflict-review';
+import { VersionedEditBody } from '../forms/conflict-review';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
 import { useFormSubmission } from '../forms/form-submission';
 import { isDay } from '../forms/patterns';
@@ -294,8 +294,6 @@ export function ProtocolEditScreen() {
     });
   };
 
-  const theirs = edit.conflict?.theirs;
-  const theirVersion = theirs?.draft ?? theirs?.currentVersion;
   return (
     <>
       <h1>{t('protocolForm.editTitle')}</h1>
@@ -304,38 +302,40 @@ export function ProtocolEditScreen() {
           ? t('protocolForm.editingDraft', { number: nextNumber, title: protocol.title })
           : t('protocolForm.startingVersion', { number: nextNumber, title: protocol.title })}
       </p>
-      {theirs && (
-        <ConflictReview
-          heading={t('protocol.conflictHeading')}
-          text={t('protocolForm.conflict')}
-          theirsHeading={t('protocolForm.theirVersion')}
-          onReapply={edit.reapplyMine}
-          onKeepTheirs={edit.keepTheirs}
-        >
-          {theirVersion ? (
-            <>
-              <dl className="hub-facts">
-                <Fact label={t('protocol.titleField')}>{theirVersion.title}</Fact>
-                <Fact label={t('protocol.audience')}>
-                  {theirVersion.audience.map((type) => t(`agencyType.${type}`)).join(', ')}
-                </Fact>
-              </dl>
-              <ProtocolText html={theirVersion.bodyHtml} label={t('protocolForm.theirVersion')} />
-            </>
-          ) : (
-            <p>{t('protocolForm.noVersion')}</p>
-          )}
-        </ConflictReview>
-      )}
-      {!edit.conflict && (
+      <VersionedEditBody
+        edit={edit}
+        review={{
+          heading: t('protocol.conflictHeading'),
+          text: t('protocolForm.conflict'),
+          theirsHeading: t('protocolForm.theirVersion'),
+        }}
+        theirs={(theirs) => <TheirProtocolVersion version={theirs.draft ?? theirs.currentVersion} />}
+      >
         <ProtocolForm
-          key={edit.formKey}
           initial={edit.initial(protocol)}
           submitLabel={t('protocolForm.save')}
           cancelTo={`/protocols/${protocol.id}`}
           onSubmit={save}
         />
-      )}
+      </VersionedEditBody>
+    </>
+  );
+}
+
+/** Their version of the protocol's text, as the conflict review shows it. */
+function TheirProtocolVersion(props: { version: ProtocolEditFragment | null | undefined }) {
+  const { t } = useTranslation();
+  const { version } = props;
+  if (!version) return <p>{t('protocolForm.noVersion')}</p>;
+  return (
+    <>
+      <dl className="hub-facts">
+        <Fact label={t('protocol.titleField')}>{version.title}</Fact>
+        <Fact label={t('protocol.audience')}>
+          {version.audience.map((type) => t(`agencyType.${type}`)).join(', ')}
+        </Fact>
+      </dl>
+      <ProtocolText html={version.bodyHtml} label={t('protocolForm.theirVersion')} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { Button, ButtonGroup, Checkbox } from '@trussworks/react-uswds';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ConflictReview } from '../forms/conflict-review';
+import { VersionedEditBody } from '../forms/conflict-review';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
 import { useFormSubmission } from '../forms/form-submission';
 import { EMAIL, isDay, LANGUAGE_CODE, PHONE } from '../forms/patterns';
@@ -346,26 +346,22 @@ export function SurvivorEditScreen() {
         {t('survivorForm.editTitle')}
       </h1>
       <p>{t('survivorForm.editing', { reference: record.reference })}</p>
-      {edit.conflict && (
-        <ConflictReview
-          heading={t('survivorForm.conflictHeading')}
-          text={t('survivorForm.conflict')}
-          theirsHeading={t('survivorForm.theirVersion')}
-          onReapply={edit.reapplyMine}
-          onKeepTheirs={edit.keepTheirs}
-        >
-          <SurvivorFields survivor={edit.conflict.theirs} notShared={() => false} />
-        </ConflictReview>
-      )}
-      {!edit.conflict && (
+      <VersionedEditBody
+        edit={edit}
+        review={{
+          heading: t('survivorForm.conflictHeading'),
+          text: t('survivorForm.conflict'),
+          theirsHeading: t('survivorForm.theirVersion'),
+        }}
+        theirs={(theirs) => <SurvivorFields survivor={theirs} notShared={() => false} />}
+      >
         <SurvivorForm
-          key={edit.formKey}
           initial={edit.initial(record)}
           submitLabel={t('survivorForm.save')}
           onSubmit={save}
           cancelTo={`/survivors/${record.id}`}
         />
-      )}
+      </VersionedEditBody>
     </>
   );
 }
