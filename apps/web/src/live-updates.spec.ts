@@ -8,6 +8,7 @@ import { POLL_MS, RESUBSCRIBE_MS, startLiveUpdates, UNREAD_COUNT_QUERY } from '.
 import { HOME_QUERY } from './screens/home';
 import { INBOX_QUERY } from './screens/inbox';
 import { NOTIFICATIONS_QUERY } from './screens/notifications';
+import { REFERRAL_QUERY } from './screens/referral';
 
 const counts = (needsAction: number) => ({
   __typename: 'ReferralBoxCounts',
@@ -65,6 +66,8 @@ class TestNetwork extends ApolloLink {
         };
       case 'Inbox':
         return { referrals: page };
+      case 'ReferralDetail':
+        return { referral: { __typename: 'Referral', id: variables['id'], status: 'SENT' } };
       case 'Notifications':
         return {
           notifications: {
@@ -201,6 +204,43 @@ describe('live updates: the subscriptions write into the cache every screen read
     expect(network.names().sort()).toEqual(['Notifications', 'Notifications', 'UnreadNotificationCount']);
     expect(client.readQuery({ query: UNREAD_COUNT_QUERY })?.unreadNotificationCount).toBe(5);
     list.unsubscribe();
+  });
+
+  it('a notification about a record reloads the screen of that record, if it is open, and no other', async () => {
+    const { network, client } = start();
+    // Two referral screens as the app queries them (no cache: survivor fields never stay in the store).
+    const screens = ['r-9', 'r-1'].map((id) =>
+      client
+        .watchQuery({ query: REFERRAL_QUERY, variables: { id }, fetchPolicy: 'no-cache' })
+        .subscribe(() => undefined),
+    );
+    await settle();
+    const referralReads = () =>
+      network.asked
+        .filter((request) => request.name === 'ReferralDetail')
+        .map((request) => request.variables['id']);
+    expect(referralReads().sort()).toEqual(['r-1', 'r-9']);
+    const notice = (subjectType: string, subjectId: string) => ({
+      notificationReceived: {
+        __typename: 'Notification',
+        id: `n-${subjectId}`,
+        eventType: 'REFERRAL_ACCEPTED',
+        subjectType,
+        subjectId,
+        message: 'A referral is now ACCEPTED.',
+        createdAt: '2026-01-05T10:00:00.000Z',
+        read: false,
+      },
+    });
+    network.push('NotificationReceived', notice('Referral', 'r-9'));
+    await settle();
+    expect(referralReads().sort()).toEqual(['r-1', 'r-9', 'r-9']);
+    // Another kind with the same id, and a referral not on screen: no referral screen reloads.
+    network.push('NotificationReceived', notice('TechnicalAssistanceRequest', 'r-1'));
+    network.push('NotificationReceived', notice('Referral', 'r-5'));
+    await settle();
+    expect(referralReads().sort()).toEqual(['r-1', 'r-9', 'r-9']);
+    screens.forEach((screen) => screen.unsubscribe());
   });
 });
 

@@ -68,6 +68,19 @@ export interface LiveUpdatesOptions {
   isVisible?: () => boolean;
 }
 
+/**
+ * The query of the screen that shows one record of each kind a notification can be about
+ * (`subjectType`; the record's id is the query's `$id`). A notification reloads that screen when it
+ * is open on that record; an action form open there starts again on the record as it now is (or
+ * closes, when the action is no longer offered), as after any reload.
+ */
+const RECORD_SCREENS: Readonly<Record<string, string>> = {
+  Referral: 'ReferralDetail',
+  TechnicalAssistanceRequest: 'TechnicalAssistanceRequestDetail',
+  Protocol: 'ProtocolDetail',
+  Survivor: 'SurvivorDetail',
+};
+
 export const POLL_MS = 30_000;
 export const RESUBSCRIBE_MS = 30_000;
 
@@ -79,7 +92,8 @@ const PAGE_TIMERS: LiveTimers = {
 /**
  * Keeps the cache's counts live: the subscriptions write the box counts and each new notification
  * into the cache (every screen showing them re-renders), a new notification refreshes the unread
- * count and the notification list on screen, and changed counts refresh the inbox on screen. While
+ * count, the notification list on screen and the screen of the record it is about if that is open,
+ * and changed counts refresh the inbox on screen. While
  * the connection is down — or was never possible — it polls the same facts instead, and after the
  * API ended the subscriptions it subscribes again later. Returns the stop.
  */
@@ -122,10 +136,13 @@ export function startLiveUpdates(
   };
   const refreshUnread = () =>
     void client.query({ query: UNREAD_COUNT_QUERY, fetchPolicy: 'network-only' }).catch(() => undefined);
-  // Only a screen showing it (asking by name for one that is not would only warn).
-  const refreshOnScreen = (queryName: string) => {
+  // Only a screen showing it (asking by name for one that is not would only warn); `id`: only the
+  // screen of that record.
+  const refreshOnScreen = (queryName: string, id?: string) => {
     for (const query of client.getObservableQueries('active')) {
-      if (query.queryName === queryName) void query.refetch().catch(() => undefined);
+      if (query.queryName !== queryName) continue;
+      if (id !== undefined && query.variables?.['id'] !== id) continue;
+      void query.refetch().catch(() => undefined);
     }
   };
 
@@ -168,6 +185,10 @@ export function startLiveUpdates(
             if (error || !data) return ended();
             refreshUnread();
             refreshOnScreen('Notifications');
+            // The record it is about, if it is on screen: another agency's move shows at once.
+            const { subjectType, subjectId } = data.notificationReceived;
+            const recordScreen = RECORD_SCREENS[subjectType];
+            if (recordScreen) refreshOnScreen(recordScreen, subjectId);
           },
           complete: ended,
         }),
