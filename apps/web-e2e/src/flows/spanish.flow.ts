@@ -206,4 +206,28 @@ export function spanishFlow(hub: () => WebHub): void {
     expect(one.problems).toEqual([]);
     await one.close();
   });
+
+  it('in Spanish, the screens of running a task force: the coordinator reads protocols, technical assistance, the members, notifications and the audit trail; a supervisor the break-glass uses', async () => {
+    const { webUrl } = hub();
+    const two = await people(hub().browser, 2, 'es-ES');
+    const [coordinator, supervisor] = two.pages;
+    // Each screen once its data has arrived (no request for half a second): read, not loading.
+    const visit = async (page: Page, path: string, title: string, name: string) => {
+      await page.goto(`${webUrl}${path}`);
+      await page.getByRole('heading', { level: 1, name: t(title) }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await spanishScreen(page, name);
+    };
+
+    await signInInSpanish(coordinator, webUrl, 'tf.coordinator');
+    await visit(coordinator, '/protocols', 'protocols.title', 'protocols');
+    await visit(coordinator, '/technical-assistance', 'ta.list.title', 'technical-assistance');
+    await visit(coordinator, '/task-force', 'taskForce.title', 'task-force');
+    await visit(coordinator, '/notifications', 'notifications.title', 'notifications');
+    await visit(coordinator, '/audit', 'audit.title', 'audit');
+    await signInInSpanish(supervisor, webUrl, 'ngo.lead');
+    await visit(supervisor, '/break-glass', 'safety.sessions.title', 'break-glass-uses');
+    expect(two.problems).toEqual([]);
+    await two.close();
+  });
 }
