@@ -90,7 +90,9 @@ async function textsOf(page: Page): Promise<{ lang: string; texts: string[] }> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!parent || parent.closest('script, style, template, noscript') || !inPageLanguage(parent)) continue;
+      // `code`: identifiers the API names (an audit action, a kind of record, an id), shown as data.
+      if (!parent || parent.closest('script, style, template, noscript, code') || !inPageLanguage(parent))
+        continue;
       const text = node.textContent?.trim();
       if (text) texts.push(text);
     }

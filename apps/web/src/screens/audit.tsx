@@ -322,7 +322,8 @@ function AuditTrail() {
                       )}
                     </td>
                     <td>
-                      {node.subjectType}
+                      {/* The kind of record as the API names it (what the filter takes), like the action. */}
+                      <code>{node.subjectType}</code>
                       {node.subjectId && (
                         <div>
                           <code className="hub-id">{node.subjectId}</code>
