@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { expectAccessible, navigate, people, screenshot, signIn, tick } from '../support/browser';
+import { expectFocus, press } from '../support/keyboard';
 import type { WebHub } from '../support/web-hub';
 
 const HARBOR_LIGHT = 'Harbor Light Survivor Services';
@@ -115,7 +116,7 @@ export function protocolAcknowledgementFlow(hub: () => WebHub): void {
     // Two people, nine screens, each checked by axe: more than the suite's default on a busy machine.
   }, 240_000);
 
-  it("ngo.lead edits Harbor Light's directory entry (a wrong e-mail is caught at its field); tf.coordinator sees the task force's members", async () => {
+  it("ngo.lead edits Harbor Light's directory entry (a wrong e-mail is caught at its field); tf.coordinator sees the task force's members and opens and cancels their forms by keyboard", async () => {
     const { webUrl } = hub();
     const two = await people(hub().browser, 2);
     const [lead, coordinator] = two.pages;
@@ -152,11 +153,25 @@ export function protocolAcknowledgementFlow(hub: () => WebHub): void {
     expect(
       await coordinator.getByRole('button', { name: 'Remove Bay County Task Force Office' }).count(),
     ).toBe(0);
-    await coordinator.getByRole('button', { name: 'Add a member' }).click();
+    // By keyboard: a member action's button opens its form and stays pressed while it is open;
+    // Cancel closes it and gives the focus back to the button (ActionToggle).
+    const add = coordinator.getByRole('button', { name: 'Add a member' });
+    await press(coordinator, add);
     await coordinator.getByRole('heading', { level: 3, name: 'Add a member' }).waitFor();
+    expect(await add.getAttribute('aria-expanded')).toBe('true');
     await expectAccessible(coordinator, 'task force members with the add form');
     await screenshot(coordinator, 'task-force');
-    await coordinator.getByRole('button', { name: 'Cancel' }).click();
+    await press(coordinator, coordinator.getByRole('button', { name: 'Cancel' }));
+    await expectFocus(coordinator, add);
+    expect(await add.getAttribute('aria-expanded')).toBe('false');
+    const changeRole = coordinator.getByRole('button', {
+      name: 'Change role of Bay County Task Force Office',
+    });
+    await press(coordinator, changeRole);
+    await coordinator.getByRole('button', { name: 'Save the role' }).waitFor();
+    expect(await changeRole.getAttribute('aria-expanded')).toBe('true');
+    await press(coordinator, coordinator.getByRole('button', { name: 'Cancel' }));
+    await expectFocus(coordinator, changeRole);
     expect(two.problems).toEqual([]);
     await two.close();
   });
