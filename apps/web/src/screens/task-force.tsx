@@ -196,7 +196,8 @@ function TaskForceMembers(props: {
   const { t, i18n } = useTranslation();
   const { taskForce } = props;
   const choice = useActionChoice<MemberAction>({
-    button: (action) => (action === 'add' ? `add-member-${taskForce.id}` : action),
+    // Per task force: an agency may be a member of two listed on the screen.
+    button: (action) => `${action === 'add' ? 'add-member' : action}-in-${taskForce.id}`,
     form: () => memberFormId(taskForce.id),
   });
   const members = [...taskForce.members].sort((a, b) =>
