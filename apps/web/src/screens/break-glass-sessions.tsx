@@ -181,6 +181,10 @@ function BreakGlassSessions() {
   );
 }
 
+/** The element of an action's form on a use's card (the button controls it). */
+const sessionFormId = (action: BreakGlassSessionAction, sessionId: string) =>
+  `${action.toLowerCase()}-${sessionId}`;
+
 function SessionCard(props: {
   session: Session;
   nameOf: (agencyId: string) => string;
@@ -190,7 +194,7 @@ function SessionCard(props: {
   const { session, nameOf } = props;
   const choice = useActionChoice<BreakGlassSessionAction>({
     button: (action) => `${action}-${session.id}`,
-    form: (action) => `${action.toLowerCase()}-${session.id}`,
+    form: (action) => sessionFormId(action, session.id),
   });
   const when = (iso: string) => formatDateTime(iso, i18n.language);
   const state = sessionState(session, new Date());
@@ -265,7 +269,7 @@ function SessionCard(props: {
 function EndForm(props: { session: Session; onCancel: () => void; onDone: (result: Done) => void }) {
   const { t } = useTranslation();
   const [end] = useMutation(END_BREAK_GLASS);
-  const formId = `end-${props.session.id}`;
+  const formId = sessionFormId('END', props.session.id);
   const form = useActionForm({
     initial: () => ({ reason: '' }),
     validate: validateEnd,
@@ -301,7 +305,7 @@ function EndForm(props: { session: Session; onCancel: () => void; onDone: (resul
 function ReviewForm(props: { session: Session; onCancel: () => void; onDone: (result: Done) => void }) {
   const { t } = useTranslation();
   const [review] = useMutation(REVIEW_BREAK_GLASS);
-  const formId = `review-${props.session.id}`;
+  const formId = sessionFormId('REVIEW', props.session.id);
   const form = useActionForm({
     initial: () => ({ finding: '', note: '' }),
     validate: validateReview,

@@ -209,7 +209,7 @@ export function ConsentHistory(props: { survivorId: string; onRevoked: () => voi
   // Keyed by consent id: one revocation form open at a time.
   const revoking = useActionChoice<string>({
     button: (id) => `revoke-${id}`,
-    form: (id) => `revoke-form-${id}`,
+    form: revokeFormId,
   });
 
   return (
@@ -288,10 +288,13 @@ export function ConsentHistory(props: { survivorId: string; onRevoked: () => voi
  * what its revocation still does — the survivor's "no" to the agencies it named, which break-glass
  * honours.
  */
+/** The revocation form's element for a consent (its button controls it). */
+const revokeFormId = (consentId: string) => `revoke-form-${consentId}`;
+
 function RevokeForm(props: { consent: Consent; onCancel: () => void; onRevoked: () => Promise<void> }) {
   const { t } = useTranslation();
   const [revoke] = useMutation(REVOKE_CONSENT);
-  const formId = `revoke-form-${props.consent.id}`;
+  const formId = revokeFormId(props.consent.id);
   const form = useActionForm({
     initial: () => ({ channel: '', reason: '' }),
     validate: validateRevocation,

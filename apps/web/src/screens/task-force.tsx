@@ -287,7 +287,7 @@ function TaskForceMembers(props: {
           ))}
         </tbody>
       </Table>
-      {open === `update-${opened?.agencyId}` && opened && (
+      {opened && open === `update-${opened.agencyId}` && (
         <ChangeRoleForm
           key={opened.agencyId}
           member={opened}
@@ -296,7 +296,7 @@ function TaskForceMembers(props: {
           onDone={(role) => done({ kind: 'roleChanged', agency: opened.agency.name, role })}
         />
       )}
-      {open === `remove-${opened?.agencyId}` && opened && (
+      {opened && open === `remove-${opened.agencyId}` && (
         <RemoveMemberForm
           key={opened.agencyId}
           member={opened}
