@@ -100,11 +100,6 @@ export async function baselineRuntime(
       cwd: ROOT,
     });
     await symlink(join(ROOT, 'node_modules'), join(sources, 'node_modules'), 'dir');
-    // The webpack plugin reads Nx's project graph from the checkout's cache: make it there.
-    await mustRun('npx', ['nx', 'show', 'projects'], {
-      cwd: sources,
-      env: { ...process.env, NX_DAEMON: 'false' },
-    });
     await buildBundle('api', bundle, sources);
     await installProductionDependencies('api', bundle);
     await rm(sources, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { ESLint } from 'eslint';
 import * as ts from 'typescript';
+import { NX_ONE_SHOT, packageBin } from '@hub/testing';
 import { ROOT, runCommand } from './processes';
 
 /**
@@ -51,7 +52,12 @@ async function typedProjects(): Promise<string[]> {
 async function main(): Promise<number> {
   // @nx/enforce-module-boundaries reads the cached project graph and silently skips itself without
   // one (a fresh clone): computed beside the type checks, awaited before the lint.
-  const graph = runCommand('npx', ['nx', 'show', 'projects', '--json'], { NX_DAEMON: 'false' }, 'ignore');
+  const graph = runCommand(
+    process.execPath,
+    [packageBin('nx'), 'show', 'projects', '--json'],
+    NX_ONE_SHOT,
+    'ignore',
+  );
   let failed = false;
   const programs: ts.Program[] = [];
   for (const tsconfig of await typedProjects()) {
@@ -76,8 +82,8 @@ async function main(): Promise<number> {
   const started = Date.now();
   const eslint = new ESLint({
     cwd: ROOT,
-    // Where eslint.config.mjs asks for type information: every .ts file.
-    overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parserOptions: { programs } } }],
+    // Where eslint.config.mjs asks for type information: every .ts and .tsx file.
+    overrideConfig: [{ files: ['**/*.{ts,tsx}'], languageOptions: { parserOptions: { programs } } }],
   });
   const results = await eslint.lintFiles(['.']);
   const formatter = await eslint.loadFormatter('stylish');

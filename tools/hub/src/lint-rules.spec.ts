@@ -37,12 +37,26 @@ const PROBES = {
     'libs/agencies/src/lint-probe-promise.ts',
     'async function work(): Promise<void> {}\nwork();\nexport {};\n',
   ],
+  floatingPromiseInScreen: [
+    'apps/web/src/screens/lint-probe-promise.tsx',
+    'async function work(): Promise<number> {\n  return 1;\n}\nexport function Probe() {\n  work();\n  return null;\n}\n',
+  ],
   focusedAndSkipped: [
     'libs/agencies/src/lint-probe.spec.ts',
     // Assembled, so this file itself holds no focused or skipped test for any checker to trip on.
     [`it.${'only'}('a', () => expect(1).toBe(1));`, `it.${'skip'}('b', () => expect(1).toBe(1));`].join(
       '\n',
     ) + '\n',
+  ],
+  literalText: [
+    'apps/web/src/screens/lint-probe-text.tsx',
+    [
+      "import { useTranslation } from 'react-i18next';",
+      'export function Probe() {',
+      '  const { t } = useTranslation();',
+      "  return (<><h1>{t('home.title')}</h1><p>Referral sent</p></>);",
+      '}',
+    ].join('\n') + '\n',
   ],
   clean: ['libs/agencies/src/lint-probe-clean.ts', 'export const probe = 1;\n'],
 } as const;
@@ -135,8 +149,16 @@ describe('lint rules that guard the architecture', () => {
     expect(hits.floatingPromise).toContain('@typescript-eslint/no-floating-promises');
   });
 
+  it('refuses a floating promise in the web app too (.tsx)', () => {
+    expect(hits.floatingPromiseInScreen).toEqual(['@typescript-eslint/no-floating-promises']);
+  });
+
   it('refuses focused and skipped tests', () => {
     expect(hits.focusedAndSkipped.filter((rule) => rule === 'no-restricted-syntax')).toHaveLength(2);
+  });
+
+  it('refuses a text in a screen written in place of a translation (the translated heading passes)', () => {
+    expect(hits.literalText).toEqual(['i18next/no-literal-string']);
   });
 
   it('accepts clean code (the probes above fail for their reason only)', () => {

@@ -99,7 +99,9 @@ describe('IdleTimeout (the warning)', () => {
       </>,
     );
     screen.getByRole('button', { name: 'Where I was' }).focus();
-    act(() => vi.advanceTimersByTime(14 * MINUTE));
+    act(() => {
+      vi.advanceTimersByTime(14 * MINUTE);
+    });
     const dialog = screen.getByRole('alertdialog', { name: 'You will be signed out in one minute' });
     expect(dialog).toHaveAccessibleDescription(
       'You have not used the hub for 14 minutes. To protect the people you serve, it signs you out after a time without activity.',
@@ -109,7 +111,9 @@ describe('IdleTimeout (the warning)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Stay signed in' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(screen.getByRole('button', { name: 'Where I was' })).toHaveFocus();
-    act(() => vi.advanceTimersByTime(14 * MINUTE - 1));
+    act(() => {
+      vi.advanceTimersByTime(14 * MINUTE - 1);
+    });
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(onTimeout).not.toHaveBeenCalled();
   });
@@ -117,30 +121,44 @@ describe('IdleTimeout (the warning)', () => {
   it('counts keys and pointer use on the page as activity', () => {
     const onTimeout = vi.fn();
     render(<IdleTimeout minutes={2} onTimeout={onTimeout} clock={fakeClock} />);
-    act(() => vi.advanceTimersByTime(50_000));
+    act(() => {
+      vi.advanceTimersByTime(50_000);
+    });
     fireEvent.keyDown(document.body, { key: 'Tab' });
-    act(() => vi.advanceTimersByTime(50_000));
+    act(() => {
+      vi.advanceTimersByTime(50_000);
+    });
     fireEvent.pointerDown(document.body);
-    act(() => vi.advanceTimersByTime(59_000));
+    act(() => {
+      vi.advanceTimersByTime(59_000);
+    });
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    act(() => vi.advanceTimersByTime(1_000));
+    act(() => {
+      vi.advanceTimersByTime(1_000);
+    });
     expect(screen.getByRole('alertdialog')).toBeVisible();
   });
 
   it('signs out when nobody answers, or at once on "Sign out now"', () => {
     const onTimeout = vi.fn();
     const { unmount } = render(<IdleTimeout minutes={15} onTimeout={onTimeout} clock={fakeClock} />);
-    act(() => vi.advanceTimersByTime(15 * MINUTE));
+    act(() => {
+      vi.advanceTimersByTime(15 * MINUTE);
+    });
     expect(onTimeout).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('alertdialog')).toBeNull();
     unmount();
 
     const now = vi.fn();
     render(<IdleTimeout minutes={15} onTimeout={now} clock={fakeClock} />);
-    act(() => vi.advanceTimersByTime(14 * MINUTE));
+    act(() => {
+      vi.advanceTimersByTime(14 * MINUTE);
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Sign out now' }));
     expect(now).toHaveBeenCalledTimes(1);
-    act(() => vi.advanceTimersByTime(MINUTE));
+    act(() => {
+      vi.advanceTimersByTime(MINUTE);
+    });
     expect(now).toHaveBeenCalledTimes(1);
   });
 });

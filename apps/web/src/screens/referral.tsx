@@ -307,9 +307,9 @@ function BreakGlass(props: { survivorId: string }) {
             setOpen(false);
             requestAnimationFrame(() => document.getElementById('open-break-glass')?.focus());
           }}
-          onOpened={(until) =>
-            navigate(`/survivors/${props.survivorId}`, { state: { breakGlassUntil: until } })
-          }
+          onOpened={(until) => {
+            void navigate(`/survivors/${props.survivorId}`, { state: { breakGlassUntil: until } });
+          }}
         />
       )}
     </div>

@@ -178,11 +178,12 @@ export function SurvivorScreen() {
             setBreakingGlass(false);
             requestAnimationFrame(() => document.getElementById('open-break-glass')?.focus());
           }}
-          onOpened={async (until) => {
+          onOpened={(until) => {
             setBreakingGlass(false);
-            // The record again, now with what break-glass opened to this person.
-            await refetch().catch(() => undefined);
-            flash.announce({ breakGlassUntil: until });
+            // The record again, now with what break-glass opened to this person, then the news.
+            void refetch()
+              .catch(() => undefined)
+              .then(() => flash.announce({ breakGlassUntil: until }));
           }}
         />
       )}

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat, symlink, utimes } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { WORKSPACE } from './test-process';
+import { NX_ONE_SHOT, packageBin, WORKSPACE } from './test-process';
 
 /**
  * What a docker/*.Dockerfile builds and runs, without Docker: the production webpack build of an
@@ -94,23 +94,27 @@ export async function buildBundle(app: string, outDir: string, workspace = WORKS
   // Nx's webpack plugin reads the project graph Nx keeps on disk (the app's root, and the packages
   // its generated package.json lists) and fails without one: on a fresh clone nothing has made it
   // yet. `nx build` would make it first; so does this (it only re-reads files changed since).
-  await mustRun('npx', ['nx', 'show', 'projects'], {
+  await mustRun(process.execPath, [packageBin('nx', 'nx', workspace), 'show', 'projects'], {
     cwd: workspace,
-    env: { ...process.env, NX_DAEMON: 'false' },
+    env: { ...process.env, ...NX_ONE_SHOT },
   });
-  await mustRun('npx', ['webpack-cli', 'build', '--output-path', outDir], {
-    cwd: join(workspace, 'apps', app),
-    env: {
-      ...process.env,
-      // What `nx build <app>` (configuration production) sets; the plugin reads the target from them.
-      NODE_ENV: 'production',
-      NX_TASK_TARGET_PROJECT: app,
-      NX_TASK_TARGET_TARGET: 'build',
-      NX_DAEMON: 'false',
-      // `npm test` type-checks the whole tree in its own step; the emitted bundle is the same.
-      HUB_BUILD_SKIP_TYPECHECK: 'true',
+  await mustRun(
+    process.execPath,
+    [packageBin('webpack-cli', 'webpack-cli', workspace), 'build', '--output-path', outDir],
+    {
+      cwd: join(workspace, 'apps', app),
+      env: {
+        ...process.env,
+        // What `nx build <app>` (configuration production) sets; the plugin reads the target from them.
+        NODE_ENV: 'production',
+        NX_TASK_TARGET_PROJECT: app,
+        NX_TASK_TARGET_TARGET: 'build',
+        ...NX_ONE_SHOT,
+        // `npm test` type-checks the whole tree in its own step; the emitted bundle is the same.
+        HUB_BUILD_SKIP_TYPECHECK: 'true',
+      },
     },
-  });
+  );
   await mustRun('node', ['docker/scripts/prepare-runtime-package.cjs', outDir], { cwd: workspace });
 }
 

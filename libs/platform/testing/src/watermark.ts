@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { namedQuery } from '@hub/database';
 
 /**
  * "Nothing changed" without re-reading whole tables: a watermark is the transaction id of a
@@ -37,10 +38,19 @@ async function countsAndWrites(
     .map(
       (table) =>
         `SELECT '${table}' AS table, count(*)::int AS rows,
-                count(*) FILTER (WHERE age(xmin) < age($1::text::xid))::int AS written FROM ${ident(table)}`,
+                count(*) FILTER (WHERE age(xmin) < age(:mark::text::xid))::int AS written FROM ${ident(table)}`,
     )
     .join(' UNION ALL ');
-  return (await dataSource.query(sql, [xid])) as { table: string; rows: number; written: number }[];
+  // Prepared: planning this union of every table took 3 ms each time, more than running it, and the
+  // suites take thousands of watermarks (5.5 of npm test's 29 s of planning).
+  return namedQuery<{ table: string; rows: number; written: number }>(
+    dataSource.manager,
+    sql,
+    { mark: xid },
+    {
+      prepare: true,
+    },
+  );
 }
 
 export async function takeWatermark(dataSource: DataSource): Promise<Watermark> {
