@@ -173,8 +173,10 @@ export function LanguagePicker() {
   const { t, i18n } = useTranslation();
   const change = (language: Language) => {
     rememberLanguage(window.sessionStorage, language);
-    document.documentElement.lang = language;
-    void i18n.changeLanguage(language);
+    // The page says its language once its strings are there (another language's are fetched first).
+    void i18n.changeLanguage(language).then(() => {
+      document.documentElement.lang = language;
+    });
   };
   return (
     <div className="display-flex flex-align-center">

@@ -7,9 +7,9 @@ import { FORM_ACTIONS } from '../screens/protocol-actions';
 import { IRREVERSIBLE, TRANSITION_ACTIONS } from '../screens/referral-actions';
 import { TA_ACTION_FIELDS, TA_IRREVERSIBLE, TA_TRANSITIONS } from '../screens/technical-assistance-actions';
 import { EMPTY_TA_REQUEST } from '../screens/technical-assistance-request-form';
-import { type Catalog, CATALOGS } from '.';
-
-const { en, es } = CATALOGS;
+import type { Catalog } from './catalog';
+import en from './catalog.en';
+import es from './catalog.es';
 
 function keysOf(catalog: Catalog, prefix = ''): string[] {
   return Object.entries(catalog).flatMap(([key, value]) =>

@@ -1,33 +1,22 @@
 import i18next from 'i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import es from './es.json';
+import type { Catalog } from './catalog';
+
+export type { Catalog } from './catalog';
 
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export type Catalog = { [key: string]: string | Catalog };
-
 /**
- * A screen area's strings may live in `areas/<area>.<language>.json` (top-level keys of their own),
- * merged over `en.json` / `es.json`: areas built side by side do not edit one file.
+ * A language's strings, a chunk of their own: the first load carries the reader's language only
+ * (each catalog is ≈ 20 kB gzipped), and another is fetched when the reader picks it.
  */
-const AREAS = import.meta.glob<Catalog>('./areas/*.json', { eager: true, import: 'default' });
+const CATALOGS: Record<Language, () => Promise<{ default: Catalog }>> = {
+  en: () => import('./catalog.en'),
+  es: () => import('./catalog.es'),
+};
 
-function catalogOf(language: Language, base: Catalog): Catalog {
-  const merged: Catalog = { ...base };
-  for (const [path, area] of Object.entries(AREAS)) {
-    if (!path.endsWith(`.${language}.json`)) continue;
-    for (const [key, value] of Object.entries(area)) {
-      if (key in merged) throw new Error(`${path}: the key "${key}" is already defined`);
-      merged[key] = value;
-    }
-  }
-  return merged;
-}
-
-/** Every string of the app, per language. */
-export const CATALOGS: Record<Language, Catalog> = { en: catalogOf('en', en), es: catalogOf('es', es) };
 const STORAGE_KEY = 'hub.language';
 
 /** The person's choice for this tab, else the browser's first supported language, else English. */
@@ -46,14 +35,22 @@ export function rememberLanguage(storage: Storage, language: Language): void {
 }
 
 export async function setupI18n(language: Language) {
-  await i18next.use(initReactI18next).init({
-    resources: { en: { translation: CATALOGS.en }, es: { translation: CATALOGS.es } },
-    lng: language,
-    fallbackLng: false,
-    // React escapes what it renders.
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  // Once per page (the component tests' set-up runs for every file in one module graph).
+  if (i18next.isInitialized) {
+    await i18next.changeLanguage(language);
+    return i18next;
+  }
+  await i18next
+    .use(resourcesToBackend((wanted: string) => CATALOGS[wanted as Language]()))
+    .use(initReactI18next)
+    .init({
+      lng: language,
+      supportedLngs: LANGUAGES,
+      fallbackLng: false,
+      // React escapes what it renders.
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
   return i18next;
 }
 

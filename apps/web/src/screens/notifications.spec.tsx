@@ -9,7 +9,8 @@ import i18next from 'i18next';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { Capability } from '../gql/graphql';
-import { CATALOGS } from '../i18n';
+import en from '../i18n/catalog.en';
+import es from '../i18n/catalog.es';
 import { UNREAD_COUNT_QUERY } from '../live-updates';
 import { headlineKey, subjectPath } from './notification-subjects';
 import {
@@ -157,7 +158,7 @@ describe('notifications', () => {
     const kinds = [...headlines.matchAll(/^ {2}([A-Z][A-Z0-9_]*): \{/gm)].map((match) => match[1]);
     expect(kinds.length).toBeGreaterThan(20);
     const named = (language: 'en' | 'es') =>
-      Object.keys((CATALOGS[language]['notifications'] as { event: Record<string, string> }).event).sort();
+      Object.keys(({ en, es }[language]['notifications'] as { event: Record<string, string> }).event).sort();
     expect(named('en')).toEqual([...kinds, 'OTHER'].sort());
     expect(named('es')).toEqual(named('en'));
     expect(headlineKey('REFERRAL_SENT', (key) => i18next.exists(key))).toBe(
