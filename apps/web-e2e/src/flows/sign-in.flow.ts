@@ -1,4 +1,4 @@
-import { expectAccessible, field, people, screenshot } from '../support/browser';
+import { catalogsFetched, expectAccessible, field, people, screenshot } from '../support/browser';
 import { sendReferralWithSurvivor } from '../support/set-up';
 import type { WebHub } from '../support/web-hub';
 
@@ -10,6 +10,7 @@ export function signInFlow(hub: () => WebHub): void {
     const person = await people(hub().browser, 1);
     const [page] = person.pages;
 
+    const catalogs = catalogsFetched(page);
     await page.goto(`${webUrl}/`);
     await page.getByRole('button', { name: 'Sign in' }).click();
 
@@ -23,6 +24,8 @@ export function signInFlow(hub: () => WebHub): void {
 
     // Home: what needs action.
     await page.getByRole('heading', { level: 1, name: 'What needs your attention' }).waitFor();
+    // Only English's strings came down, on the first load and after the login page.
+    expect(catalogs).toEqual(['en']);
     expect(page.url()).toBe(`${webUrl}/`);
     const needsAction = page.locator('.usa-card', {
       has: page.getByRole('heading', { name: 'Needs action' }),

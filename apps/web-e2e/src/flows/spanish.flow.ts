@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { expectAccessible, field, people, screenshot, tick } from '../support/browser';
+import { catalogsFetched, expectAccessible, field, people, screenshot, tick } from '../support/browser';
 import { expectTranslated, translator } from '../support/i18n';
 import { createSurvivorWithConsent, sendReferralWithSurvivor } from '../support/set-up';
 import { gql, type WebHub } from '../support/web-hub';
@@ -53,8 +53,11 @@ export function spanishFlow(hub: () => WebHub): void {
     const one = await people(hub().browser, 1, 'es-ES');
     const [sender] = one.pages;
 
-    // The app's sign-in screen and dev-idp's login page, both in Spanish.
+    // The app's sign-in screen and dev-idp's login page, both in Spanish; only Spanish's strings
+    // come down.
+    const catalogs = catalogsFetched(sender);
     await signInInSpanish(sender, webUrl, 'ngo.caseworker', true);
+    expect(catalogs).toEqual(['es']);
     await sender.locator('.hub-count').first().waitFor();
     await spanishScreen(sender, 'home');
 

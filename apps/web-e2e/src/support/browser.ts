@@ -28,6 +28,19 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   expect({ screen, grave }).toEqual({ screen, grave: [] });
 }
 
+/**
+ * The languages whose strings the page fetches from now on (`catalog.<language>` chunks of the
+ * production bundle, in the order fetched): a first load carries the reader's language only.
+ */
+export function catalogsFetched(page: Page): string[] {
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    const chunk = /^\/assets\/catalog\.([a-z]+)-[\w-]+\.js$/.exec(new URL(request.url()).pathname);
+    if (chunk && !fetched.includes(chunk[1])) fetched.push(chunk[1]);
+  });
+  return fetched;
+}
+
 /** A full-page screenshot under tmp/web-e2e, named after the screen. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
