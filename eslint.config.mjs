@@ -1,5 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import i18next from 'eslint-plugin-i18next';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -112,6 +114,17 @@ export default [
     ignores: ['apps/web/src/**/*.spec.tsx', 'apps/web/src/**/testing.tsx'],
     plugins: { i18next },
     rules: { 'i18next/no-literal-string': ['error', { mode: 'jsx-text-only' }] },
+  },
+  {
+    // A screen works by keyboard and for assistive technology (jsx-a11y: no mouse-only handlers, no
+    // focus traps by tabindex, labels and roles as ARIA defines them); hooks keep React's rules.
+    files: ['apps/web/src/**/*.tsx'],
+    plugins: { 'jsx-a11y': jsxA11y, 'react-hooks': reactHooks },
+    rules: {
+      ...jsxA11y.flatConfigs.recommended.rules,
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
   },
   {
     // Resolvers are thin (STYLE.md §Layering 1): no ORM in them.

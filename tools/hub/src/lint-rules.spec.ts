@@ -58,6 +58,16 @@ const PROBES = {
       '}',
     ].join('\n') + '\n',
   ],
+  mouseOnlyControl: [
+    'apps/web/src/screens/lint-probe-mouse.tsx',
+    [
+      "import { useState } from 'react';",
+      'export function Probe({ open }: { open: boolean }) {',
+      '  if (open) useState(1);',
+      '  return <span onClick={() => undefined} />;',
+      '}',
+    ].join('\n') + '\n',
+  ],
   clean: ['libs/agencies/src/lint-probe-clean.ts', 'export const probe = 1;\n'],
 } as const;
 type Probe = keyof typeof PROBES;
@@ -159,6 +169,14 @@ describe('lint rules that guard the architecture', () => {
 
   it('refuses a text in a screen written in place of a translation (the translated heading passes)', () => {
     expect(hits.literalText).toEqual(['i18next/no-literal-string']);
+  });
+
+  it('refuses a control a keyboard cannot reach and a hook called conditionally', () => {
+    expect([...hits.mouseOnlyControl].sort()).toEqual([
+      'jsx-a11y/click-events-have-key-events',
+      'jsx-a11y/no-static-element-interactions',
+      'react-hooks/rules-of-hooks',
+    ]);
   });
 
   it('accepts clean code (the probes above fail for their reason only)', () => {
