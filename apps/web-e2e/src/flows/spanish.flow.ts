@@ -210,26 +210,99 @@ export function spanishFlow(hub: () => WebHub): void {
     await one.close();
   });
 
-  it('in Spanish, the screens of running a task force: the coordinator reads protocols, technical assistance, the members, notifications and the audit trail; a supervisor the break-glass uses', async () => {
+  it('in Spanish, the screens of running a task force: the coordinator reads protocols (a draft, the editor and its refusals), technical assistance (a request), the members, notifications and the audit trail; a supervisor the break-glass uses and the request form with its refusals', async () => {
     const { webUrl } = hub();
     const two = await people(hub().browser, 2, 'es-ES');
     const [coordinator, supervisor] = two.pages;
     // Each screen once its data has arrived (no request for half a second): read, not loading.
-    const visit = async (page: Page, path: string, title: string, name: string) => {
+    // `title`: the catalog key of the screen's heading, or `{ text }` where it is the record's own.
+    const visit = async (page: Page, path: string, title: string | { text: string }, name: string) => {
       await page.goto(`${webUrl}${path}`);
-      await page.getByRole('heading', { level: 1, name: t(title) }).waitFor();
+      const heading = typeof title === 'string' ? t(title) : title.text;
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await page.waitForLoadState('networkidle');
       await spanishScreen(page, name);
     };
 
+    // A form sent empty: its problems, and every field's, in Spanish too.
+    const refusedForm = async (page: Page, submit: string, name: string) => {
+      await page.getByRole('button', { name: t(submit) }).click();
+      await page.getByText(t('form.required')).first().waitFor();
+      await expectTranslated(page, name, 'es');
+    };
+    // A protocol and a technical-assistance request to read (their screens make them in the English
+    // flows; here the API does, as the coordinator and the lead).
+    const { api, idp } = hub();
+    const [coordinatorToken, leadToken] = await Promise.all(
+      ['tf.coordinator', 'ngo.lead'].map((user) => idp.tokenFor(user)),
+    );
+    const { me } = await gql<{ me: { taskForces: { taskForce: { id: string } }[] } }>(
+      api,
+      coordinatorToken,
+      'query { me { taskForces { taskForce { id } } } }',
+      {},
+    );
+    const { createProtocol } = await gql<{ createProtocol: { protocol: { id: string } } }>(
+      api,
+      coordinatorToken,
+      'mutation($input: CreateProtocolInput!) { createProtocol(input: $input) { protocol { id } } }',
+      {
+        input: {
+          taskForceId: me.taskForces[0].taskForce.id,
+          title: 'Protocolo de derivación',
+          category: 'REFERRAL',
+          audience: ['NGO'],
+          body: '# Derivaciones\n\nCada derivación lleva el consentimiento de la persona.',
+        },
+      },
+    );
+    const practice = 'Las derivaciones se hacen por teléfono y sin registro común.';
+    const { requestTechnicalAssistance } = await gql<{
+      requestTechnicalAssistance: { request: { id: string } };
+    }>(
+      api,
+      leadToken,
+      'mutation($input: RequestTechnicalAssistanceInput!) { requestTechnicalAssistance(input: $input) { request { id } } }',
+      {
+        input: {
+          type: 'TRAINING',
+          topic: 'INTERAGENCY_COLLABORATION',
+          urgency: 'ROUTINE',
+          modality: 'VIRTUAL',
+          audiences: ['COMMUNITY'],
+          expectedAttendees: 12,
+          problemStatement: practice,
+          currentPractice: practice,
+          desiredOutcome: practice,
+          whyItMatters: practice,
+        },
+      },
+    );
+
     await signInInSpanish(coordinator, webUrl, 'tf.coordinator');
     await visit(coordinator, '/protocols', 'protocols.title', 'protocols');
+    await visit(
+      coordinator,
+      `/protocols/${createProtocol.protocol.id}`,
+      { text: 'Protocolo de derivación' },
+      'protocol-draft',
+    );
+    await visit(coordinator, '/protocols/new', 'protocolForm.createTitle', 'protocol-form');
+    await refusedForm(coordinator, 'protocolForm.create', 'protocol form with its refusals');
     await visit(coordinator, '/technical-assistance', 'ta.list.title', 'technical-assistance');
+    await visit(
+      coordinator,
+      `/technical-assistance/${requestTechnicalAssistance.request.id}`,
+      'ta.request.title',
+      'technical-assistance-request',
+    );
     await visit(coordinator, '/task-force', 'taskForce.title', 'task-force');
     await visit(coordinator, '/notifications', 'notifications.title', 'notifications');
     await visit(coordinator, '/audit', 'audit.title', 'audit');
     await signInInSpanish(supervisor, webUrl, 'ngo.lead');
     await visit(supervisor, '/break-glass', 'safety.sessions.title', 'break-glass-uses');
+    await visit(supervisor, '/technical-assistance/new', 'ta.form.title', 'technical-assistance-form');
+    await refusedForm(supervisor, 'ta.form.submit', 'technical-assistance form with its refusals');
     expect(two.problems).toEqual([]);
     await two.close();
   });
