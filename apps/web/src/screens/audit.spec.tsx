@@ -10,7 +10,7 @@ import {
   localDay,
   validateAuditFilter,
 } from './audit-filter';
-import { agenciesMock, capabilitiesMock, FROM, renderAt, TO } from './testing';
+import { agenciesMock, capabilitiesMock, FROM, pressByKeyboard, renderAt, TO } from './testing';
 
 // The export's real download code runs; only the browser's side of it (jsdom has none) stands in.
 let downloads: ReturnType<typeof captureDownloads>;
@@ -305,7 +305,7 @@ describe('audit screen', () => {
     expect(await downloads.saved()).toEqual([]);
   });
 
-  it('verifies the trail: intact with its counts and the anchor to keep', async () => {
+  it('verifies the trail by keyboard: intact with its counts and the anchor to keep', async () => {
     const anchor = { __typename: 'AuditAnchorModel', seq: 42, hash: 'ab'.repeat(32) };
     renderAt('/audit', [
       capabilitiesMock(['READ_AUDIT', 'VERIFY_AUDIT']),
@@ -329,7 +329,7 @@ describe('audit screen', () => {
       },
     ]);
     await screen.findByRole('table');
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Verify the trail' }));
+    await pressByKeyboard(userEvent.setup(), screen.getByRole('button', { name: 'Verify the trail' }));
     const result = await screen.findByRole('heading', { name: 'The audit trail is intact' });
     const alert = result.closest('.usa-alert') as HTMLElement;
     expect(alert).toHaveTextContent('12,345 events in 42 seals checked. 3 recent events are not sealed yet.');

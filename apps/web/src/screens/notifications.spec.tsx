@@ -20,7 +20,7 @@ import {
   NotificationsLink,
 } from './notifications';
 import { REFERRAL_QUERY } from './referral';
-import { capabilitiesMock, REFERRAL_DETAIL, renderAt, unreadCountMock } from './testing';
+import { capabilitiesMock, pressByKeyboard, REFERRAL_DETAIL, renderAt, unreadCountMock } from './testing';
 
 const CASEWORKER: Capability[] = [
   'READ_REFERRALS',
@@ -197,7 +197,7 @@ describe('notifications', () => {
     expect(await screen.findByRole('button', { name: 'Next page' })).toBeVisible();
   });
 
-  it('marks one read: the badge count comes from the answer, the list reloads, the result is announced and focused', async () => {
+  it('marks one read by keyboard: the badge count comes from the answer, the list reloads, the result is announced and focused', async () => {
     const { client } = renderAt('/notifications', [
       capabilitiesMock(CASEWORKER),
       feed({ unreadOnly: false }, page([notification('n1'), notification('n2')], 2)),
@@ -206,7 +206,7 @@ describe('notifications', () => {
     ]);
     const user = userEvent.setup();
     const [first] = await screen.findAllByRole('button', { name: 'Mark as read: New referral received' });
-    await user.click(first);
+    await pressByKeyboard(user, first);
     const result = await screen.findByRole('heading', { name: '1 notification marked as read' });
     await waitFor(() => expect(result.closest('[tabindex="-1"]')).toHaveFocus());
     expect(unreadInCache(client)).toBe(1);

@@ -27,9 +27,12 @@ import {
   expectProblemsFocused,
   FROM,
   REFERRAL_DETAIL,
+  pressByKeyboard,
   renderAt,
   SURVIVOR_RECORD,
+  tabTo,
   TO,
+  typeByKeyboard,
 } from './testing';
 
 const POLICE = { id: 'a-pd', name: 'Bayview Police Department', type: 'LAW_ENFORCEMENT' };
@@ -175,7 +178,7 @@ describe('survivor screen: what the API offers about the record, and nothing els
     expect(screen.queryByRole('button', { name: 'Break glass (imminent danger)' })).toBeNull();
   });
 
-  it('breaks the glass: states what will happen before confirming, checks the reason, then shows the record opened', async () => {
+  it('breaks the glass by keyboard only: states what will happen before confirming, checks the reason, then shows the record opened', async () => {
     const expiresAt = '2026-03-01T13:00:00.000Z';
     const partner = {
       ...SURVIVOR_RECORD,
@@ -191,7 +194,7 @@ describe('survivor screen: what the API offers about the record, and nothing els
       survivorAnswer({ ...SURVIVOR_RECORD, availableActions: [] }),
     ]);
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Break glass (imminent danger)' }));
+    await pressByKeyboard(user, await screen.findByRole('button', { name: 'Break glass (imminent danger)' }));
     await waitFor(() =>
       expect(screen.getByRole('heading', { name: 'Break glass: imminent danger' })).toHaveFocus(),
     );
@@ -210,16 +213,18 @@ describe('survivor screen: what the API offers about the record, and nothing els
     ]);
 
     const confirm = screen.getByRole('button', { name: 'Break glass and open the record' });
-    await user.click(confirm);
+    await pressByKeyboard(user, confirm);
     expect(await screen.findByText('This is required.')).toBeVisible();
-    await user.type(screen.getByLabelText(/The imminent danger/), 'Urgent danger');
-    await user.click(confirm);
+    const danger = screen.getByLabelText(/The imminent danger/);
+    await typeByKeyboard(user, danger, 'Urgent danger');
+    await pressByKeyboard(user, confirm);
     expect(await screen.findByText('Describe the danger in at least 20 characters.')).toBeVisible();
-    expect(screen.getByLabelText(/The imminent danger/)).toHaveAttribute('aria-invalid', 'true');
+    expect(danger).toHaveAttribute('aria-invalid', 'true');
 
-    await user.clear(screen.getByLabelText(/The imminent danger/));
-    await user.type(screen.getByLabelText(/The imminent danger/), DANGER);
-    await user.click(confirm);
+    // Back to the field (select all, then type over it), and on to the button again.
+    await tabTo(user, danger, { backward: true });
+    await user.keyboard('{Control>}a{/Control}' + DANGER);
+    await pressByKeyboard(user, confirm);
     const flash = await screen.findByRole('heading', {
       name: `Break-glass access is open to you until ${formatDateTime(expiresAt, 'en')}. It is recorded and the owning agency was told.`,
     });

@@ -19,7 +19,14 @@ import {
   type TaRequestValues,
   validateTaRequest,
 } from './technical-assistance-request-form';
-import { capabilitiesMock, expectProblemsFocused, renderAt } from './testing';
+import {
+  capabilitiesMock,
+  chooseByKeyboard,
+  expectProblemsFocused,
+  pressByKeyboard,
+  renderAt,
+  typeByKeyboard,
+} from './testing';
 import { taDetail } from './technical-assistance.testing';
 
 /** The clock the forms judge dates by (the UTC day), frozen: no test depends on today's date. */
@@ -251,20 +258,32 @@ describe('request form on the screen', () => {
     vi.useRealTimers();
   });
 
+  /**
+   * The required fields by keyboard, in the form's order, from wherever the focus is. The topic is a
+   * native select, which jsdom gives no keyboard: it is chosen as by pointer (the browser flows
+   * choose a select by type-ahead).
+   */
   async function fillRequiredFields(user: ReturnType<typeof userEvent.setup>) {
     await user.selectOptions(await screen.findByLabelText(/^Topic/), 'TRAUMA_INFORMED_SERVICES');
-    await user.click(within(screen.getByRole('group', { name: /^Kind of help/ })).getByLabelText('Training'));
-    await user.type(screen.getByLabelText(/^Problem to solve/), 'Intake staff re-ask the same questions.');
-    await user.type(screen.getByLabelText(/^Why it matters/), 'Survivors stop engaging.');
-    await user.type(screen.getByLabelText(/^Current practice/), 'Each agency has its own form.');
-    await user.type(screen.getByLabelText(/^Desired outcome/), 'One shared trauma-informed intake.');
-    const audiences = screen.getByRole('group', { name: /^Audiences/ });
-    await user.click(within(audiences).getByLabelText('Service providers'));
-    await user.type(screen.getByLabelText(/^Expected attendees/), '40');
-    await user.click(within(screen.getByRole('group', { name: /^Modality/ })).getByLabelText('Hybrid'));
-    await user.click(
-      within(screen.getByRole('group', { name: /^Urgency/ })).getByLabelText('Time-sensitive'),
+    const option = (group: RegExp, label: string) =>
+      within(screen.getByRole('group', { name: group })).getByLabelText<HTMLInputElement>(label);
+    await chooseByKeyboard(user, option(/^Kind of help/, 'Training'));
+    await typeByKeyboard(
+      user,
+      screen.getByLabelText(/^Problem to solve/),
+      'Intake staff re-ask the same questions.',
     );
+    await typeByKeyboard(user, screen.getByLabelText(/^Why it matters/), 'Survivors stop engaging.');
+    await typeByKeyboard(user, screen.getByLabelText(/^Current practice/), 'Each agency has its own form.');
+    await typeByKeyboard(
+      user,
+      screen.getByLabelText(/^Desired outcome/),
+      'One shared trauma-informed intake.',
+    );
+    await chooseByKeyboard(user, option(/^Audiences/, 'Service providers'));
+    await typeByKeyboard(user, screen.getByLabelText(/^Expected attendees/), '40');
+    await chooseByKeyboard(user, option(/^Modality/, 'Hybrid'));
+    await chooseByKeyboard(user, option(/^Urgency/, 'Time-sensitive'));
   }
 
   it('says what is missing, then sends once with one idempotency key and opens the request', async () => {
@@ -619,7 +638,7 @@ describe('action forms on the request screen', () => {
     expect(screen.getByRole('button', { name: 'Deliver' })).toBeVisible();
   });
 
-  it('close with a rating: the rating is required, then sent as a number with the feedback', async () => {
+  it('close with a rating, by keyboard only: the rating is required, then sent as a number with the feedback', async () => {
     const user = userEvent.setup();
     renderAt('/technical-assistance/ta-1', [
       taDetail({ status: 'DELIVERED', version: 6, availableActions: ['CLOSE', 'MESSAGE'] }),
@@ -645,15 +664,20 @@ describe('action forms on the request screen', () => {
         availableActions: ['MESSAGE'],
       }),
     ]);
-    await user.click(await screen.findByRole('button', { name: 'Close with a rating' }));
+    await pressByKeyboard(user, await screen.findByRole('button', { name: 'Close with a rating' }));
     expect(screen.getByText('Closing ends the request for good. It cannot be undone.')).toBeVisible();
-    await user.click(screen.getByRole('button', { name: 'Close request' }));
+    await pressByKeyboard(user, screen.getByRole('button', { name: 'Close request' }));
     const rating = screen.getByRole('group', { name: /^Did it help/ });
     expect(rating).toHaveAccessibleDescription(expect.stringContaining('Choose a rating.'));
 
-    await user.click(within(rating).getByLabelText('5 — Very much'));
-    await user.type(screen.getByLabelText(/^Feedback for the provider/), 'Intake now uses one script.');
-    await user.click(screen.getByRole('button', { name: 'Close request' }));
+    // The problems take the focus; the form is walked forward from there.
+    await chooseByKeyboard(user, within(rating).getByLabelText<HTMLInputElement>('5 — Very much'));
+    await typeByKeyboard(
+      user,
+      screen.getByLabelText(/^Feedback for the provider/),
+      'Intake now uses one script.',
+    );
+    await pressByKeyboard(user, screen.getByRole('button', { name: 'Close request' }));
 
     expect(await screen.findByRole('heading', { name: 'Request closed' })).toBeVisible();
     expect(screen.queryByRole('region', { name: 'What you can do' })).toBeNull();

@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { MockLink } from '@apollo/client/testing';
 import { render, screen, waitFor, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { expect } from 'vitest';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { createCache } from '../graphql/client';
@@ -241,4 +242,69 @@ export function countedVariables(expected: Record<string, unknown>) {
     },
     calls: () => calls,
   };
+}
+
+type Keyboard = Pick<UserEvent, 'tab' | 'keyboard'>;
+
+/** The focused element, short, for a failure message: `button "Acknowledge…"`, `<body>`. */
+function focusedElement(): string {
+  const element = document.activeElement;
+  if (!element || element === document.body) return '<body>';
+  const label = (element as HTMLInputElement).labels?.[0]?.textContent ?? element.textContent ?? '';
+  return `${element.tagName.toLowerCase()} "${label.replace(/\s+/g, ' ').trim().slice(0, 40)}"`;
+}
+
+/**
+ * Tab (Shift+Tab when `backward`) until `target` (or one of several) has the focus, as a keyboard
+ * user moves through a screen; fails after `max` presses, naming where the focus went. The browser
+ * flows do the same in Chromium (apps/web-e2e/src/support/keyboard.ts); here it proves a screen's
+ * controls are reachable in order, with nothing acted on by a pointer.
+ */
+export async function tabTo(
+  user: Keyboard,
+  target: Element | readonly Element[],
+  options: { backward?: boolean; max?: number } = {},
+): Promise<void> {
+  const { backward = false, max = 60 } = options;
+  const targets: readonly Element[] = Array.isArray(target) ? target : [target as Element];
+  const path: string[] = [];
+  for (let press = 0; press < max; press++) {
+    await user.tab({ shift: backward });
+    if (targets.some((element) => element === document.activeElement)) return;
+    path.push(focusedElement());
+  }
+  throw new Error(`${max} × Tab never reached ${targets[0]?.tagName.toLowerCase()}: ${path.join(' → ')}`);
+}
+
+/** Tab to a button or link and press Enter: a keyboard user's click. */
+export async function pressByKeyboard(user: Keyboard, target: Element): Promise<void> {
+  await tabTo(user, target);
+  await user.keyboard('{Enter}');
+}
+
+/** Tab to a field and type into it. */
+export async function typeByKeyboard(user: Keyboard, field: Element, text: string): Promise<void> {
+  await tabTo(user, field);
+  await user.keyboard(text);
+}
+
+/**
+ * An option chosen by keyboard: a checkbox is Tabbed to and ticked with Space; a radio group is one
+ * Tab stop (its checked radio, or the first), then the arrow keys move and choose, and Space chooses
+ * the first.
+ */
+export async function chooseByKeyboard(user: Keyboard, option: HTMLInputElement): Promise<void> {
+  if (option.type !== 'radio') {
+    await tabTo(user, option);
+    await user.keyboard(' ');
+  } else {
+    const group = [...document.querySelectorAll(`input[type="radio"][name="${option.name}"]`)];
+    await tabTo(user, group);
+    for (let press = 0; document.activeElement !== option; press++) {
+      if (press >= group.length) throw new Error(`the arrow keys never reached ${option.id} in its group`);
+      await user.keyboard('{ArrowDown}');
+    }
+    if (!option.checked) await user.keyboard(' ');
+  }
+  expect(option).toBeChecked();
 }
