@@ -116,8 +116,8 @@ export default [
     rules: { 'i18next/no-literal-string': ['error', { mode: 'jsx-text-only' }] },
   },
   {
-    // A screen works by keyboard and for assistive technology (jsx-a11y: no mouse-only handlers, no
-    // focus traps by tabindex, labels and roles as ARIA defines them); hooks keep React's rules.
+    // A screen works by keyboard and for assistive technology (jsx-a11y: no mouse-only handler, no
+    // positive tabindex, labels and roles as ARIA defines them); hooks keep React's rules.
     files: ['apps/web/src/**/*.tsx'],
     plugins: { 'jsx-a11y': jsxA11y, 'react-hooks': reactHooks },
     rules: {
