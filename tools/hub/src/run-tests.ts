@@ -86,7 +86,7 @@ async function main(): Promise<number> {
       // The three TypeScript programs (the Node tree, the web app, the browser tests) built once for
       // both the type check and ESLint's type-aware rules, and Nx's project graph for the module
       // boundaries (tools/hub/src/check-code.ts).
-      ['type check and lint', 'node', ['-r', './tools/register.js', 'tools/hub/src/check-code.ts']],
+      ['type check and lint', process.execPath, ['-r', './tools/register.js', 'tools/hub/src/check-code.ts']],
       tool('format check', 'prettier', '--check', '.', '--log-level', 'warn'),
       tool('web tests', 'vitest', 'run', '--config', 'apps/web/vite.config.mts'),
       // After the check: tools/hub's lint-rules suite needs the project graph it leaves.

@@ -115,7 +115,7 @@ export async function buildBundle(app: string, outDir: string, workspace = WORKS
       },
     },
   );
-  await mustRun('node', ['docker/scripts/prepare-runtime-package.cjs', outDir], { cwd: workspace });
+  await mustRun(process.execPath, ['docker/scripts/prepare-runtime-package.cjs', outDir], { cwd: workspace });
 }
 
 /** `npm install --omit=dev` of the bundle's package.json and lockfile, reused while they are unchanged. */
@@ -167,7 +167,7 @@ export async function buildWebBundle(outDir: string, authority: string): Promise
   await mustRun(
     process.execPath,
     [
-      join(WORKSPACE, 'node_modules/vite/bin/vite.js'),
+      packageBin('vite'),
       'build',
       '--config',
       'apps/web/vite.config.mts',

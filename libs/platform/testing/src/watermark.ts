@@ -47,9 +47,7 @@ async function countsAndWrites(
     dataSource.manager,
     sql,
     { mark: xid },
-    {
-      prepare: true,
-    },
+    { prepare: true },
   );
 }
 
